@@ -1,0 +1,125 @@
+"""Turn validated documents (plain dicts) into the frozen model."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from . import model as m
+from .checks.reviews import DEFAULT_INTERVAL, review_status
+
+TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
+          "escalation": "Escalation policy", "roles": "Incident roles", "process": "Response process",
+          "templates": "Communication templates", "postmortem": "Post-mortem template"}
+
+
+def _t(items: Any) -> tuple:
+    return tuple(items or ())
+
+
+def _link(d: dict) -> m.Link:
+    return m.Link(d["title"], d["url"])
+
+
+def organization(d: dict) -> m.Organization:
+    return m.Organization(
+        name=d["name"], site_url=d["site_url"], timezone=d["timezone"],
+        repo_url=d.get("repo_url", ""), edit_uri=d.get("edit_uri", ""),
+        status_page=d.get("status_page", ""), declare=_t(d.get("declare")),
+        channels=tuple(m.Channel(c["name"], c["purpose"]) for c in d.get("channels") or ()),
+        services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
+                                 s.get("dashboard", "")) for s in d.get("services") or ()),
+        tools=tuple(_link(t) for t in d.get("tools") or ()))
+
+
+def level(d: dict, rank: int) -> m.Level:
+    return m.Level(
+        id=d["id"], name=d["name"], description=d["description"], response_time=d["response_time"],
+        paging=d["paging"], rank=rank, examples=_t(d.get("examples")),
+        resolution_target=d.get("resolution_target", ""), update_every=d.get("update_every", ""),
+        notify=_t(d.get("notify")), escalate_after=d.get("escalate_after", ""),
+        escalate_to=d.get("escalate_to", ""), postmortem_within=d.get("postmortem_within", ""))
+
+
+def contact(d: dict) -> m.Contact:
+    keys = ("title", "phone", "email", "chat", "pager", "url", "backup", "hours", "notes")
+    return m.Contact(id=d["id"], kind=d["kind"], name=d["name"], members=_t(d.get("members")),
+                     **{k: d.get(k, "") for k in keys})
+
+
+def escalation_level(d: dict) -> m.EscalationLevel:
+    triggers = tuple(m.Trigger(t.get("after", ""), _t(t.get("severities")), t.get("condition", ""))
+                     for t in d["triggers"])
+    return m.EscalationLevel(d["id"], d["name"], _t(d["contacts"]), triggers,
+                             d.get("response_time", ""), d.get("authority", ""))
+
+
+def role(d: dict) -> m.Role:
+    return m.Role(d["id"], d["name"], _t(d["responsibilities"]), d.get("short", ""),
+                  d.get("who", ""), d.get("contact", ""))
+
+
+def phase(d: dict) -> m.Phase:
+    window = d.get("window") or {}
+    return m.Phase(d["id"], d["name"], window.get("start", ""), window.get("end", ""),
+                   d.get("goal", ""), d.get("lead", ""), _t(d.get("actions")), _t(d.get("checklist")))
+
+
+def template(d: dict) -> m.Template:
+    return m.Template(d["id"], d["title"], d["channel"], d["audience"], d["stage"], d["body"],
+                      d.get("subject", ""), tuple((d.get("placeholders") or {}).items()))
+
+
+def command(d: Any) -> m.Command:
+    if isinstance(d, str):
+        return m.Command(d)
+    return m.Command(d["code"], d.get("lang", "bash"), d.get("title", ""))
+
+
+def step(d: Any) -> m.Step:
+    if isinstance(d, str):
+        return m.Step(d)
+    return m.Step(d["text"], d.get("id", ""), d.get("condition", ""), d.get("note", ""),
+                  tuple(command(c) for c in d.get("commands") or ()))
+
+
+def branch(d: dict) -> m.Branch:
+    return m.Branch(d.get("goto", ""), d.get("step", ""), d.get("playbook", ""), d.get("text", ""))
+
+
+def decision_tree(d: dict | None) -> m.DecisionTree | None:
+    if not d:
+        return None
+    nodes = tuple(m.TreeNode(n["id"], n["question"], branch(n["yes"]), branch(n["no"]))
+                  for n in d["nodes"])
+    return m.DecisionTree(d["start"], nodes)
+
+
+def playbook(d: dict, rel: str) -> m.Playbook:
+    steps = tuple((stage, tuple(step(s) for s in d["steps"][stage]))
+                  for stage in m.STAGES if d["steps"].get(stage))
+    return m.Playbook(
+        id=d["id"], title=d["title"], summary=d["summary"], aliases=_t(d["aliases"]),
+        severity=d["severity"], services=_t(d["services"]), owner=d["owner"],
+        symptoms=_t(d["symptoms"]), steps=steps, rel=rel, tags=_t(d.get("tags")),
+        decision_tree=decision_tree(d.get("decision_tree")),
+        escalation=tuple(m.PlaybookEscalation(e["to"], e.get("after", ""), e.get("when", ""))
+                         for e in d.get("escalation") or ()),
+        templates=_t(d.get("templates")), related=_t(d.get("related")),
+        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""))
+
+
+def document(doc_id: str, kind: str, title: str, rel: str, data: dict, today: date,
+             warn_days: int, default_interval: str) -> m.Document | None:
+    review = data.get("review") or {}
+    state = review_status(review, today, warn_days, default_interval)
+    if state is None:
+        return None
+    history = tuple(m.ReviewEntry(h["date"], h["by"], h.get("note", ""))
+                    for h in review.get("history") or ())
+    return m.Document(doc_id, kind, title, rel, review["owner"], state.last_reviewed,
+                      state.interval, state.due, state.status, state.days_left, history)
+
+
+def default_interval(org: dict) -> str:
+    defaults = org.get("review_defaults") or {}
+    return defaults.get("interval") or DEFAULT_INTERVAL

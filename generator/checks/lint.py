@@ -1,0 +1,87 @@
+"""Content hygiene: placeholder contact data, secrets, template placeholders."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..problems import WARNING, Problem, dotted
+from ..yamlio import Source
+from .walk import strings
+
+PLACEHOLDER = re.compile(r"\bTBD\b|\bTBA\b|\bTODO\b|X{3,}|x{3,}|\[[^\]]*\]|^N/?A$|\?\?\?|<[^>]*>|"
+                         r"\bchangeme\b", re.IGNORECASE)
+CONTACT_FIELDS = ("name", "title", "phone", "email", "chat", "pager", "url")
+SECRETS = (
+    ("AWS access key id", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
+    ("GitHub token", re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36,}\b")),
+    ("Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("Stripe secret key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{16,}\b")),
+    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
+    ("JSON web token", re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
+    ("password in a URL", re.compile(r"[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s@/$<{]{3,}@")),
+)
+PLACEHOLDER_NAME = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def check_placeholder_contacts(source: Source) -> Iterator[Problem]:
+    """Contact data like TBD or +1-XXX-XXX-XXXX is an error: nobody can call it."""
+    for index, contact in enumerate(source.data.get("contacts") or []):
+        if not isinstance(contact, dict):
+            continue
+        for field in CONTACT_FIELDS:
+            value = contact.get(field)
+            if isinstance(value, str) and PLACEHOLDER.search(value):
+                path = ("contacts", index, field)
+                yield Problem(source.rel, "placeholder", f"{dotted(path)}: {value!r} is a placeholder, "
+                              f"not a real {field}", path=path,
+                              hint=f"fill in the real {field}, or remove the key until it is known")
+
+
+def check_secrets(source: Source) -> Iterator[Problem]:
+    """Likely secrets anywhere in the file; positions come straight from the text."""
+    if not source.text:
+        return
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        for name, pattern in SECRETS:
+            for match in pattern.finditer(line):
+                shown = match.group(0)[:6] + "..."
+                yield Problem(source.rel, "secret", f"looks like a {name} ({shown}); secrets must never "
+                              f"be committed", line=number, column=match.start() + 1,
+                              hint="remove it, rotate it now (it is in git history), and refer to the "
+                                   "secret store instead, e.g. $STRIPE_SECRET_KEY")
+
+
+def check_template_placeholders(source: Source) -> Iterator[Problem]:
+    """Every {name} in a template is declared, and every declared one is used."""
+    for index, template in enumerate(source.data.get("templates") or []):
+        if not isinstance(template, dict):
+            continue
+        declared = template.get("placeholders") if isinstance(template.get("placeholders"), dict) else {}
+        used: set[str] = set()
+        for field in ("subject", "body"):
+            text = template.get(field)
+            if not isinstance(text, str):
+                continue
+            for name in PLACEHOLDER_NAME.findall(text):
+                used.add(name)
+                if name not in declared:
+                    path = ("templates", index, field)
+                    yield Problem(source.rel, "undeclared-placeholder", f"{dotted(path)}: placeholder "
+                                  f"{{{name}}} is not declared", path=path,
+                                  hint=f"add under placeholders:  {name}: <what to write here>")
+        for name in declared:
+            if name not in used:
+                path = ("templates", index, "placeholders", name)
+                yield Problem(source.rel, "unused-placeholder", f"{dotted(path)}: declared but not used "
+                              f"in subject or body", path=path, key=True, level=WARNING)
+
+
+def check_link_schemes(source: Source) -> Iterator[Problem]:
+    """Markdown links in text must be http(s), mailto or tel: never javascript: or data:."""
+    for path, value in strings(source.data):
+        if re.search(r"\]\(\s*(?:javascript|data|vbscript):", value, re.IGNORECASE) or \
+                re.search(r"^\s*(?:javascript|data|vbscript):", value, re.IGNORECASE):
+            yield Problem(source.rel, "unsafe-link", f"{dotted(path)}: links may only use http(s), "
+                          f"mailto or tel", path=path, hint="remove the javascript:/data: link")
+

@@ -1,0 +1,109 @@
+"""The one function that loads and validates content: every front door calls it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from . import schema
+from .checks import lint, playbooks, refs, reviews
+from .content import Content, read_content
+from .model import Project, build_project
+from .positions import position
+from .problems import ERROR, Problem, has_errors
+
+DEFAULT_WARN_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a check run needs besides the files."""
+
+    today: date
+    warn_days: int = DEFAULT_WARN_DAYS
+
+
+@dataclass
+class Result:
+    """Problems found (positioned, sorted) and the model when content is usable."""
+
+    content: Content
+    problems: list[Problem]
+    project: Project | None
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def load(root: Path, options: Options, content_dir: Path | None = None) -> Result:
+    """Read, validate and model the content of the repository at ``root``."""
+    content, problems = read_content(root, content_dir)
+    valid_kinds = _validate_schemas(content, problems)
+    names = refs.collect(content)
+    problems.extend(refs.check_unique_ids(content))
+    problems.extend(refs.check_references(content, names))
+    problems.extend(_document_checks(content, options))
+    problems = _sorted(position(problems, content.by_rel()))
+    project = None
+    if valid_kinds and not has_errors(problems):
+        project = build_project(content, options.today, options.warn_days)
+    return Result(content, problems, project)
+
+
+def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
+    usable = True
+    for kind, source in content.all_sources():
+        if source.data is None:
+            usable = False
+            continue
+        found = list(schema.validate(kind, source.data, source.rel))
+        if found:
+            usable = False
+            problems.extend(found)
+            if not isinstance(source.data, dict):
+                source.data = None
+    return usable
+
+
+def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
+    org = content.data("organization")
+    defaults = org.get("review_defaults") if isinstance(org.get("review_defaults"), dict) else {}
+    interval = defaults.get("interval") or reviews.DEFAULT_INTERVAL
+    for kind, source in content.all_sources():
+        if not isinstance(source.data, dict):
+            yield from lint.check_secrets(source)
+            continue
+        yield from lint.check_secrets(source)
+        yield from lint.check_link_schemes(source)
+        doc_id = document_id(kind, source)
+        yield from reviews.check_review(source.rel, doc_id, source.data, options.today,
+                                        options.warn_days, interval)
+        yield from _kind_checks(kind, source)
+
+
+def _kind_checks(kind: str, source) -> Iterator[Problem]:
+    if kind == "contacts":
+        yield from lint.check_placeholder_contacts(source)
+    elif kind == "templates":
+        yield from lint.check_template_placeholders(source)
+    elif kind == "playbook":
+        yield from playbooks.check_step_ids(source)
+        yield from playbooks.check_decision_tree(source)
+        yield from playbooks.check_self_reference(source)
+
+
+def document_id(kind: str, source) -> str:
+    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if kind == "playbook":
+        return str(data.get("id") or Path(source.rel).stem)
+    if kind == "card":
+        return f"cards/{data.get('id') or Path(source.rel).stem}"
+    return kind
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.file, p.line, p.column, p.level != ERROR, p.code))

@@ -1,0 +1,308 @@
+"""Plain frozen dataclasses for validated content. No I/O happens here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    date: str
+    by: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """Any content file with its review state, for review pages and reports."""
+
+    doc_id: str
+    kind: str
+    title: str
+    rel: str
+    owner: str
+    last_reviewed: date
+    interval: str
+    due: date
+    status: str
+    days_left: int
+    history: tuple[ReviewEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    description: str = ""
+    owner: str = ""
+    dashboard: str = ""
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    site_url: str
+    timezone: str
+    repo_url: str = ""
+    edit_uri: str = ""
+    status_page: str = ""
+    declare: tuple[str, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    services: tuple[Service, ...] = ()
+    tools: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level:
+    """One rung of the severity ladder."""
+
+    id: str
+    name: str
+    description: str
+    response_time: str
+    paging: str
+    rank: int
+    examples: tuple[str, ...] = ()
+    resolution_target: str = ""
+    update_every: str = ""
+    notify: tuple[str, ...] = ()
+    escalate_after: str = ""
+    escalate_to: str = ""
+    postmortem_within: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    kind: str
+    name: str
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    chat: str = ""
+    pager: str = ""
+    url: str = ""
+    backup: str = ""
+    members: tuple[str, ...] = ()
+    hours: str = ""
+    notes: str = ""
+
+    @property
+    def tel(self) -> str:
+        """The phone number as a tel: URI (digits and a leading +)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return f"tel:{'+' if self.phone.startswith('+') else ''}{digits}" if digits else ""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    after: str = ""
+    severities: tuple[str, ...] = ()
+    condition: str = ""
+
+
+@dataclass(frozen=True)
+class EscalationLevel:
+    id: str
+    name: str
+    contacts: tuple[str, ...]
+    triggers: tuple[Trigger, ...]
+    response_time: str = ""
+    authority: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    responsibilities: tuple[str, ...]
+    short: str = ""
+    who: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    start: str = ""
+    end: str = ""
+    goal: str = ""
+    lead: str = ""
+    actions: tuple[str, ...] = ()
+    checklist: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    channel: str
+    audience: str
+    stage: str
+    body: str
+    subject: str = ""
+    placeholders: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Command:
+    code: str
+    lang: str = "bash"
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    id: str = ""
+    condition: str = ""
+    note: str = ""
+    commands: tuple[Command, ...] = ()
+
+
+@dataclass(frozen=True)
+class Branch:
+    goto: str = ""
+    step: str = ""
+    playbook: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    id: str
+    question: str
+    yes: Branch
+    no: Branch
+
+
+@dataclass(frozen=True)
+class DecisionTree:
+    start: str
+    nodes: tuple[TreeNode, ...]
+
+    def node(self, node_id: str) -> Optional[TreeNode]:
+        return next((n for n in self.nodes if n.id == node_id), None)
+
+
+@dataclass(frozen=True)
+class PlaybookEscalation:
+    to: str
+    after: str = ""
+    when: str = ""
+
+
+STAGES = ("immediate", "investigate", "resolve", "verify")
+STAGE_TITLES = {"immediate": "Immediate actions", "investigate": "Investigate",
+                "resolve": "Resolve", "verify": "Verify"}
+
+
+@dataclass(frozen=True)
+class Playbook:
+    id: str
+    title: str
+    summary: str
+    aliases: tuple[str, ...]
+    severity: str
+    services: tuple[str, ...]
+    owner: str
+    symptoms: tuple[str, ...]
+    steps: tuple[tuple[str, tuple[Step, ...]], ...]
+    rel: str
+    tags: tuple[str, ...] = ()
+    decision_tree: Optional[DecisionTree] = None
+    escalation: tuple[PlaybookEscalation, ...] = ()
+    templates: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    notes: str = ""
+
+    def step(self, step_id: str) -> Optional[Step]:
+        return next((s for _, group in self.steps for s in group if s.id == step_id), None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything the renderers need, already validated and cross-checked."""
+
+    organization: Organization
+    levels: tuple[Level, ...]
+    contacts: tuple[Contact, ...]
+    escalation: tuple[EscalationLevel, ...]
+    roles: tuple[Role, ...]
+    phases: tuple[Phase, ...]
+    templates: tuple[Template, ...]
+    playbooks: tuple[Playbook, ...]
+    documents: tuple[Document, ...]
+    today: date
+    sources: dict = field(default_factory=dict, compare=False)  # kind -> rel path
+
+    def contact(self, contact_id: str) -> Optional[Contact]:
+        return _by_id(self.contacts, contact_id)
+
+    def level(self, level_id: str) -> Optional[Level]:
+        return _by_id(self.levels, level_id)
+
+    def template(self, template_id: str) -> Optional[Template]:
+        return _by_id(self.templates, template_id)
+
+    def playbook(self, playbook_id: str) -> Optional[Playbook]:
+        return _by_id(self.playbooks, playbook_id)
+
+    def service(self, service_id: str) -> Optional[Service]:
+        return _by_id(self.organization.services, service_id)
+
+    def role(self, role_id: str) -> Optional[Role]:
+        return _by_id(self.roles, role_id)
+
+    def document(self, doc_id: str) -> Optional[Document]:
+        return next((d for d in self.documents if d.doc_id == doc_id), None)
+
+
+def _by_id(items, wanted):
+    return next((item for item in items if item.id == wanted), None)
+
+
+def build_project(content, today: date, warn_days: int) -> Project:
+    """Build the model from content that passed every check."""
+    from . import build_model as b
+    from .core import document_id
+
+    data = content.data
+    org = data("organization")
+    interval = b.default_interval(org)
+    documents = []
+    for kind, source in content.all_sources():
+        title = source.data.get("title") or b.TITLES.get(kind, kind)
+        doc = b.document(document_id(kind, source), kind, title, source.rel, source.data, today,
+                         warn_days, interval)
+        if doc is not None:
+            documents.append(doc)
+    playbooks = sorted((b.playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
+    return Project(
+        organization=b.organization(org),
+        levels=tuple(b.level(d, i) for i, d in enumerate(data("severities").get("levels", ()))),
+        contacts=tuple(b.contact(d) for d in data("contacts").get("contacts", ())),
+        escalation=tuple(b.escalation_level(d) for d in data("escalation").get("levels", ())),
+        roles=tuple(b.role(d) for d in data("roles").get("roles", ())),
+        phases=tuple(b.phase(d) for d in data("process").get("phases", ())),
+        templates=tuple(b.template(d) for d in data("templates").get("templates", ())),
+        playbooks=tuple(playbooks),
+        documents=tuple(sorted(documents, key=lambda d: (d.due, d.doc_id))),
+        today=today,
+        sources={kind: s.rel for kind, s in content.singletons.items()},
+    )

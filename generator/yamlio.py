@@ -1,0 +1,186 @@
+"""Read YAML safely and fast, keeping enough to point at lines later.
+
+Content comes from pull requests, so the loader is strict: no anchors or
+aliases (an alias bomb must not hang validation), no duplicate keys (PyYAML
+would silently keep the last one), no custom tags, and dates stay strings so
+that an impossible date becomes a finding instead of a traceback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ERROR, Problem
+
+MAX_BYTES = 1_000_000
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, message: str, mark: Any, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.mark, self.hint = code, message, mark, hint
+
+
+def _implicit_resolvers() -> dict:
+    """YAML 1.1 resolvers minus timestamps, and booleans only for true/false."""
+    table: dict = {}
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in resolvers
+                if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+        if first in "tTfF":
+            kept.append(("tag:yaml.org,2002:bool", _BOOL))
+        if kept:
+            table[first] = kept
+    return table
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that refuses aliases and records duplicate keys."""
+
+    yaml_implicit_resolvers = _implicit_resolvers()
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, Any]] = []
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise _Refused("yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed",
+                           node.start_mark,
+                           "write the value out in full; anchors and aliases are refused "
+                           "so that a malicious file cannot expand to gigabytes")
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused("yaml-alias", "YAML merge keys (<<) are not allowed",
+                               key_node.start_mark, "write the keys out in full")
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.duplicates.append((key_node.value, key_node.start_mark))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+@dataclass
+class Source:
+    """One YAML file: where it is, its text, and its data (None if unreadable)."""
+
+    path: Path
+    rel: str
+    text: str = ""
+    data: Any = None
+    ok: bool = False
+    _nodes: Any = field(default=None, repr=False)
+
+    def node(self) -> Any:
+        if self._nodes is None:
+            try:
+                self._nodes = yaml.compose(self.text, Loader=_BaseLoader) or False
+            except yaml.YAMLError:
+                self._nodes = False
+        return self._nodes
+
+
+def _problem(rel: str, code: str, message: str, mark: Any = None, hint: str = "") -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    return Problem(rel, code, message, level=ERROR, hint=hint, line=line, column=column)
+
+
+def _anchor_problems(rel: str, text: str) -> list[Problem]:
+    """Find anchors (&name) by parsing events; only run when '&' occurs at all."""
+    if "&" not in text:
+        return []
+    found = []
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if getattr(event, "anchor", None):
+            found.append(_problem(rel, "yaml-alias", f"YAML anchor '&{event.anchor}' is not allowed",
+                                  event.start_mark, "remove the anchor and write values out in full"))
+    return found
+
+
+def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text; return (data, problems). Data is None when unusable."""
+    loader = StrictLoader(text)
+    try:
+        data = loader.get_single_data()
+    except _Refused as refused:
+        return None, [_problem(rel, refused.code, refused.message, refused.mark, refused.hint)]
+    except yaml.constructor.ConstructorError as exc:
+        return None, [_problem(rel, "yaml-tag", _tag_message(exc), exc.problem_mark,
+                               "remove the tag: content may only use plain YAML values")]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_problem(rel, "yaml-syntax", _syntax_message(exc), exc.problem_mark,
+                               _syntax_hint(exc, text))]
+    except yaml.YAMLError as exc:
+        return None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    problems = [
+        _problem(rel, "duplicate-key", f"key '{key}' appears twice in the same mapping", mark,
+                 "remove or rename one of them: YAML keeps only the last, silently")
+        for key, mark in loader.duplicates
+    ]
+    return data, problems + _anchor_problems(rel, text)
+
+
+def _tag_message(exc: yaml.constructor.ConstructorError) -> str:
+    problem = exc.problem or "unsupported value"
+    match = re.search(r"tag '([^']+)'", problem)
+    return f"the YAML tag '{match.group(1)}' is not allowed" if match else problem
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "syntax error"
+    if exc.context:
+        return f"invalid YAML: {problem} ({exc.context})"
+    return f"invalid YAML: {problem}"
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "\\t" in problem or "tab" in problem or "\t" in line[: mark.column + 1 if mark else 0]:
+        return "indent with spaces, never tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted, e.g. text: \"Check: the pool\""
+    if "could not find expected ':'" in problem:
+        return "each line of a mapping needs 'key: value'; check the indentation of this block"
+    return "check indentation and quoting around this position"
+
+
+def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
+    """Read and parse one file, returning problems as values (never raising)."""
+    source = Source(path=path, rel=rel)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return source, [_problem(rel, "file-too-large",
+                                     f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                                     hint="split it into several documents")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return source, [_problem(rel, "unreadable", f"cannot read file: {exc.strerror}")]
+    try:
+        source.text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return source, [Problem(rel, "encoding", "file is not valid UTF-8 text", line=line, column=1,
+                                hint="save the file as UTF-8")]
+    if "\x00" in source.text:
+        return source, [_problem(rel, "encoding", "file contains NUL bytes (binary data)",
+                                 hint="content files must be YAML text")]
+    data, problems = parse_text(rel, source.text)
+    source.data = data
+    source.ok = data is not None and not problems
+    return source, problems
