@@ -45,7 +45,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
-    problems = _sorted(position(problems, content.by_rel()))
+    problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project = None
     if valid_kinds and not has_errors(problems):
         project = build_project(content, options.today, options.warn_days)
@@ -102,6 +102,13 @@ def document_id(kind: str, source) -> str:
     if kind == "card":
         return f"cards/{data.get('id') or Path(source.rel).stem}"
     return kind
+
+
+def _drop_shadowed(problems: list[Problem]) -> list[Problem]:
+    """A placeholder finding explains a value better than the schema's format error."""
+    placeholders = {(p.file, p.path) for p in problems if p.code == "placeholder"}
+    return [p for p in problems
+            if not (p.code == "invalid-format" and (p.file, p.path) in placeholders)]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -118,7 +118,10 @@ def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
         return None, [_problem(rel, "yaml-tag", _tag_message(exc), exc.problem_mark,
                                "remove the tag: content may only use plain YAML values")]
     except yaml.MarkedYAMLError as exc:
-        return None, [_problem(rel, "yaml-syntax", _syntax_message(exc), exc.problem_mark,
+        mark = exc.problem_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point where it opened
+        return None, [_problem(rel, "yaml-syntax", _syntax_message(exc), mark,
                                _syntax_hint(exc, text))]
     except yaml.YAMLError as exc:
         return None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
@@ -154,6 +157,8 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
         return "indent with spaces, never tabs"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. text: \"Check: the pool\""
+    if "end of stream" in problem and "quoted" in (exc.context or ""):
+        return "this quote is never closed; add the closing quote at the end of the value"
     if "could not find expected ':'" in problem:
         return "each line of a mapping needs 'key: value'; check the indentation of this block"
     return "check indentation and quoting around this position"

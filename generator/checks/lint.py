@@ -46,8 +46,8 @@ def check_secrets(source: Source) -> Iterator[Problem]:
         for name, pattern in SECRETS:
             for match in pattern.finditer(line):
                 shown = match.group(0)[:6] + "..."
-                yield Problem(source.rel, "secret", f"looks like a {name} ({shown}); secrets must never "
-                              f"be committed", line=number, column=match.start() + 1,
+                yield Problem(source.rel, "secret", f"possible secret ({name}: {shown}); secrets must "
+                              f"never be committed", line=number, column=match.start() + 1,
                               hint="remove it, rotate it now (it is in git history), and refer to the "
                                    "secret store instead, e.g. $STRIPE_SECRET_KEY")
 

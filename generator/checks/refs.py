@@ -51,15 +51,27 @@ HOME = {"severity": "severities.yaml", "contact": "contacts.yaml", "role": "role
 class Namespaces:
     """Every defined id, by namespace, in definition order."""
 
-    ids: dict[str, list[str]]
+    ids: dict[str, list[str] | None]
 
 
 def collect(content: Content) -> Namespaces:
-    ids: dict[str, list[str]] = {name: [] for name, _, _ in DEFINITIONS}
+    """Ids by namespace; None where the defining file is missing or unreadable.
+
+    References into a namespace that could not be read are not checked: the
+    missing or broken file is already reported, and hundreds of follow-on
+    errors would hide it.
+    """
+    ids: dict[str, list[str] | None] = {}
     for name, kind, pattern in DEFINITIONS:
-        ids[name] = [v for _, v in walk(content.data(kind), pattern) if isinstance(v, str)]
-    ids["playbook"] = [s.data["id"] for s in content.playbooks
-                       if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)]
+        source = content.singletons.get(kind)
+        if source is None or not isinstance(source.data, dict):
+            ids[name] = None
+            continue
+        ids[name] = [v for _, v in walk(source.data, pattern) if isinstance(v, str)]
+    # An unreadable playbook still answers to its file name, so that one broken
+    # file does not turn every reference to it into a second error.
+    ids["playbook"] = [s.data["id"] if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)
+                       else PurePosixPath(s.rel).stem for s in content.playbooks]
     return Namespaces(ids)
 
 
@@ -109,9 +121,12 @@ def check_references(content: Content, names: Namespaces) -> Iterator[Problem]:
         for doc_kind, pattern, target in REFERENCES:
             if doc_kind not in ("*", kind):
                 continue
+            known = names.ids.get(target)
+            if known is None:
+                continue
             for path, value in walk(source.data, pattern):
-                if isinstance(value, str) and value not in names.ids.get(target, ()):
-                    yield _unknown(source, path, value, target, names.ids.get(target, []))
+                if isinstance(value, str) and value not in known:
+                    yield _unknown(source, path, value, target, known)
 
 
 def _unknown(source: Source, path: tuple, value: str, target: str, known: list[str]) -> Problem:

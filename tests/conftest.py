@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TEST_TODAY = date(2026, 11, 10)
+
+
+def copy_repo(target: Path) -> Path:
+    """A throwaway copy of the example repository (content, schemas, config)."""
+    for name in ("content", "schemas", "site_overrides", "postmortems"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, target / name)
+    for name in ("mkdocs.yml",):
+        if (REPO / name).exists():
+            shutil.copy(REPO / name, target / name)
+    return target
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture
+def today() -> date:
+    return TEST_TODAY
