@@ -76,6 +76,7 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
             yield from lint.check_secrets(source)
             continue
         yield from lint.check_secrets(source)
+        yield from lint.check_comment_trap(source)
         yield from lint.check_link_schemes(source)
         doc_id = document_id(kind, source)
         yield from reviews.check_review(source.rel, doc_id, source.data, options.today,

@@ -85,3 +85,33 @@ def check_link_schemes(source: Source) -> Iterator[Problem]:
             yield Problem(source.rel, "unsafe-link", f"{dotted(path)}: links may only use http(s), "
                           f"mailto or tel", path=path, hint="remove the javascript:/data: link")
 
+
+
+_BLOCK_START = re.compile(r"(?::|-)\s*[|>][+-]?\d*\s*(?:#.*)?$")
+_LINE_PARTS = re.compile(r"^(\s*(?:-\s+)*)(?:[\w-]+:\s+)?(.*)$")
+_HASH_WORD = re.compile(r"\s(#[A-Za-z0-9][\w-]*.*)$")
+
+
+def check_comment_trap(source: Source) -> Iterator[Problem]:
+    """Warn when ' #word' silently cut a plain value short (YAML reads it as a comment)."""
+    block_indent = None
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_START.search(line):
+            block_indent = indent
+            continue
+        parts = _LINE_PARTS.match(line)
+        value = parts.group(2) if parts else ""
+        if not value or value[0] in "'\"#|>&*!{[":
+            continue
+        match = _HASH_WORD.search(value)
+        if match:
+            yield Problem(source.rel, "hidden-text", f"the text from '{match.group(1)[:20]}' on is a "
+                          f"YAML comment and is dropped from the value", line=number,
+                          column=parts.start(2) + match.start(1) + 1, level=WARNING,
+                          hint="put the whole value in double quotes to keep it, e.g. "
+                               "\"Post in #incidents\"")

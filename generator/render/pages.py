@@ -1,0 +1,210 @@
+"""Every site page as Markdown, keyed by its path under the docs directory."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+import yaml
+from markupsafe import Markup
+
+from .. import durations
+from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
+from .markdown import environment, escape_inline
+from .tree_svg import decision_tree_svg
+
+# uri -> (template, page title); None: the organization's name
+PAGES = {
+    "index.md": ("home.md.j2", None),
+    "severities.md": ("severities.md.j2", "Severity guide"),
+    "process.md": ("process.md.j2", "Response process"),
+    "roles.md": ("roles.md.j2", "Incident roles"),
+    "escalation.md": ("escalation.md.j2", "Escalation"),
+    "contacts.md": ("contacts.md.j2", "Contacts"),
+    "templates.md": ("templates.md.j2", "Communication templates"),
+    "playbooks/index.md": ("playbook_index.md.j2", "Playbooks"),
+    "reviews.md": ("reviews.md.j2", "Review status"),
+}
+PAGE_SOURCES = {"severities.md": "severities", "process.md": "process", "roles.md": "roles",
+                "escalation.md": "escalation", "contacts.md": "contacts", "templates.md": "templates",
+                "index.md": "organization"}
+PAGING = {"page-24x7": "Page 24/7", "page-business-hours": "Page in business hours, email otherwise",
+          "ticket": "Ticket only"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One rendered page: where it goes, its Markdown, and the YAML it came from."""
+
+    uri: str
+    markdown: str
+    source: str = ""
+
+
+def playbook_uri(playbook_id: str) -> str:
+    return f"playbooks/{playbook_id}.md"
+
+
+def service_uri(service_id: str) -> str:
+    return f"services/{service_id}/index.md"
+
+
+class Helpers:
+    """Functions templates call; all output is escaped or built from validated ids."""
+
+    def __init__(self, project: Project, here: str) -> None:
+        self.project, self.here = project, here
+
+    def link(self, target: str, text: str) -> Markup:
+        rel = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        return Markup(f"[{escape_inline(text)}]({rel})")
+
+    def playbook_link(self, playbook_id: str) -> Markup:
+        playbook = self.project.playbook(playbook_id)
+        return self.link(playbook_uri(playbook_id), playbook.title if playbook else playbook_id)
+
+    def contact(self, contact_id: str, with_backup: bool = False) -> Markup:
+        contact = self.project.contact(contact_id)
+        if contact is None:
+            return Markup(escape_inline(contact_id))
+        parts = [f"**{escape_inline(contact.name)}**"]
+        if contact.title:
+            parts[0] += f" ({escape_inline(contact.title)})"
+        parts.extend(_reach(contact))
+        if with_backup and contact.backup:
+            backup = self.project.contact(contact.backup)
+            if backup is not None:
+                parts.append("backup: " + self.contact(backup.id))
+        return Markup(" · ".join(parts))
+
+    def contact_name(self, contact_id: str) -> str:
+        contact = self.project.contact(contact_id)
+        return contact.name if contact else contact_id
+
+    def badge(self, level_id: str) -> Markup:
+        level = self.project.level(level_id)
+        if level is None:
+            return Markup(escape_inline(level_id))
+        return Markup(f'<span class="pb-sev pb-sev-{level.rank}" title="Severity {escape_inline(level.id)}">'
+                      f'{escape_inline(level.id)} · {escape_inline(level.name)}</span>')
+
+    def level_summary(self, level: Level) -> Markup:
+        parts = [f"respond within {escape_inline(durations.human(level.response_time))}"]
+        if level.escalate_after and level.escalate_to:
+            parts.append(f"escalate after {escape_inline(durations.human(level.escalate_after))} "
+                         f"to {self.contact(level.escalate_to)}")
+        if level.update_every:
+            parts.append(f"update every {escape_inline(durations.human(level.update_every))}")
+        return Markup("; ".join(parts))
+
+
+def _reach(contact: Contact) -> list[str]:
+    from .markdown import attr, href
+    out = []
+    if contact.phone:
+        out.append(f'<a class="pb-tel" href="{attr(contact.tel)}">{escape_inline(contact.phone)}</a>')
+    if contact.email:
+        out.append(f'<a href="{href("mailto:" + contact.email)}">{escape_inline(contact.email)}</a>')
+    if contact.chat:
+        out.append(f"`{contact.chat}`")
+    if contact.pager:
+        out.append(f'<a href="{href(contact.pager)}">pager</a>')
+    if contact.url:
+        out.append(f'<a href="{href(contact.url)}">{escape_inline(_host(contact.url))}</a>')
+    return out
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+
+
+def _context(project: Project, here: str) -> dict:
+    helpers = Helpers(project, here)
+    return {"p": project, "org": project.organization, "h": helpers, "human": durations.human,
+            "short": durations.short, "paging": PAGING, "stage_titles": STAGE_TITLES,
+            "playbook_uri": playbook_uri, "service_uri": service_uri, "today": project.today}
+
+
+def render_page(project: Project, uri: str, template: str, **extra) -> str:
+    env = environment()
+    return env.get_template(template).render(**_context(project, uri), **extra)
+
+
+def search_terms(playbook: Playbook, project: Project) -> list[str]:
+    """What a responder might type: aliases, title, services, tags (boosted by Material)."""
+    services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
+    return list(dict.fromkeys([playbook.title, *playbook.aliases, *services, *playbook.tags]))
+
+
+def render_playbook(project: Project, playbook: Playbook) -> str:
+    uri = playbook_uri(playbook.id)
+    titles = {p.id: p.title for p in project.playbooks}
+    svg = decision_tree_svg(playbook, titles, lambda _pid: "")
+    document = project.document(playbook.id)
+    meta = {"title": playbook.title, "description": playbook.summary,
+            "tags": search_terms(playbook, project), "search": {"boost": 2}}
+    return front_matter(meta) + render_page(project, uri, "playbook.md.j2", pb=playbook,
+                                            svg=Markup(svg), doc=document)
+
+
+def render_service(project: Project, service_id: str) -> str:
+    service = project.service(service_id)
+    playbooks = [pb for pb in project.playbooks if service_id in pb.services]
+    meta = {"title": service.name if service else service_id}
+    return front_matter(meta) + render_page(project, service_uri(service_id), "service.md.j2",
+                                            service=service, playbooks=playbooks)
+
+
+def render_site(project: Project) -> list[Page]:
+    """All pages of the site, in navigation order."""
+    pages = []
+    for uri, (template, title) in PAGES.items():
+        source = project.sources.get(PAGE_SOURCES.get(uri, ""), "")
+        meta = {"title": title or f"{project.organization.name} incident response"}
+        if uri == "index.md":
+            meta.update(hide=["navigation"], search={"boost": 0.5})
+        pages.append(Page(uri, front_matter(meta) + render_page(project, uri, template), source))
+    for service in project.organization.services:
+        pages.append(Page(service_uri(service.id), render_service(project, service.id),
+                          project.sources.get("organization", "")))
+    for playbook in project.playbooks:
+        pages.append(Page(playbook_uri(playbook.id), render_playbook(project, playbook), playbook.rel))
+    return pages
+
+
+def primary_service(playbook: Playbook) -> str:
+    return playbook.services[0]
+
+
+def navigation(project: Project) -> list:
+    """MkDocs nav: reference pages, then playbooks in sections by primary service."""
+    sections = []
+    for service in project.organization.services:
+        members = [pb for pb in project.playbooks if primary_service(pb) == service.id]
+        sections.append({service.name: [service_uri(service.id)] +
+                             [{pb.title: playbook_uri(pb.id)} for pb in members]})
+    return [
+        {"Home": "index.md"},
+        {"Severity guide": "severities.md"},
+        {"Response process": "process.md"},
+        {"Roles": "roles.md"},
+        {"Escalation": "escalation.md"},
+        {"Contacts": "contacts.md"},
+        {"Communication templates": "templates.md"},
+        {"Playbooks": ["playbooks/index.md", *sections]},
+        {"Review status": "reviews.md"},
+    ]
+
+
+def due_label(days_left: int, today: date) -> str:
+    if days_left < 0:
+        return f"overdue by {-days_left} days"
+    return f"due in {days_left} days"
+
+
+Renderer = Callable[[Project], list[Page]]
