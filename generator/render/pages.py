@@ -144,7 +144,7 @@ def search_terms(playbook: Playbook, project: Project) -> list[str]:
 def render_playbook(project: Project, playbook: Playbook) -> str:
     uri = playbook_uri(playbook.id)
     titles = {p.id: p.title for p in project.playbooks}
-    svg = decision_tree_svg(playbook, titles, lambda _pid: "")
+    svg = decision_tree_svg(playbook, titles)
     document = project.document(playbook.id)
     meta = {"title": playbook.title, "description": playbook.summary,
             "tags": search_terms(playbook, project), "search": {"boost": 2}}

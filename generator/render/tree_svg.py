@@ -1,119 +1,122 @@
-"""Draw a playbook's decision tree as inline SVG: no JavaScript, prints as is."""
+"""Draw a playbook's decision tree as inline SVG: no JavaScript, prints as is.
+
+The layout is a vertical flowchart, narrow enough for a phone: each question
+is a row, answers that end the tree sit to its right, and answers that lead
+to another question continue downwards (indented when both answers do).
+"""
 from __future__ import annotations
 
 import html
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Branch, DecisionTree, Playbook
 
-BOX_W, GAP_X, GAP_Y, LINE_H, PAD = 180, 24, 46, 15, 8
-CHARS = 26
+Q_W, L_W, GAP_X, GAP_Y, INDENT, LINE_H, PAD = 170, 150, 44, 30, 26, 14, 7
+Q_CHARS, L_CHARS = 26, 22
 MAX_DEPTH = 25
 
 
 @dataclass
-class Box:
-    """A laid-out node: a question or an outcome."""
-
-    lines: list[str]
-    kind: str  # question | step | playbook | text
-    link: str = ""
-    children: list[tuple[str, "Box"]] = field(default_factory=list)
-    x: float = 0
-    y: float = 0
+class Drawing:
+    parts: list[str]
     width: float = 0
+    height: float = 0
 
-    @property
-    def height(self) -> float:
-        return len(self.lines) * LINE_H + 2 * PAD
+    def add(self, svg: str, right: float, bottom: float) -> None:
+        self.parts.append(svg)
+        self.width, self.height = max(self.width, right), max(self.height, bottom)
 
 
-def _wrap(text: str, limit: int = 5) -> list[str]:
-    lines = textwrap.wrap(text, CHARS) or [""]
+def _wrap(text: str, chars: int, limit: int = 5) -> list[str]:
+    lines = textwrap.wrap(text, chars) or [""]
     if len(lines) > limit:
         lines = lines[:limit]
-        lines[-1] = lines[-1][: CHARS - 1] + "…"
+        lines[-1] = lines[-1][: chars - 1] + "…"
     return lines
 
 
-def _outcome(branch: Branch, playbook: Playbook, titles: dict[str, str], url_for) -> Box:
+def _height(lines: list[str]) -> float:
+    return len(lines) * LINE_H + 2 * PAD
+
+
+def _box(d: Drawing, x: float, y: float, w: float, lines: list[str], kind: str, link: str = "") -> float:
+    h = _height(lines)
+    dash = ' stroke-dasharray="5 3"' if kind == "playbook" else ""
+    stroke = "2.5" if kind == "step" else "1.5"
+    rx = 12 if kind == "question" else 3
+    weight = ' font-weight="bold"' if kind == "question" else ""
+    rect = (f'<rect class="dt-box dt-{kind}" x="{x:.0f}" y="{y:.0f}" width="{w}" height="{h:.0f}" '
+            f'rx="{rx}" fill="#fff" stroke="#222" stroke-width="{stroke}"{dash}/>')
+    spans = "".join(f'<tspan x="{x + w / 2:.0f}" dy="{LINE_H if i else 0}">{html.escape(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    text = (f'<text class="dt-text" x="{x + w / 2:.0f}" y="{y + PAD + 11:.0f}" text-anchor="middle" '
+            f'font-size="12"{weight}>{spans}</text>')
+    svg = f'<a href="{html.escape(link, quote=True)}">{rect}{text}</a>' if link else rect + text
+    d.add(svg, x + w, y + h)
+    return h
+
+
+def _edge(d: Drawing, points: list[tuple[float, float]], label: str, lx: float, ly: float) -> None:
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x:.0f},{y:.0f}" for i, (x, y) in enumerate(points))
+    d.add(f'<path class="dt-edge" d="{path}" fill="none" stroke="#555" stroke-width="1.5" '
+          f'marker-end="url(#dt-arrow)"/>', 0, 0)
+    d.add(f'<text class="dt-label" x="{lx:.0f}" y="{ly:.0f}" font-size="11" font-weight="bold">'
+          f'{label}</text>', 0, 0)
+
+
+def _outcome(branch: Branch, playbook: Playbook, titles: dict[str, str]) -> tuple[list[str], str, str]:
     if branch.step:
         step = playbook.step(branch.step)
-        return Box(_wrap(f"Do: {step.text if step else branch.step}"), "step", f"#step-{branch.step}")
+        return _wrap(f"Do: {step.text if step else branch.step}", L_CHARS), "step", f"#step-{branch.step}"
     if branch.playbook:
-        title = titles.get(branch.playbook, branch.playbook)
-        return Box(_wrap(f"Go to playbook: {title}"), "playbook", url_for(branch.playbook))
-    return Box(_wrap(branch.text or "Continue investigating"), "text")
+        return _wrap(f"Playbook: {titles.get(branch.playbook, branch.playbook)}", L_CHARS), "playbook", ""
+    return _wrap(branch.text or "Continue investigating", L_CHARS), "text", ""
 
 
-def _build(tree: DecisionTree, node_id: str, playbook: Playbook, titles, url_for, depth: int) -> Box:
+def _layout(d: Drawing, tree: DecisionTree, node_id: str, pb: Playbook, titles: dict,
+            x: float, y: float, depth: int) -> float:
+    """Draw the question at (x, y) and everything below it; return the next free y."""
     node = tree.node(node_id)
     if node is None or depth > MAX_DEPTH:
-        return Box(_wrap(node_id), "text")
-    box = Box(_wrap(node.question), "question")
-    for label, branch in (("Yes", node.yes), ("No", node.no)):
-        child = (_build(tree, branch.goto, playbook, titles, url_for, depth + 1) if branch.goto
-                 else _outcome(branch, playbook, titles, url_for))
-        box.children.append((label, child))
-    return box
+        return y
+    q_lines = _wrap(node.question, Q_CHARS)
+    q_h = _box(d, x, y, Q_W, q_lines, "question")
+    answers = (("Yes", node.yes), ("No", node.no))
+    leaves = [(label, b) for label, b in answers if not b.goto]
+    gotos = [(label, b) for label, b in answers if b.goto]
+    leaf_y, leaf_x = y, x + Q_W + GAP_X
+    for i, (label, branch) in enumerate(leaves):
+        lines, kind, link = _outcome(branch, pb, titles)
+        start_y = y + q_h * (i + 1) / (len(leaves) + 1)
+        h = _box(d, leaf_x, leaf_y, L_W, lines, kind, link)
+        _edge(d, [(x + Q_W, start_y), (leaf_x - 2, leaf_y + h / 2)], label, x + Q_W + 6,
+              start_y - 4 if i == 0 else start_y + 13)
+        leaf_y += h + 8
+    next_y = max(y + q_h, leaf_y - 8) + GAP_Y
+    indent = INDENT if len(gotos) > 1 else 0
+    for i, (label, branch) in enumerate(gotos):
+        child_x = x + indent
+        anchor_x = x + 14 + i * 22
+        _edge(d, [(anchor_x, y + q_h), (anchor_x, next_y - 2)] if not indent else
+              [(anchor_x, y + q_h), (anchor_x, next_y + 12), (child_x - 2, next_y + 12)],
+              label, anchor_x + 4, y + q_h + 14)
+        next_y = _layout(d, tree, branch.goto, pb, titles, child_x, next_y, depth + 1)
+    return next_y
 
 
-def _measure(box: Box) -> float:
-    if not box.children:
-        box.width = BOX_W
-    else:
-        box.width = max(BOX_W, sum(_measure(c) for _, c in box.children) + GAP_X * (len(box.children) - 1))
-    return box.width
-
-
-def _place(box: Box, left: float, top: float) -> float:
-    box.x, box.y = left + box.width / 2, top
-    bottom = top + box.height
-    cursor = left
-    for _, child in box.children:
-        bottom = max(bottom, _place(child, cursor, top + box.height + GAP_Y))
-        cursor += child.width + GAP_X
-    return bottom
-
-
-def _draw(box: Box, out: list[str]) -> None:
-    for label, child in box.children:
-        x1, y1, x2, y2 = box.x, box.y + box.height, child.x, child.y
-        out.append(f'<path class="dt-edge" d="M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 + 24:.0f} {x2:.0f},'
-                   f'{y2 - 24:.0f} {x2:.0f},{y2:.0f}" fill="none" stroke="#555" stroke-width="1.5"/>')
-        mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
-        out.append(f'<text class="dt-label" x="{mid_x:.0f}" y="{mid_y + 4:.0f}" text-anchor="middle" '
-                   f'font-weight="bold" font-size="12">{label}</text>')
-        _draw(child, out)
-    left, width = box.x - BOX_W / 2, BOX_W
-    dash = ' stroke-dasharray="5 3"' if box.kind == "playbook" else ""
-    stroke = "2.5" if box.kind == "step" else "1.5"
-    shape = (f'<rect class="dt-box dt-{box.kind}" x="{left:.0f}" y="{box.y:.0f}" width="{width}" '
-             f'height="{box.height:.0f}" rx="{12 if box.kind == "question" else 3}" fill="#fff" '
-             f'stroke="#222" stroke-width="{stroke}"{dash}/>')
-    texts = "".join(f'<tspan x="{box.x:.0f}" dy="{LINE_H if i else 0}">{html.escape(line)}</tspan>'
-                    for i, line in enumerate(box.lines))
-    text = (f'<text class="dt-text" x="{box.x:.0f}" y="{box.y + PAD + 11:.0f}" text-anchor="middle" '
-            f'font-size="12">{texts}</text>')
-    if box.link:
-        out.append(f'<a href="{html.escape(box.link, quote=True)}">{shape}{text}</a>')
-    else:
-        out.append(shape + text)
-
-
-def decision_tree_svg(playbook: Playbook, titles: dict[str, str], url_for) -> str:
+def decision_tree_svg(playbook: Playbook, titles: dict[str, str]) -> str:
     """Inline SVG of the tree; every label is XML-escaped content from the YAML."""
     tree = playbook.decision_tree
     if tree is None:
         return ""
-    root = _build(tree, tree.start, playbook, titles, url_for, 0)
-    _measure(root)
-    height = _place(root, 0, 4) + 4
-    parts: list[str] = []
-    _draw(root, parts)
+    d = Drawing([])
+    _layout(d, tree, tree.start, playbook, titles, 2, 2, 0)
+    width, height = d.width + 4, d.height + 4
     label = html.escape(f"Decision tree for {playbook.title}", quote=True)
-    return (f'<svg class="decision-tree" role="img" aria-label="{label}" viewBox="0 0 '
-            f'{root.width:.0f} {height:.0f}" width="{root.width:.0f}" '
-            f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">'
-            f'<title>{label}</title>{"".join(parts)}</svg>')
+    marker = ('<defs><marker id="dt-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+              'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+              'fill="#555"/></marker></defs>')
+    return (f'<svg class="decision-tree" role="img" aria-label="{label}" viewBox="0 0 {width:.0f} '
+            f'{height:.0f}" width="{width:.0f}" xmlns="http://www.w3.org/2000/svg" '
+            f'font-family="sans-serif"><title>{label}</title>{marker}{"".join(d.parts)}</svg>')

@@ -1,0 +1,71 @@
+"""The `playbooks` MkDocs plugin: a thin shell over generator.site. Only module importing mkdocs."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import site as site_module
+from .problems import PlaybookError
+
+log = logging.getLogger("mkdocs.plugins.playbooks")
+
+
+class PlaybooksConfig(Config):
+    content_dir = c.Type(str, default="content")
+    schemas_dir = c.Type(str, default="schemas")
+    today = c.Optional(c.Type(str))
+    warn_days = c.Type(int, default=14)
+
+
+class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
+    """Turns content/*.yaml into pages with File.generated."""
+
+    site: site_module.Site | None = None
+    _by_uri: dict = {}
+
+    def _root(self, config) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def on_config(self, config):
+        root = self._root(config)
+        try:
+            today = site_module.today_from(self.config.today)
+            self.site = site_module.prepare(root, today, self.config.warn_days,
+                                            root / self.config.content_dir)
+        except PlaybookError as error:
+            raise PluginError(str(error)) from None
+        for warning in self.site.warnings:
+            log.info(warning)
+        org = self.site.project.organization
+        config.site_name = org.name
+        config.site_url = config.site_url or org.site_url
+        if not config.repo_url and org.repo_url:
+            config.repo_url, config.edit_uri = org.repo_url, org.edit_uri or None
+        if not config.nav:
+            config.nav = self.site.nav
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        self._by_uri = {page.uri: page for page in self.site.pages}
+        for page in self.site.pages:
+            files.append(File.generated(config, page.uri, content=page.markdown))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        source = self._by_uri.get(page.file.src_uri)
+        if source is not None:
+            page.edit_url = self.site.edit_url(source)
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        root = self._root(config)
+        for folder in (self.config.content_dir, self.config.schemas_dir):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

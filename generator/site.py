@@ -1,0 +1,61 @@
+"""Prepare everything a site build needs from content: pages, navigation, edit links."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import core, report
+from .model import Project
+from .problems import PlaybookError
+from .render.pages import Page, navigation, render_site
+
+MARKER = ".playbook-generated"
+
+
+class ContentError(PlaybookError):
+    """Content has errors; the site must not be published from it."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Site:
+    """Rendered pages plus what the site configuration takes from organization.yaml."""
+
+    project: Project
+    pages: tuple[Page, ...]
+    nav: list
+    warnings: tuple[str, ...] = ()
+
+    def edit_url(self, page: Page) -> str | None:
+        org = self.project.organization
+        if not (org.repo_url and page.source):
+            return None
+        base = org.repo_url.rstrip("/") + "/" + (org.edit_uri or "").strip("/")
+        return f"{base.rstrip('/')}/{page.source}"
+
+
+def today_from(value: str | None) -> date:
+    """--today / PLAYBOOK_TODAY as a date; the real date when unset."""
+    value = value or os.environ.get("PLAYBOOK_TODAY")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PlaybookError(f"today: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
+            content_dir: Path | None = None) -> Site:
+    """Load, check and render; raise ContentError with the full report on errors."""
+    result = core.load(root, core.Options(today=today, warn_days=warn_days), content_dir)
+    files = sum(1 for _ in result.content.all_sources())
+    if not result.ok or result.project is None:
+        raise ContentError("content has errors; not building the site:\n"
+                           + report.text(result.problems, files), result.problems)
+    warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
+    return Site(result.project, tuple(render_site(result.project)), navigation(result.project),
+                warnings)
