@@ -27,6 +27,10 @@ root_option = click.option("--root", type=click.Path(file_okay=False, path_type=
                            show_default=True, help="Repository root holding content/ and schemas/.")
 
 
+# Material prints an end-of-life banner on every build; it is noise in CI logs.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="incident-playbooks")
 def main() -> None:
@@ -93,3 +97,95 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
         output = report.FORMATS[fmt](problems, files)
     click.echo(output)
     sys.exit(1 if any(p.level == "error" for p in problems) else 0)
+
+
+def _prepare_site(root: Path, today: date):
+    from . import site as site_module
+    try:
+        return site_module.prepare(root, today)
+    except PlaybookError as error:
+        click.echo(str(error), err=True)
+        sys.exit(error.exit_code)
+
+
+config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                             default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
+
+
+@main.command()
+@root_option
+@today_option
+@config_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to put the site (default: site/ under --root).")
+def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> None:
+    """Check content, then build the site in strict mode; swap it in only on success."""
+    from . import atomic, plugin
+
+    config_path = config_file if config_file.is_absolute() else root / config_file
+    if not config_path.is_file():
+        _fail(UsageError(f"{config_path}: no MkDocs configuration here; run from the repository "
+                         f"root or pass --config"))
+    target = (site_dir or root / "site").resolve()
+    try:
+        atomic.owned_or_absent(target)
+    except PlaybookError as error:
+        _fail(error)
+    prepared = _prepare_site(root, today)
+    staging = atomic.staging_dir(target)
+    try:
+        plugin.build_site(config_path, staging, prepared)
+        atomic.swap_into_place(staging, target)
+    except PlaybookError as error:
+        atomic.discard(staging)
+        _fail(error)
+    except BaseException:
+        atomic.discard(staging)
+        raise
+    pages = len(prepared.pages)
+    click.echo(f"Built {pages} pages from {len(prepared.project.playbooks)} playbooks into {target}")
+
+
+@main.command()
+@root_option
+@today_option
+@config_option
+@click.option("--dev-addr", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> None:
+    """Preview the site with live reload; editing content/ or schemas/ rebuilds it."""
+    from . import plugin
+
+    _prepare_site(root, today)
+    os.environ["PLAYBOOK_TODAY"] = today.isoformat()
+    config_path = config_file if config_file.is_absolute() else root / config_file
+    try:
+        plugin.serve_site(config_path, dev_addr)
+    except PlaybookError as error:
+        _fail(error)
+
+
+@main.command("export-docs")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@root_option
+@today_option
+def export_docs(out_dir: Path, root: Path, today: date) -> None:
+    """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
+    from . import atomic
+
+    prepared = _prepare_site(root, today)
+    target = out_dir.resolve()
+    try:
+        atomic.owned_or_absent(target)
+    except PlaybookError as error:
+        _fail(error)
+    staging = atomic.staging_dir(target)
+    try:
+        for page in prepared.pages:
+            path = staging / page.uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+        atomic.swap_into_place(staging, target)
+    except BaseException:
+        atomic.discard(staging)
+        raise
+    click.echo(f"Wrote {len(prepared.pages)} Markdown pages to {target}")

@@ -27,17 +27,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     """Turns content/*.yaml into pages with File.generated."""
 
     site: site_module.Site | None = None
+    prepared: site_module.Site | None = None  # set by `playbook build`, which checked already
     _by_uri: dict = {}
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
     def on_config(self, config):
-        root = self._root(config)
         try:
-            today = site_module.today_from(self.config.today)
-            self.site = site_module.prepare(root, today, self.config.warn_days,
-                                            root / self.config.content_dir)
+            self.site = self.prepared or self._prepare(config)
         except PlaybookError as error:
             raise PluginError(str(error)) from None
         for warning in self.site.warnings:
@@ -50,6 +48,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if not config.nav:
             config.nav = self.site.nav
         return config
+
+    def _prepare(self, config) -> site_module.Site:
+        root = self._root(config)
+        today = site_module.today_from(self.config.today)
+        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir)
 
     def on_files(self, files: Files, config) -> Files:
         self._by_uri = {page.uri: page for page in self.site.pages}
@@ -69,3 +72,32 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def build_site(config_file: Path, site_dir: Path, prepared: site_module.Site) -> None:
+    """A strict MkDocs build into ``site_dir`` from already-checked content."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    try:
+        config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        plugin = config.plugins.get("playbooks")
+        if plugin is None:
+            raise PlaybookError(f"{config_file}: the 'playbooks' plugin is not enabled; add it "
+                                f"under plugins:")
+        plugin.prepared = prepared
+        build(config)
+    except (Abort, ConfigurationError, MkDocsException) as error:
+        raise PlaybookError(f"mkdocs build failed: {error}") from None
+
+
+def serve_site(config_file: Path, dev_addr: str | None) -> None:
+    """Preview with live reload; content/ and schemas/ are watched (on_serve)."""
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    except (Abort, ConfigurationError) as error:
+        raise PlaybookError(f"mkdocs serve failed: {error}") from None
