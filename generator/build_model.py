@@ -123,3 +123,28 @@ def document(doc_id: str, kind: str, title: str, rel: str, data: dict, today: da
 def default_interval(org: dict) -> str:
     defaults = org.get("review_defaults") or {}
     return defaults.get("interval") or DEFAULT_INTERVAL
+
+
+SECTION_TITLES = {"contacts": "Emergency contacts", "severities": "Severity levels",
+                  "commands": "Quick commands", "checklist": "Incident checklist",
+                  "escalation": "Escalation", "links": "Links"}
+
+
+def card_item(d: dict, playbooks: dict[str, m.Playbook]) -> m.CardItem:
+    if d.get("playbook") and d.get("step"):
+        step = playbooks[d["playbook"]].step(d["step"])
+        code = "\n".join(c.code.rstrip() for c in step.commands) if step else ""
+        return m.CardItem(d.get("label") or (step.text if step else d["step"]), code, d["playbook"])
+    return m.CardItem(d.get("label", ""), d.get("code", ""), d.get("playbook", ""))
+
+
+def card(d: dict, rel: str, playbook_list) -> m.Card:
+    playbooks = {p.id: p for p in playbook_list}
+    sections = tuple(
+        m.CardSection(s["type"], s.get("title") or SECTION_TITLES[s["type"]], _t(s.get("contacts")),
+                      _t(s.get("phases")), tuple(card_item(i, playbooks) for i in s.get("items") or ()),
+                      tuple(m.CardLink(x["title"], x.get("page", ""), x.get("url", ""))
+                            for x in s.get("links") or ()))
+        for s in d["sections"])
+    return m.Card(d["id"], d["title"], d["audience"], d["paper"], d.get("orientation", "portrait"),
+                  sections, rel)

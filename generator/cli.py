@@ -189,3 +189,32 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
         atomic.discard(staging)
         raise
     click.echo(f"Wrote {len(prepared.pages)} Markdown pages to {target}")
+
+
+@main.command()
+@root_option
+@today_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the cards (default: cards/ under --root).")
+def cards(root: Path, today: date, out_dir: Path | None) -> None:
+    """Render every desk card to print-ready HTML and a one-page PDF."""
+    from . import atomic
+    from .site import card_files
+
+    prepared = _prepare_site(root, today)
+    target = (out_dir or root / "cards").resolve()
+    try:
+        atomic.owned_or_absent(target)
+    except PlaybookError as error:
+        _fail(error)
+    staging = atomic.staging_dir(target)
+    try:
+        for uri, content in card_files(prepared).items():
+            (staging / Path(uri).name).write_bytes(content)
+        atomic.swap_into_place(staging, target)
+    except BaseException:
+        atomic.discard(staging)
+        raise
+    for rendered in prepared.cards:
+        click.echo(f"{target / (rendered.card.id + '.pdf')}: {rendered.card.title} "
+                   f"({rendered.card.paper}, {rendered.card.orientation}, 1 page)")

@@ -1,13 +1,13 @@
 """The one function that loads and validates content: every front door calls it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .checks import lint, playbooks, refs, reviews
+from .checks import cards, lint, playbooks, refs, reviews
 from .content import Content, read_content
 from .model import Project, build_project
 from .positions import position
@@ -22,6 +22,7 @@ class Options:
 
     today: date
     warn_days: int = DEFAULT_WARN_DAYS
+    render_cards: bool = True  # lay out desk cards to prove each fits one sheet
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Result:
     content: Content
     problems: list[Problem]
     project: Project | None
+    cards: list = field(default_factory=list)  # RenderedCard, when laid out
 
     @property
     def ok(self) -> bool:
@@ -46,10 +48,23 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
-    project = None
+    project, rendered = None, []
     if valid_kinds and not has_errors(problems):
         project = build_project(content, options.today, options.warn_days)
-    return Result(content, problems, project)
+        if options.render_cards and project.cards:
+            rendered, overflowing = _lay_out_cards(project, options.today)
+            problems = _sorted(problems + position(overflowing, content.by_rel()))
+    return Result(content, problems, project, rendered)
+
+
+def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
+    from . import cards
+
+    rendered = cards.render_cards(project, today)
+    found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
+                     hint=cards.fit_hint(), key=True)
+             for r in rendered if r.pages > 1]
+    return rendered, found
 
 
 def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
@@ -68,6 +83,8 @@ def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
 
 
 def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
+    playbook_data = {s.data["id"]: s.data for s in content.playbooks
+                     if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)}
     org = content.data("organization")
     defaults = org.get("review_defaults") if isinstance(org.get("review_defaults"), dict) else {}
     interval = defaults.get("interval") or reviews.DEFAULT_INTERVAL
@@ -82,6 +99,8 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         yield from reviews.check_review(source.rel, doc_id, source.data, options.today,
                                         options.warn_days, interval)
         yield from _kind_checks(kind, source)
+        if kind == "card":
+            yield from cards.check_card(source, playbook_data)
 
 
 def _kind_checks(kind: str, source) -> Iterator[Problem]:

@@ -236,6 +236,43 @@ class Playbook:
 
 
 @dataclass(frozen=True)
+class CardItem:
+    """A command on a card: from a playbook step, or written inline."""
+
+    label: str
+    code: str
+    playbook: str = ""
+
+
+@dataclass(frozen=True)
+class CardLink:
+    title: str
+    page: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class CardSection:
+    type: str
+    title: str
+    contacts: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+    items: tuple[CardItem, ...] = ()
+    links: tuple[CardLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    title: str
+    audience: str
+    paper: str
+    orientation: str
+    sections: tuple[CardSection, ...]
+    rel: str
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything the renderers need, already validated and cross-checked."""
 
@@ -249,6 +286,7 @@ class Project:
     playbooks: tuple[Playbook, ...]
     documents: tuple[Document, ...]
     today: date
+    cards: tuple[Card, ...] = ()
     sources: dict = field(default_factory=dict, compare=False)  # kind -> rel path
 
     def contact(self, contact_id: str) -> Optional[Contact]:
@@ -303,6 +341,7 @@ def build_project(content, today: date, warn_days: int) -> Project:
         templates=tuple(b.template(d) for d in data("templates").get("templates", ())),
         playbooks=tuple(playbooks),
         documents=tuple(sorted(documents, key=lambda d: (d.due, d.doc_id))),
+        cards=tuple(sorted((b.card(s.data, s.rel, playbooks) for s in content.cards), key=lambda c: c.id)),
         today=today,
         sources={kind: s.rel for kind, s in content.singletons.items()},
     )

@@ -58,6 +58,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._by_uri = {page.uri: page for page in self.site.pages}
         for page in self.site.pages:
             files.append(File.generated(config, page.uri, content=page.markdown))
+        for uri, content in site_module.card_files(self.site).items():
+            files.append(File.generated(config, uri, content=content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -28,6 +28,7 @@ class Site:
     pages: tuple[Page, ...]
     nav: list
     warnings: tuple[str, ...] = ()
+    cards: tuple = ()  # RenderedCard: HTML and PDF of each desk card
 
     def edit_url(self, page: Page) -> str | None:
         org = self.project.organization
@@ -58,4 +59,13 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
     return Site(result.project, tuple(render_site(result.project)), navigation(result.project),
-                warnings)
+                warnings, tuple(result.cards))
+
+
+def card_files(site: Site) -> dict[str, bytes]:
+    """cards/<id>.html and cards/<id>.pdf for every desk card."""
+    files: dict[str, bytes] = {}
+    for rendered in site.cards:
+        files[f"cards/{rendered.card.id}.html"] = rendered.html.encode("utf-8")
+        files[f"cards/{rendered.card.id}.pdf"] = rendered.pdf
+    return files

@@ -31,6 +31,9 @@ REFERENCES: tuple[tuple[str, tuple, str], ...] = (
     ("playbook", ("templates", "*"), "template"),
     ("playbook", ("related", "*"), "playbook"),
     ("playbook", ("decision_tree", "nodes", "*", "*", "playbook"), "playbook"),
+    ("card", ("sections", "*", "contacts", "*"), "contact"),
+    ("card", ("sections", "*", "phases", "*"), "phase"),
+    ("card", ("sections", "*", "items", "*", "playbook"), "playbook"),
 )
 # (namespace, document kind, path pattern to each id)
 DEFINITIONS: tuple[tuple[str, str, tuple], ...] = (
@@ -44,7 +47,7 @@ DEFINITIONS: tuple[tuple[str, str, tuple], ...] = (
 )
 HOME = {"severity": "severities.yaml", "contact": "contacts.yaml", "role": "roles.yaml",
         "template": "templates.yaml", "service": "organization.yaml (services)",
-        "playbook": "playbooks/"}
+        "playbook": "playbooks/", "phase": "process.yaml"}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ PAGES = {
     "templates.md": ("templates.md.j2", "Communication templates"),
     "playbooks/index.md": ("playbook_index.md.j2", "Playbooks"),
     "reviews.md": ("reviews.md.j2", "Review status"),
+    "cards.md": ("cards.md.j2", "Desk cards"),
 }
 PAGE_SOURCES = {"severities.md": "severities", "process.md": "process", "roles.md": "roles",
                 "escalation.md": "escalation", "contacts.md": "contacts", "templates.md": "templates",
@@ -197,6 +198,7 @@ def navigation(project: Project) -> list:
         {"Contacts": "contacts.md"},
         {"Communication templates": "templates.md"},
         {"Playbooks": ["playbooks/index.md", *sections]},
+        {"Desk cards": "cards.md"},
         {"Review status": "reviews.md"},
     ]
 

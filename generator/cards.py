@@ -1,0 +1,166 @@
+"""Desk cards: one printable page per card, as HTML and as PDF (WeasyPrint).
+
+Cards must fit exactly one sheet at a readable size. Nothing is shrunk to make
+content fit: an overflowing card is a content problem, reported with how much
+it overflows and which sections are largest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+import segno
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import durations
+from .model import Card, CardSection, Project
+from .render.pages import PAGING, playbook_uri, service_uri  # noqa: F401 - shared vocabulary
+
+PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
+         ("letter", "portrait"): "letter portrait", ("letter", "landscape"): "letter landscape"}
+PAGE_URIS = {"home": "index.md", "severities": "severities.md", "contacts": "contacts.md",
+             "escalation": "escalation.md", "process": "process.md", "roles": "roles.md",
+             "templates": "templates.md", "playbooks": "playbooks/index.md", "reviews": "reviews.md",
+             "cards": "cards.md"}
+SECTION_PAGES = {"contacts": "contacts", "severities": "severities", "checklist": "process",
+                 "escalation": "escalation"}
+
+
+@dataclass(frozen=True)
+class RenderedCard:
+    card: Card
+    html: str
+    pdf: bytes
+    pages: int
+    overflow: float                     # share of one page that spilled over (0 when it fits)
+    section_heights: tuple[tuple[str, float], ...]  # (title, share of the page), largest first
+
+
+def site_url_for(project: Project, uri: str) -> str:
+    """Absolute URL of a site page; the site is built with .html URLs (offline plugin)."""
+    base = project.organization.site_url.rstrip("/") + "/"
+    return base + (uri[:-3] + ".html" if uri.endswith(".md") else uri)
+
+
+def qr_svg(url: str) -> Markup:
+    """An inline SVG QR code; the URL is data inside the code, never markup."""
+    code = segno.make(url, error="l", micro=False)
+    return Markup(code.svg_inline(scale=2, border=2, dark="#000", light="#fff", omitsize=False))
+
+
+def section_url(project: Project, section: CardSection) -> str:
+    if section.type == "commands":
+        playbooks = [item.playbook for item in section.items if item.playbook]
+        if len(set(playbooks)) == 1:
+            return site_url_for(project, playbook_uri(playbooks[0]))
+        return site_url_for(project, PAGE_URIS["playbooks"])
+    if section.type == "links":
+        return site_url_for(project, PAGE_URIS["home"])
+    return site_url_for(project, PAGE_URIS[SECTION_PAGES[section.type]])
+
+
+def link_url(project: Project, page: str, url: str) -> str:
+    if url:
+        return url
+    if page.startswith("playbooks/"):
+        return site_url_for(project, playbook_uri(page.split("/", 1)[1]))
+    return site_url_for(project, PAGE_URIS[page])
+
+
+def next_review(project: Project, card: Card) -> tuple[date, str] | None:
+    """The earliest due date among the documents the card is made from."""
+    kinds = {"contacts": "contacts", "severities": "severities", "checklist": "process",
+             "escalation": "escalation"}
+    wanted = {f"cards/{card.id}"} | {kinds[s.type] for s in card.sections if s.type in kinds}
+    wanted |= {item.playbook for s in card.sections for item in s.items if item.playbook}
+    docs = [d for d in project.documents if d.doc_id in wanted]
+    if not docs:
+        return None
+    first = min(docs, key=lambda d: d.due)
+    return first.due, first.title
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def render_html(project: Project, card: Card, generated: date) -> str:
+    """The card as a self-contained HTML page (inline CSS and QR codes)."""
+    sections = [(index, section, qr_svg(section_url(project, section)), section_url(project, section))
+                for index, section in enumerate(card.sections)]
+    first_call = next((project.contact(s.contacts[0]) for s in card.sections
+                       if s.type == "contacts" and s.contacts), project.contacts[0])
+    return environment().get_template("card.html.j2").render(
+        p=project, card=card, first_call=first_call, org=project.organization, sections=sections, generated=generated,
+        review=next_review(project, card), human=durations.human, short=durations.short,
+        paging=PAGING, link_url=lambda page, url: link_url(project, page, url),
+        page_size=PAPER[(card.paper, card.orientation)])
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    """Content comes from pull requests: WeasyPrint may fetch nothing at all."""
+    raise ValueError(f"fetching {url!r} is not allowed while rendering a card")
+
+
+def _section_heights(document, card: Card) -> tuple[tuple[str, float], ...]:
+    page_height = document.pages[0]._page_box.height
+    heights: dict[str, float] = {}
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is None or getattr(box, "element_tag", "") != "section":
+                continue
+            ident = element.get("id", "")
+            if ident.startswith("sec-"):
+                heights[ident] = max(heights.get(ident, 0), box.margin_height())
+    titles = {f"sec-{i}": s.title for i, s in enumerate(card.sections)}
+    shares = [(titles.get(k, k), v / page_height) for k, v in heights.items()]
+    return tuple(sorted(shares, key=lambda item: -item[1]))
+
+
+def _overflow(document) -> float:
+    """How much of a page the content after page one takes, as a share of one page."""
+    if len(document.pages) <= 1:
+        return 0.0
+    first = document.pages[0]._page_box
+    top, height = first.content_box_y(), first.height
+    spill = 0.0
+    for page in document.pages[1:]:
+        bottoms = [box.position_y + box.margin_height() for box in page._page_box.descendants()
+                   if getattr(box, "element_tag", "") == "section"]
+        spill += (max(bottoms, default=top) - top) / height
+    return spill
+
+
+def render_card(project: Project, card: Card, generated: date) -> RenderedCard:
+    from weasyprint import HTML  # imported lazily: it is slow to import and only cards need it
+
+    html = render_html(project, card, generated)
+    document = HTML(string=html, url_fetcher=_refuse_fetch).render()
+    return RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
+                        _section_heights(document, card))
+
+
+def render_cards(project: Project, generated: date) -> list[RenderedCard]:
+    return [render_card(project, card, generated) for card in project.cards]
+
+
+def fit_message(rendered: RenderedCard) -> str:
+    largest = ", ".join(f"{title} ({share:.0%} of a page)" for title, share in rendered.section_heights[:3])
+    paper = PAPER[(rendered.card.paper, rendered.card.orientation)]
+    return (f"card '{rendered.card.id}' does not fit on one {paper} sheet: it overflows by about "
+            f"{rendered.overflow:.0%} of a page ({rendered.pages} pages). Largest sections: {largest}")
+
+
+def fit_hint() -> str:
+    return ("remove contacts, commands or checklist phases, split the card in two, or switch to "
+            "landscape; text is never shrunk below 8 pt")
+
+
+def card_names(cards: Iterable[Card]) -> list[str]:
+    return [card.id for card in cards]
