@@ -89,14 +89,33 @@ def environment() -> Environment:
     return env
 
 
-def render_html(project: Project, card: Card, generated: date) -> str:
-    """The card as a self-contained HTML page (inline CSS and QR codes)."""
+PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+MARGIN_X_MM, GAP_MM = 9.0, 5.0
+
+
+def column_mm(card: Card) -> float:
+    width, height = PAPER_MM[card.paper]
+    if card.orientation == "landscape":
+        width = height
+    return round((width - 2 * MARGIN_X_MM - GAP_MM) / 2 - 0.2, 1)  # a hair spare for rounding
+
+
+def render_html(project: Project, card: Card, generated: date, split: int | None = None,
+                measure: bool = False) -> str:
+    """The card as a self-contained HTML page (inline CSS and QR codes).
+
+    ``split`` is how many sections go in the left column; ``measure`` renders
+    all sections in one column on a very tall page, to learn their heights.
+    """
     sections = [(index, section, qr_svg(section_url(project, section)), section_url(project, section))
                 for index, section in enumerate(card.sections)]
+    split = len(sections) if split is None else split
+    columns = [sections] if measure else [sections[:split], sections[split:]]
     first_call = next((project.contact(s.contacts[0]) for s in card.sections
                        if s.type == "contacts" and s.contacts), project.contacts[0])
     return environment().get_template("card.html.j2").render(
-        p=project, card=card, first_call=first_call, org=project.organization, sections=sections, generated=generated,
+        p=project, card=card, first_call=first_call, columns=columns, measure=measure,
+        column_mm=column_mm(card), org=project.organization, sections=sections, generated=generated,
         review=next_review(project, card), human=durations.human, short=durations.short,
         paging=PAGING, link_url=lambda page, url: link_url(project, page, url),
         page_size=PAPER[(card.paper, card.orientation)])
@@ -107,7 +126,7 @@ def _refuse_fetch(url: str, *args, **kwargs):
     raise ValueError(f"fetching {url!r} is not allowed while rendering a card")
 
 
-def _section_heights(document, card: Card) -> tuple[tuple[str, float], ...]:
+def _section_heights(document, card: Card, ordered: bool = False) -> tuple[tuple, ...]:
     page_height = document.pages[0]._page_box.height
     heights: dict[str, float] = {}
     for page in document.pages:
@@ -118,6 +137,8 @@ def _section_heights(document, card: Card) -> tuple[tuple[str, float], ...]:
             ident = element.get("id", "")
             if ident.startswith("sec-"):
                 heights[ident] = max(heights.get(ident, 0), box.margin_height())
+    if ordered:
+        return tuple((int(k[4:]), v) for k, v in heights.items())
     titles = {f"sec-{i}": s.title for i, s in enumerate(card.sections)}
     shares = [(titles.get(k, k), v / page_height) for k, v in heights.items()]
     return tuple(sorted(shares, key=lambda item: -item[1]))
@@ -137,11 +158,32 @@ def _overflow(document) -> float:
     return spill
 
 
-def render_card(project: Project, card: Card, generated: date) -> RenderedCard:
+def _balanced_split(heights: list[float]) -> int:
+    """How many sections (in order) go left so the taller column is as short as possible."""
+    best, best_height = 0, float("inf")
+    for split in range(len(heights) + 1):
+        tallest = max(sum(heights[:split]), sum(heights[split:]))
+        if tallest < best_height:
+            best, best_height = split, tallest
+    return best
+
+
+def _layout(html: str):
     from weasyprint import HTML  # imported lazily: it is slow to import and only cards need it
 
-    html = render_html(project, card, generated)
-    document = HTML(string=html, url_fetcher=_refuse_fetch).render()
+    return HTML(string=html, url_fetcher=_refuse_fetch).render()
+
+
+def render_card(project: Project, card: Card, generated: date) -> RenderedCard:
+    """Lay the card out in two balanced columns and print it to PDF.
+
+    Sections keep their order; WeasyPrint's own multi-column balancing is
+    avoided because it is an order of magnitude slower.
+    """
+    measured = _layout(render_html(project, card, generated, measure=True))
+    heights = [share for _, share in sorted(_section_heights(measured, card, ordered=True))]
+    html = render_html(project, card, generated, split=_balanced_split(heights))
+    document = _layout(html)
     return RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
                         _section_heights(document, card))
 

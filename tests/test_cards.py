@@ -130,9 +130,7 @@ def test_card_rendering_fetches_nothing(repo: Path) -> None:
         severities = repo / "content" / "severities.yaml"
         payload = (f'<img src=\\"{url}/img.png\\"><link rel=stylesheet href=\\"{url}/x.css\\">'
                    f'<style>@import url({url}/y.css);</style>')
-        text = severities.read_text().replace(
-            "description: Complete outage, security breach with data exposure, or data loss.",
-            f'description: "Complete outage {payload}"', 1)
+        text = severities.read_text().replace("name: Critical", f'name: "Critical {payload}"', 1)
         severities.write_text(text)
         result = core.load(repo, core.Options(today=TEST_TODAY))
     finally:
