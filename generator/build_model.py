@@ -31,13 +31,13 @@ def organization(d: dict) -> m.Organization:
         tools=tuple(_link(t) for t in d.get("tools") or ()))
 
 
-def level(d: dict, rank: int) -> m.Level:
+def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
     return m.Level(
         id=d["id"], name=d["name"], description=d["description"], response_time=d["response_time"],
         paging=d["paging"], rank=rank, examples=_t(d.get("examples")),
         resolution_target=d.get("resolution_target", ""), update_every=d.get("update_every", ""),
         notify=_t(d.get("notify")), escalate_after=d.get("escalate_after", ""),
-        escalate_to=d.get("escalate_to", ""), postmortem_within=d.get("postmortem_within", ""))
+        escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within)
 
 
 def contact(d: dict) -> m.Contact:
@@ -148,3 +148,30 @@ def card(d: dict, rel: str, playbook_list) -> m.Card:
         for s in d["sections"])
     return m.Card(d["id"], d["title"], d["audience"], d["paper"], d.get("orientation", "portrait"),
                   sections, rel)
+
+
+def postmortem(d: dict) -> m.PostmortemDefinition | None:
+    if not d:
+        return None
+    return m.PostmortemDefinition(
+        sections=tuple(m.Section(x["id"], x["title"], x["prompt"]) for x in d["sections"]),
+        agenda=tuple(m.AgendaItem(x["topic"], x["minutes"], _t(x.get("points"))) for x in d["agenda"]),
+        principles=_t(d["principles"]),
+        review_within=tuple((x["severity"], x["within"]) for x in d.get("review_within") or ()))
+
+
+def incident(source) -> m.Incident:
+    from pathlib import PurePosixPath
+
+    from .checks.incidents import parse_time
+
+    d = source.data
+    items = tuple(m.ActionItem(x["action"], x["owner"], x["due"], x.get("priority", ""),
+                               bool(x.get("done", False))) for x in d.get("action_items") or ())
+    return m.Incident(
+        id=PurePosixPath(source.rel).stem, rel=source.rel, title=d["title"], severity=d["severity"],
+        status=d["status"], started=parse_time(d["started"]), body=source.body,
+        detected=parse_time(d.get("detected")), mitigated=parse_time(d.get("mitigated")),
+        resolved=parse_time(d.get("resolved")), commander=d.get("commander", ""),
+        playbooks=_t(d.get("playbooks")), review_meeting=d.get("review_meeting", ""),
+        impact=d.get("impact", ""), action_items=items)

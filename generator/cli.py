@@ -218,3 +218,41 @@ def cards(root: Path, today: date, out_dir: Path | None) -> None:
     for rendered in prepared.cards:
         click.echo(f"{target / (rendered.card.id + '.pdf')}: {rendered.card.title} "
                    f"({rendered.card.paper}, {rendered.card.orientation}, 1 page)")
+
+
+@main.group()
+def postmortem() -> None:
+    """Post-mortems kept in postmortems/ as the incident history."""
+
+
+def _started(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from datetime import datetime
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date and time; use \"YYYY-MM-DD HH:MM\", "
+                                 f"e.g. \"2026-10-14 14:05\"")
+
+
+@postmortem.command("new")
+@click.argument("title")
+@click.option("--severity", required=True, help="Severity id from content/severities.yaml.")
+@click.option("--started", callback=_started, metavar='"YYYY-MM-DD HH:MM"', help="When the incident began.")
+@click.option("--playbook", "playbook_ids", multiple=True, metavar="ID", help="Playbook used (repeatable).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write into (default: postmortems/ under --root).")
+@root_option
+@today_option
+def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, ...],
+                   out_dir: Path | None, root: Path, today: date) -> None:
+    """Start a post-mortem prefilled from the content; never overwrites a file."""
+    from . import scaffold
+
+    try:
+        path = scaffold.new_postmortem(root, title, severity, started, playbook_ids, out_dir, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(f"Wrote {path}")
+    click.echo("Fill it in, then run `playbook check`; it appears in the incident history on the site.")

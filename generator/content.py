@@ -12,6 +12,7 @@ SINGLETONS = ("organization", "severities", "contacts", "escalation", "roles", "
               "templates", "postmortem")
 FOLDERS = {"playbooks": "playbook", "cards": "card"}
 REQUIRED = ("organization", "severities", "contacts")
+POSTMORTEMS = "postmortems"
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Content:
     singletons: dict[str, Source] = field(default_factory=dict)
     playbooks: list[Source] = field(default_factory=list)
     cards: list[Source] = field(default_factory=list)
+    incidents: list[Source] = field(default_factory=list)  # postmortems/*.md
 
     def all_sources(self) -> Iterator[tuple[str, Source]]:
         for kind, source in self.singletons.items():
@@ -31,6 +33,8 @@ class Content:
             yield "playbook", source
         for source in self.cards:
             yield "card", source
+        for source in self.incidents:
+            yield "incident", source
 
     def by_rel(self) -> dict[str, Source]:
         return {source.rel: source for _, source in self.all_sources()}
@@ -85,7 +89,23 @@ def read_content(root: Path, content_dir: Path | None = None) -> tuple[Content, 
         problems.extend(found)
         _place(content, kind, source)
     problems.extend(_missing(content, root))
+    problems.extend(_read_postmortems(content, root / POSTMORTEMS))
     return content, problems
+
+
+def _read_postmortems(content: Content, folder: Path) -> Iterable[Problem]:
+    from .frontmatter import read_markdown
+
+    if not folder.is_dir():
+        return []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        source, found = read_markdown(path, relative(path, content.root))
+        content.incidents.append(source)
+        problems.extend(found)
+    return problems
 
 
 def _place(content: Content, kind: str, source: Source) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .checks import cards, lint, playbooks, refs, reviews
+from .checks import cards, incidents, lint, playbooks, refs, reviews
 from .content import Content, read_content
 from .model import Project, build_project
 from .positions import position
@@ -85,6 +85,12 @@ def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
 def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
     playbook_data = {s.data["id"]: s.data for s in content.playbooks
                      if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)}
+    postmortem = content.data("postmortem")
+    review_within = {r["severity"]: r["within"] for r in postmortem.get("review_within") or ()
+                     if isinstance(r, dict) and isinstance(r.get("severity"), str)
+                     and isinstance(r.get("within"), str)}
+    action_warn = postmortem.get("action_item_warn_days", 7)
+    action_warn = action_warn if isinstance(action_warn, int) else 7
     org = content.data("organization")
     defaults = org.get("review_defaults") if isinstance(org.get("review_defaults"), dict) else {}
     interval = defaults.get("interval") or reviews.DEFAULT_INTERVAL
@@ -101,6 +107,10 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         yield from _kind_checks(kind, source)
         if kind == "card":
             yield from cards.check_card(source, playbook_data)
+        if kind == "incident":
+            yield from incidents.check_times(source)
+            yield from incidents.check_action_items(source, options.today, action_warn)
+            yield from incidents.check_review_meeting(source, review_within, options.today)
 
 
 def _kind_checks(kind: str, source) -> Iterator[Problem]:

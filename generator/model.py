@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 
@@ -273,6 +273,65 @@ class Card:
 
 
 @dataclass(frozen=True)
+class ActionItem:
+    action: str
+    owner: str
+    due: str
+    priority: str = ""
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One post-mortem from postmortems/*.md: its front matter and its text."""
+
+    id: str
+    rel: str
+    title: str
+    severity: str
+    status: str
+    started: datetime
+    body: str
+    detected: Optional[datetime] = None
+    mitigated: Optional[datetime] = None
+    resolved: Optional[datetime] = None
+    commander: str = ""
+    playbooks: tuple[str, ...] = ()
+    review_meeting: str = ""
+    impact: str = ""
+    action_items: tuple[ActionItem, ...] = ()
+
+    def minutes_between(self, later: Optional[datetime]) -> Optional[int]:
+        return int((later - self.started).total_seconds() // 60) if later else None
+
+    @property
+    def open_actions(self) -> tuple[ActionItem, ...]:
+        return tuple(item for item in self.action_items if not item.done)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    topic: str
+    minutes: int
+    points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PostmortemDefinition:
+    sections: tuple[Section, ...]
+    agenda: tuple[AgendaItem, ...]
+    principles: tuple[str, ...]
+    review_within: tuple[tuple[str, str], ...]  # (severity id, duration)
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything the renderers need, already validated and cross-checked."""
 
@@ -287,6 +346,8 @@ class Project:
     documents: tuple[Document, ...]
     today: date
     cards: tuple[Card, ...] = ()
+    postmortem: Optional[PostmortemDefinition] = None
+    incidents: tuple[Incident, ...] = ()
     sources: dict = field(default_factory=dict, compare=False)  # kind -> rel path
 
     def contact(self, contact_id: str) -> Optional[Contact]:
@@ -331,9 +392,12 @@ def build_project(content, today: date, warn_days: int) -> Project:
         if doc is not None:
             documents.append(doc)
     playbooks = sorted((b.playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
+    postmortem = b.postmortem(data("postmortem"))
+    within = dict(postmortem.review_within) if postmortem else {}
     return Project(
         organization=b.organization(org),
-        levels=tuple(b.level(d, i) for i, d in enumerate(data("severities").get("levels", ()))),
+        levels=tuple(b.level(d, i, within.get(d["id"], ""))
+                     for i, d in enumerate(data("severities").get("levels", ()))),
         contacts=tuple(b.contact(d) for d in data("contacts").get("contacts", ())),
         escalation=tuple(b.escalation_level(d) for d in data("escalation").get("levels", ())),
         roles=tuple(b.role(d) for d in data("roles").get("roles", ())),
@@ -342,6 +406,9 @@ def build_project(content, today: date, warn_days: int) -> Project:
         playbooks=tuple(playbooks),
         documents=tuple(sorted(documents, key=lambda d: (d.due, d.doc_id))),
         cards=tuple(sorted((b.card(s.data, s.rel, playbooks) for s in content.cards), key=lambda c: c.id)),
+        postmortem=postmortem,
+        incidents=tuple(sorted((b.incident(s) for s in content.incidents),
+                               key=lambda i: i.started, reverse=True)),
         today=today,
         sources={kind: s.rel for kind, s in content.singletons.items()},
     )

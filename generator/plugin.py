@@ -68,6 +68,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             page.edit_url = self.site.edit_url(source)
         return markdown
 
+    def on_post_build(self, config) -> None:
+        for uri, text in site_module.download_files(self.site).items():
+            target = Path(config.site_dir) / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
     def on_serve(self, server, config, builder):
         root = self._root(config)
         for folder in (self.config.content_dir, self.config.schemas_dir):

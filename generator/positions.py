@@ -46,7 +46,8 @@ def position(problems: Iterable[Problem], sources: dict[str, Source]) -> list[Pr
             continue
         root = source.node()
         if not root:
-            out.append(problem.at(1, 1))
+            out.append(problem.at(1 + source.line_offset, 1))
             continue
-        out.append(problem.at(*locate(root, problem.path, problem.key)))
+        line, column = locate(root, problem.path, problem.key)
+        out.append(problem.at(line + source.line_offset, column))
     return out

@@ -14,9 +14,10 @@ from referencing.jsonschema import DRAFT202012
 
 from .problems import Problem, dotted
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_CHECKOUT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = _CHECKOUT_SCHEMAS if _CHECKOUT_SCHEMAS.is_dir() else Path(__file__).resolve().parent / "schemas"
 KINDS = ("organization", "severities", "contacts", "escalation", "roles", "process",
-         "templates", "playbook", "card", "postmortem")
+         "templates", "playbook", "card", "postmortem", "incident")
 _REGISTRY: dict[str, Registry] = {}
 _TYPE_NAMES = {"string": "text", "object": "a mapping (key: value)", "array": "a list (- item)",
                "integer": "a whole number", "number": "a number", "boolean": "true or false",

@@ -69,3 +69,12 @@ def card_files(site: Site) -> dict[str, bytes]:
         files[f"cards/{rendered.card.id}.html"] = rendered.html.encode("utf-8")
         files[f"cards/{rendered.card.id}.pdf"] = rendered.pdf
     return files
+
+
+def download_files(site: Site) -> dict[str, str]:
+    """Files served as downloads rather than pages (written after the build)."""
+    from .render.postmortem import DOWNLOAD, template_body
+
+    if site.project.postmortem is None:
+        return {}
+    return {DOWNLOAD: template_body(site.project)}

@@ -79,6 +79,8 @@ class Source:
     text: str = ""
     data: Any = None
     ok: bool = False
+    line_offset: int = 0  # lines before the YAML starts (front matter in Markdown files)
+    body: str = ""        # Markdown after the front matter
     _nodes: Any = field(default=None, repr=False)
 
     def node(self) -> Any:

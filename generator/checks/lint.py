@@ -40,9 +40,10 @@ def check_placeholder_contacts(source: Source) -> Iterator[Problem]:
 
 def check_secrets(source: Source) -> Iterator[Problem]:
     """Likely secrets anywhere in the file; positions come straight from the text."""
-    if not source.text:
-        return
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    text = source.text
+    if source.line_offset:  # a Markdown file: scan the front matter and the body
+        text = "---\n" + source.text + "---\n" + source.body
+    for number, line in enumerate(text.splitlines(), start=1):
         for name, pattern in SECRETS:
             for match in pattern.finditer(line):
                 shown = match.group(0)[:6] + "..."
@@ -95,7 +96,7 @@ _HASH_WORD = re.compile(r"\s(#[A-Za-z0-9][\w-]*.*)$")
 def check_comment_trap(source: Source) -> Iterator[Problem]:
     """Warn when ' #word' silently cut a plain value short (YAML reads it as a comment)."""
     block_indent = None
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    for number, line in enumerate(source.text.splitlines(), start=1 + source.line_offset):
         indent = len(line) - len(line.lstrip())
         if block_indent is not None:
             if not line.strip() or indent > block_indent:

@@ -96,3 +96,39 @@ def environment() -> Environment:
     env.filters.update(block=lambda v: Markup(escape_block(v)), fence=fence, code=code, href=href,
                        attr=attr, slug=slug, raw=Markup)
     return env
+
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+_UNSAFE_TARGET = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|data|vbscript|file):",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+def _sanitize_prose(text: str) -> str:
+    out, last = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        out.append(_escape_prose(text[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_escape_prose(text[last:]))
+    return "".join(out)
+
+
+def _escape_prose(text: str) -> str:
+    text = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return _UNSAFE_TARGET.sub(lambda m: m.group(1) + "#blocked:", text)
+
+
+def sanitize_markdown(text: str) -> str:
+    """Author-written Markdown made inert: formatting stays, HTML and script links do not.
+
+    Fenced code blocks and code spans are left alone (the Markdown engine
+    escapes them); everywhere else raw HTML is escaped, attribute lists are
+    defused and javascript:/data: link targets are blocked.
+    """
+    out, last = [], 0
+    for match in _FENCE.finditer(text):
+        out.append(_sanitize_prose(text[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_sanitize_prose(text[last:]))
+    return "".join(out)

@@ -175,6 +175,8 @@ def render_site(project: Project) -> list[Page]:
                           project.sources.get("organization", "")))
     for playbook in project.playbooks:
         pages.append(Page(playbook_uri(playbook.id), render_playbook(project, playbook), playbook.rel))
+    from .postmortem import postmortem_pages  # imports this module
+    pages.extend(postmortem_pages(project))
     return pages
 
 
@@ -199,6 +201,7 @@ def navigation(project: Project) -> list:
         {"Communication templates": "templates.md"},
         {"Playbooks": ["playbooks/index.md", *sections]},
         {"Desk cards": "cards.md"},
+        {"Post-mortems": ["incidents.md"] + (["postmortem-template.md"] if project.postmortem else [])},
         {"Review status": "reviews.md"},
     ]
 
