@@ -256,3 +256,95 @@ def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, 
         _fail(error)
     click.echo(f"Wrote {path}")
     click.echo("Fill it in, then run `playbook check`; it appears in the incident history on the site.")
+
+
+@main.command()
+@root_option
+@today_option
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "ics"]), default="text",
+              show_default=True, help="markdown: ready to post in an issue or chat; ics: a calendar.")
+@click.option("--owner", default=None, metavar="CONTACT", help="Only documents this contact owns.")
+@click.option("--warn-days", type=click.IntRange(min=0), default=core.DEFAULT_WARN_DAYS, show_default=True)
+@click.option("--max-per-week", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Warn when more documents than this fall due in one week.")
+@click.option("--suggest-stagger", is_flag=True, help="Propose early review dates that spread them out.")
+def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int, max_per_week: int,
+            suggest_stagger: bool) -> None:
+    """Every document's owner, last review, due date and status, grouped by owner.
+
+    Exit 1 when any review is overdue, so a scheduled CI job turns red.
+    """
+    from . import reviews_report as rr
+
+    result = _load(root, today, warn_days)
+    if result.project is None:
+        click.echo(report.text(result.problems, sum(1 for _ in result.content.all_sources())), err=True)
+        sys.exit(1)
+    project = result.project
+    if owner is not None and project.contact(owner) is None:
+        _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))
+    documents = rr.select(project, owner)
+    click.echo(rr.FORMATS[fmt](project, documents), nl=fmt != "ics")
+    _stagger(project, documents, max_per_week, suggest_stagger, today)
+    sys.exit(1 if any(d.status == "overdue" for d in documents) else 0)
+
+
+def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
+    from . import reviews_report as rr
+
+    for crowd in rr.crowded_weeks(documents, max_per_week):
+        click.echo(f"warning: {len(crowd.documents)} documents fall due in the week of "
+                   f"{crowd.week_start} ({', '.join(d.doc_id for d in crowd.documents)}); "
+                   f"--suggest-stagger proposes earlier review dates", err=True)
+    if suggest:
+        for s in rr.suggest_stagger(documents, max_per_week, today):
+            click.echo(f"suggestion: review {s.document.doc_id} early, in the week of {s.review_on} "
+                       f"(due {s.document.due}); then run: playbook review {s.document.doc_id} "
+                       f"--by {s.document.owner}", err=True)
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.option("--by", "by", required=True, metavar="CONTACT", help="Contact id of the reviewer.")
+@click.option("--note", default="", help="What was checked.")
+@root_option
+@today_option
+def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
+    """Record "reviewed, still correct": sets last_reviewed and appends to review.history.
+
+    ID is a playbook id, cards/<id>, or a document name (contacts, severities...).
+    Comments and key order in the file are kept.
+    """
+    from .signoff import sign_off
+
+    try:
+        path, diff = sign_off(root, doc_id, by, note, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(diff, nl=False)
+    click.echo(f"Recorded the review of {doc_id} by {by} on {today} in {path}")
+
+
+@main.group()
+def new() -> None:
+    """Create new content files from templates."""
+
+
+@new.command("playbook")
+@click.argument("playbook_id", metavar="ID")
+@click.option("--title", required=True)
+@click.option("--severity", required=True, help="Default severity id.")
+@click.option("--owner", required=True, metavar="CONTACT", help="Contact id of the owning team.")
+@click.option("--service", "services", multiple=True, metavar="ID", help="Service id (repeatable).")
+@root_option
+@today_option
+def new_playbook(playbook_id: str, title: str, severity: str, owner: str, services: tuple[str, ...],
+                 root: Path, today: date) -> None:
+    """Scaffold content/playbooks/ID.yaml: valid, with a review block dated today."""
+    from . import scaffold
+
+    try:
+        path = scaffold.new_playbook(root, playbook_id, title, severity, owner, services, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(f"Wrote {path}; fill in the symptoms and steps, then run `playbook check`.")

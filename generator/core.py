@@ -14,6 +14,10 @@ from .positions import position
 from .problems import ERROR, Problem, has_errors
 
 DEFAULT_WARN_DAYS = 14
+# Errors that come from the calendar, not from the shape of the content: the
+# model is still built (reports and sign-offs need it), but builds refuse.
+TIME_BASED = frozenset({"review-overdue", "review-in-future", "action-overdue",
+                        "postmortem-review-overdue"})
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,8 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(_document_checks(content, options))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
-    if valid_kinds and not has_errors(problems):
+    structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
+    if valid_kinds and not structural:
         project = build_project(content, options.today, options.warn_days)
         if options.render_cards and project.cards:
             rendered, overflowing = _lay_out_cards(project, options.today)

@@ -1,0 +1,168 @@
+"""The review report: who must review what, by when; as text, Markdown, JSON or iCalendar."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from .model import Document, Project
+
+STATUS_ORDER = {"overdue": 0, "due soon": 1, "ok": 2, "invalid": 3}
+
+
+@dataclass(frozen=True)
+class Crowded:
+    """A week in which more documents fall due than owners can review well."""
+
+    week_start: date
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    document: Document
+    review_on: date
+
+
+def select(project: Project, owner: str | None = None) -> list[Document]:
+    docs = [d for d in project.documents if owner is None or d.owner == owner]
+    return sorted(docs, key=lambda d: (d.owner, d.due, d.doc_id))
+
+
+def by_owner(documents: Iterable[Document]) -> dict[str, list[Document]]:
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        groups[doc.owner].append(doc)
+    return {owner: sorted(docs, key=lambda d: (d.due, d.doc_id)) for owner, docs in sorted(groups.items())}
+
+
+def _owner_name(project: Project, owner: str) -> str:
+    contact = project.contact(owner)
+    return f"{contact.name} ({owner})" if contact else owner
+
+
+def _when(doc: Document) -> str:
+    if doc.status == "overdue":
+        return f"OVERDUE by {-doc.days_left} days"
+    if doc.status == "due soon":
+        return f"due soon, in {doc.days_left} days"
+    return f"ok, in {doc.days_left} days"
+
+
+def text(project: Project, documents: list[Document]) -> str:
+    lines = [f"Review status on {project.today}"]
+    for owner, docs in by_owner(documents).items():
+        lines.append("")
+        lines.append(_owner_name(project, owner))
+        for doc in docs:
+            lines.append(f"  {doc.due}  {_when(doc):<24} {doc.doc_id}  ({doc.rel})")
+    lines.append("")
+    lines.append(_totals(documents))
+    return "\n".join(lines)
+
+
+def _totals(documents: list[Document]) -> str:
+    counts = {status: sum(d.status == status for d in documents) for status in ("overdue", "due soon", "ok")}
+    return (f"{len(documents)} documents: {counts['overdue']} overdue, {counts['due soon']} due soon, "
+            f"{counts['ok']} ok.")
+
+
+def markdown(project: Project, documents: list[Document]) -> str:
+    lines = [f"## Runbook reviews due ({project.today})", "", _totals(documents), ""]
+    for owner, docs in by_owner(documents).items():
+        lines += [f"### {_owner_name(project, owner)}", "", "| Document | Due | Status | Sign off |",
+                  "|---|---|---|---|"]
+        for doc in docs:
+            status = {"overdue": "**overdue**", "due soon": "due soon"}.get(doc.status, "ok")
+            lines.append(f"| {doc.title} (`{doc.rel}`) | {doc.due} | {status} | "
+                         f"`playbook review {doc.doc_id} --by {owner}` |")
+        lines.append("")
+    lines.append("Reviewed and still correct? Run the sign-off command; otherwise fix the document "
+                 "first. Either way the next due date moves on.")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(project: Project, documents: list[Document]) -> str:
+    return json.dumps([{"id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
+                        "last_reviewed": d.last_reviewed.isoformat(), "interval": d.interval,
+                        "due": d.due.isoformat(), "status": d.status, "days_left": d.days_left}
+                       for d in documents], indent=2)
+
+
+def _ics_escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """RFC 5545: lines longer than 75 octets continue on lines starting with a space."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def ics(project: Project, documents: list[Document]) -> str:
+    """A calendar of review due dates that owners can subscribe to."""
+    stamp = project.today.strftime("%Y%m%dT000000Z")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//incident-playbooks//reviews//EN",
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_escape(project.organization.name)} runbook reviews"]
+    for doc in documents:
+        end = doc.due + timedelta(days=1)
+        description = (f"Owner: {_owner_name(project, doc.owner)}\nFile: {doc.rel}\nLast reviewed: "
+                       f"{doc.last_reviewed}\nSign off: playbook review {doc.doc_id} --by {doc.owner}")
+        lines += ["BEGIN:VEVENT", f"UID:review-{doc.doc_id.replace('/', '-')}-{doc.due:%Y%m%d}@incident-playbooks",
+                  f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{doc.due:%Y%m%d}",
+                  f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+                  f"SUMMARY:{_ics_escape(f'Review due: {doc.title}')}",
+                  f"DESCRIPTION:{_ics_escape(description)}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+FORMATS = {"text": text, "markdown": markdown, "json": as_json, "ics": ics}
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def crowded_weeks(documents: list[Document], max_per_week: int) -> list[Crowded]:
+    weeks: dict[date, list[Document]] = defaultdict(list)
+    for doc in documents:
+        weeks[week_of(doc.due)].append(doc)
+    return [Crowded(week, tuple(sorted(docs, key=lambda d: d.doc_id)))
+            for week, docs in sorted(weeks.items()) if len(docs) > max_per_week]
+
+
+def suggest_stagger(documents: list[Document], max_per_week: int, today: date) -> list[Suggestion]:
+    """Move the surplus of crowded weeks to earlier weeks with room (reviewing early is fine).
+
+    A document moved to week W is reviewed on W's Monday (or today, if later);
+    its next due date then lands away from the crowd.
+    """
+    load: dict[date, int] = defaultdict(int)
+    for doc in documents:
+        load[week_of(doc.due)] += 1
+    suggestions = []
+    for crowd in crowded_weeks(documents, max_per_week):
+        for doc in crowd.documents[max_per_week:]:
+            week = crowd.week_start - timedelta(weeks=1)
+            while week >= week_of(today) and load[week] >= max_per_week:
+                week -= timedelta(weeks=1)
+            if week < week_of(today):
+                continue  # no room before it is due; leave it
+            load[week] += 1
+            load[crowd.week_start] -= 1
+            suggestions.append(Suggestion(doc, max(week, today)))
+    return suggestions
