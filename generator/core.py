@@ -113,6 +113,7 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         if kind == "card":
             yield from cards.check_card(source, playbook_data)
         if kind == "incident":
+            yield from incidents.check_file_name(source)
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)

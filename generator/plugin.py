@@ -1,6 +1,7 @@
 """The `playbooks` MkDocs plugin: a thin shell over generator.site. Only module importing mkdocs."""
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
-        config.site_name = org.name
+        config.site_name = html.escape(org.name)  # the theme prints it as raw HTML
         config.site_url = config.site_url or org.site_url
         if not config.repo_url and org.repo_url:
             config.repo_url, config.edit_uri = org.repo_url, org.edit_uri or None

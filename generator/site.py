@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ class Site:
         if not (org.repo_url and page.source):
             return None
         base = org.repo_url.rstrip("/") + "/" + (org.edit_uri or "").strip("/")
-        return f"{base.rstrip('/')}/{page.source}"
+        return f"{base.rstrip('/')}/{quote(page.source)}"
 
 
 def today_from(value: str | None) -> date:

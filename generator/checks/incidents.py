@@ -1,6 +1,7 @@
 """Post-mortem front matter: times in order, action items not forgotten, reviews held."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Iterator
 
@@ -19,6 +20,18 @@ def parse_time(text: object) -> datetime | None:
         return datetime.strptime(text, TIME_FORMAT)
     except ValueError:
         return None
+
+
+_FILE_NAME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]*\.md$")
+
+
+def check_file_name(source: Source) -> Iterator[Problem]:
+    """File names become page URLs: keep them to YYYY-MM-DD-slug.md."""
+    name = source.rel.rsplit("/", 1)[-1]
+    if not _FILE_NAME.match(name):
+        yield Problem(source.rel, "file-name", f"file name '{name}' is not YYYY-MM-DD-slug.md",
+                      line=1, column=1, hint="rename it, e.g. 2026-10-14-database-connection-pool-exhausted.md "
+                                             "(lower-case letters, digits and hyphens)")
 
 
 def check_times(source: Source) -> Iterator[Problem]:

@@ -1,6 +1,7 @@
 """Every site page as Markdown, keyed by its path under the docs directory."""
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -120,8 +121,20 @@ def _host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
 
 
+def _html_safe(value):
+    """Themes print front matter and nav titles as raw HTML: escape them here."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [_html_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _html_safe(v) for k, v in value.items()}
+    return value
+
+
 def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+    return ("---\n" + yaml.safe_dump(_html_safe(meta), sort_keys=False, allow_unicode=True, width=1000)
+            + "---\n\n")
 
 
 def _context(project: Project, here: str) -> dict:
@@ -189,8 +202,9 @@ def navigation(project: Project) -> list:
     sections = []
     for service in project.organization.services:
         members = [pb for pb in project.playbooks if primary_service(pb) == service.id]
-        sections.append({service.name: [service_uri(service.id)] +
-                             [{pb.title: playbook_uri(pb.id)} for pb in members]})
+        # The theme prints nav titles as raw HTML.
+        sections.append({html.escape(service.name): [service_uri(service.id)] +
+                         [{html.escape(pb.title): playbook_uri(pb.id)} for pb in members]})
     return [
         {"Home": "index.md"},
         {"Severity guide": "severities.md"},
