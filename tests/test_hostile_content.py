@@ -7,7 +7,7 @@ opens every page in Debian's chromium and checks that nothing ran.
 from __future__ import annotations
 
 import json
-import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -81,10 +81,34 @@ def test_payloads_reach_the_pages_as_text(hostile_site: Path) -> None:
     assert "&lt;img src=x onerror=" in html
     assert "<img src=x" not in html and "<script>window" not in html
     for page in hostile_site.rglob("*.html"):
-        text = page.read_text()
-        assert not re.search(r"<(img|svg|script)[^>]*(onerror|onload|__xss)", text), page
-        assert not re.search(r"""<a\s[^>]*href=["']?\s*javascript:""", text, re.IGNORECASE), page
-        assert not re.search(r"<[a-z]+[^>]*\sonclick=", text), page
+        finder = ActiveContent()
+        finder.feed(page.read_text())
+        assert finder.found == [], page
+
+
+class ActiveContent(HTMLParser):
+    """Real elements that could run code: event handlers, script links, injected scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}={value!r}>")
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                    ("javascript:", "data:", "vbscript:")):
+                self.found.append(f"<{tag} {name}={value!r}>")
+        self._in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "__xss" in data:
+            self.found.append(f"<script>{data[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
 
 
 def test_nothing_runs_in_the_browser(hostile_site: Path) -> None:
