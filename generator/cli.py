@@ -42,9 +42,10 @@ def _fail(error: PlaybookError) -> None:
     sys.exit(error.exit_code)
 
 
-def _load(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS) -> core.Result:
+def _load(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
+          cards: bool = True) -> core.Result:
     try:
-        return core.load(root, core.Options(today=today, warn_days=warn_days))
+        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards))
     except PlaybookError as error:
         _fail(error)
         raise  # unreachable: _fail exits
@@ -79,13 +80,15 @@ def _write_step_summary(markdown: str) -> None:
               show_default=True, help="Output format.")
 @click.option("--warn-days", type=click.IntRange(min=0), default=core.DEFAULT_WARN_DAYS,
               show_default=True, help="Warn when a review falls due within this many days.")
-def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int) -> None:
+@click.option("--no-cards", is_flag=True,
+              help="Skip laying out desk cards (about a second each): for quick local runs; CI should not skip.")
+def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool) -> None:
     """Validate content/: YAML, schemas, references, review dates, placeholders, secrets.
 
     PATHS limits the report to these files or folders (all content is still
     read, so references are checked). Exit 0: no errors; 1: errors; 2: usage.
     """
-    result = _load(root, today, warn_days)
+    result = _load(root, today, warn_days, cards=not no_cards)
     try:
         problems = _only(result.problems, root, paths)
     except UsageError as error:
@@ -348,3 +351,16 @@ def new_playbook(playbook_id: str, title: str, severity: str, owner: str, servic
     except PlaybookError as error:
         _fail(error)
     click.echo(f"Wrote {path}; fill in the symptoms and steps, then run `playbook check`.")
+
+
+def run() -> None:
+    """Console entry point: a bug must not greet a PR author with a traceback."""
+    try:
+        main(prog_name="playbook")
+    except Exception as error:  # noqa: BLE001 - last resort; commands handle expected failures
+        if os.environ.get("PLAYBOOK_DEBUG"):
+            raise
+        click.echo(f"playbook: internal error ({type(error).__name__}: {error}). This is a bug in "
+                   f"playbook, not in your content; please report it with the command you ran. "
+                   f"Set PLAYBOOK_DEBUG=1 to see the traceback.", err=True)
+        sys.exit(2)

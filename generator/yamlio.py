@@ -109,8 +109,38 @@ def _anchor_problems(rel: str, text: str) -> list[Problem]:
     return found
 
 
+MAX_DEPTH = 64
+_DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_DEPTH), re.MULTILINE)
+
+
+def _nesting_problem(rel: str, text: str) -> Problem | None:
+    """Refuse absurd nesting before libyaml's recursive composer can overflow the C stack.
+
+    Cheap test first (few brackets, shallow indentation); only suspicious text
+    is walked event by event, which libyaml does without recursion.
+    """
+    if text.count("[") + text.count("{") < MAX_DEPTH and not _DEEP_INDENT.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _problem(rel, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
+                                    event.start_mark, "flatten the structure; content never needs this")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the real parse reports the syntax error with its position
+    return None
+
+
 def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return (data, problems). Data is None when unusable."""
+    deep = _nesting_problem(rel, text)
+    if deep is not None:
+        return None, [deep]
     loader = StrictLoader(text)
     try:
         data = loader.get_single_data()
@@ -127,6 +157,9 @@ def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
                                _syntax_hint(exc, text))]
     except yaml.YAMLError as exc:
         return None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
+    except RecursionError:
+        return None, [_problem(rel, "too-deep", "values are nested too deeply",
+                               hint="flatten the structure")]
     finally:
         loader.dispose()
     problems = [
@@ -188,6 +221,9 @@ def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
         return source, [_problem(rel, "encoding", "file contains NUL bytes (binary data)",
                                  hint="content files must be YAML text")]
     data, problems = parse_text(rel, source.text)
+    if data is None and not problems:
+        problems = [_problem(rel, "empty-file", "file is empty (no YAML document)",
+                             hint="add the document's keys, or delete the file")]
     source.data = data
     source.ok = data is not None and not problems
     return source, problems
