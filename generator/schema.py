@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -51,11 +52,49 @@ def validators(directory: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
     return out
 
 
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4)
+def fast_validators(directory: Path = SCHEMA_DIR) -> dict[str, Any]:
+    """fastjsonschema compiles each schema to Python code: ~50x faster on valid documents.
+
+    It only answers "valid or not"; jsonschema explains the errors. Without
+    fastjsonschema installed, every document goes through jsonschema.
+    """
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return {}
+    schemas = _load_all(directory)
+    handler = lambda uri: schemas[uri.rsplit("/", 1)[-1]]  # noqa: E731 - relative $refs between files
+    return {kind: fastjsonschema.compile(schemas[f"{kind}.schema.json"], handlers={"": handler},
+                                         formats={"date": _is_date})
+            for kind in KINDS if f"{kind}.schema.json" in schemas}
+
+
 def validate(kind: str, data: Any, rel: str) -> Iterator[Problem]:
     """Yield one problem per schema error in ``data``."""
-    validator = validators()[kind]
-    for error in validator.iter_errors(data):
+    fast = fast_validators().get(kind)
+    if fast is not None:
+        try:
+            fast(data)
+            return
+        except Exception as error:  # noqa: BLE001 - any refusal means: explain it slowly
+            fallback = getattr(error, "message", str(error))
+    else:
+        fallback = ""
+    found = False
+    for error in validators()[kind].iter_errors(data):
+        found = True
         yield from _describe(error, rel, kind)
+    if not found and fallback:
+        yield Problem(rel, "schema", f"{kind}: {fallback}")
 
 
 def _where(path: tuple, kind: str) -> str:

@@ -8,7 +8,7 @@ that an impossible date becomes a finding instead of a traceback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,21 +41,17 @@ def _implicit_resolvers() -> dict:
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that refuses aliases and records duplicate keys."""
+    """Safe loader that records duplicate keys and refuses merge keys.
+
+    Aliases need anchors, and files with anchors are refused before they are
+    constructed (see ``_anchor_problems``), so no alias is ever expanded.
+    """
 
     yaml_implicit_resolvers = _implicit_resolvers()
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[str, Any]] = []
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            raise _Refused("yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed",
-                           node.start_mark,
-                           "write the value out in full; anchors and aliases are refused "
-                           "so that a malicious file cannot expand to gigabytes")
-        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict:
         seen: set = set()
@@ -98,15 +94,31 @@ def _problem(rel: str, code: str, message: str, mark: Any = None, hint: str = ""
 
 
 def _anchor_problems(rel: str, text: str) -> list[Problem]:
-    """Find anchors (&name) by parsing events; only run when '&' occurs at all."""
+    """Find anchors and aliases by parsing events (no recursion, no expansion).
+
+    Only run when '&' occurs at all: without an anchor there can be no alias.
+    """
     if "&" not in text:
         return []
     found = []
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if getattr(event, "anchor", None):
-            found.append(_problem(rel, "yaml-alias", f"YAML anchor '&{event.anchor}' is not allowed",
-                                  event.start_mark, "remove the anchor and write values out in full"))
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                found.append(_problem(rel, "yaml-alias", f"YAML alias '*{event.anchor}' is not allowed",
+                                      event.start_mark, ALIAS_HINT))
+            elif getattr(event, "anchor", None):
+                found.append(_problem(rel, "yaml-alias", f"YAML anchor '&{event.anchor}' is not allowed",
+                                      event.start_mark, ALIAS_HINT))
+    except yaml.YAMLError:
+        pass  # the real parse reports any syntax error with its position
+    if len(found) > 1:
+        first = found[0]
+        return [replace(first, message=f"{first.message} ({len(found)} anchors and aliases in this file)")]
     return found
+
+
+ALIAS_HINT = ("write the value out in full; anchors and aliases are refused so that a file cannot "
+              "expand to gigabytes")
 
 
 MAX_DEPTH = 64
@@ -141,6 +153,9 @@ def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
     deep = _nesting_problem(rel, text)
     if deep is not None:
         return None, [deep]
+    anchors = _anchor_problems(rel, text)
+    if anchors:
+        return None, anchors
     loader = StrictLoader(text)
     try:
         data = loader.get_single_data()
@@ -167,7 +182,7 @@ def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
                  "remove or rename one of them: YAML keeps only the last, silently")
         for key, mark in loader.duplicates
     ]
-    return data, problems + _anchor_problems(rel, text)
+    return data, problems
 
 
 def _tag_message(exc: yaml.constructor.ConstructorError) -> str:
