@@ -364,3 +364,37 @@ def run() -> None:
                    f"playbook, not in your content; please report it with the command you ran. "
                    f"Set PLAYBOOK_DEBUG=1 to see the traceback.", err=True)
         sys.exit(2)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A new directory to write into (default: content/ under --root, if it does not exist yet).")
+@click.option("--org-name", default=None, help="Your organization's name.")
+@root_option
+@today_option
+def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path, today: date) -> None:
+    """Turn a Markdown incident-response document into content: YAML plus a report.
+
+    Nothing is lost: every line of the source lands in a structured field or,
+    verbatim, in a document's notes. Never writes into existing content.
+    """
+    from .importer import run as importer
+
+    try:
+        text = source.read_bytes().decode("utf-8", errors="replace")
+    except OSError as error:
+        _fail(UsageError(f"{source}: cannot read it ({error.strerror})"))
+    out = (out_dir or root / "content").resolve()
+    imported = importer.convert(text, org_name, today)
+    try:
+        importer.write(imported, out)
+    except PlaybookError as error:
+        _fail(error)
+    result = importer.check_output(out, today)
+    text_report = importer.report(str(source), text, imported, result)
+    (out / "import-report.md").write_text(text_report, encoding="utf-8")
+    total, mapped, noted = importer.coverage(text, imported)
+    click.echo(f"Wrote {len(imported.documents)} documents to {out}")
+    click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
+    click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")

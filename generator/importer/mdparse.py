@@ -1,0 +1,138 @@
+"""A small line-keeping Markdown reader: sections, lists, tables, fences, labels.
+
+Every block remembers the source lines it came from, so that the importer can
+prove that each non-empty line landed somewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([\w+-]*)")
+ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[( |x|X)\]\s+)?(.*)$")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+LABEL = re.compile(r"^\s*\*\*([^*]{2,80}?)\*\*\s*:?\s*(.*)$")
+BOLD_ITEM = re.compile(r"^\*\*([^*]+?)\*\*\s*[:.-]?\s*(.*)$")
+RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+
+
+@dataclass
+class Block:
+    """kind: para | item | code | table | label | rule."""
+
+    kind: str
+    lines: list[int]
+    text: str = ""
+    level: int = 0            # list nesting (items)
+    checked: bool | None = None  # task items
+    lang: str = ""
+    code: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    parent: "Section | None" = field(default=None, repr=False)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_blocks(self):
+        for section in self.walk():
+            yield from section.blocks
+
+    def path(self) -> list[str]:
+        out, node = [], self
+        while node is not None and node.level > 0:
+            out.append(node.title)
+            node = node.parent
+        return list(reversed(out))
+
+
+def strip_md(text: str) -> str:
+    """Plain text: no emphasis markers, links reduced to their text, emoji and quotes trimmed."""
+    text = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", text)
+    text = re.sub(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)", "", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    return text.strip()
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def parse(text: str) -> Section:
+    """Parse into a tree of sections by heading level."""
+    root = Section("", 0, 0)
+    current = root
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line, number = lines[i], i + 1
+        heading = HEADING.match(line)
+        fence = FENCE.match(line)
+        if heading:
+            level = len(heading.group(1))
+            while current.level >= level:
+                current = current.parent
+            section = Section(heading.group(2).strip(), level, number, parent=current)
+            current.children.append(section)
+            current = section
+            i += 1
+        elif fence:
+            i = _fence(lines, i, fence, current)
+        elif TABLE_ROW.match(line):
+            i = _table(lines, i, current)
+        elif not line.strip():
+            i += 1
+        else:
+            current.blocks.append(_line_block(line, number))
+            i += 1
+    return root
+
+
+def _fence(lines: list[str], i: int, match: re.Match, section: Section) -> int:
+    indent, marker, lang = match.group(1), match.group(2), match.group(3)
+    start, body = i, []
+    i += 1
+    while i < len(lines) and not lines[i].strip().startswith(marker):
+        body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i].lstrip())
+        i += 1
+    end = min(i, len(lines) - 1)
+    section.blocks.append(Block("code", list(range(start + 1, end + 2)), lang=lang.lower(), code=body,
+                                level=len(indent)))
+    return i + 1
+
+
+def _table(lines: list[str], i: int, section: Section) -> int:
+    start, rows = i, []
+    while i < len(lines) and TABLE_ROW.match(lines[i]):
+        if not TABLE_RULE.match(lines[i]):
+            rows.append(cells(lines[i]))
+        i += 1
+    section.blocks.append(Block("table", list(range(start + 1, i + 1)), rows=rows))
+    return i
+
+
+def _line_block(line: str, number: int) -> Block:
+    if RULE.match(line):
+        return Block("rule", [number])
+    item = ITEM.match(line)
+    if item:
+        checked = None if item.group(2) is None else item.group(2).lower() == "x"
+        return Block("item", [number], text=item.group(3).strip(), level=len(item.group(1)) // 2,
+                     checked=checked)
+    label = LABEL.match(line)
+    if label and (line.strip().endswith("**") or ":" in line[:line.find("**", 2) + 4]):
+        return Block("label", [number], text=label.group(2).strip(), label=label.group(1).strip().rstrip(":"))
+    return Block("para", [number], text=line.strip())

@@ -1,0 +1,89 @@
+"""Text helpers for the importer: broken encodings, durations, ids, placeholders."""
+from __future__ import annotations
+
+import re
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+PLACEHOLDER = re.compile(r"\bTBD\b|X{3,}|\bN/A\b", re.IGNORECASE)
+PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+?\d-\d{3}-XXX-XXXX", re.IGNORECASE)
+PHONE_ANY = re.compile(r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"https?://[^\s)\]>\"'`]+")
+CHANNEL = re.compile(r"(?<![\w&])#[a-z0-9][a-z0-9_-]+", re.IGNORECASE)
+HANDLE = re.compile(r"(?<![\w.])@[a-z0-9][a-z0-9._-]+", re.IGNORECASE)
+LEVEL_ID = r"(?:P|SEV|Sev|S)\s?[0-9]"
+LEVEL = re.compile(rf"^\W*({LEVEL_ID})\s*[-–—:]\s*([A-Za-z][A-Za-z ]*?)\s*(?:\((.*)\))?\W*$")
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(min(?:ute)?s?|m\b|h(?:ou)?rs?|hours?|h\b|days?|d\b|weeks?|w\b)",
+                       re.IGNORECASE)
+
+
+def repair(line: str) -> tuple[str, bool]:
+    """Undo UTF-8 read as Windows-1252 or Mac Roman ('ðŸš¨' -> '🚨'); report if changed."""
+    changed = False
+
+    def fix(match: re.Match) -> str:
+        nonlocal changed
+        run = match.group(0)
+        for encoding in ("cp1252", "mac_roman"):
+            try:
+                fixed = run.encode(encoding).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if fixed != run:
+                changed = True
+                return fixed
+        return run
+
+    return _NON_ASCII_RUN.sub(fix, line), changed
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text[:50].rstrip("-") or fallback
+
+
+def duration(text: str) -> str | None:
+    """'15 minutes' -> '15m', '1 hour' -> '1h', '24-48 hours' -> '48h' (the larger bound)."""
+    lowered = text.lower()
+    if "immediate" in lowered:
+        return "immediate"
+    if "next business day" in lowered:
+        return "next-business-day"
+    found = _DURATION.findall(text)
+    if not found:
+        return None
+    number, unit = found[-1]
+    unit = unit.lower()[0]
+    number = float(number)
+    if number != int(number):
+        number, unit = number * 60, "m"
+    unit = {"m": "m", "h": "h", "d": "d", "w": "w"}[unit]
+    return f"{int(number)}{unit}"
+
+
+def window(text: str) -> tuple[str, str]:
+    """'0-5 minutes' -> ('0m', '5m'); '15 minutes - 4 hours' -> ('15m', '4h'); '' if unknown."""
+    match = re.search(r"(\d+)\s*([a-z]*)\s*[-–]\s*(\d+)\s*([a-z]+)", text, re.IGNORECASE)
+    if match:
+        start_unit = match.group(2) or match.group(4)
+        start = duration(f"{match.group(1)} {start_unit}")
+        end = duration(f"{match.group(3)} {match.group(4)}")
+        return start or "", end or ""
+    single = duration(text)
+    return (single, "") if single and single != "immediate" else ("", "")
+
+
+def placeholders(body: str) -> tuple[str, dict[str, str]]:
+    """[ISSUE] or [time] -> {issue} / {time}, each declared with the original wording."""
+    declared: dict[str, str] = {}
+
+    def name_for(raw: str) -> str:
+        key = re.sub(r"[^a-z0-9]+", "_", raw.lower()).strip("_")[:30].strip("_") or "value"
+        if key[0].isdigit():
+            key = f"value_{key}"
+        declared.setdefault(key, f"Fill in: {raw}")
+        return "{" + key + "}"
+
+    body = body.replace("{", "(").replace("}", ")")
+    body = re.sub(r"\[([^\[\]\n]{1,60})\]", lambda m: name_for(m.group(1)), body)
+    return body, declared
