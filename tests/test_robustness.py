@@ -141,3 +141,38 @@ def test_missing_content_directory_is_a_usage_error(tmp_path: Path) -> None:
         result = run(tmp_path, *command)
         assert_clean_exit(result, (2,))
         assert "content" in result.output or "mkdocs.yml" in result.output
+
+
+SEED = next(iter(sorted((REPO.parent / "shared" / "seeds").glob("0*.txt"))), None) \
+    if (REPO.parent / "shared" / "seeds").is_dir() else None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(KINDS), where=st.floats(min_value=0, max_value=0.999),
+       junk=st.binary(min_size=1, max_size=64))
+def test_import_survives_any_mutation(tmp_path_factory, kind: str, where: float, junk: bytes) -> None:
+    base = SEED.read_text(encoding="utf-8") if SEED else "# Runbook\n\n## SEV1 - Critical\n"
+    work = tmp_path_factory.mktemp("imp")
+    source = work / "doc.md"
+    source.write_bytes(mutate(base, kind, where, junk))
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(work / "content"),
+                                       "--today", TEST_TODAY.isoformat()], prog_name="playbook")
+    assert_clean_exit(result, (0,))
+    check = CliRunner().invoke(main, ["check", "--root", str(work), "--today", TEST_TODAY.isoformat(),
+                                      "--no-cards", "--format", "json"])
+    assert_clean_exit(check, (0, 1))
+    import json
+    codes = {p["code"] for p in json.loads(check.output)}
+    assert codes <= {"placeholder", "review-overdue"}, (kind, codes)
+
+
+def test_import_refuses_existing_content_and_unreadable_input(pristine: Path, tmp_path: Path) -> None:
+    source = tmp_path / "doc.md"
+    source.write_text("# Runbook\n")
+    before = sorted(p.name for p in (pristine / "content").iterdir())
+    result = run(pristine, "import", str(source))
+    assert_clean_exit(result, (2,))
+    assert "not overwriting content" in result.output
+    assert sorted(p.name for p in (pristine / "content").iterdir()) == before
+    missing = run(pristine, "import", str(tmp_path / "nope.md"), "--out", str(tmp_path / "x"))
+    assert_clean_exit(missing, (2,))

@@ -24,17 +24,49 @@ def repair(line: str) -> tuple[str, bool]:
     def fix(match: re.Match) -> str:
         nonlocal changed
         run = match.group(0)
-        for encoding in ("cp1252", "mac_roman"):
-            try:
-                fixed = run.encode(encoding).decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
+        for encoder in (_sloppy_cp1252, _mac_roman):
+            raw = encoder(run)
+            if raw is None:
                 continue
-            if fixed != run:
+            fixed = _decode(raw)
+            if fixed is not None and fixed != run:
                 changed = True
                 return fixed
         return run
 
     return _NON_ASCII_RUN.sub(fix, line), changed
+
+
+def _sloppy_cp1252(text: str) -> bytes | None:
+    """Windows-1252, with its five undefined bytes passed through as themselves."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            out.append(ord(char))
+    return bytes(out)
+
+
+def _mac_roman(text: str) -> bytes | None:
+    try:
+        return text.encode("mac_roman")
+    except UnicodeEncodeError:
+        return None
+
+
+def _decode(raw: bytes) -> str | None:
+    """UTF-8, tolerating a truncated tail (a byte the first mis-decoding dropped)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("utf-8", errors="ignore")
+    if text and any(ord(c) >= 0x2000 for c in text) and len(text) * 2 <= len(raw):
+        return text
+    return None
 
 
 def slug(text: str, fallback: str = "item") -> str:
