@@ -7,6 +7,7 @@ it overflows and which sections are largest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Iterable
 
@@ -82,6 +83,7 @@ def next_review(project: Project, card: Card) -> tuple[date, str] | None:
     return first.due, first.title
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),

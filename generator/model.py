@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from typing import Optional
 
@@ -350,30 +351,40 @@ class Project:
     incidents: tuple[Incident, ...] = ()
     sources: dict = field(default_factory=dict, compare=False)  # kind -> rel path
 
+    @cached_property
+    def _index(self) -> dict:
+        """Lookups by id in constant time: pages look things up thousands of times."""
+        return {
+            "contact": {c.id: c for c in self.contacts}, "level": {lv.id: lv for lv in self.levels},
+            "template": {t.id: t for t in self.templates}, "playbook": {p.id: p for p in self.playbooks},
+            "service": {s.id: s for s in self.organization.services}, "role": {r.id: r for r in self.roles},
+            "document": {d.doc_id: d for d in self.documents},
+        }
+
     def contact(self, contact_id: str) -> Optional[Contact]:
-        return _by_id(self.contacts, contact_id)
+        return self._index["contact"].get(contact_id)
 
     def level(self, level_id: str) -> Optional[Level]:
-        return _by_id(self.levels, level_id)
+        return self._index["level"].get(level_id)
 
     def template(self, template_id: str) -> Optional[Template]:
-        return _by_id(self.templates, template_id)
+        return self._index["template"].get(template_id)
 
     def playbook(self, playbook_id: str) -> Optional[Playbook]:
-        return _by_id(self.playbooks, playbook_id)
+        return self._index["playbook"].get(playbook_id)
 
     def service(self, service_id: str) -> Optional[Service]:
-        return _by_id(self.organization.services, service_id)
+        return self._index["service"].get(service_id)
 
     def role(self, role_id: str) -> Optional[Role]:
-        return _by_id(self.roles, role_id)
+        return self._index["role"].get(role_id)
 
     def document(self, doc_id: str) -> Optional[Document]:
-        return next((d for d in self.documents if d.doc_id == doc_id), None)
+        return self._index["document"].get(doc_id)
 
-
-def _by_id(items, wanted):
-    return next((item for item in items if item.id == wanted), None)
+    @cached_property
+    def playbook_titles(self) -> dict[str, str]:
+        return {p.id: p.title for p in self.playbooks}
 
 
 def build_project(content, today: date, warn_days: int) -> Project:

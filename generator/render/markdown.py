@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -89,7 +90,9 @@ def _finalize(value: Any) -> Any:
     return escape_inline(value)
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """One environment for the process, so each template is compiled once."""
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=False,
                       finalize=_finalize, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)

@@ -157,8 +157,7 @@ def search_terms(playbook: Playbook, project: Project) -> list[str]:
 
 def render_playbook(project: Project, playbook: Playbook) -> str:
     uri = playbook_uri(playbook.id)
-    titles = {p.id: p.title for p in project.playbooks}
-    svg = decision_tree_svg(playbook, titles)
+    svg = decision_tree_svg(playbook, project.playbook_titles)
     document = project.document(playbook.id)
     meta = {"title": playbook.title, "description": playbook.summary,
             "tags": search_terms(playbook, project), "search": {"boost": 2}}
