@@ -70,3 +70,18 @@ def swap_into_place(staging: Path, target: Path) -> None:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Write a whole generated directory at once: staged beside it, swapped in on success."""
+    owned_or_absent(target)
+    staging = staging_dir(target)
+    try:
+        for rel, content in files.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        swap_into_place(staging, target)
+    except BaseException:
+        discard(staging)
+        raise

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import durations
 from .model import Card, CardSection, Project
-from .render.pages import PAGING, playbook_uri, service_uri  # noqa: F401 - shared vocabulary
+from .render.pages import PAGING, playbook_uri
 
 PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
          ("letter", "portrait"): "letter portrait", ("letter", "landscape"): "letter landscape"}

@@ -178,19 +178,9 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
     prepared = _prepare_site(root, today)
     target = out_dir.resolve()
     try:
-        atomic.owned_or_absent(target)
+        atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages})
     except PlaybookError as error:
         _fail(error)
-    staging = atomic.staging_dir(target)
-    try:
-        for page in prepared.pages:
-            path = staging / page.uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.markdown, encoding="utf-8")
-        atomic.swap_into_place(staging, target)
-    except BaseException:
-        atomic.discard(staging)
-        raise
     click.echo(f"Wrote {len(prepared.pages)} Markdown pages to {target}")
 
 
@@ -207,17 +197,9 @@ def cards(root: Path, today: date, out_dir: Path | None) -> None:
     prepared = _prepare_site(root, today)
     target = (out_dir or root / "cards").resolve()
     try:
-        atomic.owned_or_absent(target)
+        atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()})
     except PlaybookError as error:
         _fail(error)
-    staging = atomic.staging_dir(target)
-    try:
-        for uri, content in card_files(prepared).items():
-            (staging / Path(uri).name).write_bytes(content)
-        atomic.swap_into_place(staging, target)
-    except BaseException:
-        atomic.discard(staging)
-        raise
     for rendered in prepared.cards:
         click.echo(f"{target / (rendered.card.id + '.pdf')}: {rendered.card.title} "
                    f"({rendered.card.paper}, {rendered.card.orientation}, 1 page)")

@@ -208,7 +208,6 @@ def _min_properties(error: ValidationError, rel: str, kind: str, path: tuple) ->
 
 
 def _property_names(error: ValidationError, rel: str, kind: str, path: tuple) -> Iterator[Problem]:
-    bad = error.instance if not isinstance(error.instance, dict) else next(iter(error.instance), "")
     yield Problem(rel, "invalid-format", f"{_where(path, kind)}: {error.message}", path=path,
                   hint="use lower-case letters, digits and underscores, e.g. affected_services")
 

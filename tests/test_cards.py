@@ -14,7 +14,6 @@ from generator import core
 from generator.cli import main
 
 from .conftest import TEST_TODAY
-from .sitehelpers import serve
 
 POINTS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 needs_poppler = pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),

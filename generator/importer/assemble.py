@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 import yaml
 
 from .extract import Found
-from .text import PLACEHOLDER, slug
+from .text import PLACEHOLDER
 
 OWNER = "owner-tbd"
 SERVICE = "imported"

@@ -1,0 +1,95 @@
+"""What the importer found, and the rules shared by its passes."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .mdparse import Block, Section, strip_md
+
+HOMES = [("post-mortem", "postmortem"), ("postmortem", "postmortem"), ("post-incident", "postmortem"),
+         ("blameless", "postmortem"), ("severit", "severities"), ("classification", "severities"),
+         ("contact", "contacts"), ("escalat", "escalation"), ("role", "roles"), ("phase", "process"),
+         ("workflow", "process"), ("process", "process"), ("checklist", "process"),
+         ("template", "templates"), ("communication", "templates")]
+STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "immediate"),
+          ("first", "immediate"), ("diagnos", "investigate"), ("investigat", "investigate"),
+          ("analy", "investigate"), ("check", "investigate"), ("cause", "causes"),
+          ("resolution", "resolve"), ("resolve", "resolve"), ("fix", "resolve"), ("recover", "resolve"),
+          ("remediat", "resolve"), ("response action", "resolve"), ("containment", "resolve"),
+          ("mitigat", "resolve"), ("hardening", "resolve"), ("verif", "verify"), ("validat", "verify"),
+          ("response", "resolve")]
+SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
+SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
+                         r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"
+                         r">>> |pg_isready |ls |cat |echo |gcloud |az |helm |terraform |npm |make )")
+
+
+@dataclass
+class Found:
+    """Everything extracted, plus which source lines it used."""
+
+    levels: dict[str, dict] = field(default_factory=dict)
+    contacts: dict[str, dict] = field(default_factory=dict)
+    escalation: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    phases: list[dict] = field(default_factory=list)
+    templates: list[dict] = field(default_factory=list)
+    playbooks: list[dict] = field(default_factory=list)
+    postmortem: dict = field(default_factory=dict)
+    org: dict = field(default_factory=lambda: {"channels": [], "tools": []})
+    used: set[int] = field(default_factory=set)
+    homes: dict[int, str] = field(default_factory=dict)    # line -> document key for notes
+    flags: list[str] = field(default_factory=list)
+    mapped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def use(self, where: str, *blocks: Block) -> None:
+        for block in blocks:
+            self.used.update(block.lines)
+            self.mapped[where].extend(block.lines)
+
+
+def home_of(section: Section) -> str:
+    node = section
+    while node is not None and node.level > 0:
+        lowered = node.title.lower()
+        for word, home in HOMES:
+            if word in lowered:
+                return home
+        node = node.parent
+    return "organization"
+
+
+def _stage(name: str) -> str | None:
+    lowered = name.lower()
+    for word, stage in STAGES:
+        if word in lowered:
+            return stage
+    return None
+
+def _looks_like_scenario(section: Section) -> bool:
+    """Symptoms listed, or several stages (Investigation, Response...), or one under a severity heading."""
+    names = [c.title for c in section.children] + [b.label for b in section.blocks if b.kind == "label"]
+    if any("symptom" in n.lower() for n in names):
+        return True
+    if section.level < 2 or "checklist" in section.title.lower():
+        return False
+    stages = {_leading_stage(n) for n in names} - {None, "causes"}
+    return len(stages) >= 2 or (len(stages) == 1 and bool(_parent_level(section)) and not section.children)
+
+def _leading_stage(name: str) -> str | None:
+    """A stage only when the name starts with it: 'Investigation Steps', 'Quick Fixes', 'Response'."""
+    name = re.sub(r"^(\d+[.)]\s*|quick\s+)", "", strip_md(name).lower())
+    for word, stage in STAGES:
+        if name.startswith(word):
+            return stage
+    return None
+
+def _parent_level(section: Section) -> str:
+    node = section.parent
+    while node is not None and node.level > 0:
+        match = re.search(r"\b(P\s?[0-9]|SEV\s?[0-9])\b", node.title)
+        if match:
+            return match.group(1).replace(" ", "").upper()
+        node = node.parent
+    return ""

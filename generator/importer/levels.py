@@ -1,0 +1,107 @@
+"""Severity levels: from tables, "P1 - Critical" headings and bold labels."""
+from __future__ import annotations
+
+import re
+
+from .mdparse import Block, Section, strip_md
+from .found import Found, _looks_like_scenario
+from .text import LEVEL, duration
+
+def _level(found: Found, level_id: str, name: str) -> dict:
+    level_id = level_id.replace(" ", "").upper()
+    entry = found.levels.setdefault(level_id, {"id": level_id, "name": name.strip().title()})
+    return entry
+
+
+def _level_details(entry: dict, text: str) -> None:
+    lowered = text.lower()
+    if "response" in lowered or "respond" in lowered or re.search(r"\d+\s*-?\s*min", lowered):
+        time = duration(text)
+        if time and "response_time" not in entry:
+            entry["response_time"] = time
+    if "24/7" in lowered or "page immediately" in lowered:
+        entry.setdefault("paging", "page-24x7")
+    elif "business hours" in lowered:
+        entry.setdefault("paging", "page-business-hours")
+    elif "ticket" in lowered or "email" in lowered:
+        entry.setdefault("paging", "ticket" if "ticket" in lowered else "page-business-hours")
+
+
+def _levels(root: Section, found: Found) -> None:
+    for section in root.walk():
+        title = LEVEL.match(section.title)
+        if title and not _looks_like_scenario(section):
+            entry = _level(found, title.group(1), title.group(2))
+            _level_details(entry, title.group(3) or "")
+            found.mapped["severities"].append(section.line)
+            found.used.add(section.line)
+            _level_body(section.blocks, entry, found)
+        for block in section.blocks:
+            if block.kind == "table":
+                _level_table(block, found)
+        _level_labels(section.blocks, found)
+
+
+def _level_body(blocks: list[Block], entry: dict, found: Found) -> None:
+    current = None
+    for block in blocks:
+        if block.kind == "label":
+            current = block.label.lower()
+            if "impact" in current or "description" in current:
+                entry.setdefault("description", strip_md(block.text))
+                found.use("severities", block)
+            elif "response" in current:
+                entry.setdefault("notes", strip_md(block.text))
+                _level_details(entry, block.text)
+                found.use("severities", block)
+            elif "example" in current:
+                found.use("severities", block)
+        elif block.kind == "item" and current and "example" in current:
+            entry.setdefault("examples", []).append(strip_md(block.text))
+            found.use("severities", block)
+
+
+def _level_table(block: Block, found: Found) -> None:
+    header = [h.lower() for h in block.rows[0]] if block.rows else []
+    if not header or not re.search(r"severity|level|priority|sev", header[0]):
+        return
+    used = False
+    for row in block.rows[1:]:
+        match = LEVEL.match(strip_md(row[0])) if row else None
+        if not match:
+            continue
+        used = True
+        entry = _level(found, match.group(1), match.group(2))
+        for head, cell in zip(header[1:], row[1:]):
+            cell = strip_md(cell)
+            if re.search(r"descr|impact|meaning", head):
+                entry.setdefault("description", cell)
+            elif "example" in head:
+                entry.setdefault("examples", [x.strip() for x in cell.split(",") if x.strip()])
+            elif "resolution" in head:
+                entry.setdefault("resolution_target", duration(cell) or "")
+            elif "response" in head:
+                _level_details(entry, "response " + cell)
+            elif "escalat" in head:
+                entry.setdefault("escalation_text", cell)
+                if duration(cell):
+                    entry.setdefault("escalate_after", duration(cell))
+                if "ticket" in cell.lower():
+                    entry.setdefault("paging", "ticket")
+    if used:
+        found.use("severities", block)
+
+
+def _level_labels(blocks: list[Block], found: Found) -> None:
+    current = None
+    for block in blocks:
+        match = LEVEL.match(block.label) if block.kind == "label" and not block.text else None
+        if match:
+            current = _level(found, match.group(1), match.group(2))
+            _level_details(current, match.group(3) or "")
+            found.use("severities", block)
+        elif block.kind == "item" and current is not None:
+            current.setdefault("examples", []).append(strip_md(block.text))
+            found.use("severities", block)
+        elif block.kind != "item":
+            current = None

@@ -1,0 +1,227 @@
+"""Message templates, the post-mortem definition, contacts, channels and tools."""
+from __future__ import annotations
+
+import re
+
+from .mdparse import Block, Section, strip_md
+from .found import SHELL_START, Found, home_of
+from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, placeholders, slug
+
+def _templates(root: Section, found: Found) -> None:
+    for section in root.walk():
+        previous = None
+        for block in section.blocks:
+            if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
+                _template(block, section, previous, found)
+            previous = block
+
+
+def _is_message(block: Block, section: Section) -> bool:
+    """Fenced prose with [placeholders], or any fenced prose in a templates section."""
+    if block.lang not in ("", "text", "txt", "markdown", "md") or not any(l.strip() for l in block.code):
+        return False
+    if len(block.code) < 2 and "[" not in block.code[0]:
+        return False
+    if block.lang in ("markdown", "md") and any(line.startswith("#") for line in block.code):
+        return False  # a document template (the post-mortem), not a message
+    body = "\n".join(block.code)
+    shell = sum(bool(SHELL_START.match(line.strip())) for line in block.code)
+    if shell:
+        return False
+    home = home_of(section)
+    in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem")
+    return "[" in body or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
+
+
+def _template(block: Block, section: Section, previous: Block | None, found: Found) -> None:
+    lines = [line for line in block.code]
+    title = section.title
+    if lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
+        title = lines[0].strip().rstrip(":")
+        lines = lines[1:]
+    elif previous is not None and previous.kind in ("item", "label", "para") and len(strip_md(previous.text or previous.label)) < 60:
+        title = strip_md(previous.label or previous.text).rstrip(":")
+    text = "\n".join(line.rstrip() for line in lines).strip("\n")
+    text = text.strip().strip('"').strip()
+    subject = ""
+    match = re.search(r"^Subject:\s*(.+)$", text, re.MULTILINE)
+    if match:
+        subject = match.group(1).strip()
+    body, declared = placeholders(text)
+    subject, more = placeholders(subject) if subject else ("", {})
+    declared.update(more)
+    context = f"{title} {section.title} {text[:80]}".lower()
+    channel = ("status-page" if "status" in context else "email" if ("email" in context or "subject:" in context)
+               else "chat")
+    audience = ("customers" if channel == "status-page" or "user" in context else
+                "executives" if "executive" in context or "leadership" in context else
+                "stakeholders" if "stakeholder" in context else "internal")
+    stage = next((s for w, s in (("resolv", "resolved"), ("update", "update"), ("identif", "identified"),
+                                 ("monitor", "monitoring"), ("investigat", "investigating"),
+                                 ("declar", "declared"), ("alert", "declared")) if w in context), "update")
+    template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
+                "audience": audience, "stage": stage, "body": body + "\n"}
+    if subject:
+        template["subject"] = subject
+    if declared:
+        template["placeholders"] = declared
+    found.templates.append(template)
+    found.use("templates", block)
+    if previous is not None and previous.kind in ("label",) and not previous.text:
+        found.use("templates", previous)
+
+
+def _postmortem(root: Section, found: Found) -> None:
+    pm = found.postmortem
+    for section in root.walk():
+        if home_of(section) != "postmortem":
+            continue
+        for block in section.blocks:
+            if block.kind == "code" and block.lang in ("markdown", "md", "") and \
+                    sum(line.startswith("## ") for line in block.code) >= 3:
+                _pm_sections_from_fence(block, pm, found)
+        _pm_agenda_and_principles(section, pm, found)
+        labels = [b for b in section.blocks if b.kind == "label" and not b.text]
+        if len(labels) >= 4 and "sections" not in pm and "template" in section.title.lower():
+            pm["sections"] = [{"id": slug(b.label), "title": strip_md(b.label),
+                               "prompt": f"{strip_md(b.label)} (from the source template)"} for b in labels]
+            found.use("postmortem", *labels)
+        window_text = re.search(r"\(([^)]*\d[^)]*)\)", section.title)
+        if window_text and "within" not in pm and re.search(r"post|review", section.title, re.I):
+            pm["within"] = duration(window_text.group(1))
+
+
+def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:
+    sections, current = [], None
+    for line in block.code:
+        if line.startswith("## "):
+            current = {"id": slug(line[3:]), "title": line[3:].strip(), "prompt": ""}
+            sections.append(current)
+        elif current is not None and not current["prompt"] and line.strip() and not line.startswith("|"):
+            current["prompt"] = strip_md(line.lstrip("- "))
+    for section in sections:
+        section["prompt"] = section["prompt"] or f"{section['title']}."
+    pm.setdefault("sections", sections)
+    pm.setdefault("template_lines", []).extend(block.lines)
+    found.use("postmortem", block)
+
+
+def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
+    mode = None
+    for block in section.blocks:
+        label = (block.label or block.text).lower() if block.kind in ("label", "para") else ""
+        if block.kind in ("label", "para") and ("agenda" in label or "principle" in label):
+            mode = "agenda" if "agenda" in label else "principles"
+            found.use("postmortem", block)
+            continue
+        if block.kind != "item":
+            if block.kind not in ("label",):
+                continue
+            mode = None
+            continue
+        text = strip_md(block.text)
+        minutes = re.search(r"\((\d+)\s*min", text)
+        if mode == "agenda" and (block.level == 0):
+            pm.setdefault("agenda", []).append({"topic": re.sub(r"\s*\(\d+\s*min\w*\)", "", text).strip(),
+                                                "minutes": int(minutes.group(1)) if minutes else 10})
+            found.use("postmortem", block)
+        elif mode == "agenda" and pm.get("agenda"):
+            pm["agenda"][-1].setdefault("points", []).append(text)
+            found.use("postmortem", block)
+        elif mode == "principles":
+            pm.setdefault("principles", []).append(text)
+            found.use("postmortem", block)
+        elif "blameless" in section.title.lower() or "principle" in section.title.lower():
+            pm.setdefault("principles", []).append(text)
+            found.use("postmortem", block)
+
+
+def _contacts(root: Section, found: Found) -> None:
+    for section in root.walk():
+        in_contacts = home_of(section) == "contacts" or "contact" in section.title.lower()
+        for block in section.blocks:
+            if block.kind == "table" and block.rows and any("phone" in h.lower() for h in block.rows[0]):
+                _contact_table(block, found)
+            elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
+                _contact_item(block, found)
+        for block in section.blocks:
+            if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
+                _channels_and_tools(block, found, in_contacts)
+
+
+def _contact_table(block: Block, found: Found) -> None:
+    header = [h.lower() for h in block.rows[0]]
+    for row in block.rows[1:]:
+        cells = dict(zip(header, [strip_md(c) for c in row]))
+        role = next((v for k, v in cells.items() if "role" in k or "name" in k), row[0])
+        phones = [v for k, v in zip(header, row) if "phone" in k]
+        primary = next((v for k, v in cells.items() if "primary" in k), "")
+        backup = next((v for k, v in cells.items() if "backup" in k), "")
+        contact = found.contacts.setdefault(slug(role), {"id": slug(role), "kind": "person", "name": role})
+        if primary and primary.upper() not in ("N/A",):
+            contact["name"] = f"{role} ({primary})" if PLACEHOLDER.search(primary) else primary
+            contact["title"] = role
+        _reach(contact, phones[0] if phones else "")
+        if backup and backup.upper() != "N/A":
+            bid = slug(f"{role} backup") if PLACEHOLDER.search(backup) else slug(backup)
+            found.contacts.setdefault(bid, {"id": bid, "kind": "person",
+                                            "name": f"Backup for {role} ({backup})" if PLACEHOLDER.search(backup) else backup})
+            _reach(found.contacts[bid], phones[1] if len(phones) > 1 else "")
+            contact["backup"] = bid
+    found.use("contacts", block)
+
+
+def _reach(contact: dict, text: str) -> None:
+    text = strip_md(text)
+    if not text or text.upper() == "N/A":
+        return
+    phone = PHONE_ANY.search(text)
+    email = EMAIL.search(text)
+    url = URL.search(text)
+    handle = HANDLE.search(text)
+    if phone and "phone" not in contact:
+        contact["phone"] = phone.group(0).strip()
+    if email and "email" not in contact:
+        contact["email"] = email.group(0)
+    if url and "url" not in contact:
+        contact["url"] = url.group(0).rstrip(".,")
+    if handle and "chat" not in contact and not email:
+        contact["chat"] = handle.group(0)
+    if not (phone or email or url or handle):
+        contact.setdefault("notes", text)
+
+
+def _contact_item(block: Block, found: Found) -> None:
+    match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", block.text)
+    if not match:
+        return
+    name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
+    if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
+        return  # a tool or a channel, handled with the organization
+    cid = slug(name)
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "vendor" if "support" in name.lower()
+                                              or "counsel" in name.lower() or "relations" in name.lower()
+                                              else "person", "name": name})
+    _reach(contact, details)
+    found.use("contacts", block)
+
+
+def _channels_and_tools(block: Block, found: Found, in_contacts: bool) -> None:
+    text = block.text if block.kind != "label" else f"**{block.label}**: {block.text}"
+    match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", text)
+    if not match:
+        return
+    name, details = strip_md(match.group(1)).rstrip(":"), strip_md(match.group(2))
+    url = URL.fullmatch(details.strip())
+    channel = CHANNEL.match(name) or CHANNEL.fullmatch(details.strip())
+    if url and in_contacts:
+        if "status" in name.lower():
+            found.org.setdefault("status_page", url.group(0))
+        found.org["tools"].append({"title": name, "url": url.group(0)})
+        found.use("organization", block)
+    elif channel:
+        channel_name = channel.group(0).lower()
+        purpose = details if CHANNEL.match(name) else name
+        if channel_name not in [c["name"] for c in found.org["channels"]]:
+            found.org["channels"].append({"name": channel_name, "purpose": purpose.strip(" :") or "Incidents"})
+        found.use("organization", block)

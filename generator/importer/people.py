@@ -1,0 +1,159 @@
+"""Roles, escalation levels and phases of the response process."""
+from __future__ import annotations
+
+import re
+
+from .mdparse import Block, Section, strip_md
+from .found import Found, home_of
+from .text import duration, slug, window
+
+def _roles(root: Section, found: Found) -> None:
+    for section in root.walk():
+        labels = {b.label.lower(): b for b in section.blocks if b.kind == "label"}
+        if not any("responsibilit" in label for label in labels) or home_of(section) == "escalation":
+            continue
+        name = re.sub(r"\s*\(.*\)\s*$", "", section.title).strip()
+        short = re.search(r"\(([A-Z]{1,4})\)", section.title)
+        role = {"id": slug(name, "role"), "name": name, "responsibilities": []}
+        if short:
+            role["short"] = short.group(1)
+        found.used.add(section.line)
+        for block in section.blocks:
+            if block.kind == "item":
+                role["responsibilities"].append(strip_md(block.text))
+                found.use("roles", block)
+            elif block.kind == "label" and block.label.lower().startswith("who"):
+                role["who"] = strip_md(block.text)
+                found.use("roles", block)
+            elif block.kind == "label" and "responsibilit" in block.label.lower():
+                found.use("roles", block)
+        if role["responsibilities"]:
+            found.roles.append(role)
+
+
+def _escalation(root: Section, found: Found) -> None:
+    for section in root.walk():
+        match = re.match(r"^level\s*(\d+)\s*[-–:]\s*(.+)$", section.title, re.IGNORECASE)
+        if match:
+            _escalation_section(section, match.group(2).strip(), found)
+        _escalate_when_lists(section, found)
+        for block in section.blocks:
+            if block.kind == "code" and home_of(section) == "escalation":
+                _time_ladder(block, found)
+
+
+def _escalation_section(section: Section, name: str, found: Found) -> None:
+    level = {"id": slug(name), "name": name, "contacts": [_role_contact(found, name)], "triggers": []}
+    found.used.add(section.line)
+    for block in section.blocks:
+        if block.kind != "label":
+            continue
+        label, text = block.label.lower(), strip_md(block.text)
+        if label.startswith("trigger"):
+            level["triggers"] += [{"condition": part.strip()} for part in text.split(",") if part.strip()]
+        elif "response" in label and duration(text):
+            level["response_time"] = duration(text)
+        elif label.startswith("authority"):
+            level["authority"] = text
+        elif label.startswith("escalation"):
+            level["escalates_when"] = text
+        else:
+            continue
+        found.use("escalation", block)
+    previous = found.escalation[-1] if found.escalation else None
+    if previous and previous.get("escalates_when"):
+        after = duration(previous["escalates_when"])
+        level["triggers"].insert(0, {"after": after} if after and after != "immediate"
+                                 else {"condition": previous["escalates_when"]})
+    level["triggers"] = level["triggers"] or [{"condition": "Escalated by the level before"}]
+    found.escalation.append(level)
+
+
+def _escalate_when_lists(section: Section, found: Found) -> None:
+    current = None
+    for block in section.blocks:
+        match = re.match(r"^escalate to (.+?) when:?$", block.label or "", re.IGNORECASE)
+        if block.kind == "label" and match and not block.text:
+            name = match.group(1).strip()
+            current = {"id": slug(name), "name": name, "contacts": [_role_contact(found, name)], "triggers": []}
+            found.escalation.append(current)
+            found.use("escalation", block)
+        elif block.kind == "item" and current is not None:
+            text = strip_md(block.text)
+            time = re.search(r"(P[0-9]|SEV[0-9]).*?(?:>|over|after|more than)\s*(\d+\s*\w+)", text, re.IGNORECASE)
+            if time and duration(time.group(2)):
+                current["triggers"].append({"after": duration(time.group(2)), "severities": [time.group(1).upper()]})
+            else:
+                current["triggers"].append({"condition": text})
+            found.use("escalation", block)
+        else:
+            current = None
+
+
+def _time_ladder(block: Block, found: Found) -> None:
+    rows = [re.match(r"^\s*(\d+)\s*[-+]?\s*(\d*)\s*(min|h\w*)?\s*\+?\s*:\s*(.+)$", line) for line in block.code]
+    rows = [r for r in rows if r]
+    if len(rows) < 2:
+        return
+    for row in rows:
+        start = duration(f"{row.group(1)} {row.group(3) or 'min'}") or "0m"
+        who = row.group(4).strip()
+        trigger = {"after": start} if start not in ("0m", "0h") else {"condition": "The incident is declared"}
+        found.escalation.append({"id": slug(who), "name": who, "contacts": [_role_contact(found, who)],
+                                 "triggers": [trigger]})
+    found.use("escalation", block)
+
+
+def _role_contact(found: Found, name: str) -> str:
+    """A contact for a role named in the source; its details are for the team to fill."""
+    name = strip_md(name)
+    cid = slug(name, "contact")
+    if cid not in found.contacts:
+        found.contacts[cid] = {"id": cid, "kind": "person", "name": name}
+    return cid
+
+
+PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$", re.IGNORECASE)
+
+
+def _phases(root: Section, found: Found) -> None:
+    for section in root.walk():
+        match = PHASE_TITLE.match(section.title)
+        is_phase = section.title.lower().startswith("phase") or (
+            match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
+        if not is_phase or any(section.line in pb["_lines"] for pb in found.playbooks):
+            continue
+        name = match.group(1) if match else re.sub(r"^phase\s*\d+\s*[:.-]\s*", "", section.title, flags=re.I)
+        start, end = window(match.group(2)) if match else ("", "")
+        phase = _phase_named(found, strip_md(name))
+        if start and "window" not in phase:
+            phase["window"] = {"start": start, **({"end": end} if end else {})}
+        found.used.add(section.line)
+        found.mapped["process"].append(section.line)
+        _phase_blocks(section, phase, found)
+
+
+def _phase_named(found: Found, name: str) -> dict:
+    key = slug(name.split("&")[0].split(" and ")[0])
+    for phase in found.phases:
+        if phase["id"] == key or phase["id"].startswith(key) or key.startswith(phase["id"]):
+            return phase
+    phase = {"id": slug(name), "name": name, "actions": [], "checklist": []}
+    found.phases.append(phase)
+    return phase
+
+
+def _phase_blocks(section: Section, phase: dict, found: Found) -> None:
+    for node in section.walk():
+        if any(node.line in pb["_lines"] for pb in found.playbooks):
+            continue
+        for block in node.blocks:
+            if block.kind == "item" and block.checked is not None:
+                phase["checklist"].append(strip_md(block.text))
+                found.use("process", block)
+            elif block.kind == "item":
+                phase["actions"].append(strip_md(block.text))
+                found.use("process", block)
+            elif block.kind == "label" and block.label.lower().startswith("goal"):
+                phase["goal"] = strip_md(block.text)
+                found.use("process", block)

@@ -1,0 +1,189 @@
+"""Playbooks: sections with symptoms or stages, and shell blocks with numbered steps."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .mdparse import Block, Section, strip_md
+from .found import SHELL_LANGS, Found, _looks_like_scenario, _parent_level, _stage, home_of
+from .text import LEVEL, slug
+
+def _numbered_shell(section: Section) -> bool:
+    for block in section.blocks:
+        if block.kind == "code" and block.lang in SHELL_LANGS:
+            numbered = [line for line in block.code if re.match(r"\s*#\s*\d+[.)]", line)]
+            if len(numbered) >= 2:
+                return True
+    return False
+
+
+def _scenarios(root: Section, found: Found) -> None:
+    for section in root.walk():
+        if section.level and (_looks_like_scenario(section) or
+                              (not section.children and _numbered_shell(section)
+                               and home_of(section) not in ("templates",))):
+            if any(section.line in pb["_lines"] for pb in found.playbooks):
+                continue
+            found.playbooks.append(_playbook(section, found))
+
+
+def _playbook(section: Section, found: Found) -> dict:
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*)", "", section.title, flags=re.IGNORECASE)
+    level = LEVEL.match(title)
+    severity = level.group(1).replace(" ", "").upper() if level else _parent_level(section)
+    if level:
+        title = level.group(2) + (f" ({level.group(3)})" if level.group(3) else "")
+    title = strip_md(title).strip(' "“”')
+    quoted = re.findall(r"[\"“]([^\"”]+)[\"”]", section.title)
+    pb = {"id": slug(title, "playbook"), "title": title, "severity": severity,
+          "aliases": list(dict.fromkeys([title.lower(), *[q.lower() for q in quoted]])),
+          "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
+    found.used.add(section.line)
+    found.mapped[f"playbook:{pb['id']}"].append(section.line)
+    _fill_playbook(section, pb, found, "immediate" if not _looks_like_scenario(section) else None)
+    return pb
+
+
+
+
+def _fill_playbook(section: Section, pb: dict, found: Found, stage: str | None) -> None:
+    key = f"playbook:{pb['id']}"
+    for node in section.walk():
+        node_stage = _stage(node.title) if node is not section else None
+        if node is not section:
+            stage = node_stage or stage
+            pb["_lines"].add(node.line)
+            found.used.add(node.line)
+            found.mapped[key].append(node.line)
+            condition = _condition(node.title)
+        else:
+            condition = ""
+        _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
+        for block in node.blocks:
+            for line in block.lines:
+                found.homes[line] = key
+
+
+def _condition(title: str) -> str:
+    text = strip_md(re.sub(r"^\d+[.)]\s*", "", title))
+    return text if text.lower().startswith(("if ", "when ")) else ""
+
+
+def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stage: str | None,
+                     condition: str) -> None:
+    last_step = None
+    for block in blocks:
+        if block.kind == "label":
+            label_stage = _stage(block.label)
+            if label_stage:
+                stage = label_stage
+                found.use(key, block)
+                if block.text:
+                    _add_text(pb, stage, strip_md(block.text), condition)
+                continue
+            label_condition = _condition(block.label)
+            if label_condition:
+                condition = label_condition
+                found.use(key, block)
+                continue
+        if stage is None:
+            continue
+        if block.kind == "item":
+            item_condition = _condition(block.text.split("**")[1] if block.text.startswith("**") else block.text)
+            text = strip_md(block.text)
+            if item_condition and block.text.startswith("**"):
+                condition = item_condition
+                found.use(key, block)
+                continue
+            last_step = _add_text(pb, stage, text, condition)
+            found.use(key, block)
+        elif block.kind == "para":
+            last_step = _add_text(pb, stage, strip_md(block.text), condition)
+            found.use(key, block)
+        elif block.kind == "code":
+            steps = _code_steps(block, condition)
+            if steps and last_step is not None and not last_step.get("commands") and \
+                    not _starts_with_comment(block):
+                last_step["commands"] = steps[0].get("commands", [])
+                steps = steps[1:]
+            for step in steps:
+                _append(pb, stage, step)
+            found.use(key, block)
+
+
+def _starts_with_comment(block: Block) -> bool:
+    first = next((line for line in block.code if line.strip()), "")
+    return first.strip().startswith("#")
+
+
+def _add_text(pb: dict, stage: str, text: str, condition: str) -> dict | None:
+    if not text:
+        return None
+    if stage == "symptoms":
+        pb["symptoms"].append(text)
+        return None
+    if stage == "causes":
+        text, stage = f"Possible cause: {text}", "investigate"
+    step = {"text": text}
+    if condition:
+        step["condition"] = condition
+    _append(pb, stage, step)
+    return step
+
+
+def _append(pb: dict, stage: str, step: dict) -> None:
+    if stage == "symptoms":
+        pb["symptoms"].append(step["text"])
+    else:
+        pb["steps"]["investigate" if stage == "causes" else stage].append(step)
+
+
+def _code_steps(block: Block, condition: str) -> list[dict]:
+    """Split a shell block into steps at its comment headers; commands keep their lines."""
+    lang = "bash" if block.lang in ("", "shell", "zsh", "console") else block.lang
+    steps: list[dict] = []
+    current: dict | None = None
+    pending: list[str] = []
+
+    def flush() -> None:
+        nonlocal pending
+        if current is not None and pending:
+            code = "\n".join(pending).strip("\n")
+            if code.strip():
+                current.setdefault("commands", []).append({"lang": _lang_of(code, lang), "code": code})
+        pending = []
+
+    for raw in block.code:
+        line = raw.rstrip()
+        comment = re.match(r"^\s*#\s*(.*)$", line)
+        if comment and not pending or (comment and re.match(r"\s*#\s*\d+[.)]", line)):
+            flush()
+            text = re.sub(r"^\d+[.)]\s*", "", comment.group(1)).strip()
+            if not text:
+                continue
+            if current is not None and not current.get("commands") and not re.match(r"\d+[.)]", comment.group(1)):
+                current["text"] += f" {text}"
+                continue
+            current = {"text": text}
+            step_condition = _condition(text.rstrip(":"))
+            if step_condition:
+                current["condition"] = step_condition.rstrip(":")
+            elif condition:
+                current["condition"] = condition
+            steps.append(current)
+        else:
+            if current is None:
+                current = {"text": condition or "Run", **({"condition": condition} if condition else {})}
+                steps.append(current)
+            pending.append(line)
+    flush()
+    return steps
+
+
+def _lang_of(code: str, default: str) -> str:
+    first = code.strip().splitlines()[0] if code.strip() else ""
+    if first.startswith(">>>"):
+        return "pycon"
+    if re.match(r"^(SELECT|UPDATE|DELETE|INSERT|WITH)\b", first, re.IGNORECASE):
+        return "sql"
+    return default if default in ("bash", "sh", "sql", "python", "pycon") else "bash"
