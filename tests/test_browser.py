@@ -140,3 +140,17 @@ def test_site_works_from_disk(browser, site: Path, tmp_path: Path) -> None:
     assert page.locator("h1").inner_text().startswith("Users cannot log in")
     assert [u for u in requests if not u.startswith("file://")] == []
     context.close()
+
+
+def test_pages_print_without_navigation(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{base_url}/playbooks/platform-outage.html")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("h1").is_visible()
+    assert page.locator("svg.decision-tree").is_visible()     # the decision tree prints as drawn
+    assert page.locator("text=+1 555 010 0120").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    page.close()

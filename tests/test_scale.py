@@ -1,0 +1,24 @@
+"""Navigation at scale: a page carries its own service's playbooks, not the whole list."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .conftest import REPO
+from .sitehelpers import build
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def test_pages_do_not_carry_the_full_navigation(tmp_path: Path) -> None:
+    repo = generate(200, tmp_path / "repo")
+    site = build(repo, "2026-11-22")
+    page = (site / "playbooks" / "pb-00042.html").read_text()
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):page.index("</nav>", page.index('md-nav--primary'))]
+    linked = set(re.findall(r'href="(pb-\d{5}\.html)"', page))
+    assert 5 <= len(linked) <= 25, len(linked)          # its own service's 20 playbooks, not 200
+    assert "Service 002" in nav                          # the page's own section is open
+    index = (site / "playbooks" / "index.html").read_text()
+    assert len(set(re.findall(r'href="(pb-\d{5}\.html)"', index))) == 200   # the index lists them all
