@@ -196,14 +196,29 @@ def primary_service(playbook: Playbook) -> str:
     return playbook.services[0]
 
 
+NAV_GROUP = 25  # services per navigation group once there are more than this
+
+
 def navigation(project: Project) -> list:
-    """MkDocs nav: reference pages, then playbooks in sections by primary service."""
+    """MkDocs nav: reference pages, then playbooks in sections by primary service.
+
+    With navigation.prune a page carries only the open branch of the tree,
+    but every sibling of each open level; with hundreds of services that is
+    still hundreds of links per page. Past NAV_GROUP services they are grouped
+    (A–F, G–M...), so each page carries O(sqrt) links and the site stays linear.
+    """
+    by_service: dict[str, list] = {}
+    for pb in project.playbooks:
+        # The theme prints nav titles as raw HTML.
+        by_service.setdefault(primary_service(pb), []).append({html.escape(pb.title): playbook_uri(pb.id)})
     sections = []
     for service in project.organization.services:
-        members = [pb for pb in project.playbooks if primary_service(pb) == service.id]
-        # The theme prints nav titles as raw HTML.
-        sections.append({html.escape(service.name): [service_uri(service.id)] +
-                         [{html.escape(pb.title): playbook_uri(pb.id)} for pb in members]})
+        members = by_service.get(service.id, [])
+        if len(members) > 2 * NAV_GROUP:
+            members = _grouped(members)
+        sections.append({html.escape(service.name): [service_uri(service.id), *members]})
+    if len(sections) > NAV_GROUP:
+        sections = _grouped(sections)
     return [
         {"Home": "index.md"},
         {"Severity guide": "severities.md"},
@@ -217,6 +232,18 @@ def navigation(project: Project) -> list:
         {"Post-mortems": ["incidents.md"] + (["postmortem-template.md"] if project.postmortem else [])},
         {"Review status": "reviews.md"},
     ]
+
+
+def _grouped(entries: list[dict]) -> list[dict]:
+    """Alphabetical groups of about sqrt(n) entries, titled by their first and last names."""
+    ordered = sorted(entries, key=lambda entry: next(iter(entry)).lower())
+    size = max(NAV_GROUP, int(len(ordered) ** 0.5) + 1)
+    groups = []
+    for start in range(0, len(ordered), size):
+        chunk = ordered[start:start + size]
+        first, last = (html.unescape(next(iter(e))) for e in (chunk[0], chunk[-1]))
+        groups.append({html.escape(f"{first[:14]} – {last[:14]}"): chunk})
+    return groups
 
 
 def due_label(days_left: int, today: date) -> str:
