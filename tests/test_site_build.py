@@ -80,7 +80,7 @@ def test_export_docs_writes_the_same_pages(repo: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export-docs", str(out), "--root", str(repo), "--today", TODAY])
     assert result.exit_code == 0, result.output
     text = (out / "playbooks" / "login-failures.md").read_text()
-    assert text.startswith("---\ntitle: Users cannot log in\n")
+    assert text.startswith("---\ntitle: \"Users cannot log in\"\n")
     assert "- [ ] " in text and "redis-cli PING" in text
     from generator import site as site_module
     from datetime import date
