@@ -287,3 +287,30 @@ def test_a_document_of_another_shape(tmp_path: Path) -> None:
     template = docs["templates.yaml"]["templates"][0]
     assert template["placeholders"] == {"feature": "Fill in: feature", "time": "Fill in: time"}
     assert "{feature}" in template["body"]
+
+
+TABLE_SHAPE = """\
+# Support escalation guide
+
+| Priority | Meaning | Response | Resolution |
+|---|---|---|---|
+| SEV-1 - Emergency | Everything is down | 5 minutes | 2 hours |
+| SEV-2 - Urgent | A major feature is down | 30 minutes | 8 hours |
+
+| Name | Role | Phone | Email |
+|---|---|---|---|
+| Ana Lima | Duty manager | +55 11 5555-0100 | ana@example.org |
+"""
+
+
+def test_a_table_shaped_document(tmp_path: Path) -> None:
+    source = tmp_path / "guide.md"
+    source.write_text(TABLE_SHAPE)
+    out = tmp_path / "content"
+    assert run_import(source, out).exit_code == 0
+    docs = load_all(out)
+    levels = docs["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"], lv["response_time"], lv["resolution_target"]) for lv in levels] == [
+        ("SEV1", "Emergency", "5m", "2h"), ("SEV2", "Urgent", "30m", "8h")]
+    contact = next(c for c in docs["contacts.yaml"]["contacts"] if c["id"] == "ana-lima")
+    assert contact["phone"] == "+55 11 5555-0100" and contact["email"] == "ana@example.org"

@@ -88,8 +88,8 @@ def _leading_stage(name: str) -> str | None:
 def _parent_level(section: Section) -> str:
     node = section.parent
     while node is not None and node.level > 0:
-        match = re.search(r"\b(P\s?[0-9]|SEV\s?[0-9])\b", node.title)
+        match = re.search(r"\b(P[\s-]?[0-9]|SEV[\s-]?[0-9])\b", node.title)
         if match:
-            return match.group(1).replace(" ", "").upper()
+            return match.group(1).replace(" ", "").replace("-", "").upper()
         node = node.parent
     return ""

@@ -150,22 +150,30 @@ def _contacts(root: Section, found: Found) -> None:
 
 
 def _contact_table(block: Block, found: Found) -> None:
+    """Rows of people or roles: name/role, primary, phone(s), backup, email, chat columns."""
     header = [h.lower() for h in block.rows[0]]
     for row in block.rows[1:]:
         cells = dict(zip(header, [strip_md(c) for c in row]))
-        role = next((v for k, v in cells.items() if "role" in k or "name" in k), row[0])
+        name = next((v for k, v in cells.items() if "name" in k), "")
+        role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
+        label = name or role or strip_md(row[0])
         phones = [v for k, v in zip(header, row) if "phone" in k]
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
-        contact = found.contacts.setdefault(slug(role), {"id": slug(role), "kind": "person", "name": role})
-        if primary and primary.upper() not in ("N/A",):
-            contact["name"] = f"{role} ({primary})" if PLACEHOLDER.search(primary) else primary
+        contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": "person", "name": label})
+        if name and role:
             contact["title"] = role
+        if primary and primary.upper() not in ("N/A",):
+            contact["name"] = f"{label} ({primary})" if PLACEHOLDER.search(primary) else primary
+            contact["title"] = label
         _reach(contact, phones[0] if phones else "")
+        for key, value in cells.items():
+            if any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+                _reach(contact, value)
         if backup and backup.upper() != "N/A":
-            bid = slug(f"{role} backup") if PLACEHOLDER.search(backup) else slug(backup)
+            bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
             found.contacts.setdefault(bid, {"id": bid, "kind": "person",
-                                            "name": f"Backup for {role} ({backup})" if PLACEHOLDER.search(backup) else backup})
+                                            "name": f"Backup for {label} ({backup})" if PLACEHOLDER.search(backup) else backup})
             _reach(found.contacts[bid], phones[1] if len(phones) > 1 else "")
             contact["backup"] = bid
     found.use("contacts", block)

@@ -30,7 +30,7 @@ def _scenarios(root: Section, found: Found) -> None:
 def _playbook(section: Section, found: Found) -> dict:
     title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*)", "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
-    severity = level.group(1).replace(" ", "").upper() if level else _parent_level(section)
+    severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:
         title = level.group(2) + (f" ({level.group(3)})" if level.group(3) else "")
     title = strip_md(title).strip(' "“”')

@@ -11,7 +11,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s)\]>\"'`]+")
 CHANNEL = re.compile(r"(?<![\w&])#[a-z0-9][a-z0-9_-]+", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w.])@[a-z0-9][a-z0-9._-]+", re.IGNORECASE)
-LEVEL_ID = r"(?:P|SEV|Sev|S)\s?[0-9]"
+LEVEL_ID = r"(?:P|SEV|Sev|S)[\s-]?[0-9]"
 LEVEL = re.compile(rf"^\W*({LEVEL_ID})\s*[-–—:]\s*([A-Za-z][A-Za-z ]*?)\s*(?:\((.*)\))?\W*$")
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(min(?:ute)?s?|m\b|h(?:ou)?rs?|hours?|h\b|days?|d\b|weeks?|w\b)",
                        re.IGNORECASE)
