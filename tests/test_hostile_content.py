@@ -57,6 +57,8 @@ POSTMORTEM_BODY = f"""
 
 [ref]: javascript:window.__xss='ref'
 
+![tracking pixel](http://203.0.113.9/pixel.png)
+
 ```html
 <script>window.__xss='fence'</script>
 ```
@@ -84,6 +86,7 @@ def test_payloads_reach_the_pages_as_text(hostile_site: Path) -> None:
         finder = ActiveContent()
         finder.feed(page.read_text())
         assert finder.found == [], page
+        assert "203.0.113.9" not in "".join(finder.sources), page
 
 
 class ActiveContent(HTMLParser):
@@ -92,9 +95,11 @@ class ActiveContent(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []
+        self.sources: list[str] = []
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.sources += [value or "" for name, value in attrs if name == "src"]
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
