@@ -32,6 +32,13 @@ QUERIES = [
     ("slow page loads", "site-slow"),
     ("traffic spike", "ddos-attack"),
     ("AWS outage", "third-party-outage"),
+    # symptoms, as written in the playbooks' symptom lists
+    ("no healthy targets", "platform-outage"),
+    ("invalid credentials", "login-failures"),
+    ("OOM command not allowed", "cache-failure"),
+    ("queue length growing", "job-queue-backlog"),
+    ("unauthorized access", "security-breach"),
+    ("webhook failures", "payments-failing"),
 ]
 
 

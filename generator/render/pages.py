@@ -160,9 +160,14 @@ def render_page(project: Project, uri: str, template: str, **extra) -> str:
 
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
-    """What a responder might type: aliases, title, services, tags (boosted by Material)."""
+    """What a responder might type or see: title, aliases, symptoms, services, tags.
+
+    Material's search weighs these page tags far above body text, so a symptom
+    phrase finds its playbook before a reference page that merely mentions it.
+    """
     services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
-    return list(dict.fromkeys([playbook.title, *playbook.aliases, *services, *playbook.tags]))
+    return list(dict.fromkeys([playbook.title, *playbook.aliases, *playbook.symptoms, *services,
+                               *playbook.tags]))
 
 
 def render_playbook(project: Project, playbook: Playbook) -> str:
