@@ -44,7 +44,7 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that records duplicate keys and refuses merge keys.
 
     Aliases need anchors, and files with anchors are refused before they are
-    constructed (see ``_anchor_problems``), so no alias is ever expanded.
+    constructed (see ``_event_problems``), so no alias is ever expanded.
     """
 
     yaml_implicit_resolvers = _implicit_resolvers()
@@ -93,69 +93,56 @@ def _problem(rel: str, code: str, message: str, mark: Any = None, hint: str = ""
     return Problem(rel, code, message, level=ERROR, hint=hint, line=line, column=column)
 
 
-def _anchor_problems(rel: str, text: str) -> list[Problem]:
-    """Find anchors and aliases by parsing events (no recursion, no expansion).
-
-    Only run when '&' occurs at all: without an anchor there can be no alias.
-    """
-    if "&" not in text:
-        return []
-    found = []
-    try:
-        for event in yaml.parse(text, Loader=_BaseLoader):
-            if isinstance(event, yaml.AliasEvent):
-                found.append(_problem(rel, "yaml-alias", f"YAML alias '*{event.anchor}' is not allowed",
-                                      event.start_mark, ALIAS_HINT))
-            elif getattr(event, "anchor", None):
-                found.append(_problem(rel, "yaml-alias", f"YAML anchor '&{event.anchor}' is not allowed",
-                                      event.start_mark, ALIAS_HINT))
-    except yaml.YAMLError:
-        pass  # the real parse reports any syntax error with its position
-    if len(found) > 1:
-        first = found[0]
-        return [replace(first, message=f"{first.message} ({len(found)} anchors and aliases in this file)")]
-    return found
-
-
 ALIAS_HINT = ("write the value out in full; anchors and aliases are refused so that a file cannot "
               "expand to gigabytes")
-
-
 MAX_DEPTH = 64
 _DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_DEPTH), re.MULTILINE)
 
 
-def _nesting_problem(rel: str, text: str) -> Problem | None:
-    """Refuse absurd nesting before libyaml's recursive composer can overflow the C stack.
+def _suspicious(text: str) -> bool:
+    """Cheap test: could this text hold an anchor, or nest deeper than MAX_DEPTH?"""
+    return ("&" in text or text.count("[") + text.count("{") >= MAX_DEPTH
+            or _DEEP_INDENT.search(text) is not None)
 
-    Cheap test first (few brackets, shallow indentation); only suspicious text
-    is walked event by event, which libyaml does without recursion.
+
+def _event_problems(rel: str, text: str) -> list[Problem]:
+    """Walk suspicious text event by event (libyaml does this without recursion).
+
+    Refuses absurd nesting before libyaml's recursive composer can overflow the
+    C stack, and anchors and aliases before anything is expanded (without an
+    anchor there can be no alias).
     """
-    if text.count("[") + text.count("{") < MAX_DEPTH and not _DEEP_INDENT.search(text):
-        return None
-    depth = 0
+    if not _suspicious(text):
+        return []
+    depth, anchors = 0, []
     try:
         for event in yaml.parse(text, Loader=_BaseLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _problem(rel, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
-                                    event.start_mark, "flatten the structure; content never needs this")
+                    return [_problem(rel, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
+                                     event.start_mark, "flatten the structure; content never needs this")]
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+            if isinstance(event, yaml.AliasEvent):
+                anchors.append(_problem(rel, "yaml-alias", f"YAML alias '*{event.anchor}' is not allowed",
+                                        event.start_mark, ALIAS_HINT))
+            elif getattr(event, "anchor", None):
+                anchors.append(_problem(rel, "yaml-alias", f"YAML anchor '&{event.anchor}' is not allowed",
+                                        event.start_mark, ALIAS_HINT))
     except yaml.YAMLError:
-        return None  # the real parse reports the syntax error with its position
-    return None
+        pass  # the real parse reports any syntax error with its position
+    if len(anchors) > 1:
+        first = anchors[0]
+        return [replace(first, message=f"{first.message} ({len(anchors)} anchors and aliases in this file)")]
+    return anchors
 
 
 def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return (data, problems). Data is None when unusable."""
-    deep = _nesting_problem(rel, text)
-    if deep is not None:
-        return None, [deep]
-    anchors = _anchor_problems(rel, text)
-    if anchors:
-        return None, anchors
+    refused = _event_problems(rel, text)
+    if refused:
+        return None, refused
     loader = StrictLoader(text)
     try:
         data = loader.get_single_data()
