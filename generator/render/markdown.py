@@ -27,16 +27,23 @@ def _escape_plain(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def escape_inline(value: Any) -> str:
-    """Escape text for use inside a paragraph, list item or table cell."""
-    text = re.sub(r"\s+", " ", str(value))
+def _outside(pattern: re.Pattern, text: str, transform) -> str:
+    """Apply ``transform`` to the text between matches of ``pattern``; keep the matches."""
     out, last = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_escape_plain(text[last:match.start()]))
-        out.append(match.group(0))  # code spans are escaped by the Markdown engine itself
+    for match in pattern.finditer(text):
+        out.append(transform(text[last:match.start()]))
+        out.append(match.group(0))
         last = match.end()
-    out.append(_escape_plain(text[last:]))
+    out.append(transform(text[last:]))
     return "".join(out)
+
+
+def escape_inline(value: Any) -> str:
+    """Escape text for use inside a paragraph, list item or table cell.
+
+    Code spans are kept as written: the Markdown engine escapes them itself.
+    """
+    return _outside(_CODE_SPAN, re.sub(r"\s+", " ", str(value)), _escape_plain)
 
 
 def escape_block(value: Any) -> str:
@@ -106,16 +113,6 @@ _UNSAFE_TARGET = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|d
                             re.IGNORECASE | re.MULTILINE)
 
 
-def _sanitize_prose(text: str) -> str:
-    out, last = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_escape_prose(text[last:match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(_escape_prose(text[last:]))
-    return "".join(out)
-
-
 def _escape_prose(text: str) -> str:
     text = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
     # Images become links: an image from another origin would be a request the reader's
@@ -131,10 +128,4 @@ def sanitize_markdown(text: str) -> str:
     escapes them); everywhere else raw HTML is escaped, attribute lists are
     defused and javascript:/data: link targets are blocked.
     """
-    out, last = [], 0
-    for match in _FENCE.finditer(text):
-        out.append(_sanitize_prose(text[last:match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(_sanitize_prose(text[last:]))
-    return "".join(out)
+    return _outside(_FENCE, text, lambda prose: _outside(_CODE_SPAN, prose, _escape_prose))
