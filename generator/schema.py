@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -13,6 +12,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .durations import parse_date
 from .problems import Problem, dotted
 
 _CHECKOUT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -53,11 +53,7 @@ def validators(directory: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
 
 
 def _is_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return parse_date(value) is not None
 
 
 @lru_cache(maxsize=4)
