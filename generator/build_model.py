@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from . import model as m
-from .checks.reviews import DEFAULT_INTERVAL, review_status
+from .checks.reviews import review_status
 
 TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
           "escalation": "Escalation policy", "roles": "Incident roles", "process": "Response process",
@@ -118,11 +118,6 @@ def document(doc_id: str, kind: str, title: str, rel: str, data: dict, today: da
                     for h in review.get("history") or ())
     return m.Document(doc_id, kind, title, rel, review["owner"], state.last_reviewed,
                       state.interval, state.due, state.status, state.days_left, history)
-
-
-def default_interval(org: dict) -> str:
-    defaults = org.get("review_defaults") or {}
-    return defaults.get("interval") or DEFAULT_INTERVAL
 
 
 SECTION_TITLES = {"contacts": "Emergency contacts", "severities": "Severity levels",

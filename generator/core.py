@@ -96,38 +96,30 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
                      and isinstance(r.get("within"), str)}
     action_warn = postmortem.get("action_item_warn_days", 7)
     action_warn = action_warn if isinstance(action_warn, int) else 7
-    org = content.data("organization")
-    defaults = org.get("review_defaults") if isinstance(org.get("review_defaults"), dict) else {}
-    interval = defaults.get("interval") or reviews.DEFAULT_INTERVAL
+    interval = reviews.default_interval(content.data("organization"))
     for kind, source in content.all_sources():
-        if not isinstance(source.data, dict):
-            yield from lint.check_secrets(source)
-            continue
         yield from lint.check_secrets(source)
+        if not isinstance(source.data, dict):
+            continue
         yield from lint.check_comment_trap(source)
         yield from lint.check_link_schemes(source)
-        doc_id = document_id(kind, source)
-        yield from reviews.check_review(source.rel, doc_id, source.data, options.today,
+        yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
-        yield from _kind_checks(kind, source)
-        if kind == "card":
+        if kind == "contacts":
+            yield from lint.check_placeholder_contacts(source)
+        elif kind == "templates":
+            yield from lint.check_template_placeholders(source)
+        elif kind == "playbook":
+            yield from playbooks.check_step_ids(source)
+            yield from playbooks.check_decision_tree(source)
+            yield from playbooks.check_self_reference(source)
+        elif kind == "card":
             yield from cards.check_card(source, playbook_data)
-        if kind == "incident":
+        elif kind == "incident":
             yield from incidents.check_file_name(source)
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)
-
-
-def _kind_checks(kind: str, source) -> Iterator[Problem]:
-    if kind == "contacts":
-        yield from lint.check_placeholder_contacts(source)
-    elif kind == "templates":
-        yield from lint.check_template_placeholders(source)
-    elif kind == "playbook":
-        yield from playbooks.check_step_ids(source)
-        yield from playbooks.check_decision_tree(source)
-        yield from playbooks.check_self_reference(source)
 
 
 def document_id(kind: str, source) -> str:

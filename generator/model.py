@@ -390,11 +390,12 @@ class Project:
 def build_project(content, today: date, warn_days: int) -> Project:
     """Build the model from content that passed every check."""
     from . import build_model as b
+    from .checks.reviews import default_interval
     from .core import document_id
 
     data = content.data
     org = data("organization")
-    interval = b.default_interval(org)
+    interval = default_interval(org)
     documents = []
     for kind, source in content.all_sources():
         title = source.data.get("title") or b.TITLES.get(kind, kind)

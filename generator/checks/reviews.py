@@ -12,6 +12,13 @@ DEFAULT_INTERVAL = "quarterly"
 OK, DUE_SOON, OVERDUE, INVALID = "ok", "due soon", "overdue", "invalid"
 
 
+def default_interval(organization: dict) -> str:
+    """organization.yaml review_defaults.interval, else quarterly (tolerates invalid content)."""
+    defaults = organization.get("review_defaults")
+    interval = defaults.get("interval") if isinstance(defaults, dict) else None
+    return interval if isinstance(interval, str) and interval else DEFAULT_INTERVAL
+
+
 @dataclass(frozen=True)
 class ReviewStatus:
     """Where one document stands with its review."""
