@@ -261,7 +261,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
     """
     from . import reviews_report as rr
 
-    result = _load(root, today, warn_days)
+    result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
         click.echo(report.text(result.problems, sum(1 for _ in result.content.all_sources())), err=True)
         sys.exit(1)
