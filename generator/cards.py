@@ -128,21 +128,29 @@ def _refuse_fetch(url: str, *args, **kwargs):
     raise ValueError(f"fetching {url!r} is not allowed while rendering a card")
 
 
-def _section_heights(document, card: Card, ordered: bool = False) -> tuple[tuple, ...]:
-    page_height = document.pages[0]._page_box.height
-    heights: dict[str, float] = {}
-    for page in document.pages:
+def _section_boxes(document):
+    """(page number, section index, box) for every laid-out card section."""
+    for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
-            if element is None or getattr(box, "element_tag", "") != "section":
-                continue
-            ident = element.get("id", "")
-            if ident.startswith("sec-"):
-                heights[ident] = max(heights.get(ident, 0), box.margin_height())
-    if ordered:
-        return tuple((int(k[4:]), v) for k, v in heights.items())
-    titles = {f"sec-{i}": s.title for i, s in enumerate(card.sections)}
-    shares = [(titles.get(k, k), v / page_height) for k, v in heights.items()]
+            if element is not None and getattr(box, "element_tag", "") == "section":
+                ident = element.get("id", "")
+                if ident.startswith("sec-"):
+                    yield number, int(ident[4:]), box
+
+
+def _heights(document) -> dict[int, float]:
+    """Height of each section (its tallest box), by index."""
+    heights: dict[int, float] = {}
+    for _, index, box in _section_boxes(document):
+        heights[index] = max(heights.get(index, 0), box.margin_height())
+    return heights
+
+
+def _largest(document, card: Card) -> tuple[tuple[str, float], ...]:
+    """(title, share of a page) of each section, largest first."""
+    page_height = document.pages[0]._page_box.height
+    shares = [(card.sections[index].title, height / page_height) for index, height in _heights(document).items()]
     return tuple(sorted(shares, key=lambda item: -item[1]))
 
 
@@ -152,12 +160,11 @@ def _overflow(document) -> float:
         return 0.0
     first = document.pages[0]._page_box
     top, height = first.content_box_y(), first.height
-    spill = 0.0
-    for page in document.pages[1:]:
-        bottoms = [box.position_y + box.margin_height() for box in page._page_box.descendants()
-                   if getattr(box, "element_tag", "") == "section"]
-        spill += (max(bottoms, default=top) - top) / height
-    return spill
+    bottoms: dict[int, float] = {}
+    for number, _, box in _section_boxes(document):
+        if number:
+            bottoms[number] = max(bottoms.get(number, top), box.position_y + box.margin_height())
+    return sum(bottom - top for bottom in bottoms.values()) / height
 
 
 def _balanced_split(heights: list[float]) -> int:
@@ -182,12 +189,12 @@ def render_card(project: Project, card: Card, generated: date) -> RenderedCard:
     Sections keep their order; WeasyPrint's own multi-column balancing is
     avoided because it is an order of magnitude slower.
     """
-    measured = _layout(render_html(project, card, generated, measure=True))
-    heights = [share for _, share in sorted(_section_heights(measured, card, ordered=True))]
+    measured = _heights(_layout(render_html(project, card, generated, measure=True)))
+    heights = [measured.get(index, 0.0) for index in range(len(card.sections))]
     html = render_html(project, card, generated, split=_balanced_split(heights))
     document = _layout(html)
     return RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
-                        _section_heights(document, card))
+                        _largest(document, card))
 
 
 def render_cards(project: Project, generated: date) -> list[RenderedCard]:
