@@ -37,6 +37,14 @@ def _unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
+def _unique_ids(items: list[dict]) -> list[dict]:
+    """Give repeated ids a -2, -3... suffix, in place."""
+    taken: set[str] = set()
+    for item in items:
+        item["id"] = _unique(item["id"], taken)
+    return items
+
+
 def _review(doc_date: str) -> dict:
     return {"owner": OWNER, "last_reviewed": doc_date}
 
@@ -118,10 +126,7 @@ def escalation(found: Found, doc_date: str) -> dict | None:
 def roles(found: Found, doc_date: str) -> dict | None:
     if not found.roles:
         return None
-    taken: set[str] = set()
-    for role in found.roles:
-        role["id"] = _unique(role["id"], taken)
-    return {"roles": found.roles, "review": _review(doc_date)}
+    return {"roles": _unique_ids(found.roles), "review": _review(doc_date)}
 
 
 def process(found: Found, doc_date: str) -> dict | None:
@@ -144,10 +149,7 @@ def process(found: Found, doc_date: str) -> dict | None:
 def templates(found: Found, doc_date: str) -> dict | None:
     if not found.templates:
         return None
-    taken: set[str] = set()
-    for template in found.templates:
-        template["id"] = _unique(template["id"], taken)
-    return {"templates": found.templates, "review": _review(doc_date)}
+    return {"templates": _unique_ids(found.templates), "review": _review(doc_date)}
 
 
 def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: str) -> dict:
@@ -157,9 +159,7 @@ def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: s
         imported.flags.append("postmortem.yaml: no post-mortem template was recognized; default sections "
                               "were written")
         sections = [{"id": i, "title": t, "prompt": p} for i, t, p in DEFAULT_PM_SECTIONS]
-    taken: set[str] = set()
-    for section in sections:
-        section["id"] = _unique(section["id"], taken)
+    _unique_ids(sections)
     agenda = pm.get("agenda") or [{"topic": "Timeline review", "minutes": 10},
                                   {"topic": "Root cause analysis", "minutes": 15},
                                   {"topic": "Action items", "minutes": 15}]
