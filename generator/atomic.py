@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .problems import UsageError
 
@@ -72,16 +74,23 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_tree(target: Path, files: dict[str, bytes]) -> None:
-    """Write a whole generated directory at once: staged beside it, swapped in on success."""
+@contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """Build a generated directory beside ``target``; swap it in only if the block succeeds."""
     owned_or_absent(target)
     staging = staging_dir(target)
     try:
-        for rel, content in files.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+        yield staging
         swap_into_place(staging, target)
     except BaseException:
         discard(staging)
         raise
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Write a whole generated directory at once."""
+    with staged(target) as staging:
+        for rel, content in files.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)

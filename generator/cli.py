@@ -111,6 +111,13 @@ def _prepare_site(root: Path, today: date):
         sys.exit(error.exit_code)
 
 
+def _config_path(root: Path, config_file: Path) -> Path:
+    path = config_file if config_file.is_absolute() else root / config_file
+    if not path.is_file():
+        _fail(UsageError(f"{path}: no MkDocs configuration here; run from the repository root or pass --config"))
+    return path
+
+
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
 
@@ -125,26 +132,18 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> 
     """Check content, then build the site in strict mode; swap it in only on success."""
     from . import atomic, plugin
 
-    config_path = config_file if config_file.is_absolute() else root / config_file
-    if not config_path.is_file():
-        _fail(UsageError(f"{config_path}: no MkDocs configuration here; run from the repository "
-                         f"root or pass --config"))
+    config_path = _config_path(root, config_file)
     target = (site_dir or root / "site").resolve()
     try:
-        atomic.owned_or_absent(target)
+        atomic.owned_or_absent(target)  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
     prepared = _prepare_site(root, today)
-    staging = atomic.staging_dir(target)
     try:
-        plugin.build_site(config_path, staging, prepared)
-        atomic.swap_into_place(staging, target)
+        with atomic.staged(target) as staging:
+            plugin.build_site(config_path, staging, prepared)
     except PlaybookError as error:
-        atomic.discard(staging)
         _fail(error)
-    except BaseException:
-        atomic.discard(staging)
-        raise
     pages = len(prepared.pages)
     click.echo(f"Built {pages} pages from {len(prepared.project.playbooks)} playbooks into {target}")
 
@@ -158,9 +157,9 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
     """Preview the site with live reload; editing content/ or schemas/ rebuilds it."""
     from . import plugin
 
+    config_path = _config_path(root, config_file)
     _prepare_site(root, today)
     os.environ["PLAYBOOK_TODAY"] = today.isoformat()
-    config_path = config_file if config_file.is_absolute() else root / config_file
     try:
         plugin.serve_site(config_path, dev_addr)
     except PlaybookError as error:
