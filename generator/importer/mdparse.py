@@ -128,6 +128,8 @@ def _line_block(line: str, number: int) -> Block:
     if RULE.match(line):
         return Block("rule", [number])
     item = ITEM.match(line)
+    if item and not item.group(3).strip():
+        return Block("para", [number], text="")  # a bare list marker carries no text to map
     if item:
         checked = None if item.group(2) is None else item.group(2).lower() == "x"
         return Block("item", [number], text=item.group(3).strip(), level=len(item.group(1)) // 2,
