@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PLACEHOLDER = re.compile(r"\bTBD\b|X{3,}|\bN/A\b", re.IGNORECASE)
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+?\d-\d{3}-XXX-XXXX", re.IGNORECASE)
 PHONE_ANY = re.compile(r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
@@ -34,7 +35,9 @@ def repair(line: str) -> tuple[str, bool]:
                 return fixed
         return run
 
-    return _NON_ASCII_RUN.sub(fix, line), changed
+    fixed = _NON_ASCII_RUN.sub(fix, line)
+    cleaned = _CONTROL.sub("", fixed)   # NULs and other controls are not text anyone wrote
+    return cleaned, changed or cleaned != fixed
 
 
 def _sloppy_cp1252(text: str) -> bytes | None:
