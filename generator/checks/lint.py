@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+import yaml
+
 from ..problems import WARNING, Problem, dotted
 from ..yamlio import Source
 from .walk import strings
@@ -105,6 +107,21 @@ _LINE_PARTS = re.compile(r"^(\s*(?:-\s+)*)(?:[\w-]+:\s+)?(.*)$")
 _HASH_WORD = re.compile(r"\s(#[A-Za-z0-9][\w-]*.*)$")
 
 
+def _inside_quoted_scalar(source: Source, line: int) -> bool:
+    """True when 0-based ``line`` continues a quoted scalar that began on an earlier line."""
+    stack = [source.node()] if source.node() else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style in ('"', "'") and node.start_mark.line < line <= node.end_mark.line:
+                return True
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
 def check_comment_trap(source: Source) -> Iterator[Problem]:
     """Warn when ' #word' silently cut a plain value short (YAML reads it as a comment)."""
     if not _SPACE_HASH_WORD.search(source.text):
@@ -124,7 +141,7 @@ def check_comment_trap(source: Source) -> Iterator[Problem]:
         if not value or value[0] in "'\"#|>&*!{[":
             continue
         match = _HASH_WORD.search(value)
-        if match:
+        if match and not _inside_quoted_scalar(source, number - 1 - source.line_offset):
             yield Problem(source.rel, "hidden-text", f"the text from '{match.group(1)[:20]}' on is a "
                           f"YAML comment and is dropped from the value", line=number,
                           column=parts.start(2) + match.start(1) + 1, level=WARNING,
