@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .checks import cards, incidents, lint, playbooks, refs, reviews
+from .checks import cards, imported, incidents, lint, playbooks, refs, reviews
 from .content import Content, read_content
 from .model import Project, build_project
 from .positions import position
@@ -18,6 +18,8 @@ DEFAULT_WARN_DAYS = 14
 # model is still built (reports and sign-offs need it), but builds refuse.
 TIME_BASED = frozenset({"review-overdue", "review-in-future", "action-overdue",
                         "postmortem-review-overdue"})
+# A draft build shows placeholders (with a banner) instead of refusing them.
+DRAFT_ALLOWED = frozenset({"missing-value"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Options:
     today: date
     warn_days: int = DEFAULT_WARN_DAYS
     render_cards: bool = True  # lay out desk cards to prove each fits one sheet
+    draft: bool = False  # model content whose only errors are import placeholders (build --draft)
 
 
 @dataclass
@@ -53,7 +56,8 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(_document_checks(content, options))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
-    structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
+    allowed = TIME_BASED | DRAFT_ALLOWED if options.draft else TIME_BASED
+    structural = [p for p in problems if p.level == ERROR and p.code not in allowed]
     if valid_kinds and not structural:
         project = build_project(content, options.today, options.warn_days)
         if options.render_cards and project.cards:
@@ -79,6 +83,8 @@ def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
             usable = False
             continue
         found = list(schema.validate(kind, source.data, source.rel))
+        placeholders = imported.missing_paths(source.data)  # reported as missing-value instead
+        found = [p for p in found if not p.path or p.path not in placeholders]
         if found:
             usable = False
             problems.extend(found)
@@ -102,6 +108,8 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         if not isinstance(source.data, dict):
             continue
         yield from lint.check_comment_trap(source)
+        yield from imported.check_missing_values(source)
+        yield from imported.check_unsorted_notes(source)
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
@@ -135,8 +143,10 @@ def document_id(kind: str, source) -> str:
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:
     """A placeholder finding explains a value better than the schema's format error."""
     placeholders = {(p.file, p.path) for p in problems if p.code == "placeholder"}
+    missing = {(p.file, p.path) for p in problems if p.code == "missing-value"}
     return [p for p in problems
-            if not (p.code == "invalid-format" and (p.file, p.path) in placeholders)]
+            if not (p.code == "invalid-format" and (p.file, p.path) in placeholders)
+            and not (p.code != "missing-value" and p.path and (p.file, p.path) in missing)]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

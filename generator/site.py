@@ -51,16 +51,23 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None) -> Site:
-    """Load, check and render; raise ContentError with the full report on errors."""
-    result = core.load(root, core.Options(today=today, warn_days=warn_days), content_dir)
+            content_dir: Path | None = None, draft: bool = False) -> Site:
+    """Load, check and render; raise ContentError with the full report on errors.
+
+    ``draft`` builds content whose only errors are import placeholders, with banners.
+    """
+    from .render.imported import annotate, notes_of
+
+    result = core.load(root, core.Options(today=today, warn_days=warn_days, draft=draft), content_dir)
     files = sum(1 for _ in result.content.all_sources())
-    if not result.ok or result.project is None:
+    allowed = core.DRAFT_ALLOWED if draft else frozenset()
+    blocking = [p for p in result.problems if p.level == "error" and p.code not in allowed]
+    if blocking or result.project is None:
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
-    return Site(result.project, tuple(render_site(result.project)), navigation(result.project),
-                warnings, tuple(result.cards))
+    pages = annotate(render_site(result.project), notes_of(result.content), result.problems, draft)
+    return Site(result.project, tuple(pages), navigation(result.project), warnings, tuple(result.cards))
 
 
 def card_files(site: Site) -> dict[str, bytes]:

@@ -89,6 +89,8 @@ def _postmortem(root: Section, found: Found) -> None:
         window_text = re.search(r"\(([^)]*\d[^)]*)\)", section.title)
         if window_text and "within" not in pm and re.search(r"post|review", section.title, re.I):
             pm["within"] = duration(window_text.group(1))
+            pm["within_severities"] = [m.replace(" ", "").replace("-", "").upper() for m in
+                                       re.findall(r"\b(?:P|SEV)[\s-]?[0-9]\b", section.title, re.I)]
 
 
 def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:

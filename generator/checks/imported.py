@@ -1,0 +1,44 @@
+"""What `playbook import` leaves for a human: placeholders for values the source did not give,
+and imported text not yet sorted into fields (a document's `notes`)."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..problems import WARNING, JsonPath, Problem, dotted
+from ..yamlio import Source
+from .walk import strings
+
+# The importer writes this where the schema needs a value the source does not give.
+MISSING = "FILL IN"
+
+
+def is_missing(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(MISSING)
+
+
+def missing(what: str) -> str:
+    """The placeholder text: 'FILL IN: not in the source (a duration like 15m)'."""
+    return f"{MISSING}: not in the source ({what})"
+
+
+def missing_paths(data: Any) -> set[JsonPath]:
+    return {path for path, value in strings(data) if is_missing(value)}
+
+
+def check_missing_values(source: Source) -> Iterator[Problem]:
+    """Every placeholder is an error at its line: the site would otherwise show a guess."""
+    for path, value in strings(source.data):
+        if is_missing(value):
+            what = value.split("(", 1)[1].rstrip(")") if "(" in value else "the real value"
+            yield Problem(source.rel, "missing-value", f"{dotted(path)}: not in the source; fill in",
+                          path=path, hint=f"replace the placeholder with {what}")
+
+
+def check_unsorted_notes(source: Source) -> Iterator[Problem]:
+    """Text kept in notes is shown on the page, but it is work left: count it."""
+    notes = source.data.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        count = len([line for line in notes.splitlines() if line.strip()])
+        yield Problem(source.rel, "unsorted-notes", f"notes: {count} lines of imported text not yet sorted "
+                      f"into fields", path=("notes",), level=WARNING,
+                      hint="move each line into the field it belongs to (or delete it), then remove notes")
