@@ -5,6 +5,7 @@ import re
 
 from .mdparse import Block, Section, strip_md
 from .found import SHELL_START, Found, home_of
+from ..checks.imported import missing
 from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, placeholders, slug
 
 def _templates(root: Section, found: Found) -> None:
@@ -52,13 +53,15 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     declared.update(more)
     context = f"{title} {section.title} {text[:80]}".lower()
     channel = ("status-page" if "status" in context else "email" if ("email" in context or "subject:" in context)
-               else "chat")
-    audience = ("customers" if channel == "status-page" or "user" in context else
+               else "chat" if re.search(r"slack|chat|#[a-z]", context) else missing("status-page, chat, email, sms or phone-bridge"))
+    audience = ("customers" if "status" in context or "customer" in context or "user" in context else
                 "executives" if "executive" in context or "leadership" in context else
-                "stakeholders" if "stakeholder" in context else "internal")
+                "stakeholders" if "stakeholder" in context else "internal" if "internal" in context or
+                "team" in context else missing("customers, internal, stakeholders, executives or support"))
     stage = next((s for w, s in (("resolv", "resolved"), ("update", "update"), ("identif", "identified"),
                                  ("monitor", "monitoring"), ("investigat", "investigating"),
-                                 ("declar", "declared"), ("alert", "declared")) if w in context), "update")
+                                 ("declar", "declared"), ("alert", "declared")) if w in context),
+                 missing("declared, investigating, identified, update, monitoring, resolved or postmortem"))
     template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
                 "audience": audience, "stage": stage, "body": body + "\n"}
     if subject:

@@ -34,7 +34,7 @@ def _roles(root: Section, found: Found) -> None:
 def _escalation(root: Section, found: Found) -> None:
     for section in root.walk():
         match = re.match(r"^level\s*(\d+)\s*[-–:]\s*(.+)$", section.title, re.IGNORECASE)
-        if match:
+        if match and section.line not in found.used:
             _escalation_section(section, match.group(2).strip(), found)
         _escalate_when_lists(section, found)
         for block in section.blocks:
@@ -65,7 +65,6 @@ def _escalation_section(section: Section, name: str, found: Found) -> None:
         after = duration(previous["escalates_when"])
         level["triggers"].insert(0, {"after": after} if after and after != "immediate"
                                  else {"condition": previous["escalates_when"]})
-    level["triggers"] = level["triggers"] or [{"condition": "Escalated by the level before"}]
     found.escalation.append(level)
 
 

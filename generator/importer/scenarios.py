@@ -19,7 +19,7 @@ def _numbered_shell(section: Section) -> bool:
 
 def _scenarios(root: Section, found: Found) -> None:
     for section in root.walk():
-        if section.level and (_looks_like_scenario(section) or
+        if section.level and home_of(section) != "templates" and (_looks_like_scenario(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
             if any(section.line in pb["_lines"] for pb in found.playbooks):
@@ -172,8 +172,8 @@ def _code_steps(block: Block, condition: str) -> list[dict]:
                 current["condition"] = condition
             steps.append(current)
         else:
-            if current is None:
-                current = {"text": condition or "Run", **({"condition": condition} if condition else {})}
+            if current is None:   # no comment to name the step: the command names itself
+                current = {"text": condition or line.strip() or "Run", **({"condition": condition} if condition else {})}
                 steps.append(current)
             pending.append(line)
     flush()

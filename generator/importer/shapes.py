@@ -1,0 +1,240 @@
+"""Shapes public incident-response documents take, recognised by the words they use.
+
+Vocabulary, not document layouts: a severity is a level id (P1, SEV2, S3) in a heading,
+a bold label, a key-value bullet or a table column; a response time is a value whose key
+says respond, acknowledge or SLA; an escalation chain is a numbered list of Level/Tier
+keys; an alert runbook is a heading whose sub-sections say Meaning, Impact, Diagnosis,
+Mitigation.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, strip_md
+from .text import duration, slug
+
+LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|Sev|S|Priority\s|Severity\s)[\s-]?[0-9])\b\W*(.*)$", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
+MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
+EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
+PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
+RESOLUTION_KEY = re.compile(r"resolution|resolve|restore", re.IGNORECASE)
+CHAIN_KEY = re.compile(r"^(?:level|tier|step|stage|l)\s*(\d+)$", re.IGNORECASE)
+RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "diagnosis": "investigate",
+                 "mitigation": "resolve", "remediation": "resolve", "resolution": "resolve",
+                 "verification": "verify", "symptoms": "symptoms", "investigation": "investigate"}
+
+
+def level_id(text: str) -> str | None:
+    match = LEVEL_ONLY.match(strip_md(text))
+    if not match:
+        return None
+    raw = re.sub(r"[\s-]", "", match.group(1)).upper()
+    return raw.replace("PRIORITY", "P").replace("SEVERITY", "SEV")
+
+
+def paging_of(text: str) -> str | None:
+    """Only what the words say: 24/7, business hours, ticket."""
+    lowered = text.lower()
+    if re.search(r"24/7|24x7|any time|page immediately|around the clock", lowered):
+        return "page-24x7"
+    if "business hours" in lowered:
+        return "page-business-hours"
+    if "ticket" in lowered:
+        return "ticket"
+    return None
+
+
+def apply_level_value(entry: dict, key: str, value: str) -> bool:
+    """One key-value fact about a level; True if it was structured."""
+    value = strip_md(value)
+    if not value:
+        return False
+    if RESPONSE_KEY.search(key) and duration(value):
+        entry.setdefault("response_time", duration(value))
+        if paging_of(value):
+            entry.setdefault("paging", paging_of(value))
+        return True
+    if RESOLUTION_KEY.search(key) and duration(value):
+        entry.setdefault("resolution_target", duration(value))
+        return True
+    if EXAMPLE_KEY.search(key):
+        entry.setdefault("examples", []).extend(x.strip() for x in re.split(r";|,", value) if x.strip())
+        return True
+    if PAGING_KEY.search(key) and paging_of(value):
+        entry.setdefault("paging", paging_of(value))
+        return True
+    if MEANING_KEY.search(key):
+        if entry.get("description"):
+            entry["description"] += f" {key}: {value}"
+        else:
+            entry["description"] = value
+        return True
+    return False
+
+
+def level_items(root: Section, found: Found, make_level) -> None:
+    """'- **P1**: acknowledge within 5 minutes (page 24/7)' and kv bullets under level headings."""
+    for section in root.walk():
+        heading_level = level_id(section.title) if section.level else None
+        entry = found.levels.get(heading_level) if heading_level else None
+        for block in section.blocks:
+            if block.kind != "item" or block.lines[0] in found.used:
+                continue
+            key_level = level_id(block.key) if block.key else None
+            if key_level and block.value:
+                item = make_level(found, key_level, _rest_name(block.key) or key_level)
+                text = block.value
+                item.setdefault("description", strip_md(text))
+                if duration(text) and RESPONSE_KEY.search(text):
+                    item.setdefault("response_time", duration(text))
+                if paging_of(text):
+                    item.setdefault("paging", paging_of(text))
+                found.use("severities", block)
+            elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
+                found.use("severities", block)
+            elif entry is not None and block.level == 0 and not block.key:
+                entry.setdefault("examples", []).append(strip_md(block.text))
+                found.use("severities", block)
+
+
+def _rest_name(key: str) -> str:
+    match = LEVEL_ONLY.match(strip_md(key))
+    return match.group(2).strip(" -–—:") if match else ""
+
+
+def level_tables(root: Section, found: Found, make_level) -> None:
+    """Any table with a column of level ids; other columns by what their header says."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind == "table" and len(block.rows) > 1 and block.lines[0] not in found.used:
+                _level_table(block, found, make_level)
+
+
+def _level_table(block: Block, found: Found, make_level) -> None:
+    header = [strip_md(h) for h in block.rows[0]]
+    body = block.rows[1:]
+    column = next((i for i in range(len(header))
+                   if sum(bool(level_id(row[i])) for row in body if i < len(row)) >= max(1, len(body) // 2 + 1)),
+                  None)
+    if column is None:
+        return
+    for row in body:
+        lid = level_id(row[column]) if column < len(row) else None
+        if not lid:
+            continue
+        name = _rest_name(row[column])
+        name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
+        if name_col is not None and name_col < len(row):
+            name = strip_md(row[name_col])
+        entry = make_level(found, lid, name or lid)
+        for i, (head, cell) in enumerate(zip(header, row)):
+            if i in (column, name_col) or not strip_md(cell):
+                continue
+            if not apply_level_value(entry, head, cell) and re.search(r"escalat", head, re.I):
+                entry.setdefault("escalation_text", strip_md(cell))
+    found.use("severities", block)
+
+
+def escalation_chains(root: Section, found: Found, role_contact) -> None:
+    """'1. **Level 1**: On-call engineer' ... in order; when to move on is for a human to say."""
+    for section in root.walk():
+        run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
+               and b.value and b.lines[0] not in found.used]
+        if len(run) < 2:
+            continue
+        for block in run:
+            name = strip_md(block.value)
+            who = re.sub(r"\s*\(.*\)\s*$", "", name).strip() or name
+            level = {"id": slug(f"{block.key} {who}"), "name": f"{strip_md(block.key)}: {name}",
+                     "contacts": [role_contact(found, who)], "triggers": []}
+            severities = re.findall(r"\b(?:P|SEV|S)[0-9]\b", name)
+            after = re.search(r"after\s+(\d+\s*\w+)", name, re.IGNORECASE)
+            if after and duration(after.group(1)):
+                level["triggers"].append({"after": duration(after.group(1)),
+                                          **({"severities": severities} if severities else {})})
+            found.escalation.append(level)
+            found.use("escalation", block)
+
+
+def tier_sections(root: Section, found: Found, role_contact) -> None:
+    """'## Tier 2 - Platform engineers' sections with Responds within / Trigger / Authority bullets."""
+    for section in root.walk():
+        match = re.match(r"^(?:tier|level|l)\s*(\d+)\s*[-–—:]\s*(.+)$", strip_md(section.title), re.IGNORECASE)
+        if not match or section.line in found.used:
+            continue
+        name = match.group(2).strip()
+        level = {"id": slug(name), "name": strip_md(section.title), "contacts": [role_contact(found, name)],
+                 "triggers": []}
+        found.used.add(section.line)
+        found.mapped["escalation"].append(section.line)
+        for block in section.blocks:
+            key = (block.key or block.label).lower()
+            value = strip_md(block.value or block.text)
+            if not key or not value:
+                continue
+            if key.startswith(("trigger", "when", "escalate")):
+                level["triggers"].append({"condition": value})
+            elif RESPONSE_KEY.search(key) and duration(value):
+                level["response_time"] = duration(value)
+            elif key.startswith("authority") or "may" in key:
+                level["authority"] = value
+            else:
+                continue
+            found.use("escalation", block)
+        found.escalation.append(level)
+
+
+def alert_runbooks(root: Section, found: Found) -> None:
+    """'# AlertName' with Meaning / Impact / Diagnosis / Mitigation: one playbook per alert."""
+    for section in root.walk():
+        parts = [RUNBOOK_PARTS.get(strip_md(c.title).lower().strip(" :")) for c in section.children]
+        if section.level == 0 or sum(p is not None for p in parts) < 2 or section.line in found.used:
+            continue
+        if not ({"symptoms", "impact"} & set(parts)):
+            continue
+        found.playbooks.append(_runbook(section, parts, found))
+
+
+def _runbook(section: Section, parts: list, found: Found) -> dict:
+    from .scenarios import _blocks_to_steps
+
+    title = strip_md(section.title)
+    aliases = [title]
+    pb = {"id": slug(split_camel(title), "alert"), "title": title, "severity": "", "aliases": aliases,
+          "symptoms": [], "steps": {}, "_lines": {section.line}, "_notes": []}
+    from collections import defaultdict
+    pb["steps"] = defaultdict(list)
+    key = f"playbook:{pb['id']}"
+    found.used.add(section.line)
+    found.mapped[key].append(section.line)
+    for child, part in zip(section.children, parts):
+        for node in child.walk():
+            for block in node.blocks:
+                for line in block.lines:
+                    found.homes[line] = key
+            found.homes[node.line] = key
+        if part is None:
+            continue
+        found.used.add(child.line)
+        found.mapped[key].append(child.line)
+        if part == "impact":
+            text = " ".join(strip_md(b.text) for b in child.blocks if b.kind in ("para", "item") and b.text)
+            if text:
+                pb["summary"] = text
+                found.use(key, *[b for b in child.blocks if b.kind in ("para", "item") and b.text])
+            continue
+        for node in child.walk():
+            _blocks_to_steps(node.blocks, pb, found, key, part, "")
+            if node is not child:
+                pb["_lines"].add(node.line)
+    pb["_lines"].update(c.line for c in section.children)
+    return pb
+
+
+def split_camel(name: str) -> str:
+    """'KubePodCrashLooping' -> 'Kube Pod Crash Looping'."""
+    if " " in name:
+        return name
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)

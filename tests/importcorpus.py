@@ -1,0 +1,85 @@
+"""Helpers for the import corpus: traceability of every structured value, and measurements."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.checks.imported import is_missing
+
+CORPUS = Path(__file__).resolve().parent / "import_corpus"
+# Keys whose values the importer makes up by design and that claim nothing about the source:
+# ids and references (slugs of source text), the review block, the placeholder owner and service.
+SKIP_KEYS = {"id", "review", "notes", "owner", "services", "tags", "contacts", "backup", "kind", "lead",
+             "to", "placeholders"}
+ENUM_EVIDENCE = {
+    "page-24x7": r"24/7|24x7|any time|page immediately|\bpage\b", "page-business-hours": r"business hours",
+    "ticket": r"ticket", "status-page": r"status", "email": r"e-?mail|subject", "chat": r"chat|slack|#|channel",
+    "customers": r"customer|user|public", "internal": r"internal|team", "stakeholders": r"stakeholder",
+    "executives": r"executive|leadership", "support": r"support", "declared": r"declar|alert",
+    "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",
+    "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
+    "next-business-day": r"next business day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
+    "pycon": r"", "console": r"", "text": r""}
+DURATION = re.compile(r"^(\d+)([mhdw])$")
+UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
+
+
+def normalize(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def source_text(paths: list[Path]) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md"))))
+
+
+def leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in SKIP_KEYS:
+                continue
+            yield from leaves(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from leaves(value, path + (index,))
+    else:
+        yield path, node
+
+
+def untraceable(value, source: str, normalized: str) -> bool:
+    """True when a structured value cannot be found in the source text."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int):
+        return not re.search(rf"\b{value}\b", source)
+    text = str(value)
+    if is_missing(text):
+        return False
+    if text in ENUM_EVIDENCE:
+        return bool(ENUM_EVIDENCE[text]) and not re.search(ENUM_EVIDENCE[text], source, re.IGNORECASE)
+    duration = DURATION.match(text)
+    if duration:
+        number, unit = duration.groups()
+        return not re.search(rf"\b{number}\s*-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
+    for line in text.splitlines():
+        if normalize(line) and normalize(line) not in normalized:
+            return True
+    return False
+
+
+def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
+    """Every structured value of every imported document that is not in the sources (or in ``extra``,
+    what the command line gave, such as --org-name)."""
+    source = source_text(sources) + "\n" + extra
+    normalized = normalize(source)
+    found = []
+    for path in sorted(out.rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        for where, value in leaves(data):
+            if where[:1] == ("contacts",) and any(isinstance(k, str) and k == "notes" for k in where):
+                continue
+            if untraceable(value, source, normalized):
+                found.append(f"{path.relative_to(out)}:{'.'.join(map(str, where))}: {value!r}")
+    return found
