@@ -34,7 +34,7 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (shapes.alert_runbooks, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+    steps = (shapes.alert_runbooks, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
              lambda r, f: shapes.level_items(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation, _phases, _postmortem,

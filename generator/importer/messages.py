@@ -74,9 +74,15 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         found.use("templates", previous)
 
 
+PM_TEMPLATE = re.compile(r"template|format|structure", re.IGNORECASE)
+
+
 def _postmortem(root: Section, found: Found) -> None:
     pm = found.postmortem
     for section in root.walk():
+        if section.parent is not None and PM_TEMPLATE.search(section.title) and (
+                home_of(section.parent) == "postmortem" or re.search(r"review|post|retro", section.title, re.I)):
+            _pm_sections_from_headings(section, pm, found)
         if home_of(section) != "postmortem":
             continue
         for block in section.blocks:
@@ -94,6 +100,24 @@ def _postmortem(root: Section, found: Found) -> None:
             pm["within"] = duration(window_text.group(1))
             pm["within_severities"] = [m.replace(" ", "").replace("-", "").upper() for m in
                                        re.findall(r"\b(?:P|SEV)[\s-]?[0-9]\b", section.title, re.I)]
+
+
+def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None:
+    """'## Review Template' whose sub-headings are the post-mortem's sections, each with its prompt."""
+    if "sections" in pm or len(section.children) < 3:
+        return
+    sections = []
+    for child in section.children:
+        prose = [b for b in child.blocks if b.kind in ("para", "item") and b.text]
+        title = strip_md(child.title)
+        sections.append({"id": slug(title), "title": title,
+                         "prompt": " ".join(strip_md(b.text) for b in prose) or title})
+        found.used.add(child.line)
+        found.mapped["postmortem"].append(child.line)
+        found.use("postmortem", *prose)
+    pm["sections"] = sections
+    found.used.add(section.line)
+    found.mapped["postmortem"].append(section.line)
 
 
 def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:

@@ -27,7 +27,7 @@ def _scenarios(root: Section, found: Found) -> None:
             found.playbooks.append(_playbook(section, found))
 
 
-def _playbook(section: Section, found: Found) -> dict:
+def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
     title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*)", "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
@@ -40,7 +40,7 @@ def _playbook(section: Section, found: Found) -> dict:
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     found.used.add(section.line)
     found.mapped[f"playbook:{pb['id']}"].append(section.line)
-    _fill_playbook(section, pb, found, "immediate" if not _looks_like_scenario(section) else None)
+    _fill_playbook(section, pb, found, default_stage if not _looks_like_scenario(section) else None)
     return pb
 
 
@@ -87,6 +87,10 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
                 found.use(key, block)
                 continue
         if stage is None:
+            continue
+        if block.kind == "item" and block.level > 0 and last_step is not None:
+            last_step["note"] = (last_step.get("note", "") + "\n" + strip_md(block.text)).strip("\n")
+            found.use(key, block)
             continue
         if block.kind == "item":
             item_condition = _condition(block.text.split("**")[1] if block.text.startswith("**") else block.text)

@@ -209,6 +209,8 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     key = f"playbook:{pb['id']}"
     found.used.add(section.line)
     found.mapped[key].append(section.line)
+    from .found import _stage
+    parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
         for node in child.walk():
             for block in node.blocks:
@@ -225,12 +227,64 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
                 pb["summary"] = text
                 found.use(key, *[b for b in child.blocks if b.kind in ("para", "item") and b.text])
             continue
-        for node in child.walk():
-            _blocks_to_steps(node.blocks, pb, found, key, part, "")
-            if node is not child:
-                pb["_lines"].add(node.line)
+        _blocks_to_steps(child.blocks, pb, found, key, part, "")
+        for node in child.children:
+            sub_step(node, pb, part, key, found)
     pb["_lines"].update(c.line for c in section.children)
     return pb
+
+
+def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> None:
+    """A sub-heading under a stage is one step; its lists are the step's note, its code its commands."""
+    from .scenarios import _append, _code_steps
+
+    step: dict = {"text": strip_md(re.sub(r"^\d+[.)]\s*", "", node.title))}
+    found.used.add(node.line)
+    found.mapped[key].append(node.line)
+    pb["_lines"].add(node.line)
+    notes = []
+    for inner in node.walk():
+        if inner is not node:
+            notes.append(strip_md(inner.title))
+            found.used.add(inner.line)
+            found.mapped[key].append(inner.line)
+        for block in inner.blocks:
+            if block.kind == "code":
+                for part in _code_steps(block, ""):
+                    step.setdefault("commands", []).extend(part.get("commands", []))
+            elif block.kind in ("item", "para", "label") and (block.text or block.label):
+                notes.append(strip_md(block.text if block.kind != "label" else f"{block.label}: {block.text}"))
+            else:
+                continue
+            found.use(key, block)
+    if notes:
+        step["note"] = "\n".join(notes)
+    if stage == "symptoms":
+        pb["symptoms"].append(step["text"])
+    else:
+        _append(pb, stage if stage in ("immediate", "investigate", "resolve", "verify") else "investigate", step)
+
+
+PROCEDURES = re.compile(r"procedure|runbook|playbook|scenario|recover|response plan", re.IGNORECASE)
+
+
+def procedure_groups(root: Section, found: Found) -> None:
+    """'Recovery Procedures' with numbered sub-headings: each sub-heading is its own playbook."""
+    from .found import _stage
+    from .scenarios import _playbook
+
+    for section in root.walk():
+        if not section.level or not PROCEDURES.search(section.title) or section.line in found.used:
+            continue
+        members = [c for c in section.children if any(b.kind in ("item", "code") for b in c.all_blocks())
+                   and c.line not in found.used]
+        if len(members) < 2 or len(members) < len(section.children) // 2:
+            continue
+        stage = _stage(section.title) or "immediate"
+        for child in members:
+            found.playbooks.append(_playbook(child, found, stage))
+        found.used.add(section.line)
+        found.mapped[f"playbook:{found.playbooks[-len(members)]['id']}"].append(section.line)
 
 
 def split_camel(name: str) -> str:
