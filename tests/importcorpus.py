@@ -62,7 +62,7 @@ def untraceable(value, source: str, normalized: str) -> bool:
     duration = DURATION.match(text)
     if duration:
         number, unit = duration.groups()
-        return not re.search(rf"\b{number}\s*-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
+        return not re.search(rf"\b{number}\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
     for line in text.splitlines():
         if normalize(line) and normalize(line) not in normalized:
             return True
@@ -83,3 +83,56 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
             if untraceable(value, source, normalized):
                 found.append(f"{path.relative_to(out)}:{'.'.join(map(str, where))}: {value!r}")
     return found
+
+
+KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$")
+HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
+
+
+def payloads(line: str) -> list[str]:
+    """What of a source line a reader must find on the site: the values, not the markup or keys."""
+    stripped = line.strip()
+    if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"</?\w+[^>]*>", stripped):
+        return []           # table rules, bare tags
+    if "<th" in stripped.lower():
+        return []           # header rows name the columns the site has its own titles for
+    if HTML_ROW.search(stripped):
+        return [c for c in HTML_ROW.findall(stripped) if normalize(c)]
+    if stripped.startswith("|"):
+        return [c for c in stripped.strip("|").split("|") if normalize(c)]
+    if stripped.startswith("```"):
+        return []
+    match = KEY_VALUE.match(stripped)
+    if match and match.group(1).strip():
+        return [match.group(1)]
+    text = re.sub(r"^(#+|[-*+]|\d+[.)])\s+", "", stripped)
+    return [text] if normalize(text) else []
+
+
+def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[str]:
+    """Source lines none of whose payload is on the built site."""
+    missing = []
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if number in first_table_rows:
+            continue
+        for payload in payloads(line):
+            if normalize(payload) not in site_text:
+                missing.append(f"{source.name}:{number}: {line.strip()}")
+                break
+    return missing
+
+
+def header_rows(source: Path) -> set[int]:
+    """Line numbers of Markdown table header rows (the line above a |---| rule)."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
+
+
+def site_text(site: Path) -> str:
+    import html
+    parts = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.DOTALL)
+        parts.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    return normalize(" ".join(parts))

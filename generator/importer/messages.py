@@ -51,7 +51,7 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     body, declared = placeholders(text)
     subject, more = placeholders(subject) if subject else ("", {})
     declared.update(more)
-    context = f"{title} {section.title} {text[:80]}".lower()
+    context = f"{title} {' '.join(section.path())} {text[:80]}".lower()
     channel = ("status-page" if "status" in context else "email" if ("email" in context or "subject:" in context)
                else "chat" if re.search(r"slack|chat|#[a-z]", context) else missing("status-page, chat, email, sms or phone-bridge"))
     audience = ("customers" if "status" in context or "customer" in context or "user" in context else

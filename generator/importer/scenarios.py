@@ -19,7 +19,8 @@ def _numbered_shell(section: Section) -> bool:
 
 def _scenarios(root: Section, found: Found) -> None:
     for section in root.walk():
-        if section.level and home_of(section) != "templates" and (_looks_like_scenario(section) or
+        if section.level and home_of(section) != "templates" and not _phase_list(section) and (
+                _looks_like_scenario(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
             if any(section.line in pb["_lines"] for pb in found.playbooks):
@@ -27,8 +28,14 @@ def _scenarios(root: Section, found: Found) -> None:
             found.playbooks.append(_playbook(section, found))
 
 
+def _phase_list(section: Section) -> bool:
+    """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
+    phased = [c for c in section.children if re.search(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", c.title, re.I)]
+    return len(phased) >= 2
+
+
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*)", "", section.title, flags=re.IGNORECASE)
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+)", "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:

@@ -265,7 +265,7 @@ def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> Non
         _append(pb, stage if stage in ("immediate", "investigate", "resolve", "verify") else "investigate", step)
 
 
-PROCEDURES = re.compile(r"procedure|runbook|playbook|scenario|recover|response plan", re.IGNORECASE)
+PROCEDURES = re.compile(r"procedure|runbook|playbook|scenario|recover", re.IGNORECASE)
 
 
 def procedure_groups(root: Section, found: Found) -> None:
@@ -274,7 +274,10 @@ def procedure_groups(root: Section, found: Found) -> None:
     from .scenarios import _playbook
 
     for section in root.walk():
-        if not section.level or not PROCEDURES.search(section.title) or section.line in found.used:
+        if section.level < 2 or not PROCEDURES.search(section.title) or section.line in found.used:
+            continue
+        from .scenarios import _phase_list
+        if _phase_list(section):
             continue
         members = [c for c in section.children if any(b.kind in ("item", "code") for b in c.all_blocks())
                    and c.line not in found.used]
