@@ -19,7 +19,7 @@ DEFAULT_WARN_DAYS = 14
 TIME_BASED = frozenset({"review-overdue", "review-in-future", "action-overdue",
                         "postmortem-review-overdue"})
 # A draft build shows placeholders (with a banner) instead of refusing them.
-DRAFT_ALLOWED = frozenset({"missing-value"})
+DRAFT_ALLOWED = frozenset({"missing-value", "placeholder"}) | TIME_BASED
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,8 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         yield from lint.check_comment_trap(source)
         yield from imported.check_missing_values(source)
         yield from imported.check_unsorted_notes(source)
+        if kind != "contacts":  # contact fields: lint.check_placeholder_contacts
+            yield from imported.check_placeholder_text(source)
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)

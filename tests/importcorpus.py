@@ -86,6 +86,9 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
 
 
 KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$")
+# Section names the importer turns into the site's own structure (stages, parts of a runbook).
+LABEL = re.compile(r"(symptoms?|meaning|impact|diagnosis|investigation|mitigation|resolution|remediation|"
+                   r"verification|immediate actions|responsibilities|review template)")
 HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
 
 
@@ -105,7 +108,12 @@ def payloads(line: str) -> list[str]:
     match = KEY_VALUE.match(stripped)
     if match and match.group(1).strip():
         return [match.group(1)]
-    text = re.sub(r"^(#+|[-*+]|\d+[.)])\s+", "", stripped)
+    if match or (stripped.startswith("#") and LABEL.fullmatch(normalize(stripped))):
+        return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)])\s+)+", "", stripped)
+    if stripped.startswith("#"):
+        text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
+        text = re.sub(r"^(?:phase|step|stage)\s*\d+\s*[:.-]\s*", "", text, flags=re.IGNORECASE)  # numbering
     return [text] if normalize(text) else []
 
 
@@ -134,5 +142,6 @@ def site_text(site: Path) -> str:
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.DOTALL)
+        text += " ".join(re.findall(r'href="([^"]+)"', text))
         parts.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
     return normalize(" ".join(parts))

@@ -2,6 +2,7 @@
 and imported text not yet sorted into fields (a document's `notes`)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ..problems import WARNING, JsonPath, Problem, dotted
@@ -32,6 +33,20 @@ def check_missing_values(source: Source) -> Iterator[Problem]:
             what = value.split("(", 1)[1].rstrip(")") if "(" in value else "the real value"
             yield Problem(source.rel, "missing-value", f"{dotted(path)}: not in the source; fill in",
                           path=path, hint=f"replace the placeholder with {what}")
+
+
+LEFT_TO_FILL = re.compile(r"\bTODO\b|\bTBD\b|\bFIXME\b|\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
+
+
+def check_placeholder_text(source: Source) -> Iterator[Problem]:
+    """TODO, TBD or a {{VARIABLE}} left in a field would be published as if it were the answer."""
+    for path, value in strings(source.data):
+        if path[:1] in (("notes",), ("review",)) or is_missing(value):
+            continue
+        match = LEFT_TO_FILL.search(value)
+        if match:
+            yield Problem(source.rel, "placeholder", f"{dotted(path)}: {match.group(0)!r} is a placeholder "
+                          f"left to fill in", path=path, hint="write the real value, or remove the text until it is known")
 
 
 def check_unsorted_notes(source: Source) -> Iterator[Problem]:

@@ -155,8 +155,9 @@ def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: s
     sections = _unique_ids(pm["sections"])
     agenda = pm.get("agenda") or [{"topic": missing("the review meeting agenda"), "minutes": 1}]
     principles = list(dict.fromkeys(pm.get("principles") or [])) or [missing("the blameless principles")]
-    review_within = [{"severity": lv, "within": pm["within"]} for lv in pm.get("within_severities", [])] \
-        if pm.get("within") else []
+    known = {lv["id"] for lv in levels}
+    review_within = [{"severity": lv, "within": pm["within"]} for lv in pm.get("within_severities", [])
+                     if lv in known] if pm.get("within") else []
     return {"sections": sections, "agenda": agenda, "principles": principles,
             "review_within": review_within, "review": _review(doc_date)}
 

@@ -284,10 +284,8 @@ def procedure_groups(root: Section, found: Found) -> None:
         if len(members) < 2 or len(members) < len(section.children) // 2:
             continue
         stage = _stage(section.title) or "immediate"
-        for child in members:
+        for child in members:   # the group's own heading stays in notes, on the site
             found.playbooks.append(_playbook(child, found, stage))
-        found.used.add(section.line)
-        found.mapped[f"playbook:{found.playbooks[-len(members)]['id']}"].append(section.line)
 
 
 def split_camel(name: str) -> str:

@@ -15,6 +15,8 @@ from .pages import Page
 
 NOTES_TITLE = "Imported text, not yet sorted"
 MISSING_CODE = "missing-value"
+SHOWN_IN_DRAFT = frozenset({"missing-value", "placeholder", "review-overdue", "review-in-future", "action-overdue",
+                            "postmortem-review-overdue"})
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str]:
@@ -40,8 +42,8 @@ def draft_banner(missing: list[Problem]) -> str:
                 "Do not rely on it during an incident.\n\n")
     items = "\n".join(f"    - `{escape_inline(p.location)}`: {escape_inline(p.message)}" for p in missing)
     return ('!!! danger "Draft: values missing on this page"\n'
-            f"    This site was built with `--draft`. {len(missing)} values below are not in the "
-            f"source document and must be filled in before anyone relies on this page:\n\n{items}\n\n")
+            f"    This site was built with `--draft`. Fix these {len(missing)} errors (values not in the "
+            f"source document are `FILL IN` placeholders) before anyone relies on this page:\n\n{items}\n\n")
 
 
 def annotate(pages: list[Page], notes_by_rel: dict[str, str], problems: list[Problem],
@@ -49,7 +51,7 @@ def annotate(pages: list[Page], notes_by_rel: dict[str, str], problems: list[Pro
     """Add notes blocks (always) and draft banners (draft builds) to rendered pages."""
     missing: dict[str, list[Problem]] = {}
     for problem in problems:
-        if problem.code == MISSING_CODE:
+        if problem.code in SHOWN_IN_DRAFT and problem.level == "error":
             missing.setdefault(problem.file, []).append(problem)
     placed: set[str] = set()
     out = []
