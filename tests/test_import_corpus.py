@@ -134,10 +134,22 @@ def test_runbook_collection_recovery_scenarios_are_playbooks(outputs) -> None:
 
 
 def test_postmortem_review_template_recognized(outputs) -> None:
-    pm = docs(outputs["postmortem-guide.md"])["postmortem.yaml"]
+    out = outputs["postmortem-guide.md"]
+    pm = docs(out)["postmortem.yaml"]
     assert [s["title"] for s in pm["sections"]] == ["Summary", "Timeline", "Root Cause", "Action Items"]
     assert [a["minutes"] for a in pm["agenda"]] == [15, 20, 10]
-    assert {r["severity"] for r in pm["review_within"]} == {"P1", "P2"}
+    assert pm["review_within"] == []   # P1 and P2 are not levels of this document: kept in notes
+    assert "## Review Meeting (within 5 days for P1 and P2)" in pm["notes"]
+
+
+def test_several_documents_import_as_one(tmp_path) -> None:
+    done = import_documents([CORPUS / "postmortem-guide.md", CORPUS / "incident-handbook.md"],
+                            tmp_path / "content", today=TEST_TODAY)
+    pm = docs(done.out_dir)["postmortem.yaml"]
+    assert pm["review_within"] == [{"severity": "P1", "within": "5d"}, {"severity": "P2", "within": "5d"}]
+    assert list(levels(done.out_dir)) == ["P1", "P2", "P3", "P4"]
+    report = done.report_path.read_text()
+    assert "Review Template" in report and "postmortem-guide.md:" in report and "incident-handbook.md:" in report
 
 
 def test_bold_label_levels_never_guess_paging(outputs) -> None:

@@ -42,10 +42,11 @@ def _rebuild(imported: a.Imported) -> list[str]:
     """Headings whose every line is still in notes, though their title names a structured kind."""
     noted = {n for numbers in imported.noted.values() for n in numbers}
     mapped = {n for numbers in imported.mapped.values() for n in numbers}
+    structured_under = {imported.headings.get(n, "") for n in mapped}
     out = []
     for title, lines in _by_heading(imported, noted).items():
         last = title.rsplit(" > ", 1)[-1]
-        if any(n in mapped for n in lines if imported.headings.get(n) == title):
+        if any(t == title or t.startswith(title + " > ") for t in structured_under):
             continue
         for pattern, target in REBUILD:
             if pattern.search(last):

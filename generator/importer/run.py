@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -125,7 +126,10 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     _playbooks(found, severities, imported, doc_date)
     docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
     _notes(lines, found, imported)
-    imported.mapped = {k: sorted(set(v)) for k, v in found.mapped.items()}
+    imported.mapped = defaultdict(list)
+    for key, numbers in found.mapped.items():
+        imported.mapped[key if key.endswith(".yaml") else f"{key}.yaml"].extend(numbers)
+    imported.mapped = {k: sorted(set(v)) for k, v in imported.mapped.items()}
     imported.lines = lines
     return imported
 
