@@ -190,11 +190,15 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
             doc["review"] = doc.pop("review")
 
 
-def write(imported: a.Imported, out: Path) -> None:
-    """Write into a fresh directory, all at once; never into existing content."""
+def _refuse_existing(out: Path) -> None:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} already exists and is not empty; not overwriting content. Import into a "
                          f"new directory with --out, review it, then move the files you want.")
+
+
+def write(imported: a.Imported, out: Path) -> None:
+    """Write into a fresh directory, all at once; never into existing content."""
+    _refuse_existing(out)
     rendered = {rel: a.dump(rel, data) for rel, data in sorted(imported.documents.items())}
     too_big = {rel: len(text.encode("utf-8")) for rel, text in rendered.items()
                if len(text.encode("utf-8")) > MAX_FILE_BYTES}
@@ -265,6 +269,7 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
     from .report import report
 
     today = today or date.today()
+    _refuse_existing(out_dir.resolve())
     sources = read_sources(paths)
     imported = convert_sources(sources, org_name, today)
     if not imported.recognized:
