@@ -116,11 +116,12 @@ PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$",
 
 
 def _phases(root: Section, found: Found) -> None:
+    taken = set().union(*(pb["_lines"] for pb in found.playbooks))  # once, not once per section
     for section in root.walk():
         match = PHASE_TITLE.match(section.title)
         is_phase = section.title.lower().startswith("phase") or (
             match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
-        if not is_phase or any(section.line in pb["_lines"] for pb in found.playbooks):
+        if not is_phase or section.line in taken:
             continue
         name = match.group(1) if match else re.sub(r"^phase\s*\d+\s*[:.-]\s*", "", section.title, flags=re.I)
         start, end = window(match.group(2)) if match else ("", "")
@@ -129,7 +130,7 @@ def _phases(root: Section, found: Found) -> None:
             phase["window"] = {"start": start, **({"end": end} if end else {})}
         found.used.add(section.line)
         found.mapped["process"].append(section.line)
-        _phase_blocks(section, phase, found)
+        _phase_blocks(section, phase, found, taken)
 
 
 def _phase_named(found: Found, name: str) -> dict:
@@ -142,9 +143,9 @@ def _phase_named(found: Found, name: str) -> dict:
     return phase
 
 
-def _phase_blocks(section: Section, phase: dict, found: Found) -> None:
+def _phase_blocks(section: Section, phase: dict, found: Found, taken: set[int]) -> None:
     for node in section.walk():
-        if any(node.line in pb["_lines"] for pb in found.playbooks):
+        if node.line in taken:
             continue
         for block in node.blocks:
             if block.kind == "item" and block.checked is not None:

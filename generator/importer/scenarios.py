@@ -18,14 +18,16 @@ def _numbered_shell(section: Section) -> bool:
 
 
 def _scenarios(root: Section, found: Found) -> None:
+    taken = set().union(*(pb["_lines"] for pb in found.playbooks))
     for section in root.walk():
         if section.level and home_of(section) != "templates" and not _phase_list(section) and (
                 _looks_like_scenario(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
-            if any(section.line in pb["_lines"] for pb in found.playbooks):
+            if section.line in taken:
                 continue
             found.playbooks.append(_playbook(section, found))
+            taken |= found.playbooks[-1]["_lines"]
 
 
 def _phase_list(section: Section) -> bool:
