@@ -189,6 +189,8 @@ def organization(found: Found, imported: Imported, org_name: str | None, doc_dat
            "timezone": missing("the IANA time zone of incident timelines, e.g. UTC")}
     if found.org.get("status_page"):
         doc["status_page"] = found.org["status_page"]
+    if found.org.get("declare"):
+        doc["declare"] = found.org["declare"]
     if found.org["channels"]:
         doc["channels"] = found.org["channels"]
     doc["services"] = [{"id": SERVICE, "name": missing("the service the imported playbooks belong to"),

@@ -38,7 +38,7 @@ def extract(root: Section) -> Found:
              lambda r, f: shapes.level_items(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation, _phases, _postmortem,
-             _templates, _contacts)
+             _templates, _contacts, shapes.declare_sections)
     for step in steps:
         step(root, found)
     return found

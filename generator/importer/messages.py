@@ -70,6 +70,9 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         template["placeholders"] = declared
     found.templates.append(template)
     found.use("templates", block)
+    if title == section.title and section.blocks[-1] is block and len(section.blocks) == 1:
+        found.used.add(section.line)        # the heading is the template's title
+        found.mapped["templates"].append(section.line)
     if previous is not None and previous.kind in ("label",) and not previous.text:
         found.use("templates", previous)
 
@@ -165,9 +168,12 @@ def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
             found.use("postmortem", block)
 
 
+CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directory|on-?call list|phone list", re.I)
+
+
 def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
-        in_contacts = home_of(section) == "contacts" or "contact" in section.title.lower()
+        in_contacts = home_of(section) == "contacts" or bool(CONTACT_WORDS.search(section.title))
         for block in section.blocks:
             if block.kind == "table" and block.rows and any("phone" in h.lower() for h in block.rows[0]):
                 _contact_table(block, found)
@@ -220,12 +226,18 @@ def _reach(contact: dict, text: str) -> None:
         contact["phone"] = phone.group(0).strip()
     if email and "email" not in contact:
         contact["email"] = email.group(0)
-    if url and "url" not in contact:
+    if url and re.search(r"\bpager\b|\bpage\b", text, re.I) and "pager" not in contact:
+        contact["pager"] = url.group(0).rstrip(".,")
+    elif url and "url" not in contact:
         contact["url"] = url.group(0).rstrip(".,")
     if handle and "chat" not in contact and not email:
         contact["chat"] = handle.group(0)
-    if not (phone or email or url or handle):
-        contact.setdefault("notes", text)
+    leftover = text
+    for match in (phone, email, url, handle):
+        if match:
+            leftover = leftover.replace(match.group(0), " ")
+    if not (phone or email or url or handle) or re.search(r"[A-Za-z]{2,}", leftover):
+        contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
 
 
 def _contact_item(block: Block, found: Found) -> None:

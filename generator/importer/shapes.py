@@ -293,3 +293,16 @@ def split_camel(name: str) -> str:
     if " " in name:
         return name
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+
+
+def declare_sections(root: Section, found: Found) -> None:
+    """'## Declaring an incident' / 'How to declare': its items (or sentences) are how to declare."""
+    for section in root.walk():
+        if not section.level or section.line in found.used or not re.search(r"\bdeclar", section.title, re.I):
+            continue
+        blocks = [b for b in section.blocks if b.kind in ("item", "para") and b.text and b.lines[0] not in found.used]
+        items = [b for b in blocks if b.kind == "item"] or blocks
+        if not items:
+            continue
+        found.org.setdefault("declare", []).extend(strip_md(b.text) for b in items)
+        found.use("organization", *items)
