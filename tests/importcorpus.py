@@ -85,10 +85,11 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     return found
 
 
-KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$")
+KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$")
 # Section names the importer turns into the site's own structure (stages, parts of a runbook).
 LABEL = re.compile(r"(symptoms?|meaning|impact|diagnosis|investigation|mitigation|resolution|remediation|"
-                   r"verification|immediate actions|responsibilities|review template)")
+                   r"verification|immediate actions|responsibilities|review template|detection|containment|"
+                   r"eradication|recovery)")
 HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
 
 
@@ -106,14 +107,16 @@ def payloads(line: str) -> list[str]:
     if stripped.startswith("```"):
         return []
     match = KEY_VALUE.match(stripped)
-    if match and match.group(1).strip():
-        return [match.group(1)]
+    value = match and (match.group(1) or match.group(2) or "").strip()
+    if value:
+        return [value]
     if match or (stripped.startswith("#") and LABEL.fullmatch(normalize(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
     text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)])\s+)+", "", stripped)
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
-        text = re.sub(r"^(?:phase|step|stage)\s*\d+\s*[:.-]\s*", "", text, flags=re.IGNORECASE)  # numbering
+        text = re.sub(r"^(?:phase|step|stage)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*", "", text,
+                      flags=re.IGNORECASE)  # numbering and kind labels
     return [text] if normalize(text) else []
 
 

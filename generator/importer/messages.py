@@ -242,9 +242,12 @@ def _reach(contact: dict, text: str) -> None:
 
 def _contact_item(block: Block, found: Found) -> None:
     match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", block.text)
-    if not match:
+    if match:
+        name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
+    elif block.key and block.value and (PHONE_ANY.search(block.value) or EMAIL.search(block.value)):
+        name, details = block.key, block.value     # 'Engineering manager: Priya Raman, +1 415 555 0134'
+    else:
         return
-    name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
     if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
         return  # a tool or a channel, handled with the organization
     cid = slug(name)

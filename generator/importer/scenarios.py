@@ -37,7 +37,8 @@ def _phase_list(section: Section) -> bool:
 
 
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+)", "", section.title, flags=re.IGNORECASE)
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+|(?:playbook|runbook)\s*:\s*)", "", section.title,
+                   flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:
@@ -58,19 +59,31 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
 def _fill_playbook(section: Section, pb: dict, found: Found, stage: str | None) -> None:
     key = f"playbook:{pb['id']}"
     for node in section.walk():
-        node_stage = _stage(node.title) if node is not section else None
-        if node is not section:
-            stage = node_stage or stage
-            pb["_lines"].add(node.line)
-            found.used.add(node.line)
-            found.mapped[key].append(node.line)
-            condition = _condition(node.title)
-        else:
-            condition = ""
-        _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
         for block in node.blocks:
             for line in block.lines:
                 found.homes[line] = key
+        found.homes[node.line] = key
+    _fill_node(section, pb, found, key, stage, "")
+
+
+def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | None, condition: str) -> None:
+    """A stage heading switches the stage, an 'If ...' heading sets a condition; any other
+    sub-heading under a stage is one step with its content as note and commands."""
+    from .shapes import sub_step
+
+    _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
+    for child in node.children:
+        child_stage, child_condition = _stage(child.title), _condition(child.title)
+        if child_stage or child_condition:
+            pb["_lines"].add(child.line)
+            found.used.add(child.line)
+            found.mapped[key].append(child.line)
+            _fill_node(child, pb, found, key, child_stage or stage, child_condition or condition)
+        elif stage is not None:
+            sub_step(child, pb, stage, key, found)
+        else:
+            pb["_lines"].add(child.line)
+            _fill_node(child, pb, found, key, None, condition)
 
 
 def _condition(title: str) -> str:

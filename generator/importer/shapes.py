@@ -14,7 +14,7 @@ from .found import Found
 from .mdparse import Block, Section, strip_md
 from .text import duration, slug
 
-LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|Sev|S|Priority\s|Severity\s)[\s-]?[0-9])\b\W*(.*)$", re.IGNORECASE)
+LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9])\b\W*(.*)$", re.IGNORECASE)
 RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
@@ -30,7 +30,7 @@ def level_id(text: str) -> str | None:
     match = LEVEL_ONLY.match(strip_md(text))
     if not match:
         return None
-    raw = re.sub(r"[\s-]", "", match.group(1)).upper()
+    raw = re.sub(r"[\W_]", "", match.group(1)).upper()
     return raw.replace("PRIORITY", "P").replace("SEVERITY", "SEV")
 
 
@@ -74,11 +74,26 @@ def apply_level_value(entry: dict, key: str, value: str) -> bool:
     return False
 
 
+def lossless(value: str) -> bool:
+    """True when a value is no more than what its field keeps: '15 minutes', 'within 1 hour', 'P1'."""
+    text = strip_md(value).lower().strip(" .")
+    return bool(re.fullmatch(r"(?:within\s+|under\s+|<\s*)?(\d+(?:\.\d+)?\s*[a-z]+|immediate(ly)?|next business day)",
+                             text)) or not (duration(text) or paging_of(text))   # else kept verbatim
+
+
 def level_items(root: Section, found: Found, make_level) -> None:
     """'- **P1**: acknowledge within 5 minutes (page 24/7)' and kv bullets under level headings."""
     for section in root.walk():
         heading_level = level_id(section.title) if section.level else None
         entry = found.levels.get(heading_level) if heading_level else None
+        if heading_level and entry is None and section.line not in found.used and _under_severities(section):
+            entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
+            found.used.add(section.line)
+            found.mapped["severities"].append(section.line)
+            prose = [b for b in section.blocks if b.kind == "para" and b.text]
+            if prose:
+                entry.setdefault("description", " ".join(strip_md(b.text) for b in prose))
+                found.use("severities", *prose)
         for block in section.blocks:
             if block.kind != "item" or block.lines[0] in found.used:
                 continue
@@ -93,10 +108,22 @@ def level_items(root: Section, found: Found, make_level) -> None:
                     item.setdefault("paging", paging_of(text))
                 found.use("severities", block)
             elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
-                found.use("severities", block)
+                if lossless(block.value):
+                    found.use("severities", block)
+                else:   # structured, and the words the fields do not keep stay in notes
+                    found.mapped["severities"].extend(block.lines)
             elif entry is not None and block.level == 0 and not block.key:
                 entry.setdefault("examples", []).append(strip_md(block.text))
                 found.use("severities", block)
+
+
+def _under_severities(section: Section) -> bool:
+    node = section.parent
+    while node is not None and node.level > 0:
+        if re.search(r"severit|priorit|\bsev\b|levels|classification", node.title, re.I):
+            return True
+        node = node.parent
+    return False
 
 
 def _rest_name(key: str) -> str:
@@ -124,7 +151,7 @@ def _level_table(block: Block, found: Found, make_level) -> None:
         lid = level_id(row[column]) if column < len(row) else None
         if not lid:
             continue
-        name = _rest_name(row[column])
+        name = _rest_name(row[column]) or strip_md(row[column])
         name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
         if name_col is not None and name_col < len(row):
             name = strip_md(row[name_col])
@@ -306,3 +333,54 @@ def declare_sections(root: Section, found: Found) -> None:
             continue
         found.org.setdefault("declare", []).extend(strip_md(b.text) for b in items)
         found.use("organization", *items)
+
+
+def role_tables(root: Section, found: Found) -> None:
+    """| Role | Description / Responsibilities |: one role per row."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 2 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h).lower() for h in block.rows[0]]
+            role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
+            duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
+            if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
+                continue
+            for row in block.rows[1:]:
+                if max(role_col, duty_col) < len(row) and strip_md(row[role_col]) and strip_md(row[duty_col]):
+                    name = strip_md(row[role_col])
+                    found.roles.append({"id": slug(name, "role"), "name": name,
+                                        "responsibilities": [strip_md(row[duty_col])]})
+            found.use("roles", block)
+
+
+ESCALATE_SENTENCE = re.compile(r"(?:within|after)\s+(\d+\s*\w+).*?(?:escalates? to|is paged|pages?)\s*(?:the\s+)?"
+                               r"([^,.;]+)?", re.IGNORECASE)
+
+
+def escalation_prose(root: Section, found: Found, role_contact) -> None:
+    """'If X does not acknowledge within 5 minutes, the page escalates to the secondary.'
+
+    Structured as a level with its time; the sentence also stays in notes, since the
+    level keeps only who and when.
+    """
+    for section in root.walk():
+        if not re.search(r"escalat", section.title, re.I):
+            continue
+        for block in section.blocks:
+            if block.kind not in ("para", "item") or block.lines[0] in found.used:
+                continue
+            text = strip_md(block.text)
+            match = ESCALATE_SENTENCE.search(text)
+            who = _escalation_target(text)
+            if not match or not who or not duration(match.group(1)):
+                continue
+            found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)],
+                                     "triggers": [{"after": duration(match.group(1))}]})
+            found.mapped["escalation"].extend(block.lines)
+
+
+def _escalation_target(text: str) -> str:
+    match = re.search(r"escalates? to (?:the )?([^,.;]+)", text, re.I) or \
+        re.search(r"(?:the )?([^,.;]+?) is paged", text, re.I)
+    return match.group(1).strip() if match else ""
