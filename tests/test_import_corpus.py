@@ -226,3 +226,41 @@ def test_nothing_recognized_exits_1_and_writes_nothing(tmp_path, content) -> Non
                                        "--today", TEST_TODAY.isoformat()])
     assert result.exit_code == 1 and "nothing recognized" in result.output
     assert not (tmp_path / "out").exists() and not (tmp_path / "out2").exists()
+
+
+def test_label_style_severity_table_and_role_table(outputs) -> None:
+    out = outputs["label-severity-and-role-tables.md"]
+    ladder = levels(out)
+    assert [(k, v["name"], v["response_time"]) for k, v in ladder.items()] == [
+        ("SEV1", "severity::1", "15m"), ("SEV2", "severity::2", "1h"), ("SEV3", "severity::3", "8h")]
+    roles = docs(out)["roles.yaml"]["roles"]
+    assert [(r["name"], r["responsibilities"]) for r in roles] == [
+        ("Incident Manager", ["Coordinates the response and owns communication"]),
+        ("Engineer On Call", ["Investigates and fixes the problem"])]
+    pb = playbooks(out)["website-returns-502"]
+    assert pb["symptoms"] == ["visitors see a 502 page."]
+    assert [s["text"] for s in pb["steps"]["resolve"]][:2] == ["Check the load balancer health.", "Restart the web tier."]
+
+
+def test_severity_definitions_in_prose_and_escalation_sentences(outputs) -> None:
+    out = outputs["severity-definitions-prose-escalation.md"]
+    ladder = levels(out)
+    assert [(v["response_time"], v["paging"]) for v in ladder.values()][0] == ("immediate", "page-24x7")
+    assert ladder["SEV2"]["response_time"] == "30m" and is_missing(ladder["SEV2"]["paging"])
+    assert ladder["SEV3"]["paging"] == "page-business-hours"
+    chain = docs(out)["escalation.yaml"]["levels"]
+    assert [(lv["name"], lv["triggers"]) for lv in chain] == [("secondary", [{"after": "5m"}]),
+                                                              ("the engineering manager", [{"after": "10m"}])]
+    # the sentences say more than who and when: they stay on the page too
+    assert "the page escalates to the secondary" in docs(out)["escalation.yaml"]["notes"]
+    contacts = {c["id"]: c for c in docs(out)["contacts.yaml"]["contacts"]}
+    assert contacts["engineering-manager"]["phone"] == "+1 415 555 0134"
+    assert contacts["security"]["email"] == "security@example.io"
+
+
+def test_nist_security_playbook_as_the_whole_document(outputs) -> None:
+    pb = playbooks(outputs["nist-security-playbook.md"])["compromised-iam-credentials"]
+    assert pb["title"] == "Compromised IAM credentials"
+    assert pb["symptoms"][0] == "GuardDuty finding of type UnauthorizedAccess:IAMUser"
+    assert any("update-access-key" in c["code"] for s in pb["steps"]["resolve"] for c in s.get("commands", []))
+    assert "Lessons learned" in pb["notes"]   # not a stage: kept for a human, on the page
