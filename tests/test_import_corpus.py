@@ -264,3 +264,30 @@ def test_nist_security_playbook_as_the_whole_document(outputs) -> None:
     assert pb["symptoms"][0] == "GuardDuty finding of type UnauthorizedAccess:IAMUser"
     assert any("update-access-key" in c["code"] for s in pb["steps"]["resolve"] for c in s.get("commands", []))
     assert "Lessons learned" in pb["notes"]   # not a stage: kept for a human, on the page
+
+
+def test_literal_level_tag_in_a_subject_is_not_a_placeholder(outputs) -> None:
+    template = docs(outputs["status-page-process.md"])["templates.yaml"]["templates"][0]
+    assert template["subject"] == "[P1] Investigating: {service} unavailable"
+    assert set(template["placeholders"]) == {"service"}
+
+
+def test_output_over_the_size_check_accepts_is_refused_before_writing(tmp_path, monkeypatch) -> None:
+    from generator.importer import run
+    monkeypatch.setattr(run, "MAX_FILE_BYTES", 2_000)
+    source = tmp_path / "big.md"
+    source.write_text("# Severity\n\n## SEV1 - Critical\n\n" + "".join(f"Unsorted line {i}.\n\n" for i in range(300)))
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out"),
+                                       "--today", TEST_TODAY.isoformat()])
+    assert result.exit_code == 1 and "over the 1 MB" in result.output and "severities.yaml would be" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_names_headings_and_the_encoding_example_from_the_file(tmp_path) -> None:
+    source = tmp_path / "doc.md"
+    source.write_bytes("# Runbook\n\n## SEV1 - Critical (Response Time: 5 minutes)\n\nAlarm \u00f0\u0178\u0161\u00a8 here\n"
+                       .encode("utf-8"))
+    done = import_documents([source], tmp_path / "out", today=TEST_TODAY)
+    report = done.report_path.read_text()
+    assert f"{source}:5: 'Alarm \u00f0\u0178\u0161\u00a8 here' became 'Alarm \U0001f6a8 here'" in report
+    assert "SEV1 - Critical (Response Time: 5 minutes)" in report   # grouped by source heading
