@@ -291,3 +291,20 @@ def test_report_names_headings_and_the_encoding_example_from_the_file(tmp_path) 
     report = done.report_path.read_text()
     assert f"{source}:5: 'Alarm \u00f0\u0178\u0161\u00a8 here' became 'Alarm \U0001f6a8 here'" in report
     assert "SEV1 - Critical (Response Time: 5 minutes)" in report   # grouped by source heading
+
+
+def test_roles_from_headings_with_lists_and_bold_ids_in_a_table(outputs) -> None:
+    out = outputs["severity-table-bold-ids-and-role-headings.md"]
+    assert list(levels(out)) == ["SEV1", "SEV2", "SEV3"]
+    assert levels(out)["SEV1"]["examples"] == ["Customer data loss", "a customer-facing service is down for all customers"]
+    roles = docs(out)["roles.yaml"]["roles"]
+    assert [(r["name"], len(r["responsibilities"])) for r in roles] == [("Incident manager", 2), ("Tech lead", 1)]
+    template = docs(out)["templates.yaml"]["templates"][0]
+    assert set(template["placeholders"]) == {"product", "impact", "time"}
+
+
+def test_roles_from_bold_labels_and_how_to_declare(outputs) -> None:
+    out = outputs["role-labels-and-declare-questions.md"]
+    roles = docs(out)["roles.yaml"]["roles"]
+    assert [r["name"] for r in roles] == ["Incident Commander", "Operations Lead", "Communications Lead"]
+    assert docs(out)["organization.yaml"]["declare"][0] == "Do you need a second team to fix the problem?"

@@ -155,7 +155,7 @@ def _recognized(found, severities: dict | None) -> list[str]:
              "escalation": bool(found.escalation), "roles": bool(found.roles), "phases": bool(found.phases),
              "templates": bool(found.templates), "post-mortem": bool(found.postmortem.get("sections")),
              "contacts": any(len(c) > 3 for c in found.contacts.values()),
-             "channels": bool(found.org["channels"])}
+             "channels": bool(found.org["channels"]), "how to declare": bool(found.org.get("declare"))}
     return [kind for kind, present in kinds.items() if present]
 
 

@@ -384,3 +384,37 @@ def _escalation_target(text: str) -> str:
     match = re.search(r"escalates? to (?:the )?([^,.;]+)", text, re.I) or \
         re.search(r"(?:the )?([^,.;]+?) is paged", text, re.I)
     return match.group(1).strip() if match else ""
+
+
+ROLES_TITLE = re.compile(r"\broles?\b|who does what|responsibilit", re.IGNORECASE)
+
+
+def role_sections(root: Section, found: Found) -> None:
+    """Under a 'Roles' heading: each sub-heading with a list is a role, and so is each
+    '**Name**: what they do' line."""
+    for section in root.walk():
+        if not section.level or not ROLES_TITLE.search(section.title) or re.search(r"escalat", section.title, re.I):
+            continue
+        for block in section.blocks:
+            label, text = (block.label, block.text) if block.kind == "label" else (block.key, block.value) \
+                if block.kind == "item" and block.level == 0 else ("", "")
+            if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
+                found.roles.append(_role(label, [strip_md(text)]))
+                found.use("roles", block)
+        for child in section.children:
+            items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+            if child.line in found.used or not items or child.children:
+                continue
+            found.roles.append(_role(child.title, [strip_md(b.text) for b in items]))
+            found.used.add(child.line)
+            found.mapped["roles"].append(child.line)
+            found.use("roles", *items)
+
+
+def _role(title: str, duties: list[str]) -> dict:
+    name = re.sub(r"\s*\(.*\)\s*$", "", strip_md(title)).strip() or strip_md(title)
+    role = {"id": slug(name, "role"), "name": name, "responsibilities": duties}
+    short = re.search(r"\(([A-Z]{1,4})\)", title)
+    if short:
+        role["short"] = short.group(1)
+    return role
