@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.checks.imported import is_missing
+from generator.validate.imported import is_missing
 
 CORPUS = Path(__file__).resolve().parent / "import_corpus"
 # Keys whose values the importer makes up by design and that claim nothing about the source:

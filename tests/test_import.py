@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.checks.imported import is_missing
+from generator.validate.imported import is_missing
 from generator.importer.text import repair
 
 from .conftest import REPO, TEST_TODAY

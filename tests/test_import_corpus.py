@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.checks.imported import is_missing
+from generator.validate.imported import is_missing
 from generator.cli import main
 from generator.importer.run import NothingRecognized, import_documents
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..checks.imported import missing
+from ..validate.imported import missing
 from .extract import Found
 from .text import PLACEHOLDER
 

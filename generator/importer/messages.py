@@ -5,7 +5,7 @@ import re
 
 from .mdparse import Block, Section, strip_md
 from .found import SHELL_START, Found, home_of
-from ..checks.imported import missing
+from ..validate.imported import missing
 from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, placeholders, slug
 
 def _templates(root: Section, found: Found) -> None:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import core, report
-from .model import Project
-from .problems import PlaybookError
-from .render.pages import Page, navigation, render_site
+from .. import core
+from . import report
+from ..model import Project
+from ..problems import PlaybookError
+from ..render.pages import Page, navigation, render_site
+from ..render.postmortem import postmortem_pages
 
 MARKER = ".playbook-generated"
 
@@ -56,7 +58,7 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
 
     ``draft`` builds content whose only errors are import placeholders, with banners.
     """
-    from .render.imported import annotate, notes_of
+    from ..render.imported import annotate, notes_of
 
     result = core.load(root, core.Options(today=today, warn_days=warn_days, draft=draft), content_dir)
     files = sum(1 for _ in result.content.all_sources())
@@ -66,7 +68,8 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
-    pages = annotate(render_site(result.project), notes_of(result.content), result.problems, draft)
+    pages = annotate(render_site(result.project) + postmortem_pages(result.project), notes_of(result.content),
+                     result.problems, draft)
     return Site(result.project, tuple(pages), navigation(result.project), warnings, tuple(result.cards))
 
 
@@ -81,7 +84,7 @@ def card_files(site: Site) -> dict[str, bytes]:
 
 def download_files(site: Site) -> dict[str, str]:
     """Files served as downloads rather than pages (written after the build)."""
-    from .render.postmortem import DOWNLOAD, template_body
+    from ..render.postmortem import DOWNLOAD, template_body
 
     if site.project.postmortem is None:
         return {}

@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator
 
 from ..problems import WARNING, JsonPath, Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .walk import strings
 
 # The importer writes this where the schema needs a value the source does not give.
@@ -24,6 +24,18 @@ def missing(what: str) -> str:
 
 def missing_paths(data: Any) -> set[JsonPath]:
     return {path for path, value in strings(data) if is_missing(value)}
+
+
+def placeholder_paths(kind: str, data: Any) -> set[JsonPath]:
+    """Paths whose value is a placeholder that a check reports (so its schema error would only repeat it)."""
+    from .lint import CONTACT_FIELDS, PLACEHOLDER
+
+    found = missing_paths(data)
+    if kind == "contacts":
+        found |= {path for path, value in strings(data)
+                  if len(path) == 3 and path[0] == "contacts" and path[2] in CONTACT_FIELDS
+                  and PLACEHOLDER.search(value)}
+    return found
 
 
 def check_missing_values(source: Source) -> Iterator[Problem]:
