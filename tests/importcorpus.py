@@ -27,7 +27,9 @@ UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|w
 
 
 def normalize(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+    """Lower-case words only; a [placeholder] and the {name} it became compare equal (both dropped)."""
+    text = re.sub(r"\{[^{}]*\}|\[[^\[\]]*\]", " ", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 def source_text(paths: list[Path]) -> str:
@@ -110,14 +112,22 @@ def payloads(line: str) -> list[str]:
     value = match and (match.group(1) or match.group(2) or "").strip()
     if value:
         return [value]
-    if match or (stripped.startswith("#") and LABEL.fullmatch(normalize(stripped))):
+    if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
     text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)])\s+)+", "", stripped)
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
-        text = re.sub(r"^(?:phase|step|stage)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*", "", text,
-                      flags=re.IGNORECASE)  # numbering and kind labels
+        text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*|"
+                      r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
+                      flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
     return [text] if normalize(text) else []
+
+
+def _stage_label(heading: str) -> bool:
+    """A heading the importer read as a stage name ('Immediate Response (0-15 minutes)')."""
+    from generator.importer.found import _leading_stage
+    title = re.sub(r"\s*\([^)]*\)\s*$", "", heading.lstrip("#").strip())
+    return _leading_stage(title) is not None and len(title.split()) <= 3
 
 
 def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[str]:

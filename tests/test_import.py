@@ -316,3 +316,20 @@ def test_a_table_shaped_document(tmp_path: Path) -> None:
         ("SEV1", "Emergency", "5m", "2h"), ("SEV2", "Urgent", "30m", "8h")]
     contact = next(c for c in docs["contacts.yaml"]["contacts"] if c["id"] == "ana-lima")
     assert contact["phone"] == "+55 11 5555-0100" and contact["email"] == "ana@example.org"
+
+
+@needs_seeds
+def test_seed_nothing_invented_and_every_line_visible_on_the_draft_site(seed, tmp_path: Path) -> None:
+    from .importcorpus import header_rows, invented, invisible, site_text
+    _, source, out = seed
+    fixed = tmp_path / source.name     # the repaired text is what the importer read
+    fixed.write_text("\n".join(repair(line)[0] for line in source.read_text().splitlines()) + "\n")
+    assert invented(out, [fixed], extra="Seeded Org") == []
+    repo = tmp_path / "repo"
+    shutil.copytree(out, repo / "content")
+    for name in ("schemas", "site_overrides"):
+        shutil.copytree(REPO / name, repo / name)
+    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
+    result = CliRunner().invoke(main, ["build", "--draft", "--root", str(repo), "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert invisible(fixed, site_text(repo / "site"), header_rows(fixed)) == []

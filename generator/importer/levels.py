@@ -49,9 +49,13 @@ def _level_body(blocks: list[Block], entry: dict, found: Found) -> None:
                 entry.setdefault("description", strip_md(block.text))
                 found.use("severities", block)
             elif "response" in current:
-                entry.setdefault("notes", strip_md(block.text))
                 _level_details(entry, block.text)
-                found.use("severities", block)
+                from .shapes import lossless, paging_of
+                parsed = duration(block.text) or paging_of(block.text)
+                if parsed and lossless(block.text):
+                    found.use("severities", block)
+                elif parsed:   # 'Immediate all-hands response, executives notified': more than a time
+                    found.mapped["severities"].extend(block.lines)
             elif "example" in current:
                 found.use("severities", block)
         elif block.kind == "item" and current and "example" in current:

@@ -96,7 +96,7 @@ def _postmortem(root: Section, found: Found) -> None:
         labels = [b for b in section.blocks if b.kind == "label" and not b.text]
         if len(labels) >= 4 and "sections" not in pm and "template" in section.title.lower():
             pm["sections"] = [{"id": slug(b.label), "title": strip_md(b.label),
-                               "prompt": f"{strip_md(b.label)} (from the source template)"} for b in labels]
+                               "prompt": strip_md(b.label)} for b in labels]
             found.use("postmortem", *labels)
         window_text = re.search(r"\(([^)]*\d[^)]*)\)", section.title)
         if window_text and "within" not in pm and re.search(r"post|review", section.title, re.I):
@@ -132,10 +132,11 @@ def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:
         elif current is not None and not current["prompt"] and line.strip() and not line.startswith("|"):
             current["prompt"] = strip_md(line.lstrip("- "))
     for section in sections:
-        section["prompt"] = section["prompt"] or f"{section['title']}."
+        section["prompt"] = section["prompt"] or section["title"]
     pm.setdefault("sections", sections)
     pm.setdefault("template_lines", []).extend(block.lines)
-    found.use("postmortem", block)
+    # Only headings and first prompts are structured: the whole template also stays in notes.
+    found.mapped["postmortem"].extend(block.lines)
 
 
 def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:

@@ -82,9 +82,10 @@ def _escalate_when_lists(section: Section, found: Found) -> None:
             time = re.search(r"(P[0-9]|SEV[0-9]).*?(?:>|over|after|more than)\s*(\d+\s*\w+)", text, re.IGNORECASE)
             if time and duration(time.group(2)):
                 current["triggers"].append({"after": duration(time.group(2)), "severities": [time.group(1).upper()]})
+                found.mapped["escalation"].extend(block.lines)   # structured; the sentence stays in notes
             else:
                 current["triggers"].append({"condition": text})
-            found.use("escalation", block)
+                found.use("escalation", block)
         else:
             current = None
 
@@ -97,10 +98,10 @@ def _time_ladder(block: Block, found: Found) -> None:
     for row in rows:
         start = duration(f"{row.group(1)} {row.group(3) or 'min'}") or "0m"
         who = row.group(4).strip()
-        trigger = {"after": start} if start not in ("0m", "0h") else {"condition": "The incident is declared"}
+        trigger = {"after": start}
         found.escalation.append({"id": slug(who), "name": who, "contacts": [_role_contact(found, who)],
                                  "triggers": [trigger]})
-    found.use("escalation", block)
+    found.mapped["escalation"].extend(block.lines)   # structured; the ladder as written stays in notes
 
 
 def _role_contact(found: Found, name: str) -> str:
@@ -125,6 +126,8 @@ def _phases(root: Section, found: Found) -> None:
             continue
         name = match.group(1) if match else re.sub(r"^phase\s*\d+\s*[:.-]\s*", "", section.title, flags=re.I)
         start, end = window(match.group(2)) if match else ("", "")
+        if match and not start:   # '(Variable)', '(post-fix)': not a time window, part of the name
+            name = f"{match.group(1)} ({match.group(2)})"
         phase = _phase_named(found, strip_md(name))
         if start and "window" not in phase:
             phase["window"] = {"start": start, **({"end": end} if end else {})}

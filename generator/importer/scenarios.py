@@ -149,7 +149,7 @@ def _add_text(pb: dict, stage: str, text: str, condition: str) -> dict | None:
         pb["symptoms"].append(text)
         return None
     if stage == "causes":
-        text, stage = f"Possible cause: {text}", "investigate"
+        stage = "investigate"   # the cause as written; its heading or label stays in the source's words
     step = {"text": text}
     if condition:
         step["condition"] = condition
