@@ -39,7 +39,7 @@ def extract(root: Section) -> Found:
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, _phases, _postmortem,
-             _templates, _contacts, shapes.declare_sections)
+             _templates, _contacts, shapes.section_contacts, shapes.declare_sections, shapes.command_sections)
     for step in steps:
         step(root, found)
     return found

@@ -18,7 +18,7 @@ STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "imme
           ("resolution", "resolve"), ("resolve", "resolve"), ("fix", "resolve"), ("recover", "resolve"),
           ("remediat", "resolve"), ("response action", "resolve"), ("containment", "resolve"),
           ("mitigat", "resolve"), ("hardening", "resolve"), ("verif", "verify"), ("validat", "verify"),
-          ("response", "resolve"), ("detect", "symptoms"), ("eradicat", "resolve"), ("steps", "resolve"),
+          ("response", "resolve"), ("detect", "symptoms"), ("eradicat", "resolve"), ("steps", "resolve"), ("identif", "immediate"),
           ("procedure", "resolve"), ("what to do", "resolve")]
 SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
 SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
@@ -83,7 +83,7 @@ def _looks_like_scenario(section: Section) -> bool:
 
 def _leading_stage(name: str) -> str | None:
     """A stage only when the name starts with it: 'Investigation Steps', 'Quick Fixes', 'Response'."""
-    name = re.sub(r"^(\d+[.)]\s*|quick\s+)", "", strip_md(name).lower())
+    name = re.sub(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+)", "", strip_md(name).lower())
     for word, stage in STAGES:
         if name.startswith(word):
             return stage

@@ -32,6 +32,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     label: str = ""
     key: str = ""             # key-value items: '- **Response Time**: 15 minutes'
+    ordered: bool = False     # '1.' rather than '-'
     value: str = ""
 
 
@@ -171,7 +172,7 @@ def _line_block(line: str, number: int) -> Block:
             key = strip_md(key_value.group(1) or key_value.group(3) or "").strip().rstrip(":")
             value = (key_value.group(2) if key_value.group(1) is not None else key_value.group(4)) or ""
         return Block("item", [number], text=text, level=len(item.group(1).expandtabs(4)) // 2,
-                     checked=checked, key=key, value=value.strip())
+                     checked=checked, key=key, value=value.strip(), ordered=line.lstrip()[:1].isdigit())
     label = LABEL.match(line)
     if label and (line.strip().endswith("**") or ":" in line[:line.find("**", 2) + 4]):
         return Block("label", [number], text=label.group(2).strip(), label=label.group(1).strip().rstrip(":"))

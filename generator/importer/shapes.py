@@ -14,7 +14,9 @@ from .found import Found
 from .mdparse import Block, Section, strip_md
 from .text import duration, slug
 
-LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9])\b\W*(.*)$", re.IGNORECASE)
+LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority)\s+[A-E])\b\W*(.*)$",
+                        re.IGNORECASE)
+GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
 RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
@@ -31,7 +33,8 @@ def level_id(text: str) -> str | None:
     if not match:
         return None
     raw = re.sub(r"[\W_]", "", match.group(1)).upper()
-    return raw.replace("PRIORITY", "P").replace("SEVERITY", "SEV")
+    raw = raw.replace("PRIORITY", "P").replace("SEVERITY", "SEV")
+    return raw if raw[-1].isdigit() else f"{raw[:-1]}-{raw[-1]}"   # 'Severity A' -> SEV-A
 
 
 def paging_of(text: str) -> str | None:
@@ -99,10 +102,10 @@ def level_items(root: Section, found: Found, make_level) -> None:
                 continue
             key_level = level_id(block.key) if block.key else None
             if key_level and block.value:
-                item = make_level(found, key_level, _rest_name(block.key) or key_level)
+                item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
                 text = block.value
                 item.setdefault("description", strip_md(text))
-                if duration(text) and RESPONSE_KEY.search(text):
+                if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
                     item.setdefault("response_time", duration(text))
                 if paging_of(text):
                     item.setdefault("paging", paging_of(text))
@@ -145,17 +148,21 @@ def _level_table(block: Block, found: Found, make_level) -> None:
     column = next((i for i in range(len(header))
                    if sum(bool(level_id(row[i])) for row in body if i < len(row)) >= max(1, len(body) // 2 + 1)),
                   None)
+    ident = level_id
+    if column is None and any(RESPONSE_KEY.search(h) for h in header):
+        column, ident = _grade_column(body), _grade_id      # 'CAT 1', 'Tier 2' with a response column
     if column is None:
         return
     for row in body:
-        lid = level_id(row[column]) if column < len(row) else None
+        lid = ident(row[column]) if column < len(row) else None
         if not lid:
             continue
         name = _rest_name(row[column]) or strip_md(row[column])
         name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
         if name_col is not None and name_col < len(row):
             name = strip_md(row[name_col])
-        entry = make_level(found, lid, name or lid)
+        entry = make_level(found, lid, name or lid) if ident is level_id else \
+            found.levels.setdefault(lid, {"id": lid, "name": name or lid})   # 'CAT-2' keeps its separator
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell):
                 continue
@@ -164,11 +171,28 @@ def _level_table(block: Block, found: Found, make_level) -> None:
     found.use("severities", block)
 
 
+def _grade_id(text: str) -> str | None:
+    match = GRADE_ID.match(strip_md(text))
+    return f"{match.group(1).upper()}-{match.group(2)}" if match else None
+
+
+def _grade_column(body: list[list[str]]) -> int | None:
+    """A column of 'WORD N' ids, one per row, all different."""
+    for i in range(len(body[0]) if body else 0):
+        ids = [_grade_id(row[i]) for row in body if i < len(row)]
+        if len(body) >= 2 and all(ids) and len(set(ids)) == len(ids):
+            return i
+    return None
+
+
 def escalation_chains(root: Section, found: Found, role_contact) -> None:
     """'1. **Level 1**: On-call engineer' ... in order; when to move on is for a human to say."""
     for section in root.walk():
         run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
                and b.value and b.lines[0] not in found.used]
+        if len(run) < 2 and re.search(r"escalat", section.title, re.I):
+            _ordered_chain(section, found, role_contact)
+            continue
         if len(run) < 2:
             continue
         for block in run:
@@ -418,3 +442,58 @@ def _role(title: str, duties: list[str]) -> dict:
     if short:
         role["short"] = short.group(1)
     return role
+
+
+def _ordered_chain(section: Section, found: Found, role_contact) -> None:
+    """'## Escalation order' with '1. Support ticket', '2. Account manager': who, in order."""
+    items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
+             and b.lines[0] not in found.used and not b.key]
+    if len(items) < 2 or any(len(strip_md(b.text).split()) > 8 for b in items):
+        return
+    for block in items:
+        who = strip_md(block.text).rstrip(".")
+        found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []})
+        found.use("escalation", block)
+
+
+REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
+
+
+def section_contacts(root: Section, found: Found) -> None:
+    """'## Payment processor' with '- **Emergency line**: +1 555 0123': a contact named by its heading."""
+    from .messages import _reach
+    from .text import EMAIL, PHONE_ANY, URL
+
+    for section in root.walk():
+        if not section.level:
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.key and REACH_KEY.search(b.key)
+                 and b.lines[0] not in found.used
+                 and (PHONE_ANY.search(b.value) or EMAIL.search(b.value) or URL.search(b.value))]
+        if not items:
+            continue
+        name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
+        cid = slug(name, "contact")
+        contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team", "name": name})
+        for block in items:
+            _reach(contact, block.value)
+        found.use("contacts", *items)
+
+
+def _has_commands(section: Section) -> bool:
+    from .found import SHELL_LANGS, SHELL_START
+    return any(b.kind == "code" and (b.lang in SHELL_LANGS - {""} or any(SHELL_START.match(l.strip()) for l in b.code))
+               for b in section.blocks)
+
+
+def command_sections(root: Section, found: Found) -> None:
+    """Sibling sub-sections that each hold shell commands ('### The queue is stuck'): a playbook each."""
+    from .scenarios import _playbook
+
+    for section in root.walk():
+        leaves = [c for c in section.children if not c.children and c.line not in found.used and _has_commands(c)
+                  and not any(line in found.used for b in c.blocks for line in b.lines)]
+        if len(leaves) < 2:
+            continue
+        for child in leaves:
+            found.playbooks.append(_playbook(child, found, "immediate"))
