@@ -308,3 +308,37 @@ def test_roles_from_bold_labels_and_how_to_declare(outputs) -> None:
     roles = docs(out)["roles.yaml"]["roles"]
     assert [r["name"] for r in roles] == ["Incident Commander", "Operations Lead", "Communications Lead"]
     assert docs(out)["organization.yaml"]["declare"][0] == "Do you need a second team to fix the problem?"
+
+
+def test_csirt_categories_table_and_numbered_procedure(outputs) -> None:
+    out = outputs["csirt-procedure-categories.md"]
+    assert [(k, v["response_time"]) for k, v in levels(out).items()] == [("CAT-1", "1h"), ("CAT-2", "2h"),
+                                                                          ("CAT-3", "1d")]
+    books = playbooks(out)
+    assert len(books) == 1
+    (pb,) = books.values()
+    assert [s["text"] for s in pb["steps"]["immediate"]] == ["Record the time, reporter and affected systems.",
+                                                            "Assign a category."]
+    assert pb["steps"]["resolve"][0]["text"] == "Disconnect the affected host from the network."
+
+
+def test_startup_cheatsheet_levels_people_and_command_sections(outputs) -> None:
+    out = outputs["startup-oncall-cheatsheet.md"]
+    assert [(k, v["response_time"]) for k, v in levels(out).items()] == [("S1", "5m"), ("S2", "15m"),
+                                                                          ("S3", "next-business-day")]
+    contacts = {c["id"]: c for c in docs(out)["contacts.yaml"]["contacts"]}
+    assert contacts["maya-cto"]["phone"] == "+1 555 0190" and contacts["tom-platform"]["chat"] == "@tom"
+    books = playbooks(out)
+    assert set(books) == {"the-api-is-returning-500s", "the-queue-is-stuck"}
+    codes = [c["code"] for s in books["the-api-is-returning-500s"]["steps"]["immediate"] for c in s.get("commands", [])]
+    assert "heroku rollback -a widgetly-api" in "\n".join(codes)
+
+
+def test_vendor_matrix_contacts_and_ordered_escalation(outputs) -> None:
+    out = outputs["vendor-escalation-matrix.md"]
+    contacts = {c["id"]: c for c in docs(out)["contacts.yaml"]["contacts"]}
+    assert contacts["payment-processor"]["phone"] == "+1 555 0123"
+    assert contacts["cloud-provider"]["url"] == "https://support.cloud.example/"
+    chain = docs(out)["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in chain] == ["Support ticket", "Account manager", "Vendor engineering on-call"]
+    assert levels(out)["SEV-A"]["response_time"] == "15m"

@@ -8,7 +8,7 @@ from .found import Found, _looks_like_scenario
 from .text import LEVEL, duration
 
 def _level(found: Found, level_id: str, name: str) -> dict:
-    level_id = level_id.replace(" ", "").replace("-", "").upper()
+    level_id = re.sub(r"-(?=\d)", "", level_id.replace(" ", "")).upper()   # SEV-1 -> SEV1; SEV-A stays
     entry = found.levels.setdefault(level_id, {"id": level_id, "name": name.strip()})
     return entry
 

@@ -327,9 +327,10 @@ def procedure_groups(root: Section, found: Found) -> None:
     for section in root.walk():
         if section.level < 2 or not PROCEDURES.search(section.title) or section.line in found.used:
             continue
+        from .found import _leading_stage
         from .scenarios import _phase_list
-        if _phase_list(section):
-            continue
+        if _phase_list(section) or len({_leading_stage(c.title) for c in section.children} - {None}) >= 2:
+            continue   # phases of the process, or the stages of one procedure
         members = [c for c in section.children if any(b.kind in ("item", "code") for b in c.all_blocks())
                    and c.line not in found.used]
         if len(members) < 2 or len(members) < len(section.children) // 2:
