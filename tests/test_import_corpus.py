@@ -342,3 +342,21 @@ def test_vendor_matrix_contacts_and_ordered_escalation(outputs) -> None:
     chain = docs(out)["escalation.yaml"]["levels"]
     assert [lv["name"] for lv in chain] == ["Support ticket", "Account manager", "Vendor engineering on-call"]
     assert levels(out)["SEV-A"]["response_time"] == "15m"
+
+
+def test_priority_matrix_and_role_heading(outputs) -> None:
+    out = outputs["major-incident-priority-matrix.md"]
+    assert [(k, v["response_time"], v["resolution_target"]) for k, v in levels(out).items()] == [
+        ("P1", "30m", "4h"), ("P2", "2h", "1d"), ("P3", "1d", "5d")]
+    (role,) = docs(out)["roles.yaml"]["roles"]
+    assert role["name"] == "Major incident manager" and len(role["responsibilities"]) == 3
+    contacts = {c["id"]: c for c in docs(out)["contacts.yaml"]["contacts"]}
+    assert contacts["bridge-call"]["phone"] == "+1 555 0166"
+
+
+def test_symptom_cause_action_table_is_one_playbook(outputs) -> None:
+    (pb,) = playbooks(outputs["symptom-cause-action-table.md"]).values()
+    assert pb["symptoms"] == ["Payments time out", "Cart is empty after login", "Prices show as 0"]
+    assert pb["steps"]["resolve"][0] == {"text": "Switch to the backup gateway", "condition": "Payments time out",
+                                         "note": "Gateway latency"}
+    assert "catalogue-sync --full" in pb["steps"]["resolve"][-1]["commands"][0]["code"]

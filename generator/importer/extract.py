@@ -34,12 +34,12 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (shapes.alert_runbooks, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+    steps = (shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
              lambda r, f: shapes.level_items(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
-             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, _phases, _postmortem,
-             _templates, _contacts, shapes.section_contacts, shapes.declare_sections, shapes.command_sections)
+             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
+             _templates, _contacts, shapes.section_contacts, shapes.para_contacts, shapes.declare_sections, shapes.command_sections)
     for step in steps:
         step(root, found)
     return found

@@ -498,3 +498,93 @@ def command_sections(root: Section, found: Found) -> None:
             continue
         for child in leaves:
             found.playbooks.append(_playbook(child, found, "immediate"))
+
+
+ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder)\s*"
+                       r"(\([A-Z]{1,5}\))?$", re.IGNORECASE)
+
+
+def role_headings(root: Section, found: Found) -> None:
+    """'## Major incident manager' followed by a list of what they do: a role."""
+    for section in root.walk():
+        if not section.level or section.line in found.used or section.children or \
+                not ROLE_NOUN.search(strip_md(section.title)):
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+        if len(items) < 2:
+            continue
+        role = _role(section.title, [strip_md(b.text) for b in items])
+        lead = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+        if lead:
+            role["who"] = " ".join(strip_md(b.text) for b in lead)
+            found.use("roles", *lead)
+        found.roles.append(role)
+        found.used.add(section.line)
+        found.mapped["roles"].append(section.line)
+        found.use("roles", *items)
+
+
+def symptom_tables(root: Section, found: Found) -> None:
+    """| Symptom | Likely cause | Action |: one playbook, a step per row applying when its symptom is seen."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 2 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h).lower() for h in block.rows[0]]
+            seen = next((i for i, h in enumerate(header) if re.search(r"symptom|problem|issue|error|alert", h)), None)
+            act = next((i for i, h in enumerate(header) if re.search(r"action|fix|resol|what to do|remed|mitigat", h)),
+                       None)
+            if seen is None or act is None:
+                continue
+            cause = next((i for i, h in enumerate(header) if re.search(r"cause|reason|why", h)), None)
+            found.playbooks.append(_symptom_playbook(section, block, seen, act, cause, found))
+
+
+def _symptom_playbook(section: Section, block: Block, seen: int, act: int, cause, found: Found) -> dict:
+    from collections import defaultdict
+
+    title = strip_md(section.title) or "Troubleshooting"
+    pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
+          "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
+    key = f"playbook:{pb['id']}"
+    for row in block.rows[1:]:
+        if max(seen, act) >= len(row) or not strip_md(row[act]):
+            continue
+        step = {"text": strip_md(row[act]), "condition": strip_md(row[seen])}
+        if cause is not None and cause < len(row) and strip_md(row[cause]):
+            step["note"] = strip_md(row[cause])
+        pb["symptoms"].append(strip_md(row[seen]))
+        pb["steps"]["resolve"].append(step)
+    found.used.add(section.line)
+    found.mapped[key].append(section.line)
+    found.use(key, block)
+    for line in block.lines:
+        found.homes[line] = key
+    for child in section.children:
+        if _has_commands(child) and child.line not in found.used:
+            for node in child.walk():
+                for b in node.blocks:
+                    for line in b.lines:
+                        found.homes[line] = key
+            sub_step(child, pb, "resolve", key, found)
+    return pb
+
+
+def para_contacts(root: Section, found: Found) -> None:
+    """'Dial-in: +1 555 0166, PIN 4411.' under '## Bridge call': a contact named by its heading;
+    the sentence stays in notes, as it says more than the number."""
+    from .messages import _reach
+    from .text import PHONE
+
+    for section in root.walk():
+        if not section.level:
+            continue
+        for block in section.blocks:
+            match = re.match(r"^(dial-?in|phone|call|hotline|bridge|conference)\b[^:]*:\s*(.+)$", block.text or "", re.I)
+            if block.kind != "para" or block.lines[0] in found.used or not match or not PHONE.search(match.group(2)):
+                continue
+            name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
+            cid = slug(name, "contact")
+            contact = found.contacts.setdefault(cid, {"id": cid, "kind": "channel", "name": name})
+            _reach(contact, match.group(2))
+            found.mapped["contacts"].extend(block.lines)
