@@ -23,7 +23,8 @@ from .rules import AlertRule, RuleFile, parse_rule_text, round_trip_yaml
 from .urls import SiteMap, playbook_url
 
 INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1))
-_ALLOWED = re.compile(r"^\s*(-\s+)?(runbook_url\s*:|annotations\s*:\s*(#.*)?$)")
+_ADDED = re.compile(r"runbook_url\s*:|^\s*annotations\s*:")
+_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[^\n]*\n")
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,18 @@ def rewrite(rule_file: RuleFile, changes: list[Change]) -> str:
     yaml = _faithful_yaml(rule_file)
     for change in changes:
         _set_url(change.rule.node, change.new)
-    out = io.StringIO()
-    yaml.dump_all(rule_file.documents, out)
-    updated = _same_line_endings(rule_file.text, out.getvalue())
+    updated = _dump(yaml, rule_file)
     _verify(rule_file, updated, changes)
     return updated
+
+
+def _dump(yaml, rule_file: RuleFile) -> str:
+    """The documents as text. ruamel drops comments above the first ``---``, so that
+    head of the file is kept verbatim and the documents are written after it."""
+    head = _HEAD.match(rule_file.text)
+    out = io.StringIO()
+    yaml.dump_all(rule_file.documents, out)
+    return _same_line_endings(rule_file.text, (head.group(0) if head else "") + out.getvalue())
 
 
 def _faithful_yaml(rule_file: RuleFile):
@@ -76,13 +84,11 @@ def _faithful_yaml(rule_file: RuleFile):
     for mapping, sequence, offset in INDENTS:
         yaml = round_trip_yaml()
         yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        yaml.explicit_start = rule_file.explicit_start or None
-        out = io.StringIO()
         try:
-            yaml.dump_all(rule_file.documents, out)
+            text = _dump(yaml, rule_file)
         except Exception:  # noqa: BLE001 - a setting ruamel cannot emit with is simply not a candidate
             continue
-        score = _changed_lines(rule_file.text, _same_line_endings(rule_file.text, out.getvalue()))
+        score = _changed_lines(rule_file.text, text)
         if best_score is None or score < best_score:
             best, best_score = yaml, score
         if score == 0:
@@ -130,7 +136,7 @@ def _append(mapping: CommentedMap, key: str, value) -> None:
     if trailing is None:
         return
     if isinstance(value, CommentedMap):
-        value.ca.items[key] = [None, None, trailing, None]
+        value.ca.items[list(value.keys())[-1]] = [None, None, trailing, None]
     else:
         mapping.ca.items[key] = [None, None, trailing, None]
 
@@ -159,12 +165,15 @@ def _pop_trailing(container, key):
 
 def _verify(rule_file: RuleFile, updated: str, changes: list[Change]) -> None:
     stray = [line[2:] for line in difflib.ndiff(rule_file.text.splitlines(), updated.splitlines())
-             if line[:2] in ("- ", "+ ") and not _ALLOWED.match(line[2:])]
+             if line[:2] in ("- ", "+ ") and not _ADDED.search(line[2:])]
+    reread = parse_rule_text(rule_file.path, rule_file.rel, updated)
+    if not stray and _without_urls(parse_rule_text(rule_file.path, rule_file.rel, rule_file.text)) != \
+            _without_urls(reread):
+        stray = ["(the rules' data)"]
     if stray:
         raise PlaybookError(f"{rule_file.rel}: writing runbook_url would also change other lines (first: "
                             f"{stray[0].strip()!r}); not changing the file. Add these by hand:\n"
                             + "\n".join(change.describe() for change in changes))
-    reread = parse_rule_text(rule_file.path, rule_file.rel, updated)
     position = {id(rule): index for index, rule in enumerate(rule_file.rules)}
     wanted = {position[id(c.rule)]: c.new for c in changes}
     got = [r.runbook_url for r in reread.rules]
@@ -173,6 +182,17 @@ def _verify(rule_file: RuleFile, updated: str, changes: list[Change]) -> None:
         raise PlaybookError(f"{rule_file.rel}: the rewritten file did not read back as expected; "
                             f"not changing it. Add these by hand:\n"
                             + "\n".join(change.describe() for change in changes))
+
+
+def _without_urls(rule_file: RuleFile) -> list:
+    """The file's data with every runbook_url (and annotations left empty) removed."""
+    for rule in rule_file.rules:
+        annotations = rule.node.get("annotations")
+        if isinstance(annotations, dict):
+            annotations.pop("runbook_url", None)
+        if not annotations and "annotations" in rule.node:
+            del rule.node["annotations"]
+    return rule_file.documents or []
 
 
 def diff(rule_file: RuleFile, updated: str) -> str:

@@ -53,7 +53,6 @@ class RuleFile:
     documents: list | None = None
     rules: list[AlertRule] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    explicit_start: bool = False
 
     @property
     def readable(self) -> bool:
@@ -93,7 +92,6 @@ def parse_rule_text(path: Path, rel: str, text: str) -> RuleFile:
         rule_file.documents = list(round_trip_yaml().load_all(io.StringIO(rule_file.text)))
     except Exception as error:  # noqa: BLE001 - ruamel raises many types; all mean "not YAML"
         return _syntax_error(rule_file, error)
-    rule_file.explicit_start = rule_file.text.lstrip().startswith("---")
     _collect(rule_file)
     return rule_file
 
