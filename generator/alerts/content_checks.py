@@ -6,7 +6,7 @@ an id that no longer exists.
 """
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from ..content import Content, relative
@@ -80,7 +80,9 @@ def check_rule_links(root: Path, content: Content) -> Iterator[Problem]:
     if not patterns or not isinstance(site_url, str):
         return
     playbooks = _playbooks(content)
-    known = {data["id"] for _, data in playbooks}
+    # A playbook that cannot be read still answers to its file name: one broken file
+    # must not turn every alert pointing at it into a second error.
+    known = {data["id"] for _, data in playbooks} | {PurePosixPath(s.rel).stem for s in content.playbooks}
     known |= {old for _, data in playbooks for old in _strings(data.get("previous_ids")) if isinstance(old, str)}
     links = SiteMap(site_url, {}, frozenset(), {})
     org_rel = content.singletons["organization"].rel
