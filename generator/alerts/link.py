@@ -51,8 +51,8 @@ def planned(rule_file: RuleFile, project: Project, links: SiteMap) -> list[Chang
             continue
         if rule.runbook_url:
             target = links.resolve(rule.runbook_url)
-            if target.kind == "page" and target.playbook == owner.id:
-                continue  # already right, perhaps with an anchor the author chose
+            if target.kind == "template" or (target.kind == "page" and target.playbook == owner.id):
+                continue  # already right (perhaps with an anchor), or computed by Prometheus
         changes.append(Change(rule, rule.runbook_url, playbook_url(project.organization.site_url, owner.id)))
     return changes
 
