@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import schema
-from .checks import cards, incidents, lint, playbooks, refs, reviews
-from .content import Content, read_content
-from .model import Project, build_project
-from .positions import position
+from .validate import cards, incidents, lint, playbooks, refs, reviews, schema
+from .load.content import Content, document_id, read_content
+from .model import Project
+from .model.build import build_project
+from .load.positions import position
 from .problems import ERROR, Problem, has_errors
 
 DEFAULT_WARN_DAYS = 14
@@ -64,7 +64,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
-    from . import cards
+    from .render import cards
 
     rendered = cards.render_cards(project, today)
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
@@ -129,16 +129,6 @@ def _alert_checks(root: Path, content: Content) -> Iterator[Problem]:
     yield from content_checks.check_previous_ids(content)
     yield from content_checks.check_alert_claims(content)
     yield from content_checks.check_rule_links(root, content)
-
-
-def document_id(kind: str, source) -> str:
-    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
-    data = source.data if isinstance(source.data, dict) else {}
-    if kind == "playbook":
-        return str(data.get("id") or Path(source.rel).stem)
-    if kind == "card":
-        return f"cards/{data.get('id') or Path(source.rel).stem}"
-    return kind
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import atomic, core, report
-from ..content import relative
+from .. import core
+from ..commands import atomic, report
+from ..load.content import relative
 from ..model import Project
-from ..positions import position
+from ..load.positions import position
 from ..problems import ERROR, PlaybookError, Problem, UsageError
 from ..render.pages import render_site
+from ..render.postmortem import postmortem_pages
 from .checks import check_claims_defined, check_runbooks
 from .index import alert_pages
 from .link import Change, diff, planned, rewrite
@@ -61,7 +63,8 @@ def load(root: Path, today: date, paths: tuple[Path, ...]) -> Loaded:
         total = sum(1 for _ in result.content.all_sources())
         raise PlaybookError("content has errors; fix them first:\n" + report.text(result.problems, total))
     rules = [rule for f in files for rule in f.rules]
-    pages = list(render_site(result.project)) + alert_pages(result.project, rules)
+    pages = [*render_site(result.project), *postmortem_pages(result.project),
+             *alert_pages(result.project, rules)]
     links = site_map(result.project, pages)
     return Loaded(result.project, links, files, result.content)
 

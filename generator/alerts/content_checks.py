@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
-from ..content import Content, relative
+from ..load.content import Content, relative
 from ..problems import WARNING, Problem
 from .rules import expand, read_rule_file
 from .urls import PLAYBOOK_PATH, SiteMap

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import relative
+from ..load.content import relative
 from ..model import AlertClaim, Playbook, Project
 from ..render.pages import Page, front_matter, playbook_uri, render_page
 from .checks import _matches
