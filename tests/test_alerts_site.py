@@ -17,6 +17,16 @@ from .sitehelpers import CHROMIUM, CHROMIUM_ARGS, build, serve
 
 TODAY = "2026-11-10"
 HOSTILE = "<img src=x onerror=alert(1)>"
+# Prometheus accepts any alert name; promtool passes this file.
+HOSTILE_RULES = """\
+groups:
+  - name: hostile
+    rules:
+      - alert: "<script>alert(1)</script>"
+        expr: vector(1)
+        annotations:
+          runbook_url: https://runbooks.tidewater.example.com/playbooks/site-slow.html
+"""
 
 
 def run(repo: Path, *args: str):
@@ -66,6 +76,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = copy_repo(tmp_path_factory.mktemp("alerts-site") / "repo")
     rename(repo, "site-slow", "slow-responses")
     claim(repo, "cache-failure", "{alert: RedisDown, labels: {team: '%s'}}" % HOSTILE)
+    (repo / "examples" / "alerts" / "hostile.yaml").write_text(HOSTILE_RULES)
     return build(repo, TODAY)
 
 
@@ -92,6 +103,19 @@ def test_label_values_from_content_are_escaped(renamed_site: Path) -> None:
         text = (renamed_site / page).read_text()
         assert "onerror=alert(1)" in text.replace("&lt;", "<").replace("&gt;", ">")
         assert HOSTILE not in text and "<img src=x" not in text
+
+
+def test_alert_names_from_rule_files_are_escaped(renamed_site: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("promtool"):
+        (tmp_path / "hostile.yaml").write_text(HOSTILE_RULES)
+        done = subprocess.run(["promtool", "check", "rules", str(tmp_path / "hostile.yaml")], capture_output=True)
+        assert done.returncode == 0, done.stdout
+    page = (renamed_site / "alerts.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # listed under alerts without a playbook
+    assert "<script>alert(1)" not in page
 
 
 def test_old_id_redirects_to_the_renamed_playbook(renamed_site: Path) -> None:
