@@ -351,3 +351,15 @@ def test_crlf_files_keep_their_line_endings(repo: Path) -> None:
     assert run(repo, "alerts", "link", "crlf.yaml", "--write").exit_code == 0
     data = path.read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n") == 7
+
+
+@needs_promtool
+def test_the_example_rule_files_are_clean(repo: Path, tmp_path: Path) -> None:
+    """What .ci/run checks: every example alert leads to its playbook, and promtool accepts the rules."""
+    promtool(repo / "examples" / "alerts" / "platform.yaml")
+    kubernetes = (repo / "examples" / "alerts" / "streaming-prometheusrule.yaml").read_text()
+    promtool(_spec_groups_file(kubernetes, tmp_path / "streaming.yaml"))
+    result = run(repo, "alerts", "check", "examples/alerts/", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output) == []
+    link = run(repo, "alerts", "link", "examples/alerts/")
+    assert "already has its runbook_url" in link.output

@@ -18,7 +18,8 @@ def claims(project: Project) -> dict[str, list[tuple[Playbook, AlertClaim]]]:
     return by_name
 
 
-def _matches(claim: AlertClaim, rule: AlertRule) -> bool:
+def matches(claim: AlertClaim, rule: AlertRule) -> bool:
+    """Does the rule carry every label value the claim names?"""
     labels = dict(rule.labels)
     return all(labels.get(key) == value for key, value in claim.labels)
 
@@ -26,7 +27,7 @@ def _matches(claim: AlertClaim, rule: AlertRule) -> bool:
 def claimant(rule: AlertRule, by_name: dict) -> Playbook | None:
     """The playbook handling this rule: the matching claim with the most label matchers."""
     matching = [(len(claim.labels), playbook) for playbook, claim in by_name.get(rule.name, ())
-                if _matches(claim, rule)]
+                if matches(claim, rule)]
     return max(matching, key=lambda item: item[0])[1] if matching else None
 
 
@@ -101,7 +102,7 @@ def check_claims_defined(rules: list[AlertRule], project: Project) -> Iterator[P
     """Warn about alerts a playbook claims that none of the rule files defines."""
     for playbook in project.playbooks:
         for index, claim in enumerate(playbook.alerts):
-            if not any(rule.name == claim.name and _matches(claim, rule) for rule in rules):
+            if not any(rule.name == claim.name and matches(claim, rule) for rule in rules):
                 labels = "".join(f" {k}={v}" for k, v in claim.labels)
                 yield Problem(playbook.rel, "alert-not-defined", f"alerts: '{claim.name}'{labels} is not "
                               f"defined in any of the rule files checked", path=("alerts", index),

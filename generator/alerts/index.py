@@ -9,7 +9,7 @@ from pathlib import Path
 from ..load.content import relative
 from ..model import AlertClaim, Playbook, Project
 from ..render.pages import Page, front_matter, playbook_uri, render_page
-from .checks import _matches
+from .checks import matches
 from .rules import AlertRule, expand, read_rule_file
 
 INDEX_URI = "alerts.md"
@@ -39,7 +39,7 @@ def index_entries(project: Project, rules: list[AlertRule]) -> tuple[list[IndexE
     claimed = []
     for playbook in project.playbooks:
         for claim in playbook.alerts:
-            files = tuple(dict.fromkeys(r.file for r in rules if r.name == claim.name and _matches(claim, r)))
+            files = tuple(dict.fromkeys(r.file for r in rules if r.name == claim.name and matches(claim, r)))
             claimed.append(IndexEntry(claim.name, claim.labels, playbook, files))
     names = {claim.name for pb in project.playbooks for claim in pb.alerts}
     orphans: dict[str, list[str]] = {}
