@@ -79,7 +79,7 @@ def test_alert_runbooks_folder_one_playbook_per_alert(tmp_path) -> None:
     books = playbooks(tmp_path / "content")
     assert set(books) == {"kube-pod-crash-looping", "disk-almost-full", "certificate-expiring-soon"}
     crash = books["kube-pod-crash-looping"]
-    assert crash["aliases"] == ["KubePodCrashLooping"]
+    assert crash["aliases"] == ["KubePodCrashLooping"] and crash["alerts"] == ["KubePodCrashLooping"]
     assert crash["symptoms"] == ["A pod container has restarted more than five times in the last fifteen minutes."]
     assert crash["summary"].startswith("The workload runs with fewer replicas")
     codes = [c["code"] for s in crash["steps"]["investigate"] for c in s.get("commands", [])]

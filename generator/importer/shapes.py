@@ -254,6 +254,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     title = strip_md(section.title)
     aliases = [title]
     pb = {"id": slug(split_camel(title), "alert"), "title": title, "severity": "", "aliases": aliases,
+          **({"alerts": [title]} if re.fullmatch(r"[a-zA-Z_:][a-zA-Z0-9_:]*", title) else {}),
           "symptoms": [], "steps": {}, "_lines": {section.line}, "_notes": []}
     from collections import defaultdict
     pb["steps"] = defaultdict(list)

@@ -64,6 +64,7 @@ class Organization:
     channels: tuple[Channel, ...] = ()
     services: tuple[Service, ...] = ()
     tools: tuple[Link, ...] = ()
+    alert_rules: tuple[str, ...] = ()  # globs of Prometheus rule files, relative to the root
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,14 @@ class DecisionTree:
 
 
 @dataclass(frozen=True)
+class AlertClaim:
+    """An alert a playbook handles; labels narrow a name several services share."""
+
+    name: str
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class PlaybookEscalation:
     to: str
     after: str = ""
@@ -231,6 +240,8 @@ class Playbook:
     related: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     notes: str = ""
+    alerts: tuple[AlertClaim, ...] = ()
+    previous_ids: tuple[str, ...] = ()
 
     def step(self, step_id: str) -> Optional[Step]:
         return next((s for _, group in self.steps for s in group if s.id == step_id), None)
