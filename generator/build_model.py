@@ -28,7 +28,7 @@ def organization(d: dict) -> m.Organization:
         channels=tuple(m.Channel(c["name"], c["purpose"]) for c in d.get("channels") or ()),
         services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
                                  s.get("dashboard", "")) for s in d.get("services") or ()),
-        tools=tuple(_link(t) for t in d.get("tools") or ()))
+        tools=tuple(_link(t) for t in d.get("tools") or ()), audience=d.get("audience", "internal"))
 
 
 def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
@@ -43,7 +43,17 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
 def contact(d: dict) -> m.Contact:
     keys = ("title", "phone", "email", "chat", "pager", "url", "backup", "hours", "notes")
     return m.Contact(id=d["id"], kind=d["kind"], name=d["name"], members=_t(d.get("members")),
-                     **{k: d.get(k, "") for k in keys})
+                     private=private_fields(d), **{k: d.get(k, "") for k in keys})
+
+
+INTERNAL_ONLY = ("phone", "email", "chat", "pager", "url", "hours", "notes")
+
+
+def private_fields(d: dict) -> tuple[str, ...]:
+    """`private: [...]`, or every way to reach the contact when `visibility: internal`."""
+    if d.get("visibility") == "internal":
+        return INTERNAL_ONLY
+    return tuple(f for f in INTERNAL_ONLY if f in (d.get("private") or ()))
 
 
 def escalation_level(d: dict) -> m.EscalationLevel:

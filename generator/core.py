@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .checks import cards, incidents, lint, playbooks, refs, reviews
+from .checks import cards, drills, incidents, lint, playbooks, refs, reviews
 from .content import Content, read_content
 from .model import Project, build_project
 from .positions import position
@@ -17,7 +17,7 @@ DEFAULT_WARN_DAYS = 14
 # Errors that come from the calendar, not from the shape of the content: the
 # model is still built (reports and sign-offs need it), but builds refuse.
 TIME_BASED = frozenset({"review-overdue", "review-in-future", "action-overdue",
-                        "postmortem-review-overdue"})
+                        "postmortem-review-overdue", "drill-overdue", "drill-in-future"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
     action_warn = postmortem.get("action_item_warn_days", 7)
     action_warn = action_warn if isinstance(action_warn, int) else 7
     interval = reviews.default_interval(content.data("organization"))
+    real_incidents = drills.real_incidents(content.incidents)
     for kind, source in content.all_sources():
         yield from lint.check_secrets(source)
         if not isinstance(source.data, dict):
@@ -105,6 +106,9 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
+        if kind in ("playbook", "process"):
+            yield from drills.check_drill(source.rel, document_id(kind, source), kind, source.data,
+                                          options.today, options.warn_days, real_incidents)
         if kind == "contacts":
             yield from lint.check_placeholder_contacts(source)
         elif kind == "templates":

@@ -38,6 +38,35 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Exercise:
+    """One drill: recorded in `exercises:`, or a post-mortem naming the playbook (real-incident)."""
+
+    date: str
+    kind: str
+    by: str = ""
+    notes: str = ""
+    findings: tuple[str, ...] = ()
+    postmortem: str = ""  # incident id, when the exercise was a real incident
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A declared drill interval and where it stands (playbooks and the process)."""
+
+    doc_id: str
+    kind: str
+    title: str
+    rel: str
+    owner: str
+    interval: str
+    last: Optional[date]
+    due: date
+    status: str
+    days_left: int
+    exercises: tuple[Exercise, ...] = ()
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     name: str
@@ -64,6 +93,7 @@ class Organization:
     channels: tuple[Channel, ...] = ()
     services: tuple[Service, ...] = ()
     tools: tuple[Link, ...] = ()
+    audience: str = "internal"
 
 
 @dataclass(frozen=True)
@@ -100,6 +130,8 @@ class Contact:
     members: tuple[str, ...] = ()
     hours: str = ""
     notes: str = ""
+    private: tuple[str, ...] = ()  # fields a public build leaves out
+    reach: str = ""  # public builds: how to reach them internally, where private fields were
 
     @property
     def tel(self) -> str:
@@ -231,6 +263,12 @@ class Playbook:
     related: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     notes: str = ""
+    exercise_interval: str = ""
+    exercises: tuple[Exercise, ...] = ()  # oldest first, post-mortems included
+
+    @property
+    def last_exercise(self) -> Optional[Exercise]:
+        return self.exercises[-1] if self.exercises else None
 
     def step(self, step_id: str) -> Optional[Step]:
         return next((s for _, group in self.steps for s in group if s.id == step_id), None)
@@ -349,6 +387,7 @@ class Project:
     cards: tuple[Card, ...] = ()
     postmortem: Optional[PostmortemDefinition] = None
     incidents: tuple[Incident, ...] = ()
+    drills: tuple[Drill, ...] = ()
     sources: dict = field(default_factory=dict, compare=False)  # kind -> rel path
 
     @cached_property
@@ -403,7 +442,9 @@ def build_project(content, today: date, warn_days: int) -> Project:
                          warn_days, interval)
         if doc is not None:
             documents.append(doc)
-    playbooks = sorted((b.playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
+    from .drills import drills, with_exercises
+    playbooks = sorted((with_exercises(b.playbook(s.data, s.rel), s.data, content.incidents)
+                        for s in content.playbooks), key=lambda p: p.title)
     postmortem = b.postmortem(data("postmortem"))
     within = dict(postmortem.review_within) if postmortem else {}
     return Project(
@@ -422,5 +463,6 @@ def build_project(content, today: date, warn_days: int) -> Project:
         incidents=tuple(sorted((b.incident(s) for s in content.incidents),
                                key=lambda i: i.started, reverse=True)),
         today=today,
+        drills=drills(content, playbooks, today, warn_days),
         sources={kind: s.rel for kind, s in content.singletons.items()},
     )
