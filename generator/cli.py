@@ -310,6 +310,36 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
 
 
 @main.group()
+def drill() -> None:
+    """Drills: exercises of playbooks and of the response process."""
+
+
+@drill.command("log")
+@click.argument("doc_id", metavar="ID")
+@click.option("--kind", required=True, type=click.Choice(["tabletop", "game-day", "real-incident"]),
+              help="tabletop: talked through; game-day: run against real systems.")
+@click.option("--by", "by", required=True, metavar="CONTACT", help="Contact id of who ran the drill.")
+@click.option("--date", "when", callback=lambda ctx, param, value: None if value is None else _today(ctx, param, value),
+              metavar="YYYY-MM-DD", help="When it happened (default: today).")
+@click.option("--note", default="", help="What was exercised and how.")
+@click.option("--finding", "findings", multiple=True, help="Something the drill found (repeatable).")
+@root_option
+@today_option
+def drill_log(doc_id: str, kind: str, by: str, when: date | None, note: str, findings: tuple[str, ...],
+              root: Path, today: date) -> None:
+    """Record a drill of playbook ID (or `process`) in its YAML, keeping comments and key order."""
+    from .drill_log import log_drill
+
+    when = when or today
+    try:
+        path, diff = log_drill(root, doc_id, kind, by, when, note, findings, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(diff, nl=False)
+    click.echo(f"Recorded a {kind} drill of {doc_id} by {by} on {when} in {path}")
+
+
+@main.group()
 def new() -> None:
     """Create new content files from templates."""
 
