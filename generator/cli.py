@@ -254,11 +254,11 @@ def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, 
 @click.option("--suggest-stagger", is_flag=True, help="Propose early review dates that spread them out.")
 def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int, max_per_week: int,
             suggest_stagger: bool) -> None:
-    """Every document's owner, last review, due date and status, grouped by owner.
+    """Every document's owner, last review, due date and status, grouped by owner; then drills due.
 
-    Exit 1 when any review is overdue, so a scheduled CI job turns red.
+    Exit 1 when any review or drill is overdue, so a scheduled CI job turns red.
     """
-    from . import reviews_report as rr
+    from . import drills_report, reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -268,9 +268,10 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
     if owner is not None and project.contact(owner) is None:
         _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))
     documents = rr.select(project, owner)
-    click.echo(rr.FORMATS[fmt](project, documents), nl=fmt != "ics")
+    drills = drills_report.select(project, owner)
+    click.echo(rr.FORMATS[fmt](project, documents, drills), nl=fmt != "ics")
     _stagger(project, documents, max_per_week, suggest_stagger, today)
-    sys.exit(1 if any(d.status == "overdue" for d in documents) else 0)
+    sys.exit(1 if any(d.status == "overdue" for d in documents) or drills_report.failing(drills) else 0)
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:

@@ -398,6 +398,7 @@ class Project:
             "template": {t.id: t for t in self.templates}, "playbook": {p.id: p for p in self.playbooks},
             "service": {s.id: s for s in self.organization.services}, "role": {r.id: r for r in self.roles},
             "document": {d.doc_id: d for d in self.documents},
+            "drill": {d.doc_id: d for d in self.drills},
         }
 
     def contact(self, contact_id: str) -> Optional[Contact]:
@@ -420,6 +421,9 @@ class Project:
 
     def document(self, doc_id: str) -> Optional[Document]:
         return self._index["document"].get(doc_id)
+
+    def drill(self, doc_id: str) -> Optional[Drill]:
+        return self._index["drill"].get(doc_id)
 
     @cached_property
     def playbook_titles(self) -> dict[str, str]:
