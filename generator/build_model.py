@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from . import model as m
+from .checks.privacy import private_fields
 from .checks.reviews import review_status
 
 TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
@@ -45,15 +46,6 @@ def contact(d: dict) -> m.Contact:
     return m.Contact(id=d["id"], kind=d["kind"], name=d["name"], members=_t(d.get("members")),
                      private=private_fields(d), **{k: d.get(k, "") for k in keys})
 
-
-INTERNAL_ONLY = ("phone", "email", "chat", "pager", "url", "hours", "notes")
-
-
-def private_fields(d: dict) -> tuple[str, ...]:
-    """`private: [...]`, or every way to reach the contact when `visibility: internal`."""
-    if d.get("visibility") == "internal":
-        return INTERNAL_ONLY
-    return tuple(f for f in INTERNAL_ONLY if f in (d.get("private") or ()))
 
 
 def escalation_level(d: dict) -> m.EscalationLevel:

@@ -43,9 +43,10 @@ def _fail(error: PlaybookError) -> None:
 
 
 def _load(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-          cards: bool = True) -> core.Result:
+          cards: bool = True, audience: str | None = None) -> core.Result:
     try:
-        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards))
+        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards,
+                                            audience=audience))
     except PlaybookError as error:
         _fail(error)
         raise  # unreachable: _fail exits
@@ -82,13 +83,16 @@ def _write_step_summary(markdown: str) -> None:
               show_default=True, help="Warn when a review falls due within this many days.")
 @click.option("--no-cards", is_flag=True,
               help="Skip laying out desk cards (about a second each): for quick local runs; CI should not skip.")
-def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool) -> None:
+@click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+              help="Check as for this audience (default: organization.yaml audience, else internal).")
+def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool,
+          audience: str | None) -> None:
     """Validate content/: YAML, schemas, references, review dates, placeholders, secrets.
 
     PATHS limits the report to these files or folders (all content is still
     read, so references are checked). Exit 0: no errors; 1: errors; 2: usage.
     """
-    result = _load(root, today, warn_days, cards=not no_cards)
+    result = _load(root, today, warn_days, cards=not no_cards, audience=audience)
     try:
         problems = _only(result.problems, root, paths)
     except UsageError as error:
@@ -102,10 +106,10 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     sys.exit(1 if any(p.level == "error" for p in problems) else 0)
 
 
-def _prepare_site(root: Path, today: date):
+def _prepare_site(root: Path, today: date, audience: str | None = None):
     from . import site as site_module
     try:
-        return site_module.prepare(root, today)
+        return site_module.prepare(root, today, audience=audience)
     except PlaybookError as error:
         click.echo(str(error), err=True)
         sys.exit(error.exit_code)
@@ -118,6 +122,9 @@ def _config_path(root: Path, config_file: Path) -> Path:
     return path
 
 
+audience_option = click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+                               help="Who the output is for; public leaves contacts' private fields out "
+                                    "(default: organization.yaml audience, else internal).")
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
 
@@ -128,7 +135,8 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
 @config_option
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the site (default: site/ under --root).")
-def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> None:
+@audience_option
+def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
     from . import atomic, plugin
 
@@ -138,7 +146,7 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> 
         atomic.owned_or_absent(target)  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     try:
         with atomic.staged(target) as staging:
             plugin.build_site(config_path, staging, prepared)
@@ -170,11 +178,12 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @root_option
 @today_option
-def export_docs(out_dir: Path, root: Path, today: date) -> None:
+@audience_option
+def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
     from . import atomic
 
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     target = out_dir.resolve()
     try:
         atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages})
@@ -188,12 +197,13 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
 @today_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the cards (default: cards/ under --root).")
-def cards(root: Path, today: date, out_dir: Path | None) -> None:
+@audience_option
+def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
     from . import atomic
     from .site import card_files
 
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     target = (out_dir or root / "cards").resolve()
     try:
         atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()})

@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import schema
+from . import privacy, schema
 from .checks import cards, drills, incidents, lint, playbooks, refs, reviews
+from .checks import privacy as privacy_checks
 from .content import Content, read_content
 from .model import Project, build_project
 from .positions import position
@@ -27,6 +28,7 @@ class Options:
     today: date
     warn_days: int = DEFAULT_WARN_DAYS
     render_cards: bool = True  # lay out desk cards to prove each fits one sheet
+    audience: str | None = None  # internal or public; None: organization.yaml `audience`
 
 
 @dataclass
@@ -51,15 +53,26 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
+    audience = privacy.audience_of(content.data("organization"), options.audience)
+    if audience == privacy.PUBLIC:
+        problems.extend(privacy_checks.check_private_values(content))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
     structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
     if valid_kinds and not structural:
-        project = build_project(content, options.today, options.warn_days)
+        project = privacy.for_audience(build_project(content, options.today, options.warn_days), audience)
+        if audience == privacy.PUBLIC:
+            problems = _sorted(problems + _route_warnings(project, content))
         if options.render_cards and project.cards:
             rendered, overflowing = _lay_out_cards(project, options.today)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
     return Result(content, problems, project, rendered)
+
+
+def _route_warnings(project: Project, content: Content) -> list[Problem]:
+    source = content.singletons["contacts"]
+    found = privacy_checks.check_internal_routes(project, source.rel, source.data)
+    return position(list(found), content.by_rel())
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
