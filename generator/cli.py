@@ -320,6 +320,10 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
     click.echo(f"Recorded the review of {doc_id} by {by} on {today} in {path}")
 
 
+def _optional_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    return None if value is None else _today(ctx, param, value)
+
+
 @main.group()
 def drill() -> None:
     """Drills: exercises of playbooks and of the response process."""
@@ -330,8 +334,8 @@ def drill() -> None:
 @click.option("--kind", required=True, type=click.Choice(["tabletop", "game-day", "real-incident"]),
               help="tabletop: talked through; game-day: run against real systems.")
 @click.option("--by", "by", required=True, metavar="CONTACT", help="Contact id of who ran the drill.")
-@click.option("--date", "when", callback=lambda ctx, param, value: None if value is None else _today(ctx, param, value),
-              metavar="YYYY-MM-DD", help="When it happened (default: today).")
+@click.option("--date", "when", callback=_optional_date, metavar="YYYY-MM-DD",
+              help="When it happened (default: today).")
 @click.option("--note", default="", help="What was exercised and how.")
 @click.option("--finding", "findings", multiple=True, help="Something the drill found (repeatable).")
 @root_option

@@ -158,3 +158,15 @@ def test_reviews_fail_while_a_drill_is_overdue(repo: Path) -> None:
     _age_last_drill(repo)
     result = invoke(repo, ["reviews", "--owner", "security-team"])
     assert result.exit_code == 1 and "OVERDUE by 128 days" in result.output
+
+
+def test_exercise_entries_are_checked(repo: Path) -> None:
+    path = repo / BREACH
+    path.write_text(path.read_text().replace("by: security-lead", "by: security-leed", 1)
+                    .replace('"2026-08-26"', '"2026-12-24"', 1))
+    code, problems = _problems(repo, "2026-11-10")
+    found = {p["code"]: p for p in problems if p["file"] == BREACH}
+    assert code == 1 and found["unknown-ref"]["line"] == _line_of(path, "    by: security-leed")
+    assert "did you mean 'security-lead'" in found["unknown-ref"]["hint"]
+    assert "2026-12-24 is in the future" in found["drill-in-future"]["message"]
+    assert found["drill-in-future"]["line"] == _line_of(path, '  - date: "2026-12-24"')
