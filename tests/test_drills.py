@@ -84,15 +84,17 @@ def test_a_declared_drill_never_run_is_an_error(repo: Path) -> None:
 
 
 def test_drill_log_adds_exercises_where_there_were_none_and_keeps_comments(repo: Path) -> None:
-    path = repo / "content/process.yaml"
+    path = repo / "content/playbooks/site-slow.yaml"
+    path.write_text(path.read_text().replace("review:\n", "# Drill it twice a year.\nexercise:\n"
+                                             "  interval: 6m  # agreed with the SRE guild\nreview:\n", 1))
+    assert invoke(repo, ["check", "--no-cards"]).exit_code == 1    # declared, never run
     before = path.read_text()
-    assert "exercises:" not in before and "# Every post-mortem counts" in before
-    result = invoke(repo, ["drill", "log", "process", "--kind", "game-day", "--by", "comms-lead"])
+    result = invoke(repo, ["drill", "log", "site-slow", "--kind", "game-day", "--by", "eng-lead"])
     assert result.exit_code == 0, result.output
     added = _only_added(before, path.read_text())
-    assert added[0] == "exercises:\n" and "kind: game-day" in "".join(added)
+    assert added == ["exercises:\n", '  - date: "2026-11-10"\n', "    kind: game-day\n", "    by: eng-lead\n"]
     data = yaml.safe_load(path.read_text())
-    assert data["exercises"] == [{"date": "2026-11-10", "kind": "game-day", "by": "comms-lead"}]
+    assert data["exercises"] == [{"date": "2026-11-10", "kind": "game-day", "by": "eng-lead"}]
     assert list(data).index("exercises") == list(data).index("exercise") + 1
     assert invoke(repo, ["check", "--no-cards"]).exit_code == 0
 
