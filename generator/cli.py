@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import core, report
+from . import core
+from .commands import report
 from .problems import PlaybookError, Problem, UsageError
 
 
@@ -107,7 +108,7 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
 
 
 def _prepare_site(root: Path, today: date, audience: str | None = None):
-    from . import site as site_module
+    from .commands import site as site_module
     try:
         return site_module.prepare(root, today, audience=audience)
     except PlaybookError as error:
@@ -138,7 +139,8 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
 @audience_option
 def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
-    from . import atomic, plugin
+    from .commands import atomic
+    from . import plugin
 
     config_path = _config_path(root, config_file)
     target = (site_dir or root / "site").resolve()
@@ -181,7 +183,7 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
 @audience_option
 def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
-    from . import atomic
+    from .commands import atomic
 
     prepared = _prepare_site(root, today, audience)
     target = out_dir.resolve()
@@ -200,8 +202,8 @@ def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) ->
 @audience_option
 def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
-    from . import atomic
-    from .site import card_files
+    from .commands import atomic
+    from .commands.site import card_files
 
     prepared = _prepare_site(root, today, audience)
     target = (out_dir or root / "cards").resolve()
@@ -242,7 +244,7 @@ def _started(ctx: click.Context, param: click.Parameter, value: str | None):
 def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, ...],
                    out_dir: Path | None, root: Path, today: date) -> None:
     """Start a post-mortem prefilled from the content; never overwrites a file."""
-    from . import scaffold
+    from .commands import scaffold
 
     try:
         path = scaffold.new_postmortem(root, title, severity, started, playbook_ids, out_dir, today)
@@ -268,7 +270,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
 
     Exit 1 when any review or drill is overdue, so a scheduled CI job turns red.
     """
-    from . import drills_report, reviews_report as rr
+    from .commands import drills_report, reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -285,7 +287,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
-    from . import reviews_report as rr
+    from .commands import reviews_report as rr
 
     for crowd in rr.crowded_weeks(documents, max_per_week):
         click.echo(f"warning: {len(crowd.documents)} documents fall due in the week of "
@@ -310,7 +312,7 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
     ID is a playbook id, cards/<id>, or a document name (contacts, severities...).
     Comments and key order in the file are kept.
     """
-    from .signoff import sign_off
+    from .commands.signoff import sign_off
 
     try:
         path, diff = sign_off(root, doc_id, by, note, today)
@@ -343,7 +345,7 @@ def drill() -> None:
 def drill_log(doc_id: str, kind: str, by: str, when: date | None, note: str, findings: tuple[str, ...],
               root: Path, today: date) -> None:
     """Record a drill of playbook ID (or `process`) in its YAML, keeping comments and key order."""
-    from .drill_log import log_drill
+    from .commands.drill_log import log_drill
 
     when = when or today
     try:
@@ -370,7 +372,7 @@ def new() -> None:
 def new_playbook(playbook_id: str, title: str, severity: str, owner: str, services: tuple[str, ...],
                  root: Path, today: date) -> None:
     """Scaffold content/playbooks/ID.yaml: valid, with a review block dated today."""
-    from . import scaffold
+    from .commands import scaffold
 
     try:
         path = scaffold.new_playbook(root, playbook_id, title, severity, owner, services, today)

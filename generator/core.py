@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import privacy, schema
-from .checks import cards, drills, incidents, lint, playbooks, refs, reviews
-from .checks import privacy as privacy_checks
-from .content import Content, read_content
-from .model import Project, build_project
-from .positions import position
+from .validate import cards, drills, incidents, lint, playbooks, refs, reviews, schema
+from .validate import privacy as privacy_checks
+from .load.content import Content, document_id, read_content
+from .model import Project, privacy
+from .model.build import build_project
+from .load.positions import position
 from .problems import ERROR, Problem, has_errors
 
 DEFAULT_WARN_DAYS = 14
@@ -76,7 +76,7 @@ def _route_warnings(project: Project, content: Content) -> list[Problem]:
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
-    from . import cards
+    from .render import cards
 
     rendered = cards.render_cards(project, today)
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
@@ -137,16 +137,6 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)
-
-
-def document_id(kind: str, source) -> str:
-    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
-    data = source.data if isinstance(source.data, dict) else {}
-    if kind == "playbook":
-        return str(data.get("id") or Path(source.rel).stem)
-    if kind == "card":
-        return f"cards/{data.get('id') or Path(source.rel).stem}"
-    return kind
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import site as site_module
+from .commands import site as site_module
 from .problems import PlaybookError
 
 log = logging.getLogger("mkdocs.plugins.playbooks")

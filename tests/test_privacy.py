@@ -13,7 +13,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import core, privacy
+from generator import core
+from generator.model import privacy
 from generator.cli import main
 
 from .conftest import REPO, TEST_TODAY, copy_repo
@@ -192,7 +193,7 @@ def test_private_email_and_chat_are_matched_as_written(tmp_path: Path) -> None:
 
 
 def test_phone_spellings_match_and_other_numbers_do_not() -> None:
-    from generator.checks.privacy import PrivateValue, hits
+    from generator.validate.privacy import PrivateValue, hits
 
     private = PrivateValue("devops-lead", "phone", "+1 555 010 0110", 1)
     for text in ("+1 555 010 0110", "15550100110", "(555) 010-0110", "tel:+15550100110", "555.010.0110"):

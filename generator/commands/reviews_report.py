@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from . import drills_report
-from .model import Document, Drill, Project
+from ..model import Document, Drill, Project
 
 STATUS_ORDER = {"overdue": 0, "due soon": 1, "ok": 2, "invalid": 3}
 

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Iterable
 
-from . import model as m
-from .checks import drills as rules
-from .durations import parse_date
+from .. import model as m
+from ..load.durations import parse_date
+from ..validate import drills as rules
 
 
 def recorded(data: dict) -> list[m.Exercise]:

@@ -5,8 +5,8 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Iterable
 
-from .checks.drills import NEVER, OVERDUE, log_command
-from .model import Drill, Project
+from ..validate.drills import NEVER, OVERDUE, log_command
+from ..model import Drill, Project
 
 
 def select(project: Project, owner: str | None = None) -> list[Drill]:

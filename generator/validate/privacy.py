@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..positions import locate
+from ..load.positions import locate
 from ..problems import ERROR, WARNING, Problem
 
 CHECKED = ("phone", "email", "chat", "pager", "url")  # hours and notes are prose, not identifiers
@@ -109,7 +109,7 @@ def check_private_values(content) -> Iterator[Problem]:
 
 def check_internal_routes(project, contacts_rel: str, data: dict) -> Iterator[Problem]:
     """Warn where a public page can only show a placeholder instead of a private field."""
-    from ..privacy import NO_ROUTE
+    from ..model.privacy import NO_ROUTE
 
     index = {c.get("id"): i for i, c in enumerate(data.get("contacts") or ()) if isinstance(c, dict)}
     for contact in project.contacts:

@@ -1,6 +1,6 @@
 """`playbook drill log`: append one exercise to a playbook's (or the process's) YAML in place.
 
-Same round-trip editing as `playbook review` (generator.signoff): comments, key
+Same round-trip editing as `playbook review` (generator.commands.signoff): comments, key
 order and quoting are kept, and the file is refused rather than reformatted.
 """
 from __future__ import annotations
@@ -14,9 +14,10 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from . import atomic, core
-from .checks.drills import DRILL_KINDS
-from .problems import PlaybookError, UsageError
+from .. import core
+from ..problems import PlaybookError, UsageError
+from ..validate.drills import DRILL_KINDS
+from . import atomic
 from .signoff import _contact_ids, _find, _yaml
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
 
-from ..durations import add_interval, parse_date
+from ..load.durations import add_interval, parse_date
 from ..problems import ERROR, WARNING, Problem
 from .incidents import parse_time
 
