@@ -426,3 +426,81 @@ def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path
     click.echo(f"Wrote {len(imported.documents)} documents to {out}")
     click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
     click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")
+
+
+@main.group()
+def alerts() -> None:
+    """Prometheus alerts: check and write the runbook_url of every alert rule."""
+
+
+rules_argument = click.argument("rules", nargs=-1, type=click.Path(path_type=Path))
+
+
+def _alerts_load(root: Path, today: date, rules: tuple[Path, ...]):
+    from .alerts import commands
+
+    try:
+        return commands.load(root, today, rules)
+    except PlaybookError as error:
+        _fail(error)
+
+
+@alerts.command("check")
+@rules_argument
+@root_option
+@today_option
+@click.option("--format", "fmt", type=click.Choice(sorted(report.FORMATS)), default="text",
+              show_default=True, help="Output format.")
+def alerts_check(rules: tuple[Path, ...], root: Path, today: date, fmt: str) -> None:
+    """Check that every alert in RULES has a runbook_url leading to its playbook.
+
+    Reports alerts without runbook_url, links to no page of the site (anchors
+    included), links to another playbook than the one listing the alert, and
+    alerts playbooks list that no rule file defines. Exit 0: no errors;
+    1: errors; 2: usage or a rule file that cannot be read.
+    """
+    from .alerts import commands
+
+    loaded = _alerts_load(root, today, rules)
+    problems = commands.check(loaded)
+    files = len(loaded.files)
+    if fmt == "github":
+        output = report.github(problems, files, _write_step_summary)
+    else:
+        output = report.FORMATS[fmt](problems, files)
+    click.echo(output.replace("content files", "rule files"))
+    sys.exit(2 if loaded.unreadable else 1 if any(p.level == "error" for p in problems) else 0)
+
+
+@alerts.command("link")
+@rules_argument
+@root_option
+@today_option
+@click.option("--write", is_flag=True, help="Edit the files in place (default: show what would change).")
+def alerts_link(rules: tuple[Path, ...], root: Path, today: date, write: bool) -> None:
+    """Show, or with --write set, the runbook_url of every alert a playbook lists.
+
+    Comments, key order and quoting are kept; a file that cannot be parsed,
+    or that could not be written back without touching other lines, is left
+    alone (exit 2 or 1). A second run changes nothing.
+    """
+    from .alerts import commands
+
+    loaded = _alerts_load(root, today, rules)
+    results = commands.link(loaded)
+    shown = commands.describe(results)
+    if shown:
+        click.echo(shown)
+    for result in results:
+        if result.refused:
+            click.echo(f"error: {result.refused}", err=True)
+    changes = sum(len(r.changes) for r in results if r.updated is not None)
+    if write:
+        written = commands.write(results)
+        click.echo(f"Wrote {changes} runbook_url annotations into {len(written)} files.")
+    else:
+        click.echo(f"{changes} runbook_url annotations to write; run again with --write to apply."
+                   if changes else "Every alert a playbook lists already has its runbook_url.")
+    if any(not r.rule_file.readable for r in results):
+        sys.exit(2)
+    sys.exit(1 if any(r.refused for r in results) else 0)

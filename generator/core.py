@@ -53,6 +53,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
+    problems.extend(_alert_checks(root, content))
     audience = privacy.audience_of(content.data("organization"), options.audience)
     if audience == privacy.PUBLIC:
         problems.extend(privacy_checks.check_private_values(content))
@@ -137,6 +138,14 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)
+
+
+def _alert_checks(root: Path, content: Content) -> Iterator[Problem]:
+    from .alerts import content_checks
+
+    yield from content_checks.check_previous_ids(content)
+    yield from content_checks.check_alert_claims(content)
+    yield from content_checks.check_rule_links(root, content)
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

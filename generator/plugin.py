@@ -63,6 +63,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             files.append(File.generated(config, page.uri, content=page.markdown))
         for uri, content in site_module.card_files(self.site).items():
             files.append(File.generated(config, uri, content=content))
+        for uri, content in self.site.redirects:
+            files.append(File.generated(config, uri, content=content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -93,6 +93,7 @@ class Organization:
     channels: tuple[Channel, ...] = ()
     services: tuple[Service, ...] = ()
     tools: tuple[Link, ...] = ()
+    alert_rules: tuple[str, ...] = ()  # globs of Prometheus rule files, relative to the root
     audience: str = "internal"
 
 
@@ -233,6 +234,14 @@ class DecisionTree:
 
 
 @dataclass(frozen=True)
+class AlertClaim:
+    """An alert a playbook handles; labels narrow a name several services share."""
+
+    name: str
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class PlaybookEscalation:
     to: str
     after: str = ""
@@ -263,6 +272,8 @@ class Playbook:
     related: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     notes: str = ""
+    alerts: tuple[AlertClaim, ...] = ()
+    previous_ids: tuple[str, ...] = ()
     exercise_interval: str = ""
     exercises: tuple[Exercise, ...] = ()  # oldest first, post-mortems included
 

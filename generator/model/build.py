@@ -30,7 +30,8 @@ def organization(d: dict) -> m.Organization:
         channels=tuple(m.Channel(c["name"], c["purpose"]) for c in d.get("channels") or ()),
         services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
                                  s.get("dashboard", "")) for s in d.get("services") or ()),
-        tools=tuple(_link(t) for t in d.get("tools") or ()), audience=d.get("audience", "internal"))
+        tools=tuple(_link(t) for t in d.get("tools") or ()), alert_rules=_t(d.get("alert_rules")),
+        audience=d.get("audience", "internal"))
 
 
 def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
@@ -108,7 +109,14 @@ def playbook(d: dict, rel: str) -> m.Playbook:
         escalation=tuple(m.PlaybookEscalation(e["to"], e.get("after", ""), e.get("when", ""))
                          for e in d.get("escalation") or ()),
         templates=_t(d.get("templates")), related=_t(d.get("related")),
-        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""))
+        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""),
+        alerts=tuple(alert_claim(a) for a in d.get("alerts") or ()), previous_ids=_t(d.get("previous_ids")))
+
+
+def alert_claim(d: Any) -> m.AlertClaim:
+    if isinstance(d, str):
+        return m.AlertClaim(d)
+    return m.AlertClaim(d["alert"], tuple(sorted((d.get("labels") or {}).items())))
 
 
 def document(doc_id: str, kind: str, title: str, rel: str, data: dict, today: date,
