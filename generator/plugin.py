@@ -22,6 +22,7 @@ class PlaybooksConfig(Config):
     schemas_dir = c.Type(str, default="schemas")
     today = c.Optional(c.Type(str))
     warn_days = c.Type(int, default=14)
+    audience = c.Optional(c.Choice(("internal", "public")))  # default: organization.yaml
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -53,7 +54,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _prepare(self, config) -> site_module.Site:
         root = self._root(config)
         today = site_module.today_from(self.config.today)
-        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir)
+        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
+                                   self.config.audience)
 
     def on_files(self, files: Files, config) -> Files:
         self._by_uri = {page.uri: page for page in self.site.pages}
