@@ -44,9 +44,10 @@ def _fail(error: PlaybookError) -> None:
 
 
 def _load(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-          cards: bool = True) -> core.Result:
+          cards: bool = True, audience: str | None = None) -> core.Result:
     try:
-        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards))
+        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards,
+                                            audience=audience))
     except PlaybookError as error:
         _fail(error)
         raise  # unreachable: _fail exits
@@ -83,13 +84,16 @@ def _write_step_summary(markdown: str) -> None:
               show_default=True, help="Warn when a review falls due within this many days.")
 @click.option("--no-cards", is_flag=True,
               help="Skip laying out desk cards (about a second each): for quick local runs; CI should not skip.")
-def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool) -> None:
+@click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+              help="Check as for this audience (default: organization.yaml audience, else internal).")
+def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool,
+          audience: str | None) -> None:
     """Validate content/: YAML, schemas, references, review dates, placeholders, secrets.
 
     PATHS limits the report to these files or folders (all content is still
     read, so references are checked). Exit 0: no errors; 1: errors; 2: usage.
     """
-    result = _load(root, today, warn_days, cards=not no_cards)
+    result = _load(root, today, warn_days, cards=not no_cards, audience=audience)
     try:
         problems = _only(result.problems, root, paths)
     except UsageError as error:
@@ -103,10 +107,10 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     sys.exit(1 if any(p.level == "error" for p in problems) else 0)
 
 
-def _prepare_site(root: Path, today: date, draft: bool = False):
+def _prepare_site(root: Path, today: date, audience: str | None = None, draft: bool = False):
     from .commands import site as site_module
     try:
-        return site_module.prepare(root, today, draft=draft)
+        return site_module.prepare(root, today, audience=audience, draft=draft)
     except PlaybookError as error:
         click.echo(str(error), err=True)
         sys.exit(error.exit_code)
@@ -119,6 +123,9 @@ def _config_path(root: Path, config_file: Path) -> Path:
     return path
 
 
+audience_option = click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+                               help="Who the output is for; public leaves contacts' private fields out "
+                                    "(default: organization.yaml audience, else internal).")
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
 
@@ -129,9 +136,11 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
 @config_option
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the site (default: site/ under --root).")
+@audience_option
 @click.option("--draft", is_flag=True, help="Build even with import placeholders left to fill in; "
               "every page says it is a draft and lists what is missing.")
-def build(root: Path, today: date, config_file: Path, site_dir: Path | None, draft: bool) -> None:
+def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None,
+          draft: bool) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
     from .commands import atomic
     from . import plugin
@@ -142,7 +151,7 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None, dra
         atomic.owned_or_absent(target)  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
-    prepared = _prepare_site(root, today, draft)
+    prepared = _prepare_site(root, today, audience, draft)
     try:
         with atomic.staged(target) as staging:
             plugin.build_site(config_path, staging, prepared)
@@ -164,7 +173,7 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draf
     from . import plugin
 
     config_path = _config_path(root, config_file)
-    _prepare_site(root, today, draft)
+    _prepare_site(root, today, draft=draft)
     os.environ["PLAYBOOK_TODAY"] = today.isoformat()
     if draft:
         os.environ["PLAYBOOK_DRAFT"] = "1"
@@ -178,11 +187,12 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draf
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @root_option
 @today_option
-def export_docs(out_dir: Path, root: Path, today: date) -> None:
+@audience_option
+def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
     from .commands import atomic
 
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     target = out_dir.resolve()
     try:
         atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages})
@@ -196,12 +206,13 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
 @today_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the cards (default: cards/ under --root).")
-def cards(root: Path, today: date, out_dir: Path | None) -> None:
+@audience_option
+def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
     from .commands import atomic
     from .commands.site import card_files
 
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     target = (out_dir or root / "cards").resolve()
     try:
         atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()})
@@ -262,11 +273,11 @@ def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, 
 @click.option("--suggest-stagger", is_flag=True, help="Propose early review dates that spread them out.")
 def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int, max_per_week: int,
             suggest_stagger: bool) -> None:
-    """Every document's owner, last review, due date and status, grouped by owner.
+    """Every document's owner, last review, due date and status, grouped by owner; then drills due.
 
-    Exit 1 when any review is overdue, so a scheduled CI job turns red.
+    Exit 1 when any review or drill is overdue, so a scheduled CI job turns red.
     """
-    from .commands import reviews_report as rr
+    from .commands import drills_report, reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -276,9 +287,10 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
     if owner is not None and project.contact(owner) is None:
         _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))
     documents = rr.select(project, owner)
-    click.echo(rr.FORMATS[fmt](project, documents), nl=fmt != "ics")
+    drills = drills_report.select(project, owner)
+    click.echo(rr.FORMATS[fmt](project, documents, drills), nl=fmt != "ics")
     _stagger(project, documents, max_per_week, suggest_stagger, today)
-    sys.exit(1 if any(d.status == "overdue" for d in documents) else 0)
+    sys.exit(1 if any(d.status == "overdue" for d in documents) or drills_report.failing(drills) else 0)
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
@@ -315,6 +327,40 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
         _fail(error)
     click.echo(diff, nl=False)
     click.echo(f"Recorded the review of {doc_id} by {by} on {today} in {path}")
+
+
+def _optional_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    return None if value is None else _today(ctx, param, value)
+
+
+@main.group()
+def drill() -> None:
+    """Drills: exercises of playbooks and of the response process."""
+
+
+@drill.command("log")
+@click.argument("doc_id", metavar="ID")
+@click.option("--kind", required=True, type=click.Choice(["tabletop", "game-day", "real-incident"]),
+              help="tabletop: talked through; game-day: run against real systems.")
+@click.option("--by", "by", required=True, metavar="CONTACT", help="Contact id of who ran the drill.")
+@click.option("--date", "when", callback=_optional_date, metavar="YYYY-MM-DD",
+              help="When it happened (default: today).")
+@click.option("--note", default="", help="What was exercised and how.")
+@click.option("--finding", "findings", multiple=True, help="Something the drill found (repeatable).")
+@root_option
+@today_option
+def drill_log(doc_id: str, kind: str, by: str, when: date | None, note: str, findings: tuple[str, ...],
+              root: Path, today: date) -> None:
+    """Record a drill of playbook ID (or `process`) in its YAML, keeping comments and key order."""
+    from .commands.drill_log import log_drill
+
+    when = when or today
+    try:
+        path, diff = log_drill(root, doc_id, kind, by, when, note, findings, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(diff, nl=False)
+    click.echo(f"Recorded a {kind} drill of {doc_id} by {by} on {when} in {path}")
 
 
 @main.group()

@@ -23,6 +23,7 @@ class PlaybooksConfig(Config):
     schemas_dir = c.Type(str, default="schemas")
     today = c.Optional(c.Type(str))
     warn_days = c.Type(int, default=14)
+    audience = c.Optional(c.Choice(("internal", "public")))  # default: organization.yaml
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -56,7 +57,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         root = self._root(config)
         today = site_module.today_from(self.config.today)
         draft = os.environ.get("PLAYBOOK_DRAFT") == "1"  # set by `playbook serve --draft`
-        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir, draft)
+        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
+                                   self.config.audience, draft)
 
     def on_files(self, files: Files, config) -> Files:
         self._by_uri = {page.uri: page for page in self.site.pages}

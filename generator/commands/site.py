@@ -54,14 +54,17 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None, draft: bool = False) -> Site:
+            content_dir: Path | None = None, audience: str | None = None, draft: bool = False) -> Site:
     """Load, check and render; raise ContentError with the full report on errors.
 
-    ``draft`` builds content whose only errors are import placeholders, with banners.
+    ``audience`` (internal or public; default: organization.yaml) decides which
+    contact fields the model, and so every page and card, carries. ``draft`` builds
+    content whose only errors are import placeholders, with banners.
     """
     from ..render.imported import annotate, notes_of
 
-    result = core.load(root, core.Options(today=today, warn_days=warn_days, draft=draft), content_dir)
+    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft),
+                       content_dir)
     files = sum(1 for _ in result.content.all_sources())
     allowed = core.DRAFT_ALLOWED if draft else frozenset()
     blocking = [p for p in result.problems if p.level == "error" and p.code not in allowed]

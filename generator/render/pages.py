@@ -113,6 +113,8 @@ def _reach(contact: Contact) -> list[str]:
     out = []
     if contact.phone:
         out.append(f'<a class="pb-tel" href="{attr(contact.tel)}">{escape_inline(contact.phone)}</a>')
+    if contact.reach:  # a public build: private fields were removed
+        out.append(f"*{escape_inline(contact.reach)}*")
     if contact.email:
         out.append(f'<a href="{href("mailto:" + contact.email)}">{escape_inline(contact.email)}</a>')
     if contact.chat:
