@@ -69,6 +69,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             page.edit_url = self.site.edit_url(source)
         return markdown
 
+    def on_page_content(self, html_text, page, config, files):
+        if page.file.src_uri in self._by_uri:  # generated from content: untrusted
+            from .render.sanitize import sanitize
+
+            return sanitize(html_text)
+        return html_text
+
     def on_post_build(self, config) -> None:
         for uri, text in site_module.download_files(self.site).items():
             target = Path(config.site_dir) / uri
