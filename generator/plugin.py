@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from . import site as site_module
 from .problems import PlaybookError
+from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -38,7 +39,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         try:
             self.site = self.prepared or self._prepare(config)
         except PlaybookError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(printable_lines(str(error))) from None
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
