@@ -201,18 +201,15 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
     return "check indentation and quoting around this position"
 
 
-def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
+def read_source(path: Path, rel: str, root: Path | None = None) -> tuple[Source, list[Problem]]:
     """Read and parse one file, returning problems as values (never raising)."""
+    from .safe_read import Refused, read_bounded
+
     source = Source(path=path, rel=rel)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return source, [_problem(rel, "file-too-large",
-                                     f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                                     hint="split it into several documents")]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return source, [_problem(rel, "unreadable", f"cannot read file: {exc.strerror}")]
+        raw = read_bounded(path, root, MAX_BYTES)
+    except Refused as refused:
+        return source, [_problem(rel, refused.code, refused.message, hint=refused.hint)]
     try:
         source.text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
