@@ -17,6 +17,7 @@ import yaml
 from .problems import ERROR, Problem
 
 MAX_BYTES = 1_000_000
+MAX_INT_DIGITS = 4_000  # below Python's int/str conversion limit (4,300)
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
@@ -65,6 +66,17 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        digits = sum(ch.isdigit() for ch in node.value[:MAX_INT_DIGITS + 20])
+        if digits > MAX_INT_DIGITS:  # int() would raise (and be slow) past Python's limit
+            raise _Refused("number-too-long", f"a number of {len(node.value):,} characters; numbers "
+                           f"may have at most {MAX_INT_DIGITS:,} digits", node.start_mark,
+                           "put the value in quotes if it is text, e.g. \"1234...\"")
+        return super().construct_yaml_int(node)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+
 
 @dataclass
 class Source:
@@ -97,12 +109,14 @@ ALIAS_HINT = ("write the value out in full; anchors and aliases are refused so t
               "expand to gigabytes")
 MAX_DEPTH = 64
 _DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_DEPTH), re.MULTILINE)
+# '- - - x' and '? ? x' nest on one line; libyaml's C composer recurses on them until it crashes.
+_COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
 def _suspicious(text: str) -> bool:
     """Cheap test: could this text hold an anchor, or nest deeper than MAX_DEPTH?"""
     return ("&" in text or text.count("[") + text.count("{") >= MAX_DEPTH
-            or _DEEP_INDENT.search(text) is not None)
+            or _DEEP_INDENT.search(text) is not None or _COMPACT_NESTING.search(text) is not None)
 
 
 def _event_problems(rel: str, text: str) -> list[Problem]:

@@ -41,7 +41,9 @@ PAYLOADS = ["<img src=x onerror=window.__pbx=1>", "<svg onload=alert(1)>", "<scr
 LITERAL = ["Site slow `<img src=x onerror=alert(1)>b```", "`a\n`<img src=x onerror=alert(2)>`",
            "`<img src=x onerror=alert(3)>b```", "x `a\n\n<img src=x onerror=alert(4)>` b",
            "``<img src=x onerror=alert(5)>` `", "\\`<img src=x onerror=alert(6)>`"]
-PIECES = st.one_of(st.text(alphabet="`<>\"'\n[](){}*_|\\!#&:=- ab", min_size=1, max_size=6),
+# Backtick runs get their own draws: where a code span ends is where escaping went wrong before.
+PIECES = st.one_of(st.sampled_from(["`", "``", "```", "\n", "\n\n", " "]),
+                   st.text(alphabet="`<>\"'\n[](){}*_|\\!#&:=- ab", min_size=1, max_size=6),
                    st.sampled_from(PAYLOADS))
 HOSTILE = st.lists(PIECES, min_size=1, max_size=6).map(lambda parts: "x " + "".join(parts))
 
