@@ -7,6 +7,7 @@ is printed first, so the cost of the input itself is the difference.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import copy_repo  # noqa: E402
 from tests.test_pathological import CASES, PLAYBOOK, TODAY, write_case  # noqa: E402
 
-TIMEOUT = 300
+TIMEOUT = int(os.environ.get("PATHOLOGICAL_TIMEOUT", "300"))
 
 
 def timed(repo: Path) -> tuple[float, str]:

@@ -140,7 +140,47 @@ def environment() -> Environment:
     return env
 
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+# Openers stricter than the engine's (a bare language name), so that we never call code what the
+# engine reads as prose; the block ends at the first line that could close it for any engine.
+_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*[\w#.+-]*[ \t]*$")
+
+
+def _fence_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of fenced code blocks, closing fence included.
+
+    A block ends at the first line that any engine could take as its close
+    (same character, at least as long); unless that line is exactly as long as
+    the opener (what pymdownx.superfences needs), it is no block at all: prose.
+    """
+    blocks, offset, opened = [], 0, None
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
+        if opened is not None:
+            start, fence, closer = opened
+            close = closer.match(bare)
+            if close:
+                opened = None
+                if len(close.group(1)) == len(fence):
+                    blocks.append((start, offset + len(bare)))
+                offset += len(line)
+                continue
+        if opened is None:
+            match = _FENCE_OPEN.match(bare)
+            if match:
+                fence = match.group(2)
+                closer = re.compile(r"^ {0,3}(%s{%d,})[ \t]*$" % (re.escape(fence[0]), len(fence)))
+                opened = (offset, fence, closer)
+        offset += len(line)
+    return blocks
+
+
+def _outside_fences(text: str, transform) -> str:
+    out, last = [], 0
+    for start, end in _fence_blocks(text):
+        out += [transform(text[last:start]), text[start:end]]
+        last = end
+    out.append(transform(text[last:]))
+    return "".join(out)
 _UNSAFE_TARGET = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|data|vbscript|file):",
                             re.IGNORECASE | re.MULTILINE)
 
@@ -162,4 +202,4 @@ def sanitize_markdown(text: str) -> str:
     escaped, attribute lists are defused and javascript:/data: link targets are
     blocked. The site build also sanitizes the resulting HTML (``sanitize``).
     """
-    return _outside(_FENCE, text, lambda prose: _spans(_CODE_SPAN, prose, _escape_prose, _code_html))
+    return _outside_fences(text, lambda prose: _spans(_CODE_SPAN, prose, _escape_prose, _code_html))
