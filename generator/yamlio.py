@@ -67,8 +67,7 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node: Any) -> Any:
-        digits = sum(ch.isdigit() for ch in node.value[:MAX_INT_DIGITS + 20])
-        if digits > MAX_INT_DIGITS:  # int() would raise (and be slow) past Python's limit
+        if len(node.value) > MAX_INT_DIGITS and sum(ch.isdigit() for ch in node.value) > MAX_INT_DIGITS:  # int() would raise (and be slow) past Python's limit
             raise _Refused("number-too-long", f"a number of {len(node.value):,} characters; numbers "
                            f"may have at most {MAX_INT_DIGITS:,} digits", node.start_mark,
                            "put the value in quotes if it is text, e.g. \"1234...\"")
@@ -154,27 +153,35 @@ def _event_problems(rel: str, text: str) -> list[Problem]:
 
 def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return (data, problems). Data is None when unusable."""
+    data, _, problems = parse_with_nodes(rel, text)
+    return data, problems
+
+
+def parse_with_nodes(rel: str, text: str) -> tuple[Any, Any, list[Problem]]:
+    """(data, composed root node, problems): composed once, for the data and for positions."""
     refused = _event_problems(rel, text)
     if refused:
-        return None, refused
+        return None, None, refused
     loader = StrictLoader(text)
+    node = None
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except _Refused as refused:
-        return None, [_problem(rel, refused.code, refused.message, refused.mark, refused.hint)]
+        return None, None, [_problem(rel, refused.code, refused.message, refused.mark, refused.hint)]
     except yaml.constructor.ConstructorError as exc:
-        return None, [_problem(rel, "yaml-tag", _tag_message(exc), exc.problem_mark,
+        return None, None, [_problem(rel, "yaml-tag", _tag_message(exc), exc.problem_mark,
                                "remove the tag: content may only use plain YAML values")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # an unclosed quote: point where it opened
-        return None, [_problem(rel, "yaml-syntax", _syntax_message(exc), mark,
+        return None, None, [_problem(rel, "yaml-syntax", _syntax_message(exc), mark,
                                _syntax_hint(exc, text))]
     except yaml.YAMLError as exc:
-        return None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
+        return None, None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
     except RecursionError:
-        return None, [_problem(rel, "too-deep", "values are nested too deeply",
+        return None, None, [_problem(rel, "too-deep", "values are nested too deeply",
                                hint="flatten the structure")]
     finally:
         loader.dispose()
@@ -183,7 +190,7 @@ def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
                  "remove or rename one of them: YAML keeps only the last, silently")
         for key, mark in loader.duplicates
     ]
-    return data, problems
+    return data, node, problems
 
 
 def _tag_message(exc: yaml.constructor.ConstructorError) -> str:
@@ -233,7 +240,8 @@ def read_source(path: Path, rel: str, root: Path | None = None) -> tuple[Source,
     if "\x00" in source.text:
         return source, [_problem(rel, "encoding", "file contains NUL bytes (binary data)",
                                  hint="content files must be YAML text")]
-    data, problems = parse_text(rel, source.text)
+    data, node, problems = parse_with_nodes(rel, source.text)
+    source._nodes = node if node is not None else None
     if data is None and not problems:
         problems = [_problem(rel, "empty-file", "file is empty (no YAML document)",
                              hint="add the document's keys, or delete the file")]

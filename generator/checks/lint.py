@@ -94,11 +94,14 @@ def _quoted_continuations(source: Source) -> set[int]:
     return lines
 
 
+MAX_HIDDEN_TEXT = 20
+
+
 def check_comment_trap(source: Source) -> Iterator[Problem]:
     """Warn when ' #word' silently cut a plain value short (YAML reads it as a comment)."""
     if not _SPACE_HASH_WORD.search(source.text):
         return
-    block_indent, continuations = None, None
+    block_indent, continuations, found = None, None, 0
     for number, line in enumerate(source.text.splitlines(), start=1 + source.line_offset):
         indent = len(line) - len(line.lstrip())
         if block_indent is not None:
@@ -116,8 +119,15 @@ def check_comment_trap(source: Source) -> Iterator[Problem]:
         if match and continuations is None:
             continuations = _quoted_continuations(source)
         if match and number - 1 - source.line_offset not in continuations:
+            found += 1
+            if found > MAX_HIDDEN_TEXT:
+                continue
             yield Problem(source.rel, "hidden-text", f"the text from '{match.group(1)[:20]}' on is a "
                           f"YAML comment and is dropped from the value", line=number,
                           column=parts.start(2) + match.start(1) + 1, level=WARNING,
                           hint="put the whole value in double quotes to keep it, e.g. "
                                "\"Post in #incidents\"")
+    if found > MAX_HIDDEN_TEXT:  # a generated file can have 100,000 such lines: count, do not list
+        yield Problem(source.rel, "hidden-text", f"{found - MAX_HIDDEN_TEXT:,} more lines after the "
+                      f"{MAX_HIDDEN_TEXT} above lose text to a ' #' comment", line=1 + source.line_offset,
+                      column=1, level=WARNING, hint="quote those values as well")
