@@ -13,7 +13,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.atomic import MARKER
+from generator.commands.atomic import MARKER
 from generator.cli import main
 
 TODAY = "2026-11-10"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlio import MAX_BYTES
+from generator.load.yamlio import MAX_BYTES
 
 PLAYBOOK = str(Path(sys.executable).parent / "playbook")
 TODAY = "2026-11-10"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator import core
-from generator.content import read_content
-from generator.safe_read import Refused, read_bounded
+from generator.load.content import read_content
+from generator.load.safe_read import Refused, read_bounded
 
 from .conftest import TEST_TODAY
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
-from generator.yamlio import parse_text
+from generator.load.yamlio import parse_text
 
 from .conftest import copy_repo
 from .sitehelpers import CHROMIUM, CHROMIUM_ARGS, build, serve

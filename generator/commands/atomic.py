@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .problems import UsageError
+from ..problems import UsageError
 
 MARKER = ".playbook-generated"
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ERROR, Problem
+from ..problems import ERROR, Problem
 
 MAX_BYTES = 1_000_000
 MAX_INT_DIGITS = 4_000  # below Python's int/str conversion limit (4,300)

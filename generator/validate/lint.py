@@ -7,7 +7,7 @@ from typing import Iterator
 import yaml
 
 from ..problems import WARNING, Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .secrets import check_secrets  # noqa: F401 - core calls lint.check_secrets
 from .walk import strings
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from .model import Document, Project
-from .render.markdown import code, escape_inline
-from .safetext import printable_lines
+from ..model import Document, Project
+from ..render.markdown import code, escape_inline
+from ..safetext import printable_lines
 
 _ICS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 

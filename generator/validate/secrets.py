@@ -16,7 +16,7 @@ import re
 from typing import Iterator
 
 from ..problems import Problem
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .walk import strings
 
 ALLOW = "playbook: allow-secret"
@@ -102,7 +102,7 @@ def _decoded_matches(source: Source, found: set[str]) -> Iterator[Problem]:
 
 def _allowed(source: Source, path: tuple) -> bool:
     """True when the allow comment is on one of the lines the value spans."""
-    from ..positions import locate
+    from ..load.positions import locate
 
     root = source.node()
     if not root or ALLOW not in source.text:
@@ -115,7 +115,7 @@ def _allowed(source: Source, path: tuple) -> bool:
 
 
 def _end_line(root, path: tuple) -> int:
-    from ..positions import _child
+    from ..load.positions import _child
 
     node = root
     for item in path:
