@@ -81,7 +81,7 @@ def owned_or_absent(target: Path, protect: tuple[Path, ...] = ()) -> None:
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target}: exists and is not a directory; not replacing it")
     if target.is_dir() and any(target.iterdir()) and not made_by_playbook(target):
-        raise UsageError(f"{target}/ exists and was not created by this build tool (no valid {MARKER} "
+        raise UsageError(f"{target}/ exists and was not created by playbook (no valid {MARKER} "
                          f"file; a committed or copied one does not count); not replacing it. Move "
                          f"it away or choose another output directory.")
 
