@@ -107,10 +107,10 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     sys.exit(1 if any(p.level == "error" for p in problems) else 0)
 
 
-def _prepare_site(root: Path, today: date, audience: str | None = None):
+def _prepare_site(root: Path, today: date, audience: str | None = None, draft: bool = False):
     from .commands import site as site_module
     try:
-        return site_module.prepare(root, today, audience=audience)
+        return site_module.prepare(root, today, audience=audience, draft=draft)
     except PlaybookError as error:
         click.echo(safetext.printable_lines(str(error)), err=True)
         sys.exit(error.exit_code)
@@ -137,7 +137,10 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the site (default: site/ under --root).")
 @audience_option
-def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None) -> None:
+@click.option("--draft", is_flag=True, help="Build even with import placeholders left to fill in; "
+              "every page says it is a draft and lists what is missing.")
+def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None,
+          draft: bool) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
     from .commands import atomic
     from . import plugin
@@ -148,14 +151,15 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None, aud
         atomic.owned_or_absent(target, (root,))  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
-    prepared = _prepare_site(root, today, audience)
+    prepared = _prepare_site(root, today, audience, draft)
     try:
         with atomic.staged(target, (root,)) as staging:
             plugin.build_site(config_path, staging, prepared)
     except PlaybookError as error:
         _fail(error)
     pages = len(prepared.pages)
-    click.echo(f"Built {pages} pages from {len(prepared.project.playbooks)} playbooks into {target}")
+    click.echo(f"Built {pages} pages from {len(prepared.project.playbooks)} playbooks into {target}"
+               + (" (draft: placeholders left, every page says so)" if draft else ""))
 
 
 @main.command()
@@ -163,13 +167,16 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None, aud
 @today_option
 @config_option
 @click.option("--dev-addr", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
-def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> None:
+@click.option("--draft", is_flag=True, help="Serve even with import placeholders left to fill in (see build --draft).")
+def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draft: bool) -> None:
     """Preview the site with live reload; editing content/ or schemas/ rebuilds it."""
     from . import plugin
 
     config_path = _config_path(root, config_file)
-    _prepare_site(root, today)
+    _prepare_site(root, today, draft=draft)
     os.environ["PLAYBOOK_TODAY"] = today.isoformat()
+    if draft:
+        os.environ["PLAYBOOK_DRAFT"] = "1"
     try:
         plugin.serve_site(config_path, dev_addr)
     except PlaybookError as error:
@@ -399,37 +406,33 @@ def run() -> None:
 
 
 @main.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="A new directory to write into (default: content/ under --root, if it does not exist yet).")
 @click.option("--org-name", default=None, help="Your organization's name.")
 @root_option
 @today_option
-def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path, today: date) -> None:
-    """Turn a Markdown incident-response document into content: YAML plus a report.
+def import_(sources: tuple[Path, ...], out_dir: Path | None, org_name: str | None, root: Path,
+            today: date) -> None:
+    """Turn Markdown incident-response documents (files or folders) into content: YAML plus a report.
 
-    Nothing is lost: every line of the source lands in a structured field or,
-    verbatim, in a document's notes. Never writes into existing content.
+    Nothing is lost: every line of the sources lands in a structured field or,
+    verbatim, in a document's notes, shown on the site. Values the sources do
+    not give are FILL IN placeholders that `playbook check` reports. Never
+    writes into existing content.
     """
-    from .importer import run as importer
+    from .importer.run import import_documents
 
     try:
-        text = source.read_bytes().decode("utf-8", errors="replace")
-    except OSError as error:
-        _fail(UsageError(f"{source}: cannot read it ({error.strerror})"))
-    out = (out_dir or root / "content").resolve()
-    imported = importer.convert(text, org_name, today)
-    try:
-        importer.write(imported, out)
+        done = import_documents(list(sources), out_dir or root / "content", org_name=org_name, today=today)
     except PlaybookError as error:
         _fail(error)
-    result = importer.check_output(out, today)
-    text_report = importer.report(str(source), text, imported, result)
-    (out / "import-report.md").write_text(text_report, encoding="utf-8")
-    total, mapped, noted = importer.coverage(text, imported)
-    click.echo(f"Wrote {len(imported.documents)} documents to {out}")
-    click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
-    click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")
+    errors = sum(p.level == "error" for p in done.problems)
+    click.echo(f"Wrote {len(done.documents)} documents to {done.out_dir}")
+    click.echo(f"{done.total_lines} source lines: {done.structured_lines} structured, {done.noted_lines} "
+               f"kept in notes, {done.total_lines - done.structured_lines - done.noted_lines} lost.")
+    click.echo(f"{len(done.problems)} items need a human ({errors} errors); see {done.report_path}. "
+               f"`playbook build --draft` previews the site meanwhile.")
 
 
 @main.group()

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from .validate import cards, drills, incidents, lint, playbooks, refs, reviews, schema
+from .validate import cards, drills, imported, incidents, lint, playbooks, refs, reviews, schema
 from .validate import privacy as privacy_checks
 from .load.content import Content, document_id, read_content
 from .model import Project, privacy
@@ -19,6 +19,8 @@ DEFAULT_WARN_DAYS = 14
 # model is still built (reports and sign-offs need it), but builds refuse.
 TIME_BASED = frozenset({"review-overdue", "review-in-future", "action-overdue",
                         "postmortem-review-overdue", "drill-overdue", "drill-in-future"})
+# A draft build shows placeholders (with a banner) instead of refusing them.
+DRAFT_ALLOWED = frozenset({"missing-value", "placeholder"}) | TIME_BASED
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Options:
     warn_days: int = DEFAULT_WARN_DAYS
     render_cards: bool = True  # lay out desk cards to prove each fits one sheet
     audience: str | None = None  # internal or public; None: organization.yaml `audience`
+    draft: bool = False  # model content whose only errors are import placeholders (build --draft)
 
 
 @dataclass
@@ -59,7 +62,8 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
         problems.extend(privacy_checks.check_private_values(content))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
-    structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
+    allowed = TIME_BASED | DRAFT_ALLOWED if options.draft else TIME_BASED
+    structural = [p for p in problems if p.level == ERROR and p.code not in allowed]
     if valid_kinds and not structural:
         project = privacy.for_audience(build_project(content, options.today, options.warn_days), audience)
         if audience == privacy.PUBLIC:
@@ -93,6 +97,8 @@ def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
             usable = False
             continue
         found = list(schema.validate(kind, source.data, source.rel))
+        placeholders = imported.placeholder_paths(kind, source.data)  # reported as placeholders instead
+        found = [p for p in found if not p.path or p.path not in placeholders]
         if found:
             usable = False
             problems.extend(found)
@@ -117,6 +123,10 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         if not isinstance(source.data, dict):
             continue
         yield from lint.check_comment_trap(source)
+        yield from imported.check_missing_values(source)
+        yield from imported.check_unsorted_notes(source)
+        if kind != "contacts":  # contact fields: lint.check_placeholder_contacts
+            yield from imported.check_placeholder_text(source)
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
@@ -151,8 +161,10 @@ def _alert_checks(root: Path, content: Content) -> Iterator[Problem]:
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:
     """A placeholder finding explains a value better than the schema's format error."""
     placeholders = {(p.file, p.path) for p in problems if p.code == "placeholder"}
+    missing = {(p.file, p.path) for p in problems if p.code == "missing-value"}
     return [p for p in problems
-            if not (p.code == "invalid-format" and (p.file, p.path) in placeholders)]
+            if not (p.code == "invalid-format" and (p.file, p.path) in placeholders)
+            and not (p.code != "missing-value" and p.path and (p.file, p.path) in missing)]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

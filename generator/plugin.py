@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -45,7 +46,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             log.info(warning)
         org = self.site.project.organization
         config.site_name = html.escape(org.name)  # the theme prints it as raw HTML
-        config.site_url = config.site_url or org.site_url
+        if org.site_url.startswith(("http://", "https://")):  # not an import placeholder
+            config.site_url = config.site_url or org.site_url
         if not config.repo_url and org.repo_url:
             config.repo_url, config.edit_uri = org.repo_url, org.edit_uri or None
         if not config.nav:
@@ -55,8 +57,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _prepare(self, config) -> site_module.Site:
         root = self._root(config)
         today = site_module.today_from(self.config.today)
+        draft = os.environ.get("PLAYBOOK_DRAFT") == "1"  # set by `playbook serve --draft`
         return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
-                                   self.config.audience)
+                                   self.config.audience, draft)
 
     def on_files(self, files: Files, config) -> Files:
         self._by_uri = {page.uri: page for page in self.site.pages}

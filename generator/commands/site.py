@@ -54,23 +54,29 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None, audience: str | None = None) -> Site:
+            content_dir: Path | None = None, audience: str | None = None, draft: bool = False) -> Site:
     """Load, check and render; raise ContentError with the full report on errors.
 
     ``audience`` (internal or public; default: organization.yaml) decides which
-    contact fields the model, and so every page and card, carries.
+    contact fields the model, and so every page and card, carries. ``draft`` builds
+    content whose only errors are import placeholders, with banners.
     """
-    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience),
+    from ..render.imported import annotate, notes_of
+
+    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft),
                        content_dir)
     files = sum(1 for _ in result.content.all_sources())
-    if not result.ok or result.project is None:
+    allowed = core.DRAFT_ALLOWED if draft else frozenset()
+    blocking = [p for p in result.problems if p.level == "error" and p.code not in allowed]
+    if blocking or result.project is None:
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
     from ..alerts import index as alerts
 
     alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
-    pages = render_site(result.project) + postmortem_pages(result.project) + alert_pages
+    pages = annotate(render_site(result.project) + postmortem_pages(result.project) + alert_pages,
+                     notes_of(result.content), result.problems, draft)
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
                 warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()))

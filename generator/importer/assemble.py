@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..validate.imported import missing
 from .extract import Found
 from .text import PLACEHOLDER
 
@@ -26,7 +27,13 @@ class Imported:
     flags: list[str] = field(default_factory=list)
     mapped: dict[str, list[int]] = field(default_factory=dict)
     noted: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    repaired: list[int] = field(default_factory=list)
+    repaired: list[tuple[int, str, str]] = field(default_factory=list)   # (line, as read, repaired)
+    origin: list[tuple[str, int]] = field(default_factory=list)   # global line - 1 -> (file, line in file)
+    headings: dict[int, str] = field(default_factory=dict)        # line -> source heading path
+    lines: list[str] = field(default_factory=list)
+    recognized: list[str] = field(default_factory=list)
+    dated: bool = False
+    doc_date: str = ""
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -49,38 +56,23 @@ def _review(doc_date: str) -> dict:
     return {"owner": OWNER, "last_reviewed": doc_date}
 
 
-def _paging(response: str) -> str:
-    from ..load.durations import minutes
-    value = minutes(response) if response else None
-    if value is None:
-        return "page-business-hours" if response == "next-business-day" else "ticket"
-    return "page-24x7" if value <= 30 else "page-business-hours" if value <= 240 else "ticket"
-
-
-def severities(found: Found, imported: Imported, doc_date: str) -> dict:
+def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
+    """The ladder as the source gives it; what it does not give is a FILL IN placeholder."""
     levels = []
-    for level in sorted(found.levels.values(), key=lambda lv: int(re.sub(r"\D", "", lv["id"]) or 0)):
+    for level in sorted(found.levels.values(), key=_level_rank):
+        description = level.get("description") or ""
         out = {"id": level["id"], "name": level["name"],
-               "description": level.get("description") or "; ".join(level.get("examples", [])[:2]) or level["name"]}
+               "description": description or missing("what this level means")}
         if level.get("examples"):
             out["examples"] = list(dict.fromkeys(level["examples"]))
-        out["response_time"] = level.get("response_time") or "1h"
-        if "response_time" not in level:
-            imported.flags.append(f"severities.yaml: {level['id']} has no response time in the source; "
-                                  f"'1h' was written, set the real one")
-        for key in ("resolution_target", "escalate_after"):
+        out["response_time"] = level.get("response_time") or missing("how soon to respond: 15m, 1h, immediate")
+        for key in ("resolution_target", "escalate_after", "update_every"):
             if level.get(key):
                 out[key] = level[key]
-        out["paging"] = level.get("paging") or _paging(out["response_time"])
-        if "paging" not in level:
-            imported.flags.append(f"severities.yaml: {level['id']} paging policy inferred as "
-                                  f"{out['paging']} from the response time; confirm it")
+        out["paging"] = level.get("paging") or missing("page-24x7, page-business-hours or ticket")
         levels.append(out)
     if not levels:
-        imported.flags.append("severities.yaml: no severity levels were recognized; one placeholder level "
-                              "SEV1 was written")
-        levels = [{"id": "SEV1", "name": "Critical", "description": "Fill in", "response_time": "15m",
-                   "paging": "page-24x7"}]
+        return None
     notes = [f"{lv['id']} escalation: {lv['escalation_text']}" for lv in found.levels.values()
              if lv.get("escalation_text")]
     doc = {"levels": levels, "review": _review(doc_date)}
@@ -89,22 +81,25 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict:
     return doc
 
 
+def placeholder_severities(doc_date: str) -> dict:
+    """No ladder in any source: one level whose every value is to be filled in."""
+    return {"levels": [{"id": "SEV1", "name": missing("the name of your most severe level"),
+                        "description": missing("what this level means"),
+                        "response_time": missing("how soon to respond: 15m, 1h, immediate"),
+                        "paging": missing("page-24x7, page-business-hours or ticket")}],
+            "review": _review(doc_date)}
+
+
+def _level_rank(level: dict) -> tuple:
+    digits = re.sub(r"\D", "", level["id"])
+    return (0, int(digits)) if digits else (1, level.get("_order", 0))
+
+
 def contacts(found: Found, imported: Imported, doc_date: str) -> dict:
-    items = []
-    for contact in found.contacts.values():
-        out = {k: v for k, v in contact.items() if v}
-        if PLACEHOLDER.search(" ".join(str(v) for v in out.values())):
-            imported.flags.append(f"contacts.yaml: '{contact['id']}' has placeholder details "
-                                  f"({', '.join(k for k, v in out.items() if PLACEHOLDER.search(str(v)))}); "
-                                  f"fill in real ones")
-        elif not any(k in out for k in ("phone", "email", "chat", "pager", "url")):
-            imported.flags.append(f"contacts.yaml: '{contact['id']}' ({contact['name']}) has no phone, email "
-                                  f"or chat handle in the source; add how to reach them")
-        items.append(out)
-    items.append({"id": OWNER, "kind": "team", "name": "TBD",
-                  "notes": "Placeholder owner created by playbook import: assign real owners."})
-    imported.flags.append(f"contacts.yaml: every imported document is owned by '{OWNER}' (name TBD); "
-                          f"assign real owners")
+    items = [{k: v for k, v in contact.items() if v and not k.startswith("_")} for contact in found.contacts.values()]
+    items.append({"id": OWNER, "kind": "team", "name": missing("who keeps these documents correct"),
+                  "notes": "Created by playbook import as the owner of every imported document: "
+                           "name the real owners."})
     return {"contacts": items, "review": _review(doc_date)}
 
 
@@ -115,7 +110,7 @@ def escalation(found: Found, doc_date: str) -> dict | None:
     levels = []
     for level in found.escalation:
         out = {"id": _unique(level["id"], taken), "name": level["name"], "contacts": level["contacts"],
-               "triggers": level["triggers"] or [{"condition": "Escalated by the previous level"}]}
+               "triggers": level["triggers"] or [{"condition": missing("when to escalate to this level")}]}
         for key in ("response_time", "authority"):
             if level.get(key):
                 out[key] = level[key]
@@ -152,74 +147,58 @@ def templates(found: Found, doc_date: str) -> dict | None:
     return {"templates": _unique_ids(found.templates), "review": _review(doc_date)}
 
 
-def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: str) -> dict:
+def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: str) -> dict | None:
+    """Only what the source defines; a missing part is a placeholder, never a default agenda."""
     pm = found.postmortem
-    sections = pm.get("sections")
-    if not sections:
-        imported.flags.append("postmortem.yaml: no post-mortem template was recognized; default sections "
-                              "were written")
-        sections = [{"id": i, "title": t, "prompt": p} for i, t, p in DEFAULT_PM_SECTIONS]
-    _unique_ids(sections)
-    agenda = pm.get("agenda") or [{"topic": "Timeline review", "minutes": 10},
-                                  {"topic": "Root cause analysis", "minutes": 15},
-                                  {"topic": "Action items", "minutes": 15}]
-    if not pm.get("agenda"):
-        imported.flags.append("postmortem.yaml: no review meeting agenda found; a default one was written")
-    principles = pm.get("principles") or ["Focus on systems and processes, not individuals"]
-    if not pm.get("principles"):
-        imported.flags.append("postmortem.yaml: no blameless principles found; one default was written")
-    within = pm.get("within") or "48h"
-    top = [lv["id"] for lv in levels[:2]]
-    imported.flags.append(f"postmortem.yaml: review meetings required within {within} for {', '.join(top)}; "
-                          f"confirm which severities need a post-mortem")
-    return {"sections": sections, "agenda": agenda, "principles": list(dict.fromkeys(principles)),
-            "review_within": [{"severity": lv, "within": within} for lv in top], "review": _review(doc_date)}
+    if not pm.get("sections"):
+        return None
+    sections = _unique_ids(pm["sections"])
+    agenda = pm.get("agenda") or [{"topic": missing("the review meeting agenda"), "minutes": 1}]
+    principles = list(dict.fromkeys(pm.get("principles") or [])) or [missing("the blameless principles")]
+    known = {lv["id"] for lv in levels}
+    review_within = [{"severity": lv, "within": pm["within"]} for lv in pm.get("within_severities", [])
+                     if lv in known] if pm.get("within") else []
+    return {"sections": sections, "agenda": agenda, "principles": principles,
+            "review_within": review_within, "review": _review(doc_date)}
 
 
 def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) -> dict:
     ids = [lv["id"] for lv in levels]
-    severity = pb["severity"] if pb["severity"] in ids else ids[min(1, len(ids) - 1)]
-    if pb["severity"] not in ids:
-        imported.flags.append(f"playbooks/{pb['id']}.yaml: no severity in the source; {severity} was "
-                              f"written, confirm it")
+    severity = pb["severity"] if pb["severity"] in ids else missing(f"one of {', '.join(ids)}")
     steps = {stage: group for stage, group in pb["steps"].items() if group}
     if not steps:
-        steps = {"immediate": [{"text": "Steps were not recognized in the source; see notes"}]}
-        imported.flags.append(f"playbooks/{pb['id']}.yaml: no steps recognized; see its notes")
-    symptoms = pb["symptoms"] or [f"{pb['title']} (symptoms not listed in the source)"]
-    if not pb["symptoms"]:
-        imported.flags.append(f"playbooks/{pb['id']}.yaml: no symptoms listed in the source; add what "
-                              f"responders see")
-    doc = {"id": pb["id"], "title": pb["title"], "summary": symptoms[0] if pb["symptoms"] else pb["title"],
+        steps = {"immediate": [{"text": missing("the steps; the source text is in notes below")}]}
+    symptoms = pb["symptoms"] or [missing("what responders see when this happens")]
+    summary = pb.get("summary") or (pb["symptoms"][0] if pb["symptoms"] else missing("one line on what this is"))
+    doc = {"id": pb["id"], "title": pb["title"], "summary": summary,
            "aliases": pb["aliases"], "severity": severity, "services": [SERVICE], "tags": ["imported"],
-           "owner": OWNER, "symptoms": symptoms,
+           "owner": OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
            "steps": {stage: steps[stage] for stage in ("immediate", "investigate", "resolve", "verify")
                      if stage in steps}, "review": _review(doc_date)}
     return doc
 
 
 def organization(found: Found, imported: Imported, org_name: str | None, doc_date: str, interval: str) -> dict:
-    if not org_name:
-        imported.flags.append("organization.yaml: name not given; pass --org-name or edit it")
-    imported.flags.append("organization.yaml: site_url is a placeholder (https://runbooks.example.com/); "
-                          "set where the runbook site will live")
-    imported.flags.append(f"organization.yaml: all playbooks are in the service '{SERVICE}'; add your "
-                          f"services and assign them")
     tools, seen = [], set()
     for tool in found.org["tools"]:
         if tool["url"] not in seen:
             seen.add(tool["url"])
             tools.append(tool)
-    doc = {"name": org_name or "Imported organization", "site_url": "https://runbooks.example.com/",
-           "timezone": "UTC"}
+    doc = {"name": org_name or missing("your organization's name, or pass --org-name"),
+           "site_url": missing("where the runbook site will live, https://..."),
+           "timezone": missing("the IANA time zone of incident timelines, e.g. UTC")}
     if found.org.get("status_page"):
         doc["status_page"] = found.org["status_page"]
+    if found.org.get("declare"):
+        doc["declare"] = found.org["declare"]
     if found.org["channels"]:
         doc["channels"] = found.org["channels"]
-    doc["services"] = [{"id": SERVICE, "name": "Imported (assign real services)", "owner": OWNER}]
+    doc["services"] = [{"id": SERVICE, "name": missing("the service the imported playbooks belong to"),
+                        "owner": OWNER}]
     if tools:
         doc["tools"] = tools
-    doc["review_defaults"] = {"interval": interval}
+    if interval:
+        doc["review_defaults"] = {"interval": interval}
     doc["review"] = _review(doc_date)
     return doc
 

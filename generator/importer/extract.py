@@ -18,6 +18,9 @@ from .mdparse import Section
 from .messages import _contacts, _postmortem, _templates
 from .people import _escalation, _phases, _roles
 from .scenarios import _scenarios
+from . import shapes
+from .levels import _level
+from .people import _role_contact
 
 __all__ = ["Found", "extract"]
 
@@ -31,6 +34,12 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    for step in (_levels, _scenarios, _roles, _escalation, _phases, _postmortem, _templates, _contacts):
+    steps = (shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+             lambda r, f: shapes.level_items(r, f, _level), _scenarios, _roles,
+             lambda r, f: shapes.tier_sections(r, f, _role_contact),
+             lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
+             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
+             _templates, _contacts, shapes.section_contacts, shapes.para_contacts, shapes.declare_sections, shapes.command_sections)
+    for step in steps:
         step(root, found)
     return found

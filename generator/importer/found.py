@@ -18,7 +18,8 @@ STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "imme
           ("resolution", "resolve"), ("resolve", "resolve"), ("fix", "resolve"), ("recover", "resolve"),
           ("remediat", "resolve"), ("response action", "resolve"), ("containment", "resolve"),
           ("mitigat", "resolve"), ("hardening", "resolve"), ("verif", "verify"), ("validat", "verify"),
-          ("response", "resolve")]
+          ("response", "resolve"), ("detect", "symptoms"), ("eradicat", "resolve"), ("steps", "resolve"), ("identif", "immediate"),
+          ("procedure", "resolve"), ("what to do", "resolve")]
 SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
 SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
                          r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"
@@ -72,14 +73,17 @@ def _looks_like_scenario(section: Section) -> bool:
     names = [c.title for c in section.children] + [b.label for b in section.blocks if b.kind == "label"]
     if any("symptom" in n.lower() for n in names):
         return True
-    if section.level < 2 or "checklist" in section.title.lower():
+    if re.match(r"^(playbook|runbook)\s*:", strip_md(section.title), re.I):
+        return True
+    sole_title = section.level == 1 and section.parent is not None and len(section.parent.children) == 1
+    if (section.level < 2 and not sole_title) or "checklist" in section.title.lower():
         return False
     stages = {_leading_stage(n) for n in names} - {None, "causes"}
     return len(stages) >= 2 or (len(stages) == 1 and bool(_parent_level(section)) and not section.children)
 
 def _leading_stage(name: str) -> str | None:
     """A stage only when the name starts with it: 'Investigation Steps', 'Quick Fixes', 'Response'."""
-    name = re.sub(r"^(\d+[.)]\s*|quick\s+)", "", strip_md(name).lower())
+    name = re.sub(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+)", "", strip_md(name).lower())
     for word, stage in STAGES:
         if name.startswith(word):
             return stage

@@ -8,8 +8,8 @@ from .found import Found, _looks_like_scenario
 from .text import LEVEL, duration
 
 def _level(found: Found, level_id: str, name: str) -> dict:
-    level_id = level_id.replace(" ", "").replace("-", "").upper()
-    entry = found.levels.setdefault(level_id, {"id": level_id, "name": name.strip().title()})
+    level_id = re.sub(r"-(?=\d)", "", level_id.replace(" ", "")).upper()   # SEV-1 -> SEV1; SEV-A stays
+    entry = found.levels.setdefault(level_id, {"id": level_id, "name": name.strip()})
     return entry
 
 
@@ -19,19 +19,17 @@ def _level_details(entry: dict, text: str) -> None:
         time = duration(text)
         if time and "response_time" not in entry:
             entry["response_time"] = time
-    if "24/7" in lowered or "page immediately" in lowered:
-        entry.setdefault("paging", "page-24x7")
-    elif "business hours" in lowered:
-        entry.setdefault("paging", "page-business-hours")
-    elif "ticket" in lowered or "email" in lowered:
-        entry.setdefault("paging", "ticket" if "ticket" in lowered else "page-business-hours")
+    from .shapes import paging_of
+    if paging_of(text):
+        entry.setdefault("paging", paging_of(text))
 
 
 def _levels(root: Section, found: Found) -> None:
     for section in root.walk():
         title = LEVEL.match(section.title)
         if title and not _looks_like_scenario(section):
-            entry = _level(found, title.group(1), title.group(2))
+            name = title.group(2) + (f" ({title.group(3)})" if title.group(3) else "")
+            entry = _level(found, title.group(1), name)
             _level_details(entry, title.group(3) or "")
             found.mapped["severities"].append(section.line)
             found.used.add(section.line)
@@ -51,9 +49,13 @@ def _level_body(blocks: list[Block], entry: dict, found: Found) -> None:
                 entry.setdefault("description", strip_md(block.text))
                 found.use("severities", block)
             elif "response" in current:
-                entry.setdefault("notes", strip_md(block.text))
                 _level_details(entry, block.text)
-                found.use("severities", block)
+                from .shapes import lossless, paging_of
+                parsed = duration(block.text) or paging_of(block.text)
+                if parsed and lossless(block.text):
+                    found.use("severities", block)
+                elif parsed:   # 'Immediate all-hands response, executives notified': more than a time
+                    found.mapped["severities"].extend(block.lines)
             elif "example" in current:
                 found.use("severities", block)
         elif block.kind == "item" and current and "example" in current:
@@ -97,7 +99,8 @@ def _level_labels(blocks: list[Block], found: Found) -> None:
     for block in blocks:
         match = LEVEL.match(block.label) if block.kind == "label" and not block.text else None
         if match:
-            current = _level(found, match.group(1), match.group(2))
+            name = match.group(2) + (f" ({match.group(3)})" if match.group(3) else "")
+            current = _level(found, match.group(1), name)
             _level_details(current, match.group(3) or "")
             found.use("severities", block)
         elif block.kind == "item" and current is not None:

@@ -31,6 +31,9 @@ class Block:
     code: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     label: str = ""
+    key: str = ""             # key-value items: '- **Response Time**: 15 minutes'
+    ordered: bool = False     # '1.' rather than '-'
+    value: str = ""
 
 
 @dataclass
@@ -71,14 +74,18 @@ def cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
-def parse(text: str) -> Section:
-    """Parse into a tree of sections by heading level."""
-    root = Section("", 0, 0)
+HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
+
+
+def parse(text: str, offset: int = 0, title: str = "") -> Section:
+    """Parse into a tree of sections by heading level; line numbers start at offset + 1."""
+    root = Section(title, 0, offset)
     current = root
     lines = text.splitlines()
     i = 0
     while i < len(lines):
-        line, number = lines[i], i + 1
+        line, number = lines[i], offset + i + 1
         heading = HEADING.match(line)
         fence = FENCE.match(line)
         if heading:
@@ -90,9 +97,11 @@ def parse(text: str) -> Section:
             current = section
             i += 1
         elif fence:
-            i = _fence(lines, i, fence, current)
+            i = _fence(lines, i, fence, current, offset)
+        elif HTML_TABLE.search(line):
+            i = _html_table(lines, i, current, offset)
         elif TABLE_ROW.match(line):
-            i = _table(lines, i, current)
+            i = _table(lines, i, current, offset)
         elif not line.strip():
             i += 1
         else:
@@ -101,7 +110,7 @@ def parse(text: str) -> Section:
     return root
 
 
-def _fence(lines: list[str], i: int, match: re.Match, section: Section) -> int:
+def _fence(lines: list[str], i: int, match: re.Match, section: Section, offset: int = 0) -> int:
     indent, marker, lang = match.group(1), match.group(2), match.group(3)
     start, body = i, []
     i += 1
@@ -109,19 +118,43 @@ def _fence(lines: list[str], i: int, match: re.Match, section: Section) -> int:
         body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i].lstrip())
         i += 1
     end = min(i, len(lines) - 1)
-    section.blocks.append(Block("code", list(range(start + 1, end + 2)), lang=lang.lower(), code=body,
+    section.blocks.append(Block("code", list(range(offset + start + 1, offset + end + 2)), lang=lang.lower(), code=body,
                                 level=len(indent)))
     return i + 1
 
 
-def _table(lines: list[str], i: int, section: Section) -> int:
+def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:
     start, rows = i, []
     while i < len(lines) and TABLE_ROW.match(lines[i]):
         if not TABLE_RULE.match(lines[i]):
             rows.append(cells(lines[i]))
         i += 1
-    section.blocks.append(Block("table", list(range(start + 1, i + 1)), rows=rows))
+    section.blocks.append(Block("table", list(range(offset + start + 1, offset + i + 1)), rows=rows))
     return i
+
+
+def _html_table(lines: list[str], i: int, section: Section, offset: int) -> int:
+    """<table> ... </table>: rows of <th>/<td> cells, tags and entities removed."""
+    start = i
+    while i < len(lines) and not re.search(r"</table\s*>", lines[i], re.IGNORECASE):
+        i += 1
+    end = min(i, len(lines) - 1)
+    markup = "\n".join(lines[start:end + 1])
+    rows = []
+    for row in re.findall(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", markup, re.IGNORECASE | re.DOTALL):
+        found = re.findall(r"<t[hd]\b[^>]*>(.*?)(?=<t[hd]\b|</tr|$)", row, re.IGNORECASE | re.DOTALL)
+        texts = [_html_text(cell) for cell in found]
+        if any(texts):
+            rows.append(texts)
+    section.blocks.append(Block("table", list(range(offset + start + 1, offset + end + 2)), rows=rows))
+    return end + 1
+
+
+def _html_text(cell: str) -> str:
+    import html
+    text = re.sub(r"<br\s*/?>", "; ", cell, flags=re.IGNORECASE)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip(" ;")
 
 
 def _line_block(line: str, number: int) -> Block:
@@ -132,8 +165,14 @@ def _line_block(line: str, number: int) -> Block:
         return Block("para", [number], text="")  # a bare list marker carries no text to map
     if item:
         checked = None if item.group(2) is None else item.group(2).lower() == "x"
-        return Block("item", [number], text=item.group(3).strip(), level=len(item.group(1)) // 2,
-                     checked=checked)
+        text = item.group(3).strip()
+        key_value = KEY_VALUE.match(text)
+        key, value = ("", "")
+        if key_value:
+            key = strip_md(key_value.group(1) or key_value.group(3) or "").strip().rstrip(":")
+            value = (key_value.group(2) if key_value.group(1) is not None else key_value.group(4)) or ""
+        return Block("item", [number], text=text, level=len(item.group(1).expandtabs(4)) // 2,
+                     checked=checked, key=key, value=value.strip(), ordered=line.lstrip()[:1].isdigit())
     label = LABEL.match(line)
     if label and (line.strip().endswith("**") or ":" in line[:line.find("**", 2) + 4]):
         return Block("label", [number], text=label.group(2).strip(), label=label.group(1).strip().rstrip(":"))

@@ -5,6 +5,7 @@ import re
 
 from .mdparse import Block, Section, strip_md
 from .found import SHELL_START, Found, home_of
+from ..validate.imported import missing
 from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, placeholders, slug
 
 def _templates(root: Section, found: Found) -> None:
@@ -50,15 +51,17 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     body, declared = placeholders(text)
     subject, more = placeholders(subject) if subject else ("", {})
     declared.update(more)
-    context = f"{title} {section.title} {text[:80]}".lower()
+    context = f"{title} {' '.join(section.path())} {text[:80]}".lower()
     channel = ("status-page" if "status" in context else "email" if ("email" in context or "subject:" in context)
-               else "chat")
-    audience = ("customers" if channel == "status-page" or "user" in context else
+               else "chat" if re.search(r"slack|chat|#[a-z]", context) else missing("status-page, chat, email, sms or phone-bridge"))
+    audience = ("customers" if "status" in context or "customer" in context or "user" in context else
                 "executives" if "executive" in context or "leadership" in context else
-                "stakeholders" if "stakeholder" in context else "internal")
+                "stakeholders" if "stakeholder" in context else "internal" if "internal" in context or
+                "team" in context else missing("customers, internal, stakeholders, executives or support"))
     stage = next((s for w, s in (("resolv", "resolved"), ("update", "update"), ("identif", "identified"),
                                  ("monitor", "monitoring"), ("investigat", "investigating"),
-                                 ("declar", "declared"), ("alert", "declared")) if w in context), "update")
+                                 ("declar", "declared"), ("alert", "declared")) if w in context),
+                 missing("declared, investigating, identified, update, monitoring, resolved or postmortem"))
     template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
                 "audience": audience, "stage": stage, "body": body + "\n"}
     if subject:
@@ -67,13 +70,22 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         template["placeholders"] = declared
     found.templates.append(template)
     found.use("templates", block)
+    if title == section.title and section.blocks[-1] is block and len(section.blocks) == 1:
+        found.used.add(section.line)        # the heading is the template's title
+        found.mapped["templates"].append(section.line)
     if previous is not None and previous.kind in ("label",) and not previous.text:
         found.use("templates", previous)
+
+
+PM_TEMPLATE = re.compile(r"template|format|structure", re.IGNORECASE)
 
 
 def _postmortem(root: Section, found: Found) -> None:
     pm = found.postmortem
     for section in root.walk():
+        if section.parent is not None and PM_TEMPLATE.search(section.title) and (
+                home_of(section.parent) == "postmortem" or re.search(r"review|post|retro", section.title, re.I)):
+            _pm_sections_from_headings(section, pm, found)
         if home_of(section) != "postmortem":
             continue
         for block in section.blocks:
@@ -84,11 +96,31 @@ def _postmortem(root: Section, found: Found) -> None:
         labels = [b for b in section.blocks if b.kind == "label" and not b.text]
         if len(labels) >= 4 and "sections" not in pm and "template" in section.title.lower():
             pm["sections"] = [{"id": slug(b.label), "title": strip_md(b.label),
-                               "prompt": f"{strip_md(b.label)} (from the source template)"} for b in labels]
+                               "prompt": strip_md(b.label)} for b in labels]
             found.use("postmortem", *labels)
         window_text = re.search(r"\(([^)]*\d[^)]*)\)", section.title)
         if window_text and "within" not in pm and re.search(r"post|review", section.title, re.I):
             pm["within"] = duration(window_text.group(1))
+            pm["within_severities"] = [m.replace(" ", "").replace("-", "").upper() for m in
+                                       re.findall(r"\b(?:P|SEV)[\s-]?[0-9]\b", section.title, re.I)]
+
+
+def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None:
+    """'## Review Template' whose sub-headings are the post-mortem's sections, each with its prompt."""
+    if "sections" in pm or len(section.children) < 3:
+        return
+    sections = []
+    for child in section.children:
+        prose = [b for b in child.blocks if b.kind in ("para", "item") and b.text]
+        title = strip_md(child.title)
+        sections.append({"id": slug(title), "title": title,
+                         "prompt": " ".join(strip_md(b.text) for b in prose) or title})
+        found.used.add(child.line)
+        found.mapped["postmortem"].append(child.line)
+        found.use("postmortem", *prose)
+    pm["sections"] = sections
+    found.used.add(section.line)
+    found.mapped["postmortem"].append(section.line)
 
 
 def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:
@@ -100,10 +132,11 @@ def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:
         elif current is not None and not current["prompt"] and line.strip() and not line.startswith("|"):
             current["prompt"] = strip_md(line.lstrip("- "))
     for section in sections:
-        section["prompt"] = section["prompt"] or f"{section['title']}."
+        section["prompt"] = section["prompt"] or section["title"]
     pm.setdefault("sections", sections)
     pm.setdefault("template_lines", []).extend(block.lines)
-    found.use("postmortem", block)
+    # Only headings and first prompts are structured: the whole template also stays in notes.
+    found.mapped["postmortem"].extend(block.lines)
 
 
 def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
@@ -136,9 +169,12 @@ def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
             found.use("postmortem", block)
 
 
+CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directory|on-?call list|phone list", re.I)
+
+
 def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
-        in_contacts = home_of(section) == "contacts" or "contact" in section.title.lower()
+        in_contacts = home_of(section) == "contacts" or bool(CONTACT_WORDS.search(section.title))
         for block in section.blocks:
             if block.kind == "table" and block.rows and any("phone" in h.lower() for h in block.rows[0]):
                 _contact_table(block, found)
@@ -191,19 +227,28 @@ def _reach(contact: dict, text: str) -> None:
         contact["phone"] = phone.group(0).strip()
     if email and "email" not in contact:
         contact["email"] = email.group(0)
-    if url and "url" not in contact:
+    if url and re.search(r"\bpager\b|\bpage\b", text, re.I) and "pager" not in contact:
+        contact["pager"] = url.group(0).rstrip(".,")
+    elif url and "url" not in contact:
         contact["url"] = url.group(0).rstrip(".,")
     if handle and "chat" not in contact and not email:
         contact["chat"] = handle.group(0)
-    if not (phone or email or url or handle):
-        contact.setdefault("notes", text)
+    leftover = text
+    for match in (phone, email, url, handle):
+        if match:
+            leftover = leftover.replace(match.group(0), " ")
+    if not (phone or email or url or handle) or re.search(r"[A-Za-z]{2,}", leftover):
+        contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
 
 
 def _contact_item(block: Block, found: Found) -> None:
     match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", block.text)
-    if not match:
+    if match:
+        name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
+    elif block.key and block.value and (PHONE_ANY.search(block.value) or EMAIL.search(block.value)):
+        name, details = block.key, block.value     # 'Engineering manager: Priya Raman, +1 415 555 0134'
+    else:
         return
-    name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
     if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
         return  # a tool or a channel, handled with the organization
     cid = slug(name)

@@ -34,7 +34,7 @@ def _roles(root: Section, found: Found) -> None:
 def _escalation(root: Section, found: Found) -> None:
     for section in root.walk():
         match = re.match(r"^level\s*(\d+)\s*[-–:]\s*(.+)$", section.title, re.IGNORECASE)
-        if match:
+        if match and section.line not in found.used:
             _escalation_section(section, match.group(2).strip(), found)
         _escalate_when_lists(section, found)
         for block in section.blocks:
@@ -65,7 +65,6 @@ def _escalation_section(section: Section, name: str, found: Found) -> None:
         after = duration(previous["escalates_when"])
         level["triggers"].insert(0, {"after": after} if after and after != "immediate"
                                  else {"condition": previous["escalates_when"]})
-    level["triggers"] = level["triggers"] or [{"condition": "Escalated by the level before"}]
     found.escalation.append(level)
 
 
@@ -83,9 +82,10 @@ def _escalate_when_lists(section: Section, found: Found) -> None:
             time = re.search(r"(P[0-9]|SEV[0-9]).*?(?:>|over|after|more than)\s*(\d+\s*\w+)", text, re.IGNORECASE)
             if time and duration(time.group(2)):
                 current["triggers"].append({"after": duration(time.group(2)), "severities": [time.group(1).upper()]})
+                found.mapped["escalation"].extend(block.lines)   # structured; the sentence stays in notes
             else:
                 current["triggers"].append({"condition": text})
-            found.use("escalation", block)
+                found.use("escalation", block)
         else:
             current = None
 
@@ -98,10 +98,10 @@ def _time_ladder(block: Block, found: Found) -> None:
     for row in rows:
         start = duration(f"{row.group(1)} {row.group(3) or 'min'}") or "0m"
         who = row.group(4).strip()
-        trigger = {"after": start} if start not in ("0m", "0h") else {"condition": "The incident is declared"}
+        trigger = {"after": start}
         found.escalation.append({"id": slug(who), "name": who, "contacts": [_role_contact(found, who)],
                                  "triggers": [trigger]})
-    found.use("escalation", block)
+    found.mapped["escalation"].extend(block.lines)   # structured; the ladder as written stays in notes
 
 
 def _role_contact(found: Found, name: str) -> str:
@@ -117,20 +117,23 @@ PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$",
 
 
 def _phases(root: Section, found: Found) -> None:
+    taken = set().union(*(pb["_lines"] for pb in found.playbooks))  # once, not once per section
     for section in root.walk():
         match = PHASE_TITLE.match(section.title)
         is_phase = section.title.lower().startswith("phase") or (
             match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
-        if not is_phase or any(section.line in pb["_lines"] for pb in found.playbooks):
+        if not is_phase or section.line in taken:
             continue
         name = match.group(1) if match else re.sub(r"^phase\s*\d+\s*[:.-]\s*", "", section.title, flags=re.I)
         start, end = window(match.group(2)) if match else ("", "")
+        if match and not start:   # '(Variable)', '(post-fix)': not a time window, part of the name
+            name = f"{match.group(1)} ({match.group(2)})"
         phase = _phase_named(found, strip_md(name))
         if start and "window" not in phase:
             phase["window"] = {"start": start, **({"end": end} if end else {})}
         found.used.add(section.line)
         found.mapped["process"].append(section.line)
-        _phase_blocks(section, phase, found)
+        _phase_blocks(section, phase, found, taken)
 
 
 def _phase_named(found: Found, name: str) -> dict:
@@ -143,9 +146,9 @@ def _phase_named(found: Found, name: str) -> dict:
     return phase
 
 
-def _phase_blocks(section: Section, phase: dict, found: Found) -> None:
+def _phase_blocks(section: Section, phase: dict, found: Found, taken: set[int]) -> None:
     for node in section.walk():
-        if any(node.line in pb["_lines"] for pb in found.playbooks):
+        if node.line in taken:
             continue
         for block in node.blocks:
             if block.kind == "item" and block.checked is not None:

@@ -1,29 +1,63 @@
-"""`playbook import`: read, repair, map, write into a fresh directory, check, report."""
+"""`playbook import`: read, repair, map, write into a fresh directory, check, report.
+
+The entry point for other commands (`playbook init --from`) is ``import_documents``.
+"""
 from __future__ import annotations
 
 import os
 import re
 import shutil
 import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Sequence
 
 from .. import core
-from ..problems import UsageError
+from ..problems import PlaybookError, UsageError
 from . import assemble as a
 from .extract import extract
-from .mdparse import parse
+from .mdparse import Section, parse
 from .text import repair
 
 MONTH_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+(\d{1,2}),\s+(\d{4})")
 ISO_DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown")
+MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
+
+
+class NothingRecognized(PlaybookError):
+    """No part of the sources maps onto the content model: writing a skeleton would be a lie."""
+
+    exit_code = 1
+
+
+@dataclass
+class SourceText:
+    name: str
+    text: str
+
+
+@dataclass
+class ImportResult:
+    """What `import_documents` wrote and found; ``problems`` are `playbook check`'s findings."""
+
+    out_dir: Path
+    documents: list[str]
+    total_lines: int
+    structured_lines: int
+    noted_lines: int
+    problems: list = field(default_factory=list)
+    report_path: Path | None = None
+    imported: a.Imported | None = None
 
 
 def _document_date(lines: list[str], today: date) -> tuple[str, bool]:
     """The 'Last Updated' date of the source, else today; True if found."""
     for line in lines:
-        if re.search(r"last updated|updated:", line, re.IGNORECASE):
+        if re.search(r"last updated|updated:|last reviewed", line, re.IGNORECASE):
             iso = ISO_DATE.search(line)
             if iso:
                 return iso.group(1), True
@@ -38,50 +72,104 @@ def _interval(text: str) -> str:
     match = re.search(r"review frequency\W+(\w+)", text, re.IGNORECASE)
     word = match.group(1).lower() if match else ""
     return {"monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly", "annually": "yearly",
-            "annual": "yearly"}.get(word, "quarterly")
+            "annual": "yearly"}.get(word, "")
 
 
 def convert(text: str, org_name: str | None, today: date) -> a.Imported:
     """Map one Markdown document onto content documents (no file is written)."""
+    return convert_sources([SourceText("source", text)], org_name, today)
+
+
+def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, list[str]]:
+    """One tree for all sources: each file is a level-0 section; lines are numbered globally."""
+    root, lines = Section("", 0, 0), []
+    for source in sources:
+        offset = len(lines)
+        fixed_lines = []
+        for local, line in enumerate(source.text.splitlines(), start=1):
+            fixed, changed = repair(line)
+            fixed_lines.append(fixed)
+            imported.origin.append((source.name, local))
+            if changed:
+                imported.repaired.append((offset + local, line, fixed))
+        lines.extend(fixed_lines)
+        file_root = parse("\n".join(fixed_lines), offset, title=source.name)
+        file_root.parent = root
+        root.children.append(file_root)
+    return root, lines
+
+
+def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:
+    """Map Markdown documents onto content documents (no file is written)."""
     imported = a.Imported()
-    lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        fixed, changed = repair(line)
-        lines.append(fixed)
-        if changed:
-            imported.repaired.append(number)
-    found = extract(parse("\n".join(lines)))
+    root, lines = _tree(sources, imported)
+    found = extract(root)
+    imported.headings = _headings(root)
     doc_date, dated = _document_date(lines, today)
-    if not dated:
-        imported.flags.append(f"review dates: the source has no 'Last Updated' date; {doc_date} (today) was "
-                              f"written as last_reviewed, although nobody has reviewed the import yet")
-    else:
-        imported.flags.append(f"review dates: last_reviewed is the source's 'Last Updated' date, {doc_date}; "
-                              f"`playbook check` reports the ones already overdue")
+    imported.dated = dated
+    imported.doc_date = doc_date
     docs = imported.documents
     severities = a.severities(found, imported, doc_date)
-    docs["organization.yaml"] = a.organization(found, imported, org_name, doc_date, _interval(text))
+    imported.recognized = _recognized(found, severities)
+    severities = severities or a.placeholder_severities(doc_date)
+    docs["organization.yaml"] = a.organization(found, imported, org_name, doc_date,
+                                               _interval("\n".join(lines)))
     docs["severities.yaml"] = severities
     for name, maker in (("escalation.yaml", a.escalation), ("roles.yaml", a.roles), ("process.yaml", a.process),
                         ("templates.yaml", a.templates)):
         doc = maker(found, doc_date)
         if doc is not None:
             docs[name] = doc
-    docs["postmortem.yaml"] = a.postmortem(found, imported, severities["levels"], doc_date)
+    pm = a.postmortem(found, imported, severities["levels"], doc_date)
+    if pm is not None:
+        docs["postmortem.yaml"] = pm
+    _playbooks(found, severities, imported, doc_date)
+    docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
+    _notes(lines, found, imported)
+    imported.mapped = defaultdict(list)
+    for key, numbers in found.mapped.items():
+        imported.mapped[key if key.endswith(".yaml") else f"{key}.yaml"].extend(numbers)
+    imported.mapped = {k: sorted(set(v)) for k, v in imported.mapped.items()}
+    imported.lines = lines
+    return imported
+
+
+def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> None:
     taken: set[str] = set()
+    renamed: dict[str, str] = {}
     for pb in found.playbooks:
         original = pb["id"]
         pb["id"] = a._unique(original, taken)
-        doc = a.playbook(pb, severities["levels"], imported, doc_date)
-        docs[f"playbooks/{pb['id']}.yaml"] = doc
-        found.mapped[f"playbooks/{pb['id']}.yaml"] = found.mapped.pop(f"playbook:{original}", [])
-        for line, home in list(found.homes.items()):
-            if home == f"playbook:{original}":
-                found.homes[line] = f"playbooks/{pb['id']}.yaml"
-    docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
-    _notes(lines, found, imported)
-    imported.mapped = {k: sorted(set(v)) for k, v in found.mapped.items()}
-    return imported
+        rel = f"playbooks/{pb['id']}.yaml"
+        imported.documents[rel] = a.playbook(pb, severities["levels"], imported, doc_date)
+        found.mapped[rel] = found.mapped.pop(f"playbook:{original}", [])
+        renamed[f"playbook:{original}"] = rel
+    for line, home in found.homes.items():   # one pass over the lines, not one per playbook
+        if home in renamed:
+            found.homes[line] = renamed[home]
+
+
+def _recognized(found, severities: dict | None) -> list[str]:
+    """The kinds of things the sources gave, for the honest 'nothing recognized' verdict."""
+    kinds = {"severity levels": bool(severities), "playbooks": bool(found.playbooks),
+             "escalation": bool(found.escalation), "roles": bool(found.roles), "phases": bool(found.phases),
+             "templates": bool(found.templates), "post-mortem": bool(found.postmortem.get("sections")),
+             "contacts": any(len(c) > 3 for c in found.contacts.values()),
+             "channels": bool(found.org["channels"]), "how to declare": bool(found.org.get("declare"))}
+    return [kind for kind, present in kinds.items() if present]
+
+
+def _headings(root: Section) -> dict[int, str]:
+    """Line -> the source heading it sits under ('Severity Levels > P1 - Critical')."""
+    under: dict[int, str] = {}
+    for section in root.walk():
+        title = " > ".join(section.path()) or section.title or "(before the first heading)"
+        if section.level:
+            under[section.line] = title
+        for block in section.blocks:
+            for line in block.lines:
+                under[line] = title
+    return under
 
 
 def _notes(lines: list[str], found, imported: a.Imported) -> None:
@@ -102,18 +190,29 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
             doc["review"] = doc.pop("review")
 
 
-def write(imported: a.Imported, out: Path) -> None:
-    """Write into a fresh directory, all at once; never into existing content."""
+def _refuse_existing(out: Path) -> None:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} already exists and is not empty; not overwriting content. Import into a "
                          f"new directory with --out, review it, then move the files you want.")
+
+
+def write(imported: a.Imported, out: Path) -> None:
+    """Write into a fresh directory, all at once; never into existing content."""
+    _refuse_existing(out)
+    rendered = {rel: a.dump(rel, data) for rel, data in sorted(imported.documents.items())}
+    too_big = {rel: len(text.encode("utf-8")) for rel, text in rendered.items()
+               if len(text.encode("utf-8")) > MAX_FILE_BYTES}
+    if too_big:
+        sizes = ", ".join(f"{rel} would be {size / 1e6:.1f} MB" for rel, size in too_big.items())
+        raise NothingRecognized(f"not written: {sizes}, over the 1 MB that `playbook check` accepts per "
+                                f"file. Split the source into smaller documents and import them together.")
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.import-"))
     try:
-        for rel, data in sorted(imported.documents.items()):
+        for rel, text in rendered.items():
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(a.dump(rel, data), encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
         if out.exists():
             out.rmdir()
         os.rename(staging, out)
@@ -126,46 +225,63 @@ def check_output(out: Path, today: date) -> core.Result:
     return core.load(out.parent, core.Options(today=today, render_cards=False), content_dir=out)
 
 
-def coverage(text: str, imported: a.Imported) -> tuple[int, int, int]:
+def coverage(imported: a.Imported) -> tuple[int, int, int]:
     """(non-empty source lines, lines in structured fields, lines kept in notes)."""
-    nonempty = {n for n, line in enumerate(text.splitlines(), start=1) if line.strip()}
+    nonempty = {n for n, line in enumerate(imported.lines, start=1) if line.strip()}
     noted = {n for numbers in imported.noted.values() for n in numbers}
     mapped = nonempty - noted
     return len(nonempty), len(mapped), len(noted)
 
 
-def _ranges(numbers: list[int]) -> str:
-    out, start, prev = [], None, None
-    for n in sorted(numbers):
-        if start is None:
-            start = prev = n
-        elif n == prev + 1:
-            prev = n
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a directory contributes its Markdown and text files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
         else:
-            out.append(f"{start}-{prev}" if start != prev else str(start))
-            start = prev = n
-    if start is not None:
-        out.append(f"{start}-{prev}" if start != prev else str(start))
-    return ", ".join(out)
+            files.append(path)
+    if not files:
+        raise UsageError(f"{', '.join(map(str, paths))}: no Markdown or text documents to import")
+    return files
 
 
-def report(source: str, text: str, imported: a.Imported, result: core.Result) -> str:
-    total, mapped, noted = coverage(text, imported)
-    lines = [f"# Import report: {source}", "",
-             f"{total} non-empty source lines: {mapped} mapped to structured fields, {noted} kept verbatim in "
-             f"`notes`, 0 lost ({(mapped + noted) / max(total, 1):.0%} landed somewhere).", ""]
-    if imported.repaired:
-        lines += [f"Broken encoding repaired on {len(imported.repaired)} lines ({_ranges(imported.repaired)}), "
-                  f"for example 'ðŸš¨' to '🚨'.", ""]
-    lines += ["## Where things went", "", "| Document | Source lines (structured) | Source lines (notes) |",
-              "|---|---|---|"]
-    for rel in sorted(imported.documents):
-        lines.append(f"| `{rel}` | {_ranges(imported.mapped.get(rel, [])) or '—'} | "
-                     f"{_ranges(imported.noted.get(rel, [])) or '—'} |")
-    lines += ["", "## Needs a human", ""] + [f"- {flag}" for flag in imported.flags]
-    errors = [p for p in result.problems if p.level == "error"]
-    lines += ["", "## `playbook check` on the import", "",
-              f"{len(errors)} errors, all of them about the items above (placeholder contacts, owners, "
-              f"review dates):" if errors else "No errors.", ""]
-    lines += [f"- `{p.location}`: {p.message}" for p in result.problems]
-    return "\n".join(lines) + "\n"
+def read_sources(paths: Sequence[Path]) -> list[SourceText]:
+    sources = []
+    for path in expand(paths):
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise UsageError(f"{path}: cannot read it ({error.strerror})") from None
+        sources.append(SourceText(str(path), raw.decode("utf-8", errors="replace")))
+    return sources
+
+
+def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | None = None,
+                     today: date | None = None) -> ImportResult:
+    """Import Markdown documents (files or folders of them) into a new content directory.
+
+    Writes the YAML and ``import-report.md`` into ``out_dir`` (which must not exist or be
+    empty), then checks it. Raises UsageError (exit 2) for unreadable input or an existing
+    directory, NothingRecognized (exit 1) when nothing in the sources maps onto content.
+    """
+    from .report import report
+
+    today = today or date.today()
+    _refuse_existing(out_dir.resolve())
+    sources = read_sources(paths)
+    imported = convert_sources(sources, org_name, today)
+    if not imported.recognized:
+        names = ", ".join(s.name for s in sources)
+        raise NothingRecognized(f"{names}: nothing recognized (no severity levels, playbooks, contacts, "
+                                f"escalation, roles, phases, templates or post-mortem); nothing was written. "
+                                f"Is this an incident-response document in Markdown?")
+    out = out_dir.resolve()
+    write(imported, out)
+    result = check_output(out, today)
+    report_path = out / "import-report.md"
+    report_path.write_text(report(sources, imported, result, out), encoding="utf-8")
+    total, mapped, noted = coverage(imported)
+    return ImportResult(out, sorted(imported.documents), total, mapped, noted, result.problems, report_path,
+                        imported)

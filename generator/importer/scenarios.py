@@ -18,17 +18,27 @@ def _numbered_shell(section: Section) -> bool:
 
 
 def _scenarios(root: Section, found: Found) -> None:
+    taken = set().union(*(pb["_lines"] for pb in found.playbooks))
     for section in root.walk():
-        if section.level and (_looks_like_scenario(section) or
+        if section.level and home_of(section) != "templates" and not _phase_list(section) and (
+                _looks_like_scenario(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
-            if any(section.line in pb["_lines"] for pb in found.playbooks):
+            if section.line in taken:
                 continue
             found.playbooks.append(_playbook(section, found))
+            taken |= found.playbooks[-1]["_lines"]
 
 
-def _playbook(section: Section, found: Found) -> dict:
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*)", "", section.title, flags=re.IGNORECASE)
+def _phase_list(section: Section) -> bool:
+    """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
+    phased = [c for c in section.children if re.search(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", c.title, re.I)]
+    return len(phased) >= 2
+
+
+def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+|(?:playbook|runbook)\s*:\s*)", "", section.title,
+                   flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:
@@ -40,7 +50,7 @@ def _playbook(section: Section, found: Found) -> dict:
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     found.used.add(section.line)
     found.mapped[f"playbook:{pb['id']}"].append(section.line)
-    _fill_playbook(section, pb, found, "immediate" if not _looks_like_scenario(section) else None)
+    _fill_playbook(section, pb, found, default_stage if not _looks_like_scenario(section) else None)
     return pb
 
 
@@ -49,19 +59,31 @@ def _playbook(section: Section, found: Found) -> dict:
 def _fill_playbook(section: Section, pb: dict, found: Found, stage: str | None) -> None:
     key = f"playbook:{pb['id']}"
     for node in section.walk():
-        node_stage = _stage(node.title) if node is not section else None
-        if node is not section:
-            stage = node_stage or stage
-            pb["_lines"].add(node.line)
-            found.used.add(node.line)
-            found.mapped[key].append(node.line)
-            condition = _condition(node.title)
-        else:
-            condition = ""
-        _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
         for block in node.blocks:
             for line in block.lines:
                 found.homes[line] = key
+        found.homes[node.line] = key
+    _fill_node(section, pb, found, key, stage, "")
+
+
+def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | None, condition: str) -> None:
+    """A stage heading switches the stage, an 'If ...' heading sets a condition; any other
+    sub-heading under a stage is one step with its content as note and commands."""
+    from .shapes import sub_step
+
+    _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
+    for child in node.children:
+        child_stage, child_condition = _stage(child.title), _condition(child.title)
+        if child_stage or child_condition:
+            pb["_lines"].add(child.line)
+            found.used.add(child.line)
+            found.mapped[key].append(child.line)
+            _fill_node(child, pb, found, key, child_stage or stage, child_condition or condition)
+        elif stage is not None:
+            sub_step(child, pb, stage, key, found)
+        else:
+            pb["_lines"].add(child.line)
+            _fill_node(child, pb, found, key, None, condition)
 
 
 def _condition(title: str) -> str:
@@ -87,6 +109,10 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
                 found.use(key, block)
                 continue
         if stage is None:
+            continue
+        if block.kind == "item" and block.level > 0 and last_step is not None:
+            last_step["note"] = (last_step.get("note", "") + "\n" + strip_md(block.text)).strip("\n")
+            found.use(key, block)
             continue
         if block.kind == "item":
             item_condition = _condition(block.text.split("**")[1] if block.text.startswith("**") else block.text)
@@ -123,7 +149,7 @@ def _add_text(pb: dict, stage: str, text: str, condition: str) -> dict | None:
         pb["symptoms"].append(text)
         return None
     if stage == "causes":
-        text, stage = f"Possible cause: {text}", "investigate"
+        stage = "investigate"   # the cause as written; its heading or label stays in the source's words
     step = {"text": text}
     if condition:
         step["condition"] = condition
@@ -172,8 +198,8 @@ def _code_steps(block: Block, condition: str) -> list[dict]:
                 current["condition"] = condition
             steps.append(current)
         else:
-            if current is None:
-                current = {"text": condition or "Run", **({"condition": condition} if condition else {})}
+            if current is None:   # no comment to name the step: the command names itself
+                current = {"text": condition or line.strip() or "Run", **({"condition": condition} if condition else {})}
                 steps.append(current)
             pending.append(line)
     flush()

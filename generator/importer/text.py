@@ -108,6 +108,10 @@ def window(text: str) -> tuple[str, str]:
     return (single, "") if single and single != "immediate" else ("", "")
 
 
+# '[P1]' or '[SEV-2]' in a subject line is a literal tag, not a value to fill in; so is a '[x]' tick.
+LITERAL_TAG = re.compile(rf"^(?:{LEVEL_ID}|[ xX])$")
+
+
 def placeholders(body: str) -> tuple[str, dict[str, str]]:
     """[ISSUE] or [time] -> {issue} / {time}, each declared with the original wording."""
     declared: dict[str, str] = {}
@@ -120,5 +124,6 @@ def placeholders(body: str) -> tuple[str, dict[str, str]]:
         return "{" + key + "}"
 
     body = body.replace("{", "(").replace("}", ")")
-    body = re.sub(r"\[([^\[\]\n]{1,60})\]", lambda m: name_for(m.group(1)), body)
+    body = re.sub(r"\[([^\[\]\n]{1,60})\](?!\()", lambda m: m.group(0) if LITERAL_TAG.match(m.group(1))
+                  else name_for(m.group(1)), body)
     return body, declared

@@ -31,8 +31,15 @@ PAGES = {
 PAGE_SOURCES = {"severities.md": "severities", "process.md": "process", "roles.md": "roles",
                 "escalation.md": "escalation", "contacts.md": "contacts", "templates.md": "templates",
                 "index.md": "organization"}
-PAGING = {"page-24x7": "Page 24/7", "page-business-hours": "Page in business hours, email otherwise",
-          "ticket": "Ticket only"}
+class _Labels(dict):
+    """A value without a label (a draft's import placeholder) is shown as written."""
+
+    def __missing__(self, key):
+        return key
+
+
+PAGING = _Labels({"page-24x7": "Page 24/7", "page-business-hours": "Page in business hours, email otherwise",
+                  "ticket": "Ticket only"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""Helpers for the import corpus: traceability of every structured value, and measurements."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.validate.imported import is_missing
+
+CORPUS = Path(__file__).resolve().parent / "import_corpus"
+# Keys whose values the importer makes up by design and that claim nothing about the source:
+# ids and references (slugs of source text), the review block, the placeholder owner and service.
+SKIP_KEYS = {"id", "review", "notes", "owner", "services", "tags", "contacts", "backup", "kind", "lead",
+             "to", "placeholders"}
+ENUM_EVIDENCE = {
+    "page-24x7": r"24/7|24x7|any time|page immediately|\bpage\b", "page-business-hours": r"business hours",
+    "ticket": r"ticket", "status-page": r"status", "email": r"e-?mail|subject", "chat": r"chat|slack|#|channel",
+    "customers": r"customer|user|public", "internal": r"internal|team", "stakeholders": r"stakeholder",
+    "executives": r"executive|leadership", "support": r"support", "declared": r"declar|alert",
+    "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",
+    "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
+    "next-business-day": r"next business day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
+    "pycon": r"", "console": r"", "text": r""}
+DURATION = re.compile(r"^(\d+)([mhdw])$")
+UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
+
+
+def normalize(text: str) -> str:
+    """Lower-case words only; a [placeholder] and the {name} it became compare equal (both dropped)."""
+    text = re.sub(r"\{[^{}]*\}|\[[^\[\]]*\]", " ", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def source_text(paths: list[Path]) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md"))))
+
+
+def leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in SKIP_KEYS:
+                continue
+            yield from leaves(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from leaves(value, path + (index,))
+    else:
+        yield path, node
+
+
+def untraceable(value, source: str, normalized: str) -> bool:
+    """True when a structured value cannot be found in the source text."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int):
+        return not re.search(rf"\b{value}\b", source)
+    text = str(value)
+    if is_missing(text):
+        return False
+    if text in ENUM_EVIDENCE:
+        return bool(ENUM_EVIDENCE[text]) and not re.search(ENUM_EVIDENCE[text], source, re.IGNORECASE)
+    duration = DURATION.match(text)
+    if duration:
+        number, unit = duration.groups()
+        return not re.search(rf"\b{number}\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
+    for line in text.splitlines():
+        if normalize(line) and normalize(line) not in normalized:
+            return True
+    return False
+
+
+def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
+    """Every structured value of every imported document that is not in the sources (or in ``extra``,
+    what the command line gave, such as --org-name)."""
+    source = source_text(sources) + "\n" + extra
+    normalized = normalize(source)
+    found = []
+    for path in sorted(out.rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        for where, value in leaves(data):
+            if where[:1] == ("contacts",) and any(isinstance(k, str) and k == "notes" for k in where):
+                continue
+            if untraceable(value, source, normalized):
+                found.append(f"{path.relative_to(out)}:{'.'.join(map(str, where))}: {value!r}")
+    return found
+
+
+KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$")
+# Section names the importer turns into the site's own structure (stages, parts of a runbook).
+LABEL = re.compile(r"(symptoms?|meaning|impact|diagnosis|investigation|mitigation|resolution|remediation|"
+                   r"verification|immediate actions|responsibilities|review template|detection|containment|"
+                   r"eradication|recovery)")
+HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
+
+
+def payloads(line: str) -> list[str]:
+    """What of a source line a reader must find on the site: the values, not the markup or keys."""
+    stripped = line.strip()
+    if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"</?\w+[^>]*>", stripped):
+        return []           # table rules, bare tags
+    if "<th" in stripped.lower():
+        return []           # header rows name the columns the site has its own titles for
+    if HTML_ROW.search(stripped):
+        return [c for c in HTML_ROW.findall(stripped) if normalize(c)]
+    if stripped.startswith("|"):
+        return [c for c in stripped.strip("|").split("|") if normalize(c)]
+    if stripped.startswith("```"):
+        return []
+    match = KEY_VALUE.match(stripped)
+    value = match and (match.group(1) or match.group(2) or "").strip()
+    if value:
+        return [value]
+    if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
+        return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)])\s+)+", "", stripped)
+    if stripped.startswith("#"):
+        text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
+        text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*|"
+                      r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
+                      flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
+    return [text] if normalize(text) else []
+
+
+def _stage_label(heading: str) -> bool:
+    """A heading the importer read as a stage name ('Immediate Response (0-15 minutes)')."""
+    from generator.importer.found import _leading_stage
+    title = re.sub(r"\s*\([^)]*\)\s*$", "", heading.lstrip("#").strip())
+    return _leading_stage(title) is not None and len(title.split()) <= 3
+
+
+def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[str]:
+    """Source lines none of whose payload is on the built site."""
+    missing = []
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if number in first_table_rows:
+            continue
+        for payload in payloads(line):
+            if normalize(payload) not in site_text:
+                missing.append(f"{source.name}:{number}: {line.strip()}")
+                break
+    return missing
+
+
+def header_rows(source: Path) -> set[int]:
+    """Line numbers of Markdown table header rows (the line above a |---| rule)."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
+
+
+def site_text(site: Path) -> str:
+    import html
+    parts = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.DOTALL)
+        text += " ".join(re.findall(r'href="([^"]+)"', text))
+        parts.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    return normalize(" ".join(parts))
