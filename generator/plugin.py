@@ -61,6 +61,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             files.append(File.generated(config, page.uri, content=page.markdown))
         for uri, content in site_module.card_files(self.site).items():
             files.append(File.generated(config, uri, content=content))
+        for uri, content in site_module.offline_files(self.site).items():
+            files.append(File.generated(config, uri, content=content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

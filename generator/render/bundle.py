@@ -19,6 +19,7 @@ from ..model import STAGE_TITLES, Branch, Playbook, Project, Step
 from .html import context, environment, safe_url
 
 GENERATOR = "incident-playbooks bundle"
+MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
 
 
 def script_json(data: object) -> Markup:
