@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..cards import _refuse_fetch, qr_svg, site_url_for
 from ..model import Playbook, Project
-from .html import context, environment
+from .html import context, environment, next_review
 from .pages import playbook_uri
 from .tree_svg import decision_tree_svg
 
@@ -29,14 +29,35 @@ PDF_CREATOR = "playbook binder"
 MARKER = b"/Creator (playbook binder)"  # pypdf writes the document info uncompressed
 # Break opportunities inside a long command word, after these characters: a path,
 # an option's value or a query string wraps at its joints, never inside a word.
+LONG_WORD = 24  # shorter words fit a line whole; only longer ones need joints
 _JOINTS = re.compile(r"(?<=[/=,&?;|:])(?=[^\s/=,&?;|:])")
 
 
+def css_string(value: str) -> Markup:
+    """A CSS string literal; everything but ASCII letters, digits and spaces is a CSS escape
+    (hex digits, then the one space that ends an escape)."""
+    return Markup('"' + "".join(ch if ch.isalnum() and ch.isascii() or ch == " " else f"\\{ord(ch):x} "
+                                for ch in value) + '"')
+
+
+def footer_text(project: Project, generated: date) -> str:
+    review = next_review(project)
+    due = f" · next review due {review.due}" if review else ""
+    return f"{project.organization.name} · binder generated {generated}{due}"
+
+
+def _breakable(word: str) -> str:
+    """An escaped word; a long one gets break opportunities (<wbr>) after its joints."""
+    if len(word) <= LONG_WORD:
+        return html.escape(word)
+    return "<wbr>".join(html.escape(piece) for piece in _JOINTS.split(word))
+
+
 def command_markup(code: str) -> Markup:
-    """A command as escaped lines that wrap at spaces and after / = , & ? ; | :"""
+    """A command as escaped lines that wrap at spaces and, in long words, after / = , & ? ; | :"""
     lines = []
     for line in code.rstrip("\n").splitlines() or [""]:
-        wrapped = "<wbr>".join(html.escape(piece) for piece in _JOINTS.split(line))
+        wrapped = "".join(_breakable(part) if part.strip() else part for part in re.split(r"(\s+)", line))
         lines.append(f'<span class="ln">{wrapped or "&nbsp;"}</span>')
     return Markup("".join(lines))
 
@@ -86,6 +107,7 @@ def render_html(project: Project, generated: date, paper: str = "a4", part: str 
         **context(project, generated), page_size=PAPERS[paper], generator=GENERATOR, part=part,
         playbooks=project.playbooks if playbooks is None else playbooks, first_page=first_page,
         numbers=numbers or {}, contents=contents(project), command=command_markup,
+        footer=css_string(footer_text(project, generated)),
         tree=lambda pb: tree_markup(pb, project), anchor=anchor,
         qr=lambda pb: qr_svg(site_url_for(project, playbook_uri(pb.id))),
         page_url=lambda pb: site_url_for(project, playbook_uri(pb.id)))
