@@ -30,6 +30,7 @@ MARKER = b"/Creator (playbook binder)"  # pypdf writes the document info uncompr
 # Break opportunities inside a long command word, after these characters: a path,
 # an option's value or a query string wraps at its joints, never inside a word.
 LONG_WORD = 24  # shorter words fit a line whole; only longer ones need joints
+KEEP_WHOLE = 60  # a piece up to this long always fits a line, so it may be kept unbroken
 _JOINTS = re.compile(r"(?<=[/=,&?;|:])(?=[^\s/=,&?;|:])")
 
 
@@ -46,11 +47,21 @@ def footer_text(project: Project, generated: date) -> str:
     return f"{project.organization.name} · binder generated {generated}{due}"
 
 
+def _piece(text: str) -> str:
+    """An escaped piece of a word, kept whole when it has punctuation: a line may otherwise
+    break inside it (after the '-' of '--scope', after '+' in '+%s'), which on paper reads
+    as two words or a hyphenated one."""
+    escaped = html.escape(text)
+    if text.isalnum() or len(text) > KEEP_WHOLE:
+        return escaped
+    return f'<span class="nb">{escaped}</span>'
+
+
 def _breakable(word: str) -> str:
     """An escaped word; a long one gets break opportunities (<wbr>) after its joints."""
     if len(word) <= LONG_WORD:
-        return html.escape(word)
-    return "<wbr>".join(html.escape(piece) for piece in _JOINTS.split(word))
+        return _piece(word)
+    return "<wbr>".join(_piece(piece) for piece in _JOINTS.split(word))
 
 
 def command_markup(code: str) -> Markup:
@@ -186,9 +197,9 @@ def _outline(writer, project: Project, pages: dict[str, int]) -> None:
     for entry in contents(project):
         if not entry.anchor:
             first = pages.get(anchor(project.playbooks[0].id)) if project.playbooks else None
-            parent = writer.add_outline_item(entry.title, first) if first is not None else None
+            parent = writer.add_outline_item(title=entry.title, page_number=first) if first is not None else None
         elif entry.anchor in pages:
-            writer.add_outline_item(entry.title, pages[entry.anchor], parent=parent if entry.sub else None)
+            writer.add_outline_item(title=entry.title, page_number=pages[entry.anchor], parent=parent if entry.sub else None)
 
 
 def overflowing(document, tolerance: float = 0.5) -> list[tuple[int, str]]:
