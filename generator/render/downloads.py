@@ -7,10 +7,13 @@ from ..model import Project
 from .html import DOWNLOADS
 
 
-def offline_files(project: Project, generated: date, paper: str = "a4") -> dict[str, bytes]:
+def offline_files(project: Project, generated: date, paper: str = "a4",
+                  binder: bool = True) -> dict[str, bytes]:
     """downloads/runbook.html (one self-contained file) and downloads/runbook.pdf (the binder)."""
     from .binder import render_binder
     from .bundle import render_bundle
 
-    return {DOWNLOADS["bundle"]: render_bundle(project, generated).encode("utf-8"),
-            DOWNLOADS["binder"]: render_binder(project, generated, paper)}
+    files = {DOWNLOADS["bundle"]: render_bundle(project, generated).encode("utf-8")}
+    if binder:
+        files[DOWNLOADS["binder"]] = render_binder(project, generated, paper)
+    return files
