@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator import core
-from generator.cards import site_url_for
+from generator.render.cards import site_url_for
 from generator.cli import main
 from generator.render.binder import command_markup, css_string
 from generator.render.html import next_review

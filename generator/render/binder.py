@@ -17,7 +17,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from ..cards import _refuse_fetch, qr_svg, site_url_for
+from .cards import _refuse_fetch, qr_svg, site_url_for
 from ..model import Playbook, Project
 from .html import context, environment, next_review
 from .pages import playbook_uri

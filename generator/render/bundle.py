@@ -14,7 +14,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from .. import durations
+from ..load import durations
 from ..model import STAGE_TITLES, Branch, Playbook, Project, Step
 from .html import context, environment, safe_url
 

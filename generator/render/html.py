@@ -15,7 +15,7 @@ from typing import Optional
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .. import durations
+from ..load import durations
 from ..model import STAGE_TITLES, Contact, Document, Project
 from .markdown import SAFE_SCHEMES
 from .pages import PAGING

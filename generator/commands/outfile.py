@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .problems import UsageError
+from ..problems import UsageError
 
 
 def _ours(path: Path, marker: bytes) -> bool:
