@@ -200,20 +200,3 @@ def _outline(writer, project: Project, pages: dict[str, int]) -> None:
             parent = writer.add_outline_item(title=entry.title, page_number=first) if first is not None else None
         elif entry.anchor in pages:
             writer.add_outline_item(title=entry.title, page_number=pages[entry.anchor], parent=parent if entry.sub else None)
-
-
-def overflowing(document, tolerance: float = 0.5) -> list[tuple[int, str]]:
-    """(page number, text) of every laid-out line that reaches past the page's content box."""
-    found = []
-    for number, page in enumerate(document.pages, start=1):
-        box = page._page_box
-        left, right = box.content_box_x(), box.content_box_x() + box.width
-        for child in box.descendants():
-            if type(child).__name__ != "LineBox":
-                continue
-            for part in child.descendants():
-                text = getattr(part, "text", None)
-                if text and text.strip() and (part.position_x + part.width > right + tolerance
-                                              or part.position_x < left - tolerance):
-                    found.append((number, text))
-    return found
