@@ -313,4 +313,6 @@
   window.addEventListener("hashchange", function () { input.value = ""; route(); });
   enhanceStatic();
   route();
+  // Build the search index while the responder starts typing, not before the first screen.
+  input.addEventListener("focus", function () { setTimeout(function () { if (!index) buildIndex(); }, 0); });
 })();
