@@ -224,6 +224,59 @@ def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -
                    f"({rendered.card.paper}, {rendered.card.orientation}, 1 page)")
 
 
+def _checked_project(root: Path, today: date):
+    """The model of content without errors (desk cards are not laid out), or exit 1."""
+    result = _load(root, today, cards=False)
+    if not result.ok or result.project is None:
+        click.echo("content has errors; not writing it:\n"
+                   + report.text(result.problems, sum(1 for _ in result.content.all_sources())), err=True)
+        sys.exit(1)
+    return result.project
+
+
+def _write_generated(path: Path, data: bytes, marker: bytes) -> None:
+    from .commands.outfile import write_generated
+    try:
+        write_generated(path, data, marker)
+    except PlaybookError as error:
+        _fail(error)
+
+
+@main.command()
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              metavar="FILE.html", help="Where to write the bundle.")
+@root_option
+@today_option
+def bundle(out_file: Path, root: Path, today: date) -> None:
+    """Write the whole runbook as ONE self-contained HTML file that works offline.
+
+    Search, playbooks, contacts, escalation and desk-card content, with no
+    other file and no request of any kind: keep it on a laptop and a phone.
+    """
+    from .render.bundle import MARKER, render_bundle
+
+    project = _checked_project(root, today)
+    data = render_bundle(project, today).encode("utf-8")
+    _write_generated(out_file, data, MARKER)
+    click.echo(f"Wrote {out_file} ({len(data) / 1024:.0f} KB, {len(project.playbooks)} playbooks, one file)")
+
+
+@main.command()
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              metavar="FILE.pdf", help="Where to write the binder.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@root_option
+@today_option
+def binder(out_file: Path, paper: str, root: Path, today: date) -> None:
+    """Write the printable binder (PDF): cover, contents, every playbook, contacts at the back."""
+    from .render.binder import MARKER, render_binder
+
+    project = _checked_project(root, today)
+    data = render_binder(project, today, paper)
+    _write_generated(out_file, data, MARKER)
+    click.echo(f"Wrote {out_file} ({len(data) / 1024:.0f} KB, {paper}, {len(project.playbooks)} playbooks)")
+
+
 @main.group()
 def postmortem() -> None:
     """Post-mortems kept in postmortems/ as the incident history."""

@@ -37,6 +37,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
+    _command: str = "build"
+
+    def on_startup(self, *, command, dirty) -> None:
+        self._command = command
+
     def on_config(self, config):
         try:
             self.site = self.prepared or self._prepare(config)
@@ -68,6 +73,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for uri, content in site_module.card_files(self.site).items():
             files.append(File.generated(config, uri, content=content))
         for uri, content in self.site.redirects:
+            files.append(File.generated(config, uri, content=content))
+        # The binder takes seconds to lay out: a live preview does not wait for it on every edit.
+        for uri, content in site_module.offline_files(self.site, binder=self._command != "serve").items():
             files.append(File.generated(config, uri, content=content))
         return files
 

@@ -106,7 +106,9 @@ class ActiveContent(HTMLParser):
             if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
                     ("javascript:", "data:", "vbscript:")):
                 self.found.append(f"<{tag} {name}={value!r}>")
-        self._in_script = tag == "script"
+        # A JSON data block (the one-file bundle's playbooks) is never run; its escaping is tested
+        # in test_bundle.py. Any other script is code.
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/json"
 
     def handle_data(self, data: str) -> None:
         if self._in_script and "__xss" in data:

@@ -106,3 +106,14 @@ def download_files(site: Site) -> dict[str, str]:
     if site.project.postmortem is None:
         return {}
     return {DOWNLOAD: template_body(site.project)}
+
+
+def offline_files(site: Site, binder: bool = True) -> dict[str, bytes]:
+    """downloads/runbook.html and downloads/runbook.pdf: the one-file bundle and the binder.
+
+    The binder takes the desk cards' paper when they all agree, else A4.
+    """
+    from ..render.downloads import offline_files as render
+
+    papers = {card.paper for card in site.project.cards}
+    return render(site.project, site.project.today, papers.pop() if len(papers) == 1 else "a4", binder)

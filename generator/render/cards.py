@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..load import durations
 from ..model import Card, CardSection, Project
+from .html import DOWNLOADS as OFFLINE_DOWNLOADS
 from .pages import PAGING, playbook_uri
 
 PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
@@ -120,6 +121,7 @@ def render_html(project: Project, card: Card, generated: date, split: int | None
         column_mm=column_mm(card), org=project.organization, sections=sections, generated=generated,
         review=next_review(project, card), human=durations.human, short=durations.short,
         paging=PAGING, link_url=lambda page, url: link_url(project, page, url),
+        offline=OFFLINE_DOWNLOADS,
         page_size=PAPER[(card.paper, card.orientation)])
 
 
