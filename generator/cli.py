@@ -23,8 +23,14 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 
 today_option = click.option("--today", callback=_today, metavar="YYYY-MM-DD",
                             help="Pretend today is this date (default: the real date).")
-root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-                           show_default=True, help="Repository root holding content/ and schemas/.")
+def _root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    from .repo import find_root
+    return value if value is not None else find_root(Path.cwd())
+
+
+root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+                           callback=_root, help="Repository root holding content/ and schemas/ "
+                           "(default: found by walking up from here, as git does).")
 
 
 # Material prints an end-of-life banner on every build; it is noise in CI logs.
@@ -94,8 +100,11 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     except UsageError as error:
         _fail(error)
     files = sum(1 for _ in result.content.all_sources())
+    from .repo import ci_prefix
     if fmt == "github":
-        output = report.github(problems, files, _write_step_summary)
+        output = report.github(problems, files, _write_step_summary, ci_prefix(root, "GITHUB_WORKSPACE"))
+    elif fmt == "gitlab":
+        output = report.gitlab(problems, files, ci_prefix(root, "CI_PROJECT_DIR"))
     else:
         output = report.FORMATS[fmt](problems, files)
     click.echo(output)
@@ -256,14 +265,19 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
             suggest_stagger: bool) -> None:
     """Every document's owner, last review, due date and status, grouped by owner.
 
-    Exit 1 when any review is overdue, so a scheduled CI job turns red.
+    Exit 0: nothing overdue; 1: a review is overdue, so a scheduled CI job turns
+    red; 2: content is broken (the check's report follows, as JSON with --format json).
     """
     from . import reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
-        click.echo(report.text(result.problems, sum(1 for _ in result.content.all_sources())), err=True)
-        sys.exit(1)
+        files = sum(1 for _ in result.content.all_sources())
+        if fmt == "json":
+            click.echo(rr.broken_json(report.json_document(result.problems, files)))
+        click.echo("error: content is broken, so no review report; fix these first:\n"
+                   + report.text(result.problems, files), err=True)
+        sys.exit(2)
     project = result.project
     if owner is not None and project.contact(owner) is None:
         _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))

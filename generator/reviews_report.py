@@ -84,11 +84,24 @@ def markdown(project: Project, documents: list[Document]) -> str:
     return "\n".join(lines) + "\n"
 
 
+JSON_VERSION = 1
+
+
 def as_json(project: Project, documents: list[Document]) -> str:
-    return json.dumps([{"id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
-                        "last_reviewed": d.last_reviewed.isoformat(), "interval": d.interval,
-                        "due": d.due.isoformat(), "status": d.status, "days_left": d.days_left}
-                       for d in documents], indent=2)
+    """``{"version": 1, "today", "ok": true, "overdue": n, "documents": [{id, ...}], "problems": []}``."""
+    return json.dumps({"version": JSON_VERSION, "today": project.today.isoformat(), "ok": True,
+                       "overdue": sum(d.status == "overdue" for d in documents),
+                       "documents": [{"id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
+                                      "last_reviewed": d.last_reviewed.isoformat(), "interval": d.interval,
+                                      "due": d.due.isoformat(), "status": d.status, "days_left": d.days_left}
+                                     for d in documents],
+                       "problems": []}, indent=2)
+
+
+def broken_json(check: dict) -> str:
+    """The same shape when content is broken: no documents, the check's problems."""
+    return json.dumps({"version": JSON_VERSION, "today": None, "ok": False, "overdue": None,
+                       "documents": [], "problems": check["problems"]}, indent=2)
 
 
 def _ics_escape(value: str) -> str:
