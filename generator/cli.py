@@ -393,3 +393,55 @@ def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path
     click.echo(f"Wrote {len(imported.documents)} documents to {out}")
     click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
     click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--org-name", default=None, help="Your organization's name (else an EXAMPLE placeholder).")
+@click.option("--site-url", default=None, help="Where the site will be published (else an EXAMPLE placeholder).")
+@click.option("--from", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
+              metavar="FILE_OR_DIR", help="Import these documents instead of the starter content (repeatable).")
+@click.option("--git-url", default=None, metavar="URL",
+              help="Git URL CI installs incident-playbooks from, at tag v<this version>.")
+@click.option("--index-url", default=None, metavar="URL",
+              help="Package index CI installs incident-playbooks==<this version> from.")
+@today_option
+def init(directory: Path, org_name: str | None, site_url: str | None, sources: tuple[Path, ...],
+         git_url: str | None, index_url: str | None, today: date) -> None:
+    """Start a team's runbook repository in DIRECTORY (new or empty).
+
+    Writes starter content/ (values marked EXAMPLE: the check warns until they are
+    replaced), mkdocs.yml, site_overrides/, schemas/, .gitignore, pre-commit,
+    GitHub and GitLab CI pinned to this version, and a README.
+    """
+    from . import init_repo
+
+    if git_url and index_url:
+        _fail(UsageError("--git-url and --index-url: choose one place CI installs from"))
+    options = init_repo.InitOptions(org_name, site_url, sources, git_url, index_url)
+    try:
+        done = init_repo.init(directory, options, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(f"Wrote {len(done.files)} files to {done.root}")
+    if done.import_summary:
+        click.echo(done.import_summary)
+    if not (git_url or index_url):
+        click.echo("warning: CI does not know where to install incident-playbooks from; see "
+                   "'Installing in CI' in README.md (or rerun with --git-url / --index-url)", err=True)
+    click.echo(f"Next: cd {directory} && playbook check && playbook build")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the schemas into, e.g. schemas")
+def schemas(out_dir: Path) -> None:
+    """Write the JSON Schemas of this version (refresh schemas/ after an upgrade)."""
+    from .schema_files import write_schemas
+
+    try:
+        changed = write_schemas(out_dir)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(f"{len(changed)} schema files written to {out_dir}" + (f": {', '.join(changed)}" if changed else
+                                                                   " (all were up to date)"))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .checks import cards, incidents, lint, playbooks, refs, reviews
+from .checks import cards, examples, incidents, lint, playbooks, refs, reviews
 from .content import Content, read_content
 from .model import Project, build_project
 from .positions import position
@@ -51,6 +51,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
+    problems.extend(_repository_checks(root))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
     structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
@@ -60,6 +61,14 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
             rendered, overflowing = _lay_out_cards(project, options.today)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
     return Result(content, problems, project, rendered)
+
+
+def _repository_checks(root: Path) -> Iterator[Problem]:
+    from .init_files import check_install_source
+    from .schema_files import check_drift
+
+    yield from check_drift(root)
+    yield from check_install_source(root)
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
@@ -102,6 +111,7 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         if not isinstance(source.data, dict):
             continue
         yield from lint.check_comment_trap(source)
+        yield from examples.check_example_values(source)
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
