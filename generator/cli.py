@@ -167,12 +167,23 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
     from . import plugin
 
     config_path = _config_path(root, config_file)
-    _prepare_site(root, today)
     os.environ["PLAYBOOK_TODAY"] = today.isoformat()
+    _log_to_terminal()  # "Serving on http://...", rebuilds, and the check report on content errors
     try:
         plugin.serve_site(config_path, dev_addr)
     except PlaybookError as error:
         _fail(error)
+
+
+def _log_to_terminal() -> None:
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 @main.command("export-docs")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -55,7 +56,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         except site_module.ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
-            log.error(str(error))  # the page shows it too; fixing the file rebuilds
+            # Not through the log: strict mode would abort the build and leave the browser hanging.
+            sys.stderr.write(f"{error}\nThe site shows this report until the content is fixed; "
+                             f"saving a file rebuilds it.\n")
             self.site, self.error_page = None, str(error)
             return config
         except PlaybookError as error:
