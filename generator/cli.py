@@ -148,6 +148,7 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> 
     except PlaybookError as error:
         _fail(error)
     prepared = _prepare_site(root, today)
+    _log_to_terminal("WARNING")
     try:
         with atomic.staged(target) as staging:
             plugin.build_site(config_path, staging, prepared)
@@ -175,15 +176,20 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
         _fail(error)
 
 
-def _log_to_terminal() -> None:
+def _log_to_terminal(level: str = "INFO") -> None:
+    """Show MkDocs' messages (serve: everything; build: warnings, which strict mode counts)."""
     import logging
 
+    class ClickHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"{record.levelname:<8}-  {record.getMessage()}", err=True)
+
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    for handler in [h for h in logger.handlers if type(h).__name__ == "ClickHandler"]:
+        logger.removeHandler(handler)
+    handler = ClickHandler(level=level)
+    logger.addHandler(handler)
+    logger.setLevel(min(logger.getEffectiveLevel(), handler.level))
 
 
 @main.command("export-docs")

@@ -128,7 +128,8 @@ jobs:
         with:
           python-version: "3.12"
       - name: Install incident-playbooks {source.version}
-        run: {source.pip()}
+        run: |
+          {source.pip()}
       - name: Review report
         run: |
           set -o pipefail
@@ -155,7 +156,8 @@ default:
   image: python:3.12
   before_script:
     - apt-get update -qq && apt-get install -y -qq {APT}
-    - {source.pip()}
+    - |
+      {source.pip()}
 
 playbook-check:
   stage: check
