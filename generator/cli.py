@@ -410,6 +410,9 @@ def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path
     click.echo(f"Wrote {len(imported.documents)} documents to {out}")
     click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
     click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")
+    if not (out.parent / "schemas").is_dir():  # the modelines point at ../schemas/
+        click.echo(f"note: {out.parent / 'schemas'} does not exist, so editors cannot find the schemas the "
+                   f"files name; run: playbook schemas --out {out.parent / 'schemas'}")
 
 
 @main.command()
