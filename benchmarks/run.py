@@ -53,11 +53,12 @@ def measure(args: list[str], cwd: Path, repeat: int) -> Measure:
 
 def plain_mkdocs_config(repo: Path, export: Path) -> Path:
     """The same site without the playbooks plugin: theme, extensions, assets and nav."""
-    from generator import site as site_module
+    from generator.commands import site as site_module
     from datetime import date
 
     prepared = site_module.prepare(repo, date.fromisoformat(TODAY), content_dir=repo / "content")
-    from generator import look, resources
+    from generator import resources
+    from generator.render import look
 
     shutil.copytree(resources.theme_dir() / "assets", export / "assets", dirs_exist_ok=True)
     config = yaml.safe_load((repo / "mkdocs.yml").read_text())

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import schema
-from .checks import cards, examples, incidents, lint, playbooks, refs, reviews
-from .content import Content, read_content
-from .model import Project, build_project
-from .positions import position
+from .validate import cards, examples, incidents, lint, playbooks, refs, reviews, schema
+from .load.content import Content, document_id, read_content
+from .model import Project
+from .model.build import build_project
+from .load.positions import position
 from .problems import ERROR, Problem, has_errors
 
 DEFAULT_WARN_DAYS = 14
@@ -64,15 +64,14 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
 
 
 def _repository_checks(root: Path) -> Iterator[Problem]:
-    from .init_files import check_install_source
-    from .schema_files import check_drift
+    from .validate.drift import check_drift, check_install_source
 
     yield from check_drift(root)
     yield from check_install_source(root)
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
-    from . import cards
+    from .render import cards
 
     rendered = cards.render_cards(project, today)
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
@@ -130,16 +129,6 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)
-
-
-def document_id(kind: str, source) -> str:
-    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
-    data = source.data if isinstance(source.data, dict) else {}
-    if kind == "playbook":
-        return str(data.get("id") or Path(source.rel).stem)
-    if kind == "card":
-        return f"cards/{data.get('id') or Path(source.rel).stem}"
-    return kind
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

@@ -12,8 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import look, resources
-from . import site as site_module
+from . import resources
+from .commands import site as site_module
+from .render import look
 from .problems import PlaybookError
 
 log = logging.getLogger("mkdocs.plugins.playbooks")

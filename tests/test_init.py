@@ -89,7 +89,7 @@ def test_no_install_source_is_a_loud_placeholder(tmp_path: Path) -> None:
 
 
 def test_install_sources_are_pinned_to_this_version(tmp_path: Path) -> None:
-    from generator.init_repo import installed_version
+    from generator.commands.init_repo import installed_version
 
     version = installed_version()
     team = init(tmp_path, "--git-url", "https://git.acme.test/ops/incident-playbooks")

@@ -69,7 +69,7 @@ def team(installed: Installed) -> Path:
 
 
 def test_the_package_comes_from_the_wheel(installed: Installed) -> None:
-    code = "import generator, generator.importer.run, generator.schema as s; print(generator.__file__); print(s.SCHEMA_DIR)"
+    code = "import generator, generator.importer.run, generator.validate.schema as s; print(generator.__file__); print(s.SCHEMA_DIR)"
     out = installed.run(str(installed.bin / "python"), "-c", code).stdout.split()
     site_packages = str(installed.venv / "lib")
     assert all(line.startswith(site_packages) for line in out), out

@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 
 from ..problems import WARNING, Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .walk import strings
 
 MARKER = re.compile(r"\bEXAMPLE\b")

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from .problems import ERROR, WARNING, Problem
+from ..problems import ERROR, WARNING, Problem
 
 GITHUB_ANNOTATION_CAP = 10
 JSON_VERSION = 1  # bump when a key changes meaning or goes away; adding keys keeps it

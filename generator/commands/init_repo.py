@@ -11,9 +11,9 @@ from importlib import resources as importlib_resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..problems import UsageError
+from ..resources import PACKAGE, schema_texts
 from . import init_files as f
-from .problems import UsageError
-from .resources import PACKAGE, schema_texts
 
 EXAMPLE_SITE_URL = "https://runbooks.EXAMPLE.invalid/"
 
@@ -132,7 +132,7 @@ def _read_sources(sources: tuple[Path, ...]) -> list[tuple[str, str]]:
 
 
 def _import(root: Path, texts: list[tuple[str, str]], org_name: str | None, today: date) -> str:
-    from .importer import run as importer
+    from ..importer import run as importer
 
     name = " + ".join(path for path, _ in texts)
     text = "\n\n".join(body for _, body in texts)

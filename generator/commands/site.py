@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import core, report
-from .model import Project
-from .problems import PlaybookError
-from .render.pages import Page, navigation, render_site
+from .. import core
+from . import report
+from ..model import Project
+from ..problems import PlaybookError
+from ..render.pages import Page, navigation, render_site
+from ..render.postmortem import postmortem_pages
 
 MARKER = ".playbook-generated"
 
@@ -59,7 +61,8 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
-    return Site(result.project, tuple(render_site(result.project)), navigation(result.project),
+    pages = render_site(result.project) + postmortem_pages(result.project)
+    return Site(result.project, tuple(pages), navigation(result.project),
                 warnings, tuple(result.cards))
 
 
@@ -74,7 +77,7 @@ def card_files(site: Site) -> dict[str, bytes]:
 
 def download_files(site: Site) -> dict[str, str]:
     """Files served as downloads rather than pages (written after the build)."""
-    from .render.postmortem import DOWNLOAD, template_body
+    from ..render.postmortem import DOWNLOAD, template_body
 
     if site.project.postmortem is None:
         return {}

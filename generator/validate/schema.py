@@ -12,9 +12,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from . import resources
-from .durations import parse_date
-from .problems import Problem, dotted
+from .. import resources
+from ..load.durations import parse_date
+from ..problems import Problem, dotted
 
 SCHEMA_DIR = resources.schemas_dir()
 KINDS = ("organization", "severities", "contacts", "escalation", "roles", "process",

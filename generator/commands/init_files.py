@@ -8,14 +8,8 @@ with instructions, and `playbook check` warns until it is replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterator
 
-from .problems import WARNING, Problem
-
-UNSET = "PLAYBOOK-INSTALL-SOURCE-NOT-SET"
-CI_FILES = (".github/workflows/playbooks.yml", ".github/workflows/playbook-reviews.yml", ".gitlab-ci.yml",
-            ".pre-commit-config.yaml")
+from ..validate.drift import UNSET
 APT = "fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0"  # WeasyPrint lays out the desk cards
 
 
@@ -226,21 +220,3 @@ def pre_commit_config(source: InstallSource) -> str:
 {_HOOK_KEYS}
         language: system
 """
-
-
-def check_install_source(root: Path) -> Iterator[Problem]:
-    """Warn while a CI file still has the install placeholder init wrote."""
-    for rel in CI_FILES:
-        path = root / rel
-        try:
-            text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        except (OSError, UnicodeDecodeError):
-            continue
-        for number, line in enumerate(text.splitlines(), start=1):
-            if UNSET in line:
-                yield Problem(rel, "install-source-unset", "CI does not know where to install "
-                              "incident-playbooks from (the placeholder playbook init wrote)",
-                              level=WARNING, line=number, column=line.index(UNSET) + 1,
-                              hint="replace it with `pip install \"incident-playbooks @ git+URL@vVERSION\"` "
-                                   "or your index; or rerun init with --git-url or --index-url")
-                break
