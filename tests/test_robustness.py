@@ -163,7 +163,7 @@ def test_import_survives_any_mutation(tmp_path_factory, kind: str, where: float,
                                       "--no-cards", "--format", "json"])
     assert_clean_exit(check, (0, 1))
     import json
-    codes = {p["code"] for p in json.loads(check.output)}
+    codes = {p["code"] for p in json.loads(check.output)["problems"]}
     assert codes <= {"placeholder", "review-overdue"}, (kind, codes)
 
 
