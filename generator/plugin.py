@@ -25,6 +25,7 @@ class PlaybooksConfig(Config):
     schemas_dir = c.Type(str, default="schemas")
     today = c.Optional(c.Type(str))
     warn_days = c.Type(int, default=14)
+    audience = c.Optional(c.Choice(("internal", "public")))  # default: organization.yaml
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -78,7 +79,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _prepare(self, config) -> site_module.Site:
         root = self._root(config)
         today = site_module.today_from(self.config.today)
-        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir)
+        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
+                                   self.config.audience)
 
     def on_files(self, files: Files, config) -> Files:
         if self.site is None:
@@ -88,6 +90,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for page in self.site.pages:
             files.append(File.generated(config, page.uri, content=page.markdown))
         for uri, content in site_module.card_files(self.site).items():
+            files.append(File.generated(config, uri, content=content))
+        for uri, content in self.site.redirects:
             files.append(File.generated(config, uri, content=content))
         return files
 
