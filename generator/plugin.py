@@ -16,6 +16,7 @@ from . import resources
 from .commands import site as site_module
 from .render import look
 from .problems import PlaybookError
+from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -64,7 +65,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             self.site, self.error_page = None, str(error)
             return config
         except PlaybookError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(printable_lines(str(error))) from None
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
@@ -100,6 +101,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if source is not None and self.site is not None:
             page.edit_url = self.site.edit_url(source)
         return markdown
+
+    def on_page_content(self, html_text, page, config, files):
+        if page.file.src_uri in self._by_uri:  # generated from content: untrusted
+            from .render.sanitize import sanitize
+
+            return sanitize(html_text)
+        return html_text
 
     def on_post_build(self, config) -> None:
         if self.site is None:
