@@ -49,6 +49,7 @@ class Installed:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     base = tmp_path_factory.mktemp("wheel")
     dist = base / "dist"
+    shutil.rmtree(REPO / "build", ignore_errors=True)  # setuptools would reuse stale modules from build/lib
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                     "-w", str(dist), str(REPO)], check=True, capture_output=True, timeout=600)
     (wheel,) = dist.glob("incident_playbooks-*.whl")
