@@ -57,9 +57,19 @@ def plain_mkdocs_config(repo: Path, export: Path) -> Path:
     from datetime import date
 
     prepared = site_module.prepare(repo, date.fromisoformat(TODAY), content_dir=repo / "content")
-    shutil.copytree(repo / "site_overrides" / "docs" / "assets", export / "assets", dirs_exist_ok=True)
+    from generator import resources
+    from generator.render import look
+
+    shutil.copytree(resources.theme_dir() / "assets", export / "assets", dirs_exist_ok=True)
     config = yaml.safe_load((repo / "mkdocs.yml").read_text())
-    config["plugins"] = [p for p in config["plugins"] if p != "playbooks"]
+    # What the plugin would add (generator/look.py), spelled out for plain MkDocs.
+    config["plugins"] = [p for p in config["plugins"] if p != "playbooks"] + [
+        {"search": {"separator": look.SEARCH_SEPARATOR}}, "offline"]
+    config["markdown_extensions"] = [{name: opts} if opts else name
+                                     for name, opts in look.MARKDOWN_EXTENSIONS.items()]
+    config["theme"].update(font=False, features=list(look.FEATURES))
+    config.update(extra_css=[look.CSS], extra_javascript=[look.JAVASCRIPT],
+                  extra={"polyfills": [look.POLYFILL], "generator": False})
     config.update(docs_dir=str(export), site_dir=str(repo / "plain-site"), nav=prepared.nav,
                   site_name=prepared.project.organization.name)
     path = repo / "mkdocs-plain.yml"

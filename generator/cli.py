@@ -24,8 +24,14 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 
 today_option = click.option("--today", callback=_today, metavar="YYYY-MM-DD",
                             help="Pretend today is this date (default: the real date).")
-root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-                           show_default=True, help="Repository root holding content/ and schemas/.")
+def _root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    from .load.repo import find_root
+    return value if value is not None else find_root(Path.cwd())
+
+
+root_option = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+                           callback=_root, help="Repository root holding content/ and schemas/ "
+                           "(default: found by walking up from here, as git does).")
 
 
 # Material prints an end-of-life banner on every build; it is noise in CI logs.
@@ -99,8 +105,11 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     except UsageError as error:
         _fail(error)
     files = sum(1 for _ in result.content.all_sources())
+    from .load.repo import ci_prefix
     if fmt == "github":
-        output = report.github(problems, files, _write_step_summary)
+        output = report.github(problems, files, _write_step_summary, ci_prefix(root, "GITHUB_WORKSPACE"))
+    elif fmt == "gitlab":
+        output = report.gitlab(problems, files, ci_prefix(root, "CI_PROJECT_DIR"))
     else:
         output = report.FORMATS[fmt](problems, files)
     click.echo(output)
@@ -152,6 +161,7 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None, aud
     except PlaybookError as error:
         _fail(error)
     prepared = _prepare_site(root, today, audience, draft)
+    _log_to_terminal("WARNING")
     try:
         with atomic.staged(target, (root,)) as staging:
             plugin.build_site(config_path, staging, prepared)
@@ -173,14 +183,30 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draf
     from . import plugin
 
     config_path = _config_path(root, config_file)
-    _prepare_site(root, today, draft=draft)
     os.environ["PLAYBOOK_TODAY"] = today.isoformat()
     if draft:
         os.environ["PLAYBOOK_DRAFT"] = "1"
+    _log_to_terminal()  # "Serving on http://...", rebuilds, and the check report on content errors
     try:
         plugin.serve_site(config_path, dev_addr)
     except PlaybookError as error:
         _fail(error)
+
+
+def _log_to_terminal(level: str = "INFO") -> None:
+    """Show MkDocs' messages (serve: everything; build: warnings, which strict mode counts)."""
+    import logging
+
+    class ClickHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"{record.levelname:<8}-  {record.getMessage()}", err=True)
+
+    logger = logging.getLogger("mkdocs")
+    for handler in [h for h in logger.handlers if type(h).__name__ == "ClickHandler"]:
+        logger.removeHandler(handler)
+    handler = ClickHandler(level=level)
+    logger.addHandler(handler)
+    logger.setLevel(min(logger.getEffectiveLevel(), handler.level))
 
 
 @main.command("export-docs")
@@ -329,14 +355,19 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
             suggest_stagger: bool) -> None:
     """Every document's owner, last review, due date and status, grouped by owner; then drills due.
 
-    Exit 1 when any review or drill is overdue, so a scheduled CI job turns red.
+    Exit 0: nothing overdue; 1: a review or drill is overdue, so a scheduled CI job
+    turns red; 2: content is broken (the check's report follows, as JSON with --format json).
     """
     from .commands import drills_report, reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
-        click.echo(report.text(result.problems, sum(1 for _ in result.content.all_sources())), err=True)
-        sys.exit(1)
+        files = sum(1 for _ in result.content.all_sources())
+        if fmt == "json":
+            click.echo(rr.broken_json(report.json_document(result.problems, files)))
+        click.echo("error: content is broken, so no review report; fix these first:\n"
+                   + report.text(result.problems, files), err=True)
+        sys.exit(2)
     project = result.project
     if owner is not None and project.contact(owner) is None:
         _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))
@@ -486,6 +517,66 @@ def import_(sources: tuple[Path, ...], out_dir: Path | None, org_name: str | Non
                f"kept in notes, {done.total_lines - done.structured_lines - done.noted_lines} lost.")
     click.echo(f"{len(done.problems)} items need a human ({errors} errors); see {done.report_path}. "
                f"`playbook build --draft` previews the site meanwhile.")
+    schemas_dir = done.out_dir.parent / "schemas"
+    if not schemas_dir.is_dir():  # the modelines point at ../schemas/
+        click.echo(f"note: {schemas_dir} does not exist, so editors cannot find the schemas the "
+                   f"files name; run: playbook schemas --out {schemas_dir}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--org-name", default=None, help="Your organization's name (else an EXAMPLE placeholder).")
+@click.option("--site-url", default=None, help="Where the site will be published (else an EXAMPLE placeholder).")
+@click.option("--from", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
+              metavar="FILE_OR_DIR", help="Import these documents instead of the starter content (repeatable).")
+@click.option("--git-url", default=None, metavar="URL",
+              help="Git URL CI installs incident-playbooks from, at tag v<this version>.")
+@click.option("--index-url", default=None, metavar="URL",
+              help="Package index CI installs incident-playbooks==<this version> from.")
+@today_option
+def init(directory: Path, org_name: str | None, site_url: str | None, sources: tuple[Path, ...],
+         git_url: str | None, index_url: str | None, today: date) -> None:
+    """Start a team's runbook repository in DIRECTORY (new or empty).
+
+    Writes starter content/ (values marked EXAMPLE: the check warns until they are
+    replaced), mkdocs.yml, site_overrides/, schemas/, .gitignore, pre-commit,
+    GitHub and GitLab CI pinned to this version, and a README.
+    """
+    from .commands import init_repo
+
+    if git_url and index_url:
+        _fail(UsageError("--git-url and --index-url: choose one place CI installs from"))
+    options = init_repo.InitOptions(org_name, site_url, sources, git_url, index_url)
+    try:
+        done = init_repo.init(directory, options, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(f"Wrote {len(done.files)} files to {done.root}")
+    if done.import_summary:
+        click.echo(done.import_summary)
+    if not (git_url or index_url):
+        click.echo("warning: CI does not know where to install incident-playbooks from; see "
+                   "'Installing in CI' in README.md (or rerun with --git-url / --index-url)", err=True)
+    if done.import_summary:  # imported content has FILL IN placeholders until a person fills them
+        click.echo(f"Next: cd {directory} && playbook build --draft (preview), then fix what "
+                   f"`playbook check` lists and run playbook build")
+    else:
+        click.echo(f"Next: cd {directory} && playbook check && playbook build")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the schemas into, e.g. schemas")
+def schemas(out_dir: Path) -> None:
+    """Write the JSON Schemas of this version (refresh schemas/ after an upgrade)."""
+    from .commands.schema_files import write_schemas
+
+    try:
+        changed = write_schemas(out_dir)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(f"{len(changed)} schema files written to {out_dir}" + (f": {', '.join(changed)}" if changed else
+                                                                   " (all were up to date)"))
 
 
 @main.group()

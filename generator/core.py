@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from .validate import cards, drills, imported, incidents, lint, playbooks, refs, reviews, schema
+from .validate import cards, drills, examples, imported, incidents, lint, playbooks, refs, reviews, schema
 from .validate import privacy as privacy_checks
 from .load.content import Content, document_id, read_content
 from .model import Project, privacy
@@ -56,6 +56,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
+    problems.extend(_repository_checks(root))
     problems.extend(_alert_checks(root, content))
     audience = privacy.audience_of(content.data("organization"), options.audience)
     if audience == privacy.PUBLIC:
@@ -72,6 +73,13 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
             rendered, overflowing = _lay_out_cards(project, options.today)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
     return Result(content, problems, project, rendered)
+
+
+def _repository_checks(root: Path) -> Iterator[Problem]:
+    from .validate.drift import check_drift, check_install_source
+
+    yield from check_drift(root)
+    yield from check_install_source(root)
 
 
 def _route_warnings(project: Project, content: Content) -> list[Problem]:
@@ -127,6 +135,7 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         yield from imported.check_unsorted_notes(source)
         if kind != "contacts":  # contact fields: lint.check_placeholder_contacts
             yield from imported.check_placeholder_text(source)
+        yield from examples.check_example_values(source)
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)

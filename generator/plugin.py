@@ -4,15 +4,18 @@ from __future__ import annotations
 import html
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from . import resources
 from .commands import site as site_module
+from .render import look
 from .problems import PlaybookError
 from .safetext import printable_lines
 
@@ -34,6 +37,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     prepared: site_module.Site | None = None  # set by `playbook build`, which checked already
     _by_uri: dict = {}
 
+    error_page: str | None = None  # serve: the check report, shown instead of the site
+    serving = False  # class-wide: serve reloads the config (new instances) on every change
+
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
@@ -41,10 +47,27 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self._command = command
+        PlaybooksPlugin.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        PlaybooksPlugin.serving = False
+
+    @event_priority(100)  # first: the search and offline plugins it adds run after it
     def on_config(self, config):
         try:
+            _apply_look(config, self._root(config))
+        except PlaybookError as error:
+            raise PluginError(str(error)) from None
+        try:
             self.site = self.prepared or self._prepare(config)
+        except site_module.ContentError as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            # Not through the log: strict mode would abort the build and leave the browser hanging.
+            sys.stderr.write(f"{error}\nThe site shows this report until the content is fixed; "
+                             f"saving a file rebuilds it.\n")
+            self.site, self.error_page = None, str(error)
+            return config
         except PlaybookError as error:
             raise PluginError(printable_lines(str(error))) from None
         for warning in self.site.warnings:
@@ -67,6 +90,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                                    self.config.audience, draft)
 
     def on_files(self, files: Files, config) -> Files:
+        if self.site is None:
+            files.append(File.generated(config, "index.md", content=_error_markdown(self.error_page)))
+            return files
         self._by_uri = {page.uri: page for page in self.site.pages}
         for page in self.site.pages:
             files.append(File.generated(config, page.uri, content=page.markdown))
@@ -81,7 +107,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         source = self._by_uri.get(page.file.src_uri)
-        if source is not None:
+        if source is not None and self.site is not None:
             page.edit_url = self.site.edit_url(source)
         return markdown
 
@@ -93,6 +119,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return html_text
 
     def on_post_build(self, config) -> None:
+        if self.site is None:
+            return
         for uri, text in site_module.download_files(self.site).items():
             target = Path(config.site_dir) / uri
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -100,10 +128,90 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
-        for folder in (self.config.content_dir, self.config.schemas_dir):
+        for folder in (self.config.content_dir, self.config.schemas_dir, "postmortems"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _error_markdown(report: str | None) -> str:
+    body = html.escape(report or "content has errors")
+    return ("# Content has errors\n\nThe site is not built until these are fixed; this page "
+            "reloads when you save a file.\n\n<pre>" + body + "</pre>\n")
+
+
+def _apply_look(config, root: Path) -> None:
+    """Layer the package's theme, Markdown extensions and offline plugins under the team's config."""
+    user_theme = _written(config).get("theme")
+    if user_theme is None:
+        from mkdocs.theme import Theme
+        config.theme = Theme(name="material")
+    _layer_theme_dirs(config, root, user_theme)
+    for key, value in look.theme_defaults(user_theme).items():
+        config.theme[key] = value
+    for name, options in look.missing_extensions(config.markdown_extensions).items():
+        config.markdown_extensions.append(name)
+        if options:
+            config.mdx_configs[name] = dict(options)
+    polyfills = config.extra.setdefault("polyfills", [])
+    if not any("iframe-worker" in str(url) for url in polyfills):
+        polyfills.append(look.POLYFILL)
+    config.extra.setdefault("generator", False)
+    _append_once(config.extra_css, look.CSS)
+    _append_once(config.extra_javascript, look.JAVASCRIPT)
+    offline = _ensure_plugin(config, "material/offline", "offline", {})
+    _ensure_plugin(config, "material/search", "search", {"separator": look.SEARCH_SEPARATOR})
+    for risk in look.other_origin_risks(look.theme_name(user_theme), config.theme.get("font"),
+                                        config.extra, config.extra_css, config.extra_javascript,
+                                        bool(offline.config.enabled)):
+        log.warning(f"playbooks: cannot guarantee the site makes no request to another origin: {risk}")
+
+
+def _written(config) -> dict:
+    """The team's mkdocs.yml as written, before MkDocs filled in its defaults."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config.config_file_path:
+        return {}
+    with open(config.config_file_path, "rb") as handle:
+        data = yaml_load(handle)
+    return data if isinstance(data, dict) else {}
+
+
+def _layer_theme_dirs(config, root: Path, user_theme) -> None:
+    """The team's custom_dir (or site_overrides/theme) first, then the package's, then the theme."""
+    dirs = config.theme.dirs
+    package_dir = str(resources.theme_dir())
+    if package_dir in dirs:
+        return
+    custom = config.theme.custom_dir
+    if custom is None and (root / "site_overrides" / "theme").is_dir():
+        custom = str(root / "site_overrides" / "theme")
+        dirs.insert(0, custom)
+    dirs.insert(1 if custom else 0, package_dir)
+
+
+def _append_once(entries: list, path: str) -> None:
+    if not any(str(getattr(entry, "path", entry)) == path for entry in entries):
+        entries.append(path)
+
+
+def _ensure_plugin(config, name: str, short: str, options: dict):
+    """The configured plugin, or a new one registered now (its on_config runs after ours)."""
+    for key in (name, short):
+        if key in config.plugins:
+            return config.plugins[key]
+    from importlib.metadata import entry_points
+
+    (entry,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == name]
+    plugin = entry.load()()
+    errors, _ = plugin.load_config(options, config.config_file_path)
+    if errors:
+        raise PlaybookError(f"cannot enable the {short} plugin: {errors}")
+    if not hasattr(plugin, "is_dirty"):
+        plugin.is_dirty = False  # set by on_startup, which has already run
+    config.plugins[name] = plugin
+    return plugin
 
 
 def build_site(config_file: Path, site_dir: Path, prepared: site_module.Site) -> None:

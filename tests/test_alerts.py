@@ -157,7 +157,7 @@ def test_check_reports_exactly_the_missing_and_the_broken_runbook(repo: Path, ru
     promtool(rules)
     result = run(repo, "alerts", "check", "alerts/example.yaml", "--format", "json")
     assert result.exit_code == 1, result.output
-    found = json.loads(result.output)
+    found = json.loads(result.output)["problems"]
     assert [(p["file"], p["line"], p["code"]) for p in found] == [
         ("alerts/example.yaml", NO_RUNBOOK_LINE, "alert-no-runbook"),
         ("alerts/example.yaml", BROKEN_LINE, "runbook-broken"),
@@ -187,7 +187,7 @@ def test_link_write_fixes_the_missing_runbook_keeps_everything_else_and_is_idemp
     assert again.exit_code == 0, again.output
     assert digest(rules) == before_second
     check = run(repo, "alerts", "check", "alerts/example.yaml", "--format", "json")
-    assert [p["code"] for p in json.loads(check.output)] == ["runbook-broken"]
+    assert [p["code"] for p in json.loads(check.output)["problems"]] == ["runbook-broken"]
 
 
 @needs_promtool
@@ -226,7 +226,7 @@ def test_the_other_formats(repo: Path, rules: Path) -> None:
 def test_claimed_alerts_no_rule_defines_are_warnings(repo: Path, rules: Path) -> None:
     rules.write_text(RULES.replace("alert: RedisDown", "alert: RedisIsDown"))
     result = run(repo, "alerts", "check", "alerts/example.yaml", "--format", "json")
-    warnings = [p for p in json.loads(result.output) if p["level"] == "warning"]
+    warnings = [p for p in json.loads(result.output)["problems"] if p["level"] == "warning"]
     assert [(w["file"], w["code"]) for w in warnings] == [("content/playbooks/cache-failure.yaml",
                                                            "alert-not-defined")]
     assert warnings[0]["line"] > 1 and "'RedisDown'" in warnings[0]["message"]
@@ -314,7 +314,7 @@ def test_prometheusrule_objects_in_a_multi_document_file(repo: Path, tmp_path: P
     path = repo / "k8s.yaml"
     path.write_text(PROMETHEUS_RULE)
     promtool(_spec_groups_file(PROMETHEUS_RULE, tmp_path / "before.yaml"))
-    check = json.loads(run(repo, "alerts", "check", "k8s.yaml", "--format", "json").output)
+    check = json.loads(run(repo, "alerts", "check", "k8s.yaml", "--format", "json").output)["problems"]
     assert [(p["line"], p["code"]) for p in check if p["file"] == "k8s.yaml"] == [
         (_line(PROMETHEUS_RULE, "    - alert: PostgresDown"), "alert-no-runbook"),
         (_line(PROMETHEUS_RULE, "    - alert: RedisDown"), "alert-no-runbook")]
@@ -360,6 +360,6 @@ def test_the_example_rule_files_are_clean(repo: Path, tmp_path: Path) -> None:
     kubernetes = (repo / "examples" / "alerts" / "streaming-prometheusrule.yaml").read_text()
     promtool(_spec_groups_file(kubernetes, tmp_path / "streaming.yaml"))
     result = run(repo, "alerts", "check", "examples/alerts/", "--format", "json")
-    assert result.exit_code == 0 and json.loads(result.output) == []
+    assert result.exit_code == 0 and json.loads(result.output)["problems"] == []
     link = run(repo, "alerts", "link", "examples/alerts/")
     assert "already has its runbook_url" in link.output

@@ -129,7 +129,7 @@ def test_check_fails_when_an_alert_points_at_a_playbook_id_that_is_gone(repo: Pa
     rename(repo, "site-slow", "slow-responses", keep_old_url=False)
     result = run(repo, "check", "--no-cards", "--format", "json")
     assert result.exit_code == 1, result.output
-    gone = [p for p in json.loads(result.output) if p["code"] == "runbook-playbook-gone"]
+    gone = [p for p in json.loads(result.output)["problems"] if p["code"] == "runbook-playbook-gone"]
     lines = (repo / "examples/alerts/platform.yaml").read_text().splitlines()
     expected = next(i for i, line in enumerate(lines, 1) if line.strip().endswith("playbooks/site-slow.html"))
     assert [(p["file"], p["line"]) for p in gone] == [("examples/alerts/platform.yaml", expected)]
@@ -142,18 +142,18 @@ def test_renamed_playbook_keeps_alerts_working_and_link_updates_them(repo: Path)
     assert run(repo, "check", "--no-cards").exit_code == 0
     check = run(repo, "alerts", "check", "examples/alerts/", "--format", "json")
     assert check.exit_code == 0, check.output
-    assert [p["code"] for p in json.loads(check.output)] == ["runbook-old-id"]
+    assert [p["code"] for p in json.loads(check.output)["problems"]] == ["runbook-old-id"]
     assert run(repo, "alerts", "link", "examples/alerts/", "--write").exit_code == 0
     text = (repo / "examples/alerts/platform.yaml").read_text()
     assert "playbooks/slow-responses.html" in text and "playbooks/site-slow.html" not in text
-    assert json.loads(run(repo, "alerts", "check", "examples/alerts/", "--format", "json").output) == []
+    assert json.loads(run(repo, "alerts", "check", "examples/alerts/", "--format", "json").output)["problems"] == []
 
 
 def test_a_previous_id_must_not_be_a_current_id_or_used_twice(repo: Path) -> None:
     for playbook in ("site-slow", "data-loss"):
         path = repo / "content" / "playbooks" / f"{playbook}.yaml"
         path.write_text(path.read_text().replace("\ntitle:", "\nprevious_ids: [cache-failure, slow]\ntitle:", 1))
-    codes = [(p["file"], p["code"]) for p in json.loads(run(repo, "check", "--no-cards", "--format", "json").output)
+    codes = [(p["file"], p["code"]) for p in json.loads(run(repo, "check", "--no-cards", "--format", "json").output)["problems"]
              if p["code"].startswith("previous-id")]
     assert ("content/playbooks/site-slow.yaml", "previous-id-in-use") in codes
     assert ("content/playbooks/data-loss.yaml", "previous-id-twice") in codes \
@@ -162,7 +162,7 @@ def test_a_previous_id_must_not_be_a_current_id_or_used_twice(repo: Path) -> Non
 
 def test_an_alert_claimed_by_two_playbooks_is_an_error(repo: Path) -> None:
     claim(repo, "site-slow", "PostgresDown")
-    problems = json.loads(run(repo, "check", "--no-cards", "--format", "json").output)
+    problems = json.loads(run(repo, "check", "--no-cards", "--format", "json").output)["problems"]
     twice = [p for p in problems if p["code"] == "alert-claimed-twice"]
     assert len(twice) == 1 and "database-unavailable" in twice[0]["message"]
 

@@ -81,9 +81,11 @@ def test_command_output(name: str, repo: Path) -> None:
     assert got == expected.read_text()
 
 
-def test_json_is_a_list_of_findings(repo: Path) -> None:
+def test_json_is_a_versioned_list_of_findings(repo: Path) -> None:
     patch(repo, BROKEN)
-    items = json.loads(invoke(repo, ["check", "--format", "json"]).output)
+    document = json.loads(invoke(repo, ["check", "--format", "json"]).output)
+    assert document["version"] == 1 and document["errors"] == 3 and document["files"] > 20
+    items = document["problems"]
     assert {tuple(sorted(item)) for item in items} == {
         ("code", "column", "file", "hint", "level", "line", "message")}
 

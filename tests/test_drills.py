@@ -23,7 +23,7 @@ def _line_of(path: Path, text: str) -> int:
 
 def _problems(repo: Path, today: str, *extra: str) -> tuple[int, list[dict]]:
     result = invoke(repo, ["check", "--no-cards", "--format", "json", "--today", today, *extra])
-    return result.exit_code, json.loads(result.output)
+    return result.exit_code, json.loads(result.output)["problems"]
 
 
 def _age_last_drill(repo: Path, old: str = '"2026-08-26"', new: str = '"2026-01-05"') -> Path:
@@ -147,7 +147,7 @@ def test_reviews_list_drills_in_every_format(repo: Path) -> None:
     assert breach.decoded("dtstart") == date(2027, 2, 26)
     assert "playbook drill log security-breach" in str(breach["description"])
     listed = json.loads(invoke(repo, ["reviews", "--format", "json"]).stdout)
-    assert {d["id"] for d in listed if d["type"] == "drill"} == {"database-unavailable", "process",
+    assert {d["id"] for d in listed["documents"] if d["type"] == "drill"} == {"database-unavailable", "process",
                                                                  "security-breach"}
     text = invoke(repo, ["reviews", "--owner", "security-team"]).output
     assert "Drills due on 2026-11-10" in text and "security-breach" in text.split("Drills due")[1]

@@ -140,7 +140,7 @@ def test_check_reports_only_flagged_items(seed) -> None:
     result = CliRunner().invoke(main, ["check", "--root", str(out.parent), "--today", TODAY, "--format", "json",
                                        "--no-cards"])
     import json
-    problems = json.loads(result.output)
+    problems = json.loads(result.output)["problems"]
     codes = {p["code"] for p in problems}
     assert codes <= {"placeholder", "review-overdue", "missing-value", "unsorted-notes"}, codes
     report = (out / "import-report.md").read_text()

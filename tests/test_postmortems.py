@@ -54,7 +54,7 @@ def test_scaffold_each_severity(repo: Path, severity: str) -> None:
     # The new file is valid content straight away.
     check = run("check", "--root", str(repo), "--today", TODAY, "--format", "json")
     assert check.exit_code == 0, check.output
-    assert not [p for p in json.loads(check.output) if p["file"].startswith("postmortems/")]
+    assert not [p for p in json.loads(check.output)["problems"] if p["file"].startswith("postmortems/")]
 
 
 def test_never_overwrites(repo: Path) -> None:

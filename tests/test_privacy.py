@@ -136,7 +136,7 @@ def test_check_fails_a_private_number_in_plain_text_elsewhere(tmp_path: Path) ->
     incident.write_text(incident.read_text() + "\nDiego (tel:+15550100111) was reached at 14:40.\n")
     incident_line = incident.read_text().count("\n")
     result = invoke(repo, ["check", "--no-cards", "--format", "json"])
-    found = [p for p in json.loads(result.output) if p["code"] == "private-value"]
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "private-value"]
     assert result.exit_code == 1
     assert [(p["file"], p["line"]) for p in found] == [
         ("content/playbooks/database-unavailable.yaml", line),
@@ -146,7 +146,7 @@ def test_check_fails_a_private_number_in_plain_text_elsewhere(tmp_path: Path) ->
     build = CliRunner().invoke(main, ["build", "--root", str(repo), "--today", TEST_TODAY.isoformat()])
     assert build.exit_code == 1 and "private-value" in build.output and not (repo / "site").exists()
     internal = invoke(repo, ["check", "--no-cards", "--format", "json", "--audience", "internal"])
-    assert not [p for p in json.loads(internal.output) if p["code"] == "private-value"]
+    assert not [p for p in json.loads(internal.output)["problems"] if p["code"] == "private-value"]
 
 
 def test_audience_from_organization_yaml_and_a_pure_transformation(tmp_path: Path) -> None:

@@ -129,7 +129,8 @@ def test_every_command_handles_broken_content(pristine: Path, tmp_path: Path, br
         path.write_bytes(new)
     else:
         path.write_text(path.read_text().replace(old, new, 1))
-    for command in COMMANDS:
+    # serve keeps serving broken content (its page shows the report): tests/test_serve_errors.py
+    for command in [c for c in COMMANDS if c[0] != "serve"]:
         result = run(repo, *command)
         assert_clean_exit(result)
         if command[0] in ("check", "build", "cards", "export-docs", "serve"):
@@ -166,7 +167,7 @@ def test_import_survives_any_mutation(tmp_path_factory, kind: str, where: float,
                                       "--no-cards", "--format", "json"])
     assert_clean_exit(check, (0, 1))
     import json
-    codes = {p["code"] for p in json.loads(check.output)}
+    codes = {p["code"] for p in json.loads(check.output)["problems"]}
     assert codes <= {"placeholder", "review-overdue", "missing-value", "unsorted-notes"}, (kind, codes)
 
 

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from ..problems import ERROR, WARNING, Problem
 
 GITHUB_ANNOTATION_CAP = 10
+JSON_VERSION = 1  # bump when a key changes meaning or goes away; adding keys keeps it
 
 
 def summary(problems: list[Problem], files: int) -> str:
@@ -31,7 +34,20 @@ def text(problems: list[Problem], files: int) -> str:
 
 
 def as_json(problems: list[Problem], files: int) -> str:
-    return json.dumps([p.as_dict() for p in problems], indent=2)
+    """``{"version": 1, "files", "errors", "warnings", "problems": [{file, line, ...}]}``."""
+    return json.dumps(json_document(problems, files), indent=2)
+
+
+def json_document(problems: list[Problem], files: int) -> dict:
+    return {"version": JSON_VERSION, "files": files,
+            "errors": sum(p.level == ERROR for p in problems),
+            "warnings": sum(p.level == WARNING for p in problems),
+            "problems": [p.as_dict() for p in problems]}
+
+
+def prefixed(problems: list[Problem], prefix: str) -> list[Problem]:
+    """Paths relative to the CI work tree instead of the runbook root."""
+    return [replace(p, file=prefix + p.file) for p in problems] if prefix else problems
 
 
 def _escape_data(value: str) -> str:
@@ -52,12 +68,14 @@ def github_annotation(p: Problem) -> str:
     return f"::{command} {','.join(props)}::{_escape_data(body)}"
 
 
-def github(problems: list[Problem], files: int, write_summary: Callable[[str], None] | None = None) -> str:
+def github(problems: list[Problem], files: int, write_summary: Callable[[str], None] | None = None,
+           prefix: str = "") -> str:
     """Annotate the first ten problems per level; the full list goes to the job summary.
 
     GitHub shows at most ten annotations of each level per step, so the rest
     would silently vanish without the summary.
     """
+    problems = prefixed(problems, prefix)
     shown: dict[str, int] = {ERROR: 0, WARNING: 0}
     lines = []
     for p in problems:
@@ -84,12 +102,18 @@ def markdown_table(problems: Iterable[Problem], files: int) -> str:
     return "\n".join(rows) + "\n"
 
 
-def gitlab(problems: list[Problem], files: int) -> str:
-    """GitLab Code Quality report; fingerprints are unique even for repeated messages."""
+def _stable(message: str) -> str:
+    """The message without its numbers: "due in 8 days" is the same finding tomorrow."""
+    return re.sub(r"\d+", "#", message)
+
+
+def gitlab(problems: list[Problem], files: int, prefix: str = "") -> str:
+    """GitLab Code Quality report; fingerprints are unique even for repeated messages
+    and stable across days (they hash the file, code, key path and message without numbers)."""
     seen: dict[str, int] = {}
     items = []
-    for p in problems:
-        base = f"{p.file}:{p.code}:{p.message}"
+    for p in prefixed(problems, prefix):
+        base = f"{p.file}:{p.code}:{p.path!r}:{_stable(p.message)}"
         seen[base] = seen.get(base, 0) + 1
         fingerprint = hashlib.sha256(f"{base}:{seen[base]}".encode()).hexdigest()
         items.append({

@@ -12,6 +12,7 @@ from . import drills_report
 from ..model import Document, Drill, Project
 from ..render.markdown import code, escape_inline
 from ..safetext import printable_lines
+from ..validate.drills import NEVER, OVERDUE
 
 _ICS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
@@ -93,11 +94,28 @@ def markdown(project: Project, documents: list[Document], drills: list[Drill] = 
     return "\n".join(lines) + "\n"
 
 
+JSON_VERSION = 1
+
+
 def as_json(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
-    return json.dumps([{"type": "review", "id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
-                        "last_reviewed": d.last_reviewed.isoformat(), "interval": d.interval,
-                        "due": d.due.isoformat(), "status": d.status, "days_left": d.days_left}
-                       for d in documents] + drills_report.as_dicts(list(drills)), indent=2)
+    """``{"version": 1, "today", "ok": true, "overdue": n, "documents": [{type, id, ...}], "problems": []}``.
+
+    ``documents`` holds reviews (type "review") and then drills (type "drill").
+    """
+    items = [{"type": "review", "id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
+              "last_reviewed": d.last_reviewed.isoformat(), "interval": d.interval,
+              "due": d.due.isoformat(), "status": d.status, "days_left": d.days_left}
+             for d in documents] + drills_report.as_dicts(list(drills))
+    return json.dumps({"version": JSON_VERSION, "today": project.today.isoformat(), "ok": True,
+                       "overdue": sum(d.status == "overdue" for d in documents)
+                       + sum(d.status in (OVERDUE, NEVER) for d in drills),
+                       "documents": items, "problems": []}, indent=2)
+
+
+def broken_json(check: dict) -> str:
+    """The same shape when content is broken: no documents, the check's problems."""
+    return json.dumps({"version": JSON_VERSION, "today": None, "ok": False, "overdue": None,
+                       "documents": [], "problems": check["problems"]}, indent=2)
 
 
 def _ics_escape(value: str) -> str:

@@ -12,12 +12,11 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .. import resources
 from ..load.durations import parse_date
 from ..problems import Problem, dotted
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-_CHECKOUT_SCHEMAS = _PACKAGE.parent / "schemas"
-SCHEMA_DIR = _CHECKOUT_SCHEMAS if _CHECKOUT_SCHEMAS.is_dir() else _PACKAGE / "schemas"
+SCHEMA_DIR = resources.schemas_dir()
 KINDS = ("organization", "severities", "contacts", "escalation", "roles", "process",
          "templates", "playbook", "card", "postmortem", "incident")
 _REGISTRY: dict[str, Registry] = {}
@@ -27,7 +26,7 @@ _TYPE_NAMES = {"string": "text", "object": "a mapping (key: value)", "array": "a
 
 
 def schema_dir() -> Path:
-    """The schemas shipped with this checkout (or installed next to the package)."""
+    """The schemas shipped inside the installed package (importlib.resources)."""
     return SCHEMA_DIR
 
 
