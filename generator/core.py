@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import schema
+from . import schema, verdicts
 from .checks import cards, incidents, lint, playbooks, refs, reviews
 from .content import Content, read_content
 from .model import Project, build_project
@@ -46,37 +46,42 @@ class Result:
 def load(root: Path, options: Options, content_dir: Path | None = None) -> Result:
     """Read, validate and model the content of the repository at ``root``."""
     content, problems = read_content(root, content_dir)
-    valid_kinds = _validate_schemas(content, problems)
+    clean = verdicts.known_clean(root, content)
+    valid_kinds = _validate_schemas(content, problems, clean)
     names = refs.collect(content)
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
-    problems.extend(_document_checks(content, options))
+    problems.extend(_document_checks(content, options, clean))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
     structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
     if valid_kinds and not structural:
         project = build_project(content, options.today, options.warn_days)
         if options.render_cards and project.cards:
-            rendered, overflowing = _lay_out_cards(project, options.today)
+            rendered, overflowing = _lay_out_cards(project, options.today, root)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
+    verdicts.record(root, content, problems)
     return Result(content, problems, project, rendered)
 
 
-def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
+def _lay_out_cards(project: Project, today: date, root: Path) -> tuple[list, list[Problem]]:
     from . import cards
+    from .cache import cache_dir
 
-    rendered = cards.render_cards(project, today)
+    rendered = cards.render_cards(project, today, cache_dir(root))
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
                      hint=cards.fit_hint(), key=True)
              for r in rendered if r.pages > 1]
     return rendered, found
 
 
-def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
+def _validate_schemas(content: Content, problems: list[Problem], clean: frozenset = frozenset()) -> bool:
     usable = True
     for kind, source in content.all_sources():
         if source.data is None:
             usable = False
+            continue
+        if source.rel in clean:
             continue
         found = list(schema.validate(kind, source.data, source.rel))
         if found:
@@ -87,7 +92,7 @@ def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
     return usable
 
 
-def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
+def _document_checks(content: Content, options: Options, clean: frozenset = frozenset()) -> Iterator[Problem]:
     playbook_data = {s.data["id"]: s.data for s in content.playbooks
                      if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)}
     postmortem = content.data("postmortem")
@@ -98,11 +103,14 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
     action_warn = action_warn if isinstance(action_warn, int) else 7
     interval = reviews.default_interval(content.data("organization"))
     for kind, source in content.all_sources():
-        yield from lint.check_secrets(source)
+        checked_before = source.rel in clean  # unchanged and clean: the text lints would find nothing
+        if not checked_before:
+            yield from lint.check_secrets(source)
         if not isinstance(source.data, dict):
             continue
-        yield from lint.check_comment_trap(source)
-        yield from lint.check_link_schemes(source)
+        if not checked_before:
+            yield from lint.check_comment_trap(source)
+            yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
         if kind == "contacts":

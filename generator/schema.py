@@ -5,15 +5,15 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .durations import parse_date
 from .problems import Problem, dotted
+
+if TYPE_CHECKING:  # jsonschema only explains documents with errors: imported when one has them
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 _CHECKOUT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 SCHEMA_DIR = _CHECKOUT_SCHEMAS if _CHECKOUT_SCHEMAS.is_dir() else Path(__file__).resolve().parent / "schemas"
@@ -38,6 +38,10 @@ def _load_all(directory: Path) -> dict[str, dict]:
 @lru_cache(maxsize=4)
 def validators(directory: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
     """Compile each kind's schema once; relative $refs resolve between files."""
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     schemas = _load_all(directory)
     registry = Registry().with_resources(
         (name, Resource.from_contents(body, default_specification=DRAFT202012))

@@ -201,8 +201,11 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
     return "check indentation and quoting around this position"
 
 
-def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
-    """Read and parse one file, returning problems as values (never raising)."""
+def read_source(path: Path, rel: str, parsed: Any = None) -> tuple[Source, list[Problem]]:
+    """Read and parse one file, returning problems as values (never raising).
+
+    ``parsed`` (a parse_cache.ParseCache) skips parsing text that parsed cleanly before.
+    """
     source = Source(path=path, rel=rel)
     try:
         size = path.stat().st_size
@@ -222,7 +225,13 @@ def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
     if "\x00" in source.text:
         return source, [_problem(rel, "encoding", "file contains NUL bytes (binary data)",
                                  hint="content files must be YAML text")]
-    data, problems = parse_text(rel, source.text)
+    data = parsed.get(source.text) if parsed is not None else None
+    if data is not None:
+        problems = []
+    else:
+        data, problems = parse_text(rel, source.text)
+        if parsed is not None and data is not None and not problems:
+            parsed.put(source.text, data)
     if data is None and not problems:
         problems = [_problem(rel, "empty-file", "file is empty (no YAML document)",
                              hint="add the document's keys, or delete the file")]
