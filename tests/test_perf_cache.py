@@ -1,0 +1,146 @@
+"""Caches of `playbook check` (card layouts, parsed YAML, clean verdicts) are never stale."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator import cache, card_cache, cards, core
+
+from .conftest import TEST_TODAY
+
+
+@pytest.fixture(autouse=True)
+def own_cache_key(tmp_path: Path, monkeypatch) -> None:
+    """Each test signs with a fresh key of its own (XDG_CACHE_HOME in tmp)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("PLAYBOOK_NO_CACHE", raising=False)
+    cache._key.cache_clear()
+    yield
+    cache._key.cache_clear()
+
+
+@pytest.fixture
+def layouts(monkeypatch) -> list[str]:
+    """Records every real WeasyPrint layout (the layout itself still runs)."""
+    done: list[str] = []
+    real = cards._layout
+
+    def counting(html: str):
+        done.append(html)
+        return real(html)
+
+    monkeypatch.setattr(cards, "_layout", counting)
+    return done
+
+
+def load(repo: Path, render_cards: bool = True) -> core.Result:
+    return core.load(repo, core.Options(today=TEST_TODAY, render_cards=render_cards))
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "card.pdf"
+    path.write_bytes(data)
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_an_unchanged_card_is_laid_out_once_then_served_from_the_cache(repo: Path, layouts) -> None:
+    first = load(repo)
+    assert len(layouts) == 2 * len(first.cards)  # measure + final, per card
+    second = load(repo)
+    assert len(layouts) == 2 * len(first.cards)  # nothing laid out again
+    assert [(c.card.id, c.html, c.pdf, c.pages) for c in second.cards] == \
+        [(c.card.id, c.html, c.pdf, c.pages) for c in first.cards]
+    assert (repo / ".playbook-cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_a_change_to_the_card_lays_it_out_again_and_shows_the_change(repo: Path, layouts,
+                                                                      tmp_path: Path) -> None:
+    load(repo)
+    before = len(layouts)
+    path = repo / "content" / "cards" / "oncall.yaml"
+    path.write_text(path.read_text().replace("title: On-call quick reference",
+                                             "title: Night desk reference"))
+    result = load(repo)
+    assert len(layouts) == before + 2  # only the edited card
+    oncall = next(c for c in result.cards if c.card.id == "oncall")
+    assert "Night desk reference" in oncall.html
+    assert "Night desk reference" in pdf_text(oncall.pdf, tmp_path)
+
+
+def test_a_change_to_a_shared_file_the_card_shows_lays_it_out_again(repo: Path, layouts,
+                                                                     tmp_path: Path) -> None:
+    load(repo)
+    before = len(layouts)
+    path = repo / "content" / "severities.yaml"
+    text = path.read_text()
+    name = next(line.split(":", 1)[1].strip() for line in text.splitlines()
+                if line.strip().startswith("name:"))
+    path.write_text(text.replace(f"name: {name}", "name: Everything is on fire", 1))
+    result = load(repo)
+    assert len(layouts) > before
+    shown = [c for c in result.cards if "Everything is on fire" in c.html]
+    assert shown and all("Everything is on fire" in pdf_text(c.pdf, tmp_path) for c in shown)
+
+
+def test_the_layout_key_changes_with_the_fonts_and_the_template(tmp_path: Path, monkeypatch) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(card_cache, "FONT_DIRS", (str(fonts),))
+    card_cache._environment_key.cache_clear()
+    before = card_cache.key("<html>card</html>")
+    (fonts / "NewFont.ttf").write_bytes(b"not really a font")
+    card_cache._environment_key.cache_clear()
+    assert card_cache.key("<html>card</html>") != before
+    assert card_cache.key("<html>card</html>") != card_cache.key("<html>card, new template</html>")
+    card_cache._environment_key.cache_clear()
+
+
+def test_a_cache_file_this_machine_did_not_sign_is_ignored(repo: Path, layouts, tmp_path: Path) -> None:
+    first = load(repo)
+    folder = repo / ".playbook-cache" / "cards"
+    forged = b"%PDF-1.7 forged by a pull request"
+    for path in folder.glob("*.pdf"):
+        path.write_bytes(b"\0" * 32 + forged)  # what a committed cache folder would hold
+    before = len(layouts)
+    second = load(repo)
+    assert len(layouts) == before + 2 * len(first.cards)
+    assert all(c.pdf.startswith(b"%PDF") and forged not in c.pdf for c in second.cards)
+
+
+def test_an_edited_playbook_is_parsed_and_checked_afresh(repo: Path) -> None:
+    assert load(repo, render_cards=False).ok
+    assert (repo / ".playbook-cache" / "yaml-v1.json").exists()
+    path = repo / "content" / "playbooks" / "database-unavailable.yaml"
+    original = path.read_text()
+    path.write_text(original.replace("severity: P0", "severity: P9"))
+    broken = load(repo, render_cards=False)
+    assert any(p.file.endswith("database-unavailable.yaml") and "P9" in p.message for p in broken.problems)
+    path.write_text(original.replace("title: Database unavailable", "title: Database is gone"))
+    fixed = load(repo, render_cards=False)
+    assert fixed.ok
+    assert fixed.project.playbook("database-unavailable").title == "Database is gone"
+
+
+def test_a_secret_pasted_into_a_clean_file_is_still_found(repo: Path) -> None:
+    assert load(repo, render_cards=False).ok
+    load(repo, render_cards=False)  # now every file is known clean
+    path = repo / "content" / "playbooks" / "site-slow.yaml"
+    path.write_text(path.read_text() + "# AKIAIOSFODNN7EXAMPLQ\n")
+    found = load(repo, render_cards=False).problems
+    assert any(p.code == "secret" and p.file.endswith("site-slow.yaml") for p in found)
+
+
+def test_a_schema_change_checks_known_clean_files_again(tmp_path: Path) -> None:
+    import shutil
+
+    from generator import schema, verdicts
+
+    schemas = shutil.copytree(schema.SCHEMA_DIR, tmp_path / "schemas")
+    before = verdicts._fingerprint(schemas)
+    path = schemas / "playbook.schema.json"
+    path.write_text(path.read_text().replace('"title"', '"title" ', 1))
+    verdicts._fingerprint.cache_clear()
+    assert verdicts._fingerprint(schemas) != before
+    verdicts._fingerprint.cache_clear()
