@@ -144,3 +144,22 @@ def test_a_schema_change_checks_known_clean_files_again(tmp_path: Path) -> None:
     verdicts._fingerprint.cache_clear()
     assert verdicts._fingerprint(schemas) != before
     verdicts._fingerprint.cache_clear()
+
+
+def test_a_crowded_week_names_ten_documents_and_counts_the_rest(repo: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    source = (repo / "content" / "playbooks" / "site-slow.yaml").read_text()
+    for n in range(30):
+        (repo / "content" / "playbooks" / f"slow-{n:02d}.yaml").write_text(
+            source.replace("id: site-slow", f"id: slow-{n:02d}"))
+    result = CliRunner().invoke(main, ["reviews", "--root", str(repo), "--today", TEST_TODAY.isoformat(),
+                                       "--suggest-stagger"])
+    crowded = [line for line in result.stderr.splitlines() if "slow-00" in line and "fall due" in line]
+    assert crowded, result.stderr
+    listed = crowded[0].split(" (", 1)[1].split(" and ", 1)[0].split(", ")
+    assert len(listed) == 10
+    total = int(crowded[0].split("warning: ", 1)[1].split()[0])
+    assert f" and {total - 10} more); --suggest-stagger" in crowded[0]
