@@ -51,15 +51,22 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None) -> Site:
-    """Load, check and render; raise ContentError with the full report on errors."""
+            content_dir: Path | None = None, incremental: bool = False) -> Site:
+    """Load, check and render; raise ContentError with the full report on errors.
+
+    ``incremental`` (serve): playbook pages whose inputs are unchanged come from memory.
+    """
     result = core.load(root, core.Options(today=today, warn_days=warn_days), content_dir)
     files = sum(1 for _ in result.content.all_sources())
     if not result.ok or result.project is None:
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
-    return Site(result.project, tuple(render_site(result.project)), navigation(result.project),
+    renderer = None
+    if incremental:
+        from .render_cache import playbook_renderer
+        renderer = playbook_renderer(result.project, result.content, warn_days)
+    return Site(result.project, tuple(render_site(result.project, renderer)), navigation(result.project),
                 warnings, tuple(result.cards))
 
 

@@ -188,8 +188,9 @@ def render_service(project: Project, service_id: str) -> str:
                                             service=service, playbooks=playbooks)
 
 
-def render_site(project: Project) -> list[Page]:
-    """All pages of the site, in navigation order."""
+def render_site(project: Project, playbook_page: Callable[[Project, Playbook], str] | None = None) -> list[Page]:
+    """All pages of the site, in navigation order (``playbook_page``: a memoized render_playbook)."""
+    playbook_page = playbook_page or render_playbook
     pages = []
     for uri, (template, title) in PAGES.items():
         source = project.sources.get(PAGE_SOURCES.get(uri, ""), "")
@@ -201,7 +202,7 @@ def render_site(project: Project) -> list[Page]:
         pages.append(Page(service_uri(service.id), render_service(project, service.id),
                           project.sources.get("organization", "")))
     for playbook in project.playbooks:
-        pages.append(Page(playbook_uri(playbook.id), render_playbook(project, playbook), playbook.rel))
+        pages.append(Page(playbook_uri(playbook.id), playbook_page(project, playbook), playbook.rel))
     from .postmortem import postmortem_pages  # imports this module
     pages.extend(postmortem_pages(project))
     return pages
