@@ -94,6 +94,22 @@ def decision_tree(d: dict | None) -> m.DecisionTree | None:
     return m.DecisionTree(d["start"], nodes)
 
 
+_PLAYBOOKS: dict[tuple[str, str], m.Playbook] = {}  # (file, text) -> model, from the last build
+
+
+def playbooks(sources) -> list[m.Playbook]:
+    """playbook() of each source; an unchanged file (same text) reuses its frozen model."""
+    memo = {}
+    for source in sources:
+        key = (source.rel, source.text)
+        memo[key] = _PLAYBOOKS.get(key) if source.text else None
+        if memo[key] is None:
+            memo[key] = playbook(source.data, source.rel)
+    _PLAYBOOKS.clear()
+    _PLAYBOOKS.update((key, model) for key, model in memo.items() if key[1])
+    return list(memo.values())
+
+
 def playbook(d: dict, rel: str) -> m.Playbook:
     steps = tuple((stage, tuple(step(s) for s in d["steps"][stage]))
                   for stage in m.STAGES if d["steps"].get(stage))

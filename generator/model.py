@@ -403,7 +403,7 @@ def build_project(content, today: date, warn_days: int) -> Project:
                          warn_days, interval)
         if doc is not None:
             documents.append(doc)
-    playbooks = sorted((b.playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
+    playbooks = sorted(b.playbooks(content.playbooks), key=lambda p: p.title)
     postmortem = b.postmortem(data("postmortem"))
     within = dict(postmortem.review_within) if postmortem else {}
     return Project(

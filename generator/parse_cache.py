@@ -3,7 +3,9 @@
 Only clean parses are kept (no problem of any kind), and only data that JSON
 gives back exactly (string keys; YAML's other scalars survive the round trip),
 so a cached file reads exactly as a fresh parse would. The store is one signed
-JSON file (see cache): entries not used by the last run are dropped.
+JSON file (see cache): entries not used by the last run are dropped. Within
+one process (serve rebuilds) entries stay in memory as JSON text, so every
+run still gets its own fresh objects.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Any
 from . import cache
 
 NAME = "yaml-v1.json"
+_MEMORY: dict[str, dict[str, str]] = {}  # cache folder -> {key: JSON text of the data}
 
 
 class ParseCache:
@@ -21,38 +24,48 @@ class ParseCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        raw = cache.read(folder, NAME)
+        remembered = _MEMORY.get(str(folder)) if folder is not None else None
+        self.entries = remembered if remembered is not None else self._read_disk()
+        self.used: dict[str, str] = {}
+
+    def _read_disk(self) -> dict[str, str]:
+        raw = cache.read(self.folder, NAME)
         try:
-            self.entries: dict[str, Any] = json.loads(raw) if raw else {}
+            stored = json.loads(raw) if raw else {}
         except ValueError:
-            self.entries = {}
-        if not isinstance(self.entries, dict):
-            self.entries = {}
-        self.used: dict[str, Any] = {}
-        self.changed = False
+            return {}
+        if not isinstance(stored, dict):
+            return {}
+        return {key: json.dumps(data, separators=(",", ":")) for key, data in stored.items()}
 
     def get(self, text: str) -> Any:
         """The data of ``text`` if it was parsed cleanly before, else None."""
         key = cache.digest(text)
-        data = self.entries.get(key)
-        if data is not None:
-            self.used[key] = data
-        return data
+        found = self.entries.get(key)
+        if found is None:
+            return None
+        self.used[key] = found
+        return json.loads(found)
 
     def put(self, text: str, data: Any) -> None:
         """Remember a clean parse, if JSON keeps it exactly."""
         try:
-            if json.loads(json.dumps(data, allow_nan=False)) != data:
+            encoded = json.dumps(data, allow_nan=False, separators=(",", ":"))
+            if json.loads(encoded) != data:
                 return
         except (TypeError, ValueError):
             return
-        self.used[cache.digest(text)] = data
-        self.changed = True
+        self.used[cache.digest(text)] = encoded
 
     def save(self) -> None:
-        if self.folder is None or not (self.changed or len(self.used) != len(self.entries)):
+        """Keep what this run used; the file is rewritten only when that set changed."""
+        if self.folder is None:
             return
-        cache.write(self.folder, NAME, json.dumps(self.used, separators=(",", ":")).encode("utf-8"))
+        _MEMORY[str(self.folder)] = self.used
+        if self.used.keys() == self.entries.keys():
+            return
+        body = ",".join(f"{json.dumps(key)}:{value}" for key, value in self.used.items())
+        cache.write(self.folder, NAME, ("{" + body + "}").encode("utf-8"))
 
 
 def open_for(root: Path) -> ParseCache:

@@ -59,6 +59,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_config(self, config):
         self._files = None  # set once pages are added: a failure after that is a failed page build
+        from .highlight import install
+        install()  # one Pygments formatter per set of options, not one per code block
         try:
             self.site = self.prepared or self._prepare(config)
         except PlaybookError as error:

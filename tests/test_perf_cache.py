@@ -163,3 +163,32 @@ def test_a_crowded_week_names_ten_documents_and_counts_the_rest(repo: Path) -> N
     assert len(listed) == 10
     total = int(crowded[0].split("warning: ", 1)[1].split()[0])
     assert f" and {total - 10} more); --suggest-stagger" in crowded[0]
+
+
+def test_shared_formatters_highlight_exactly_like_fresh_ones() -> None:
+    import markdown
+    from pymdownx import highlight as pymdownx_highlight
+
+    from generator import highlight
+
+    text = "```bash\nkubectl -n prod get pods -l app=web | grep -v Running\n```\n\n" \
+           "```python\nprint('a' * 3)  # note\n```\n\nInline `code` too.\n"
+
+    def convert() -> str:
+        return markdown.Markdown(extensions=["pymdownx.highlight", "pymdownx.superfences"]).convert(text)
+
+    highlight._installed = False
+    original = {name: getattr(pymdownx_highlight, name) for name in ("BlockHtmlFormatter", "InlineHtmlFormatter")}
+    original = {name: getattr(cls, "shared_class", cls) for name, cls in original.items()}
+    for name, cls in original.items():
+        setattr(pymdownx_highlight, name, cls)
+    fresh = convert()
+    try:
+        highlight.install()
+        assert pymdownx_highlight.BlockHtmlFormatter is not original["BlockHtmlFormatter"]
+        assert convert() == fresh and convert() == fresh
+        assert 'class="highlight"' in fresh and "kubectl" in fresh
+    finally:
+        for name, cls in original.items():
+            setattr(pymdownx_highlight, name, cls)
+        highlight._installed = False

@@ -5,6 +5,7 @@ import html
 import json
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Callable
 
@@ -59,7 +60,7 @@ class Helpers:
         self.project, self.here = project, here
 
     def link(self, target: str, text: str) -> Markup:
-        rel = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        rel = _relative(target, posixpath.dirname(self.here) or ".")
         return Markup(f"[{escape_inline(text)}]({rel})")
 
     def playbook_link(self, playbook_id: str) -> Markup:
@@ -99,6 +100,12 @@ class Helpers:
         if level.update_every:
             parts.append(f"update every {escape_inline(durations.human(level.update_every))}")
         return Markup("; ".join(parts))
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    """posixpath.relpath, remembered: index pages link to every playbook."""
+    return posixpath.relpath(target, folder)
 
 
 def _reach(contact: Contact) -> list[str]:
