@@ -69,15 +69,17 @@ def convert(text: str, org_name: str | None, today: date) -> a.Imported:
             docs[name] = doc
     docs["postmortem.yaml"] = a.postmortem(found, imported, severities["levels"], doc_date)
     taken: set[str] = set()
+    lines_of: dict[str, list[int]] = {}  # home -> its lines: one pass, not one scan per playbook
+    for line, home in found.homes.items():
+        lines_of.setdefault(home, []).append(line)
     for pb in found.playbooks:
         original = pb["id"]
         pb["id"] = a._unique(original, taken)
         doc = a.playbook(pb, severities["levels"], imported, doc_date)
         docs[f"playbooks/{pb['id']}.yaml"] = doc
         found.mapped[f"playbooks/{pb['id']}.yaml"] = found.mapped.pop(f"playbook:{original}", [])
-        for line, home in list(found.homes.items()):
-            if home == f"playbook:{original}":
-                found.homes[line] = f"playbooks/{pb['id']}.yaml"
+        for line in lines_of.pop(f"playbook:{original}", ()):
+            found.homes[line] = f"playbooks/{pb['id']}.yaml"
     docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
     _notes(lines, found, imported)
     imported.mapped = {k: sorted(set(v)) for k, v in found.mapped.items()}
