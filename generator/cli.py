@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import core, report
+from . import core
+from .commands import report
 from .problems import PlaybookError, Problem, UsageError
 
 
@@ -103,7 +104,7 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
 
 
 def _prepare_site(root: Path, today: date):
-    from . import site as site_module
+    from .commands import site as site_module
     try:
         return site_module.prepare(root, today)
     except PlaybookError as error:
@@ -130,7 +131,8 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
               help="Where to put the site (default: site/ under --root).")
 def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
-    from . import atomic, plugin
+    from .commands import atomic
+    from . import plugin
 
     config_path = _config_path(root, config_file)
     target = (site_dir or root / "site").resolve()
@@ -172,7 +174,7 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
 @today_option
 def export_docs(out_dir: Path, root: Path, today: date) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
-    from . import atomic
+    from .commands import atomic
 
     prepared = _prepare_site(root, today)
     target = out_dir.resolve()
@@ -190,8 +192,8 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
               help="Where to write the cards (default: cards/ under --root).")
 def cards(root: Path, today: date, out_dir: Path | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
-    from . import atomic
-    from .site import card_files
+    from .commands import atomic
+    from .commands.site import card_files
 
     prepared = _prepare_site(root, today)
     target = (out_dir or root / "cards").resolve()
@@ -232,7 +234,7 @@ def _started(ctx: click.Context, param: click.Parameter, value: str | None):
 def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, ...],
                    out_dir: Path | None, root: Path, today: date) -> None:
     """Start a post-mortem prefilled from the content; never overwrites a file."""
-    from . import scaffold
+    from .commands import scaffold
 
     try:
         path = scaffold.new_postmortem(root, title, severity, started, playbook_ids, out_dir, today)
@@ -258,7 +260,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
 
     Exit 1 when any review is overdue, so a scheduled CI job turns red.
     """
-    from . import reviews_report as rr
+    from .commands import reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -274,7 +276,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
-    from . import reviews_report as rr
+    from .commands import reviews_report as rr
 
     for crowd in rr.crowded_weeks(documents, max_per_week):
         click.echo(f"warning: {len(crowd.documents)} documents fall due in the week of "
@@ -299,7 +301,7 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
     ID is a playbook id, cards/<id>, or a document name (contacts, severities...).
     Comments and key order in the file are kept.
     """
-    from .signoff import sign_off
+    from .commands.signoff import sign_off
 
     try:
         path, diff = sign_off(root, doc_id, by, note, today)
@@ -325,7 +327,7 @@ def new() -> None:
 def new_playbook(playbook_id: str, title: str, severity: str, owner: str, services: tuple[str, ...],
                  root: Path, today: date) -> None:
     """Scaffold content/playbooks/ID.yaml: valid, with a review block dated today."""
-    from . import scaffold
+    from .commands import scaffold
 
     try:
         path = scaffold.new_playbook(root, playbook_id, title, severity, owner, services, today)

@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import schema, verdicts
-from .checks import cards, incidents, lint, playbooks, refs, reviews
-from .content import Content, read_content
-from .model import Project, build_project
-from .positions import position
+from .caching import verdicts
+from .validate import cards, incidents, lint, playbooks, refs, reviews, schema
+from .load.content import Content, document_id, read_content
+from .model import Project
+from .model.build import build_project
+from .load.positions import position
 from .problems import ERROR, Problem, has_errors
 
 DEFAULT_WARN_DAYS = 14
@@ -65,8 +66,8 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
 
 
 def _lay_out_cards(project: Project, today: date, root: Path) -> tuple[list, list[Problem]]:
-    from . import cards
-    from .cache import cache_dir
+    from .caching.store import cache_dir
+    from .render import cards
 
     rendered = cards.render_cards(project, today, cache_dir(root))
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
@@ -128,16 +129,6 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)
-
-
-def document_id(kind: str, source) -> str:
-    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
-    data = source.data if isinstance(source.data, dict) else {}
-    if kind == "playbook":
-        return str(data.get("id") or Path(source.rel).stem)
-    if kind == "card":
-        return f"cards/{data.get('id') or Path(source.rel).stem}"
-    return kind
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

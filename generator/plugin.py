@@ -11,8 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import serve_cache
-from . import site as site_module
+from .caching import serve as serve_cache
+from .commands import site as site_module
 from .problems import PlaybookError
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
@@ -59,7 +59,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_config(self, config):
         self._files = None  # set once pages are added: a failure after that is a failed page build
-        from .highlight import install
+        from .render.highlight import install
         install()  # one Pygments formatter per set of options, not one per code block
         try:
             self.site = self.prepared or self._prepare(config)

@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import cache, card_cache, cards, core
+from generator import core
+from generator.caching import cards as card_cache
+from generator.caching import store as cache
+from generator.render import cards
 
 from .conftest import TEST_TODAY
 
@@ -135,7 +138,8 @@ def test_a_secret_pasted_into_a_clean_file_is_still_found(repo: Path) -> None:
 def test_a_schema_change_checks_known_clean_files_again(tmp_path: Path) -> None:
     import shutil
 
-    from generator import schema, verdicts
+    from generator.caching import verdicts
+    from generator.validate import schema
 
     schemas = shutil.copytree(schema.SCHEMA_DIR, tmp_path / "schemas")
     before = verdicts._fingerprint(schemas)
@@ -169,7 +173,7 @@ def test_shared_formatters_highlight_exactly_like_fresh_ones() -> None:
     import markdown
     from pymdownx import highlight as pymdownx_highlight
 
-    from generator import highlight
+    from generator.render import highlight
 
     text = "```bash\nkubectl -n prod get pods -l app=web | grep -v Running\n```\n\n" \
            "```python\nprint('a' * 3)  # note\n```\n\nInline `code` too.\n"

@@ -30,7 +30,7 @@ class Preview:
         os.environ["PLAYBOOK_TODAY"] = "2026-11-10"
         self.config = self._config()
         self.config.plugins.on_startup(command="serve", dirty=True)
-        from generator import serve_cache
+        from generator.caching import serve as serve_cache
 
         serve_cache._STATES.clear()
         self.load_config = load_config

@@ -11,7 +11,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from .. import durations
+from ..load import durations
 from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
 from .markdown import environment, escape_inline
 from .tree_svg import decision_tree_svg
@@ -196,7 +196,11 @@ def render_service(project: Project, service_id: str) -> str:
 
 
 def render_site(project: Project, playbook_page: Callable[[Project, Playbook], str] | None = None) -> list[Page]:
-    """All pages of the site, in navigation order (``playbook_page``: a memoized render_playbook)."""
+    """The reference, service and playbook pages, in navigation order.
+
+    Post-mortem pages come from render.postmortem, which builds on this module.
+    ``playbook_page``: a memoized render_playbook (serve).
+    """
     playbook_page = playbook_page or render_playbook
     pages = []
     for uri, (template, title) in PAGES.items():
@@ -210,8 +214,6 @@ def render_site(project: Project, playbook_page: Callable[[Project, Playbook], s
                           project.sources.get("organization", "")))
     for playbook in project.playbooks:
         pages.append(Page(playbook_uri(playbook.id), playbook_page(project, playbook), playbook.rel))
-    from .postmortem import postmortem_pages  # imports this module
-    pages.extend(postmortem_pages(project))
     return pages
 
 

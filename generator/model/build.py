@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import model as m
-from .checks.reviews import review_status
+from .. import model as m
+from ..load.content import document_id
+from ..validate.reviews import default_interval, review_status
 
 TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
           "escalation": "Escalation policy", "roles": "Incident roles", "process": "Response process",
@@ -97,7 +98,7 @@ def decision_tree(d: dict | None) -> m.DecisionTree | None:
 _PLAYBOOKS: dict[tuple[str, str], m.Playbook] = {}  # (file, text) -> model, from the last build
 
 
-def playbooks(sources) -> list[m.Playbook]:
+def playbook_models(sources) -> list[m.Playbook]:
     """playbook() of each source; an unchanged file (same text) reuses its frozen model."""
     memo = {}
     for source in sources:
@@ -174,7 +175,7 @@ def postmortem(d: dict) -> m.PostmortemDefinition | None:
 def incident(source) -> m.Incident:
     from pathlib import PurePosixPath
 
-    from .checks.incidents import parse_time
+    from ..validate.incidents import parse_time
 
     d = source.data
     items = tuple(m.ActionItem(x["action"], x["owner"], x["due"], x.get("priority", ""),
@@ -186,3 +187,38 @@ def incident(source) -> m.Incident:
         resolved=parse_time(d.get("resolved")), commander=d.get("commander", ""),
         playbooks=_t(d.get("playbooks")), review_meeting=d.get("review_meeting", ""),
         impact=d.get("impact", ""), action_items=items)
+
+
+def build_project(content, today: date, warn_days: int) -> m.Project:
+    """Build the model from content that passed every check."""
+    data = content.data
+    org = data("organization")
+    interval = default_interval(org)
+    documents = []
+    for kind, source in content.all_sources():
+        title = source.data.get("title") or TITLES.get(kind, kind)
+        doc = document(document_id(kind, source), kind, title, source.rel, source.data, today,
+                       warn_days, interval)
+        if doc is not None:
+            documents.append(doc)
+    playbooks = sorted(playbook_models(content.playbooks), key=lambda p: p.title)
+    definition = postmortem(data("postmortem"))
+    within = dict(definition.review_within) if definition else {}
+    return m.Project(
+        organization=organization(org),
+        levels=tuple(level(d, i, within.get(d["id"], ""))
+                     for i, d in enumerate(data("severities").get("levels", ()))),
+        contacts=tuple(contact(d) for d in data("contacts").get("contacts", ())),
+        escalation=tuple(escalation_level(d) for d in data("escalation").get("levels", ())),
+        roles=tuple(role(d) for d in data("roles").get("roles", ())),
+        phases=tuple(phase(d) for d in data("process").get("phases", ())),
+        templates=tuple(template(d) for d in data("templates").get("templates", ())),
+        playbooks=tuple(playbooks),
+        documents=tuple(sorted(documents, key=lambda d: (d.due, d.doc_id))),
+        cards=tuple(sorted((card(s.data, s.rel, playbooks) for s in content.cards), key=lambda c: c.id)),
+        postmortem=definition,
+        incidents=tuple(sorted((incident(s) for s in content.incidents),
+                               key=lambda i: i.started, reverse=True)),
+        today=today,
+        sources={kind: s.rel for kind, s in content.singletons.items()},
+    )

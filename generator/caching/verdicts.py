@@ -14,20 +14,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from . import cache
-from .content import Content
-from .problems import Problem
+from . import store as cache
+from ..load.content import Content
+from ..problems import Problem
 
 NAME = "clean-v1.json"
 # Findings of checks that run on every file every time: they do not make a file unclean.
 ALWAYS_RUN = frozenset({"review-due-soon", "review-in-future", "review-overdue", "action-due-soon",
                         "action-overdue", "postmortem-review-overdue"})
-_CODE = ("schema.py", "yamlio.py", "core.py", "checks/lint.py")
+_CODE = ("validate/schema.py", "load/yamlio.py", "core.py", "validate/lint.py")
 
 
 @lru_cache(maxsize=4)
 def _fingerprint(schema_dir: Path) -> str:
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     parts: list[bytes] = [(package / name).read_bytes() for name in _CODE]
     parts += [p.name.encode() + p.read_bytes() for p in sorted(schema_dir.glob("*.schema.json"))]
     return cache.digest(*parts)
@@ -38,7 +38,7 @@ def _key(kind: str, text: str, body: str, fingerprint: str) -> str:
 
 
 def _keys(content: Content) -> dict[str, str]:
-    from .schema import SCHEMA_DIR
+    from ..validate.schema import SCHEMA_DIR
 
     fingerprint = _fingerprint(SCHEMA_DIR)
     return {source.rel: _key(kind, source.text, source.body, fingerprint)

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import cache
+from . import store as cache
 
 NAME = "yaml-v1.json"
 _MEMORY: dict[str, dict[str, str]] = {}  # cache folder -> {key: JSON text of the data}

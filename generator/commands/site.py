@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import core, report
-from .model import Project
-from .problems import PlaybookError
-from .render.pages import Page, navigation, render_site
+from .. import core
+from . import report
+from ..model import Project
+from ..problems import PlaybookError
+from ..render.pages import Page, navigation, render_site
+from ..render.postmortem import postmortem_pages
 
 MARKER = ".playbook-generated"
 
@@ -64,9 +66,10 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
     renderer = None
     if incremental:
-        from .render_cache import playbook_renderer
+        from ..caching.pages import playbook_renderer
         renderer = playbook_renderer(result.project, result.content, warn_days)
-    return Site(result.project, tuple(render_site(result.project, renderer)), navigation(result.project),
+    pages = render_site(result.project, renderer) + postmortem_pages(result.project)
+    return Site(result.project, tuple(pages), navigation(result.project),
                 warnings, tuple(result.cards))
 
 
@@ -81,7 +84,7 @@ def card_files(site: Site) -> dict[str, bytes]:
 
 def download_files(site: Site) -> dict[str, str]:
     """Files served as downloads rather than pages (written after the build)."""
-    from .render.postmortem import DOWNLOAD, template_body
+    from ..render.postmortem import DOWNLOAD, template_body
 
     if site.project.postmortem is None:
         return {}

@@ -16,9 +16,9 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import durations
-from .model import Card, CardSection, Project
-from .render.pages import PAGING, playbook_uri
+from ..load import durations
+from ..model import Card, CardSection, Project
+from .pages import PAGING, playbook_uri
 
 PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
          ("letter", "portrait"): "letter portrait", ("letter", "landscape"): "letter landscape"}
@@ -193,7 +193,7 @@ def render_card(project: Project, card: Card, generated: date, cache: Path | Non
     folder), a card whose HTML, fonts and renderer are unchanged is not laid
     out again (see card_cache).
     """
-    from . import card_cache
+    from ..caching import cards as card_cache
 
     measure_html = render_html(project, card, generated, measure=True)
     card_key = card_cache.key(measure_html)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ERROR, Problem
+from ..problems import ERROR, Problem
 
 MAX_BYTES = 1_000_000
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -204,7 +204,7 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
 def read_source(path: Path, rel: str, parsed: Any = None) -> tuple[Source, list[Problem]]:
     """Read and parse one file, returning problems as values (never raising).
 
-    ``parsed`` (a parse_cache.ParseCache) skips parsing text that parsed cleanly before.
+    ``parsed`` (a caching.parse.ParseCache) skips parsing text that parsed cleanly before.
     """
     source = Source(path=path, rel=rel)
     try:

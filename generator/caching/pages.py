@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .cache import digest
-from .content import Content
-from .model import Playbook, Project
-from .render import pages
+from .store import digest
+from ..load.content import Content
+from ..model import Playbook, Project
+from ..render import pages
 
 _MEMO: dict[str, tuple[str, str]] = {}  # playbook id -> (key, Markdown)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from . import cache
+from . import store as cache
 
 FORMAT = "card-layout-1"
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
@@ -32,7 +32,7 @@ def _environment_key() -> str:
             digest.update(f"{name}={metadata.version(name)};".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none;".encode())
-    digest.update(Path(__file__).with_name("cards.py").read_bytes())
+    digest.update((Path(__file__).resolve().parent.parent / "render" / "cards.py").read_bytes())
     for folder in FONT_DIRS:
         for base, dirs, files in sorted(os.walk(os.path.expanduser(folder))):
             for name in sorted(files):
