@@ -187,7 +187,10 @@ def build_site(config_file: Path, site_dir: Path, prepared: site_module.Site) ->
             raise PlaybookError(f"{config_file}: the 'playbooks' plugin is not enabled; add it "
                                 f"under plugins:")
         plugin.prepared = prepared
-        build(config)
+        try:
+            build(config)
+        finally:
+            plugin.prepared = None  # MkDocs keeps plugin instances for the process: never reuse it
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise PlaybookError(f"mkdocs build failed: {error}") from None
 

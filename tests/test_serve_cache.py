@@ -27,7 +27,6 @@ class Preview:
         from mkdocs.config import load_config
 
         self.repo, self.site = repo, site
-        os.environ["PLAYBOOK_TODAY"] = "2026-11-10"
         self.config = self._config()
         self.config.plugins.on_startup(command="serve", dirty=True)
         from generator.caching import serve as serve_cache
