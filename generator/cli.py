@@ -44,9 +44,10 @@ def _fail(error: PlaybookError) -> None:
 
 
 def _load(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-          cards: bool = True) -> core.Result:
+          cards: bool = True, audience: str | None = None) -> core.Result:
     try:
-        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards))
+        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards,
+                                            audience=audience))
     except PlaybookError as error:
         _fail(error)
         raise  # unreachable: _fail exits
@@ -83,13 +84,16 @@ def _write_step_summary(markdown: str) -> None:
               show_default=True, help="Warn when a review falls due within this many days.")
 @click.option("--no-cards", is_flag=True,
               help="Skip laying out desk cards (about a second each): for quick local runs; CI should not skip.")
-def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool) -> None:
+@click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+              help="Check as for this audience (default: organization.yaml audience, else internal).")
+def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool,
+          audience: str | None) -> None:
     """Validate content/: YAML, schemas, references, review dates, placeholders, secrets.
 
     PATHS limits the report to these files or folders (all content is still
     read, so references are checked). Exit 0: no errors; 1: errors; 2: usage.
     """
-    result = _load(root, today, warn_days, cards=not no_cards)
+    result = _load(root, today, warn_days, cards=not no_cards, audience=audience)
     try:
         problems = _only(result.problems, root, paths)
     except UsageError as error:
@@ -103,10 +107,10 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     sys.exit(1 if any(p.level == "error" for p in problems) else 0)
 
 
-def _prepare_site(root: Path, today: date):
+def _prepare_site(root: Path, today: date, audience: str | None = None):
     from .commands import site as site_module
     try:
-        return site_module.prepare(root, today)
+        return site_module.prepare(root, today, audience=audience)
     except PlaybookError as error:
         click.echo(str(error), err=True)
         sys.exit(error.exit_code)
@@ -119,6 +123,9 @@ def _config_path(root: Path, config_file: Path) -> Path:
     return path
 
 
+audience_option = click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+                               help="Who the output is for; public leaves contacts' private fields out "
+                                    "(default: organization.yaml audience, else internal).")
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
 
@@ -129,7 +136,8 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
 @config_option
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the site (default: site/ under --root).")
-def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> None:
+@audience_option
+def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
     from .commands import atomic
     from . import plugin
@@ -140,7 +148,7 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> 
         atomic.owned_or_absent(target)  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     try:
         with atomic.staged(target) as staging:
             plugin.build_site(config_path, staging, prepared)
@@ -172,11 +180,12 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @root_option
 @today_option
-def export_docs(out_dir: Path, root: Path, today: date) -> None:
+@audience_option
+def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
     from .commands import atomic
 
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     target = out_dir.resolve()
     try:
         atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages})
@@ -190,12 +199,13 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
 @today_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the cards (default: cards/ under --root).")
-def cards(root: Path, today: date, out_dir: Path | None) -> None:
+@audience_option
+def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
     from .commands import atomic
     from .commands.site import card_files
 
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     target = (out_dir or root / "cards").resolve()
     try:
         atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()})
@@ -256,11 +266,11 @@ def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, 
 @click.option("--suggest-stagger", is_flag=True, help="Propose early review dates that spread them out.")
 def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int, max_per_week: int,
             suggest_stagger: bool) -> None:
-    """Every document's owner, last review, due date and status, grouped by owner.
+    """Every document's owner, last review, due date and status, grouped by owner; then drills due.
 
-    Exit 1 when any review is overdue, so a scheduled CI job turns red.
+    Exit 1 when any review or drill is overdue, so a scheduled CI job turns red.
     """
-    from .commands import reviews_report as rr
+    from .commands import drills_report, reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -270,9 +280,10 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
     if owner is not None and project.contact(owner) is None:
         _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))
     documents = rr.select(project, owner)
-    click.echo(rr.FORMATS[fmt](project, documents), nl=fmt != "ics")
+    drills = drills_report.select(project, owner)
+    click.echo(rr.FORMATS[fmt](project, documents, drills), nl=fmt != "ics")
     _stagger(project, documents, max_per_week, suggest_stagger, today)
-    sys.exit(1 if any(d.status == "overdue" for d in documents) else 0)
+    sys.exit(1 if any(d.status == "overdue" for d in documents) or drills_report.failing(drills) else 0)
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
@@ -309,6 +320,40 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
         _fail(error)
     click.echo(diff, nl=False)
     click.echo(f"Recorded the review of {doc_id} by {by} on {today} in {path}")
+
+
+def _optional_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    return None if value is None else _today(ctx, param, value)
+
+
+@main.group()
+def drill() -> None:
+    """Drills: exercises of playbooks and of the response process."""
+
+
+@drill.command("log")
+@click.argument("doc_id", metavar="ID")
+@click.option("--kind", required=True, type=click.Choice(["tabletop", "game-day", "real-incident"]),
+              help="tabletop: talked through; game-day: run against real systems.")
+@click.option("--by", "by", required=True, metavar="CONTACT", help="Contact id of who ran the drill.")
+@click.option("--date", "when", callback=_optional_date, metavar="YYYY-MM-DD",
+              help="When it happened (default: today).")
+@click.option("--note", default="", help="What was exercised and how.")
+@click.option("--finding", "findings", multiple=True, help="Something the drill found (repeatable).")
+@root_option
+@today_option
+def drill_log(doc_id: str, kind: str, by: str, when: date | None, note: str, findings: tuple[str, ...],
+              root: Path, today: date) -> None:
+    """Record a drill of playbook ID (or `process`) in its YAML, keeping comments and key order."""
+    from .commands.drill_log import log_drill
+
+    when = when or today
+    try:
+        path, diff = log_drill(root, doc_id, kind, by, when, note, findings, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(diff, nl=False)
+    click.echo(f"Recorded a {kind} drill of {doc_id} by {by} on {when} in {path}")
 
 
 @main.group()
@@ -381,3 +426,81 @@ def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path
     click.echo(f"Wrote {len(imported.documents)} documents to {out}")
     click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
     click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")
+
+
+@main.group()
+def alerts() -> None:
+    """Prometheus alerts: check and write the runbook_url of every alert rule."""
+
+
+rules_argument = click.argument("rules", nargs=-1, type=click.Path(path_type=Path))
+
+
+def _alerts_load(root: Path, today: date, rules: tuple[Path, ...]):
+    from .alerts import commands
+
+    try:
+        return commands.load(root, today, rules)
+    except PlaybookError as error:
+        _fail(error)
+
+
+@alerts.command("check")
+@rules_argument
+@root_option
+@today_option
+@click.option("--format", "fmt", type=click.Choice(sorted(report.FORMATS)), default="text",
+              show_default=True, help="Output format.")
+def alerts_check(rules: tuple[Path, ...], root: Path, today: date, fmt: str) -> None:
+    """Check that every alert in RULES has a runbook_url leading to its playbook.
+
+    Reports alerts without runbook_url, links to no page of the site (anchors
+    included), links to another playbook than the one listing the alert, and
+    alerts playbooks list that no rule file defines. Exit 0: no errors;
+    1: errors; 2: usage or a rule file that cannot be read.
+    """
+    from .alerts import commands
+
+    loaded = _alerts_load(root, today, rules)
+    problems = commands.check(loaded)
+    files = len(loaded.files)
+    if fmt == "github":
+        output = report.github(problems, files, _write_step_summary)
+    else:
+        output = report.FORMATS[fmt](problems, files)
+    click.echo(output.replace("content files", "rule files"))
+    sys.exit(2 if loaded.unreadable else 1 if any(p.level == "error" for p in problems) else 0)
+
+
+@alerts.command("link")
+@rules_argument
+@root_option
+@today_option
+@click.option("--write", is_flag=True, help="Edit the files in place (default: show what would change).")
+def alerts_link(rules: tuple[Path, ...], root: Path, today: date, write: bool) -> None:
+    """Show, or with --write set, the runbook_url of every alert a playbook lists.
+
+    Comments, key order and quoting are kept; a file that cannot be parsed,
+    or that could not be written back without touching other lines, is left
+    alone (exit 2 or 1). A second run changes nothing.
+    """
+    from .alerts import commands
+
+    loaded = _alerts_load(root, today, rules)
+    results = commands.link(loaded)
+    shown = commands.describe(results)
+    if shown:
+        click.echo(shown)
+    for result in results:
+        if result.refused:
+            click.echo(f"error: {result.refused}", err=True)
+    changes = sum(len(r.changes) for r in results if r.updated is not None)
+    if write:
+        written = commands.write(results)
+        click.echo(f"Wrote {changes} runbook_url annotations into {len(written)} files.")
+    else:
+        click.echo(f"{changes} runbook_url annotations to write; run again with --write to apply."
+                   if changes else "Every alert a playbook lists already has its runbook_url.")
+    if any(not r.rule_file.readable for r in results):
+        sys.exit(2)
+    sys.exit(1 if any(r.refused for r in results) else 0)

@@ -37,6 +37,7 @@ class PlaybooksConfig(Config):
     schemas_dir = c.Type(str, default="schemas")
     today = c.Optional(c.Type(str))
     warn_days = c.Type(int, default=14)
+    audience = c.Optional(c.Choice(("internal", "public")))  # default: organization.yaml
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -80,7 +81,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         root = self._root(config)
         today = site_module.today_from(self.config.today)
         return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
-                                   incremental=self.incremental)
+                                   self.config.audience, incremental=self.incremental)
 
     def on_files(self, files: Files, config) -> Files:
         self._by_uri = {page.uri: page for page in self.site.pages}
@@ -96,6 +97,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 file.current = serve_cache.unchanged(self._state, page.uri, key, file.abs_dest_path)
             files.append(file)
         for uri, content in card_files.items():
+            files.append(File.generated(config, uri, content=content))
+        for uri, content in self.site.redirects:
             files.append(File.generated(config, uri, content=content))
         self._files = files
         return files

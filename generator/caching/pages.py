@@ -1,10 +1,12 @@
 """Playbook pages rendered again only when what they show has changed (serve only).
 
-A playbook page is a function of its own YAML, of every document that is not
-a playbook (severities, contacts, templates, organization, cards,
-post-mortems...), of the ids, titles and services of the other playbooks
-(links and decision trees name them), of the date and of the warning window.
-The key hashes exactly those; the memo lives in the serve process.
+A playbook page is a function of its own YAML and model (with what other
+files add to it: exercises from post-mortems, its review and drill records),
+of every document that is not a playbook (severities, contacts, templates,
+organization, cards, post-mortems...), of the ids, titles and services of the
+other playbooks (links and decision trees name them), of the audience, the
+date and the warning window. The key hashes all of those; the memo lives in
+the serve process.
 """
 from __future__ import annotations
 
@@ -21,7 +23,15 @@ _MEMO: dict[str, tuple[str, str]] = {}  # playbook id -> (key, Markdown)
 def shared_key(project: Project, content: Content, warn_days: int) -> str:
     others = [f"{kind}\0{s.rel}\0{s.text}\0{s.body}" for kind, s in content.all_sources() if kind != "playbook"]
     names = [f"{p.id}\0{p.title}\0{','.join(p.services)}" for p in project.playbooks]
-    return digest(project.today.isoformat(), str(warn_days), *others, "\n".join(names))
+    # The model after audience filtering (public sites drop private contact fields).
+    people = repr((project.organization, project.contacts))
+    return digest(project.today.isoformat(), str(warn_days), *others, "\n".join(names), people)
+
+
+def _own(project: Project, playbook: Playbook) -> str:
+    """The playbook's model and its project-level records (review, drill), as text."""
+    drill = getattr(project, "drill", None)
+    return repr((playbook, project.document(playbook.id), drill(playbook.id) if callable(drill) else None))
 
 
 def playbook_renderer(project: Project, content: Content, warn_days: int) -> Callable[[Project, Playbook], str]:
@@ -33,7 +43,7 @@ def playbook_renderer(project: Project, content: Content, warn_days: int) -> Cal
         del _MEMO[gone]
 
     def render(project: Project, playbook: Playbook) -> str:
-        key = digest(shared, playbook.rel, texts.get(playbook.rel) or repr(playbook))
+        key = digest(shared, playbook.rel, texts.get(playbook.rel, ""), _own(project, playbook))
         hit = _MEMO.get(playbook.id)
         if hit is not None and hit[0] == key:
             return hit[1]

@@ -21,7 +21,8 @@ from ..problems import Problem
 NAME = "clean-v1.json"
 # Findings of checks that run on every file every time: they do not make a file unclean.
 ALWAYS_RUN = frozenset({"review-due-soon", "review-in-future", "review-overdue", "action-due-soon",
-                        "action-overdue", "postmortem-review-overdue"})
+                        "action-overdue", "postmortem-review-overdue", "drill-overdue",
+                        "drill-in-future", "drill-due-soon"})
 _CODE = ("validate/schema.py", "load/yamlio.py", "core.py", "validate/lint.py")
 
 

@@ -32,6 +32,7 @@ class Site:
     nav: list
     warnings: tuple[str, ...] = ()
     cards: tuple = ()  # RenderedCard: HTML and PDF of each desk card
+    redirects: tuple = ()  # (uri, html): old playbook ids forwarding to the current page
 
     def edit_url(self, page: Page) -> str | None:
         org = self.project.organization
@@ -53,24 +54,40 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None, incremental: bool = False) -> Site:
+            content_dir: Path | None = None, audience: str | None = None,
+            incremental: bool = False) -> Site:
     """Load, check and render; raise ContentError with the full report on errors.
 
+    ``audience`` (internal or public; default: organization.yaml) decides which
+    contact fields the model, and so every page and card, carries.
     ``incremental`` (serve): playbook pages whose inputs are unchanged come from memory.
     """
-    result = core.load(root, core.Options(today=today, warn_days=warn_days), content_dir)
+    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience),
+                       content_dir)
     files = sum(1 for _ in result.content.all_sources())
     if not result.ok or result.project is None:
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
+    from ..alerts import index as alerts
+
+    alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
     renderer = None
     if incremental:
         from ..caching.pages import playbook_renderer
         renderer = playbook_renderer(result.project, result.content, warn_days)
-    pages = render_site(result.project, renderer) + postmortem_pages(result.project)
-    return Site(result.project, tuple(pages), navigation(result.project),
-                warnings, tuple(result.cards))
+    pages = render_site(result.project, renderer) + postmortem_pages(result.project) + alert_pages
+    return Site(result.project, tuple(pages),
+                _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
+                warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()))
+
+
+def _with_pages(nav: list, uris: list[str]) -> list:
+    """Extra pages go into the Playbooks section, after its index page."""
+    for entry in nav:
+        if isinstance(entry, dict) and isinstance(entry.get("Playbooks"), list) and uris:
+            entry["Playbooks"][1:1] = uris
+    return nav
 
 
 def card_files(site: Site) -> dict[str, bytes]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import model as m
 from ..load.content import document_id
+from ..validate.privacy import private_fields
 from ..validate.reviews import default_interval, review_status
 
 TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
@@ -29,7 +30,8 @@ def organization(d: dict) -> m.Organization:
         channels=tuple(m.Channel(c["name"], c["purpose"]) for c in d.get("channels") or ()),
         services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
                                  s.get("dashboard", "")) for s in d.get("services") or ()),
-        tools=tuple(_link(t) for t in d.get("tools") or ()))
+        tools=tuple(_link(t) for t in d.get("tools") or ()), alert_rules=_t(d.get("alert_rules")),
+        audience=d.get("audience", "internal"))
 
 
 def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
@@ -44,7 +46,8 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
 def contact(d: dict) -> m.Contact:
     keys = ("title", "phone", "email", "chat", "pager", "url", "backup", "hours", "notes")
     return m.Contact(id=d["id"], kind=d["kind"], name=d["name"], members=_t(d.get("members")),
-                     **{k: d.get(k, "") for k in keys})
+                     private=private_fields(d), **{k: d.get(k, "") for k in keys})
+
 
 
 def escalation_level(d: dict) -> m.EscalationLevel:
@@ -122,7 +125,14 @@ def playbook(d: dict, rel: str) -> m.Playbook:
         escalation=tuple(m.PlaybookEscalation(e["to"], e.get("after", ""), e.get("when", ""))
                          for e in d.get("escalation") or ()),
         templates=_t(d.get("templates")), related=_t(d.get("related")),
-        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""))
+        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""),
+        alerts=tuple(alert_claim(a) for a in d.get("alerts") or ()), previous_ids=_t(d.get("previous_ids")))
+
+
+def alert_claim(d: Any) -> m.AlertClaim:
+    if isinstance(d, str):
+        return m.AlertClaim(d)
+    return m.AlertClaim(d["alert"], tuple(sorted((d.get("labels") or {}).items())))
 
 
 def document(doc_id: str, kind: str, title: str, rel: str, data: dict, today: date,
@@ -201,7 +211,10 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
                        warn_days, interval)
         if doc is not None:
             documents.append(doc)
-    playbooks = sorted(playbook_models(content.playbooks), key=lambda p: p.title)
+    from .drills import drills, with_exercises
+    playbooks = sorted((with_exercises(model, s.data, content.incidents)
+                        for model, s in zip(playbook_models(content.playbooks), content.playbooks)),
+                       key=lambda p: p.title)
     definition = postmortem(data("postmortem"))
     within = dict(definition.review_within) if definition else {}
     return m.Project(
@@ -220,5 +233,6 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
         incidents=tuple(sorted((incident(s) for s in content.incidents),
                                key=lambda i: i.started, reverse=True)),
         today=today,
+        drills=drills(content, playbooks, today, warn_days),
         sources={kind: s.rel for kind, s in content.singletons.items()},
     )

@@ -113,6 +113,8 @@ def _reach(contact: Contact) -> list[str]:
     out = []
     if contact.phone:
         out.append(f'<a class="pb-tel" href="{attr(contact.tel)}">{escape_inline(contact.phone)}</a>')
+    if contact.reach:  # a public build: private fields were removed
+        out.append(f"*{escape_inline(contact.reach)}*")
     if contact.email:
         out.append(f'<a href="{href("mailto:" + contact.email)}">{escape_inline(contact.email)}</a>')
     if contact.chat:
@@ -167,14 +169,14 @@ def render_page(project: Project, uri: str, template: str, **extra) -> str:
 
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
-    """What a responder might type or see: title, aliases, symptoms, services, tags.
+    """What a responder might type or see: title, aliases, symptoms, services, tags, alert names.
 
     Material's search weighs these page tags far above body text, so a symptom
     phrase finds its playbook before a reference page that merely mentions it.
     """
     services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
     return list(dict.fromkeys([playbook.title, *playbook.aliases, *playbook.symptoms, *services,
-                               *playbook.tags]))
+                               *playbook.tags, *(alert.name for alert in playbook.alerts)]))
 
 
 def render_playbook(project: Project, playbook: Playbook) -> str:

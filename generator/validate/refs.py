@@ -30,6 +30,8 @@ REFERENCES: tuple[tuple[str, tuple, str], ...] = (
     ("playbook", ("escalation", "*", "to"), "contact"),
     ("playbook", ("templates", "*"), "template"),
     ("playbook", ("related", "*"), "playbook"),
+    ("playbook", ("exercises", "*", "by"), "contact"),
+    ("process", ("exercises", "*", "by"), "contact"),
     ("playbook", ("decision_tree", "nodes", "*", "*", "playbook"), "playbook"),
     ("postmortem", ("review_within", "*", "severity"), "severity"),
     ("incident", ("severity",), "severity"),
