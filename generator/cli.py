@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import core
+from . import core, safetext
 from .commands import report
 from .problems import PlaybookError, Problem, UsageError
 
@@ -39,7 +39,7 @@ def main() -> None:
 
 
 def _fail(error: PlaybookError) -> None:
-    click.echo(f"error: {error}", err=True)
+    click.echo(f"error: {safetext.printable_lines(str(error))}", err=True)
     sys.exit(error.exit_code)
 
 
@@ -112,7 +112,7 @@ def _prepare_site(root: Path, today: date, audience: str | None = None):
     try:
         return site_module.prepare(root, today, audience=audience)
     except PlaybookError as error:
-        click.echo(str(error), err=True)
+        click.echo(safetext.printable_lines(str(error)), err=True)
         sys.exit(error.exit_code)
 
 
@@ -143,14 +143,14 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None, aud
     from . import plugin
 
     config_path = _config_path(root, config_file)
-    target = (site_dir or root / "site").resolve()
+    target = Path(os.path.abspath(site_dir or root / "site"))  # never resolve: site may be a link
     try:
-        atomic.owned_or_absent(target)  # refuse before spending time on the build
+        atomic.owned_or_absent(target, (root,))  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
     prepared = _prepare_site(root, today, audience)
     try:
-        with atomic.staged(target) as staging:
+        with atomic.staged(target, (root,)) as staging:
             plugin.build_site(config_path, staging, prepared)
     except PlaybookError as error:
         _fail(error)
@@ -186,9 +186,9 @@ def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) ->
     from .commands import atomic
 
     prepared = _prepare_site(root, today, audience)
-    target = out_dir.resolve()
+    target = Path(os.path.abspath(out_dir))
     try:
-        atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages})
+        atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages}, (root,))
     except PlaybookError as error:
         _fail(error)
     click.echo(f"Wrote {len(prepared.pages)} Markdown pages to {target}")
@@ -206,9 +206,10 @@ def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -
     from .commands.site import card_files
 
     prepared = _prepare_site(root, today, audience)
-    target = (out_dir or root / "cards").resolve()
+    target = Path(os.path.abspath(out_dir or root / "cards"))
     try:
-        atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()})
+        atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()},
+                          (root,))
     except PlaybookError as error:
         _fail(error)
     for rendered in prepared.cards:
@@ -385,10 +386,13 @@ def run() -> None:
     """Console entry point: a bug must not greet a PR author with a traceback."""
     try:
         main(prog_name="playbook")
+    except OSError as error:  # a full or read-only disk, a vanished directory: not a bug
+        click.echo(f"playbook: {safetext.os_message(error)}", err=True)
+        sys.exit(2)
     except Exception as error:  # noqa: BLE001 - last resort; commands handle expected failures
         if os.environ.get("PLAYBOOK_DEBUG"):
             raise
-        click.echo(f"playbook: internal error ({type(error).__name__}: {error}). This is a bug in "
+        click.echo(f"playbook: internal error ({type(error).__name__}: {safetext.printable(str(error))}). This is a bug in "
                    f"playbook, not in your content; please report it with the command you ran. "
                    f"Set PLAYBOOK_DEBUG=1 to see the traceback.", err=True)
         sys.exit(2)

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from .caching import serve as serve_cache
 from .commands import site as site_module
 from .problems import PlaybookError
+from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -65,7 +66,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         try:
             self.site = self.prepared or self._prepare(config)
         except PlaybookError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(printable_lines(str(error))) from None
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
@@ -168,6 +169,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if source is not None:
             page.edit_url = self.site.edit_url(source)
         return markdown
+
+    def on_page_content(self, html_text, page, config, files):
+        if page.file.src_uri in self._by_uri:  # generated from content: untrusted
+            from .render.sanitize import sanitize
+
+            return sanitize(html_text)
+        return html_text
 
     def on_serve(self, server, config, builder):
         root = self._root(config)

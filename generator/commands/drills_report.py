@@ -7,6 +7,7 @@ from typing import Iterable
 
 from ..validate.drills import NEVER, OVERDUE, log_command
 from ..model import Drill, Project
+from ..render.markdown import code, escape_inline
 
 
 def select(project: Project, owner: str | None = None) -> list[Drill]:
@@ -64,7 +65,8 @@ def markdown_lines(project: Project, drills: list[Drill], owner_name) -> list[st
              "| Playbook | Owner | Every | Last exercised | Due | Status | Record it |", "|---|---|---|---|---|---|---|"]
     for d in drills:
         status = f"**{d.status}**" if d.status in (OVERDUE, NEVER) else d.status
-        lines.append(f"| {d.title} (`{d.rel}`) | {owner_name(project, d.owner)} | {d.interval} | "
+        lines.append(f"| {escape_inline(d.title)} ({code(d.rel)}) | {escape_inline(owner_name(project, d.owner))} | "
+                     f"{d.interval} | "
                      f"{_last(d)} | {d.due} | {status} | `{log_command(d.doc_id, d.owner)}` |")
     return lines + ["", "Ran a drill (a tabletop counts)? Record it with the command; a post-mortem "
                         "naming the playbook counts as a real-incident drill."]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,6 +10,10 @@ from typing import Iterable
 
 from . import drills_report
 from ..model import Document, Drill, Project
+from ..render.markdown import code, escape_inline
+from ..safetext import printable_lines
+
+_ICS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 STATUS_ORDER = {"overdue": 0, "due soon": 1, "ok": 2, "invalid": 3}
 
@@ -62,7 +67,7 @@ def text(project: Project, documents: list[Document], drills: list[Drill] = ()) 
     lines.append("")
     lines.append(_totals(documents))
     lines += drills_report.text_lines(project, list(drills), _owner_name)
-    return "\n".join(lines)
+    return printable_lines("\n".join(lines))
 
 
 def _totals(documents: list[Document]) -> str:
@@ -74,11 +79,11 @@ def _totals(documents: list[Document]) -> str:
 def markdown(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
     lines = [f"## Runbook reviews due ({project.today})", "", _totals(documents), ""]
     for owner, docs in by_owner(documents).items():
-        lines += [f"### {_owner_name(project, owner)}", "", "| Document | Due | Status | Sign off |",
+        lines += [f"### {escape_inline(_owner_name(project, owner))}", "", "| Document | Due | Status | Sign off |",
                   "|---|---|---|---|"]
         for doc in docs:
             status = {"overdue": "**overdue**", "due soon": "due soon"}.get(doc.status, "ok")
-            lines.append(f"| {doc.title} (`{doc.rel}`) | {doc.due} | {status} | "
+            lines.append(f"| {escape_inline(doc.title)} ({code(doc.rel)}) | {doc.due} | {status} | "
                          f"`playbook review {doc.doc_id} --by {owner}` |")
         lines.append("")
     lines.append("Reviewed and still correct? Run the sign-off command; otherwise fix the document "
@@ -96,8 +101,9 @@ def as_json(project: Project, documents: list[Document], drills: list[Drill] = (
 
 
 def _ics_escape(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    value = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+             .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+    return _ICS_CONTROL.sub(" ", value)  # RFC 5545 allows no control character but tab
 
 
 def _fold(line: str) -> str:
