@@ -55,20 +55,24 @@ def playbook(index: int, services: list[str], rng: random.Random) -> dict:
     }
 
 
-def generate(count: int, target: Path, seed: int = 7) -> Path:
+def generate(count: int, target: Path, seed: int = 7, cards: bool = False) -> Path:
+    """N synthetic playbooks; with ``cards``, the example's playbooks, services and desk
+    cards stay too (the repository as CI checks it: cards are laid out by `playbook check`)."""
     rng = random.Random(seed)
     if target.exists():
         shutil.rmtree(target)
     for name in ("content", "schemas", "site_overrides"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    for old in (target / "content" / "playbooks").glob("*.yaml"):
-        old.unlink()
-    shutil.rmtree(target / "content" / "cards")
+    if not cards:
+        for old in (target / "content" / "playbooks").glob("*.yaml"):
+            old.unlink()
+        shutil.rmtree(target / "content" / "cards")
     org_path = target / "content" / "organization.yaml"
     org = yaml.safe_load(org_path.read_text())
     services = [f"service-{n:03d}" for n in range(max(1, count // 20))]
-    org["services"] = [{"id": s, "name": f"Service {s[-3:]}", "owner": "platform-team"} for s in services]
+    kept = org.get("services") or [] if cards else []
+    org["services"] = kept + [{"id": s, "name": f"Service {s[-3:]}", "owner": "platform-team"} for s in services]
     org_path.write_text(yaml.safe_dump(org, sort_keys=False))
     header = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"
     for index in range(count):
@@ -79,4 +83,4 @@ def generate(count: int, target: Path, seed: int = 7) -> Path:
 
 
 if __name__ == "__main__":
-    print(generate(int(sys.argv[1]), Path(sys.argv[2])))
+    print(generate(int(sys.argv[1]), Path(sys.argv[2]), cards="--cards" in sys.argv[3:]))

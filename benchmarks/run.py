@@ -1,17 +1,26 @@
-"""Benchmarks, side by side in one run, for N synthetic playbooks.
+"""Benchmarks, paired in one run, for N synthetic playbooks plus the example's desk cards.
 
-    python benchmarks/run.py 100 1000 5000 > benchmarks/results.md
+    python benchmarks/run.py 1000 --pairs 5 > benchmarks/results.md
 
-For each N: `playbook check` vs check-jsonschema on the same playbook files;
-`playbook build` vs a plain `mkdocs build` of the same pages written by
-`playbook export-docs`; peak memory (max RSS) of each; and the time to render
-the example desk cards. Every command runs in its own process; wall time is
-the best of --repeat runs.
+The repository is the one CI checks: N generated playbooks on top of the
+example content, its playbooks and its two desk cards (generate.py --cards).
+For each N, commands run in fresh processes, each candidate alternated with
+its anchor in the same loop (--pairs times), and the median of each is
+reported with the load average:
+
+- `playbook check` (warm caches, as on a developer's machine) and
+  `PLAYBOOK_NO_CACHE=1 playbook check` (cold, as on a fresh CI runner) against
+  the floor: parsing the same YAML files with libyaml's CSafeLoader;
+- `playbook build` against a plain `mkdocs build --strict` of the same pages
+  written by `playbook export-docs` (same theme, extensions, assets, nav);
+- with --jsonschema, check-jsonschema on the playbook files (slow);
+- peak memory (max RSS of the process, from wait4) of each.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import platform
 import shutil
 import subprocess
@@ -31,24 +40,35 @@ TODAY = "2026-11-22"
 
 @dataclass
 class Measure:
-    seconds: float
+    seconds: float      # median wall time
+    samples: tuple
     max_rss_mb: float
     ok: bool
 
 
-def measure(args: list[str], cwd: Path, repeat: int) -> Measure:
-    best, rss, ok = float("inf"), 0.0, True
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.stderr.close()
-        ok = ok and os.waitstatus_to_exitcode(status) == 0
-        best = min(best, elapsed)
-        rss = max(rss, usage.ru_maxrss / 1024)
-    return Measure(best, rss, ok)
+def once(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, bool]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0
+
+
+def paired(commands: dict[str, tuple[list[str], dict]], cwd: Path, pairs: int) -> dict[str, Measure]:
+    """Run the commands alternately, ``pairs`` rounds; the median of each."""
+    runs: dict[str, list] = {name: [] for name in commands}
+    for _ in range(pairs):
+        for name, (args, env) in commands.items():
+            runs[name].append(once(args, cwd, env))
+    return {name: Measure(statistics.median(r[0] for r in rs), tuple(r[0] for r in rs),
+                          max(r[1] for r in rs), all(r[2] for r in rs)) for name, rs in runs.items()}
+
+
+FLOOR = ("import sys, yaml, pathlib\n"
+         "for p in sorted(pathlib.Path('content').rglob('*.yaml')):\n"
+         "    yaml.load(p.read_text(), Loader=yaml.CSafeLoader)\n")
 
 
 def plain_mkdocs_config(repo: Path, export: Path) -> Path:
@@ -77,30 +97,30 @@ def plain_mkdocs_config(repo: Path, export: Path) -> Path:
     return path
 
 
-def bench(count: int, repeat: int, work: Path) -> dict:
-    repo = generate(count, work / f"repo-{count}")
-    playbooks = sorted(str(p) for p in (repo / "content" / "playbooks").glob("*.yaml"))
-    out = {"n": count}
-    out["check"] = measure(["playbook", "check", "--today", TODAY], repo, repeat)
-    out["check_jsonschema"] = measure(["check-jsonschema", "--schemafile", str(repo / "schemas" / "playbook.schema.json"),
-                                       *playbooks], repo, repeat)
+def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool) -> dict:
+    repo = generate(count, work / f"repo-{count}", cards=True)
+    out: dict = {"n": count}
+    once(["playbook", "check", "--today", TODAY], repo)  # warms the caches
+    checks = {"floor": ([sys.executable, "-c", FLOOR], {}),
+              "check": (["playbook", "check", "--today", TODAY], {}),
+              "check_cold": (["playbook", "check", "--today", TODAY], {"PLAYBOOK_NO_CACHE": "1"})}
+    if jsonschema:
+        playbooks = sorted(str(p) for p in (repo / "content" / "playbooks").glob("*.yaml"))
+        checks["check_jsonschema"] = (["check-jsonschema", "--schemafile",
+                                       str(repo / "schemas" / "playbook.schema.json"), *playbooks], {})
+    out.update(paired(checks, repo, pairs))
+    out["load_check"] = os.getloadavg()[0]
     export = repo / "exported"
-    out["export"] = measure(["playbook", "export-docs", str(export), "--today", TODAY], repo, 1)
+    once(["playbook", "export-docs", str(export), "--today", TODAY], repo)
     config = plain_mkdocs_config(repo, export)
-    builds = max(1, repeat - 1) if count <= 1000 else 1
-    out["build"] = measure(["playbook", "build", "--today", TODAY], repo, builds)
-    out["mkdocs"] = measure(["mkdocs", "build", "--strict", "-q", "-f", str(config)], repo, builds)
+    out.update(paired({"mkdocs": (["mkdocs", "build", "--strict", "-q", "-f", str(config)], {}),
+                       "build": (["playbook", "build", "--today", TODAY], {})}, repo, build_pairs))
+    out["load_build"] = os.getloadavg()[0]
     out["site_mb"] = sum(p.stat().st_size for p in (repo / "site").rglob("*") if p.is_file()) / 2**20
+    index = repo / "site" / "search" / "search_index.json"
+    out["index_mb"] = index.stat().st_size / 2**20 if index.exists() else 0.0
     shutil.rmtree(repo)
     return out
-
-
-def cards(repeat: int, work: Path) -> Measure:
-    repo = work / "cards-repo"
-    for name in ("content", "schemas", "site_overrides", "postmortems"):
-        shutil.copytree(REPO / name, repo / name)
-    shutil.copy(REPO / "mkdocs.yml", repo)
-    return measure(["playbook", "cards", "--today", TODAY, "--out", str(repo / "cards-out")], repo, repeat)
 
 
 def machine() -> str:
@@ -117,36 +137,48 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def report(rows: list[dict], card: Measure) -> str:
-    lines = [f"Machine: {machine()}", "",
-             "| N | playbook check | check-jsonschema | ratio | playbook build | plain mkdocs build | build ratio | site size |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+def _cell(m: Measure) -> str:
+    flag = "" if m.ok else " (failed)"
+    return f"{m.seconds:.2f} s, {m.max_rss_mb:.0f} MB{flag}"
+
+
+def report(rows: list[dict], pairs: int, build_pairs: int) -> str:
+    lines = [f"Machine: {machine()}", f"Medians of {pairs} alternated runs (builds: {build_pairs}).", "",
+             "| N | floor: CSafeLoader | check (warm) | check (cold) | check / floor | load |",
+             "|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        c, j, b, m = r["check"], r["check_jsonschema"], r["build"], r["mkdocs"]
-        lines.append(f"| {r['n']:,} | {c.seconds:.2f} s, {c.max_rss_mb:.0f} MB | {j.seconds:.2f} s, "
-                     f"{j.max_rss_mb:.0f} MB | {j.seconds / c.seconds:.1f}x faster | {b.seconds:.1f} s, "
-                     f"{b.max_rss_mb:.0f} MB | {m.seconds:.1f} s, {m.max_rss_mb:.0f} MB | "
-                     f"{b.seconds / m.seconds:.2f}x | {r['site_mb']:.0f} MB |")
-        if not all(x.ok for x in (c, b, m)):
-            lines.append(f"| | a command failed for N={r['n']} | | | | | | |")
-    lines += ["", f"Desk cards (the 2 example cards, HTML + PDF, including the content check): "
-                  f"{card.seconds:.2f} s, {card.max_rss_mb:.0f} MB peak."]
+        lines.append(f"| {r['n']:,} | {_cell(r['floor'])} | {_cell(r['check'])} | {_cell(r['check_cold'])} | "
+                     f"{r['check'].seconds / r['floor'].seconds:.2f}x warm, "
+                     f"{r['check_cold'].seconds / r['floor'].seconds:.2f}x cold | {r['load_check']:.1f} |")
+    lines += ["", "| N | plain mkdocs build | playbook build | build / plain | site | search index | load |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {_cell(r['mkdocs'])} | {_cell(r['build'])} | "
+                     f"{r['build'].seconds / r['mkdocs'].seconds:.2f}x | {r['site_mb']:.0f} MB | "
+                     f"{r['index_mb']:.1f} MB | {r['load_build']:.1f} |")
+    if any("check_jsonschema" in r for r in rows):
+        lines += ["", "| N | check-jsonschema (schema only) |", "|---:|---:|"]
+        lines += [f"| {r['n']:,} | {_cell(r['check_jsonschema'])} |" for r in rows if "check_jsonschema" in r]
+    lines += ["", "Samples (s): " + "; ".join(
+        f"N={r['n']} {name} " + "/".join(f"{x:.2f}" for x in r[name].samples)
+        for r in rows for name in ("floor", "check", "check_cold", "mkdocs", "build"))]
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000])
+    parser.add_argument("--pairs", type=int, default=5, help="alternated runs of each check command")
+    parser.add_argument("--build-pairs", type=int, default=None, help="of each build (default: --pairs; 1 at 5,000)")
+    parser.add_argument("--jsonschema", action="store_true", help="also time check-jsonschema")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
-        work = Path(tmp)
         rows = []
         for n in args.sizes:
-            rows.append(bench(n, args.repeat, work))
+            build_pairs = args.build_pairs or (1 if n >= 5000 else args.pairs)
+            rows.append(bench(n, args.pairs, build_pairs, Path(tmp), args.jsonschema))
             print(f"N={n} done", file=sys.stderr)
-        card = cards(args.repeat, work)
-    print(report(rows, card))
+    print(report(rows, args.pairs, args.build_pairs or args.pairs))
 
 
 if __name__ == "__main__":

@@ -383,7 +383,7 @@ def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) 
 
     for crowd in rr.crowded_weeks(documents, max_per_week):
         click.echo(f"warning: {len(crowd.documents)} documents fall due in the week of "
-                   f"{crowd.week_start} ({', '.join(d.doc_id for d in crowd.documents)}); "
+                   f"{crowd.week_start} ({rr.some_ids(crowd.documents)}); "
                    f"--suggest-stagger proposes earlier review dates", err=True)
     if suggest:
         for s in rr.suggest_stagger(documents, max_per_week, today):

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from .caching import verdicts
 from .validate import cards, drills, examples, imported, incidents, lint, playbooks, refs, reviews, schema
 from .validate import privacy as privacy_checks
 from .load.content import Content, document_id, read_content
@@ -51,11 +52,12 @@ class Result:
 def load(root: Path, options: Options, content_dir: Path | None = None) -> Result:
     """Read, validate and model the content of the repository at ``root``."""
     content, problems = read_content(root, content_dir)
-    valid_kinds = _validate_schemas(content, problems)
+    clean = verdicts.known_clean(root, content)
+    valid_kinds = _validate_schemas(content, problems, clean)
     names = refs.collect(content)
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
-    problems.extend(_document_checks(content, options))
+    problems.extend(_document_checks(content, options, clean))
     problems.extend(_repository_checks(root))
     problems.extend(_alert_checks(root, content))
     audience = privacy.audience_of(content.data("organization"), options.audience)
@@ -70,8 +72,9 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
         if audience == privacy.PUBLIC:
             problems = _sorted(problems + _route_warnings(project, content))
         if options.render_cards and project.cards:
-            rendered, overflowing = _lay_out_cards(project, options.today)
+            rendered, overflowing = _lay_out_cards(project, options.today, root)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
+    verdicts.record(root, content, problems)
     return Result(content, problems, project, rendered)
 
 
@@ -88,21 +91,24 @@ def _route_warnings(project: Project, content: Content) -> list[Problem]:
     return position(list(found), content.by_rel())
 
 
-def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
+def _lay_out_cards(project: Project, today: date, root: Path) -> tuple[list, list[Problem]]:
+    from .caching.store import cache_dir
     from .render import cards
 
-    rendered = cards.render_cards(project, today)
+    rendered = cards.render_cards(project, today, cache_dir(root))
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
                      hint=cards.fit_hint(), key=True)
              for r in rendered if r.pages > 1]
     return rendered, found
 
 
-def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
+def _validate_schemas(content: Content, problems: list[Problem], clean: frozenset = frozenset()) -> bool:
     usable = True
     for kind, source in content.all_sources():
         if source.data is None:
             usable = False
+            continue
+        if source.rel in clean:
             continue
         found = list(schema.validate(kind, source.data, source.rel))
         placeholders = imported.placeholder_paths(kind, source.data)  # reported as placeholders instead
@@ -115,7 +121,7 @@ def _validate_schemas(content: Content, problems: list[Problem]) -> bool:
     return usable
 
 
-def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
+def _document_checks(content: Content, options: Options, clean: frozenset = frozenset()) -> Iterator[Problem]:
     playbook_data = {s.data["id"]: s.data for s in content.playbooks
                      if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)}
     postmortem = content.data("postmortem")
@@ -127,16 +133,19 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
     interval = reviews.default_interval(content.data("organization"))
     real_incidents = drills.real_incidents(content.incidents)
     for kind, source in content.all_sources():
-        yield from lint.check_secrets(source)
+        checked_before = source.rel in clean  # unchanged and clean: the text lints would find nothing
+        if not checked_before:
+            yield from lint.check_secrets(source)
         if not isinstance(source.data, dict):
             continue
-        yield from lint.check_comment_trap(source)
+        if not checked_before:
+            yield from lint.check_comment_trap(source)
+            yield from lint.check_link_schemes(source)
         yield from imported.check_missing_values(source)
         yield from imported.check_unsorted_notes(source)
         if kind != "contacts":  # contact fields: lint.check_placeholder_contacts
             yield from imported.check_placeholder_text(source)
         yield from examples.check_example_values(source)
-        yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
         if kind in ("playbook", "process"):

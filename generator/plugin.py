@@ -14,12 +14,27 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import resources
+from .caching import serve as serve_cache
 from .commands import site as site_module
 from .render import look
 from .problems import PlaybookError
 from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
+
+
+class _PageFile(File):
+    """A generated page that a dirty rebuild may skip when its output is current."""
+
+    current = False
+
+    def is_modified(self) -> bool:
+        return not self.current
+
+
+def _not_the_dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs warns that dirty builds leave navigation stale; this plugin keeps it exact."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class PlaybooksConfig(Config):
@@ -36,6 +51,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     site: site_module.Site | None = None
     prepared: site_module.Site | None = None  # set by `playbook build`, which checked already
     _by_uri: dict = {}
+    incremental = False  # serving with dirty rebuilds: unchanged pages are skipped
+    _state: serve_cache.State | None = None
+    _files: Files | None = None
 
     error_page: str | None = None  # serve: the check report, shown instead of the site
     serving = False  # class-wide: serve reloads the config (new instances) on every change
@@ -48,12 +66,18 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_startup(self, *, command, dirty) -> None:
         self._command = command
         PlaybooksPlugin.serving = command == "serve"
+        self.incremental = command == "serve" and dirty
+        if self.incremental:
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
 
     def on_shutdown(self) -> None:
         PlaybooksPlugin.serving = False
 
     @event_priority(100)  # first: the search and offline plugins it adds run after it
     def on_config(self, config):
+        self._files = None  # set once pages are added: a failure after that is a failed page build
+        from .render.highlight import install
+        install()  # one Pygments formatter per set of options, not one per code block
         try:
             _apply_look(config, self._root(config))
         except PlaybookError as error:
@@ -87,23 +111,95 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         today = site_module.today_from(self.config.today)
         draft = os.environ.get("PLAYBOOK_DRAFT") == "1"  # set by `playbook serve --draft`
         return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
-                                   self.config.audience, draft)
+                                   self.config.audience, draft, incremental=self.incremental)
 
     def on_files(self, files: Files, config) -> Files:
         if self.site is None:
             files.append(File.generated(config, "index.md", content=_error_markdown(self.error_page)))
             return files
         self._by_uri = {page.uri: page for page in self.site.pages}
+        self._state = None
+        if self.incremental:
+            self._state = serve_cache.state_for(str(config.config_file_path), str(config.site_dir))
+        card_files = site_module.card_files(self.site)
+        shared = self._shared_signature(files, card_files, config) if self._state else ""
         for page in self.site.pages:
-            files.append(File.generated(config, page.uri, content=page.markdown))
-        for uri, content in site_module.card_files(self.site).items():
+            file = _PageFile.generated(config, page.uri, content=page.markdown)
+            if self._state is not None:
+                key = serve_cache.page_key(shared, page.markdown)
+                file.current = serve_cache.unchanged(self._state, page.uri, key, file.abs_dest_path)
+            files.append(file)
+        for uri, content in card_files.items():
             files.append(File.generated(config, uri, content=content))
         for uri, content in self.site.redirects:
             files.append(File.generated(config, uri, content=content))
         # The binder takes seconds to lay out: a live preview does not wait for it on every edit.
         for uri, content in site_module.offline_files(self.site, binder=self._command != "serve").items():
             files.append(File.generated(config, uri, content=content))
+        self._files = files
         return files
+
+    def _shared_signature(self, files: Files, card_files: dict, config) -> str:
+        uris = [f.src_uri for f in files] + [p.uri for p in self.site.pages] + list(card_files)
+        config_path = Path(config.config_file_path or "mkdocs.yml")
+        config_bytes = config_path.read_bytes() if config_path.is_file() else b""
+        settings = [str(config.site_name), str(config.site_url), str(config.repo_url), str(config.edit_uri)]
+        theme = serve_cache.theme_signature([config.theme.custom_dir] if config.theme.custom_dir else [])
+        return serve_cache.shared_signature(self.site.nav, uris, config_bytes, settings, theme)
+
+    def on_env(self, env, config, files):
+        if self._state is None:
+            return env
+        for file in files.documentation_pages():
+            snapshot = self._state.snapshots.get(file.src_uri)
+            if isinstance(file, _PageFile) and file.current and snapshot and file.page is not None:
+                page = file.page  # skipped: give the navigation its title, anchors and metadata
+                page.markdown, page.meta = snapshot.markdown, dict(snapshot.meta)
+                page._title_from_render = snapshot.title_from_render
+                page.present_anchor_ids = snapshot.present_anchor_ids
+        return env
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        if self._state is not None:
+            snapshot = serve_cache.Snapshot(page.markdown, dict(page.meta), page._title_from_render,
+                                            page.present_anchor_ids, self._search_entries_of(page, config))
+            serve_cache.remember(self._state, page.file.src_uri, snapshot, page.file.abs_dest_path)
+        return context
+
+    @staticmethod
+    def _search_plugin(config):
+        return config.plugins.get("material/search") or config.plugins.get("search")
+
+    def _search_entries_of(self, page, config) -> list:
+        search = self._search_plugin(config)
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if not entries:
+            return []
+        start = len(entries)
+        while start and entries[start - 1]["location"].split("#", 1)[0] == page.url:
+            start -= 1
+        return [dict(entry) for entry in entries[start:]]
+
+    @event_priority(100)  # before the search plugin writes the index
+    def on_post_build(self, config) -> None:
+        if self.site is None:
+            return
+        for uri, text in site_module.download_files(self.site).items():
+            target = Path(config.site_dir) / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if self._state is not None and self._files is not None:
+            uris = [f.src_uri for f in self._files.documentation_pages()]
+            search = self._search_plugin(config)
+            if search is not None and hasattr(search, "search_index"):
+                search.search_index.entries = serve_cache.search_entries(self._state, uris)
+                search.search_index_prev = None  # the entries above are the whole index
+            serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
+
+    def on_build_error(self, error) -> None:
+        if self._state is not None and self._files is not None:
+            self._state.forget()  # pages may be half written: the next build is a full one
 
     def on_page_markdown(self, markdown, page, config, files):
         source = self._by_uri.get(page.file.src_uri)
@@ -117,14 +213,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
             return sanitize(html_text)
         return html_text
-
-    def on_post_build(self, config) -> None:
-        if self.site is None:
-            return
-        for uri, text in site_module.download_files(self.site).items():
-            target = Path(config.site_dir) / uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
@@ -227,17 +315,23 @@ def build_site(config_file: Path, site_dir: Path, prepared: site_module.Site) ->
             raise PlaybookError(f"{config_file}: the 'playbooks' plugin is not enabled; add it "
                                 f"under plugins:")
         plugin.prepared = prepared
-        build(config)
+        try:
+            build(config)
+        finally:
+            plugin.prepared = None  # MkDocs keeps plugin instances for the process: never reuse it
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise PlaybookError(f"mkdocs build failed: {error}") from None
 
 
 def serve_site(config_file: Path, dev_addr: str | None) -> None:
-    """Preview with live reload; content/ and schemas/ are watched (on_serve)."""
+    """Preview with live reload; content/ and schemas/ are watched (on_serve).
+
+    Dirty rebuilds: the plugin skips only pages whose output is current (serve_cache).
+    """
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError
 
     try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except (Abort, ConfigurationError) as error:
         raise PlaybookError(f"mkdocs serve failed: {error}") from None

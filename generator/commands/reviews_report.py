@@ -166,6 +166,13 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def some_ids(documents, limit: int = 10) -> str:
+    """Up to ``limit`` document ids, then how many more: a warning line stays readable at 1,000."""
+    ids = [d.doc_id for d in documents]
+    shown = ", ".join(ids[:limit])
+    return shown if len(ids) <= limit else f"{shown} and {len(ids) - limit} more"
+
+
 def crowded_weeks(documents: list[Document], max_per_week: int) -> list[Crowded]:
     weeks: dict[date, list[Document]] = defaultdict(list)
     for doc in documents:

@@ -54,12 +54,14 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None, audience: str | None = None, draft: bool = False) -> Site:
+            content_dir: Path | None = None, audience: str | None = None, draft: bool = False,
+            incremental: bool = False) -> Site:
     """Load, check and render; raise ContentError with the full report on errors.
 
     ``audience`` (internal or public; default: organization.yaml) decides which
     contact fields the model, and so every page and card, carries. ``draft`` builds
     content whose only errors are import placeholders, with banners.
+    ``incremental`` (serve): playbook pages whose inputs are unchanged come from memory.
     """
     from ..render.imported import annotate, notes_of
 
@@ -75,7 +77,11 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     from ..alerts import index as alerts
 
     alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
-    pages = annotate(render_site(result.project) + postmortem_pages(result.project) + alert_pages,
+    renderer = None
+    if incremental:
+        from ..caching.pages import playbook_renderer
+        renderer = playbook_renderer(result.project, result.content, warn_days)
+    pages = annotate(render_site(result.project, renderer) + postmortem_pages(result.project) + alert_pages,
                      notes_of(result.content), result.problems, draft)
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),

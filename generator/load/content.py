@@ -83,8 +83,11 @@ def read_content(root: Path, content_dir: Path | None = None) -> tuple[Content, 
     if not content_dir.is_dir():
         raise UsageError(f"{relative(content_dir, root)}: no content directory here. Run playbook "
                          f"from the repository root, or pass --root DIR.")
+    from ..caching.parse import open_for
+
     content = Content(root=root, content_dir=content_dir)
     problems: list[Problem] = []
+    parsed = open_for(root)
     for path in discover(content_dir):
         rel = relative(path, root)
         kind = kind_of(path, content_dir)
@@ -92,9 +95,10 @@ def read_content(root: Path, content_dir: Path | None = None) -> tuple[Content, 
             problems.append(Problem(rel, "unknown-file", "not a known content file",
                                     hint=_placement_hint(), level="warning"))
             continue
-        source, found = read_source(path, rel, root)
+        source, found = read_source(path, rel, root, parsed)
         problems.extend(found)
         _place(content, kind, source)
+    parsed.save()
     problems.extend(_missing(content, root))
     problems.extend(_read_postmortems(content, root / POSTMORTEMS))
     return content, problems

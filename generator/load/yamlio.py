@@ -222,8 +222,13 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
     return "check indentation and quoting around this position"
 
 
-def read_source(path: Path, rel: str, root: Path | None = None) -> tuple[Source, list[Problem]]:
-    """Read and parse one file, returning problems as values (never raising)."""
+def read_source(path: Path, rel: str, root: Path | None = None,
+                parsed: Any = None) -> tuple[Source, list[Problem]]:
+    """Read and parse one file, returning problems as values (never raising).
+
+    ``parsed`` (a caching.parse.ParseCache) skips parsing text that parsed cleanly before;
+    node positions are then composed only if a problem needs them.
+    """
     from .safe_read import Refused, read_bounded
 
     source = Source(path=path, rel=rel)
@@ -240,8 +245,14 @@ def read_source(path: Path, rel: str, root: Path | None = None) -> tuple[Source,
     if "\x00" in source.text:
         return source, [_problem(rel, "encoding", "file contains NUL bytes (binary data)",
                                  hint="content files must be YAML text")]
-    data, node, problems = parse_with_nodes(rel, source.text)
-    source._nodes = node if node is not None else None
+    data = parsed.get(source.text) if parsed is not None else None
+    if data is not None:
+        problems = []
+    else:
+        data, node, problems = parse_with_nodes(rel, source.text)
+        source._nodes = node if node is not None else None
+        if parsed is not None and data is not None and not problems:
+            parsed.put(source.text, data)
     if data is None and not problems:
         problems = [_problem(rel, "empty-file", "file is empty (no YAML document)",
                              hint="add the document's keys, or delete the file")]

@@ -98,6 +98,22 @@ def decision_tree(d: dict | None) -> m.DecisionTree | None:
     return m.DecisionTree(d["start"], nodes)
 
 
+_PLAYBOOKS: dict[tuple[str, str], m.Playbook] = {}  # (file, text) -> model, from the last build
+
+
+def playbook_models(sources) -> list[m.Playbook]:
+    """playbook() of each source; an unchanged file (same text) reuses its frozen model."""
+    memo = {}
+    for source in sources:
+        key = (source.rel, source.text)
+        memo[key] = _PLAYBOOKS.get(key) if source.text else None
+        if memo[key] is None:
+            memo[key] = playbook(source.data, source.rel)
+    _PLAYBOOKS.clear()
+    _PLAYBOOKS.update((key, model) for key, model in memo.items() if key[1])
+    return list(memo.values())
+
+
 def playbook(d: dict, rel: str) -> m.Playbook:
     steps = tuple((stage, tuple(step(s) for s in d["steps"][stage]))
                   for stage in m.STAGES if d["steps"].get(stage))
@@ -196,8 +212,9 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
         if doc is not None:
             documents.append(doc)
     from .drills import drills, with_exercises
-    playbooks = sorted((with_exercises(playbook(s.data, s.rel), s.data, content.incidents)
-                        for s in content.playbooks), key=lambda p: p.title)
+    playbooks = sorted((with_exercises(model, s.data, content.incidents)
+                        for model, s in zip(playbook_models(content.playbooks), content.playbooks)),
+                       key=lambda p: p.title)
     definition = postmortem(data("postmortem"))
     within = dict(definition.review_within) if definition else {}
     return m.Project(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
+from pathlib import Path
 from typing import Iterable
 
 import segno
@@ -46,6 +47,7 @@ def site_url_for(project: Project, uri: str) -> str:
     return base + (uri[:-3] + ".html" if uri.endswith(".md") else uri)
 
 
+@lru_cache(maxsize=1024)
 def qr_svg(url: str) -> Markup:
     """An inline SVG QR code; the URL is data inside the code, never markup."""
     code = segno.make(url, error="l", micro=False)
@@ -185,22 +187,38 @@ def _layout(html: str):
     return HTML(string=html, url_fetcher=_refuse_fetch).render()
 
 
-def render_card(project: Project, card: Card, generated: date) -> RenderedCard:
+def render_card(project: Project, card: Card, generated: date, cache: Path | None = None) -> RenderedCard:
     """Lay the card out in two balanced columns and print it to PDF.
 
     Sections keep their order; WeasyPrint's own multi-column balancing is
-    avoided because it is an order of magnitude slower.
+    avoided because it is an order of magnitude slower. With ``cache`` (a
+    folder), a card whose HTML, fonts and renderer are unchanged is not laid
+    out again (see card_cache).
     """
-    measured = _heights(_layout(render_html(project, card, generated, measure=True)))
+    from ..caching import cards as card_cache
+
+    measure_html = render_html(project, card, generated, measure=True)
+    card_key = card_cache.key(measure_html)
+    cached = card_cache.get(cache, card_key)
+    if cached is not None:
+        facts, pdf = cached
+        html = render_html(project, card, generated, split=facts["split"])
+        return RenderedCard(card, html, pdf, facts["pages"], facts["overflow"],
+                            tuple((title, share) for title, share in facts["section_heights"]))
+    measured = _heights(_layout(measure_html))
     heights = [measured.get(index, 0.0) for index in range(len(card.sections))]
-    html = render_html(project, card, generated, split=_balanced_split(heights))
+    split = _balanced_split(heights)
+    html = render_html(project, card, generated, split=split)
     document = _layout(html)
-    return RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
-                        _largest(document, card))
+    rendered = RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
+                            _largest(document, card))
+    card_cache.put(cache, card_key, {"split": split, "pages": rendered.pages, "overflow": rendered.overflow,
+                                     "section_heights": rendered.section_heights}, rendered.pdf)
+    return rendered
 
 
-def render_cards(project: Project, generated: date) -> list[RenderedCard]:
-    return [render_card(project, card, generated) for card in project.cards]
+def render_cards(project: Project, generated: date, cache: Path | None = None) -> list[RenderedCard]:
+    return [render_card(project, card, generated, cache) for card in project.cards]
 
 
 def fit_message(rendered: RenderedCard) -> str:

@@ -5,6 +5,7 @@ import html
 import json
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Callable
 
@@ -66,7 +67,7 @@ class Helpers:
         self.project, self.here = project, here
 
     def link(self, target: str, text: str) -> Markup:
-        rel = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+        rel = _relative(target, posixpath.dirname(self.here) or ".")
         return Markup(f"[{escape_inline(text)}]({rel})")
 
     def playbook_link(self, playbook_id: str) -> Markup:
@@ -106,6 +107,12 @@ class Helpers:
         if level.update_every:
             parts.append(f"update every {escape_inline(durations.human(level.update_every))}")
         return Markup("; ".join(parts))
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    """posixpath.relpath, remembered: index pages link to every playbook."""
+    return posixpath.relpath(target, folder)
 
 
 def _reach(contact: Contact) -> list[str]:
@@ -200,11 +207,13 @@ def render_service(project: Project, service_id: str) -> str:
                                             service=service, playbooks=playbooks)
 
 
-def render_site(project: Project) -> list[Page]:
+def render_site(project: Project, playbook_page: Callable[[Project, Playbook], str] | None = None) -> list[Page]:
     """The reference, service and playbook pages, in navigation order.
 
     Post-mortem pages come from render.postmortem, which builds on this module.
+    ``playbook_page``: a memoized render_playbook (serve).
     """
+    playbook_page = playbook_page or render_playbook
     pages = []
     for uri, (template, title) in PAGES.items():
         source = project.sources.get(PAGE_SOURCES.get(uri, ""), "")
@@ -216,7 +225,7 @@ def render_site(project: Project) -> list[Page]:
         pages.append(Page(service_uri(service.id), render_service(project, service.id),
                           project.sources.get("organization", "")))
     for playbook in project.playbooks:
-        pages.append(Page(playbook_uri(playbook.id), render_playbook(project, playbook), playbook.rel))
+        pages.append(Page(playbook_uri(playbook.id), playbook_page(project, playbook), playbook.rel))
     return pages
 
 

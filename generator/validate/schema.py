@@ -5,16 +5,16 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .. import resources
 from ..load.durations import parse_date
 from ..problems import Problem, dotted
+
+if TYPE_CHECKING:  # jsonschema only explains documents with errors: imported when one has them
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 SCHEMA_DIR = resources.schemas_dir()
 KINDS = ("organization", "severities", "contacts", "escalation", "roles", "process",
@@ -38,6 +38,10 @@ def _load_all(directory: Path) -> dict[str, dict]:
 @lru_cache(maxsize=4)
 def validators(directory: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
     """Compile each kind's schema once; relative $refs resolve between files."""
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     schemas = _load_all(directory)
     registry = Registry().with_resources(
         (name, Resource.from_contents(body, default_specification=DRAFT202012))
@@ -63,20 +67,33 @@ def fast_validators(directory: Path = SCHEMA_DIR) -> dict[str, Any]:
     It only answers "valid or not"; jsonschema explains the errors. Without
     fastjsonschema installed, every document goes through jsonschema.
     """
+    return {kind: validator for kind in KINDS
+            if (validator := fast_validator(kind, directory)) is not None}
+
+
+@lru_cache(maxsize=64)
+def fast_validator(kind: str, directory: Path = SCHEMA_DIR) -> Any:
+    """One kind's compiled validator (compiling all of them costs a check run 0.3 s)."""
     try:
         import fastjsonschema
     except ImportError:  # pragma: no cover - it is a declared dependency
-        return {}
-    schemas = _load_all(directory)
+        return None
+    schemas = _schemas(directory)
+    if f"{kind}.schema.json" not in schemas:
+        return None
     handler = lambda uri: schemas[uri.rsplit("/", 1)[-1]]  # noqa: E731 - relative $refs between files
-    return {kind: fastjsonschema.compile(schemas[f"{kind}.schema.json"], handlers={"": handler},
-                                         formats={"date": _is_date})
-            for kind in KINDS if f"{kind}.schema.json" in schemas}
+    return fastjsonschema.compile(schemas[f"{kind}.schema.json"], handlers={"": handler},
+                                  formats={"date": _is_date})
+
+
+@lru_cache(maxsize=4)
+def _schemas(directory: Path) -> dict[str, dict]:
+    return _load_all(directory)
 
 
 def validate(kind: str, data: Any, rel: str) -> Iterator[Problem]:
     """Yield one problem per schema error in ``data``."""
-    fast = fast_validators().get(kind)
+    fast = fast_validator(kind)
     if fast is not None:
         try:
             fast(data)

@@ -1,0 +1,1 @@
+"""Content-hash caches: card layouts, parsed YAML, clean verdicts, serve rebuilds."""
