@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import durations
 from .model import Card, CardSection, Project
 from .render.pages import PAGING, playbook_uri
+from .render.wrap import breakable, tel_link
 
 PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
          ("letter", "portrait"): "letter portrait", ("letter", "landscape"): "letter landscape"}
@@ -88,6 +89,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["breakable"] = breakable
     return env
 
 
@@ -120,6 +122,7 @@ def render_html(project: Project, card: Card, generated: date, split: int | None
         column_mm=column_mm(card), org=project.organization, sections=sections, generated=generated,
         review=next_review(project, card), human=durations.human, short=durations.short,
         paging=PAGING, link_url=lambda page, url: link_url(project, page, url),
+        tel_link=tel_link,
         page_size=PAPER[(card.paper, card.orientation)])
 
 

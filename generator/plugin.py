@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from . import site as site_module
 from .problems import PlaybookError
+from .render.fallback import theme_extra
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -48,6 +49,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             config.repo_url, config.edit_uri = org.repo_url, org.edit_uri or None
         if not config.nav:
             config.nav = self.site.nav
+        config.extra["playbooks_fallback"] = theme_extra(self.site.project)  # search.html, 404.html
         return config
 
     def _prepare(self, config) -> site_module.Site:
