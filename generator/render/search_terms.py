@@ -5,7 +5,8 @@ Data flow (one way, no I/O):
     content/organization.yaml  search.synonyms  ->  Organization.synonyms
     content/playbooks/*.yaml   title, aliases, symptoms, services, tags
         -> playbook_terms(playbook, project)   what the playbook itself says
-        -> expand(terms, synonyms)             + every synonym whose meaning occurs in them
+        -> name_terms(playbook, project)       the part synonyms are matched against
+        -> matching_synonyms(names, synonyms)  every synonym whose meaning occurs in them
         -> search_terms(playbook, project)     the list a search index gets for the page
 
 Today render/pages.py writes that list into the page's front matter as ``tags``:
@@ -14,9 +15,11 @@ the theme does not display them (the tags plugin is off), so they are search-onl
 text. An index built straight from the model must call ``search_terms`` for each
 playbook and give its output the same high weight; nothing else carries synonyms.
 
-A synonym ``typed -> means`` applies to a playbook when ``means`` occurs in its
-terms as whole words, case-insensitively ("db -> database" applies to "Database
-unavailable", not to "databases"). The left-hand side is
+A synonym ``typed -> means`` applies to a playbook when ``means`` occurs, as whole
+words and case-insensitively, in what the playbook is *called*: its title, aliases,
+tags or service names ("db -> database" applies to "Database unavailable", not to
+"databases"). Symptoms are searched but do not attract synonyms: "Sudden jump in
+database load" is about a cache, and must not make "db" find it. The left-hand side is
 then added as a term, so a responder typing it finds the playbook through the
 index, without any query-side rewriting in the browser.
 """
@@ -57,6 +60,12 @@ def expand(terms: Sequence[str], synonyms: Synonyms) -> list[str]:
     return list(dict.fromkeys([*terms, *matching_synonyms(terms, synonyms)]))
 
 
+def name_terms(playbook: Playbook, project: Project) -> list[str]:
+    """What the playbook is called: title, aliases, tags and its services' names."""
+    services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
+    return [playbook.title, *playbook.aliases, *playbook.tags, *services]
+
+
 def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
     """What a responder might type or see, as the playbook itself says it."""
     services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
@@ -66,4 +75,5 @@ def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
-    return expand(playbook_terms(playbook, project), project.organization.synonyms)
+    synonyms = matching_synonyms(name_terms(playbook, project), project.organization.synonyms)
+    return list(dict.fromkeys([*playbook_terms(playbook, project), *synonyms]))

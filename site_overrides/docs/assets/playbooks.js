@@ -178,3 +178,26 @@ window.addEventListener("afterprint", function () {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
+
+/* Misspellings: every word of five letters or more is also searched with one typo allowed
+   ("databse" finds "database"). Material's search runs in a worker; the query it posts
+   ({type: 2, data: query}) gets "word~1" added for each such word. */
+(function () {
+  "use strict";
+  var Target = window.Worker;
+  if (!Target || !Target.prototype || Target.prototype.__pbFuzzy) return;
+  var post = Target.prototype.postMessage;
+  function fuzzy(query) {
+    if (typeof query !== "string" || /[~^:*+"-]/.test(query)) return query;
+    var extra = query.split(/\s+/).filter(function (w) { return /^[a-z]{5,}$/i.test(w); })
+      .map(function (w) { return w + "~1"; });
+    return extra.length ? query + " " + extra.join(" ") : query;
+  }
+  Target.prototype.postMessage = function (message) {
+    if (message && message.type === 2) {
+      arguments[0] = { type: 2, data: fuzzy(message.data) };
+    }
+    return post.apply(this, arguments);
+  };
+  Target.prototype.__pbFuzzy = true;
+})();
