@@ -248,6 +248,8 @@ def test_no_result_shows_who_to_call_and_the_severity_guide(page, base_url: str)
     assert fallback.locator("a[href^='tel:']").first.inner_text() == "+1 555 010 0100"
     assert fallback.locator("a[href$='severities.html']").count() == 1
     assert "P0 · Critical" in fallback.inner_text()
+    assert fallback.evaluate("e => getComputedStyle(e).color") != "rgb(255, 255, 255)"  # not header white
+    assert not describe("search fallback", "default", violations(page))
     top_result(page, "redis")
     assert not fallback.is_visible()
 
