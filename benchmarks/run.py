@@ -53,7 +53,7 @@ def measure(args: list[str], cwd: Path, repeat: int) -> Measure:
 
 def plain_mkdocs_config(repo: Path, export: Path) -> Path:
     """The same site without the playbooks plugin: theme, extensions, assets and nav."""
-    from generator import site as site_module
+    from generator.commands import site as site_module
     from datetime import date
 
     prepared = site_module.prepare(repo, date.fromisoformat(TODAY), content_dir=repo / "content")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import core, report
+from . import core
+from .commands import report
 from .problems import PlaybookError, Problem, UsageError
 
 
@@ -103,7 +104,7 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
 
 
 def _prepare_site(root: Path, today: date):
-    from . import site as site_module
+    from .commands import site as site_module
     try:
         return site_module.prepare(root, today)
     except PlaybookError as error:
@@ -130,7 +131,8 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
               help="Where to put the site (default: site/ under --root).")
 def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
-    from . import atomic, plugin
+    from .commands import atomic
+    from . import plugin
 
     config_path = _config_path(root, config_file)
     target = (site_dir or root / "site").resolve()
@@ -172,7 +174,7 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
 @today_option
 def export_docs(out_dir: Path, root: Path, today: date) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
-    from . import atomic
+    from .commands import atomic
 
     prepared = _prepare_site(root, today)
     target = out_dir.resolve()
@@ -190,8 +192,8 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
               help="Where to write the cards (default: cards/ under --root).")
 def cards(root: Path, today: date, out_dir: Path | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
-    from . import atomic
-    from .site import card_files
+    from .commands import atomic
+    from .commands.site import card_files
 
     prepared = _prepare_site(root, today)
     target = (out_dir or root / "cards").resolve()
@@ -232,7 +234,7 @@ def _started(ctx: click.Context, param: click.Parameter, value: str | None):
 def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, ...],
                    out_dir: Path | None, root: Path, today: date) -> None:
     """Start a post-mortem prefilled from the content; never overwrites a file."""
-    from . import scaffold
+    from .commands import scaffold
 
     try:
         path = scaffold.new_postmortem(root, title, severity, started, playbook_ids, out_dir, today)
@@ -258,7 +260,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
 
     Exit 1 when any review is overdue, so a scheduled CI job turns red.
     """
-    from . import reviews_report as rr
+    from .commands import reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -274,7 +276,7 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
-    from . import reviews_report as rr
+    from .commands import reviews_report as rr
 
     for crowd in rr.crowded_weeks(documents, max_per_week):
         click.echo(f"warning: {len(crowd.documents)} documents fall due in the week of "
@@ -299,7 +301,7 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
     ID is a playbook id, cards/<id>, or a document name (contacts, severities...).
     Comments and key order in the file are kept.
     """
-    from .signoff import sign_off
+    from .commands.signoff import sign_off
 
     try:
         path, diff = sign_off(root, doc_id, by, note, today)
@@ -325,7 +327,7 @@ def new() -> None:
 def new_playbook(playbook_id: str, title: str, severity: str, owner: str, services: tuple[str, ...],
                  root: Path, today: date) -> None:
     """Scaffold content/playbooks/ID.yaml: valid, with a review block dated today."""
-    from . import scaffold
+    from .commands import scaffold
 
     try:
         path = scaffold.new_playbook(root, playbook_id, title, severity, owner, services, today)
@@ -379,3 +381,81 @@ def import_(source: Path, out_dir: Path | None, org_name: str | None, root: Path
     click.echo(f"Wrote {len(imported.documents)} documents to {out}")
     click.echo(f"{total} source lines: {mapped} structured, {noted} kept in notes, 0 lost.")
     click.echo(f"{len(imported.flags)} items need a human; see {out / 'import-report.md'}")
+
+
+@main.group()
+def alerts() -> None:
+    """Prometheus alerts: check and write the runbook_url of every alert rule."""
+
+
+rules_argument = click.argument("rules", nargs=-1, type=click.Path(path_type=Path))
+
+
+def _alerts_load(root: Path, today: date, rules: tuple[Path, ...]):
+    from .alerts import commands
+
+    try:
+        return commands.load(root, today, rules)
+    except PlaybookError as error:
+        _fail(error)
+
+
+@alerts.command("check")
+@rules_argument
+@root_option
+@today_option
+@click.option("--format", "fmt", type=click.Choice(sorted(report.FORMATS)), default="text",
+              show_default=True, help="Output format.")
+def alerts_check(rules: tuple[Path, ...], root: Path, today: date, fmt: str) -> None:
+    """Check that every alert in RULES has a runbook_url leading to its playbook.
+
+    Reports alerts without runbook_url, links to no page of the site (anchors
+    included), links to another playbook than the one listing the alert, and
+    alerts playbooks list that no rule file defines. Exit 0: no errors;
+    1: errors; 2: usage or a rule file that cannot be read.
+    """
+    from .alerts import commands
+
+    loaded = _alerts_load(root, today, rules)
+    problems = commands.check(loaded)
+    files = len(loaded.files)
+    if fmt == "github":
+        output = report.github(problems, files, _write_step_summary)
+    else:
+        output = report.FORMATS[fmt](problems, files)
+    click.echo(output.replace("content files", "rule files"))
+    sys.exit(2 if loaded.unreadable else 1 if any(p.level == "error" for p in problems) else 0)
+
+
+@alerts.command("link")
+@rules_argument
+@root_option
+@today_option
+@click.option("--write", is_flag=True, help="Edit the files in place (default: show what would change).")
+def alerts_link(rules: tuple[Path, ...], root: Path, today: date, write: bool) -> None:
+    """Show, or with --write set, the runbook_url of every alert a playbook lists.
+
+    Comments, key order and quoting are kept; a file that cannot be parsed,
+    or that could not be written back without touching other lines, is left
+    alone (exit 2 or 1). A second run changes nothing.
+    """
+    from .alerts import commands
+
+    loaded = _alerts_load(root, today, rules)
+    results = commands.link(loaded)
+    shown = commands.describe(results)
+    if shown:
+        click.echo(shown)
+    for result in results:
+        if result.refused:
+            click.echo(f"error: {result.refused}", err=True)
+    changes = sum(len(r.changes) for r in results if r.updated is not None)
+    if write:
+        written = commands.write(results)
+        click.echo(f"Wrote {changes} runbook_url annotations into {len(written)} files.")
+    else:
+        click.echo(f"{changes} runbook_url annotations to write; run again with --write to apply."
+                   if changes else "Every alert a playbook lists already has its runbook_url.")
+    if any(not r.rule_file.readable for r in results):
+        sys.exit(2)
+    sys.exit(1 if any(r.refused for r in results) else 0)

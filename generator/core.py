@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from . import schema
-from .checks import cards, incidents, lint, playbooks, refs, reviews
-from .content import Content, read_content
-from .model import Project, build_project
-from .positions import position
+from .validate import cards, incidents, lint, playbooks, refs, reviews, schema
+from .load.content import Content, document_id, read_content
+from .model import Project
+from .model.build import build_project
+from .load.positions import position
 from .problems import ERROR, Problem, has_errors
 
 DEFAULT_WARN_DAYS = 14
@@ -51,6 +51,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
+    problems.extend(_alert_checks(root, content))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
     structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
@@ -63,7 +64,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
-    from . import cards
+    from .render import cards
 
     rendered = cards.render_cards(project, today)
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
@@ -122,14 +123,12 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
             yield from incidents.check_review_meeting(source, review_within, options.today)
 
 
-def document_id(kind: str, source) -> str:
-    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
-    data = source.data if isinstance(source.data, dict) else {}
-    if kind == "playbook":
-        return str(data.get("id") or Path(source.rel).stem)
-    if kind == "card":
-        return f"cards/{data.get('id') or Path(source.rel).stem}"
-    return kind
+def _alert_checks(root: Path, content: Content) -> Iterator[Problem]:
+    from .alerts import content_checks
+
+    yield from content_checks.check_previous_ids(content)
+    yield from content_checks.check_alert_claims(content)
+    yield from content_checks.check_rule_links(root, content)
 
 
 def _drop_shadowed(problems: list[Problem]) -> list[Problem]:

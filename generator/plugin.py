@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import site as site_module
+from .commands import site as site_module
 from .problems import PlaybookError
 from .render.fallback import theme_extra
 
@@ -62,6 +62,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for page in self.site.pages:
             files.append(File.generated(config, page.uri, content=page.markdown))
         for uri, content in site_module.card_files(self.site).items():
+            files.append(File.generated(config, uri, content=content))
+        for uri, content in self.site.redirects:
             files.append(File.generated(config, uri, content=content))
         return files
 

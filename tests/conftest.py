@@ -20,7 +20,7 @@ TEST_TODAY = date(2026, 11, 10)
 
 def copy_repo(target: Path) -> Path:
     """A throwaway copy of the example repository (content, schemas, config)."""
-    for name in ("content", "schemas", "site_overrides", "postmortems"):
+    for name in ("content", "schemas", "site_overrides", "postmortems", "examples"):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, target / name)
     for name in ("mkdocs.yml",):

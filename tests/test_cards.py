@@ -72,7 +72,7 @@ def test_card_text_has_every_phone_number_and_severity(project, cards_dir: Path)
 
 @needs_poppler
 def test_qr_codes_decode_to_the_full_pages(project, cards_dir: Path, tmp_path: Path) -> None:
-    from generator.cards import section_url
+    from generator.render.cards import section_url
     for card in project.cards:
         subprocess.run(["pdftoppm", "-r", "150", "-png", str(cards_dir / f"{card.id}.pdf"),
                         str(tmp_path / card.id)], check=True)

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator import core
-from generator.yamlio import MAX_BYTES
+from generator.load.yamlio import MAX_BYTES
 
 from .conftest import TEST_TODAY
 

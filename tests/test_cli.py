@@ -15,7 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.report import GITHUB_ANNOTATION_CAP
+from generator.commands.report import GITHUB_ANNOTATION_CAP
 
 from .conftest import TEST_TODAY
 

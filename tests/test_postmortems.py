@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator import core
 from generator.cli import main
-from generator.frontmatter import split
+from generator.load.frontmatter import split
 from generator.render.postmortem import severity_stats
 
 from .conftest import TEST_TODAY

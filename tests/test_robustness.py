@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.yamlio import MAX_BYTES
+from generator.load.yamlio import MAX_BYTES
 
 from .conftest import REPO, TEST_TODAY
 

@@ -82,7 +82,7 @@ def test_export_docs_writes_the_same_pages(repo: Path, tmp_path: Path) -> None:
     text = (out / "playbooks" / "login-failures.md").read_text()
     assert text.startswith("---\ntitle: \"Users cannot log in\"\n")
     assert '<input type="checkbox" class="pb-tick"' in text and "redis-cli PING" in text
-    from generator import site as site_module
+    from generator.commands import site as site_module
     from datetime import date
     prepared = site_module.prepare(repo, date.fromisoformat(TODAY))
     assert {p.uri: p.markdown for p in prepared.pages} == {

@@ -50,7 +50,7 @@ def _review(doc_date: str) -> dict:
 
 
 def _paging(response: str) -> str:
-    from ..durations import minutes
+    from ..load.durations import minutes
     value = minutes(response) if response else None
     if value is None:
         return "page-business-hours" if response == "next-business-day" else "ticket"

@@ -10,7 +10,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from .. import durations
+from ..load import durations
 from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
 from .markdown import environment, escape_inline
 from .search_terms import search_terms
@@ -202,7 +202,10 @@ def render_service(project: Project, service_id: str) -> str:
 
 
 def render_site(project: Project) -> list[Page]:
-    """All pages of the site, in navigation order."""
+    """The reference, service and playbook pages, in navigation order.
+
+    Post-mortem pages come from render.postmortem, which builds on this module.
+    """
     pages = []
     for uri, (template, title) in PAGES.items():
         source = project.sources.get(PAGE_SOURCES.get(uri, ""), "")
@@ -215,8 +218,6 @@ def render_site(project: Project) -> list[Page]:
                           project.sources.get("organization", "")))
     for playbook in project.playbooks:
         pages.append(Page(playbook_uri(playbook.id), render_playbook(project, playbook), playbook.rel))
-    from .postmortem import postmortem_pages  # imports this module
-    pages.extend(postmortem_pages(project))
     return pages
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 from markupsafe import Markup
 
-from .. import durations
+from ..load import durations
 from ..model import Incident, Level, Project
 from .markdown import sanitize_markdown
 from .pages import Page, front_matter, render_page

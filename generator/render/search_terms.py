@@ -3,7 +3,7 @@
 Data flow (one way, no I/O):
 
     content/organization.yaml  search.synonyms  ->  Organization.synonyms
-    content/playbooks/*.yaml   title, aliases, symptoms, services, tags
+    content/playbooks/*.yaml   title, aliases, symptoms, services, tags, alert names
         -> playbook_terms(playbook, project)   what the playbook itself says
         -> name_terms(playbook, project)       the part synonyms are matched against
         -> matching_synonyms(names, synonyms)  every synonym whose meaning occurs in them
@@ -70,7 +70,7 @@ def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
     """What a responder might type or see, as the playbook itself says it."""
     services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
     return list(dict.fromkeys([playbook.title, *playbook.aliases, *playbook.symptoms, *services,
-                               *playbook.tags]))
+                               *playbook.tags, *(alert.name for alert in playbook.alerts)]))
 
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:

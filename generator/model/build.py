@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import model as m
-from .checks.reviews import review_status
+from .. import model as m
+from ..load.content import document_id
+from ..validate.reviews import default_interval, review_status
 
 TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
           "escalation": "Escalation policy", "roles": "Incident roles", "process": "Response process",
@@ -28,7 +29,7 @@ def organization(d: dict) -> m.Organization:
         channels=tuple(m.Channel(c["name"], c["purpose"]) for c in d.get("channels") or ()),
         services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
                                  s.get("dashboard", "")) for s in d.get("services") or ()),
-        tools=tuple(_link(t) for t in d.get("tools") or ()),
+        tools=tuple(_link(t) for t in d.get("tools") or ()), alert_rules=_t(d.get("alert_rules")),
         synonyms=_synonyms((d.get("search") or {}).get("synonyms")),
         tick_expire_hours=(d.get("ticks") or {}).get("expire_hours", 12))
 
@@ -112,7 +113,14 @@ def playbook(d: dict, rel: str) -> m.Playbook:
         escalation=tuple(m.PlaybookEscalation(e["to"], e.get("after", ""), e.get("when", ""))
                          for e in d.get("escalation") or ()),
         templates=_t(d.get("templates")), related=_t(d.get("related")),
-        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""))
+        links=tuple(_link(x) for x in d.get("links") or ()), notes=d.get("notes", ""),
+        alerts=tuple(alert_claim(a) for a in d.get("alerts") or ()), previous_ids=_t(d.get("previous_ids")))
+
+
+def alert_claim(d: Any) -> m.AlertClaim:
+    if isinstance(d, str):
+        return m.AlertClaim(d)
+    return m.AlertClaim(d["alert"], tuple(sorted((d.get("labels") or {}).items())))
 
 
 def document(doc_id: str, kind: str, title: str, rel: str, data: dict, today: date,
@@ -165,7 +173,7 @@ def postmortem(d: dict) -> m.PostmortemDefinition | None:
 def incident(source) -> m.Incident:
     from pathlib import PurePosixPath
 
-    from .checks.incidents import parse_time
+    from ..validate.incidents import parse_time
 
     d = source.data
     items = tuple(m.ActionItem(x["action"], x["owner"], x["due"], x.get("priority", ""),
@@ -177,3 +185,38 @@ def incident(source) -> m.Incident:
         resolved=parse_time(d.get("resolved")), commander=d.get("commander", ""),
         playbooks=_t(d.get("playbooks")), review_meeting=d.get("review_meeting", ""),
         impact=d.get("impact", ""), action_items=items)
+
+
+def build_project(content, today: date, warn_days: int) -> m.Project:
+    """Build the model from content that passed every check."""
+    data = content.data
+    org = data("organization")
+    interval = default_interval(org)
+    documents = []
+    for kind, source in content.all_sources():
+        title = source.data.get("title") or TITLES.get(kind, kind)
+        doc = document(document_id(kind, source), kind, title, source.rel, source.data, today,
+                       warn_days, interval)
+        if doc is not None:
+            documents.append(doc)
+    playbooks = sorted((playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
+    definition = postmortem(data("postmortem"))
+    within = dict(definition.review_within) if definition else {}
+    return m.Project(
+        organization=organization(org),
+        levels=tuple(level(d, i, within.get(d["id"], ""))
+                     for i, d in enumerate(data("severities").get("levels", ()))),
+        contacts=tuple(contact(d) for d in data("contacts").get("contacts", ())),
+        escalation=tuple(escalation_level(d) for d in data("escalation").get("levels", ())),
+        roles=tuple(role(d) for d in data("roles").get("roles", ())),
+        phases=tuple(phase(d) for d in data("process").get("phases", ())),
+        templates=tuple(template(d) for d in data("templates").get("templates", ())),
+        playbooks=tuple(playbooks),
+        documents=tuple(sorted(documents, key=lambda d: (d.due, d.doc_id))),
+        cards=tuple(sorted((card(s.data, s.rel, playbooks) for s in content.cards), key=lambda c: c.id)),
+        postmortem=definition,
+        incidents=tuple(sorted((incident(s) for s in content.incidents),
+                               key=lambda i: i.started, reverse=True)),
+        today=today,
+        sources={kind: s.rel for kind, s in content.singletons.items()},
+    )

@@ -5,7 +5,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .problems import JsonPath, Problem
+from ..problems import JsonPath, Problem
 from .yamlio import Source
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .problems import Problem
+from ..problems import Problem
 from .yamlio import MAX_BYTES, Source, parse_text
 
 HINT = "start the file with a line '---', the YAML facts, then another line '---'"

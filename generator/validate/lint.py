@@ -7,7 +7,7 @@ from typing import Iterator
 import yaml
 
 from ..problems import WARNING, Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .walk import strings
 
 PLACEHOLDER = re.compile(r"\bTBD\b|\bTBA\b|\bTODO\b|X{3,}|x{3,}|\[[^\]]*\]|^N/?A$|\?\?\?|<[^>]*>|"

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .problems import UsageError
+from ..problems import UsageError
 
 MARKER = ".playbook-generated"
 

@@ -15,8 +15,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from . import atomic, core
-from .problems import PlaybookError, UsageError
+from . import atomic
+from .. import core
+from ..load.content import document_id
+from ..problems import PlaybookError, UsageError
 
 
 def _yaml(text: str) -> YAML:
@@ -32,9 +34,9 @@ def _yaml(text: str) -> YAML:
 
 def _find(result: core.Result, doc_id: str):
     for kind, source in result.content.all_sources():
-        if kind != "incident" and core.document_id(kind, source) == doc_id:
+        if kind != "incident" and document_id(kind, source) == doc_id:
             return source
-    known = [core.document_id(k, s) for k, s in result.content.all_sources() if k != "incident"]
+    known = [document_id(k, s) for k, s in result.content.all_sources() if k != "incident"]
     close = difflib.get_close_matches(doc_id, known, n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     raise UsageError(f"no document with id '{doc_id}'.{hint} Ids: playbook ids, cards/<id>, or "

@@ -15,10 +15,10 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import durations
-from .model import Card, CardSection, Project
-from .render.pages import PAGING, playbook_uri
-from .render.wrap import breakable, tel_link
+from ..load import durations
+from ..model import Card, CardSection, Project
+from .pages import PAGING, playbook_uri
+from .wrap import breakable, tel_link
 
 PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
          ("letter", "portrait"): "letter portrait", ("letter", "landscape"): "letter landscape"}

@@ -67,6 +67,7 @@ class Organization:
     # search.synonyms: (what people type, (what the playbooks call it, ...)), in file order
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     tick_expire_hours: int = 12  # ticks.expire_hours
+    alert_rules: tuple[str, ...] = ()  # globs of Prometheus rule files, relative to the root
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,14 @@ class DecisionTree:
 
 
 @dataclass(frozen=True)
+class AlertClaim:
+    """An alert a playbook handles; labels narrow a name several services share."""
+
+    name: str
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class PlaybookEscalation:
     to: str
     after: str = ""
@@ -235,6 +244,8 @@ class Playbook:
     related: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     notes: str = ""
+    alerts: tuple[AlertClaim, ...] = ()
+    previous_ids: tuple[str, ...] = ()
 
     def step(self, step_id: str) -> Optional[Step]:
         return next((s for _, group in self.steps for s in group if s.id == step_id), None)
@@ -390,41 +401,3 @@ class Project:
     def playbook_titles(self) -> dict[str, str]:
         return {p.id: p.title for p in self.playbooks}
 
-
-def build_project(content, today: date, warn_days: int) -> Project:
-    """Build the model from content that passed every check."""
-    from . import build_model as b
-    from .checks.reviews import default_interval
-    from .core import document_id
-
-    data = content.data
-    org = data("organization")
-    interval = default_interval(org)
-    documents = []
-    for kind, source in content.all_sources():
-        title = source.data.get("title") or b.TITLES.get(kind, kind)
-        doc = b.document(document_id(kind, source), kind, title, source.rel, source.data, today,
-                         warn_days, interval)
-        if doc is not None:
-            documents.append(doc)
-    playbooks = sorted((b.playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
-    postmortem = b.postmortem(data("postmortem"))
-    within = dict(postmortem.review_within) if postmortem else {}
-    return Project(
-        organization=b.organization(org),
-        levels=tuple(b.level(d, i, within.get(d["id"], ""))
-                     for i, d in enumerate(data("severities").get("levels", ()))),
-        contacts=tuple(b.contact(d) for d in data("contacts").get("contacts", ())),
-        escalation=tuple(b.escalation_level(d) for d in data("escalation").get("levels", ())),
-        roles=tuple(b.role(d) for d in data("roles").get("roles", ())),
-        phases=tuple(b.phase(d) for d in data("process").get("phases", ())),
-        templates=tuple(b.template(d) for d in data("templates").get("templates", ())),
-        playbooks=tuple(playbooks),
-        documents=tuple(sorted(documents, key=lambda d: (d.due, d.doc_id))),
-        cards=tuple(sorted((b.card(s.data, s.rel, playbooks) for s in content.cards), key=lambda c: c.id)),
-        postmortem=postmortem,
-        incidents=tuple(sorted((b.incident(s) for s in content.incidents),
-                               key=lambda i: i.started, reverse=True)),
-        today=today,
-        sources={kind: s.rel for kind, s in content.singletons.items()},
-    )

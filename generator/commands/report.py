@@ -5,7 +5,7 @@ import hashlib
 import json
 from typing import Callable, Iterable
 
-from .problems import ERROR, WARNING, Problem
+from ..problems import ERROR, WARNING, Problem
 
 GITHUB_ANNOTATION_CAP = 10
 

@@ -5,7 +5,7 @@ import difflib
 from typing import Iterator
 
 from ..problems import WARNING, Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .walk import walk
 
 TARGETS = ("goto", "step", "playbook")

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from ..content import Content
+from ..load.content import Content
 from ..problems import Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .walk import walk
 
 # (document kind, path pattern, target namespace); '*' is every item.

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import core, report
-from .model import Project
-from .problems import PlaybookError
-from .render.pages import Page, navigation, render_site
+from .. import core
+from . import report
+from ..model import Project
+from ..problems import PlaybookError
+from ..render.pages import Page, navigation, render_site
+from ..render.postmortem import postmortem_pages
 
 MARKER = ".playbook-generated"
 
@@ -30,6 +32,7 @@ class Site:
     nav: list
     warnings: tuple[str, ...] = ()
     cards: tuple = ()  # RenderedCard: HTML and PDF of each desk card
+    redirects: tuple = ()  # (uri, html): old playbook ids forwarding to the current page
 
     def edit_url(self, page: Page) -> str | None:
         org = self.project.organization
@@ -59,8 +62,21 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         raise ContentError("content has errors; not building the site:\n"
                            + report.text(result.problems, files), result.problems)
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
-    return Site(result.project, tuple(render_site(result.project)), navigation(result.project),
-                warnings, tuple(result.cards))
+    from ..alerts import index as alerts
+
+    alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
+    pages = render_site(result.project) + postmortem_pages(result.project) + alert_pages
+    return Site(result.project, tuple(pages),
+                _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
+                warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()))
+
+
+def _with_pages(nav: list, uris: list[str]) -> list:
+    """Extra pages go into the Playbooks section, after its index page."""
+    for entry in nav:
+        if isinstance(entry, dict) and isinstance(entry.get("Playbooks"), list) and uris:
+            entry["Playbooks"][1:1] = uris
+    return nav
 
 
 def card_files(site: Site) -> dict[str, bytes]:
@@ -74,7 +90,7 @@ def card_files(site: Site) -> dict[str, bytes]:
 
 def download_files(site: Site) -> dict[str, str]:
     """Files served as downloads rather than pages (written after the build)."""
-    from .render.postmortem import DOWNLOAD, template_body
+    from ..render.postmortem import DOWNLOAD, template_body
 
     if site.project.postmortem is None:
         return {}

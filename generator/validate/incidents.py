@@ -5,9 +5,9 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Iterator
 
-from ..durations import human, minutes, parse_date
+from ..load.durations import human, minutes, parse_date
 from ..problems import WARNING, Problem
-from ..yamlio import Source
+from ..load.yamlio import Source
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 MOMENTS = ("started", "detected", "mitigated", "resolved")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ERROR, Problem
+from ..problems import ERROR, Problem
 
 MAX_BYTES = 1_000_000
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

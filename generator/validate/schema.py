@@ -12,11 +12,12 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .durations import parse_date
-from .problems import Problem, dotted
+from ..load.durations import parse_date
+from ..problems import Problem, dotted
 
-_CHECKOUT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-SCHEMA_DIR = _CHECKOUT_SCHEMAS if _CHECKOUT_SCHEMAS.is_dir() else Path(__file__).resolve().parent / "schemas"
+_PACKAGE = Path(__file__).resolve().parent.parent
+_CHECKOUT_SCHEMAS = _PACKAGE.parent / "schemas"
+SCHEMA_DIR = _CHECKOUT_SCHEMAS if _CHECKOUT_SCHEMAS.is_dir() else _PACKAGE / "schemas"
 KINDS = ("organization", "severities", "contacts", "escalation", "roles", "process",
          "templates", "playbook", "card", "postmortem", "incident")
 _REGISTRY: dict[str, Registry] = {}

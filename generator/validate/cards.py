@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from typing import Iterator
 
 from ..problems import Problem, dotted
-from ..yamlio import Source
+from ..load.yamlio import Source
 from .playbooks import step_ids
 from .walk import walk
 

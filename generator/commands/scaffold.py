@@ -5,9 +5,10 @@ import difflib
 from datetime import date, datetime
 from pathlib import Path
 
-from . import atomic, core
-from .model import Project
-from .problems import PlaybookError, UsageError
+from . import atomic
+from .. import core
+from ..model import Project
+from ..problems import PlaybookError, UsageError
 
 
 def usable_project(root: Path, today: date) -> Project:
@@ -30,7 +31,7 @@ def _unknown(kind: str, value: str, known: list[str]) -> UsageError:
 
 def new_postmortem(root: Path, title: str, severity_id: str, started: datetime | None,
                    playbook_ids: tuple[str, ...], out_dir: Path | None, today: date) -> Path:
-    from .render.postmortem import Scaffold, scaffold_file, slugify
+    from ..render.postmortem import Scaffold, scaffold_file, slugify
 
     project = usable_project(root, today)
     level = project.level(severity_id)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from ..durations import add_interval, parse_date
+from ..load.durations import add_interval, parse_date
 from ..problems import ERROR, WARNING, Problem
 
 DEFAULT_INTERVAL = "quarterly"

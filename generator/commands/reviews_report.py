@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from .model import Document, Project
+from ..model import Document, Project
 
 STATUS_ORDER = {"overdue": 0, "due soon": 1, "ok": 2, "invalid": 3}
 

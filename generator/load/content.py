@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .problems import Problem, UsageError
+from ..problems import Problem, UsageError
 from .yamlio import Source, read_source
 
 SINGLETONS = ("organization", "severities", "contacts", "escalation", "roles", "process",
@@ -128,3 +128,14 @@ def _missing(content: Content, root: Path) -> Iterable[Problem]:
             rel = relative(content.content_dir / f"{kind}.yaml", root)
             yield Problem(rel, "missing-file", f"{kind}.yaml is missing",
                           hint=f"create it; see schemas/{kind}.schema.json for its keys")
+
+
+def document_id(kind: str, source) -> str:
+    """How commands name a document: a playbook's id, else its kind (cards: cards/<id>)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if kind == "playbook":
+        return str(data.get("id") or Path(source.rel).stem)
+    if kind == "card":
+        return f"cards/{data.get('id') or Path(source.rel).stem}"
+    return kind
+

@@ -1,0 +1,1 @@
+"""Prometheus alerts: rule files, runbook_url checks and links, the alert index, redirects."""

@@ -1,0 +1,1 @@
+"""Reading content: strict YAML with source positions, front matter, the content tree."""
