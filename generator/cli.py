@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import core
+from . import core, safetext
 from .commands import report
 from .problems import PlaybookError, Problem, UsageError
 
@@ -39,14 +39,15 @@ def main() -> None:
 
 
 def _fail(error: PlaybookError) -> None:
-    click.echo(f"error: {error}", err=True)
+    click.echo(f"error: {safetext.printable_lines(str(error))}", err=True)
     sys.exit(error.exit_code)
 
 
 def _load(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-          cards: bool = True) -> core.Result:
+          cards: bool = True, audience: str | None = None) -> core.Result:
     try:
-        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards))
+        return core.load(root, core.Options(today=today, warn_days=warn_days, render_cards=cards,
+                                            audience=audience))
     except PlaybookError as error:
         _fail(error)
         raise  # unreachable: _fail exits
@@ -83,13 +84,16 @@ def _write_step_summary(markdown: str) -> None:
               show_default=True, help="Warn when a review falls due within this many days.")
 @click.option("--no-cards", is_flag=True,
               help="Skip laying out desk cards (about a second each): for quick local runs; CI should not skip.")
-def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool) -> None:
+@click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+              help="Check as for this audience (default: organization.yaml audience, else internal).")
+def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days: int, no_cards: bool,
+          audience: str | None) -> None:
     """Validate content/: YAML, schemas, references, review dates, placeholders, secrets.
 
     PATHS limits the report to these files or folders (all content is still
     read, so references are checked). Exit 0: no errors; 1: errors; 2: usage.
     """
-    result = _load(root, today, warn_days, cards=not no_cards)
+    result = _load(root, today, warn_days, cards=not no_cards, audience=audience)
     try:
         problems = _only(result.problems, root, paths)
     except UsageError as error:
@@ -103,12 +107,12 @@ def check(paths: tuple[Path, ...], root: Path, today: date, fmt: str, warn_days:
     sys.exit(1 if any(p.level == "error" for p in problems) else 0)
 
 
-def _prepare_site(root: Path, today: date):
+def _prepare_site(root: Path, today: date, audience: str | None = None):
     from .commands import site as site_module
     try:
-        return site_module.prepare(root, today)
+        return site_module.prepare(root, today, audience=audience)
     except PlaybookError as error:
-        click.echo(str(error), err=True)
+        click.echo(safetext.printable_lines(str(error)), err=True)
         sys.exit(error.exit_code)
 
 
@@ -119,6 +123,9 @@ def _config_path(root: Path, config_file: Path) -> Path:
     return path
 
 
+audience_option = click.option("--audience", type=click.Choice(["internal", "public"]), default=None,
+                               help="Who the output is for; public leaves contacts' private fields out "
+                                    "(default: organization.yaml audience, else internal).")
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
 
@@ -129,20 +136,21 @@ config_option = click.option("--config", "config_file", type=click.Path(dir_okay
 @config_option
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the site (default: site/ under --root).")
-def build(root: Path, today: date, config_file: Path, site_dir: Path | None) -> None:
+@audience_option
+def build(root: Path, today: date, config_file: Path, site_dir: Path | None, audience: str | None) -> None:
     """Check content, then build the site in strict mode; swap it in only on success."""
     from .commands import atomic
     from . import plugin
 
     config_path = _config_path(root, config_file)
-    target = (site_dir or root / "site").resolve()
+    target = Path(os.path.abspath(site_dir or root / "site"))  # never resolve: site may be a link
     try:
-        atomic.owned_or_absent(target)  # refuse before spending time on the build
+        atomic.owned_or_absent(target, (root,))  # refuse before spending time on the build
     except PlaybookError as error:
         _fail(error)
-    prepared = _prepare_site(root, today)
+    prepared = _prepare_site(root, today, audience)
     try:
-        with atomic.staged(target) as staging:
+        with atomic.staged(target, (root,)) as staging:
             plugin.build_site(config_path, staging, prepared)
     except PlaybookError as error:
         _fail(error)
@@ -172,14 +180,15 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None) -> N
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @root_option
 @today_option
-def export_docs(out_dir: Path, root: Path, today: date) -> None:
+@audience_option
+def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
     from .commands import atomic
 
-    prepared = _prepare_site(root, today)
-    target = out_dir.resolve()
+    prepared = _prepare_site(root, today, audience)
+    target = Path(os.path.abspath(out_dir))
     try:
-        atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages})
+        atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages}, (root,))
     except PlaybookError as error:
         _fail(error)
     click.echo(f"Wrote {len(prepared.pages)} Markdown pages to {target}")
@@ -190,15 +199,17 @@ def export_docs(out_dir: Path, root: Path, today: date) -> None:
 @today_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the cards (default: cards/ under --root).")
-def cards(root: Path, today: date, out_dir: Path | None) -> None:
+@audience_option
+def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -> None:
     """Render every desk card to print-ready HTML and a one-page PDF."""
     from .commands import atomic
     from .commands.site import card_files
 
-    prepared = _prepare_site(root, today)
-    target = (out_dir or root / "cards").resolve()
+    prepared = _prepare_site(root, today, audience)
+    target = Path(os.path.abspath(out_dir or root / "cards"))
     try:
-        atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()})
+        atomic.write_tree(target, {Path(uri).name: content for uri, content in card_files(prepared).items()},
+                          (root,))
     except PlaybookError as error:
         _fail(error)
     for rendered in prepared.cards:
@@ -256,11 +267,11 @@ def postmortem_new(title: str, severity: str, started, playbook_ids: tuple[str, 
 @click.option("--suggest-stagger", is_flag=True, help="Propose early review dates that spread them out.")
 def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int, max_per_week: int,
             suggest_stagger: bool) -> None:
-    """Every document's owner, last review, due date and status, grouped by owner.
+    """Every document's owner, last review, due date and status, grouped by owner; then drills due.
 
-    Exit 1 when any review is overdue, so a scheduled CI job turns red.
+    Exit 1 when any review or drill is overdue, so a scheduled CI job turns red.
     """
-    from .commands import reviews_report as rr
+    from .commands import drills_report, reviews_report as rr
 
     result = _load(root, today, warn_days, cards=False)  # a due-date report needs no card layout
     if result.project is None:
@@ -270,9 +281,10 @@ def reviews(root: Path, today: date, fmt: str, owner: str | None, warn_days: int
     if owner is not None and project.contact(owner) is None:
         _fail(UsageError(f"--owner: unknown contact '{owner}'; contact ids are in content/contacts.yaml"))
     documents = rr.select(project, owner)
-    click.echo(rr.FORMATS[fmt](project, documents), nl=fmt != "ics")
+    drills = drills_report.select(project, owner)
+    click.echo(rr.FORMATS[fmt](project, documents, drills), nl=fmt != "ics")
     _stagger(project, documents, max_per_week, suggest_stagger, today)
-    sys.exit(1 if any(d.status == "overdue" for d in documents) else 0)
+    sys.exit(1 if any(d.status == "overdue" for d in documents) or drills_report.failing(drills) else 0)
 
 
 def _stagger(project, documents, max_per_week: int, suggest: bool, today: date) -> None:
@@ -311,6 +323,40 @@ def review(doc_id: str, by: str, note: str, root: Path, today: date) -> None:
     click.echo(f"Recorded the review of {doc_id} by {by} on {today} in {path}")
 
 
+def _optional_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    return None if value is None else _today(ctx, param, value)
+
+
+@main.group()
+def drill() -> None:
+    """Drills: exercises of playbooks and of the response process."""
+
+
+@drill.command("log")
+@click.argument("doc_id", metavar="ID")
+@click.option("--kind", required=True, type=click.Choice(["tabletop", "game-day", "real-incident"]),
+              help="tabletop: talked through; game-day: run against real systems.")
+@click.option("--by", "by", required=True, metavar="CONTACT", help="Contact id of who ran the drill.")
+@click.option("--date", "when", callback=_optional_date, metavar="YYYY-MM-DD",
+              help="When it happened (default: today).")
+@click.option("--note", default="", help="What was exercised and how.")
+@click.option("--finding", "findings", multiple=True, help="Something the drill found (repeatable).")
+@root_option
+@today_option
+def drill_log(doc_id: str, kind: str, by: str, when: date | None, note: str, findings: tuple[str, ...],
+              root: Path, today: date) -> None:
+    """Record a drill of playbook ID (or `process`) in its YAML, keeping comments and key order."""
+    from .commands.drill_log import log_drill
+
+    when = when or today
+    try:
+        path, diff = log_drill(root, doc_id, kind, by, when, note, findings, today)
+    except PlaybookError as error:
+        _fail(error)
+    click.echo(diff, nl=False)
+    click.echo(f"Recorded a {kind} drill of {doc_id} by {by} on {when} in {path}")
+
+
 @main.group()
 def new() -> None:
     """Create new content files from templates."""
@@ -340,10 +386,13 @@ def run() -> None:
     """Console entry point: a bug must not greet a PR author with a traceback."""
     try:
         main(prog_name="playbook")
+    except OSError as error:  # a full or read-only disk, a vanished directory: not a bug
+        click.echo(f"playbook: {safetext.os_message(error)}", err=True)
+        sys.exit(2)
     except Exception as error:  # noqa: BLE001 - last resort; commands handle expected failures
         if os.environ.get("PLAYBOOK_DEBUG"):
             raise
-        click.echo(f"playbook: internal error ({type(error).__name__}: {error}). This is a bug in "
+        click.echo(f"playbook: internal error ({type(error).__name__}: {safetext.printable(str(error))}). This is a bug in "
                    f"playbook, not in your content; please report it with the command you ran. "
                    f"Set PLAYBOOK_DEBUG=1 to see the traceback.", err=True)
         sys.exit(2)

@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from .validate import cards, incidents, lint, playbooks, refs, reviews, schema
+from .validate import cards, drills, incidents, lint, playbooks, refs, reviews, schema
+from .validate import privacy as privacy_checks
 from .load.content import Content, document_id, read_content
-from .model import Project
+from .model import Project, privacy
 from .model.build import build_project
 from .load.positions import position
 from .problems import ERROR, Problem, has_errors
@@ -17,7 +18,7 @@ DEFAULT_WARN_DAYS = 14
 # Errors that come from the calendar, not from the shape of the content: the
 # model is still built (reports and sign-offs need it), but builds refuse.
 TIME_BASED = frozenset({"review-overdue", "review-in-future", "action-overdue",
-                        "postmortem-review-overdue"})
+                        "postmortem-review-overdue", "drill-overdue", "drill-in-future"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Options:
     today: date
     warn_days: int = DEFAULT_WARN_DAYS
     render_cards: bool = True  # lay out desk cards to prove each fits one sheet
+    audience: str | None = None  # internal or public; None: organization.yaml `audience`
 
 
 @dataclass
@@ -52,15 +54,26 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options))
     problems.extend(_alert_checks(root, content))
+    audience = privacy.audience_of(content.data("organization"), options.audience)
+    if audience == privacy.PUBLIC:
+        problems.extend(privacy_checks.check_private_values(content))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
     project, rendered = None, []
     structural = [p for p in problems if p.level == ERROR and p.code not in TIME_BASED]
     if valid_kinds and not structural:
-        project = build_project(content, options.today, options.warn_days)
+        project = privacy.for_audience(build_project(content, options.today, options.warn_days), audience)
+        if audience == privacy.PUBLIC:
+            problems = _sorted(problems + _route_warnings(project, content))
         if options.render_cards and project.cards:
             rendered, overflowing = _lay_out_cards(project, options.today)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
     return Result(content, problems, project, rendered)
+
+
+def _route_warnings(project: Project, content: Content) -> list[Problem]:
+    source = content.singletons["contacts"]
+    found = privacy_checks.check_internal_routes(project, source.rel, source.data)
+    return position(list(found), content.by_rel())
 
 
 def _lay_out_cards(project: Project, today: date) -> tuple[list, list[Problem]]:
@@ -98,6 +111,7 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
     action_warn = postmortem.get("action_item_warn_days", 7)
     action_warn = action_warn if isinstance(action_warn, int) else 7
     interval = reviews.default_interval(content.data("organization"))
+    real_incidents = drills.real_incidents(content.incidents)
     for kind, source in content.all_sources():
         yield from lint.check_secrets(source)
         if not isinstance(source.data, dict):
@@ -106,6 +120,9 @@ def _document_checks(content: Content, options: Options) -> Iterator[Problem]:
         yield from lint.check_link_schemes(source)
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
+        if kind in ("playbook", "process"):
+            yield from drills.check_drill(source.rel, document_id(kind, source), kind, source.data,
+                                          options.today, options.warn_days, real_incidents)
         if kind == "contacts":
             yield from lint.check_placeholder_contacts(source)
         elif kind == "templates":

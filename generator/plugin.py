@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from .commands import site as site_module
 from .problems import PlaybookError
 from .render.fallback import theme_extra
+from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
@@ -23,6 +24,7 @@ class PlaybooksConfig(Config):
     schemas_dir = c.Type(str, default="schemas")
     today = c.Optional(c.Type(str))
     warn_days = c.Type(int, default=14)
+    audience = c.Optional(c.Choice(("internal", "public")))  # default: organization.yaml
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -39,7 +41,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         try:
             self.site = self.prepared or self._prepare(config)
         except PlaybookError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(printable_lines(str(error))) from None
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
@@ -55,7 +57,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _prepare(self, config) -> site_module.Site:
         root = self._root(config)
         today = site_module.today_from(self.config.today)
-        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir)
+        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
+                                   self.config.audience)
 
     def on_files(self, files: Files, config) -> Files:
         self._by_uri = {page.uri: page for page in self.site.pages}
@@ -72,6 +75,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if source is not None:
             page.edit_url = self.site.edit_url(source)
         return markdown
+
+    def on_page_content(self, html_text, page, config, files):
+        if page.file.src_uri in self._by_uri:  # generated from content: untrusted
+            from .render.sanitize import sanitize
+
+            return sanitize(html_text)
+        return html_text
 
     def on_post_build(self, config) -> None:
         for uri, text in site_module.download_files(self.site).items():

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Tuple, Union
 
+from .safetext import printable
+
 PathItem = Union[str, int]
 JsonPath = Tuple[PathItem, ...]
 
@@ -49,6 +51,10 @@ class Problem:
     line: int = 0
     column: int = 0
     key: bool = field(default=False, compare=False)  # point at the key, not the value
+
+    def __post_init__(self) -> None:
+        for name in ("file", "message", "hint"):  # content-chosen text: no control characters
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def at(self, line: int, column: int) -> "Problem":
         return replace(self, line=line, column=column)

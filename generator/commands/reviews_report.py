@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from ..model import Document, Project
+from . import drills_report
+from ..model import Document, Drill, Project
+from ..render.markdown import code, escape_inline
+from ..safetext import printable_lines
+
+_ICS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 STATUS_ORDER = {"overdue": 0, "due soon": 1, "ok": 2, "invalid": 3}
 
@@ -51,7 +57,7 @@ def _when(doc: Document) -> str:
     return f"ok, in {doc.days_left} days"
 
 
-def text(project: Project, documents: list[Document]) -> str:
+def text(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
     lines = [f"Review status on {project.today}"]
     for owner, docs in by_owner(documents).items():
         lines.append("")
@@ -60,7 +66,8 @@ def text(project: Project, documents: list[Document]) -> str:
             lines.append(f"  {doc.due}  {_when(doc):<24} {doc.doc_id}  ({doc.rel})")
     lines.append("")
     lines.append(_totals(documents))
-    return "\n".join(lines)
+    lines += drills_report.text_lines(project, list(drills), _owner_name)
+    return printable_lines("\n".join(lines))
 
 
 def _totals(documents: list[Document]) -> str:
@@ -69,31 +76,34 @@ def _totals(documents: list[Document]) -> str:
             f"{counts['ok']} ok.")
 
 
-def markdown(project: Project, documents: list[Document]) -> str:
+def markdown(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
     lines = [f"## Runbook reviews due ({project.today})", "", _totals(documents), ""]
     for owner, docs in by_owner(documents).items():
-        lines += [f"### {_owner_name(project, owner)}", "", "| Document | Due | Status | Sign off |",
+        lines += [f"### {escape_inline(_owner_name(project, owner))}", "", "| Document | Due | Status | Sign off |",
                   "|---|---|---|---|"]
         for doc in docs:
             status = {"overdue": "**overdue**", "due soon": "due soon"}.get(doc.status, "ok")
-            lines.append(f"| {doc.title} (`{doc.rel}`) | {doc.due} | {status} | "
+            lines.append(f"| {escape_inline(doc.title)} ({code(doc.rel)}) | {doc.due} | {status} | "
                          f"`playbook review {doc.doc_id} --by {owner}` |")
         lines.append("")
     lines.append("Reviewed and still correct? Run the sign-off command; otherwise fix the document "
                  "first. Either way the next due date moves on.")
+    if drills:
+        lines += [""] + drills_report.markdown_lines(project, list(drills), _owner_name)
     return "\n".join(lines) + "\n"
 
 
-def as_json(project: Project, documents: list[Document]) -> str:
-    return json.dumps([{"id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
+def as_json(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
+    return json.dumps([{"type": "review", "id": d.doc_id, "title": d.title, "file": d.rel, "owner": d.owner,
                         "last_reviewed": d.last_reviewed.isoformat(), "interval": d.interval,
                         "due": d.due.isoformat(), "status": d.status, "days_left": d.days_left}
-                       for d in documents], indent=2)
+                       for d in documents] + drills_report.as_dicts(list(drills)), indent=2)
 
 
 def _ics_escape(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    value = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+             .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+    return _ICS_CONTROL.sub(" ", value)  # RFC 5545 allows no control character but tab
 
 
 def _fold(line: str) -> str:
@@ -112,7 +122,7 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def ics(project: Project, documents: list[Document]) -> str:
+def ics(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
     """A calendar of review due dates that owners can subscribe to."""
     stamp = project.today.strftime("%Y%m%dT000000Z")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//incident-playbooks//reviews//EN",
@@ -126,6 +136,7 @@ def ics(project: Project, documents: list[Document]) -> str:
                   f"DTEND;VALUE=DATE:{end:%Y%m%d}",
                   f"SUMMARY:{_ics_escape(f'Review due: {doc.title}')}",
                   f"DESCRIPTION:{_ics_escape(description)}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines += drills_report.ics_events(project, list(drills), _owner_name, _ics_escape)
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 

@@ -57,10 +57,12 @@ def sign_off(root: Path, doc_id: str, by: str, note: str, today: date) -> tuple[
     last = source.data["review"].get("last_reviewed")
     if isinstance(last, str) and last > today.isoformat():
         raise PlaybookError(f"{source.rel}: last_reviewed ({last}) is after --today ({today})")
-    original = source.path.read_text(encoding="utf-8")
+    raw = source.path.read_bytes().decode("utf-8")
+    crlf = "\r\n" in raw  # keep the file's line endings (read_text would turn CRLF into LF)
+    original = raw.replace("\r\n", "\n")
     updated = _edit(original, by, note, today)
     _only_review_changed(source.rel, original, updated)
-    atomic.replace_file(source.path, updated)
+    atomic.replace_file(source.path, updated.replace("\n", "\r\n") if crlf else updated)
     diff = "".join(difflib.unified_diff(original.splitlines(True), updated.splitlines(True),
                                         fromfile=source.rel, tofile=source.rel))
     return source.path, diff

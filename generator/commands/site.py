@@ -54,9 +54,14 @@ def today_from(value: str | None) -> date:
 
 
 def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
-            content_dir: Path | None = None) -> Site:
-    """Load, check and render; raise ContentError with the full report on errors."""
-    result = core.load(root, core.Options(today=today, warn_days=warn_days), content_dir)
+            content_dir: Path | None = None, audience: str | None = None) -> Site:
+    """Load, check and render; raise ContentError with the full report on errors.
+
+    ``audience`` (internal or public; default: organization.yaml) decides which
+    contact fields the model, and so every page and card, carries.
+    """
+    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience),
+                       content_dir)
     files = sum(1 for _ in result.content.all_sources())
     if not result.ok or result.project is None:
         raise ContentError("content has errors; not building the site:\n"

@@ -1,6 +1,7 @@
 """Find the content files of a repository and read them all, errors as values."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -45,6 +46,10 @@ class Content:
 
 
 def relative(path: Path, root: Path) -> str:
+    try:  # the path as committed, not where a symlink points
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -54,7 +59,7 @@ def relative(path: Path, root: Path) -> str:
 def kind_of(path: Path, content_dir: Path) -> str | None:
     """The document kind a file holds, from where it sits under content/."""
     try:
-        parts = path.resolve().relative_to(content_dir.resolve()).parts
+        parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(content_dir)).parts
     except ValueError:
         return None
     if len(parts) == 1 and path.stem in SINGLETONS:
@@ -66,7 +71,9 @@ def kind_of(path: Path, content_dir: Path) -> str | None:
 
 def discover(content_dir: Path) -> list[Path]:
     """All YAML files under content/, in a stable order."""
-    files = [p for p in content_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    # symlinks too: read_source refuses those pointing outside the repository or at devices
+    files = [p for p in content_dir.rglob("*") if p.suffix in (".yaml", ".yml")
+             and (p.is_symlink() or p.is_file())]
     return sorted(files)
 
 
@@ -85,7 +92,7 @@ def read_content(root: Path, content_dir: Path | None = None) -> tuple[Content, 
             problems.append(Problem(rel, "unknown-file", "not a known content file",
                                     hint=_placement_hint(), level="warning"))
             continue
-        source, found = read_source(path, rel)
+        source, found = read_source(path, rel, root)
         problems.extend(found)
         _place(content, kind, source)
     problems.extend(_missing(content, root))
@@ -102,7 +109,7 @@ def _read_postmortems(content: Content, folder: Path) -> Iterable[Problem]:
     for path in sorted(folder.glob("*.md")):
         if path.name.lower() == "readme.md":
             continue
-        source, found = read_markdown(path, relative(path, content.root))
+        source, found = read_markdown(path, relative(path, content.root), content.root)
         content.incidents.append(source)
         problems.extend(found)
     return problems

@@ -21,19 +21,18 @@ def split(text: str) -> tuple[str, str] | None:
     return None
 
 
-def read_markdown(path: Path, rel: str) -> tuple[Source, list[Problem]]:
+def read_markdown(path: Path, rel: str, root: Path | None = None) -> tuple[Source, list[Problem]]:
     """Read one post-mortem; problems come back as values, positioned in the .md file."""
+    from .safe_read import Refused, read_bounded
+
     source = Source(path=path, rel=rel, line_offset=1)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return source, [Problem(rel, "file-too-large", f"file is larger than {MAX_BYTES:,} bytes",
-                                    line=1, column=1)]
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, root, MAX_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         return source, [Problem(rel, "encoding", "file is not valid UTF-8 text", line=1, column=1,
                                 hint="save the file as UTF-8")]
-    except OSError as exc:
-        return source, [Problem(rel, "unreadable", f"cannot read file: {exc.strerror}")]
+    except Refused as refused:
+        return source, [Problem(rel, refused.code, refused.message, line=1, column=1, hint=refused.hint)]
     parts = split(text)
     if parts is None:
         return source, [Problem(rel, "no-front-matter", "no YAML front matter at the top", line=1,

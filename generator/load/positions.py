@@ -9,23 +9,33 @@ from ..problems import JsonPath, Problem
 from .yamlio import Source
 
 
-def _child(node: Any, item: Any) -> tuple[Any, Any]:
+def _keys(node: yaml.MappingNode, index: dict) -> dict:
+    """key -> (key_node, value_node), first occurrence, built once per mapping (not per problem)."""
+    found = index.get(id(node))
+    if found is None:
+        found = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                found.setdefault(key_node.value, (key_node, value_node))
+        index[id(node)] = found
+    return found
+
+
+def _child(node: Any, item: Any, index: dict | None = None) -> tuple[Any, Any]:
     """Return (key_node, value_node) for one path step, or (None, None)."""
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(item):
-                return key_node, value_node
+        return _keys(node, {} if index is None else index).get(str(item), (None, None))
     elif isinstance(node, yaml.SequenceNode) and isinstance(item, int):
         if 0 <= item < len(node.value):
             return None, node.value[item]
     return None, None
 
 
-def locate(root: Any, path: JsonPath, key: bool = False) -> tuple[int, int]:
+def locate(root: Any, path: JsonPath, key: bool = False, index: dict | None = None) -> tuple[int, int]:
     """1-based line and column of the node at ``path`` (the deepest that exists)."""
     node, key_node = root, None
     for item in path:
-        next_key, next_node = _child(node, item)
+        next_key, next_node = _child(node, item, index)
         if next_node is None:
             break
         node, key_node = next_node, next_key
@@ -38,7 +48,7 @@ def locate(root: Any, path: JsonPath, key: bool = False) -> tuple[int, int]:
 
 def position(problems: Iterable[Problem], sources: dict[str, Source]) -> list[Problem]:
     """Fill in line/column for problems that carry only a path."""
-    out = []
+    out, index = [], {}  # mapping indexes live as long as this call (ids stay valid)
     for problem in problems:
         source = sources.get(problem.file)
         if problem.line or source is None:
@@ -48,6 +58,6 @@ def position(problems: Iterable[Problem], sources: dict[str, Source]) -> list[Pr
         if not root:
             out.append(problem.at(1 + source.line_offset, 1))
             continue
-        line, column = locate(root, problem.path, problem.key)
+        line, column = locate(root, problem.path, problem.key, index)
         out.append(problem.at(line + source.line_offset, column))
     return out

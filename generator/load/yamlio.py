@@ -17,6 +17,7 @@ import yaml
 from ..problems import ERROR, Problem
 
 MAX_BYTES = 1_000_000
+MAX_INT_DIGITS = 4_000  # below Python's int/str conversion limit (4,300)
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
@@ -65,6 +66,16 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        if len(node.value) > MAX_INT_DIGITS and sum(ch.isdigit() for ch in node.value) > MAX_INT_DIGITS:  # int() would raise (and be slow) past Python's limit
+            raise _Refused("number-too-long", f"a number of {len(node.value):,} characters; numbers "
+                           f"may have at most {MAX_INT_DIGITS:,} digits", node.start_mark,
+                           "put the value in quotes if it is text, e.g. \"1234...\"")
+        return super().construct_yaml_int(node)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+
 
 @dataclass
 class Source:
@@ -97,12 +108,14 @@ ALIAS_HINT = ("write the value out in full; anchors and aliases are refused so t
               "expand to gigabytes")
 MAX_DEPTH = 64
 _DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_DEPTH), re.MULTILINE)
+# '- - - x' and '? ? x' nest on one line; libyaml's C composer recurses on them until it crashes.
+_COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
 def _suspicious(text: str) -> bool:
     """Cheap test: could this text hold an anchor, or nest deeper than MAX_DEPTH?"""
     return ("&" in text or text.count("[") + text.count("{") >= MAX_DEPTH
-            or _DEEP_INDENT.search(text) is not None)
+            or _DEEP_INDENT.search(text) is not None or _COMPACT_NESTING.search(text) is not None)
 
 
 def _event_problems(rel: str, text: str) -> list[Problem]:
@@ -140,27 +153,35 @@ def _event_problems(rel: str, text: str) -> list[Problem]:
 
 def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return (data, problems). Data is None when unusable."""
+    data, _, problems = parse_with_nodes(rel, text)
+    return data, problems
+
+
+def parse_with_nodes(rel: str, text: str) -> tuple[Any, Any, list[Problem]]:
+    """(data, composed root node, problems): composed once, for the data and for positions."""
     refused = _event_problems(rel, text)
     if refused:
-        return None, refused
+        return None, None, refused
     loader = StrictLoader(text)
+    node = None
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except _Refused as refused:
-        return None, [_problem(rel, refused.code, refused.message, refused.mark, refused.hint)]
+        return None, None, [_problem(rel, refused.code, refused.message, refused.mark, refused.hint)]
     except yaml.constructor.ConstructorError as exc:
-        return None, [_problem(rel, "yaml-tag", _tag_message(exc), exc.problem_mark,
+        return None, None, [_problem(rel, "yaml-tag", _tag_message(exc), exc.problem_mark,
                                "remove the tag: content may only use plain YAML values")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # an unclosed quote: point where it opened
-        return None, [_problem(rel, "yaml-syntax", _syntax_message(exc), mark,
+        return None, None, [_problem(rel, "yaml-syntax", _syntax_message(exc), mark,
                                _syntax_hint(exc, text))]
     except yaml.YAMLError as exc:
-        return None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
+        return None, None, [_problem(rel, "yaml-syntax", f"invalid YAML: {exc}")]
     except RecursionError:
-        return None, [_problem(rel, "too-deep", "values are nested too deeply",
+        return None, None, [_problem(rel, "too-deep", "values are nested too deeply",
                                hint="flatten the structure")]
     finally:
         loader.dispose()
@@ -169,7 +190,7 @@ def parse_text(rel: str, text: str) -> tuple[Any, list[Problem]]:
                  "remove or rename one of them: YAML keeps only the last, silently")
         for key, mark in loader.duplicates
     ]
-    return data, problems
+    return data, node, problems
 
 
 def _tag_message(exc: yaml.constructor.ConstructorError) -> str:
@@ -201,18 +222,15 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
     return "check indentation and quoting around this position"
 
 
-def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
+def read_source(path: Path, rel: str, root: Path | None = None) -> tuple[Source, list[Problem]]:
     """Read and parse one file, returning problems as values (never raising)."""
+    from .safe_read import Refused, read_bounded
+
     source = Source(path=path, rel=rel)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return source, [_problem(rel, "file-too-large",
-                                     f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                                     hint="split it into several documents")]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return source, [_problem(rel, "unreadable", f"cannot read file: {exc.strerror}")]
+        raw = read_bounded(path, root, MAX_BYTES)
+    except Refused as refused:
+        return source, [_problem(rel, refused.code, refused.message, hint=refused.hint)]
     try:
         source.text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -222,7 +240,8 @@ def read_source(path: Path, rel: str) -> tuple[Source, list[Problem]]:
     if "\x00" in source.text:
         return source, [_problem(rel, "encoding", "file contains NUL bytes (binary data)",
                                  hint="content files must be YAML text")]
-    data, problems = parse_text(rel, source.text)
+    data, node, problems = parse_with_nodes(rel, source.text)
+    source._nodes = node if node is not None else None
     if data is None and not problems:
         problems = [_problem(rel, "empty-file", "file is empty (no YAML document)",
                              hint="add the document's keys, or delete the file")]

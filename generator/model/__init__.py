@@ -38,6 +38,35 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Exercise:
+    """One drill: recorded in `exercises:`, or a post-mortem naming the playbook (real-incident)."""
+
+    date: str
+    kind: str
+    by: str = ""
+    notes: str = ""
+    findings: tuple[str, ...] = ()
+    postmortem: str = ""  # incident id, when the exercise was a real incident
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A declared drill interval and where it stands (playbooks and the process)."""
+
+    doc_id: str
+    kind: str
+    title: str
+    rel: str
+    owner: str
+    interval: str
+    last: Optional[date]
+    due: date
+    status: str
+    days_left: int
+    exercises: tuple[Exercise, ...] = ()
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     name: str
@@ -68,6 +97,7 @@ class Organization:
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     tick_expire_hours: int = 12  # ticks.expire_hours
     alert_rules: tuple[str, ...] = ()  # globs of Prometheus rule files, relative to the root
+    audience: str = "internal"
 
 
 @dataclass(frozen=True)
@@ -104,6 +134,8 @@ class Contact:
     members: tuple[str, ...] = ()
     hours: str = ""
     notes: str = ""
+    private: tuple[str, ...] = ()  # fields a public build leaves out
+    reach: str = ""  # public builds: how to reach them internally, where private fields were
 
     @property
     def tel(self) -> str:
@@ -246,6 +278,12 @@ class Playbook:
     notes: str = ""
     alerts: tuple[AlertClaim, ...] = ()
     previous_ids: tuple[str, ...] = ()
+    exercise_interval: str = ""
+    exercises: tuple[Exercise, ...] = ()  # oldest first, post-mortems included
+
+    @property
+    def last_exercise(self) -> Optional[Exercise]:
+        return self.exercises[-1] if self.exercises else None
 
     def step(self, step_id: str) -> Optional[Step]:
         return next((s for _, group in self.steps for s in group if s.id == step_id), None)
@@ -364,6 +402,7 @@ class Project:
     cards: tuple[Card, ...] = ()
     postmortem: Optional[PostmortemDefinition] = None
     incidents: tuple[Incident, ...] = ()
+    drills: tuple[Drill, ...] = ()
     sources: dict = field(default_factory=dict, compare=False)  # kind -> rel path
 
     @cached_property
@@ -374,6 +413,7 @@ class Project:
             "template": {t.id: t for t in self.templates}, "playbook": {p.id: p for p in self.playbooks},
             "service": {s.id: s for s in self.organization.services}, "role": {r.id: r for r in self.roles},
             "document": {d.doc_id: d for d in self.documents},
+            "drill": {d.doc_id: d for d in self.drills},
         }
 
     def contact(self, contact_id: str) -> Optional[Contact]:
@@ -396,6 +436,9 @@ class Project:
 
     def document(self, doc_id: str) -> Optional[Document]:
         return self._index["document"].get(doc_id)
+
+    def drill(self, doc_id: str) -> Optional[Drill]:
+        return self._index["drill"].get(doc_id)
 
     @cached_property
     def playbook_titles(self) -> dict[str, str]:

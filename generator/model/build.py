@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import model as m
 from ..load.content import document_id
+from ..validate.privacy import private_fields
 from ..validate.reviews import default_interval, review_status
 
 TITLES = {"organization": "Organization", "severities": "Severity matrix", "contacts": "Contacts",
@@ -30,6 +31,8 @@ def organization(d: dict) -> m.Organization:
         services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
                                  s.get("dashboard", "")) for s in d.get("services") or ()),
         tools=tuple(_link(t) for t in d.get("tools") or ()), alert_rules=_t(d.get("alert_rules")),
+        audience=d.get("audience", "internal"),
+
         synonyms=_synonyms((d.get("search") or {}).get("synonyms")),
         tick_expire_hours=(d.get("ticks") or {}).get("expire_hours", 12))
 
@@ -51,7 +54,8 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
 def contact(d: dict) -> m.Contact:
     keys = ("title", "phone", "email", "chat", "pager", "url", "backup", "hours", "notes")
     return m.Contact(id=d["id"], kind=d["kind"], name=d["name"], members=_t(d.get("members")),
-                     **{k: d.get(k, "") for k in keys})
+                     private=private_fields(d), **{k: d.get(k, "") for k in keys})
+
 
 
 def escalation_level(d: dict) -> m.EscalationLevel:
@@ -199,7 +203,9 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
                        warn_days, interval)
         if doc is not None:
             documents.append(doc)
-    playbooks = sorted((playbook(s.data, s.rel) for s in content.playbooks), key=lambda p: p.title)
+    from .drills import drills, with_exercises
+    playbooks = sorted((with_exercises(playbook(s.data, s.rel), s.data, content.incidents)
+                        for s in content.playbooks), key=lambda p: p.title)
     definition = postmortem(data("postmortem"))
     within = dict(definition.review_within) if definition else {}
     return m.Project(
@@ -218,5 +224,6 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
         incidents=tuple(sorted((incident(s) for s in content.incidents),
                                key=lambda i: i.started, reverse=True)),
         today=today,
+        drills=drills(content, playbooks, today, warn_days),
         sources={kind: s.rel for kind, s in content.singletons.items()},
     )

@@ -15,7 +15,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+# A code span as Python-Markdown sees one: the closing run is exactly as long as the
+# opening one (not touching another backtick) and the span does not cross a blank line.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _SPECIAL = re.compile(r"([\\\[\]{}|!])")
 _LINE_START = re.compile(r"^(\s*)([#+*=-])", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
@@ -23,8 +25,38 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 
 def _escape_plain(text: str) -> str:
-    text = html.escape(text, quote=False)
+    text = html.escape(text, quote=False).replace("`", "&#96;")
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def _entities(text: str) -> str:
+    """Every ASCII punctuation character as a numeric entity: Markdown sees only text."""
+    return "".join(f"&#{ord(ch)};" if ch.isascii() and not ch.isalnum() and ch != " " else ch
+                   for ch in text)
+
+
+def _code_html(span: str) -> str:
+    """A code span written as HTML by us, so that no Markdown engine can disagree on where it ends.
+
+    Text from content never reaches the Markdown engine as a code span: an
+    engine that ends the span elsewhere would emit the rest as raw HTML.
+    """
+    ticks = len(span) - len(span.lstrip("`"))
+    inner = span[ticks:-ticks]
+    if inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+        inner = inner[1:-1]
+    return f"<code>{_entities(inner)}</code>"
+
+
+def _spans(pattern: re.Pattern, text: str, transform, keep=lambda match: match) -> str:
+    """``transform`` the text between matches of ``pattern``; ``keep`` each match."""
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(transform(text[last:match.start()]))
+        out.append(keep(match.group(0)))
+        last = match.end()
+    out.append(transform(text[last:]))
+    return "".join(out)
 
 
 def _outside(pattern: re.Pattern, text: str, transform) -> str:
@@ -41,9 +73,9 @@ def _outside(pattern: re.Pattern, text: str, transform) -> str:
 def escape_inline(value: Any) -> str:
     """Escape text for use inside a paragraph, list item or table cell.
 
-    Code spans are kept as written: the Markdown engine escapes them itself.
+    Code spans become ``<code>`` elements with their text as entities.
     """
-    return _outside(_CODE_SPAN, re.sub(r"\s+", " ", str(value)), _escape_plain)
+    return _spans(_CODE_SPAN, re.sub(r"\s+", " ", str(value)), _escape_plain, _code_html)
 
 
 def escape_block(value: Any) -> str:
@@ -108,13 +140,54 @@ def environment() -> Environment:
     return env
 
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+# Openers stricter than the engine's (a bare language name), so that we never call code what the
+# engine reads as prose; the block ends at the first line that could close it for any engine.
+_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*[\w#.+-]*[ \t]*$")
+
+
+def _fence_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of fenced code blocks, closing fence included.
+
+    A block ends at the first line that any engine could take as its close
+    (same character, at least as long); unless that line is exactly as long as
+    the opener (what pymdownx.superfences needs), it is no block at all: prose.
+    """
+    blocks, offset, opened = [], 0, None
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
+        if opened is not None:
+            start, fence, closer = opened
+            close = closer.match(bare)
+            if close:
+                opened = None
+                if len(close.group(1)) == len(fence):
+                    blocks.append((start, offset + len(bare)))
+                offset += len(line)
+                continue
+        if opened is None:
+            match = _FENCE_OPEN.match(bare)
+            if match:
+                fence = match.group(2)
+                closer = re.compile(r"^ {0,3}(%s{%d,})[ \t]*$" % (re.escape(fence[0]), len(fence)))
+                opened = (offset, fence, closer)
+        offset += len(line)
+    return blocks
+
+
+def _outside_fences(text: str, transform) -> str:
+    out, last = [], 0
+    for start, end in _fence_blocks(text):
+        out += [transform(text[last:start]), text[start:end]]
+        last = end
+    out.append(transform(text[last:]))
+    return "".join(out)
 _UNSAFE_TARGET = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|data|vbscript|file):",
                             re.IGNORECASE | re.MULTILINE)
 
 
 def _escape_prose(text: str) -> str:
     text = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    text = text.replace("`", "&#96;")
     # Images become links: an image from another origin would be a request the reader's
     # browser makes on load (a tracking pixel), and the site loads nothing from elsewhere.
     text = text.replace("![", "[")
@@ -124,8 +197,9 @@ def _escape_prose(text: str) -> str:
 def sanitize_markdown(text: str) -> str:
     """Author-written Markdown made inert: formatting stays, HTML and script links do not.
 
-    Fenced code blocks and code spans are left alone (the Markdown engine
-    escapes them); everywhere else raw HTML is escaped, attribute lists are
-    defused and javascript:/data: link targets are blocked.
+    Fenced code blocks are left alone (the Markdown engine escapes them); code
+    spans are written as ``<code>`` elements; everywhere else raw HTML is
+    escaped, attribute lists are defused and javascript:/data: link targets are
+    blocked. The site build also sanitizes the resulting HTML (``sanitize``).
     """
-    return _outside(_FENCE, text, lambda prose: _outside(_CODE_SPAN, prose, _escape_prose))
+    return _outside_fences(text, lambda prose: _spans(_CODE_SPAN, prose, _escape_prose, _code_html))

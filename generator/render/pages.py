@@ -130,6 +130,8 @@ def _reach(contact: Contact) -> list[str]:
     out = []
     if contact.phone:
         out.append(f'<a class="pb-tel" href="{attr(contact.tel)}">{escape_inline(contact.phone)}</a>')
+    if contact.reach:  # a public build: private fields were removed
+        out.append(f"*{escape_inline(contact.reach)}*")
     if contact.email:
         out.append(f'<a href="{href("mailto:" + contact.email)}">{escape_inline(contact.email)}</a>')
     if contact.chat:
@@ -165,9 +167,12 @@ def _yaml_value(value) -> str:
     return json.dumps(value)
 
 
-def front_matter(meta: dict) -> str:
-    """Page metadata; written by hand because PyYAML's emitter was a third of render time."""
-    lines = [f"{key}: {_yaml_value(value)}" for key, value in _html_safe(meta).items()]
+def front_matter(meta: dict, for_theme: bool = True) -> str:
+    """Page metadata; written by hand because PyYAML's emitter was a third of render time.
+
+    ``for_theme=False``: a file people edit (a post-mortem), stored as typed, not HTML-escaped.
+    """
+    lines = [f"{key}: {_yaml_value(value)}" for key, value in (_html_safe(meta) if for_theme else meta).items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

@@ -63,7 +63,7 @@ def scaffold_file(project: Project, scaffold: Scaffold) -> str:
         meta["started"] = f"{scaffold.today} 00:00"
     meta.update({"detected": None, "mitigated": None, "resolved": None, "commander": None,
                  "playbooks": list(scaffold.playbooks), "review_meeting": None, "action_items": []})
-    text = front_matter(meta)
+    text = front_matter(meta, for_theme=False)  # pages escape it when they are built
     # Empty facts are left as comments so the file validates as soon as it is written.
     text = re.sub(r"^(detected|mitigated|resolved|commander|review_meeting): null$",
                   lambda m: f"# {m.group(1)}: {_example(m.group(1))}", text, flags=re.MULTILINE)

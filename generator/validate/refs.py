@@ -31,6 +31,8 @@ REFERENCES: tuple[tuple[str, tuple, str], ...] = (
     ("playbook", ("steps", "*", "*", "call"), "contact"),
     ("playbook", ("templates", "*"), "template"),
     ("playbook", ("related", "*"), "playbook"),
+    ("playbook", ("exercises", "*", "by"), "contact"),
+    ("process", ("exercises", "*", "by"), "contact"),
     ("playbook", ("decision_tree", "nodes", "*", "*", "playbook"), "playbook"),
     ("postmortem", ("review_within", "*", "severity"), "severity"),
     ("incident", ("severity",), "severity"),

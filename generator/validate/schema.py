@@ -141,12 +141,19 @@ def _required(error: ValidationError, rel: str, kind: str, path: tuple) -> Itera
                       path=path, hint=hint)
 
 
+MAX_UNKNOWN_KEYS = 20
+
+
 def _additional(error: ValidationError, rel: str, kind: str, path: tuple) -> Iterator[Problem]:
     allowed = sorted(error.schema.get("properties", {}))
     instance = error.instance if isinstance(error.instance, dict) else {}
-    for key in instance:
-        if key in allowed:
-            continue
+    unknown = [key for key in instance if key not in allowed]
+    if len(unknown) > MAX_UNKNOWN_KEYS:  # 90,000 keys: name the first ones, count the rest
+        rest = len(unknown) - MAX_UNKNOWN_KEYS
+        yield Problem(rel, "unknown-key", f"{_where(path, kind) or 'top level'}: {rest:,} more unknown keys "
+                      f"after the {MAX_UNKNOWN_KEYS} reported", path=path + (unknown[MAX_UNKNOWN_KEYS],),
+                      hint=f"allowed keys here: {', '.join(allowed)}", key=True)
+    for key in unknown[:MAX_UNKNOWN_KEYS]:
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
         hint += f"allowed keys here: {', '.join(allowed)}"
