@@ -18,6 +18,7 @@ from .caching import serve as serve_cache
 from .commands import site as site_module
 from .render import look
 from .problems import PlaybookError
+from .render.fallback import theme_extra
 from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
@@ -104,6 +105,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             config.repo_url, config.edit_uri = org.repo_url, org.edit_uri or None
         if not config.nav:
             config.nav = self.site.nav
+        config.extra["playbooks_fallback"] = theme_extra(self.site.project)  # search.html, 404.html
         return config
 
     def _prepare(self, config) -> site_module.Site:

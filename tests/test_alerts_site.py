@@ -93,7 +93,8 @@ def test_alert_index_lists_alert_playbook_and_rule_file(renamed_site: Path) -> N
 
 def test_playbook_page_lists_its_alerts(renamed_site: Path) -> None:
     page = (renamed_site / "playbooks" / "database-unavailable.html").read_text()
-    cell = re.search(r"<strong>Alerts</strong></td>\s*<td>(.*?)</td>", page, re.DOTALL).group(1)
+    # the "About this playbook" list below the steps (issue 13 moved it out of the table)
+    cell = re.search(r"<strong>Alerts:</strong>(.*?)</li>", page, re.DOTALL).group(1)
     assert "<code>PostgresDown</code>" in cell and "<code>PostgresTooManyConnections</code>" in cell
     assert 'href="../alerts.html"' in cell
 

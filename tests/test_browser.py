@@ -110,14 +110,14 @@ def test_copy_button_copies_the_command(browser, base_url: str) -> None:
 
 def test_steps_can_be_ticked_and_survive_a_reload(page, base_url: str) -> None:
     page.goto(f"{base_url}/playbooks/database-unavailable.html")
-    steps = page.locator(".task-list-item label.task-list-control")
+    steps = page.locator("ol.pb-steps input.pb-tick + label")
     assert steps.count() >= 10
-    steps.nth(1).click(force=True)  # the visible box is the label's ::before
-    assert page.locator(".task-list-item input").nth(1).is_checked()
+    steps.nth(1).click()  # the step text is the checkbox's label
+    assert page.locator("input.pb-tick").nth(1).is_checked()
     page.reload()
-    assert page.locator(".task-list-item input").nth(1).is_checked()
-    page.locator("button.pb-reset").click()
-    assert not page.locator(".task-list-item input").nth(1).is_checked()
+    assert page.locator("input.pb-tick").nth(1).is_checked()
+    page.locator("button.pb-new-incident").click()
+    assert not page.locator("input.pb-tick").nth(1).is_checked()
 
 
 def test_no_request_leaves_the_origin(page, base_url: str) -> None:

@@ -137,7 +137,8 @@ def test_card_rendering_fetches_nothing(repo: Path) -> None:
         server.server_close()
     assert {p.code for p in result.problems} <= {"card-overflow"}, result.problems
     html = next(r.html for r in result.cards if r.card.id == "oncall")
-    assert "&lt;img src=" in html and "<img" not in html and "<link" not in html
+    assert "&lt;img src=" in html and "<img" not in html
+    assert re.findall(r"<link[^>]*>", html) == ['<link rel="icon" href="../assets/images/favicon.png">']
     assert hits == []
 
 

@@ -81,7 +81,7 @@ def test_export_docs_writes_the_same_pages(repo: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (out / "playbooks" / "login-failures.md").read_text()
     assert text.startswith("---\ntitle: \"Users cannot log in\"\n")
-    assert "- [ ] " in text and "redis-cli PING" in text
+    assert '<input type="checkbox" class="pb-tick"' in text and "redis-cli PING" in text
     from generator.commands import site as site_module
     from datetime import date
     prepared = site_module.prepare(repo, date.fromisoformat(TODAY))

@@ -93,6 +93,9 @@ class Organization:
     channels: tuple[Channel, ...] = ()
     services: tuple[Service, ...] = ()
     tools: tuple[Link, ...] = ()
+    # search.synonyms: (what people type, (what the playbooks call it, ...)), in file order
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    tick_expire_hours: int = 12  # ticks.expire_hours
     alert_rules: tuple[str, ...] = ()  # globs of Prometheus rule files, relative to the root
     audience: str = "internal"
 
@@ -206,6 +209,7 @@ class Step:
     condition: str = ""
     note: str = ""
     commands: tuple[Command, ...] = ()
+    call: str = ""  # contact id the step says to call
 
 
 @dataclass(frozen=True)

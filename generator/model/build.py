@@ -31,7 +31,15 @@ def organization(d: dict) -> m.Organization:
         services=tuple(m.Service(s["id"], s["name"], s.get("description", ""), s.get("owner", ""),
                                  s.get("dashboard", "")) for s in d.get("services") or ()),
         tools=tuple(_link(t) for t in d.get("tools") or ()), alert_rules=_t(d.get("alert_rules")),
-        audience=d.get("audience", "internal"))
+        audience=d.get("audience", "internal"),
+
+        synonyms=_synonyms((d.get("search") or {}).get("synonyms")),
+        tick_expire_hours=(d.get("ticks") or {}).get("expire_hours", 12))
+
+
+def _synonyms(d: dict | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((typed, (means,) if isinstance(means, str) else tuple(means))
+                 for typed, means in (d or {}).items())
 
 
 def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
@@ -83,7 +91,7 @@ def step(d: Any) -> m.Step:
     if isinstance(d, str):
         return m.Step(d)
     return m.Step(d["text"], d.get("id", ""), d.get("condition", ""), d.get("note", ""),
-                  tuple(command(c) for c in d.get("commands") or ()))
+                  tuple(command(c) for c in d.get("commands") or ()), d.get("call", ""))
 
 
 def branch(d: dict) -> m.Branch:

@@ -20,6 +20,7 @@ from ..load import durations
 from ..model import Card, CardSection, Project
 from .html import DOWNLOADS as OFFLINE_DOWNLOADS
 from .pages import PAGING, playbook_uri
+from .wrap import breakable, tel_link
 
 PAPER = {("a4", "portrait"): "A4 portrait", ("a4", "landscape"): "A4 landscape",
          ("letter", "portrait"): "letter portrait", ("letter", "landscape"): "letter landscape"}
@@ -91,6 +92,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["breakable"] = breakable
     return env
 
 
@@ -123,7 +125,7 @@ def render_html(project: Project, card: Card, generated: date, split: int | None
         column_mm=column_mm(card), org=project.organization, sections=sections, generated=generated,
         review=next_review(project, card), human=durations.human, short=durations.short,
         paging=PAGING, link_url=lambda page, url: link_url(project, page, url),
-        offline=OFFLINE_DOWNLOADS,
+        offline=OFFLINE_DOWNLOADS, tel_link=tel_link,
         page_size=PAPER[(card.paper, card.orientation)])
 
 

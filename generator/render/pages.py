@@ -14,6 +14,8 @@ from markupsafe import Markup
 from ..load import durations
 from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
 from .markdown import environment, escape_inline
+from .search_terms import search_terms
+from .steps import keyed_items, keyed_steps
 from .tree_svg import decision_tree_svg
 
 # uri -> (template, page title); None: the organization's name
@@ -87,6 +89,28 @@ class Helpers:
             if backup is not None:
                 parts.append("backup: " + self.contact(backup.id))
         return Markup(" · ".join(parts))
+
+    def call(self, contact_id: str) -> Markup:
+        """Who to call, compactly: the name and a tel: link (chat or email without a phone)."""
+        contact = self.project.contact(contact_id)
+        if contact is None:
+            return Markup(escape_inline(contact_id))
+        reach = _reach(contact)[:1]
+        return Markup(" · ".join([f"**{escape_inline(contact.name)}**", *reach]))
+
+    def keyed_steps(self, playbook: Playbook) -> list:
+        return keyed_steps(playbook)
+
+    def keyed_items(self, texts, prefix: str = "") -> list:
+        return keyed_items(list(texts), prefix)
+
+    def incidents_for(self, playbook_id: str) -> list:
+        """Post-mortems that name this playbook, newest first."""
+        return [i for i in self.project.incidents if playbook_id in i.playbooks]
+
+    def incident_link(self, incident) -> Markup:
+        from .postmortem import incident_uri  # imports this module
+        return self.link(incident_uri(incident.id), incident.title)
 
     def contact_name(self, contact_id: str) -> str:
         contact = self.project.contact(contact_id)
@@ -176,17 +200,6 @@ def _context(project: Project, here: str) -> dict:
 def render_page(project: Project, uri: str, template: str, **extra) -> str:
     env = environment()
     return env.get_template(template).render(**_context(project, uri), **extra)
-
-
-def search_terms(playbook: Playbook, project: Project) -> list[str]:
-    """What a responder might type or see: title, aliases, symptoms, services, tags, alert names.
-
-    Material's search weighs these page tags far above body text, so a symptom
-    phrase finds its playbook before a reference page that merely mentions it.
-    """
-    services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
-    return list(dict.fromkeys([playbook.title, *playbook.aliases, *playbook.symptoms, *services,
-                               *playbook.tags, *(alert.name for alert in playbook.alerts)]))
 
 
 def render_playbook(project: Project, playbook: Playbook) -> str:

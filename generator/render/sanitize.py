@@ -28,6 +28,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "aria-hidden", "aria-label", "role"},
     "a": {"href", "download", "rel"},
     "input": {"type", "checked", "disabled"},
+    "label": {"for"},  # a step's text labels its checkbox (issue 13)
     "ol": {"start"},
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style", "scope"},

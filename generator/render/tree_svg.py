@@ -117,6 +117,6 @@ def decision_tree_svg(playbook: Playbook, titles: dict[str, str]) -> str:
     marker = ('<defs><marker id="dt-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
               'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
               'fill="#555"/></marker></defs>')
-    return (f'<svg class="decision-tree" role="img" aria-label="{label}" viewBox="0 0 {width:.0f} '
+    return (f'<svg class="decision-tree" role="group" aria-label="{label}" viewBox="0 0 {width:.0f} '
             f'{height:.0f}" width="{width:.0f}" xmlns="http://www.w3.org/2000/svg" '
             f'font-family="sans-serif"><title>{label}</title>{marker}{"".join(d.parts)}</svg>')

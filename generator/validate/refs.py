@@ -28,6 +28,7 @@ REFERENCES: tuple[tuple[str, tuple, str], ...] = (
     ("playbook", ("services", "*"), "service"),
     ("playbook", ("owner",), "contact"),
     ("playbook", ("escalation", "*", "to"), "contact"),
+    ("playbook", ("steps", "*", "*", "call"), "contact"),
     ("playbook", ("templates", "*"), "template"),
     ("playbook", ("related", "*"), "playbook"),
     ("playbook", ("exercises", "*", "by"), "contact"),

@@ -1,0 +1,79 @@
+"""The words a playbook is found by, synonyms folded in.
+
+Data flow (one way, no I/O):
+
+    content/organization.yaml  search.synonyms  ->  Organization.synonyms
+    content/playbooks/*.yaml   title, aliases, symptoms, services, tags, alert names
+        -> playbook_terms(playbook, project)   what the playbook itself says
+        -> name_terms(playbook, project)       the part synonyms are matched against
+        -> matching_synonyms(names, synonyms)  every synonym whose meaning occurs in them
+        -> search_terms(playbook, project)     the list a search index gets for the page
+
+Today render/pages.py writes that list into the page's front matter as ``tags``:
+MkDocs-Material's search indexes page tags with a boost far above body text and
+the theme does not display them (the tags plugin is off), so they are search-only
+text. An index built straight from the model must call ``search_terms`` for each
+playbook and give its output the same high weight; nothing else carries synonyms.
+
+A synonym ``typed -> means`` applies to a playbook when ``means`` occurs, as whole
+words and case-insensitively, in what the playbook is *called*: its title, aliases,
+tags or service names ("db -> database" applies to "Database unavailable", not to
+"databases"). Symptoms are searched but do not attract synonyms: "Sudden jump in
+database load" is about a cache, and must not make "db" find it. The left-hand side is
+then added as a term, so a responder typing it finds the playbook through the
+index, without any query-side rewriting in the browser.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from ..model import Playbook, Project
+
+Synonyms = Sequence[tuple[str, Sequence[str]]]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    """``needle`` occurs in ``haystack`` as a run of whole words."""
+    size = len(needle)
+    if not size:
+        return False
+    return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
+
+
+def matching_synonyms(terms: Iterable[str], synonyms: Synonyms) -> list[str]:
+    """The typed side of every synonym whose meaning occurs in ``terms``."""
+    phrases = [_words(term) for term in terms]
+    found = []
+    for typed, meanings in synonyms:
+        if any(_contains(words, _words(means)) for means in meanings for words in phrases):
+            found.append(typed)
+    return found
+
+
+def expand(terms: Sequence[str], synonyms: Synonyms) -> list[str]:
+    """``terms`` plus the synonyms that apply to them, without duplicates, in order."""
+    return list(dict.fromkeys([*terms, *matching_synonyms(terms, synonyms)]))
+
+
+def name_terms(playbook: Playbook, project: Project) -> list[str]:
+    """What the playbook is called: title, aliases, tags and its services' names."""
+    services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
+    return [playbook.title, *playbook.aliases, *playbook.tags, *services]
+
+
+def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
+    """What a responder might type or see, as the playbook itself says it."""
+    services = [s.name for s in (project.service(sid) for sid in playbook.services) if s]
+    return list(dict.fromkeys([playbook.title, *playbook.aliases, *playbook.symptoms, *services,
+                               *playbook.tags, *(alert.name for alert in playbook.alerts)]))
+
+
+def search_terms(playbook: Playbook, project: Project) -> list[str]:
+    """Everything a playbook page must be found by: its own terms, then synonyms."""
+    synonyms = matching_synonyms(name_terms(playbook, project), project.organization.synonyms)
+    return list(dict.fromkeys([*playbook_terms(playbook, project), *synonyms]))
