@@ -37,3 +37,32 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture
 def today() -> date:
     return TEST_TODAY
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example repository built once for every browser test that only reads the site."""
+    from .sitehelpers import build
+
+    return build(copy_repo(tmp_path_factory.mktemp("example-site") / "repo"), "2026-11-10")
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path):
+    from .sitehelpers import serve
+
+    with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright (never a downloaded browser)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from .sitehelpers import CHROMIUM, CHROMIUM_ARGS
+
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+

@@ -13,7 +13,7 @@ from generator.cli import main
 from generator.render.bundle import bundle_data, render_bundle, script_json
 
 from .conftest import REPO, TEST_TODAY, copy_repo
-from .sitehelpers import CHROMIUM, CHROMIUM_ARGS
+from .sitehelpers import CHROMIUM
 
 TODAY = TEST_TODAY.isoformat()
 
@@ -93,14 +93,6 @@ def test_content_with_errors_is_not_bundled(tmp_path: Path) -> None:
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="apt-get install chromium")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Offline:

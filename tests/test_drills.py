@@ -128,7 +128,7 @@ def test_playbook_page_shows_last_exercised_and_findings(repo: Path, today: date
     project = core.load(repo, core.Options(today=today, render_cards=False)).project
     pages = {p.uri: p.markdown for p in render_site(project)}
     page = pages["playbooks/security-breach.md"]
-    assert "| **Last exercised** | 2026-08-26 (tabletop) · next drill due 2027-02-26 |" in page
+    assert "- **Last exercised:** 2026-08-26 (tabletop) · next drill due 2027-02-26" in page
     assert "**Found:** Legal counsel's after-hours number was missing from the escalation." in page
     database = pages["playbooks/database-unavailable.md"]
     assert "(../incidents/2026-09-14-database-connection-pool-exhausted.md)" in database

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import yaml
 
-from .conftest import REPO, copy_repo
-from .sitehelpers import CHROMIUM, CHROMIUM_ARGS, build, serve
+from .conftest import REPO
+from .sitehelpers import CHROMIUM
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -29,24 +28,14 @@ PLAYBOOKS = sorted(p.stem for p in (REPO / "content" / "playbooks").glob("*.yaml
 CORPUS = yaml.safe_load((Path(__file__).with_name("search_corpus.yaml")).read_text())["queries"]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = copy_repo(tmp_path_factory.mktemp("page") / "repo")
-    return build(repo, "2026-11-10")
+@pytest.fixture
+def site(example_site: Path) -> Path:
+    return example_site
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def base_url(example_url: str) -> str:
+    return example_url
 
 
 @pytest.fixture

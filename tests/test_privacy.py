@@ -5,8 +5,6 @@ import gzip
 import json
 import re
 import subprocess
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
