@@ -241,7 +241,7 @@ def test_a_two_line_mkdocs_yml_gives_the_whole_look(tmp_path: Path) -> None:
     assert "assets/playbooks.css" in index and "fonts.googleapis" not in index
     assert "assets/vendor/iframe-worker/shim.js" in index and (site / "search" / "search_index.js").is_file()
     playbook = (site / "playbooks" / "example-website-down.html").read_text()
-    assert 'class="task-list-item' in playbook and "[ ]" not in playbook and "!!!" not in index
+    assert 'class="pb-tick"' in playbook and "[ ]" not in playbook and "!!!" not in index
 
 
 @pytest.mark.slow

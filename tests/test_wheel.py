@@ -124,7 +124,7 @@ def _assert_no_other_origin_and_no_raw_markdown(site: Path) -> None:
         assert "!!! " not in text, page
         assert not re.search(r"<li>\s*\[[ xX]\]", text), page
     playbook = (site / "playbooks" / "example-website-down.html").read_text(encoding="utf-8")
-    assert 'class="task-list-item' in playbook and "admonition" in (site / "index.html").read_text()
+    assert 'class="pb-tick"' in playbook and "admonition" in (site / "index.html").read_text()
 
 
 def test_import_from_the_installed_package(installed: Installed, team: Path) -> None:
