@@ -18,6 +18,7 @@ from ..problems import ERROR, Problem
 
 MAX_BYTES = 1_000_000
 MAX_INT_DIGITS = 4_000  # below Python's int/str conversion limit (4,300)
+MAX_KEYS = 5_000  # keys in one mapping; no content file needs more, and building 90,000 takes seconds
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
@@ -55,6 +56,10 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.duplicates: list[tuple[str, Any]] = []
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        if len(node.value) > MAX_KEYS:
+            raise _Refused("too-many-keys", f"a mapping of {len(node.value):,} keys; one mapping may have at "
+                           f"most {MAX_KEYS:,}", node.start_mark,
+                           "lists of things are written as '- item' entries, not as keys of one mapping")
         seen: set = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
