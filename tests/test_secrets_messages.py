@@ -98,5 +98,5 @@ def test_json_keeps_the_message_escaped(repo: Path) -> None:
     path.write_text(path.read_text() + '"\\u001b[31mred": 1\n')
     result = CliRunner().invoke(main, ["check", "--root", str(repo), "--today", TODAY, "--no-cards",
                                        "--format", "json"])
-    messages = [p["message"] for p in json.loads(result.output)]
+    messages = [p["message"] for p in json.loads(result.output)["problems"]]
     assert any("\\x1b[31mred" in m for m in messages) and not any("\x1b" in m for m in messages)
