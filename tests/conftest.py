@@ -40,18 +40,21 @@ def today() -> date:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example repository built once for every browser test that only reads the site."""
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example repository built once for every browser test that only reads the site.
+
+    Test modules that need a site of their own define a ``site`` fixture, which wins.
+    """
     from .sitehelpers import build
 
     return build(copy_repo(tmp_path_factory.mktemp("example-site") / "repo"), "2026-11-10")
 
 
 @pytest.fixture(scope="session")
-def example_url(example_site: Path):
+def base_url(site: Path):
     from .sitehelpers import serve
 
-    with serve(example_site) as url:
+    with serve(site) as url:
         yield url
 
 

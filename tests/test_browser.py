@@ -41,16 +41,6 @@ QUERIES = [
 
 
 @pytest.fixture
-def site(example_site: Path) -> Path:
-    return example_site
-
-
-@pytest.fixture
-def base_url(example_url: str) -> str:
-    return example_url
-
-
-@pytest.fixture
 def page(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     requests: list[str] = []

@@ -29,16 +29,6 @@ CORPUS = yaml.safe_load((Path(__file__).with_name("search_corpus.yaml")).read_te
 
 
 @pytest.fixture
-def site(example_site: Path) -> Path:
-    return example_site
-
-
-@pytest.fixture
-def base_url(example_url: str) -> str:
-    return example_url
-
-
-@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport=LAPTOP)
     yield context.new_page()
