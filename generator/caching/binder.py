@@ -3,11 +3,11 @@
 The binder is laid out in parts (front matter, playbooks twenty at a time,
 back matter). A part's layout (its PDF, page count and the page of each
 anchor) depends only on its HTML (which holds the template, the inline CSS,
-its first page number and, as placeholders, its QR codes' URLs), the fonts,
+and, as placeholders, its QR codes' URLs; never its first page number), the fonts,
 the WeasyPrint, pydyf and segno versions and the binder's code. Those are
 hashed into the key, as for the desk cards: an edit to one playbook changes
-the HTML of its part only (and of later parts when its page count changes),
-so only those are laid out again. Every file is signed (see store).
+the HTML of its part only (and the front's, when a page number in the
+contents moves), so only those are laid out again. Every file is signed (see store).
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from . import store as cache
 FORMAT = "binder-part-1"
 FOLDER = "binder"
 KEEP_DAYS = 14  # parts nobody has used for this long are deleted (the footer date changes daily)
-_CODE = ("render/binder.py", "render/cards.py", "render/tree_svg.py", "caching/binder.py")
+_CODE = ("render/binder.py", "render/cards.py", "render/tree_svg.py", "render/page_numbers.py",
+         "caching/binder.py")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
+from . import page_numbers
 from .cards import _refuse_fetch, qr_svg, site_url_for
 from ..model import Playbook, Project
 from .html import context, environment, next_review
@@ -110,21 +111,24 @@ def contents(project: Project) -> list[Entry]:
 
 
 def render_html(project: Project, generated: date, paper: str = "a4", part: str = "all",
-                playbooks: tuple[Playbook, ...] | None = None, first_page: int = 1,
+                playbooks: tuple[Playbook, ...] | None = None,
                 numbers: dict[str, int] | None = None) -> str:
-    """Print-ready HTML of one part of the binder: "front", "playbooks", "back" (inline CSS and SVG)."""
-    return with_qr_codes(_part_html(project, generated, paper, part, playbooks, first_page, numbers))
+    """Print-ready HTML of one part of the binder: "front", "playbooks", "back" (inline CSS and SVG).
+
+    Its pages have no numbers: page_numbers.stamp draws them on the joined binder.
+    """
+    return with_qr_codes(_part_html(project, generated, paper, part, playbooks, numbers))
 
 
 def _part_html(project: Project, generated: date, paper: str = "a4", part: str = "all",
-               playbooks: tuple[Playbook, ...] | None = None, first_page: int = 1,
+               playbooks: tuple[Playbook, ...] | None = None,
                numbers: dict[str, int] | None = None) -> str:
     """A part's HTML with each QR code as a placeholder naming its URL (see with_qr_codes)."""
     if paper not in PAPERS:
         raise ValueError(f"paper: {paper!r} is not one of {', '.join(PAPERS)}")
     return environment().get_template("binder.html.j2").render(
         **context(project, generated), page_size=PAPERS[paper], generator=GENERATOR, part=part,
-        playbooks=project.playbooks if playbooks is None else playbooks, first_page=first_page,
+        playbooks=project.playbooks if playbooks is None else playbooks,
         numbers=numbers or {}, contents=contents(project), command=command_markup,
         footer=css_string(footer_text(project, generated)),
         tree=lambda pb: tree_markup(pb, project), anchor=anchor,
@@ -208,14 +212,16 @@ def layouts(project: Project, generated: date, paper: str = "a4",
     The front matter is laid out first with placeholder page numbers to learn
     its length (the number column has a fixed width, so real numbers lay out
     the same), then the body, then the front again with the real numbers.
-    With ``cache`` (a folder), a part whose HTML was laid out before is not laid out again.
+    A part's HTML does not depend on the pages before it (its pages carry no
+    numbers), so with ``cache`` (a folder) an edit lays out only the part it
+    changes (and the front, when a page number in the contents moves).
     """
     lay_out = _Layouter(cache)
     draft = lay_out("front", _part_html(project, generated, paper, "front"), 1, draft=True)
     numbers = dict(draft.anchors)
     page = draft.pages + 1
     for part, playbooks in parts(project):
-        laid = lay_out(part, _part_html(project, generated, paper, part, playbooks, page), page)
+        laid = lay_out(part, _part_html(project, generated, paper, part, playbooks), page)
         numbers.update(laid.anchors)
         yield laid
         page += laid.pages
@@ -257,6 +263,7 @@ def _join(ordered: list[Laid], project: Project, numbers: dict[str, int], title:
                                        parent=heading if role == "child" else None)
         if role == "heading":
             heading = item
+    page_numbers.stamp(writer)
     writer.add_metadata({"/Title": title, "/Creator": PDF_CREATOR})
     out = io.BytesIO()
     writer.write(out)
