@@ -1,4 +1,4 @@
-"""The one-page PDF `playbook serve` publishes in the binder's place.
+"""The one-page PDF `playbook serve` (and a build with `binder: false`) publishes in the binder's place.
 
 Laying the binder out takes seconds (minutes at a thousand playbooks), so the
 live preview does not; its download link still opens a PDF, which says where
@@ -11,10 +11,11 @@ from .html import DOWNLOADS
 
 MEDIA_BOXES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 LINES = (
-    (18, "The printed binder is not made by playbook serve"),
+    (18, "The printed binder is not part of this build"),
     (11, ""),
     (11, "Laying the binder out takes seconds, and minutes for large runbooks, so the"),
-    (11, "live preview leaves it out. To get the binder, run one of:"),
+    (11, "live preview (playbook serve) leaves it out, as do builds whose mkdocs.yml"),
+    (11, "sets binder: false for the playbooks plugin. To get the binder, run one of:"),
     (11, ""),
     (11, f"    playbook build           (writes site/{DOWNLOADS['binder']})"),
     (11, "    playbook binder --out binder.pdf"),
@@ -44,7 +45,7 @@ def notice_pdf(paper: str = "a4") -> bytes:
          f"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>").encode(),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Title (Binder not made in live preview) /Creator (playbook serve) >>",
+        b"<< /Title (Binder not part of this build) /Creator (playbook) >>",
     ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, start=1):
