@@ -143,3 +143,13 @@ def test_the_serve_notice_is_a_pdf_naming_the_command(tmp_path: Path) -> None:
         assert len(PdfReader(path).pages) == 1
         words = " ".join(text(path).split())
         assert "playbook build" in words and "playbook binder --out binder.pdf" in words
+
+
+def test_content_cannot_write_a_qr_placeholder() -> None:
+    from generator.render.html import inline
+    from generator.render.sanitize import sanitize
+
+    forged = binder.QR_PLACEHOLDER.format("https://evil.example/")
+    assert binder.with_qr_codes(forged).startswith("<svg")  # the real placeholder is drawn
+    for text in (str(inline(forged)), sanitize(forged), sanitize(f"<p>{forged}</p>")):
+        assert "<svg" not in binder.with_qr_codes(text), text

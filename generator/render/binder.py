@@ -137,10 +137,10 @@ def _part_html(project: Project, generated: date, paper: str = "a4", part: str =
 
 
 # Drawing a QR code takes milliseconds: the cache key hashes its URL, and only a part
-# that is laid out draws its codes. Content cannot write this element (its text is
-# escaped and its Markdown sanitized), and at worst it would draw a code of a URL.
-QR_PLACEHOLDER = '<span class="qr-code" data-url="{}"></span>'
-_QR = re.compile(r'<span class="qr-code" data-url="([^"<>]*)"></span>')
+# that is laid out draws its codes. Content cannot write this element: its text is
+# escaped, and the sanitizer drops every element outside its allowlist.
+QR_PLACEHOLDER = '<playbook-qr url="{}"></playbook-qr>'
+_QR = re.compile(r'<playbook-qr url="([^"<>]*)"></playbook-qr>')
 
 
 def with_qr_codes(part_html: str) -> str:
