@@ -60,9 +60,9 @@ def laid_out(monkeypatch) -> list[str]:
     return done
 
 
-def make_binder(repo: Path, folder: Path, out: Path) -> Path:
-    project = core.load(repo, core.Options(today=TEST_TODAY, render_cards=False)).project
-    out.write_bytes(binder.render_binder(project, TEST_TODAY, "a4", folder))
+def make_binder(repo: Path, folder: Path, out: Path, today=TEST_TODAY) -> Path:
+    project = core.load(repo, core.Options(today=today, render_cards=False)).project
+    out.write_bytes(binder.render_binder(project, today, "a4", folder))
     return out
 
 
@@ -99,6 +99,24 @@ def test_unchanged_content_is_not_laid_out_and_an_edit_lays_out_its_part_only(tm
     assert laid_out == [f"playbooks {ids[4]}"]  # the part of playbooks 5 to 8, nothing else
     assert "Zebramarker" in text(third) and "Zebramarker" not in text(first)
     assert len(PdfReader(third).pages) == len(PdfReader(first).pages)
+
+
+@needs_poppler
+def test_the_next_day_lays_out_only_the_cover_and_the_dated_footer(tmp_path: Path, seeded, laid_out) -> None:
+    from datetime import timedelta
+
+    repo, folder = copy_repo(tmp_path / "repo"), cache_copy(seeded, tmp_path)
+    tomorrow = TEST_TODAY + timedelta(days=1)
+    pdf = make_binder(repo, folder, tmp_path / "tomorrow.pdf", tomorrow)
+    # Every playbook part comes from the cache; the cover (twice: to count its pages, then with
+    # the contents' numbers) and the footer carry the date.
+    assert sorted(laid_out) == ["footer", "front", "front"]
+    pages = len(PdfReader(pdf).pages)
+    assert pages == len(PdfReader(seeded[1]).pages)
+    for number in range(1, pages + 1):
+        page = text(pdf, "-f", str(number), "-l", str(number))
+        assert f"binder generated {tomorrow}" in page and f"page {number}" in page, number
+        assert f"binder generated {TEST_TODAY}" not in page, number
 
 
 @needs_poppler

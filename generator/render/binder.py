@@ -115,7 +115,8 @@ def render_html(project: Project, generated: date, paper: str = "a4", part: str 
                 numbers: dict[str, int] | None = None) -> str:
     """Print-ready HTML of one part of the binder: "front", "playbooks", "back" (inline CSS and SVG).
 
-    Its pages have no numbers: page_numbers.stamp draws them on the joined binder.
+    Its pages have no numbers and no dated footer: page_numbers.stamp draws both on the joined
+    binder (the footer from the one-page "footer" part), so a part laid out yesterday is still current.
     """
     return with_qr_codes(_part_html(project, generated, paper, part, playbooks, numbers))
 
@@ -238,20 +239,22 @@ def render_binder(project: Project, generated: date, paper: str = "a4", cache: P
     from ..caching import binder as part_cache
 
     laid = list(layouts(project, generated, paper, cache))
+    footer = _Layouter(cache)("footer", _part_html(project, generated, paper, "footer"), 1)
     numbers = {name: number for part in laid for name, number in part.anchors.items()}
     title = f"{project.organization.name} incident response binder"
-    joined_key = part_cache.key("joined", title, *(part.key for part in laid),
+    joined_key = part_cache.key("joined", title, *(part.key for part in laid), footer.key,
                                 repr(_outline_items(project, numbers)))
     cached = part_cache.get(cache, joined_key)
     if cached is not None:
         return cached[1]
-    data = _join([laid[-1], *laid[:-1]], project, numbers, title)
+    data = _join([laid[-1], *laid[:-1]], project, numbers, title, footer.pdf)
     part_cache.put(cache, joined_key, {"pages": sum(part.pages for part in laid)}, data)
     part_cache.prune(cache)
     return data
 
 
-def _join(ordered: list[Laid], project: Project, numbers: dict[str, int], title: str) -> bytes:
+def _join(ordered: list[Laid], project: Project, numbers: dict[str, int], title: str,
+          footer_pdf: bytes | None = None) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -263,7 +266,7 @@ def _join(ordered: list[Laid], project: Project, numbers: dict[str, int], title:
                                        parent=heading if role == "child" else None)
         if role == "heading":
             heading = item
-    page_numbers.stamp(writer)
+    page_numbers.stamp(writer, footer_pdf)
     writer.add_metadata({"/Title": title, "/Creator": PDF_CREATOR})
     out = io.BytesIO()
     writer.write(out)
