@@ -104,6 +104,10 @@ def payloads(line: str) -> list[str]:
         return []           # header rows name the columns the site has its own titles for
     if HTML_ROW.search(stripped):
         return [c for c in HTML_ROW.findall(stripped) if normalize(c)]
+    heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
+    if heading:   # an HTML heading is read as the Markdown heading it means
+        stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
+    stripped = re.sub(r"</?[a-zA-Z][^>]*>", " ", stripped).strip()   # a reader sees the text, not the tags
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if stripped.startswith("```"):

@@ -153,7 +153,7 @@ def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: s
     if not pm.get("sections"):
         return None
     sections = _unique_ids(pm["sections"])
-    agenda = pm.get("agenda") or [{"topic": missing("the review meeting agenda"), "minutes": 1}]
+    agenda = pm.get("agenda") or [{"topic": missing("the review meeting agenda")}]
     principles = list(dict.fromkeys(pm.get("principles") or [])) or [missing("the blameless principles")]
     known = {lv["id"] for lv in levels}
     review_within = [{"severity": lv, "within": pm["within"]} for lv in pm.get("within_severities", [])

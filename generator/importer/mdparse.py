@@ -16,6 +16,7 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 LABEL = re.compile(r"^\s*\*\*([^*]{2,80}?)\*\*\s*:?\s*(.*)$")
 BOLD_ITEM = re.compile(r"^\*\*([^*]+?)\*\*\s*[:.-]?\s*(.*)$")
 RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -87,12 +88,14 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
     while i < len(lines):
         line, number = lines[i], offset + i + 1
         heading = HEADING.match(line)
+        html_heading = None if heading else HTML_HEADING.match(line)
         fence = FENCE.match(line)
-        if heading:
-            level = len(heading.group(1))
+        if heading or html_heading:
+            level = len(heading.group(1)) if heading else int(html_heading.group(1))
+            title = heading.group(2).strip() if heading else _html_text(html_heading.group(2))
             while current.level >= level:
                 current = current.parent
-            section = Section(heading.group(2).strip(), level, number, parent=current)
+            section = Section(title, level, number, parent=current)
             current.children.append(section)
             current = section
             i += 1

@@ -155,8 +155,10 @@ def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
         text = strip_md(block.text)
         minutes = re.search(r"\((\d+)\s*min", text)
         if mode == "agenda" and (block.level == 0):
-            pm.setdefault("agenda", []).append({"topic": re.sub(r"\s*\(\d+\s*min\w*\)", "", text).strip(),
-                                                "minutes": int(minutes.group(1)) if minutes else 10})
+            item = {"topic": re.sub(r"\s*\(\d+\s*min\w*\)", "", text).strip()}
+            if minutes:   # no time in the source: none on the agenda, never a made-up one
+                item["minutes"] = int(minutes.group(1))
+            pm.setdefault("agenda", []).append(item)
             found.use("postmortem", block)
         elif mode == "agenda" and pm.get("agenda"):
             pm["agenda"][-1].setdefault("points", []).append(text)

@@ -373,7 +373,7 @@ class Section:
 @dataclass(frozen=True)
 class AgendaItem:
     topic: str
-    minutes: int
+    minutes: Optional[int]
     points: tuple[str, ...] = ()
 
 

@@ -185,7 +185,7 @@ def postmortem(d: dict) -> m.PostmortemDefinition | None:
         return None
     return m.PostmortemDefinition(
         sections=tuple(m.Section(x["id"], x["title"], x["prompt"]) for x in d["sections"]),
-        agenda=tuple(m.AgendaItem(x["topic"], x["minutes"], _t(x.get("points"))) for x in d["agenda"]),
+        agenda=tuple(m.AgendaItem(x["topic"], x.get("minutes"), _t(x.get("points"))) for x in d["agenda"]),
         principles=_t(d["principles"]),
         review_within=tuple((x["severity"], x["within"]) for x in d.get("review_within") or ()))
 
