@@ -32,6 +32,7 @@ class Imported:
     headings: dict[int, str] = field(default_factory=dict)        # line -> source heading path
     lines: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
+    attached: dict[int, int] = field(default_factory=dict)   # markup-only line -> the content line it belongs to
     dated: bool = False
     doc_date: str = ""
 

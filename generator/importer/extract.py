@@ -13,6 +13,7 @@ notes, so nothing is lost.
 from __future__ import annotations
 
 from .found import Found, home_of
+from .guidance import guidance_sections
 from .levels import _levels
 from .mdparse import Section
 from .messages import _contacts, _postmortem, _templates
@@ -39,7 +40,7 @@ def extract(root: Section) -> Found:
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
-             _templates, _contacts, shapes.section_contacts, shapes.para_contacts, shapes.declare_sections, shapes.command_sections)
+             _templates, _contacts, shapes.section_contacts, shapes.para_contacts, shapes.declare_sections, shapes.command_sections, guidance_sections)
     for step in steps:
         step(root, found)
     return found

@@ -43,6 +43,7 @@ class Found:
     homes: dict[int, str] = field(default_factory=dict)    # line -> document key for notes
     flags: list[str] = field(default_factory=list)
     mapped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    guidance: dict[str, list[dict]] = field(default_factory=dict)   # document key -> policy text sections
 
     def use(self, where: str, *blocks: Block) -> None:
         for block in blocks:

@@ -35,6 +35,8 @@ class Block:
     key: str = ""             # key-value items: '- **Response Time**: 15 minutes'
     ordered: bool = False     # '1.' rather than '-'
     value: str = ""
+    aside: str = ""           # inside an admonition ('!!! warning'): its kind
+    quoted: bool = False      # inside a block quote
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     children: list["Section"] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False)
+    meta: dict = field(default_factory=dict, repr=False)   # front matter of a file: key -> (value, line)
 
     def walk(self):
         yield self
@@ -108,9 +111,22 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
         elif not line.strip():
             i += 1
         else:
-            current.blocks.append(_line_block(line, number))
+            block = _line_block(line, number)
+            previous = current.blocks[-1] if current.blocks else None
+            if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
+                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind == "item"):
+                _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
+            else:
+                current.blocks.append(block)
             i += 1
     return root
+
+
+def _continue(block: Block, more: Block) -> None:
+    block.lines.extend(more.lines)
+    block.text = f"{block.text} {more.text}".strip()
+    if block.key:
+        block.value = f"{block.value} {more.text}".strip()
 
 
 def _fence(lines: list[str], i: int, match: re.Match, section: Section, offset: int = 0) -> int:

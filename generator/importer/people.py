@@ -27,6 +27,14 @@ def _roles(root: Section, found: Found) -> None:
                 found.use("roles", block)
             elif block.kind == "label" and "responsibilit" in block.label.lower():
                 found.use("roles", block)
+            elif block.kind == "label" and block.text:   # '**Does not:** run commands': a duty as written
+                role["responsibilities"].append(f"{strip_md(block.label)}: {strip_md(block.text)}")
+                found.use("roles", block)
+        prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+        if role["responsibilities"] and prose:
+            from .shapes import _paragraphs
+            role["description"] = " ".join(_paragraphs(prose))
+            found.use("roles", *prose)
         if role["responsibilities"]:
             found.roles.append(role)
 

@@ -18,6 +18,7 @@ from .. import core
 from ..problems import PlaybookError, UsageError
 from . import assemble as a
 from .extract import extract
+from .dialects import rewrite
 from .mdparse import Section, parse
 from .text import repair
 
@@ -93,7 +94,13 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             if changed:
                 imported.repaired.append((offset + local, line, fixed))
         lines.extend(fixed_lines)
-        file_root = parse("\n".join(fixed_lines), offset, title=source.name)
+        plain = rewrite(fixed_lines)
+        file_root = parse("\n".join(plain.lines), offset, title=source.name)
+        for block in file_root.all_blocks():
+            block.aside = plain.asides.get(block.lines[0] - offset, "")
+            block.quoted = block.lines[0] - offset in plain.quoted
+        file_root.meta = {key: (value, offset + line) for key, (value, line) in plain.meta.items()}
+        imported.attached.update({offset + k: offset + v for k, v in plain.attached.items()})
         file_root.parent = root
         root.children.append(file_root)
     return root, lines
@@ -125,6 +132,12 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
         docs["postmortem.yaml"] = pm
     _playbooks(found, severities, imported, doc_date)
     docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
+    for home, sections in found.guidance.items():
+        doc = docs[f"{home}.yaml"]
+        doc["guidance"] = sections
+        for key in ("notes", "review"):   # guidance before notes and review, where people read on
+            if key in doc:
+                doc[key] = doc.pop(key)
     _notes(lines, found, imported)
     imported.mapped = defaultdict(list)
     for key, numbers in found.mapped.items():
@@ -174,6 +187,11 @@ def _headings(root: Section) -> dict[int, str]:
 
 def _notes(lines: list[str], found, imported: a.Imported) -> None:
     """Every non-empty line not mapped to a field goes, verbatim, into the closest document's notes."""
+    for markup, owner in imported.attached.items():   # a setext underline or bare tag goes with its line
+        if owner in found.used:
+            found.used.add(markup)
+        elif owner in found.homes:
+            found.homes.setdefault(markup, found.homes[owner])
     for number, line in enumerate(lines, start=1):
         if not line.strip() or number in found.used:
             continue

@@ -396,14 +396,14 @@ def escalation_prose(root: Section, found: Found, role_contact) -> None:
         for block in section.blocks:
             if block.kind not in ("para", "item") or block.lines[0] in found.used:
                 continue
-            text = strip_md(block.text)
-            match = ESCALATE_SENTENCE.search(text)
-            who = _escalation_target(text)
-            if not match or not who or not duration(match.group(1)):
-                continue
-            found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)],
-                                     "triggers": [{"after": duration(match.group(1))}]})
-            found.mapped["escalation"].extend(block.lines)
+            for text in re.split(r"(?<=[.!?])\s+", strip_md(block.text)):   # a paragraph: one sentence at a time
+                match = ESCALATE_SENTENCE.search(text)
+                who = _escalation_target(text)
+                if not match or not who or not duration(match.group(1)):
+                    continue
+                found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)],
+                                         "triggers": [{"after": duration(match.group(1))}]})
+                found.mapped["escalation"].extend(block.lines)
 
 
 def _escalation_target(text: str) -> str:
@@ -429,12 +429,50 @@ def role_sections(root: Section, found: Found) -> None:
                 found.use("roles", block)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
-            if child.line in found.used or not items or child.children:
+            if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
                 continue
-            found.roles.append(_role(child.title, [strip_md(b.text) for b in items]))
-            found.used.add(child.line)
-            found.mapped["roles"].append(child.line)
-            found.use("roles", *items)
+            _prose_role(child, found)
+
+
+def _prose_role(section: Section, found: Found) -> None:
+    """A role heading: its list is what the role does, its prose what the role is (or, alone, what it does);
+    '**Does not:** ...' and other labels are duties as written; a '**Responsibilities**' label is a caption."""
+    free = [b for b in section.blocks if b.lines[0] not in found.used]
+    items = [b for b in free if b.kind == "item" and b.level == 0]
+    nested = [b for b in free if b.kind == "item" and b.level > 0]
+    prose = [b for b in free if b.kind == "para" and b.text]
+    labels = [b for b in free if b.kind == "label"]
+    duties = [strip_md(b.text) for b in items]
+    duties += [f"{strip_md(b.label)}: {strip_md(b.text)}" for b in labels if b.text]
+    text = _paragraphs(prose)
+    if not duties and not text:
+        return
+    role = _role(section.title, duties or text)
+    if duties and text:
+        role["description"] = " ".join(text)
+    found.roles.append(role)
+    found.used.add(section.line)
+    found.mapped["roles"].append(section.line)
+    found.use("roles", *items, *prose, *labels)
+    for block in nested:   # a wrapped or nested line goes with the duty above it
+        above = max((b for b in items if b.lines[0] < block.lines[0]), key=lambda b: b.lines[0], default=None)
+        if above is not None:
+            index = items.index(above)
+            role["responsibilities"][index] += f" {strip_md(block.text)}"
+            found.use("roles", block)
+
+
+def _paragraphs(blocks: list[Block]) -> list[str]:
+    """Consecutive source lines joined into one paragraph each."""
+    out: list[str] = []
+    last = None
+    for block in blocks:
+        if last is not None and block.lines[0] == last + 1 and out:
+            out[-1] += " " + strip_md(block.text)
+        else:
+            out.append(strip_md(block.text))
+        last = block.lines[-1]
+    return out
 
 
 def _role(title: str, duties: list[str]) -> dict:
@@ -447,15 +485,51 @@ def _role(title: str, duties: list[str]) -> dict:
 
 
 def _ordered_chain(section: Section, found: Found, role_contact) -> None:
-    """'## Escalation order' with '1. Support ticket', '2. Account manager': who, in order."""
-    items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
-             and b.lines[0] not in found.used and not b.key]
-    if len(items) < 2 or any(len(strip_md(b.text).split()) > 8 for b in items):
+    """'## Escalation order' with '1. Support ticket', '2. Account manager', or '1. **Primary on-call**'
+    with nested '- Paged after 10 minutes' / '- Acknowledge within: 5 minutes': who, in order, and when."""
+    blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+    tops = [b for b in blocks if b.ordered and b.level == 0]
+    names = [_chain_name(b.text) for b in tops]
+    if len(tops) < 2 or not all(names):
         return
-    for block in items:
-        who = strip_md(block.text).rstrip(".")
-        found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []})
-        found.use("escalation", block)
+    current = None
+    for block in blocks:
+        if block in tops:
+            who = names[tops.index(block)]
+            current = {"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []}
+            rest = strip_md(block.text)[len(who):].strip(" :-–—.")
+            if rest:
+                current["triggers"].append({"condition": rest})
+            found.escalation.append(current)
+            found.use("escalation", block)
+        elif current is not None and block.level > 0:
+            _chain_detail(current, block)
+            found.use("escalation", block)
+
+
+def _chain_name(text: str) -> str:
+    """'**Primary on-call engineer**' or a short 'Account manager'; '' for a sentence."""
+    bold = re.match(r"^\*\*([^*]+)\*\*", text.strip())
+    if bold:
+        return strip_md(bold.group(1)).rstrip(":. ")
+    plain = strip_md(text).rstrip(".")
+    return plain if len(plain.split()) <= 8 else ""
+
+
+def _chain_detail(level: dict, block: Block) -> None:
+    """A nested line of a chain step: when this level is paged, how soon it answers, or what it may do."""
+    text = strip_md(block.text)
+    if block.key and RESPONSE_KEY.search(block.key) and duration(block.value):
+        level["response_time"] = duration(block.value)
+        return
+    if re.search(r"\b(paged?|paging|escalat\w*|notif\w*|call(ed)?|if|when|after)\b", text, re.IGNORECASE):
+        after = re.search(r"after\s+(\d+\s*\w+)", text, re.IGNORECASE)
+        trigger = {"condition": text}
+        if after and duration(after.group(1)):
+            trigger["after"] = duration(after.group(1))
+        level["triggers"].append(trigger)
+        return
+    level["authority"] = f"{level['authority']} {text}" if level.get("authority") else text
 
 
 REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
@@ -501,8 +575,9 @@ def command_sections(root: Section, found: Found) -> None:
             found.playbooks.append(_playbook(child, found, "immediate"))
 
 
-ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder)\s*"
-                       r"(\([A-Z]{1,5}\))?$", re.IGNORECASE)
+ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder|"
+                       r"analysts?|advisor|adviser|expert|specialist|representative|engineer|director|"
+                       r"controller|spokesperson|on-call)s?\s*(\([A-Z]{1,5}\))?$", re.IGNORECASE)
 
 
 def role_headings(root: Section, found: Found) -> None:

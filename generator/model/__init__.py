@@ -169,6 +169,7 @@ class Role:
     short: str = ""
     who: str = ""
     contact: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)

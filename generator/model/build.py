@@ -67,7 +67,7 @@ def escalation_level(d: dict) -> m.EscalationLevel:
 
 def role(d: dict) -> m.Role:
     return m.Role(d["id"], d["name"], _t(d["responsibilities"]), d.get("short", ""),
-                  d.get("who", ""), d.get("contact", ""))
+                  d.get("who", ""), d.get("contact", ""), d.get("description", ""))
 
 
 def phase(d: dict) -> m.Phase:
