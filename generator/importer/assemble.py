@@ -172,8 +172,8 @@ def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) ->
     symptoms = pb["symptoms"] or [missing("what responders see when this happens")]
     summary = pb.get("summary") or (pb["symptoms"][0] if pb["symptoms"] else missing("one line on what this is"))
     doc = {"id": pb["id"], "title": pb["title"], "summary": summary,
-           "aliases": pb["aliases"], "severity": severity, "services": [SERVICE], "tags": ["imported"],
-           "owner": OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
+           "aliases": pb["aliases"], "severity": severity, "services": [SERVICE],
+           "tags": pb.get("tags") or ["imported"], "owner": pb.get("owner") or OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
            "steps": {stage: steps[stage] for stage in ("immediate", "investigate", "resolve", "verify")
                      if stage in steps}, "review": _review(doc_date)}
     return doc

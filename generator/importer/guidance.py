@@ -24,20 +24,23 @@ DATA_KINDS = [(re.compile(r"escalat|chain|\btiers?\b", re.I), lambda f: f.escala
                lambda f: any(len(c) > 3 for c in f.contacts.values())),
               (re.compile(r"template|message", re.I), lambda f: f.templates)]
 PROSE_KINDS = ("para", "item", "label")
+CONTENTS = re.compile(r"^\W*(table of contents|contents|toc)\W*$", re.IGNORECASE)
 
 
 def guidance_sections(root: Section, found: Found) -> None:
     for section in root.walk():
-        if section.level == 0:
-            continue
+        if section.level == 0 or section.line in found.used or CONTENTS.search(section.title) \
+                or re.search(r"\(\s*\d+\s*[-–]\s*\d+\s*\w*\s*\)", section.title):
+            continue   # an entity's own section, a table of contents, or a phase with its time window
         home = found.homes.get(section.line, "organization")
         if home.startswith(("playbook", "playbooks/")):
             continue
         home = home if _exists(home, found) else "organization"
         blocks = [b for b in section.blocks if b.lines[0] not in found.used]
-        prose = [b for b in blocks if b.kind in PROSE_KINDS and (b.text or b.label)]
-        if not prose or len(prose) < len([b for b in blocks if b.kind not in ("rule",)]):
-            continue   # code, tables or nothing: not prose to show as written
+        prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text and b.checked is None]
+        rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]
+        if not prose or len(prose) < len(rest):
+            continue   # code, tables, checklists or nothing: not prose to show as written
         if any(pattern.search(section.title) and not present(found) for pattern, present in DATA_KINDS):
             continue   # data the importer could not read: notes, and the report says to rebuild it
         found.guidance.setdefault(home, []).append({"title": strip_md(section.title), "text": _text(prose)})
@@ -62,8 +65,8 @@ def _text(blocks: list[Block]) -> str:
             block.kind == previous.kind == "para" or (block.kind == "para" and previous.kind == "item"))
         if continues and paragraphs:
             paragraphs[-1][-1] += " " + line.lstrip("- ") if block.kind == "para" else line
-        elif previous is not None and previous.kind == block.kind == "item" and paragraphs:
-            paragraphs[-1].append(line)
+        elif previous is not None and previous.kind == block.kind and block.kind in ("item", "label") and paragraphs:
+            paragraphs[-1].append(line)   # a list, or 'Owner: ...' / 'Version: ...' lines, stays together
         else:
             paragraphs.append([line])
         previous = block

@@ -114,7 +114,7 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
             block = _line_block(line, number)
             previous = current.blocks[-1] if current.blocks else None
             if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
-                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind == "item"):
+                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para"):
                 _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
             else:
                 current.blocks.append(block)

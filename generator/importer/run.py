@@ -55,18 +55,18 @@ class ImportResult:
     imported: a.Imported | None = None
 
 
-def _document_date(lines: list[str], today: date) -> tuple[str, bool]:
-    """The 'Last Updated' date of the source, else today; True if found."""
-    for line in lines:
-        if re.search(r"last updated|updated:|last reviewed", line, re.IGNORECASE):
+def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
+    """The 'Last Updated' date of the source, else today; True and its line if found."""
+    for number, line in enumerate(lines, start=1):
+        if re.search(r"last[ _]updated|updated:|last[ _]reviewed", line, re.IGNORECASE):
             iso = ISO_DATE.search(line)
             if iso:
-                return iso.group(1), True
+                return iso.group(1), True, number
             month = MONTH_DATE.search(line)
             if month:
                 parsed = datetime.strptime(" ".join(month.groups()), "%B %d %Y").date()
-                return parsed.isoformat(), True
-    return today.isoformat(), False
+                return parsed.isoformat(), True, number
+    return today.isoformat(), False, 0
 
 
 def _interval(text: str) -> str:
@@ -112,7 +112,10 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     root, lines = _tree(sources, imported)
     found = extract(root)
     imported.headings = _headings(root)
-    doc_date, dated = _document_date(lines, today)
+    doc_date, dated, date_line = _document_date(lines, today)
+    if date_line and date_line not in found.used:   # it is every document's review.last_reviewed
+        found.used.add(date_line)
+        found.mapped["organization"].append(date_line)
     imported.dated = dated
     imported.doc_date = doc_date
     docs = imported.documents
