@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.importer.dialects import HTML_TAG
+from generator.importer.text import NUMBER_WORDS
 from generator.validate.imported import is_missing
 
 CORPUS = Path(__file__).resolve().parent / "import_corpus"
@@ -64,7 +66,8 @@ def untraceable(value, source: str, normalized: str) -> bool:
     duration = DURATION.match(text)
     if duration:
         number, unit = duration.groups()
-        return not re.search(rf"\b{number}\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
+        words = "|".join([number] + [w for w, n in NUMBER_WORDS.items() if str(n) == number])   # '1h' from 'one hour'
+        return not re.search(rf"\b(?:{words})\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
     for line in text.splitlines():
         if normalize(line) and normalize(line) not in normalized:
             return True
@@ -74,7 +77,10 @@ def untraceable(value, source: str, normalized: str) -> bool:
 def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     """Every structured value of every imported document that is not in the sources (or in ``extra``,
     what the command line gave, such as --org-name)."""
-    source = source_text(sources) + "\n" + extra
+    import html
+    raw = source_text(sources)   # HTML sources are compared as the text they show, without tags
+    linked = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", raw)   # a Markdown link is its text and address
+    source = html.unescape(HTML_TAG.sub(" ", raw)) + "\n" + linked + "\n" + raw + "\n" + extra
     normalized = normalize(source)
     found = []
     for path in sorted(out.rglob("*.yaml")):
@@ -95,9 +101,12 @@ LABEL = re.compile(r"(symptoms?|meaning|impact|diagnosis|investigation|mitigatio
 HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
 
 
-def payloads(line: str) -> list[str]:
-    """What of a source line a reader must find on the site: the values, not the markup or keys."""
+def payloads(line: str, links: bool = False) -> list[str]:
+    """What of a source line a reader must find on the site: the values, not the markup or keys
+    (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
     stripped = line.strip()
+    if links:
+        stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
     if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"</?\w+[^>]*>", stripped):
         return []           # table rules, bare tags
     if "<th" in stripped.lower():
@@ -107,7 +116,7 @@ def payloads(line: str) -> list[str]:
     heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
     if heading:   # an HTML heading is read as the Markdown heading it means
         stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
-    stripped = re.sub(r"</?[a-zA-Z][^>]*>", " ", stripped).strip()   # a reader sees the text, not the tags
+    stripped = HTML_TAG.sub(" ", stripped).strip()   # a reader sees the text, not the tags
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if stripped.startswith("```"):
@@ -140,10 +149,9 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         if number in first_table_rows:
             continue
-        for payload in payloads(line):
-            if normalize(payload) not in site_text:
-                missing.append(f"{source.name}:{number}: {line.strip()}")
-                break
+        shown = [all(normalize(p) in site_text for p in payloads(line, links)) for links in (False, True)]
+        if not any(shown):   # as written (in notes) or as a field shows it
+            missing.append(f"{source.name}:{number}: {line.strip()}")
     return missing
 
 

@@ -251,8 +251,8 @@ def test_severity_definitions_in_prose_and_escalation_sentences(outputs) -> None
     chain = docs(out)["escalation.yaml"]["levels"]
     assert [(lv["name"], lv["triggers"]) for lv in chain] == [("secondary", [{"after": "5m"}]),
                                                               ("the engineering manager", [{"after": "10m"}])]
-    # the sentences say more than who and when: they stay on the page too
-    assert "the page escalates to the secondary" in docs(out)["escalation.yaml"]["notes"]
+    # the sentences say more than who and when: they stay on the page too, as the escalation page's guidance
+    assert "the page escalates to the secondary" in docs(out)["escalation.yaml"]["guidance"][0]["text"]
     contacts = {c["id"]: c for c in docs(out)["contacts.yaml"]["contacts"]}
     assert contacts["engineering-manager"]["phone"] == "+1 415 555 0134"
     assert contacts["security"]["email"] == "security@example.io"

@@ -66,6 +66,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
                "description": description or missing("what this level means")}
         if level.get("examples"):
             out["examples"] = list(dict.fromkeys(level["examples"]))
+        if level.get("details"):
+            out["details"] = level["details"]
         out["response_time"] = level.get("response_time") or missing("how soon to respond: 15m, 1h, immediate")
         for key in ("resolution_target", "escalate_after", "update_every"):
             if level.get(key):
@@ -92,6 +94,8 @@ def placeholder_severities(doc_date: str) -> dict:
 
 
 def _level_rank(level: dict) -> tuple:
+    if level.get("_by_order"):   # defined in prose, most severe wherever the source put it: keep its order
+        return (0, level.get("_order", 0))
     digits = re.sub(r"\D", "", level["id"])
     return (0, int(digits)) if digits else (1, level.get("_order", 0))
 

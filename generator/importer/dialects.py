@@ -24,6 +24,10 @@ ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?
 DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
 QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# HTML elements, not '<pattern>' placeholders in prose: only these are read as tags.
+HTML_TAG = re.compile(r"</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
+                      r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
+                      r"header|footer|aside|font|center)\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass
@@ -44,7 +48,7 @@ def inline_html(text: str) -> str:
     text = re.sub(r"</?code>", "`", text, flags=re.IGNORECASE)
     text = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"[\2](\1)", text, flags=re.IGNORECASE)
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = HTML_TAG.sub("", text)
     return html.unescape(text)
 
 
@@ -128,12 +132,12 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = "#" * int(heading.group(1)) + " " + inline_html(heading.group(2)).strip()
     elif summary:
         out.lines[i] = f"**{inline_html(summary.group(1)).strip()}**"
-    elif WRAPPER.match(line) or re.fullmatch(r"\s*</?\w+\s*/?>\s*", line):
+    elif WRAPPER.match(line) or (re.fullmatch(r"\s*</?\w+\s*/?>\s*", line) and HTML_TAG.fullmatch(line.strip())):
         out.lines[i] = ""
         _attach(out, i, forward=not line.strip().startswith("</"))
     elif item:
         out.lines[i] = f"{item.group(1)}- {inline_html(item.group(2)).strip()}"
-    elif re.search(r"</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;", line) and not line.lstrip().startswith("<!--"):
+    elif (HTML_TAG.search(line) or re.search(r"&[a-z]+;|&#\d+;", line)) and not line.lstrip().startswith("<!--"):
         out.lines[i] = inline_html(line)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from .found import Found, home_of
 from .guidance import guidance_sections
 from .procedures import front_matter, step_sections
+from .prose import prose_levels, sentence_chains
 from .levels import _levels
 from .mdparse import Section
 from .messages import _contacts, _postmortem, _templates
@@ -37,11 +38,12 @@ def extract(root: Section) -> Found:
         if section.level:
             found.homes[section.line] = home
     steps = (step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
-             lambda r, f: shapes.level_items(r, f, _level), _scenarios, _roles,
+             lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
-             _templates, _contacts, shapes.section_contacts, shapes.para_contacts, shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
+             _templates, _contacts, shapes.section_contacts, shapes.para_contacts,
+             lambda r, f: sentence_chains(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
     for step in steps:
         step(root, found)
     return found

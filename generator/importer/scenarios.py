@@ -33,7 +33,10 @@ def _scenarios(root: Section, found: Found) -> None:
 def _phase_list(section: Section) -> bool:
     """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
     phased = [c for c in section.children if re.search(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", c.title, re.I)]
-    return len(phased) >= 2
+    return len(phased) >= 2 or (len(section.children) >= 2 and bool(PHASES_TITLE.search(section.title)))
+
+
+PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)
 
 
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:

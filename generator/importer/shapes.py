@@ -21,6 +21,7 @@ RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|re
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
 PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
+UPDATE_KEY = re.compile(r"updates?\b|cadence", re.IGNORECASE)
 RESOLUTION_KEY = re.compile(r"resolution|resolve|restore", re.IGNORECASE)
 CHAIN_KEY = re.compile(r"^(?:level|tier|step|stage|l)\s*(\d+)$", re.IGNORECASE)
 RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "diagnosis": "investigate",
@@ -58,6 +59,9 @@ def apply_level_value(entry: dict, key: str, value: str) -> bool:
         entry.setdefault("response_time", duration(value))
         if paging_of(value):
             entry.setdefault("paging", paging_of(value))
+        return True
+    if UPDATE_KEY.search(key) and duration(value) and duration(value) != "immediate":
+        entry.setdefault("update_every", duration(value))
         return True
     if RESOLUTION_KEY.search(key) and duration(value):
         entry.setdefault("resolution_target", duration(value))
@@ -166,8 +170,13 @@ def _level_table(block: Block, found: Found, make_level) -> None:
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell):
                 continue
-            if not apply_level_value(entry, head, cell) and re.search(r"escalat", head, re.I):
+            if apply_level_value(entry, head, cell):
+                if not lossless(cell):   # '10 minutes, 24x7' is a time and a paging rule: keep the words too
+                    entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+            elif re.search(r"escalat", head, re.I):
                 entry.setdefault("escalation_text", strip_md(cell))
+            else:   # a column the ladder has no field for: kept with its level, under the column's name
+                entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
     found.use("severities", block)
 
 

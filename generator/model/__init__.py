@@ -117,6 +117,7 @@ class Level:
     escalate_after: str = ""
     escalate_to: str = ""
     postmortem_within: str = ""
+    details: tuple[tuple[str, str], ...] = ()   # (label, text): facts the other fields do not hold
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
         paging=d["paging"], rank=rank, examples=_t(d.get("examples")),
         resolution_target=d.get("resolution_target", ""), update_every=d.get("update_every", ""),
         notify=_t(d.get("notify")), escalate_after=d.get("escalate_after", ""),
-        escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within)
+        escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within,
+        details=tuple((x["label"], x["text"]) for x in d.get("details") or ()))
 
 
 def contact(d: dict) -> m.Contact:

@@ -1,0 +1,89 @@
+"""Structure written as sentences: severity levels defined in paragraphs, escalation chains of sentences.
+
+'A **Level 3 (High)** incident is one where ... The CSIRT must begin work within one hour,
+at any time of day.' is a level: its id and name from the bold label, the paragraph its
+description, the response time and paging only where a sentence says so.
+'2. If the owner cannot be reached within 15 minutes, call the Infrastructure Lead.' is a
+step of an escalation chain: whom it calls, after how long, and the sentence as its condition.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Section, strip_md
+from .text import duration, slug
+
+SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
+BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
+                        r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
+RESPOND_SENTENCE = re.compile(r"respond|begin work|engage|acknowledg|start work|pick(ed)? up", re.IGNORECASE)
+CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
+                   r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
+
+
+def prose_levels(root: Section, found: Found, make_level) -> None:
+    for section in root.walk():
+        if not section.level or not SEVERITY_TITLE.search(section.title):
+            continue
+        for block in section.blocks:
+            if block.kind != "para" or block.lines[0] in found.used:
+                continue
+            match = BOLD_LEVEL.search(block.text)
+            if not match or match.start() > 12:   # the level is what the paragraph is about, said first
+                continue
+            _level_paragraph(block, match, found, make_level)
+
+
+def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
+    from .shapes import level_id, paging_of
+
+    raw = match.group(1)
+    lid = level_id(raw) or re.sub(r"[\s-]+", "-", raw.strip()).upper()
+    name = (match.group(2) or match.group(3) or "").strip() or strip_md(raw)
+    entry = make_level(found, lid, name) if level_id(raw) else found.levels.setdefault(lid, {"id": lid, "name": name})
+    entry["_by_order"] = True
+    entry.setdefault("_order", len(found.levels))
+    text = strip_md(block.text)
+    entry.setdefault("description", text)
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if RESPOND_SENTENCE.search(sentence) and duration(sentence) and "response_time" not in entry:
+            entry["response_time"] = duration(sentence)
+        if RESPOND_SENTENCE.search(sentence) and paging_of(sentence):
+            entry.setdefault("paging", paging_of(sentence))
+    found.use("severities", block)
+
+
+def sentence_chains(root: Section, found: Found, role_contact) -> None:
+    """Numbered sentences under an escalation heading, each naming whom to call."""
+    for section in root.walk():
+        if not section.level or not re.search(r"escalat", section.title, re.IGNORECASE):
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
+                 and b.lines[0] not in found.used]
+        targets = [_target(strip_md(b.text), found) for b in items]
+        if len(items) < 2 or not all(targets):
+            continue
+        for block, who in zip(items, targets):
+            text = strip_md(block.text)
+            trigger = {"condition": text}
+            within = re.search(r"(?:within|after)\s+(\d+\s*\w+)", text, re.IGNORECASE)
+            if within and duration(within.group(1)) not in (None, "immediate"):
+                trigger["after"] = duration(within.group(1))
+            found.escalation.append({"id": slug(who), "name": who, "contacts": [_contact_for(found, who, role_contact)],
+                                     "triggers": [trigger]})
+            found.use("escalation", block)
+
+
+def _target(text: str, found: Found) -> str:
+    """Whom the sentence calls: 'calls the EHR Application Owner' -> 'EHR Application Owner'."""
+    match = CALLS.search(text)
+    return match.group(1).strip() if match else ""
+
+
+def _contact_for(found: Found, who: str, role_contact) -> str:
+    """The contact whose name or title is who (from a contacts table), else a contact for the role."""
+    for cid, contact in found.contacts.items():
+        if who.lower() in (str(contact.get("name", "")).lower(), str(contact.get("title", "")).lower()):
+            return cid
+    return role_contact(found, who)
