@@ -112,7 +112,15 @@ def payloads(line: str, links: bool = False) -> list[str]:
     if "<th" in stripped.lower():
         return []           # header rows name the columns the site has its own titles for
     if HTML_ROW.search(stripped):
-        return [c for c in HTML_ROW.findall(stripped) if normalize(c)]
+        import html
+        cells = [html.unescape(HTML_TAG.sub(" ", c)) for c in HTML_ROW.findall(stripped)]
+        return [c for c in cells if normalize(c)]
+    admonition = re.match(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"([^"]*)")?\s*$', stripped)
+    if admonition:   # '!!! tip': the box, drawn by the site; its title is text
+        return [admonition.group(1)] if admonition.group(1) and normalize(admonition.group(1)) else []
+    front = re.match(r"^([a-z_]+):\s+(\S.*)$", stripped)
+    if front:         # 'alert: Name', a front-matter key and its value
+        return [front.group(2).strip("'\"")]
     heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
     if heading:   # an HTML heading is read as the Markdown heading it means
         stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
@@ -127,7 +135,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)])\s+)+", "", stripped)
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*|"

@@ -10,11 +10,27 @@ from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration,
 
 def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
+        _quoted_template(section, found)
         previous = None
         for block in section.blocks:
             if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
                 _template(block, section, previous, found)
             previous = block
+
+
+def _quoted_template(section: Section, found: Found) -> None:
+    """A block quote holding a message ('> **Subject:** ...'), in a templates section or with a subject line."""
+    run = [b for b in section.blocks if b.quoted and b.kind in ("para", "label", "item") and b.lines[0] not in found.used]
+    if len(run) < 2:
+        return
+    lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
+             (f"- {b.text}" if b.kind == "item" else b.text) for b in run]
+    subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in run)
+    if not subject and home_of(section) != "templates" and "template" not in section.title.lower():
+        return
+    code = Block("code", [n for b in run for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
+    _template(code, section, None, found)
+    found.use("templates", *run)
 
 
 def _is_message(block: Block, section: Section) -> bool:
@@ -51,13 +67,10 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     body, declared = placeholders(text)
     subject, more = placeholders(subject) if subject else ("", {})
     declared.update(more)
-    context = f"{title} {' '.join(section.path())} {text[:80]}".lower()
-    channel = ("status-page" if "status" in context else "email" if ("email" in context or "subject:" in context)
-               else "chat" if re.search(r"slack|chat|#[a-z]", context) else missing("status-page, chat, email, sms or phone-bridge"))
-    audience = ("customers" if "status" in context or "customer" in context or "user" in context else
-                "executives" if "executive" in context or "leadership" in context else
-                "stakeholders" if "stakeholder" in context else "internal" if "internal" in context or
-                "team" in context else missing("customers, internal, stakeholders, executives or support"))
+    named = f"{title} {' '.join(section.path())}".lower()   # what the source calls it decides first,
+    context = f"{named} {text[:80]}".lower()                 # then the start of the message itself
+    channel = _first(CHANNELS, named, context) or missing("status-page, chat, email, sms or phone-bridge")
+    audience = _first(AUDIENCES, named, context) or missing("customers, internal, stakeholders, executives or support")
     stage = next((s for w, s in (("resolv", "resolved"), ("update", "update"), ("identif", "identified"),
                                  ("monitor", "monitoring"), ("investigat", "investigating"),
                                  ("declar", "declared"), ("alert", "declared")) if w in context),
@@ -75,6 +88,19 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         found.mapped["templates"].append(section.line)
     if previous is not None and previous.kind in ("label",) and not previous.text:
         found.use("templates", previous)
+
+
+CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]", "chat")]
+AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
+             (r"status|customer|user", "customers"), (r"internal|team", "internal")]
+
+
+def _first(rules: list[tuple[str, str]], *contexts: str) -> str | None:
+    for context in contexts:
+        for pattern, value in rules:
+            if re.search(pattern, context):
+                return value
+    return None
 
 
 PM_TEMPLATE = re.compile(r"template|format|structure", re.IGNORECASE)
@@ -208,6 +234,8 @@ def _contact_table(block: Block, found: Found) -> None:
         for key, value in cells.items():
             if any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
                 _reach(contact, value)
+            elif re.search(r"hours|availab", key) and value and "hours" not in contact:
+                contact["hours"] = value
         if backup and backup.upper() != "N/A":
             bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
             found.contacts.setdefault(bid, {"id": bid, "kind": "person",

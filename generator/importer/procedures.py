@@ -57,8 +57,9 @@ def _procedure(section: Section, found: Found) -> dict:
         child_stage = _leading_stage(child.title) or _stage(child.title)
         if child_stage:
             pb["_lines"].add(child.line)
-            found.used.add(child.line)
-            found.mapped[key].append(child.line)
+            if len(strip_md(child.title).split()) <= 3:   # 'Verification' is the stage's own title; a longer
+                found.used.add(child.line)                 # heading ('After the alert clears') stays in notes
+                found.mapped[key].append(child.line)
             _fill_node(child, pb, found, key, child_stage, "")
     return pb
 
@@ -77,7 +78,7 @@ def _intro(section: Section, pb: dict, key: str, found: Found, paragraphs) -> No
             body += [b for b in blocks[i + 1:i + 4] if b.kind == "para" and b.aside == block.aside and b.aside]
             texts = [strip_md(b.text) for b in body if b.text]
             if texts:
-                pb["symptoms"].append(" ".join(texts))
+                pb["symptoms"].append(f"{strip_md(block.label)}: {' '.join(texts)}")
                 found.use(key, block, *body)
 
 

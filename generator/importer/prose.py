@@ -87,3 +87,41 @@ def _contact_for(found: Found, who: str, role_contact) -> str:
         if who.lower() in (str(contact.get("name", "")).lower(), str(contact.get("title", "")).lower()):
             return cid
     return role_contact(found, who)
+
+
+NAMED_ITEM = re.compile(r"^\*\*([^*]{2,60})\*\*\s*(?:\(([^)]{1,80})\))?\s*[:.-]?\s*$")
+VENDOR_TITLE = re.compile(r"vendor|supplier|third[- ]party|external|provider|partner", re.IGNORECASE)
+
+
+def nested_contacts(root: Section, found: Found) -> None:
+    """'- **Meridian Hosting** (EHR platform)' with nested '- Support line: +1 555 0160', '- Portal: https://...':
+    a contact named by the item; its other nested lines ('Contract ID: ...') are the contact's notes."""
+    from .messages import _reach
+    from .text import EMAIL, PHONE_ANY, URL
+
+    for section in root.walk():
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            match = NAMED_ITEM.match(block.text.strip()) if block.kind == "item" and block.level == 0 else None
+            if not match or block.lines[0] in found.used:
+                continue
+            nested = []
+            for inner in blocks[i + 1:]:
+                if inner.kind != "item" or inner.level == 0:
+                    break
+                nested.append(inner)
+            reach = [b for b in nested if b.key and (PHONE_ANY.search(b.value) or EMAIL.search(b.value) or URL.search(b.value))]
+            if not reach or any(b.lines[0] in found.used for b in nested):
+                continue
+            name = strip_md(match.group(1)).rstrip(":")
+            cid = slug(name, "contact")
+            kind = "vendor" if VENDOR_TITLE.search(section.title) else "team"
+            contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+            if match.group(2):
+                contact.setdefault("title", strip_md(match.group(2)))
+            for item in reach:
+                _reach(contact, item.value)
+            rest = [strip_md(b.text) for b in nested if b not in reach]
+            if rest:
+                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), *rest]))
+            found.use("contacts", block, *nested)

@@ -142,6 +142,6 @@ def placeholders(body: str) -> tuple[str, dict[str, str]]:
     body = re.sub(r"\{\{?\s*([^{}\n]{1,60}?)\s*\}?\}", lambda m: "\0" + m.group(1) + "\1", body)  # {x}, {{X}}
     body = body.replace("{", "(").replace("}", ")")   # any other brace is text, not a fill-in
     body = re.sub(r"\x00([^\x00\x01]*)\x01", lambda m: name_for(m.group(1)), body)
-    body = re.sub(r"\[([^\[\]\n]{1,60})\](?!\()", lambda m: m.group(0) if LITERAL_TAG.match(m.group(1))
+    body = re.sub(r"\[([^\[\]\n{}]{1,60})\](?!\()", lambda m: m.group(0) if LITERAL_TAG.match(m.group(1))
                   else name_for(m.group(1)), body)
     return body, declared
