@@ -23,7 +23,8 @@ ENUM_EVIDENCE = {
     "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",
     "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
     "next-business-day": r"next business day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
-    "pycon": r"", "console": r"", "text": r""}
+    "pycon": r"", "console": r"", "text": r"", "yearly": r"year|annual", "quarterly": r"quarter",
+    "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r""}
 DURATION = re.compile(r"^(\d+)([mhdw])$")
 UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
 

@@ -70,7 +70,7 @@ def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
 
 
 def _interval(text: str) -> str:
-    match = re.search(r"review frequency\W+(\w+)", text, re.IGNORECASE)
+    match = re.search(r"review (?:frequency|cycle|interval)\W+(\w+)", text, re.IGNORECASE)
     word = match.group(1).lower() if match else ""
     return {"monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly", "annually": "yearly",
             "annual": "yearly"}.get(word, "")

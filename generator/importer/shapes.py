@@ -360,7 +360,8 @@ def split_camel(name: str) -> str:
 def declare_sections(root: Section, found: Found) -> None:
     """'## Declaring an incident' / 'How to declare': its items (or sentences) are how to declare."""
     for section in root.walk():
-        if not section.level or section.line in found.used or not re.search(r"\bdeclar", section.title, re.I):
+        if not section.level or section.line in found.used or not re.search(
+                r"\bdeclar|report(ing)? (an |a )?(incident|problem)|how to report", section.title, re.I):
             continue
         blocks = [b for b in section.blocks if b.kind in ("item", "para") and b.text and b.lines[0] not in found.used]
         items = [b for b in blocks if b.kind == "item"] or blocks
