@@ -11,7 +11,7 @@ HOMES = [("post-mortem", "postmortem"), ("postmortem", "postmortem"), ("post-inc
          ("blameless", "postmortem"), ("severit", "severities"), ("classification", "severities"),
          ("contact", "contacts"), ("escalat", "escalation"), ("role", "roles"), ("phase", "process"),
          ("workflow", "process"), ("process", "process"), ("checklist", "process"),
-         ("template", "templates"), ("communication", "templates")]
+         ("template", "templates"), ("communication", "templates"), ("messages", "templates")]
 STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "immediate"),
           ("first", "immediate"), ("diagnos", "investigate"), ("investigat", "investigate"),
           ("analy", "investigate"), ("check", "investigate"), ("cause", "causes"),

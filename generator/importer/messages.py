@@ -37,7 +37,7 @@ def _is_message(block: Block, section: Section) -> bool:
     """Fenced prose with [placeholders], or any fenced prose in a templates section."""
     if block.lang not in ("", "text", "txt", "markdown", "md") or not any(l.strip() for l in block.code):
         return False
-    if len(block.code) < 2 and "[" not in block.code[0]:
+    if len(block.code) < 2 and "[" not in block.code[0] and "{" not in block.code[0]:
         return False
     if block.lang in ("markdown", "md") and any(line.startswith("#") for line in block.code):
         return False  # a document template (the post-mortem), not a message
@@ -71,10 +71,8 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     context = f"{named} {text[:80]}".lower()                 # then the start of the message itself
     channel = _first(CHANNELS, named, context) or missing("status-page, chat, email, sms or phone-bridge")
     audience = _first(AUDIENCES, named, context) or missing("customers, internal, stakeholders, executives or support")
-    stage = next((s for w, s in (("resolv", "resolved"), ("update", "update"), ("identif", "identified"),
-                                 ("monitor", "monitoring"), ("investigat", "investigating"),
-                                 ("declar", "declared"), ("alert", "declared")) if w in context),
-                 missing("declared, investigating, identified, update, monitoring, resolved or postmortem"))
+    stage = _first(STAGES, named, context) or missing("declared, investigating, identified, update, monitoring, "
+                                                      "resolved or postmortem")
     template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
                 "audience": audience, "stage": stage, "body": body + "\n"}
     if subject:
@@ -93,6 +91,10 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
 CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]", "chat")]
 AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
              (r"status|customer|user", "customers"), (r"internal|team", "internal")]
+
+
+STAGES = [("resolv", "resolved"), ("update", "update"), ("identif", "identified"), ("monitor", "monitoring"),
+          ("investigat", "investigating"), ("declar", "declared"), ("alert", "declared")]
 
 
 def _first(rules: list[tuple[str, str]], *contexts: str) -> str | None:

@@ -17,7 +17,7 @@ from .text import duration, slug
 SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
 BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
                         r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
-RESPOND_SENTENCE = re.compile(r"respond|begin work|engage|acknowledg|start work|pick(ed)? up", re.IGNORECASE)
+RESPOND_SENTENCE = re.compile(r"respond|begins? work|engage|acknowledg|starts? work|pick(ed)? up", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
                    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
 

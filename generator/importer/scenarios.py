@@ -24,10 +24,17 @@ def _scenarios(root: Section, found: Found) -> None:
                 _looks_like_scenario(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
-            if section.line in taken:
+            if section.line in taken or _only_messages(section):
                 continue
             found.playbooks.append(_playbook(section, found))
             taken |= found.playbooks[-1]["_lines"]
+
+
+def _only_messages(section: Section) -> bool:
+    """Its fenced blocks are all messages to send ('We are looking into {symptom}'), none commands to run."""
+    from .messages import _is_message
+    fenced = [(b, node) for node in section.walk() for b in node.blocks if b.kind == "code"]
+    return bool(fenced) and all(_is_message(b, node) for b, node in fenced)
 
 
 def _phase_list(section: Section) -> bool:

@@ -597,6 +597,11 @@ def role_headings(root: Section, found: Found) -> None:
                 not ROLE_NOUN.search(strip_md(section.title)):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+        siblings = [c for c in (section.parent.children if section.parent else []) if not c.children
+                    and ROLE_NOUN.search(strip_md(c.title))]
+        if len(items) < 2 and len(siblings) >= 2:   # '### Response Lead' among other role headings, in prose
+            _prose_role(section, found)
+            continue
         if len(items) < 2:
             continue
         role = _role(section.title, [strip_md(b.text) for b in items])
