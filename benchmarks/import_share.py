@@ -7,8 +7,9 @@ sub-folder is one multi-file document (imported together, as `playbook import ru
 A DIR argument that is a file is one document. Other files (such as `*.expect.yaml` sidecars)
 are ignored.
 
-For each document: non-empty source lines, lines in structured fields, lines kept in notes
-(the import report's figures), and values in structured fields that are not in the source
+For each document: non-empty source lines, lines in structured fields (and, of those, the
+policy text kept as written in a document's `guidance`), lines kept in notes (the import
+report's figures), and values in structured fields that are not in the source
 (tests/importcorpus.py `invented`). With --visible, each import is also built with
 `playbook build --draft` and the source lines none of whose text is on the site are counted
 (tests/importcorpus.py `invisible`; about 5-10 s per document).
@@ -73,9 +74,10 @@ def measure(document: Path, today: date, visible: bool) -> dict:
         try:
             done = import_documents([document], out, today=today)
         except NothingRecognized:
-            return {"name": document.name, "total": non_empty_lines(files), "structured": 0, "notes": 0,
+            return {"name": document.name, "total": non_empty_lines(files), "structured": 0, "notes": 0, "guidance": 0,
                     "invented": [], "invisible": None, "recognized": False}
         row = {"name": document.name, "total": done.total_lines, "structured": done.structured_lines,
+               "guidance": done.guidance_lines,
                "notes": done.noted_lines, "invented": invented(out, files), "invisible": None, "recognized": True}
         if visible:
             row["invisible"] = draft_invisible(out, files, today)
@@ -97,10 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     if not rows:
         print("no documents found", file=sys.stderr)
         return 2
-    header = f"{'document':44} {'lines':>6} {'struct':>6} {'notes':>6} {'share':>6} {'invented':>8}"
+    header = f"{'document':44} {'lines':>6} {'struct':>6} {'(guid)':>6} {'notes':>6} {'share':>6} {'invented':>8}"
     print(header + (f" {'invisible':>9}" if args.visible else ""))
     for row in rows:
-        line = (f"{row['name'][:44]:44} {row['total']:6} {row['structured']:6} {row['notes']:6} "
+        line = (f"{row['name'][:44]:44} {row['total']:6} {row['structured']:6} {row['guidance']:6} {row['notes']:6} "
                 f"{share(row):6.0%} {len(row['invented']):8}")
         if args.visible:
             line += f" {len(row['invisible'] or []):9}"
@@ -110,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {item}")
     average = sum(share(r) for r in rows) / len(rows)
     pooled = sum(r["structured"] for r in rows) / max(1, sum(r["total"] for r in rows))
-    print(f"average share over {len(rows)} documents: {average:.1%} (pooled over all lines: {pooled:.1%}); "
+    without = sum((r["structured"] - r["guidance"]) / r["total"] for r in rows if r["total"]) / len(rows)
+    print(f"average share over {len(rows)} documents: {average:.1%} (pooled over all lines: {pooled:.1%}; "
+          f"without the policy text kept in `guidance`: {without:.1%}); "
           f"invented values: {sum(len(r['invented']) for r in rows)}"
           + (f"; invisible lines: {sum(len(r['invisible'] or []) for r in rows)}" if args.visible else ""))
     return 0

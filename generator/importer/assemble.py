@@ -33,6 +33,7 @@ class Imported:
     lines: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
     attached: dict[int, int] = field(default_factory=dict)   # markup-only line -> the content line it belongs to
+    guidance_lines: set[int] = field(default_factory=set)    # structured as policy text (`guidance`), as written
     dated: bool = False
     doc_date: str = ""
 

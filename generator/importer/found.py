@@ -45,6 +45,7 @@ class Found:
     flags: list[str] = field(default_factory=list)
     mapped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     guidance: dict[str, list[dict]] = field(default_factory=dict)   # document key -> policy text sections
+    guidance_lines: set[int] = field(default_factory=set)           # the source lines kept as guidance
 
     def use(self, where: str, *blocks: Block) -> None:
         for block in blocks:

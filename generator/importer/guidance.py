@@ -46,6 +46,7 @@ def guidance_sections(root: Section, found: Found) -> None:
         found.guidance.setdefault(home, []).append({"title": strip_md(section.title), "text": _text(prose)})
         found.used.add(section.line)
         found.use(home, *prose)
+        found.guidance_lines.update([section.line, *(n for b in prose for n in b.lines)])
 
 
 def _exists(home: str, found: Found) -> bool:

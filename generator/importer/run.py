@@ -50,6 +50,7 @@ class ImportResult:
     total_lines: int
     structured_lines: int
     noted_lines: int
+    guidance_lines: int = 0     # of the structured lines, those kept as written in `guidance`
     problems: list = field(default_factory=list)
     report_path: Path | None = None
     imported: a.Imported | None = None
@@ -142,6 +143,8 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
             if key in doc:
                 doc[key] = doc.pop(key)
     _notes(lines, found, imported)
+    imported.guidance_lines = found.guidance_lines | {m for m, owner in imported.attached.items()
+                                                      if owner in found.guidance_lines}
     imported.mapped = defaultdict(list)
     for key, numbers in found.mapped.items():
         imported.mapped[key if key.endswith(".yaml") else f"{key}.yaml"].extend(numbers)
@@ -304,5 +307,5 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
     report_path = out / "import-report.md"
     report_path.write_text(report(sources, imported, result, out), encoding="utf-8")
     total, mapped, noted = coverage(imported)
-    return ImportResult(out, sorted(imported.documents), total, mapped, noted, result.problems, report_path,
-                        imported)
+    return ImportResult(out, sorted(imported.documents), total, mapped, noted, len(imported.guidance_lines),
+                        result.problems, report_path, imported)
