@@ -263,7 +263,8 @@ def test_nist_security_playbook_as_the_whole_document(outputs) -> None:
     assert pb["title"] == "Compromised IAM credentials"
     assert pb["symptoms"][0] == "GuardDuty finding of type UnauthorizedAccess:IAMUser"
     assert any("update-access-key" in c["code"] for s in pb["steps"]["resolve"] for c in s.get("commands", []))
-    assert "Lessons learned" in pb["notes"]   # not a stage: kept for a human, on the page
+    # not a stage: the playbook's guidance, on its page under the source's heading
+    assert pb["guidance"] == [{"title": "Lessons learned", "text": "Hold a review within 3 days."}]
 
 
 def test_literal_level_tag_in_a_subject_is_not_a_placeholder(outputs) -> None:

@@ -1,12 +1,13 @@
 """Policy and framing prose: a document's purpose, scope, rules and how to use it.
 
 Run after every other pass. A section whose remaining lines are prose (paragraphs,
-lists of sentences, bold-label lines), not code or tables, becomes a `guidance` section
-of the document the section belongs to, shown on that document's page under the
-section's own heading. Two kinds of section are left in notes instead, so that the
-report asks for them to be rebuilt: a section named for structured content (severity
-levels, an escalation chain, contacts, roles, phases) of which nothing was structured,
-and anything inside a playbook.
+lists of sentences, bold-label lines), not code, tables or checklists, becomes a
+`guidance` section of the document the section belongs to (a playbook's 'Quick facts'
+or 'Background' is that playbook's), shown on that document's page under the section's
+own heading. Left in notes instead, so that the report asks for them to be rebuilt:
+a section named for structured content (severity levels, an escalation chain, contacts,
+roles, phases) when the import found none of that kind, an entity's own section (a
+level or phase heading), a phase with a time window, and a table of contents.
 """
 from __future__ import annotations
 
@@ -33,9 +34,8 @@ def guidance_sections(root: Section, found: Found) -> None:
                 or re.search(r"\(\s*\d+\s*[-–]\s*\d+\s*\w*\s*\)", section.title):
             continue   # an entity's own section, a table of contents, or a phase with its time window
         home = found.homes.get(section.line, "organization")
-        if home.startswith(("playbook", "playbooks/")):
-            continue
-        home = home if _exists(home, found) else "organization"
+        if not home.startswith("playbook:"):
+            home = home if _exists(home, found) else "organization"
         blocks = [b for b in section.blocks if b.lines[0] not in found.used]
         prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text and b.checked is None]
         rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]

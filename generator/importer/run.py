@@ -134,10 +134,10 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     pm = a.postmortem(found, imported, severities["levels"], doc_date)
     if pm is not None:
         docs["postmortem.yaml"] = pm
-    _playbooks(found, severities, imported, doc_date)
+    renamed = _playbooks(found, severities, imported, doc_date)
     docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
     for home, sections in found.guidance.items():
-        doc = docs[f"{home}.yaml"]
+        doc = docs[renamed.get(home, f"{home}.yaml")]
         doc["guidance"] = sections
         for key in ("notes", "review"):   # guidance before notes and review, where people read on
             if key in doc:
@@ -153,7 +153,8 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     return imported
 
 
-def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> None:
+def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> dict[str, str]:
+    """Write each playbook under a unique id; returns 'playbook:<id as found>' -> its file."""
     taken: set[str] = set()
     renamed: dict[str, str] = {}
     for pb in found.playbooks:
@@ -166,6 +167,10 @@ def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> 
     for line, home in found.homes.items():   # one pass over the lines, not one per playbook
         if home in renamed:
             found.homes[line] = renamed[home]
+    for home in list(found.guidance):
+        if home in renamed:
+            found.mapped[renamed[home]].extend(found.mapped.pop(home, []))
+    return renamed
 
 
 def _recognized(found, severities: dict | None) -> list[str]:
