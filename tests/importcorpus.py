@@ -96,7 +96,7 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
 
 KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$")
 # Section names the importer turns into the site's own structure (stages, parts of a runbook).
-LABEL = re.compile(r"(symptoms?|meaning|impact|diagnosis|investigation|mitigation|resolution|remediation|"
+LABEL = re.compile(r"(symptoms?|meaning|impact|summary|diagnosis|investigation|mitigation|resolution|remediation|"
                    r"verification|immediate actions|responsibilities|review template|detection|containment|"
                    r"eradication|recovery)")
 HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)

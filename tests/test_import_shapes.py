@@ -156,3 +156,40 @@ def test_rewrite_keeps_one_line_per_source_line() -> None:
     assert plain.lines[9] == "quoted" and 10 in plain.quoted
     assert (plain.lines[11], plain.lines[12]) == ("**Term**:", "meaning")
     assert plain.lines[13] == "**Tip**" and plain.asides[15] == "tip" and plain.lines[14] == "Body"
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory) -> dict[str, dict[str, dict]]:
+    out = {}
+    for name in ("definition-list-ladder-and-escalation-table.md", "priority-bullets-and-summary-runbook.md"):
+        content = tmp_path_factory.mktemp(Path(name).stem) / "content"
+        import_documents([CORPUS / name], content, org_name="Corpus Org", today=TEST_TODAY)
+        out[name] = {p.relative_to(content).as_posix(): yaml.safe_load(p.read_text()) for p in content.rglob("*.yaml")}
+    return out
+
+
+def test_definition_list_ladder_and_an_escalation_table(variants) -> None:
+    docs = variants["definition-list-ladder-and-escalation-table.md"]
+    levels = {lv["id"]: lv for lv in docs["severities.yaml"]["levels"]}
+    assert [(k, v["response_time"]) for k, v in levels.items()][:2] == [("SEV1", "5m"), ("SEV2", "30m")]
+    assert levels["SEV1"]["paging"] == "page-24x7" and is_missing(levels["SEV2"]["paging"])
+    assert is_missing(levels["SEV3"]["response_time"])   # the source gives SEV3 no time
+    chain = docs["escalation.yaml"]["levels"]
+    assert [(lv["name"], lv["triggers"]) for lv in chain] == [
+        ("Mail on-call", [{"condition": "Immediately"}]),
+        ("Mail team lead", [{"condition": "After 15 minutes without an acknowledgement", "after": "15m"}]),
+        ("Head of infrastructure", [{"condition": "After 45 minutes", "after": "45m"}])]
+
+
+def test_parenthesised_level_names_acknowledge_columns_and_a_summary_runbook(variants) -> None:
+    docs = variants["priority-bullets-and-summary-runbook.md"]
+    levels = {lv["id"]: lv for lv in docs["severities.yaml"]["levels"]}
+    assert [(k, v["name"], v["response_time"]) for k, v in levels.items()][:2] == [("P1", "Critical", "15m"),
+                                                                                    ("P2", "High", "1h")]
+    assert levels["P3"]["resolution_target"] == "1w" and is_missing(levels["P3"]["response_time"])
+    assert levels["P3"]["details"] == [{"label": "Acknowledge", "text": "1 business day"}]
+    pb = docs["playbooks/ledger-lag-high.yaml"]
+    assert pb["alerts"] == ["LedgerLagHigh"]
+    assert pb["summary"] == "Ledger writes are more than 60 seconds behind the payment queue."
+    assert pb["guidance"] == [{"title": "Impact", "text": "Balances shown to customers are out of date."}]
+    assert pb["steps"]["investigate"][0]["commands"][0]["code"] == "ledgerctl lag --since 15m"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .found import Found, home_of
 from .guidance import guidance_sections
 from .procedures import front_matter, step_sections
-from .prose import nested_contacts, prose_levels, sentence_chains
+from .prose import escalation_tables, nested_contacts, prose_levels, sentence_chains
 from .levels import _levels
 from .mdparse import Section
 from .messages import _contacts, _postmortem, _templates
@@ -43,7 +43,7 @@ def extract(root: Section) -> Found:
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
              _templates, nested_contacts, _contacts, shapes.section_contacts, shapes.para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
     for step in steps:
         step(root, found)
     return found

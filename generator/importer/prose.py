@@ -36,7 +36,7 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
 
 
 def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
-    from .shapes import level_id, paging_of
+    from .shapes import level_id
 
     raw = match.group(1)
     lid = level_id(raw) or re.sub(r"[\s-]+", "-", raw.strip()).upper()
@@ -46,12 +46,22 @@ def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
     entry.setdefault("_order", len(found.levels))
     text = strip_md(block.text)
     entry.setdefault("description", text)
+    sentence_facts(entry, text)
+    found.use("severities", block)
+
+
+def sentence_facts(entry: dict, text: str) -> None:
+    """'Respond within 10 minutes.', 'Page the on-call immediately, 24/7.': a level's time and paging,
+    only from a sentence that says respond (or acknowledge, engage, begin work)."""
+    from .shapes import paging_of
+
     for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not RESPOND_SENTENCE.search(sentence) and not re.search(r"\bpage|paging", sentence, re.I):
+            continue
         if RESPOND_SENTENCE.search(sentence) and duration(sentence) and "response_time" not in entry:
             entry["response_time"] = duration(sentence)
-        if RESPOND_SENTENCE.search(sentence) and paging_of(sentence):
+        if paging_of(sentence):
             entry.setdefault("paging", paging_of(sentence))
-    found.use("severities", block)
 
 
 def sentence_chains(root: Section, found: Found, role_contact) -> None:
@@ -125,3 +135,52 @@ def nested_contacts(root: Section, found: Found) -> None:
             if rest:
                 contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), *rest]))
             found.use("contacts", block, *nested)
+
+
+WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|notify|page)\b", re.IGNORECASE)
+WHEN_COLUMN = re.compile(r"^(when|after|trigger|condition|time|timeout|wait)\b", re.IGNORECASE)
+ORDER_COLUMN = re.compile(r"^(step|level|tier|order|stage|#|no\.?)$", re.IGNORECASE)
+AUTHORITY_COLUMN = re.compile(r"authority|may|decides|can", re.IGNORECASE)
+
+
+def escalation_tables(root: Section, found: Found, role_contact) -> None:
+    """| Step | Who | When | under an escalation heading: one level per row, in order."""
+    from .shapes import RESPONSE_KEY
+
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 3 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h) for h in block.rows[0]]
+            if not (re.search(r"escalat", section.title, re.I) or any(re.search(r"escalat", h, re.I) for h in header)):
+                continue
+            who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
+            when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h)), None)
+            if who is None or (when is None and not any(ORDER_COLUMN.match(h) for h in header)):
+                continue
+            known = {who, when} | {i for i, h in enumerate(header) if ORDER_COLUMN.match(h) or RESPONSE_KEY.search(h)
+                                   or AUTHORITY_COLUMN.search(h)}
+            for row in block.rows[1:]:
+                name = strip_md(row[who]) if who < len(row) else ""
+                if not name:
+                    continue
+                level = {"id": slug(name), "name": name, "contacts": [_contact_for(found, name, role_contact)],
+                         "triggers": []}
+                for i, (head, cell) in enumerate(zip(header, row)):
+                    cell = strip_md(cell)
+                    if not cell or i == who:
+                        continue
+                    if i == when:
+                        trigger = {"condition": cell}
+                        if duration(cell) not in (None, "immediate"):
+                            trigger["after"] = duration(cell)
+                        level["triggers"].append(trigger)
+                    elif RESPONSE_KEY.search(head) and duration(cell):
+                        level["response_time"] = duration(cell)
+                    elif AUTHORITY_COLUMN.search(head):
+                        level["authority"] = cell
+                found.escalation.append(level)
+            if set(range(len(header))) <= known:
+                found.use("escalation", block)
+            else:   # columns a level has no field for: the table also stays, as written, in notes
+                found.mapped["escalation"].extend(block.lines)

@@ -24,7 +24,8 @@ PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
 UPDATE_KEY = re.compile(r"updates?\b|cadence", re.IGNORECASE)
 RESOLUTION_KEY = re.compile(r"resolution|resolve|restore", re.IGNORECASE)
 CHAIN_KEY = re.compile(r"^(?:level|tier|step|stage|l)\s*(\d+)$", re.IGNORECASE)
-RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "diagnosis": "investigate",
+RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary", "description": "summary",
+                 "overview": "summary", "diagnosis": "investigate",
                  "mitigation": "resolve", "remediation": "resolve", "resolution": "resolve",
                  "verification": "verify", "symptoms": "symptoms", "investigation": "investigate"}
 
@@ -99,9 +100,19 @@ def level_items(root: Section, found: Found, make_level) -> None:
             found.mapped["severities"].append(section.line)
             prose = [b for b in section.blocks if b.kind == "para" and b.text]
             if prose:
+                from .prose import sentence_facts
                 entry.setdefault("description", " ".join(strip_md(b.text) for b in prose))
+                sentence_facts(entry, entry["description"])
                 found.use("severities", *prose)
         for block in section.blocks:
+            if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
+                    and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
+                from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
+                item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
+                item.setdefault("description", strip_md(block.text))
+                sentence_facts(item, strip_md(block.text))
+                found.use("severities", block)
+                continue
             if block.kind != "item" or block.lines[0] in found.used:
                 continue
             key_level = level_id(block.key) if block.key else None
@@ -135,7 +146,7 @@ def _under_severities(section: Section) -> bool:
 
 def _rest_name(key: str) -> str:
     match = LEVEL_ONLY.match(strip_md(key))
-    return match.group(2).strip(" -–—:") if match else ""
+    return match.group(2).strip(" -–—:()") if match else ""
 
 
 def level_tables(root: Section, found: Found, make_level) -> None:
@@ -282,7 +293,11 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             continue
         found.used.add(child.line)
         found.mapped[key].append(child.line)
-        if part == "impact":
+        if part == "impact" and "summary" in parts:   # the impact stays under its own heading, as guidance
+            found.used.discard(child.line)
+            found.mapped[key].remove(child.line)
+            continue
+        if part in ("impact", "summary"):
             text = " ".join(strip_md(b.text) for b in child.blocks if b.kind in ("para", "item") and b.text)
             if text:
                 pb["summary"] = text
