@@ -139,7 +139,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
     text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
-        text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*|"
+        text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
     return [text] if normalize(text) else []

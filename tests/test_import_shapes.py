@@ -193,3 +193,17 @@ def test_parenthesised_level_names_acknowledge_columns_and_a_summary_runbook(var
     assert pb["summary"] == "Ledger writes are more than 60 seconds behind the payment queue."
     assert pb["guidance"] == [{"title": "Impact", "text": "Balances shown to customers are out of date."}]
     assert pb["steps"]["investigate"][0]["commands"][0]["code"] == "ledgerctl lag --since 15m"
+
+
+def test_team_table_without_phones_and_an_alert_with_steps(tmp_path) -> None:
+    content = tmp_path / "content"
+    import_documents([CORPUS / "team-table-and-alert-steps.md"], content, today=TEST_TODAY)
+    contacts = {c["id"]: c for c in yaml.safe_load((content / "contacts.yaml").read_text())["contacts"]}
+    assert {k: contacts["storage"][k] for k in ("kind", "chat", "email", "notes")} == {
+        "kind": "team", "chat": "#storage", "email": "storage@example.org", "notes": 'On-call: PagerDuty "storage-primary"'}
+    pb = yaml.safe_load((content / "playbooks" / "node-not-ready.yaml").read_text())
+    assert pb["alerts"] == ["NodeNotReady"] and pb["title"] == "NodeNotReady"
+    assert pb["summary"] == "A node has reported NotReady for more than 15 minutes."
+    assert [s["text"] for s in pb["steps"]["investigate"]] == ["The kubelet stopped", "The node lost its network"]
+    assert pb["steps"]["resolve"][1]["commands"][0]["code"] == "systemctl restart kubelet"
+    assert pb["guidance"][0]["title"] == "Escalation"

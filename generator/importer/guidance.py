@@ -6,7 +6,8 @@ lists of sentences, bold-label lines), not code, tables or checklists, becomes a
 or 'Background' is that playbook's), shown on that document's page under the section's
 own heading. Left in notes instead, so that the report asks for them to be rebuilt:
 a section named for structured content (severity levels, an escalation chain, contacts,
-roles, phases) when the import found none of that kind, an entity's own section (a
+roles, phases) when the import found none of that kind (outside a playbook: a runbook's own
+'Escalation' paragraph is its guidance), an entity's own section (a
 level or phase heading), a phase with a time window, and a table of contents.
 """
 from __future__ import annotations
@@ -41,7 +42,8 @@ def guidance_sections(root: Section, found: Found) -> None:
         rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]
         if not prose or len(prose) < len(rest):
             continue   # code, tables, checklists or nothing: not prose to show as written
-        if any(pattern.search(section.title) and not present(found) for pattern, present in DATA_KINDS):
+        if not home.startswith("playbook:") and any(pattern.search(section.title) and not present(found)
+                                                    for pattern, present in DATA_KINDS):
             continue   # data the importer could not read: notes, and the report says to rebuild it
         found.guidance.setdefault(home, []).append({"title": strip_md(section.title), "text": _text(prose)})
         found.used.add(section.line)

@@ -206,13 +206,26 @@ def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
         in_contacts = home_of(section) == "contacts" or bool(CONTACT_WORDS.search(section.title))
         for block in section.blocks:
-            if block.kind == "table" and block.rows and any("phone" in h.lower() for h in block.rows[0]):
+            if block.kind == "table" and block.rows and block.lines[0] not in found.used and (
+                    any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
                 _contact_item(block, found)
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
+
+
+REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams", re.IGNORECASE)
+
+
+def _reach_table(block: Block) -> bool:
+    """| Team | Slack | Email |: a column that says how to reach someone, and cells that are addresses."""
+    header = [strip_md(h) for h in block.rows[0]]
+    columns = [i for i, h in enumerate(header) if REACH_COLUMN.search(h)]
+    cells = [strip_md(row[i]) for row in block.rows[1:] for i in columns if i < len(row)]
+    return bool(columns) and len(block.rows) > 1 and any(EMAIL.search(c) or CHANNEL.search(c) or HANDLE.search(c)
+                                                          or PHONE_ANY.search(c) for c in cells)
 
 
 def _contact_table(block: Block, found: Found) -> None:
@@ -234,10 +247,17 @@ def _contact_table(block: Block, found: Found) -> None:
             contact["title"] = label
         _reach(contact, phones[0] if phones else "")
         for key, value in cells.items():
-            if any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+            if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
+                contact["chat"] = value.strip()   # '#payments' in a Slack column
+            elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
                 _reach(contact, value)
             elif re.search(r"hours|availab", key) and value and "hours" not in contact:
                 contact["hours"] = value
+            elif value and value != label and not re.search(r"name|role|title|phone|primary|backup", key):
+                shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
+                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+        if re.match(r"team|group|squad", header[0]) and not name:
+            contact["kind"] = "team"
         if backup and backup.upper() != "N/A":
             bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
             found.contacts.setdefault(bid, {"id": bid, "kind": "person",

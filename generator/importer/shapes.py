@@ -259,19 +259,32 @@ def tier_sections(root: Section, found: Found, role_contact) -> None:
 
 def alert_runbooks(root: Section, found: Found) -> None:
     """'# AlertName' with Meaning / Impact / Diagnosis / Mitigation: one playbook per alert."""
+    from .found import _leading_stage
+
     for section in root.walk():
         parts = [RUNBOOK_PARTS.get(strip_md(c.title).lower().strip(" :")) for c in section.children]
-        if section.level == 0 or sum(p is not None for p in parts) < 2 or section.line in found.used:
+        if section.level == 0 or section.line in found.used:
             continue
-        if not ({"symptoms", "impact"} & set(parts)):
+        named = bool(ALERT_TITLE.match(strip_md(section.title)))
+        if named:   # '# Alert: KubeNodeNotReady': 'Steps', 'Possible causes' are parts too
+            parts = [p or _leading_stage(re.sub(r"^(possible|likely|common)\s+", "", strip_md(c.title)))
+                     for p, c in zip(parts, section.children)]
+        if sum(p is not None for p in parts) < 2:
+            continue
+        if not ({"symptoms", "impact"} & set(parts)) and not (named and {"summary", "investigate", "resolve"} & set(parts)):
             continue
         found.playbooks.append(_runbook(section, parts, found))
+
+
+# An alert's name as a heading: 'KubePodCrashLooping', 'Alert: disk_full', 'HighErrorRate (warning)'.
+ALERT_TITLE = re.compile(r"^(?:alert\s*:\s*)?[A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*(?:\s*\([^)]*\))?$|"
+                         r"^alert\s*:\s*\S+$", re.IGNORECASE)
 
 
 def _runbook(section: Section, parts: list, found: Found) -> dict:
     from .scenarios import _blocks_to_steps
 
-    title = strip_md(section.title)
+    title = re.sub(r"^alert\s*:\s*", "", strip_md(section.title), flags=re.IGNORECASE)
     aliases = [title]
     pb = {"id": slug(split_camel(title), "alert"), "title": title, "severity": "", "aliases": aliases,
           **({"alerts": [title]} if re.fullmatch(r"[a-zA-Z_:][a-zA-Z0-9_:]*", title) else {}),
@@ -281,7 +294,10 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     key = f"playbook:{pb['id']}"
     found.used.add(section.line)
     found.mapped[key].append(section.line)
-    from .found import _stage
+    for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
+        for line in block.lines:
+            found.homes[line] = key
+    from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
         for node in child.walk():
@@ -291,8 +307,9 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             found.homes[node.line] = key
         if part is None:
             continue
-        found.used.add(child.line)
-        found.mapped[key].append(child.line)
+        if RUNBOOK_PARTS.get(strip_md(child.title).lower().strip(" :")) or _leading_stage(child.title):
+            found.used.add(child.line)   # the site's own stage title replaces it; 'Possible causes' stays in notes
+            found.mapped[key].append(child.line)
         if part == "impact" and "summary" in parts:   # the impact stays under its own heading, as guidance
             found.used.discard(child.line)
             found.mapped[key].remove(child.line)
