@@ -65,7 +65,7 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     ``incremental`` (serve): playbook pages whose inputs are unchanged come from memory.
     """
     from ..caching.store import cache_dir
-    from ..render.imported import annotate, notes_of
+    from ..render.imported import annotate, guidance_of, notes_of
 
     result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft),
                        content_dir)
@@ -84,7 +84,7 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         from ..caching.pages import playbook_renderer
         renderer = playbook_renderer(result.project, result.content, warn_days)
     pages = annotate(render_site(result.project, renderer) + postmortem_pages(result.project) + alert_pages,
-                     notes_of(result.content), result.problems, draft)
+                     notes_of(result.content), result.problems, draft, guidance_of(result.content))
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
                 warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),
