@@ -207,3 +207,20 @@ def test_team_table_without_phones_and_an_alert_with_steps(tmp_path) -> None:
     assert [s["text"] for s in pb["steps"]["investigate"]] == ["The kubelet stopped", "The node lost its network"]
     assert pb["steps"]["resolve"][1]["commands"][0]["code"] == "systemctl restart kubelet"
     assert pb["guidance"][0]["title"] == "Escalation"
+
+
+def test_commands_under_a_symptoms_label_are_kept_whole(tmp_path: Path) -> None:
+    """A code block right after a '**Symptoms:**' paragraph is what responders run to confirm it:
+    every line of it lands in a step's commands (it once became a symptom and lost its other lines)."""
+    source = CORPUS / "symptom-label-with-commands.md"
+    content = tmp_path / "content"
+    import_documents([source], content, org_name="Corpus Org", today=TEST_TODAY)
+    commands = []
+    for path in (content / "playbooks").glob("*.yaml"):
+        doc = yaml.safe_load(path.read_text())
+        assert not [s for s in doc["symptoms"] if s.startswith(("kubectl", "aws ", "curl"))], doc["symptoms"]
+        for steps in doc["steps"].values():
+            commands += [line for step in steps for c in step.get("commands", []) for line in c["code"].splitlines()]
+    for block in source.read_text().split("```")[1::2]:
+        for line in block.splitlines()[1:]:
+            assert line in commands, line

@@ -168,6 +168,8 @@ def _add_text(pb: dict, stage: str, text: str, condition: str) -> dict | None:
 
 
 def _append(pb: dict, stage: str, step: dict) -> None:
+    if stage == "symptoms" and step.get("commands"):
+        stage = "investigate"   # commands under a symptoms label confirm what is seen; a symptom has no commands
     if stage == "symptoms":
         pb["symptoms"].append(step["text"])
     else:

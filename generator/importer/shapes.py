@@ -352,9 +352,9 @@ def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> Non
             found.use(key, block)
     if notes:
         step["note"] = "\n".join(notes)
-    if stage == "symptoms":
+    if stage == "symptoms" and not step.get("commands"):
         pb["symptoms"].append(step["text"])
-    else:
+    else:   # a symptom has no commands: commands under one confirm what is seen
         _append(pb, stage if stage in ("immediate", "investigate", "resolve", "verify") else "investigate", step)
 
 
