@@ -2,7 +2,7 @@
 
     python benchmarks/import_share.py DIR [DIR ...] [--visible] [--today 2026-12-01]
 
-Each file of a DIR with a document suffix (.md, .markdown, .txt, .mdown) is one document; each
+Each file of a DIR with a document suffix (.md, .markdown, .txt, .mdown, .html, .htm) is one document; each
 sub-folder is one multi-file document (imported together, as `playbook import runbooks/` does).
 A DIR argument that is a file is one document. Other files (such as `*.expect.yaml` sidecars)
 are ignored.

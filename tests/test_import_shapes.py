@@ -224,3 +224,16 @@ def test_commands_under_a_symptoms_label_are_kept_whole(tmp_path: Path) -> None:
     for block in source.read_text().split("```")[1::2]:
         for line in block.splitlines()[1:]:
             assert line in commands, line
+
+
+def test_a_folder_of_exported_html_pages_is_imported(tmp_path: Path) -> None:
+    """Wiki exports are HTML: a folder's .html files are documents like its .md files."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "oncall-contacts.html").write_text(
+        "<html><body><h1>On-call contacts</h1><table><tr><th>Name</th><th>Role</th><th>Phone</th></tr>"
+        "<tr><td>Ines Varga</td><td>Database lead</td><td>+1 555 0142</td></tr></table></body></html>\n")
+    content = tmp_path / "content"
+    import_documents([folder], content, org_name="Corpus Org", today=TEST_TODAY)
+    contacts = yaml.safe_load((content / "contacts.yaml").read_text())["contacts"]
+    assert [(c["name"], c.get("phone")) for c in contacts if c["name"] == "Ines Varga"] == [("Ines Varga", "+1 555 0142")]

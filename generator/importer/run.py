@@ -25,7 +25,7 @@ from .text import repair
 MONTH_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+(\d{1,2}),\s+(\d{4})")
 ISO_DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm")  # HTML: wiki exports
 MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
 
 
