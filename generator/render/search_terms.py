@@ -22,13 +22,18 @@ tags or service names ("db -> database" applies to "Database unavailable", not t
 database load" is about a cache, and must not make "db" find it. The left-hand side is
 then added as a term, so a responder typing it finds the playbook through the
 index, without any query-side rewriting in the browser.
+
+The built-in incident vocabulary (render/vocabulary.py) is applied by the same rule,
+after the organization's own synonyms, unless search.vocabulary is false. CamelCase
+names among the terms (alert names) also get their run-together lowercase form.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Sequence
 
-from ..model import Playbook, Project
+from ..model import Organization, Playbook, Project
+from .vocabulary import builtin_synonyms, joined_forms
 
 Synonyms = Sequence[tuple[str, Sequence[str]]]
 
@@ -73,7 +78,14 @@ def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
                                *playbook.tags, *(alert.name for alert in playbook.alerts)]))
 
 
+def all_synonyms(organization: Organization) -> list[tuple[str, Sequence[str]]]:
+    """The organization's synonyms, then the built-in vocabulary unless it is turned off."""
+    builtin = builtin_synonyms() if organization.vocabulary else ()
+    return [*organization.synonyms, *builtin]
+
+
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
-    synonyms = matching_synonyms(name_terms(playbook, project), project.organization.synonyms)
-    return list(dict.fromkeys([*playbook_terms(playbook, project), *synonyms]))
+    synonyms = matching_synonyms(name_terms(playbook, project), all_synonyms(project.organization))
+    terms = [*playbook_terms(playbook, project), *synonyms]
+    return list(dict.fromkeys([*terms, *joined_forms(terms)]))

@@ -179,25 +179,119 @@ window.addEventListener("afterprint", function () {
   else setup();
 })();
 
-/* Misspellings: every word of five letters or more is also searched with one typo allowed
-   ("databse" finds "database"). Material's search runs in a worker; the query it posts
-   ({type: 2, data: query}) gets "word~1" added for each such word. */
+/* Queries as stressed responders type them. Material's search runs in a worker: the page
+   posts it the index ({type: 0, data: {config, docs}}) and then each query ({type: 2, data}).
+   Both pass through here. From the index we learn every word it holds and in how many
+   pages; each query is then rewritten, word by word, before the worker sees it:
+   - it is split like the index (look.py SEARCH_SEPARATOR): punctuation, "_", CamelCase
+     ("HighErrorRate"), error codes ("500s" -> "500");
+   - stop words ("a", "for", "on") are dropped: the index drops them too, so they could
+     only ever match as prefixes of other words ("for" -> "forensics");
+   - a word the index holds is searched as itself, not as a prefix; the last word, still
+     being typed, also as a prefix; a word of five letters or more the index lacks is
+     searched with one typo allowed ("databse"); a run-together word the index lacks is
+     split into words it holds ("highrequestlatency" -> "high request latency");
+   - a word the index cannot match at all is dropped, and a query left with no word
+     becomes empty, so the page shows the no-result help (who to call, severity guide)
+     instead of a page that happens to contain "a";
+   - each word is weighted by how rare it is among pages, so the telling word decides.
+   A query using Lunr's own syntax (+word, -word, word~2, title:word) is passed unchanged. */
 (function () {
   "use strict";
   var Target = window.Worker;
-  if (!Target || !Target.prototype || Target.prototype.__pbFuzzy) return;
+  if (!Target || !Target.prototype || Target.prototype.__pbQuery) return;
   var post = Target.prototype.postMessage;
-  function fuzzy(query) {
-    if (typeof query !== "string" || /[~^:*+"-]/.test(query)) return query;
-    var extra = query.split(/\s+/).filter(function (w) { return /^[a-z]{5,}$/i.test(w); })
-      .map(function (w) { return w + "~1"; });
-    return extra.length ? query + " " + extra.join(" ") : query;
+  var STOP = {};
+  ("a able about across after all almost also am among an and any are as at be because been but by " +
+   "can cannot could dear did do does either else ever every for from get got had has have he her hers " +
+   "him his how however i if in into is it its just least let like likely may me might most must my " +
+   "neither no nor not of off often on only or other our own rather said say says she should since so " +
+   "some than that the their them then there these they this tis to too twas us wants was we were what " +
+   "when where which while who whom why will with would yet you your").split(" ")
+    .forEach(function (w) { STOP[w] = true; });
+  var separator = /[^a-z0-9.]+/;
+  var pages = null, words = null, count = 1;
+
+  function learn(index) {
+    if (!index || !index.docs) return;
+    try { separator = new RegExp(index.config.separator, "g"); } catch (e) { /* keep default */ }
+    var seen = {};
+    index.docs.forEach(function (doc) {
+      var page = String(doc.location || "").split("#")[0];
+      var text = [doc.title || "", doc.text || ""].concat(doc.tags || []).join(" ").replace(/<[^>]*>/g, " ");
+      split(text).forEach(function (w) {
+        var key = w + "\u0000" + page;
+        if (seen[key]) return;
+        seen[key] = true;
+        pages[w] = (pages[w] || 0) + 1;
+      });
+    });
+    count = Object.keys(seen).length ? Object.keys(index.docs.reduce(function (all, doc) {
+      all[String(doc.location || "").split("#")[0]] = true; return all;
+    }, {})).length : 1;
+    words = Object.keys(pages);
+  }
+  function split(text) {
+    return String(text).split(separator).filter(Boolean).map(function (w) { return w.toLowerCase(); });
+  }
+  function typo(a, b) {  // at most one insertion, deletion, substitution or swap
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    if (a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  function some(test) { return words.some(test); }
+  function pieces(word) {  // the fewest known words, three letters or more, that make up word
+    var best = [[]];
+    for (var end = 1; end <= word.length; end++) {
+      best[end] = null;
+      for (var start = Math.max(0, end - 30); start <= end - 3; start++) {
+        var part = word.slice(start, end);
+        if (best[start] && pages[part] && !STOP[part] &&
+            (!best[end] || best[start].length + 1 < best[end].length)) best[end] = best[start].concat([part]);
+      }
+    }
+    return best[word.length] && best[word.length].length > 1 ? best[word.length] : null;
+  }
+  function weight(word) {  // 10 for a word on every page, up to 30 for a word on one
+    var share = (pages[word] || 1) / count;
+    return Math.round(10 * (1 + 2 * Math.log(share) / Math.log(1 / count)));
+  }
+  function clauses(word, last) {
+    if (/^\d+s$/.test(word)) word = word.slice(0, -1);  // "500s"
+    if (STOP[word]) return [];
+    if (pages[word]) {
+      var exact = word + "^" + weight(word);
+      return last && word.length >= 2 ? [exact, word + "*^10"] : [exact];
+    }
+    if (/^\d+$/.test(word)) return [];
+    if (word.length >= 3 && some(function (w) { return w.lastIndexOf(word, 0) === 0; })) return [word + "*^10"];
+    if (word.length >= 5 && /^[a-z]+$/.test(word) && some(function (w) { return typo(word, w); })) return [word + "~1^10"];
+    var parts = word.length >= 6 && pieces(word);
+    return parts ? parts.map(function (p) { return p + "^" + weight(p); }) : [];
+  }
+  function rewrite(query) {
+    if (typeof query !== "string" || !words) return query;
+    if (/(^|\s)[+-]\S|\S[~^]\d|\b(title|text|tags):/.test(query)) return query;
+    var typing = !/\s$/.test(query);
+    var list = split(query);
+    var out = [];
+    list.forEach(function (word, i) {
+      clauses(word, typing && i === list.length - 1).forEach(function (c) {
+        if (out.indexOf(c) < 0) out.push(c);
+      });
+    });
+    return out.join(" ");
   }
   Target.prototype.postMessage = function (message) {
-    if (message && message.type === 2) {
-      arguments[0] = { type: 2, data: fuzzy(message.data) };
+    if (message && message.type === 0 && message.data) {
+      pages = {}; learn(message.data);
+    } else if (message && message.type === 2) {
+      arguments[0] = { type: 2, data: rewrite(message.data) };
     }
     return post.apply(this, arguments);
   };
-  Target.prototype.__pbFuzzy = true;
+  Target.prototype.__pbQuery = true;
 })();
