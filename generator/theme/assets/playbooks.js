@@ -210,26 +210,32 @@ window.addEventListener("afterprint", function () {
    "when where which while who whom why will with would yet you your").split(" ")
     .forEach(function (w) { STOP[w] = true; });
   var separator = /[^a-z0-9.]+/;
-  var pages = null, words = null, count = 1;
+  var pages = null, named = null, words = null, count = 1;
 
+  // pages[word]: how many pages hold the word anywhere; named[word]: in how many a page
+  // title or the page's search terms (tags) hold it, where what a page is called lives.
   function learn(index) {
     if (!index || !index.docs) return;
     try { separator = new RegExp(index.config.separator, "g"); } catch (e) { /* keep default */ }
-    var seen = {};
+    pages = {}; named = {};
+    var seen = {}, tagged = {};
     index.docs.forEach(function (doc) {
       var page = String(doc.location || "").split("#")[0];
-      var text = [doc.title || "", doc.text || ""].concat(doc.tags || []).join(" ").replace(/<[^>]*>/g, " ");
-      split(text).forEach(function (w) {
-        var key = w + "\u0000" + page;
-        if (seen[key]) return;
-        seen[key] = true;
-        pages[w] = (pages[w] || 0) + 1;
-      });
+      if (doc.tags && doc.tags.length) tagged[page] = true;
+      var name = (page === doc.location ? [doc.title || ""] : []).concat(doc.tags || []).join(" ");
+      tally(pages, seen, "a", page, [doc.title || "", doc.text || "", name].join(" "));
+      tally(named, seen, "n", page, name);
     });
-    count = Object.keys(seen).length ? Object.keys(index.docs.reduce(function (all, doc) {
-      all[String(doc.location || "").split("#")[0]] = true; return all;
-    }, {})).length : 1;
+    count = Math.max(2, Object.keys(tagged).length);
     words = Object.keys(pages);
+  }
+  function tally(table, seen, kind, page, html) {
+    split(html.replace(/<[^>]*>/g, " ")).forEach(function (w) {
+      var key = kind + "\u0000" + w + "\u0000" + page;
+      if (seen[key]) return;
+      seen[key] = true;
+      table[w] = (table[w] || 0) + 1;
+    });
   }
   function split(text) {
     return String(text).split(separator).filter(Boolean).map(function (w) { return w.toLowerCase(); });
@@ -255,39 +261,47 @@ window.addEventListener("afterprint", function () {
     }
     return best[word.length] && best[word.length].length > 1 ? best[word.length] : null;
   }
-  function weight(word) {  // 10 for a word on every page, up to 30 for a word on one
-    var share = (pages[word] || 1) / count;
-    return Math.round(10 * (1 + 2 * Math.log(share) / Math.log(1 / count)));
+  function weight(word) {  // 10 for a word no page is called by or every page is, up to 30 for one
+    if (!named[word] || /^\d+$/.test(word)) return 10;
+    return Math.round(10 + 20 * Math.max(0, Math.log(count / named[word])) / Math.log(count));
   }
+  // The clauses one query word becomes, and whether it matches a word pages are called by.
   function clauses(word, last) {
     if (/^\d+s$/.test(word)) word = word.slice(0, -1);  // "500s"
-    if (STOP[word]) return [];
+    if (STOP[word]) return { list: [], naming: false };
     if (pages[word]) {
       var exact = word + "^" + weight(word);
-      return last && word.length >= 2 ? [exact, word + "*^10"] : [exact];
+      return { list: last && word.length >= 2 ? [exact, word + "*^10"] : [exact], naming: !!named[word] };
     }
-    if (/^\d+$/.test(word)) return [];
-    if (word.length >= 3 && some(function (w) { return w.lastIndexOf(word, 0) === 0; })) return [word + "*^10"];
-    if (word.length >= 5 && /^[a-z]+$/.test(word) && some(function (w) { return typo(word, w); })) return [word + "~1^10"];
+    if (/^\d+$/.test(word)) return { list: [], naming: false };
+    var prefix = function (w) { return w.lastIndexOf(word, 0) === 0; };
+    if (word.length >= 3 && some(prefix)) return { list: [word + "*^10"], naming: names(prefix) };
+    var near = function (w) { return typo(word, w); };
+    if (word.length >= 5 && /^[a-z]+$/.test(word) && some(near)) return { list: [word + "~1^10"], naming: names(near) };
     var parts = word.length >= 6 && pieces(word);
-    return parts ? parts.map(function (p) { return p + "^" + weight(p); }) : [];
+    if (!parts) return { list: [], naming: false };
+    return { list: parts.map(function (p) { return p + "^" + weight(p); }),
+             naming: parts.some(function (p) { return !!named[p]; }) };
   }
+  function names(test) { return Object.keys(named).some(test); }
   function rewrite(query) {
     if (typeof query !== "string" || !words) return query;
     if (/(^|\s)[+-]\S|\S[~^]\d|\b(title|text|tags):/.test(query)) return query;
     var typing = !/\s$/.test(query);
-    var list = split(query);
-    var out = [];
+    var list = split(query), out = [], unknown = 0, naming = 0;
     list.forEach(function (word, i) {
-      clauses(word, typing && i === list.length - 1).forEach(function (c) {
-        if (out.indexOf(c) < 0) out.push(c);
-      });
+      var found = clauses(word, typing && i === list.length - 1);
+      if (!found.list.length && !STOP[word] && !/^\d+s?$/.test(word)) unknown += 1;
+      if (found.naming) naming += 1;
+      found.list.forEach(function (c) { if (out.indexOf(c) < 0) out.push(c); });
     });
+    // Words the site does not know, and the rest only in running text: not about an incident.
+    if (unknown && !naming) return "";
     return out.join(" ");
   }
   Target.prototype.postMessage = function (message) {
     if (message && message.type === 0 && message.data) {
-      pages = {}; learn(message.data);
+      learn(message.data);
     } else if (message && message.type === 2) {
       arguments[0] = { type: 2, data: rewrite(message.data) };
     }
