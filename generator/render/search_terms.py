@@ -24,8 +24,11 @@ then added as a term, so a responder typing it finds the playbook through the
 index, without any query-side rewriting in the browser.
 
 The built-in incident vocabulary (render/vocabulary.py) is applied by the same rule,
-after the organization's own synonyms, unless search.vocabulary is false. CamelCase
-names among the terms (alert names) also get their run-together lowercase form.
+after the organization's own synonyms (a term the organization defines keeps only its
+meaning), unless search.vocabulary is false. Every phrase and CamelCase name also gets
+its run-together form ("toomanyclients", "higherrorrate"), which the browser matches
+against neighbouring query words joined; a synonym like pg_dump or us-east-1 goes in
+only run together, so "pg" alone does not find what "pg_dump" finds.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ import re
 from typing import Iterable, Sequence
 
 from ..model import Organization, Playbook, Project
-from .vocabulary import builtin_synonyms, joined_forms
+from .vocabulary import builtin_synonyms, joined_forms, synonym_forms
 
 Synonyms = Sequence[tuple[str, Sequence[str]]]
 
@@ -81,11 +84,16 @@ def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
 def all_synonyms(organization: Organization) -> list[tuple[str, Sequence[str]]]:
     """The organization's synonyms, then the built-in vocabulary unless it is turned off."""
     builtin = builtin_synonyms() if organization.vocabulary else ()
-    return [*organization.synonyms, *builtin]
+    own = {typed.lower() for typed, _ in organization.synonyms}
+    # A term the organization defines means what it says there, not what the vocabulary says.
+    return [*organization.synonyms, *((typed, means) for typed, means in builtin if typed.lower() not in own)]
 
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
     synonyms = matching_synonyms(name_terms(playbook, project), all_synonyms(project.organization))
-    terms = [*playbook_terms(playbook, project), *synonyms]
-    return list(dict.fromkeys([*terms, *joined_forms(terms)]))
+    own = playbook_terms(playbook, project)
+    # Only the playbook's own phrases run together: a page that says "logged out" itself
+    # outranks one that is merely called by a concept the vocabulary files it under.
+    return list(dict.fromkeys([*own, *(form for s in synonyms for form in synonym_forms(s)),
+                               *joined_forms(own), *joined_forms([s for s in synonyms if " " not in s])]))

@@ -41,17 +41,43 @@ def builtin_synonyms() -> Synonyms:
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_INNER = re.compile(r"[A-Za-z0-9][^A-Za-z0-9\s]+[A-Za-z0-9]")
+LONGEST_PHRASE = 6  # words; the browser joins up to this many neighbouring query words
+
+
+def joined(term: str) -> str:
+    """A term run together, lower case, punctuation dropped: "too many clients" -> "toomanyclients"."""
+    return re.sub(r"[^a-z0-9]+", "", term.lower())
+
+
+def _is_compound(term: str) -> bool:
+    """One word with punctuation or case changes inside: pg_dump, us-east-1, HighErrorRate."""
+    word = term.strip()
+    return " " not in word and bool(_INNER.search(word) or len(_CAMEL.split(word)) > 1)
 
 
 def joined_forms(terms: list[str]) -> list[str]:
-    """The lowercase run-together form of CamelCase names ("HighErrorRate" -> "higherrorrate").
+    """The run-together form of every phrase or compound of up to LONGEST_PHRASE words.
 
-    The index splits CamelCase into words; a responder who types the alert name in lower
-    case ("higherrorrate") must still find it, so the joined form is a term of its own.
+    The index splits terms into words, so "too many clients" is also found by "too" or
+    "many" alone. The browser joins neighbouring query words the same way and looks the
+    result up, so a pasted message or an alert name typed in lower case ("higherrorrate")
+    matches the whole phrase, which outweighs its words matched one by one.
     """
     found = []
     for term in terms:
-        for word in term.split():
-            if len(_CAMEL.split(word)) > 1 and word.isalnum():
-                found.append(word.lower())
+        words = re.findall(r"[a-z0-9]+", re.sub(_CAMEL, " ", term).lower())
+        if 1 < len(words) <= LONGEST_PHRASE:
+            found.append(joined(term))
     return found
+
+
+def synonym_forms(term: str) -> list[str]:
+    """How a synonym's typed side enters the index.
+
+    A compound with punctuation inside (pg_dump, card_declined, us-east-1) only run
+    together: its pieces alone ("pg", "card") must not find what the compound finds.
+    """
+    if _is_compound(term) and _INNER.search(term):
+        return [joined(term)]
+    return [term]

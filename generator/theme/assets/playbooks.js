@@ -194,7 +194,9 @@ window.addEventListener("afterprint", function () {
    - a word the index cannot match at all is dropped, and a query left with no word
      becomes empty, so the page shows the no-result help (who to call, severity guide)
      instead of a page that happens to contain "a";
-   - each word is weighted by how rare it is among pages, so the telling word decides.
+   - neighbouring words run together are looked up too: the index holds every phrase and
+     compound run together ("toomanyclients", "carddeclined", "higherrorrate");
+   - each word is weighted by how few pages are called by it, so the telling word decides.
    A query using Lunr's own syntax (+word, -word, word~2, title:word) is passed unchanged. */
 (function () {
   "use strict";
@@ -271,7 +273,8 @@ window.addEventListener("afterprint", function () {
     if (STOP[word]) return { list: [], naming: false };
     if (pages[word]) {
       var exact = word + "^" + weight(word);
-      return { list: last && word.length >= 2 ? [exact, word + "*^10"] : [exact], naming: !!named[word] };
+      var typing = last && word.length < 4;  // "dat" may be "database" half typed
+      return { list: typing ? [exact, word + "*^10"] : [exact], naming: !!named[word] };
     }
     if (/^\d+$/.test(word)) return { list: [], naming: false };
     var prefix = function (w) { return w.lastIndexOf(word, 0) === 0; };
@@ -295,6 +298,16 @@ window.addEventListener("afterprint", function () {
       if (found.naming) naming += 1;
       found.list.forEach(function (c) { if (out.indexOf(c) < 0) out.push(c); });
     });
+    // Neighbouring words run together match a phrase or compound the index holds whole
+    // ("too many clients", "card_declined", "HighErrorRate"): worth more than its words.
+    for (var i = 0; i < list.length; i++) {
+      for (var n = 2; n <= 6 && i + n <= list.length; n++) {
+        var phrase = list.slice(i, i + n).join("");
+        if (!pages[phrase]) continue;
+        if (named[phrase]) naming += 1;
+        out.push(phrase + "^" + (weight(phrase) + 10));
+      }
+    }
     // Words the site does not know, and the rest only in running text: not about an incident.
     if (unknown && !naming) return "";
     return out.join(" ");
