@@ -279,8 +279,11 @@ window.addEventListener("afterprint", function () {
     if (/^\d+$/.test(word)) return { list: [], naming: false };
     var prefix = function (w) { return w.lastIndexOf(word, 0) === 0; };
     if (word.length >= 3 && some(prefix)) return { list: [word + "*^10"], naming: names(prefix) };
-    var near = function (w) { return typo(word, w); };
-    if (word.length >= 5 && /^[a-z]+$/.test(word) && some(near)) return { list: [word + "~1^10"], naming: names(near) };
+    var near = word.length >= 5 && /^[a-z]+$/.test(word) ? words.filter(function (w) { return typo(word, w); }) : [];
+    if (near.length) {  // weighs what the word it was meant to be weighs
+      var meant = Math.max.apply(null, near.map(weight));
+      return { list: [word + "~1^" + meant], naming: near.some(function (w) { return !!named[w]; }) };
+    }
     var parts = word.length >= 6 && pieces(word);
     if (!parts) return { list: [], naming: false };
     return { list: parts.map(function (p) { return p + "^" + weight(p); }),
