@@ -89,9 +89,14 @@ def all_synonyms(organization: Organization) -> list[tuple[str, Sequence[str]]]:
     return [*organization.synonyms, *((typed, means) for typed, means in builtin if typed.lower() not in own)]
 
 
+def synonym_terms(playbook: Playbook, project: Project) -> list[str]:
+    """The synonyms and vocabulary terms that apply to a playbook, as typed (for the bundle)."""
+    return matching_synonyms(name_terms(playbook, project), all_synonyms(project.organization))
+
+
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
-    synonyms = matching_synonyms(name_terms(playbook, project), all_synonyms(project.organization))
+    synonyms = synonym_terms(playbook, project)
     own = playbook_terms(playbook, project)
     # Only the playbook's own phrases run together: a page that says "logged out" itself
     # outranks one that is merely called by a concept the vocabulary files it under.
