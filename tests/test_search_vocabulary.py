@@ -60,6 +60,7 @@ def test_a_term_reaches_only_playbooks_called_by_its_concept() -> None:
 def test_compounds_go_in_run_together_and_phrases_also_whole() -> None:
     assert synonym_forms("pg_dump") == ["pgdump"] and synonym_forms("us-east-1") == ["useast1"]
     assert synonym_forms("too many clients already") == ["too many clients already"]
+    assert synonym_forms("HighHttp5xxErrorRate") == ["highhttp5xxerrorrate"]
     assert joined_forms(["HighErrorRate", "too many connections", "redis"]) == ["higherrorrate", "toomanyconnections"]
     p = load()
     terms = search_terms(p.playbook("database-unavailable"), p)

@@ -75,9 +75,9 @@ def joined_forms(terms: list[str]) -> list[str]:
 def synonym_forms(term: str) -> list[str]:
     """How a synonym's typed side enters the index.
 
-    A compound with punctuation inside (pg_dump, card_declined, us-east-1) only run
-    together: its pieces alone ("pg", "card") must not find what the compound finds.
+    A compound (pg_dump, card_declined, us-east-1, HighHttp5xxErrorRate) only run
+    together: its pieces alone ("pg", "card", "error") must not find what it finds.
     """
-    if _is_compound(term) and _INNER.search(term):
+    if _is_compound(term):
         return [joined(term)]
     return [term]
