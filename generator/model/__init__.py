@@ -95,6 +95,7 @@ class Organization:
     tools: tuple[Link, ...] = ()
     # search.synonyms: (what people type, (what the playbooks call it, ...)), in file order
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    vocabulary: bool = True  # search.vocabulary: the built-in incident vocabulary is on
     tick_expire_hours: int = 12  # ticks.expire_hours
     alert_rules: tuple[str, ...] = ()  # globs of Prometheus rule files, relative to the root
     audience: str = "internal"

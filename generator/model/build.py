@@ -34,6 +34,7 @@ def organization(d: dict) -> m.Organization:
         audience=d.get("audience", "internal"),
 
         synonyms=_synonyms((d.get("search") or {}).get("synonyms")),
+        vocabulary=(d.get("search") or {}).get("vocabulary", True),
         tick_expire_hours=(d.get("ticks") or {}).get("expire_hours", 12))
 
 

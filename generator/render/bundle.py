@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..load import durations
 from ..model import STAGE_TITLES, Branch, Playbook, Project, Step
 from .html import context, environment, safe_url
+from .search_terms import synonym_terms
 
 GENERATOR = "incident-playbooks bundle"
 MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
@@ -89,7 +90,7 @@ def playbook_data(playbook: Playbook, project: Project) -> dict:
         "tree": _tree(playbook, project), "esc": _escalation(playbook, project),
         "tpl": list(playbook.templates), "rel": list(playbook.related),
         "links": [{"t": link.title, "u": safe_url(link.url)} for link in playbook.links],
-        "notes": playbook.notes,
+        "notes": playbook.notes, "terms": synonym_terms(playbook, project),
     }
 
 

@@ -22,8 +22,11 @@ MARKDOWN_EXTENSIONS: dict[str, dict] = {
 }
 FEATURES = ("navigation.sections", "navigation.indexes", "navigation.prune", "navigation.top",
             "search.highlight", "content.code.copy", "content.action.edit")
-# Ids like "db-down" or "P1:" must be searchable as words.
-SEARCH_SEPARATOR = r'[\s\-,:!=\[\]()"/]+'
+# Ids like "db-down" or "P1:", pasted log lines ('maxmemory', card_declined, 100%) and
+# HTML entities split into words; "120.5" stays whole; CamelCase alert names split into
+# their words (HighErrorRate -> high error rate). The browser splits queries the same way.
+SEARCH_SEPARATOR = (r"(?:[\s\-,:;!=\[\]()\"'`/\\_<>?|{}+~^@#$%]|&(?:[a-z]+|#\d+);|&)+"
+                    r"|\.(?!\d)|(?!\b)(?=[A-Z][a-z])")
 CSS = "assets/playbooks.css"
 JAVASCRIPT = "assets/playbooks.js"
 POLYFILL = "assets/vendor/iframe-worker/shim.js"

@@ -22,13 +22,21 @@ tags or service names ("db -> database" applies to "Database unavailable", not t
 database load" is about a cache, and must not make "db" find it. The left-hand side is
 then added as a term, so a responder typing it finds the playbook through the
 index, without any query-side rewriting in the browser.
+
+The built-in incident vocabulary (render/vocabulary.py) is applied by the same rule,
+after the organization's own synonyms (a term the organization defines keeps only its
+meaning), unless search.vocabulary is false. Every phrase and CamelCase name also gets
+its run-together form ("toomanyclients", "higherrorrate"), which the browser matches
+against neighbouring query words joined; a synonym like pg_dump or us-east-1 goes in
+only run together, so "pg" alone does not find what "pg_dump" finds.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Sequence
 
-from ..model import Playbook, Project
+from ..model import Organization, Playbook, Project
+from .vocabulary import builtin_synonyms, joined_forms, synonym_forms
 
 Synonyms = Sequence[tuple[str, Sequence[str]]]
 
@@ -73,7 +81,24 @@ def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
                                *playbook.tags, *(alert.name for alert in playbook.alerts)]))
 
 
+def all_synonyms(organization: Organization) -> list[tuple[str, Sequence[str]]]:
+    """The organization's synonyms, then the built-in vocabulary unless it is turned off."""
+    builtin = builtin_synonyms() if organization.vocabulary else ()
+    own = {typed.lower() for typed, _ in organization.synonyms}
+    # A term the organization defines means what it says there, not what the vocabulary says.
+    return [*organization.synonyms, *((typed, means) for typed, means in builtin if typed.lower() not in own)]
+
+
+def synonym_terms(playbook: Playbook, project: Project) -> list[str]:
+    """The synonyms and vocabulary terms that apply to a playbook, as typed (for the bundle)."""
+    return matching_synonyms(name_terms(playbook, project), all_synonyms(project.organization))
+
+
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
-    synonyms = matching_synonyms(name_terms(playbook, project), project.organization.synonyms)
-    return list(dict.fromkeys([*playbook_terms(playbook, project), *synonyms]))
+    synonyms = synonym_terms(playbook, project)
+    own = playbook_terms(playbook, project)
+    # Only the playbook's own phrases run together: a page that says "logged out" itself
+    # outranks one that is merely called by a concept the vocabulary files it under.
+    return list(dict.fromkeys([*own, *(form for s in synonyms for form in synonym_forms(s)),
+                               *joined_forms(own), *joined_forms([s for s in synonyms if " " not in s])]))

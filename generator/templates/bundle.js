@@ -195,6 +195,7 @@
       pb.aliases.forEach(function (a) { fields.push(field(10, a, true)); });
       pb.symptoms.forEach(function (s) { fields.push(field(6, s, true)); });
       pb.tags.concat(pb.svc).forEach(function (t) { fields.push(field(4, t, false)); });
+      (pb.terms || []).forEach(function (t) { fields.push(field(3, t, false)); });  // synonyms, vocabulary
       fields.push(field(2, pb.summary, false));
       pb.steps.forEach(function (group) {
         group[1].forEach(function (step) {
