@@ -10,6 +10,7 @@ the serve process.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Callable
 
 from .store import digest
@@ -18,6 +19,9 @@ from ..model import Playbook, Project
 from ..render import pages
 
 _MEMO: dict[str, tuple[str, str]] = {}  # playbook id -> (key, Markdown)
+_INDEX_MEMO: dict[str, tuple[str, str]] = {}  # page uri -> (key, Markdown)
+# The playbook fields the pages other than the playbook's own read (tests/test_serve_index_cache.py).
+INDEX_FIELDS = ("id", "title", "services", "tags", "summary", "severity", "rel")
 
 
 def shared_key(project: Project, content: Content, warn_days: int) -> str:
@@ -49,6 +53,28 @@ def playbook_renderer(project: Project, content: Content, warn_days: int) -> Cal
             return hit[1]
         markdown = pages.render_playbook(project, playbook)
         _MEMO[playbook.id] = (key, markdown)
+        return markdown
+
+    return render
+
+
+def index_key(project: Project, warn_days: int) -> str:
+    """Everything the non-playbook pages can read: the model, playbooks cut to INDEX_FIELDS."""
+    rest = [repr(getattr(project, f.name)) for f in fields(project) if f.name != "playbooks"]
+    cut = [repr(tuple(getattr(pb, name) for name in INDEX_FIELDS)) for pb in project.playbooks]
+    return digest(str(warn_days), *rest, "\n".join(cut))
+
+
+def index_renderer(project: Project, warn_days: int) -> Callable[[str, Callable[[], str]], str]:
+    """For render_site: a page's Markdown from the memo while the index key is unchanged."""
+    key = index_key(project, warn_days)
+
+    def render(uri: str, fresh: Callable[[], str]) -> str:
+        hit = _INDEX_MEMO.get(uri)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        markdown = fresh()
+        _INDEX_MEMO[uri] = (key, markdown)
         return markdown
 
     return render
