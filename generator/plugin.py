@@ -83,6 +83,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             _apply_look(config, self._root(config))
         except PlaybookError as error:
             raise PluginError(str(error)) from None
+        if self.incremental:
+            from .caching.templates import keep_for_serve
+            keep_for_serve(config.theme)  # templates compiled and theme files listed once per process
         try:
             self.site = self.prepared or self._prepare(config)
         except site_module.ContentError as error:
@@ -195,8 +198,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             uris = [f.src_uri for f in self._files.documentation_pages()]
             search = self._search_plugin(config)
             if search is not None and hasattr(search, "search_index"):
-                search.search_index.entries = serve_cache.search_entries(self._state, uris)
+                index = search.search_index
+                index.entries = serve_cache.search_entries(self._state, uris)
                 search.search_index_prev = None  # the entries above are the whole index
+                text = serve_cache.search_index_json(self._state, uris, index.config)
+                index.generate_search_index = lambda prev: text  # unchanged pages' JSON is reused
             serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
 
     def on_build_error(self, error) -> None:

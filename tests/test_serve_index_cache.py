@@ -90,3 +90,32 @@ def test_single_file_findings_are_remembered_and_follow_an_edit(repo: Path) -> N
     assert "placeholder" in codes()  # remembered: the same finding again
     edit(path, "Check the RDS instance status TODO", "Check the RDS instance status")
     assert "placeholder" not in codes()
+
+
+def test_an_edited_or_added_theme_override_reaches_the_served_site(preview: Preview, repo: Path) -> None:
+    overrides = repo / "site_overrides" / "theme"
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n'
+                                         '{% block announce %}Override-one{% endblock %}\n')
+    preview.build()
+    assert "Override-one" in preview.page("playbooks/site-slow.html")
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n'
+                                         '{% block announce %}Override-two{% endblock %}\n')
+    (overrides / "extra-note.txt").write_text("a static file added while serving\n")
+    preview.build()  # compiled templates and the theme's file list are kept, but not stale
+    page = preview.page("playbooks/site-slow.html")
+    assert "Override-two" in page and "Override-one" not in page
+    assert preview.page("extra-note.txt") == "a static file added while serving\n"
+
+
+def test_the_served_search_index_is_the_text_material_writes(preview: Preview, repo: Path) -> None:
+    import json
+
+    edit(repo / "content" / "playbooks" / "database-unavailable.yaml",
+         "Check the RDS instance status", "Check the RDS instance state")
+    preview.build()
+    text = (preview.site / "search" / "search_index.json").read_text()
+    data = json.loads(text)
+    assert json.dumps(data, separators=(",", ":"), default=str) == text  # Material's own encoding
+    assert set(data["config"]) == {"lang", "separator", "pipeline", "fields"}
+    assert any("RDS instance state" in e["text"] for e in data["docs"])
+    assert (preview.site / "search" / "search_index.js").read_text() == "var __index = " + text

@@ -18,7 +18,7 @@ from ..load.content import Content
 from ..model import Playbook, Project
 from ..render import pages
 
-_MEMO: dict[str, tuple[str, str]] = {}  # playbook id -> (key, Markdown)
+_MEMO: dict[str, tuple[str, tuple, str]] = {}  # playbook id -> (key, own model, Markdown)
 _INDEX_MEMO: dict[str, tuple[str, str]] = {}  # page uri -> (key, Markdown)
 # The playbook fields the pages other than the playbook's own read (tests/test_serve_index_cache.py).
 INDEX_FIELDS = ("id", "title", "services", "tags", "summary", "severity", "rel")
@@ -32,10 +32,10 @@ def shared_key(project: Project, content: Content, warn_days: int) -> str:
     return digest(project.today.isoformat(), str(warn_days), *others, "\n".join(names), people)
 
 
-def _own(project: Project, playbook: Playbook) -> str:
-    """The playbook's model and its project-level records (review, drill), as text."""
+def _own(project: Project, playbook: Playbook) -> tuple:
+    """The playbook's model and its project-level records (review, drill): compared by value."""
     drill = getattr(project, "drill", None)
-    return repr((playbook, project.document(playbook.id), drill(playbook.id) if callable(drill) else None))
+    return (playbook, project.document(playbook.id), drill(playbook.id) if callable(drill) else None)
 
 
 def playbook_renderer(project: Project, content: Content, warn_days: int) -> Callable[[Project, Playbook], str]:
@@ -47,12 +47,13 @@ def playbook_renderer(project: Project, content: Content, warn_days: int) -> Cal
         del _MEMO[gone]
 
     def render(project: Project, playbook: Playbook) -> str:
-        key = digest(shared, playbook.rel, texts.get(playbook.rel, ""), _own(project, playbook))
+        key = digest(shared, playbook.rel, texts.get(playbook.rel, ""))
+        own = _own(project, playbook)
         hit = _MEMO.get(playbook.id)
-        if hit is not None and hit[0] == key:
-            return hit[1]
+        if hit is not None and hit[0] == key and hit[1] == own:  # dataclass equality: every field
+            return hit[2]
         markdown = pages.render_playbook(project, playbook)
-        _MEMO[playbook.id] = (key, markdown)
+        _MEMO[playbook.id] = (key, own, markdown)
         return markdown
 
     return render

@@ -84,7 +84,9 @@ def read_content(root: Path, content_dir: Path | None = None) -> tuple[Content, 
         raise UsageError(f"{relative(content_dir, root)}: no content directory here. Run playbook "
                          f"from the repository root, or pass --root DIR.")
     from ..caching.parse import open_for
+    from .safe_read import forget_folders
 
+    forget_folders()
     content = Content(root=root, content_dir=content_dir)
     problems: list[Problem] = []
     parsed = open_for(root)
