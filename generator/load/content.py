@@ -46,8 +46,11 @@ class Content:
 
 
 def relative(path: Path, root: Path) -> str:
-    try:  # the path as committed, not where a symlink points
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    full, top = os.path.abspath(path), os.path.abspath(root)  # as committed, not where a link points
+    if full.startswith(top.rstrip(os.sep) + os.sep):  # string work: a Path per file was slow at scale
+        return full[len(top.rstrip(os.sep)) + 1:].replace(os.sep, "/")
+    try:
+        return Path(full).relative_to(top).as_posix()
     except ValueError:
         pass
     try:
