@@ -75,18 +75,12 @@ def paired(commands: dict[str, tuple[list[str], dict]], cwd: Path, pairs: int) -
 
 
 # `playbook build` with the binder's layout replaced by a stub PDF (benchmark only).
-SITE_ONLY = ("import sys
-"
-             "from generator.render import binder
-"
-             "binder.render_binder = lambda *args, **kwargs: b'%PDF-1.4\n% binder left out\n'
-"
-             "from generator.cli import run
-"
-             "sys.argv = ['playbook', *sys.argv[1:]]
-"
-             "run()
-")
+SITE_ONLY = ("import sys\n"
+             "from generator.render import binder\n"
+             "binder.render_binder = lambda *args, **kwargs: b'%PDF-1.4\\n% binder left out\\n'\n"
+             "from generator.cli import run\n"
+             "sys.argv = ['playbook', *sys.argv[1:]]\n"
+             "run()\n")
 
 
 FLOOR = ("import sys, yaml, pathlib\n"
