@@ -153,6 +153,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return serve_cache.shared_signature(self.site.nav, uris, config_bytes, settings, theme)
 
     def on_env(self, env, config, files):
+        index = getattr(self._search_plugin(config), "search_index", None)
+        if index is not None:  # set up by the search plugin's on_config, which runs after ours
+            from .render.search_index import lighten
+            lighten(index)  # the same entries, parsed without Pygments' token spans
         if self._state is None:
             return env
         for file in files.documentation_pages():
