@@ -178,7 +178,9 @@ def build(root: Path, today: date, config_file: Path, site_dir: Path | None, aud
 @config_option
 @click.option("--dev-addr", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
 @click.option("--draft", is_flag=True, help="Serve even with import placeholders left to fill in (see build --draft).")
-def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draft: bool) -> None:
+@audience_option
+def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draft: bool,
+          audience: str | None) -> None:
     """Preview the site with live reload; editing content/ or schemas/ rebuilds it."""
     from . import plugin
 
@@ -186,6 +188,8 @@ def serve(root: Path, today: date, config_file: Path, dev_addr: str | None, draf
     os.environ["PLAYBOOK_TODAY"] = today.isoformat()
     if draft:
         os.environ["PLAYBOOK_DRAFT"] = "1"
+    if audience:  # read by the plugin, which MkDocs creates anew for every rebuild
+        os.environ["PLAYBOOK_AUDIENCE"] = audience
     _log_to_terminal()  # "Serving on http://...", rebuilds, and the check report on content errors
     try:
         plugin.serve_site(config_path, dev_addr)

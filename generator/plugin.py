@@ -115,8 +115,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         root = self._root(config)
         today = site_module.today_from(self.config.today)
         draft = os.environ.get("PLAYBOOK_DRAFT") == "1"  # set by `playbook serve --draft`
+        audience = os.environ.get("PLAYBOOK_AUDIENCE") or self.config.audience  # serve --audience
+        if audience not in (None, "internal", "public"):
+            raise PlaybookError(f"PLAYBOOK_AUDIENCE: {audience!r} is not one of internal, public")
         return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
-                                   self.config.audience, draft, incremental=self.incremental)
+                                   audience, draft, incremental=self.incremental)
 
     def on_files(self, files: Files, config) -> Files:
         if self.site is None:

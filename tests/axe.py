@@ -7,6 +7,8 @@ import axe_playwright_python
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 SERIOUS = ("critical", "serious")
+# The rules whose outcome depends on the colour scheme: a second scheme re-runs only these.
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
 def set_scheme(page, scheme: str) -> None:
@@ -24,11 +26,13 @@ def set_scheme(page, scheme: str) -> None:
     }""", scheme)
 
 
-def violations(page, impacts: tuple[str, ...] = SERIOUS) -> list[dict]:
-    """axe's violations of the given impacts on the loaded page, one dict per rule."""
+def violations(page, impacts: tuple[str, ...] = SERIOUS, rules: tuple[str, ...] = ()) -> list[dict]:
+    """axe's violations of the given impacts on the loaded page, one dict per rule
+    (only ``rules`` when given)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    options = {"resultTypes": ["violations"], **({"runOnly": list(rules)} if rules else {})}
+    result = page.evaluate("options => axe.run(document, options)", options)
     return [v for v in result["violations"] if v["impact"] in impacts]
 
 

@@ -198,3 +198,30 @@ def test_phone_spellings_match_and_other_numbers_do_not() -> None:
         assert list(hits(f"call {text} now", private)), text
     for text in ("+1 555 010 0111", "555 010 0100", "port 0110", "2026-01-10"):
         assert not list(hits(f"call {text} now", private)), text
+
+
+@pytest.mark.slow
+def test_serve_with_audience_public_previews_the_public_site(tmp_path: Path) -> None:
+    import os
+    import signal
+    import sys
+
+    from .test_serve import fetch, free_port, wait_for
+
+    repo = copy_repo(tmp_path / "repo")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/contacts.html"
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from generator.cli import run; run()", "serve", "--root", str(repo),
+         "--today", TEST_TODAY.isoformat(), "--dev-addr", f"127.0.0.1:{port}", "--audience", "public"],
+        cwd=repo, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        assert wait_for(lambda: "Contacts" in (fetch(url) or ""), 120), "serve did not come up"
+        page = fetch(url) or ""
+        for number in private_numbers():
+            assert not leaks({"contacts.html": page}, number), number
+        assert "Hana Mori" in page  # the page itself is there, without her private number
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)

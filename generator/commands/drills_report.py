@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
 from typing import Iterable
 
+from .ics import all_day_event
 from ..validate.drills import NEVER, OVERDUE, log_command
 from ..model import Drill, Project
 from ..render.markdown import code, escape_inline
@@ -79,15 +79,11 @@ def as_dicts(drills: list[Drill]) -> list[dict]:
             for d in drills]
 
 
-def ics_events(project: Project, drills: list[Drill], owner_name, escape) -> list[str]:
-    stamp = project.today.strftime("%Y%m%dT000000Z")
-    lines = []
+def ics_events(project: Project, drills: list[Drill], owner_name) -> list[str]:
+    lines: list[str] = []
     for d in drills:
         description = (f"Owner: {owner_name(project, d.owner)}\nFile: {d.rel}\nEvery: {d.interval}\n"
                        f"Last exercised: {_last(d)}\nAfterwards: {log_command(d.doc_id, d.owner)}")
-        lines += ["BEGIN:VEVENT", f"UID:drill-{d.doc_id}-{d.due:%Y%m%d}@incident-playbooks",
-                  f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{d.due:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{d.due + timedelta(days=1):%Y%m%d}",
-                  f"SUMMARY:{escape(f'Drill due: {d.title}')}",
-                  f"DESCRIPTION:{escape(description)}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+        lines += all_day_event(f"drill-{d.doc_id}-{d.due:%Y%m%d}", project.today, d.due,
+                               f"Drill due: {d.title}", description)
     return lines

@@ -57,6 +57,21 @@ plugins:
 GITIGNORE = "/site/\n/cards/\n/.site.lock\n/.cards.lock\n__pycache__/\n.venv/\n"
 
 
+def _setup_steps(source: InstallSource, apt: bool) -> str:
+    """A GitHub job's first steps: checkout, Python, the pinned install (with WeasyPrint's
+    Debian libraries where the job lays out PDFs)."""
+    packages = f"sudo apt-get update\n          sudo apt-get install -y {APT}\n          " if apt else ""
+    return f"""\
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - name: Install incident-playbooks {source.version}
+        run: |
+          {packages}{source.pip()}"""
+
+
 def github_check(source: InstallSource) -> str:
     return f"""\
 # Written by `playbook init` (incident-playbooks {source.version}).
@@ -75,16 +90,7 @@ permissions:
 jobs:
   check-and-build:
     runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - name: Install incident-playbooks {source.version}
-        run: |
-          sudo apt-get update
-          sudo apt-get install -y {APT}
-          {source.pip()}
+{_setup_steps(source, apt=True)}
       - name: Check content
         # Annotates the first ten errors and warnings; the full list goes to the job summary.
         run: playbook check --format github
@@ -116,14 +122,7 @@ permissions:
 jobs:
   reviews:
     runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - name: Install incident-playbooks {source.version}
-        run: |
-          {source.pip()}
+{_setup_steps(source, apt=False)}
       - name: Review report
         run: |
           set -o pipefail

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
 from . import drills_report
+from . import ics as ics_format
 from ..model import Document, Drill, Project
 from ..render.markdown import code, escape_inline
 from ..safetext import printable_lines
 from ..validate.drills import NEVER, OVERDUE
-
-_ICS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 STATUS_ORDER = {"overdue": 0, "due soon": 1, "ok": 2, "invalid": 3}
 
@@ -118,45 +116,16 @@ def broken_json(check: dict) -> str:
                        "documents": [], "problems": check["problems"]}, indent=2)
 
 
-def _ics_escape(value: str) -> str:
-    value = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-             .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
-    return _ICS_CONTROL.sub(" ", value)  # RFC 5545 allows no control character but tab
-
-
-def _fold(line: str) -> str:
-    """RFC 5545: lines longer than 75 octets continue on lines starting with a space."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
-
-
 def ics(project: Project, documents: list[Document], drills: list[Drill] = ()) -> str:
     """A calendar of review due dates that owners can subscribe to."""
-    stamp = project.today.strftime("%Y%m%dT000000Z")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//incident-playbooks//reviews//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_escape(project.organization.name)} runbook reviews"]
+    events: list[str] = []
     for doc in documents:
-        end = doc.due + timedelta(days=1)
         description = (f"Owner: {_owner_name(project, doc.owner)}\nFile: {doc.rel}\nLast reviewed: "
                        f"{doc.last_reviewed}\nSign off: playbook review {doc.doc_id} --by {doc.owner}")
-        lines += ["BEGIN:VEVENT", f"UID:review-{doc.doc_id.replace('/', '-')}-{doc.due:%Y%m%d}@incident-playbooks",
-                  f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{doc.due:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-                  f"SUMMARY:{_ics_escape(f'Review due: {doc.title}')}",
-                  f"DESCRIPTION:{_ics_escape(description)}", "TRANSP:TRANSPARENT", "END:VEVENT"]
-    lines += drills_report.ics_events(project, list(drills), _owner_name, _ics_escape)
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        events += ics_format.all_day_event(f"review-{doc.doc_id.replace('/', '-')}-{doc.due:%Y%m%d}",
+                                           project.today, doc.due, f"Review due: {doc.title}", description)
+    events += drills_report.ics_events(project, list(drills), _owner_name)
+    return ics_format.calendar(f"{project.organization.name} runbook reviews", "reviews", events)
 
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json, "ics": ics}
