@@ -4,7 +4,9 @@
 
 Runs `playbook bundle` and `playbook binder` in fresh processes on content from
 generate.py, and reports wall time, CPU time (user + system; on a shared machine
-the steadier figure), peak memory and file size; then opens the bundle in
+the steadier figure), peak memory, file size and the load average; the binder
+runs without a cache, then filling an empty one (PLAYBOOK_CACHE_DIR), then warm,
+then after one playbook's step is edited. Then it opens the bundle in
 Debian's chromium from file:// (network refused) and times loading it, a search,
 and opening a playbook.
 """
@@ -23,10 +25,11 @@ from generate import generate  # noqa: E402
 TODAY = "2026-11-22"
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, float, float]:
+def run(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
     """(wall s, cpu s, max RSS MB) of one command."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -60,17 +63,36 @@ def browser_timings(bundle: Path, query: str) -> dict[str, float]:
     return {"load": loaded, "first search": searched, "open playbook": opened}
 
 
+def edit_one_playbook(repo: Path) -> None:
+    """Change the text of one step of the middle playbook (its page count stays)."""
+    files = sorted((repo / "content" / "playbooks").glob("pb-*.yaml"))
+    path = files[len(files) // 2]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("(immediate 1)", "(immediate 1, edited)", 1), encoding="utf-8")
+
+
 def main(counts: list[int]) -> None:
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             repo = generate(count, Path(tmp) / "repo")
             out = Path(tmp)
-            for kind, name in (("bundle", "runbook.html"), ("binder", "runbook.pdf")):
+            cache = {"PLAYBOOK_CACHE_DIR": str(out / "cache")}
+            runs = [("bundle", "runbook.html", {}, None),
+                    ("binder", "runbook.pdf", {"PLAYBOOK_NO_CACHE": "1"}, "cold, no cache"),
+                    ("binder", "runbook.pdf", cache, "cold, filling the cache"),
+                    ("binder", "runbook.pdf", cache, "warm, unchanged content"),
+                    ("binder", "runbook.pdf", cache, "one playbook edited")]
+            if count > 100:  # filling an empty cache costs the same layout; at 1,000 it takes minutes
+                runs = [r for r in runs if r[3] != "cold, no cache"]
+            for kind, name, env, label in runs:
+                if label == "one playbook edited":
+                    edit_one_playbook(repo)
+                load = os.getloadavg()[0]
                 wall, cpu, rss = run(["playbook", kind, "--root", str(repo), "--today", TODAY,
-                                      "--out", str(out / name)], repo)
+                                      "--out", str(out / name)], repo, env)
                 size = (out / name).stat().st_size / 1024 / 1024
-                print(f"N={count} {kind}: {wall:.1f} s wall, {cpu:.1f} s CPU, {rss:.0f} MB peak, "
-                      f"{size:.2f} MB", flush=True)
+                print(f"N={count} {kind}{f' ({label})' if label else ''}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                      f"{rss:.0f} MB peak, {size:.2f} MB, load average {load:.2f} before", flush=True)
             pages = subprocess.run(["pdfinfo", str(out / "runbook.pdf")], capture_output=True, text=True).stdout
             print(f"N={count} binder pages: {[l for l in pages.splitlines() if l.startswith('Pages')]}")
             timings = browser_timings(out / "runbook.html", "checkout service latency above 2 seconds")

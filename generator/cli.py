@@ -254,9 +254,9 @@ def cards(root: Path, today: date, out_dir: Path | None, audience: str | None) -
                    f"({rendered.card.paper}, {rendered.card.orientation}, 1 page)")
 
 
-def _checked_project(root: Path, today: date):
+def _checked_project(root: Path, today: date, audience: str | None = None):
     """The model of content without errors (desk cards are not laid out), or exit 1."""
-    result = _load(root, today, cards=False)
+    result = _load(root, today, cards=False, audience=audience)
     if not result.ok or result.project is None:
         click.echo("content has errors; not writing it:\n"
                    + report.text(result.problems, sum(1 for _ in result.content.all_sources())), err=True)
@@ -277,7 +277,8 @@ def _write_generated(path: Path, data: bytes, marker: bytes) -> None:
               metavar="FILE.html", help="Where to write the bundle.")
 @root_option
 @today_option
-def bundle(out_file: Path, root: Path, today: date) -> None:
+@audience_option
+def bundle(out_file: Path, root: Path, today: date, audience: str | None) -> None:
     """Write the whole runbook as ONE self-contained HTML file that works offline.
 
     Search, playbooks, contacts, escalation and desk-card content, with no
@@ -285,7 +286,7 @@ def bundle(out_file: Path, root: Path, today: date) -> None:
     """
     from .render.bundle import MARKER, render_bundle
 
-    project = _checked_project(root, today)
+    project = _checked_project(root, today, audience)
     data = render_bundle(project, today).encode("utf-8")
     _write_generated(out_file, data, MARKER)
     click.echo(f"Wrote {out_file} ({len(data) / 1024:.0f} KB, {len(project.playbooks)} playbooks, one file)")
@@ -297,12 +298,17 @@ def bundle(out_file: Path, root: Path, today: date) -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
 @root_option
 @today_option
-def binder(out_file: Path, paper: str, root: Path, today: date) -> None:
-    """Write the printable binder (PDF): cover, contents, every playbook, contacts at the back."""
+@audience_option
+def binder(out_file: Path, paper: str, root: Path, today: date, audience: str | None) -> None:
+    """Write the printable binder (PDF): cover, contents, every playbook, contacts at the back.
+
+    Parts laid out before come from the cache (.playbook-cache/ or PLAYBOOK_CACHE_DIR).
+    """
+    from .caching.store import cache_dir
     from .render.binder import MARKER, render_binder
 
-    project = _checked_project(root, today)
-    data = render_binder(project, today, paper)
+    project = _checked_project(root, today, audience)
+    data = render_binder(project, today, paper, cache_dir(root))
     _write_generated(out_file, data, MARKER)
     click.echo(f"Wrote {out_file} ({len(data) / 1024:.0f} KB, {paper}, {len(project.playbooks)} playbooks)")
 

@@ -44,6 +44,7 @@ class PlaybooksConfig(Config):
     today = c.Optional(c.Type(str))
     warn_days = c.Type(int, default=14)
     audience = c.Optional(c.Choice(("internal", "public")))  # default: organization.yaml
+    binder = c.Type(bool, default=True)  # false: downloads/runbook.pdf is a note, not minutes of layout
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -142,7 +143,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         for uri, content in self.site.redirects:
             files.append(File.generated(config, uri, content=content))
         # The binder takes seconds to lay out: a live preview does not wait for it on every edit.
-        for uri, content in site_module.offline_files(self.site, binder=self._command != "serve").items():
+        binder = self._command != "serve" and self.config.binder
+        for uri, content in site_module.offline_files(self.site, binder=binder).items():
             files.append(File.generated(config, uri, content=content))
         self._files = files
         return files

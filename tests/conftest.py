@@ -29,6 +29,21 @@ def copy_repo(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache(tmp_path_factory: pytest.TempPathFactory):
+    """One cache folder (PLAYBOOK_CACHE_DIR) for the session: the many builds of the example
+    content lay its desk cards and binder out once. Entries are keyed by content, so
+    sharing is safe; tests of the caches themselves use folders of their own. A folder
+    already set (a CI runner's kept cache) is used as it is."""
+    if os.environ.get("PLAYBOOK_CACHE_DIR"):
+        yield Path(os.environ["PLAYBOOK_CACHE_DIR"])
+        return
+    folder = tmp_path_factory.mktemp("playbook-cache")
+    os.environ["PLAYBOOK_CACHE_DIR"] = str(folder)
+    yield folder
+    os.environ.pop("PLAYBOOK_CACHE_DIR", None)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.importer.dialects import HTML_TAG
+from generator.importer.text import NUMBER_WORDS
 from generator.validate.imported import is_missing
 
 CORPUS = Path(__file__).resolve().parent / "import_corpus"
@@ -21,7 +23,8 @@ ENUM_EVIDENCE = {
     "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",
     "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
     "next-business-day": r"next business day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
-    "pycon": r"", "console": r"", "text": r""}
+    "pycon": r"", "console": r"", "text": r"", "yearly": r"year|annual", "quarterly": r"quarter",
+    "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r""}
 DURATION = re.compile(r"^(\d+)([mhdw])$")
 UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
 
@@ -64,7 +67,8 @@ def untraceable(value, source: str, normalized: str) -> bool:
     duration = DURATION.match(text)
     if duration:
         number, unit = duration.groups()
-        return not re.search(rf"\b{number}\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
+        words = "|".join([number] + [w for w, n in NUMBER_WORDS.items() if str(n) == number])   # '1h' from 'one hour'
+        return not re.search(rf"\b(?:{words})\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]})", source, re.IGNORECASE)
     for line in text.splitlines():
         if normalize(line) and normalize(line) not in normalized:
             return True
@@ -74,7 +78,10 @@ def untraceable(value, source: str, normalized: str) -> bool:
 def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     """Every structured value of every imported document that is not in the sources (or in ``extra``,
     what the command line gave, such as --org-name)."""
-    source = source_text(sources) + "\n" + extra
+    import html
+    raw = source_text(sources)   # HTML sources are compared as the text they show, without tags
+    linked = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", raw)   # a Markdown link is its text and address
+    source = html.unescape(HTML_TAG.sub(" ", raw)) + "\n" + linked + "\n" + raw + "\n" + extra
     normalized = normalize(source)
     found = []
     for path in sorted(out.rglob("*.yaml")):
@@ -89,21 +96,36 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
 
 KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$")
 # Section names the importer turns into the site's own structure (stages, parts of a runbook).
-LABEL = re.compile(r"(symptoms?|meaning|impact|diagnosis|investigation|mitigation|resolution|remediation|"
+LABEL = re.compile(r"(symptoms?|meaning|impact|summary|diagnosis|investigation|mitigation|resolution|remediation|"
                    r"verification|immediate actions|responsibilities|review template|detection|containment|"
                    r"eradication|recovery)")
 HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
 
 
-def payloads(line: str) -> list[str]:
-    """What of a source line a reader must find on the site: the values, not the markup or keys."""
+def payloads(line: str, links: bool = False) -> list[str]:
+    """What of a source line a reader must find on the site: the values, not the markup or keys
+    (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
     stripped = line.strip()
+    if links:
+        stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
     if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"</?\w+[^>]*>", stripped):
         return []           # table rules, bare tags
     if "<th" in stripped.lower():
         return []           # header rows name the columns the site has its own titles for
     if HTML_ROW.search(stripped):
-        return [c for c in HTML_ROW.findall(stripped) if normalize(c)]
+        import html
+        cells = [html.unescape(HTML_TAG.sub(" ", c)) for c in HTML_ROW.findall(stripped)]
+        return [c for c in cells if normalize(c)]
+    admonition = re.match(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"([^"]*)")?\s*$', stripped)
+    if admonition:   # '!!! tip': the box, drawn by the site; its title is text
+        return [admonition.group(1)] if admonition.group(1) and normalize(admonition.group(1)) else []
+    front = re.match(r"^([a-z_]+):\s+(\S.*)$", stripped)
+    if front:         # 'alert: Name', a front-matter key and its value
+        return [front.group(2).strip("'\"")]
+    heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
+    if heading:   # an HTML heading is read as the Markdown heading it means
+        stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
+    stripped = HTML_TAG.sub(" ", stripped).strip()   # a reader sees the text, not the tags
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if stripped.startswith("```"):
@@ -114,10 +136,10 @@ def payloads(line: str) -> list[str]:
         return [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)])\s+)+", "", stripped)
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
-        text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook)\s*:\s*|"
+        text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
     return [text] if normalize(text) else []
@@ -136,10 +158,9 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         if number in first_table_rows:
             continue
-        for payload in payloads(line):
-            if normalize(payload) not in site_text:
-                missing.append(f"{source.name}:{number}: {line.strip()}")
-                break
+        shown = [all(normalize(p) in site_text for p in payloads(line, links)) for links in (False, True)]
+        if not any(shown):   # as written (in notes) or as a field shows it
+            missing.append(f"{source.name}:{number}: {line.strip()}")
     return missing
 
 

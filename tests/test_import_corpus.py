@@ -251,8 +251,8 @@ def test_severity_definitions_in_prose_and_escalation_sentences(outputs) -> None
     chain = docs(out)["escalation.yaml"]["levels"]
     assert [(lv["name"], lv["triggers"]) for lv in chain] == [("secondary", [{"after": "5m"}]),
                                                               ("the engineering manager", [{"after": "10m"}])]
-    # the sentences say more than who and when: they stay on the page too
-    assert "the page escalates to the secondary" in docs(out)["escalation.yaml"]["notes"]
+    # the sentences say more than who and when: they stay on the page too, as the escalation page's guidance
+    assert "the page escalates to the secondary" in docs(out)["escalation.yaml"]["guidance"][0]["text"]
     contacts = {c["id"]: c for c in docs(out)["contacts.yaml"]["contacts"]}
     assert contacts["engineering-manager"]["phone"] == "+1 415 555 0134"
     assert contacts["security"]["email"] == "security@example.io"
@@ -263,7 +263,8 @@ def test_nist_security_playbook_as_the_whole_document(outputs) -> None:
     assert pb["title"] == "Compromised IAM credentials"
     assert pb["symptoms"][0] == "GuardDuty finding of type UnauthorizedAccess:IAMUser"
     assert any("update-access-key" in c["code"] for s in pb["steps"]["resolve"] for c in s.get("commands", []))
-    assert "Lessons learned" in pb["notes"]   # not a stage: kept for a human, on the page
+    # not a stage: the playbook's guidance, on its page under the source's heading
+    assert pb["guidance"] == [{"title": "Lessons learned", "text": "Hold a review within 3 days."}]
 
 
 def test_literal_level_tag_in_a_subject_is_not_a_placeholder(outputs) -> None:

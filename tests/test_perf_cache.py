@@ -19,6 +19,7 @@ def own_cache_key(tmp_path: Path, monkeypatch) -> None:
     """Each test signs with a fresh key of its own (XDG_CACHE_HOME in tmp)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("PLAYBOOK_NO_CACHE", raising=False)
+    monkeypatch.delenv("PLAYBOOK_CACHE_DIR", raising=False)  # the repository's own .playbook-cache/
     cache._key.cache_clear()
     yield
     cache._key.cache_clear()

@@ -14,7 +14,10 @@ from generate import generate  # noqa: E402
 
 def test_pages_do_not_carry_the_full_navigation(tmp_path: Path) -> None:
     repo = generate(60, tmp_path / "repo")   # three services of 20: a page links its own 20
+    config = repo / "mkdocs.yml"  # navigation is the point here, not half a minute of binder layout
+    config.write_text(config.read_text().replace("  - playbooks\n", "  - playbooks:\n      binder: false\n", 1))
     site = build(repo, "2026-11-22")
+    assert b"binder: false" in (site / "downloads" / "runbook.pdf").read_bytes()  # the note in its place
     page = (site / "playbooks" / "pb-00042.html").read_text()
     nav = page[page.index('<nav class="md-nav md-nav--primary"'):page.index("</nav>", page.index('md-nav--primary'))]
     linked = set(re.findall(r'href="(pb-\d{5}\.html)"', page))

@@ -47,6 +47,9 @@ def test_serve_rebuilds_when_content_changes(repo: Path) -> None:
         cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         assert wait_for(lambda: (fetch(url) or "").find("Site slow") > 0, 90), "serve did not come up"
+        binder = f"http://127.0.0.1:{port}/downloads/runbook.pdf"  # linked from the home page: never a 404
+        with urllib.request.urlopen(binder, timeout=5) as response:
+            assert response.read().startswith(b"%PDF") and "pdf" in response.headers["Content-Type"]
         playbook = repo / "content" / "playbooks" / "site-slow.yaml"
         playbook.write_text(playbook.read_text().replace("title: Site slow", "title: Site crawling"))
         assert wait_for(lambda: "Site crawling" in (fetch(url) or ""), 90), "no rebuild after the edit"

@@ -21,10 +21,13 @@ _MAC_BYTES = 32
 
 
 def cache_dir(root: Path) -> Path | None:
-    """Where a repository's caches live; PLAYBOOK_NO_CACHE=1 turns caching off."""
+    """Where a repository's caches live: .playbook-cache/ in it, or PLAYBOOK_CACHE_DIR (a folder a
+    CI runner keeps between runs; entries are keyed by content, so repositories may share one).
+    PLAYBOOK_NO_CACHE=1 turns caching off."""
     if os.environ.get("PLAYBOOK_NO_CACHE") or _key() is None:
         return None
-    return root / CACHE_DIR
+    elsewhere = os.environ.get("PLAYBOOK_CACHE_DIR")
+    return Path(elsewhere).expanduser().absolute() if elsewhere else root / CACHE_DIR
 
 
 @lru_cache(maxsize=1)

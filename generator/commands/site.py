@@ -33,6 +33,7 @@ class Site:
     warnings: tuple[str, ...] = ()
     cards: tuple = ()  # RenderedCard: HTML and PDF of each desk card
     redirects: tuple = ()  # (uri, html): old playbook ids forwarding to the current page
+    cache: Path | None = None  # the cache folder (see caching.store): binder parts laid out before
 
     def edit_url(self, page: Page) -> str | None:
         org = self.project.organization
@@ -63,7 +64,8 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     content whose only errors are import placeholders, with banners.
     ``incremental`` (serve): playbook pages whose inputs are unchanged come from memory.
     """
-    from ..render.imported import annotate, notes_of
+    from ..caching.store import cache_dir
+    from ..render.imported import annotate, guidance_of, notes_of
 
     result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft),
                        content_dir)
@@ -84,10 +86,11 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         index_page = index_renderer(result.project, warn_days)
     pages = annotate(render_site(result.project, renderer, index_page)
                      + postmortem_pages(result.project) + alert_pages,
-                     notes_of(result.content), result.problems, draft)
+                     notes_of(result.content), result.problems, draft, guidance_of(result.content))
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
-                warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()))
+                warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),
+                cache_dir(root))
 
 
 def _with_pages(nav: list, uris: list[str]) -> list:
@@ -119,9 +122,11 @@ def download_files(site: Site) -> dict[str, str]:
 def offline_files(site: Site, binder: bool = True) -> dict[str, bytes]:
     """downloads/runbook.html and downloads/runbook.pdf: the one-file bundle and the binder.
 
-    The binder takes the desk cards' paper when they all agree, else A4.
+    The binder takes the desk cards' paper when they all agree, else A4. Without
+    ``binder`` (serve), runbook.pdf is a one-page note saying how to get it.
     """
     from ..render.downloads import offline_files as render
 
     papers = {card.paper for card in site.project.cards}
-    return render(site.project, site.project.today, papers.pop() if len(papers) == 1 else "a4", binder)
+    return render(site.project, site.project.today, papers.pop() if len(papers) == 1 else "a4", binder,
+                  site.cache)

@@ -32,6 +32,8 @@ class Imported:
     headings: dict[int, str] = field(default_factory=dict)        # line -> source heading path
     lines: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
+    attached: dict[int, int] = field(default_factory=dict)   # markup-only line -> the content line it belongs to
+    guidance_lines: set[int] = field(default_factory=set)    # structured as policy text (`guidance`), as written
     dated: bool = False
     doc_date: str = ""
 
@@ -65,6 +67,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
                "description": description or missing("what this level means")}
         if level.get("examples"):
             out["examples"] = list(dict.fromkeys(level["examples"]))
+        if level.get("details"):
+            out["details"] = level["details"]
         out["response_time"] = level.get("response_time") or missing("how soon to respond: 15m, 1h, immediate")
         for key in ("resolution_target", "escalate_after", "update_every"):
             if level.get(key):
@@ -91,6 +95,8 @@ def placeholder_severities(doc_date: str) -> dict:
 
 
 def _level_rank(level: dict) -> tuple:
+    if level.get("_by_order"):   # defined in prose, most severe wherever the source put it: keep its order
+        return (0, level.get("_order", 0))
     digits = re.sub(r"\D", "", level["id"])
     return (0, int(digits)) if digits else (1, level.get("_order", 0))
 
@@ -153,7 +159,7 @@ def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: s
     if not pm.get("sections"):
         return None
     sections = _unique_ids(pm["sections"])
-    agenda = pm.get("agenda") or [{"topic": missing("the review meeting agenda"), "minutes": 1}]
+    agenda = pm.get("agenda") or [{"topic": missing("the review meeting agenda")}]
     principles = list(dict.fromkeys(pm.get("principles") or [])) or [missing("the blameless principles")]
     known = {lv["id"] for lv in levels}
     review_within = [{"severity": lv, "within": pm["within"]} for lv in pm.get("within_severities", [])
@@ -171,8 +177,8 @@ def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) ->
     symptoms = pb["symptoms"] or [missing("what responders see when this happens")]
     summary = pb.get("summary") or (pb["symptoms"][0] if pb["symptoms"] else missing("one line on what this is"))
     doc = {"id": pb["id"], "title": pb["title"], "summary": summary,
-           "aliases": pb["aliases"], "severity": severity, "services": [SERVICE], "tags": ["imported"],
-           "owner": OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
+           "aliases": pb["aliases"], "severity": severity, "services": [SERVICE],
+           "tags": pb.get("tags") or ["imported"], "owner": pb.get("owner") or OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
            "steps": {stage: steps[stage] for stage in ("immediate", "investigate", "resolve", "verify")
                      if stage in steps}, "review": _review(doc_date)}
     return doc

@@ -13,6 +13,9 @@ notes, so nothing is lost.
 from __future__ import annotations
 
 from .found import Found, home_of
+from .guidance import guidance_sections
+from .procedures import front_matter, step_sections
+from .prose import escalation_tables, nested_contacts, prose_levels, sentence_chains
 from .levels import _levels
 from .mdparse import Section
 from .messages import _contacts, _postmortem, _templates
@@ -34,12 +37,13 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
-             lambda r, f: shapes.level_items(r, f, _level), _scenarios, _roles,
+    steps = (step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+             lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
-             _templates, _contacts, shapes.section_contacts, shapes.para_contacts, shapes.declare_sections, shapes.command_sections)
+             _templates, nested_contacts, _contacts, shapes.section_contacts, shapes.para_contacts,
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
     for step in steps:
         step(root, found)
     return found

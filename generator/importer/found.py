@@ -11,7 +11,7 @@ HOMES = [("post-mortem", "postmortem"), ("postmortem", "postmortem"), ("post-inc
          ("blameless", "postmortem"), ("severit", "severities"), ("classification", "severities"),
          ("contact", "contacts"), ("escalat", "escalation"), ("role", "roles"), ("phase", "process"),
          ("workflow", "process"), ("process", "process"), ("checklist", "process"),
-         ("template", "templates"), ("communication", "templates")]
+         ("template", "templates"), ("communication", "templates"), ("messages", "templates")]
 STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "immediate"),
           ("first", "immediate"), ("diagnos", "investigate"), ("investigat", "investigate"),
           ("analy", "investigate"), ("check", "investigate"), ("cause", "causes"),
@@ -19,7 +19,8 @@ STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "imme
           ("remediat", "resolve"), ("response action", "resolve"), ("containment", "resolve"),
           ("mitigat", "resolve"), ("hardening", "resolve"), ("verif", "verify"), ("validat", "verify"),
           ("response", "resolve"), ("detect", "symptoms"), ("eradicat", "resolve"), ("steps", "resolve"), ("identif", "immediate"),
-          ("procedure", "resolve"), ("what to do", "resolve")]
+          ("procedure", "resolve"), ("what to do", "resolve"), ("after the", "verify"),
+          ("follow-up", "verify"), ("follow up", "verify")]
 SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
 SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
                          r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"
@@ -43,6 +44,8 @@ class Found:
     homes: dict[int, str] = field(default_factory=dict)    # line -> document key for notes
     flags: list[str] = field(default_factory=list)
     mapped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    guidance: dict[str, list[dict]] = field(default_factory=dict)   # document key -> policy text sections
+    guidance_lines: set[int] = field(default_factory=set)           # the source lines kept as guidance
 
     def use(self, where: str, *blocks: Block) -> None:
         for block in blocks:

@@ -80,9 +80,9 @@ def _level_table(block: Block, found: Found) -> None:
                 entry.setdefault("description", cell)
             elif "example" in head:
                 entry.setdefault("examples", [x.strip() for x in cell.split(",") if x.strip()])
-            elif "resolution" in head:
-                entry.setdefault("resolution_target", duration(cell) or "")
-            elif "response" in head:
+            elif "resolution" in head and duration(cell):
+                entry.setdefault("resolution_target", duration(cell))
+            elif "response" in head and duration(cell):
                 _level_details(entry, "response " + cell)
             elif "escalat" in head:
                 entry.setdefault("escalation_text", cell)
@@ -90,6 +90,10 @@ def _level_table(block: Block, found: Found) -> None:
                     entry.setdefault("escalate_after", duration(cell))
                 if "ticket" in cell.lower():
                     entry.setdefault("paging", "ticket")
+            elif cell:
+                from .shapes import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
+                if not apply_level_value(entry, head, cell):   # else kept with the level under its name
+                    entry.setdefault("details", []).append({"label": head.capitalize(), "text": cell})
     if used:
         found.use("severities", block)
 

@@ -16,6 +16,7 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 LABEL = re.compile(r"^\s*\*\*([^*]{2,80}?)\*\*\s*:?\s*(.*)$")
 BOLD_ITEM = re.compile(r"^\*\*([^*]+?)\*\*\s*[:.-]?\s*(.*)$")
 RULE = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$")
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Block:
     key: str = ""             # key-value items: '- **Response Time**: 15 minutes'
     ordered: bool = False     # '1.' rather than '-'
     value: str = ""
+    aside: str = ""           # inside an admonition ('!!! warning'): its kind
+    quoted: bool = False      # inside a block quote
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     children: list["Section"] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False)
+    meta: dict = field(default_factory=dict, repr=False)   # front matter of a file: key -> (value, line)
 
     def walk(self):
         yield self
@@ -87,12 +91,14 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
     while i < len(lines):
         line, number = lines[i], offset + i + 1
         heading = HEADING.match(line)
+        html_heading = None if heading else HTML_HEADING.match(line)
         fence = FENCE.match(line)
-        if heading:
-            level = len(heading.group(1))
+        if heading or html_heading:
+            level = len(heading.group(1)) if heading else int(html_heading.group(1))
+            title = heading.group(2).strip() if heading else _html_text(html_heading.group(2))
             while current.level >= level:
                 current = current.parent
-            section = Section(heading.group(2).strip(), level, number, parent=current)
+            section = Section(title, level, number, parent=current)
             current.children.append(section)
             current = section
             i += 1
@@ -105,9 +111,22 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
         elif not line.strip():
             i += 1
         else:
-            current.blocks.append(_line_block(line, number))
+            block = _line_block(line, number)
+            previous = current.blocks[-1] if current.blocks else None
+            if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
+                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para"):
+                _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
+            else:
+                current.blocks.append(block)
             i += 1
     return root
+
+
+def _continue(block: Block, more: Block) -> None:
+    block.lines.extend(more.lines)
+    block.text = f"{block.text} {more.text}".strip()
+    if block.key:
+        block.value = f"{block.value} {more.text}".strip()
 
 
 def _fence(lines: list[str], i: int, match: re.Match, section: Section, offset: int = 0) -> int:

@@ -10,6 +10,7 @@ from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration,
 
 def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
+        _quoted_template(section, found)
         previous = None
         for block in section.blocks:
             if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
@@ -17,11 +18,26 @@ def _templates(root: Section, found: Found) -> None:
             previous = block
 
 
+def _quoted_template(section: Section, found: Found) -> None:
+    """A block quote holding a message ('> **Subject:** ...'), in a templates section or with a subject line."""
+    run = [b for b in section.blocks if b.quoted and b.kind in ("para", "label", "item") and b.lines[0] not in found.used]
+    if len(run) < 2:
+        return
+    lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
+             (f"- {b.text}" if b.kind == "item" else b.text) for b in run]
+    subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in run)
+    if not subject and home_of(section) != "templates" and "template" not in section.title.lower():
+        return
+    code = Block("code", [n for b in run for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
+    _template(code, section, None, found)
+    found.use("templates", *run)
+
+
 def _is_message(block: Block, section: Section) -> bool:
     """Fenced prose with [placeholders], or any fenced prose in a templates section."""
     if block.lang not in ("", "text", "txt", "markdown", "md") or not any(l.strip() for l in block.code):
         return False
-    if len(block.code) < 2 and "[" not in block.code[0]:
+    if len(block.code) < 2 and "[" not in block.code[0] and "{" not in block.code[0]:
         return False
     if block.lang in ("markdown", "md") and any(line.startswith("#") for line in block.code):
         return False  # a document template (the post-mortem), not a message
@@ -51,17 +67,12 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     body, declared = placeholders(text)
     subject, more = placeholders(subject) if subject else ("", {})
     declared.update(more)
-    context = f"{title} {' '.join(section.path())} {text[:80]}".lower()
-    channel = ("status-page" if "status" in context else "email" if ("email" in context or "subject:" in context)
-               else "chat" if re.search(r"slack|chat|#[a-z]", context) else missing("status-page, chat, email, sms or phone-bridge"))
-    audience = ("customers" if "status" in context or "customer" in context or "user" in context else
-                "executives" if "executive" in context or "leadership" in context else
-                "stakeholders" if "stakeholder" in context else "internal" if "internal" in context or
-                "team" in context else missing("customers, internal, stakeholders, executives or support"))
-    stage = next((s for w, s in (("resolv", "resolved"), ("update", "update"), ("identif", "identified"),
-                                 ("monitor", "monitoring"), ("investigat", "investigating"),
-                                 ("declar", "declared"), ("alert", "declared")) if w in context),
-                 missing("declared, investigating, identified, update, monitoring, resolved or postmortem"))
+    named = f"{title} {' '.join(section.path())}".lower()   # what the source calls it decides first,
+    context = f"{named} {text[:80]}".lower()                 # then the start of the message itself
+    channel = _first(CHANNELS, named, context) or missing("status-page, chat, email, sms or phone-bridge")
+    audience = _first(AUDIENCES, named, context) or missing("customers, internal, stakeholders, executives or support")
+    stage = _first(STAGES, named, context) or missing("declared, investigating, identified, update, monitoring, "
+                                                      "resolved or postmortem")
     template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
                 "audience": audience, "stage": stage, "body": body + "\n"}
     if subject:
@@ -75,6 +86,23 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         found.mapped["templates"].append(section.line)
     if previous is not None and previous.kind in ("label",) and not previous.text:
         found.use("templates", previous)
+
+
+CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]", "chat")]
+AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
+             (r"status|customer|user", "customers"), (r"internal|team", "internal")]
+
+
+STAGES = [("resolv", "resolved"), ("update", "update"), ("identif", "identified"), ("monitor", "monitoring"),
+          ("investigat", "investigating"), ("declar", "declared"), ("alert", "declared")]
+
+
+def _first(rules: list[tuple[str, str]], *contexts: str) -> str | None:
+    for context in contexts:
+        for pattern, value in rules:
+            if re.search(pattern, context):
+                return value
+    return None
 
 
 PM_TEMPLATE = re.compile(r"template|format|structure", re.IGNORECASE)
@@ -155,8 +183,10 @@ def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
         text = strip_md(block.text)
         minutes = re.search(r"\((\d+)\s*min", text)
         if mode == "agenda" and (block.level == 0):
-            pm.setdefault("agenda", []).append({"topic": re.sub(r"\s*\(\d+\s*min\w*\)", "", text).strip(),
-                                                "minutes": int(minutes.group(1)) if minutes else 10})
+            item = {"topic": re.sub(r"\s*\(\d+\s*min\w*\)", "", text).strip()}
+            if minutes:   # no time in the source: none on the agenda, never a made-up one
+                item["minutes"] = int(minutes.group(1))
+            pm.setdefault("agenda", []).append(item)
             found.use("postmortem", block)
         elif mode == "agenda" and pm.get("agenda"):
             pm["agenda"][-1].setdefault("points", []).append(text)
@@ -176,13 +206,26 @@ def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
         in_contacts = home_of(section) == "contacts" or bool(CONTACT_WORDS.search(section.title))
         for block in section.blocks:
-            if block.kind == "table" and block.rows and any("phone" in h.lower() for h in block.rows[0]):
+            if block.kind == "table" and block.rows and block.lines[0] not in found.used and (
+                    any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
                 _contact_item(block, found)
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
+
+
+REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams", re.IGNORECASE)
+
+
+def _reach_table(block: Block) -> bool:
+    """| Team | Slack | Email |: a column that says how to reach someone, and cells that are addresses."""
+    header = [strip_md(h) for h in block.rows[0]]
+    columns = [i for i, h in enumerate(header) if REACH_COLUMN.search(h)]
+    cells = [strip_md(row[i]) for row in block.rows[1:] for i in columns if i < len(row)]
+    return bool(columns) and len(block.rows) > 1 and any(EMAIL.search(c) or CHANNEL.search(c) or HANDLE.search(c)
+                                                          or PHONE_ANY.search(c) for c in cells)
 
 
 def _contact_table(block: Block, found: Found) -> None:
@@ -204,8 +247,17 @@ def _contact_table(block: Block, found: Found) -> None:
             contact["title"] = label
         _reach(contact, phones[0] if phones else "")
         for key, value in cells.items():
-            if any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+            if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
+                contact["chat"] = value.strip()   # '#payments' in a Slack column
+            elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
                 _reach(contact, value)
+            elif re.search(r"hours|availab", key) and value and "hours" not in contact:
+                contact["hours"] = value
+            elif value and value != label and not re.search(r"name|role|title|phone|primary|backup", key):
+                shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
+                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+        if re.match(r"team|group|squad", header[0]) and not name:
+            contact["kind"] = "team"
         if backup and backup.upper() != "N/A":
             bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
             found.contacts.setdefault(bid, {"id": bid, "kind": "person",

@@ -27,6 +27,14 @@ def _roles(root: Section, found: Found) -> None:
                 found.use("roles", block)
             elif block.kind == "label" and "responsibilit" in block.label.lower():
                 found.use("roles", block)
+            elif block.kind == "label" and block.text:   # '**Does not:** run commands': a duty as written
+                role["responsibilities"].append(f"{strip_md(block.label)}: {strip_md(block.text)}")
+                found.use("roles", block)
+        prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+        if role["responsibilities"] and prose:
+            from .shapes import _paragraphs
+            role["description"] = " ".join(_paragraphs(prose))
+            found.use("roles", *prose)
         if role["responsibilities"]:
             found.roles.append(role)
 
@@ -120,11 +128,14 @@ def _phases(root: Section, found: Found) -> None:
     taken = set().union(*(pb["_lines"] for pb in found.playbooks))  # once, not once per section
     for section in root.walk():
         match = PHASE_TITLE.match(section.title)
-        is_phase = section.title.lower().startswith("phase") or (
+        from .scenarios import PHASES_TITLE
+        listed = section.parent is not None and section.parent.level > 0 and len(section.parent.children) >= 2 \
+            and bool(PHASES_TITLE.search(section.parent.title))   # '8.1 Preparation' under 'Response phases'
+        is_phase = section.title.lower().startswith("phase") or listed or (
             match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
         if not is_phase or section.line in taken:
             continue
-        name = match.group(1) if match else re.sub(r"^phase\s*\d+\s*[:.-]\s*", "", section.title, flags=re.I)
+        name = match.group(1) if match else re.sub(r"^(phase\s*)?\d+(\.\d+)*\s*[:.-]?\s*", "", section.title, flags=re.I)
         start, end = window(match.group(2)) if match else ("", "")
         if match and not start:   # '(Variable)', '(post-fix)': not a time window, part of the name
             name = f"{match.group(1)} ({match.group(2)})"
@@ -159,4 +170,10 @@ def _phase_blocks(section: Section, phase: dict, found: Found, taken: set[int]) 
                 found.use("process", block)
             elif block.kind == "label" and block.label.lower().startswith("goal"):
                 phase["goal"] = strip_md(block.text)
+                found.use("process", block)
+            elif block.kind == "para" and block.text and node is section:
+                if "goal" not in phase:   # the opening paragraph says what the phase is for
+                    phase["goal"] = strip_md(block.text)
+                else:
+                    phase["actions"].append(strip_md(block.text))
                 found.use("process", block)

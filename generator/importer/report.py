@@ -61,9 +61,11 @@ def report(sources, imported: a.Imported, result: core.Result, out) -> str:
 
     total, mapped, noted = coverage(imported)
     names = ", ".join(s.name for s in sources)
+    guidance = len(imported.guidance_lines)
     lines = [f"# Import report: {names}", "",
-             f"{total} non-empty source lines: {mapped} in structured fields, {noted} kept verbatim in "
-             f"`notes` (shown on the site in an \"Imported text, not yet sorted\" block), "
+             f"{total} non-empty source lines: {mapped} in structured fields (of which {guidance} are policy "
+             f"text kept as written in `guidance`, shown on its page under the source's heading), {noted} kept "
+             f"verbatim in `notes` (shown on the site in an \"Imported text, not yet sorted\" block), "
              f"{total - mapped - noted} lost.", "",
              f"Recognized: {', '.join(imported.recognized)}.", ""]
     if imported.repaired:

@@ -18,6 +18,7 @@ from .. import core
 from ..problems import PlaybookError, UsageError
 from . import assemble as a
 from .extract import extract
+from .dialects import rewrite
 from .mdparse import Section, parse
 from .text import repair
 
@@ -49,27 +50,28 @@ class ImportResult:
     total_lines: int
     structured_lines: int
     noted_lines: int
+    guidance_lines: int = 0     # of the structured lines, those kept as written in `guidance`
     problems: list = field(default_factory=list)
     report_path: Path | None = None
     imported: a.Imported | None = None
 
 
-def _document_date(lines: list[str], today: date) -> tuple[str, bool]:
-    """The 'Last Updated' date of the source, else today; True if found."""
-    for line in lines:
-        if re.search(r"last updated|updated:|last reviewed", line, re.IGNORECASE):
+def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
+    """The 'Last Updated' date of the source, else today; True and its line if found."""
+    for number, line in enumerate(lines, start=1):
+        if re.search(r"last[ _]updated|updated:|last[ _]reviewed", line, re.IGNORECASE):
             iso = ISO_DATE.search(line)
             if iso:
-                return iso.group(1), True
+                return iso.group(1), True, number
             month = MONTH_DATE.search(line)
             if month:
                 parsed = datetime.strptime(" ".join(month.groups()), "%B %d %Y").date()
-                return parsed.isoformat(), True
-    return today.isoformat(), False
+                return parsed.isoformat(), True, number
+    return today.isoformat(), False, 0
 
 
 def _interval(text: str) -> str:
-    match = re.search(r"review frequency\W+(\w+)", text, re.IGNORECASE)
+    match = re.search(r"review (?:frequency|cycle|interval)\W+(\w+)", text, re.IGNORECASE)
     word = match.group(1).lower() if match else ""
     return {"monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly", "annually": "yearly",
             "annual": "yearly"}.get(word, "")
@@ -93,7 +95,13 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             if changed:
                 imported.repaired.append((offset + local, line, fixed))
         lines.extend(fixed_lines)
-        file_root = parse("\n".join(fixed_lines), offset, title=source.name)
+        plain = rewrite(fixed_lines)
+        file_root = parse("\n".join(plain.lines), offset, title=source.name)
+        for block in file_root.all_blocks():
+            block.aside = plain.asides.get(block.lines[0] - offset, "")
+            block.quoted = block.lines[0] - offset in plain.quoted
+        file_root.meta = {key: (value, offset + line) for key, (value, line) in plain.meta.items()}
+        imported.attached.update({offset + k: offset + v for k, v in plain.attached.items()})
         file_root.parent = root
         root.children.append(file_root)
     return root, lines
@@ -105,7 +113,10 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     root, lines = _tree(sources, imported)
     found = extract(root)
     imported.headings = _headings(root)
-    doc_date, dated = _document_date(lines, today)
+    doc_date, dated, date_line = _document_date(lines, today)
+    if date_line and date_line not in found.used:   # it is every document's review.last_reviewed
+        found.used.add(date_line)
+        found.mapped["organization"].append(date_line)
     imported.dated = dated
     imported.doc_date = doc_date
     docs = imported.documents
@@ -123,9 +134,17 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     pm = a.postmortem(found, imported, severities["levels"], doc_date)
     if pm is not None:
         docs["postmortem.yaml"] = pm
-    _playbooks(found, severities, imported, doc_date)
+    renamed = _playbooks(found, severities, imported, doc_date)
     docs["contacts.yaml"] = a.contacts(found, imported, doc_date)
+    for home, sections in found.guidance.items():
+        doc = docs[renamed.get(home, f"{home}.yaml")]
+        doc["guidance"] = sections
+        for key in ("notes", "review"):   # guidance before notes and review, where people read on
+            if key in doc:
+                doc[key] = doc.pop(key)
     _notes(lines, found, imported)
+    imported.guidance_lines = found.guidance_lines | {m for m, owner in imported.attached.items()
+                                                      if owner in found.guidance_lines}
     imported.mapped = defaultdict(list)
     for key, numbers in found.mapped.items():
         imported.mapped[key if key.endswith(".yaml") else f"{key}.yaml"].extend(numbers)
@@ -134,7 +153,8 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     return imported
 
 
-def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> None:
+def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> dict[str, str]:
+    """Write each playbook under a unique id; returns 'playbook:<id as found>' -> its file."""
     taken: set[str] = set()
     renamed: dict[str, str] = {}
     for pb in found.playbooks:
@@ -147,6 +167,10 @@ def _playbooks(found, severities: dict, imported: a.Imported, doc_date: str) -> 
     for line, home in found.homes.items():   # one pass over the lines, not one per playbook
         if home in renamed:
             found.homes[line] = renamed[home]
+    for home in list(found.guidance):
+        if home in renamed:
+            found.mapped[renamed[home]].extend(found.mapped.pop(home, []))
+    return renamed
 
 
 def _recognized(found, severities: dict | None) -> list[str]:
@@ -174,6 +198,11 @@ def _headings(root: Section) -> dict[int, str]:
 
 def _notes(lines: list[str], found, imported: a.Imported) -> None:
     """Every non-empty line not mapped to a field goes, verbatim, into the closest document's notes."""
+    for markup, owner in imported.attached.items():   # a setext underline or bare tag goes with its line
+        if owner in found.used:
+            found.used.add(markup)
+        elif owner in found.homes:
+            found.homes.setdefault(markup, found.homes[owner])
     for number, line in enumerate(lines, start=1):
         if not line.strip() or number in found.used:
             continue
@@ -283,5 +312,5 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
     report_path = out / "import-report.md"
     report_path.write_text(report(sources, imported, result, out), encoding="utf-8")
     total, mapped, noted = coverage(imported)
-    return ImportResult(out, sorted(imported.documents), total, mapped, noted, result.problems, report_path,
-                        imported)
+    return ImportResult(out, sorted(imported.documents), total, mapped, noted, len(imported.guidance_lines),
+                        result.problems, report_path, imported)

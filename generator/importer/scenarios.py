@@ -24,16 +24,26 @@ def _scenarios(root: Section, found: Found) -> None:
                 _looks_like_scenario(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
-            if section.line in taken:
+            if section.line in taken or _only_messages(section):
                 continue
             found.playbooks.append(_playbook(section, found))
             taken |= found.playbooks[-1]["_lines"]
 
 
+def _only_messages(section: Section) -> bool:
+    """Its fenced blocks are all messages to send ('We are looking into {symptom}'), none commands to run."""
+    from .messages import _is_message
+    fenced = [(b, node) for node in section.walk() for b in node.blocks if b.kind == "code"]
+    return bool(fenced) and all(_is_message(b, node) for b, node in fenced)
+
+
 def _phase_list(section: Section) -> bool:
     """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
     phased = [c for c in section.children if re.search(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", c.title, re.I)]
-    return len(phased) >= 2
+    return len(phased) >= 2 or (len(section.children) >= 2 and bool(PHASES_TITLE.search(section.title)))
+
+
+PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)
 
 
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:

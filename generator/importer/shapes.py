@@ -21,9 +21,11 @@ RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|re
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
 PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
+UPDATE_KEY = re.compile(r"updates?\b|cadence", re.IGNORECASE)
 RESOLUTION_KEY = re.compile(r"resolution|resolve|restore", re.IGNORECASE)
 CHAIN_KEY = re.compile(r"^(?:level|tier|step|stage|l)\s*(\d+)$", re.IGNORECASE)
-RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "diagnosis": "investigate",
+RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary", "description": "summary",
+                 "overview": "summary", "diagnosis": "investigate",
                  "mitigation": "resolve", "remediation": "resolve", "resolution": "resolve",
                  "verification": "verify", "symptoms": "symptoms", "investigation": "investigate"}
 
@@ -58,6 +60,9 @@ def apply_level_value(entry: dict, key: str, value: str) -> bool:
         entry.setdefault("response_time", duration(value))
         if paging_of(value):
             entry.setdefault("paging", paging_of(value))
+        return True
+    if UPDATE_KEY.search(key) and duration(value) and duration(value) != "immediate":
+        entry.setdefault("update_every", duration(value))
         return True
     if RESOLUTION_KEY.search(key) and duration(value):
         entry.setdefault("resolution_target", duration(value))
@@ -95,9 +100,19 @@ def level_items(root: Section, found: Found, make_level) -> None:
             found.mapped["severities"].append(section.line)
             prose = [b for b in section.blocks if b.kind == "para" and b.text]
             if prose:
+                from .prose import sentence_facts
                 entry.setdefault("description", " ".join(strip_md(b.text) for b in prose))
+                sentence_facts(entry, entry["description"])
                 found.use("severities", *prose)
         for block in section.blocks:
+            if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
+                    and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
+                from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
+                item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
+                item.setdefault("description", strip_md(block.text))
+                sentence_facts(item, strip_md(block.text))
+                found.use("severities", block)
+                continue
             if block.kind != "item" or block.lines[0] in found.used:
                 continue
             key_level = level_id(block.key) if block.key else None
@@ -131,7 +146,7 @@ def _under_severities(section: Section) -> bool:
 
 def _rest_name(key: str) -> str:
     match = LEVEL_ONLY.match(strip_md(key))
-    return match.group(2).strip(" -–—:") if match else ""
+    return match.group(2).strip(" -–—:()") if match else ""
 
 
 def level_tables(root: Section, found: Found, make_level) -> None:
@@ -166,8 +181,13 @@ def _level_table(block: Block, found: Found, make_level) -> None:
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell):
                 continue
-            if not apply_level_value(entry, head, cell) and re.search(r"escalat", head, re.I):
+            if apply_level_value(entry, head, cell):
+                if not lossless(cell):   # '10 minutes, 24x7' is a time and a paging rule: keep the words too
+                    entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+            elif re.search(r"escalat", head, re.I):
                 entry.setdefault("escalation_text", strip_md(cell))
+            else:   # a column the ladder has no field for: kept with its level, under the column's name
+                entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
     found.use("severities", block)
 
 
@@ -239,19 +259,32 @@ def tier_sections(root: Section, found: Found, role_contact) -> None:
 
 def alert_runbooks(root: Section, found: Found) -> None:
     """'# AlertName' with Meaning / Impact / Diagnosis / Mitigation: one playbook per alert."""
+    from .found import _leading_stage
+
     for section in root.walk():
         parts = [RUNBOOK_PARTS.get(strip_md(c.title).lower().strip(" :")) for c in section.children]
-        if section.level == 0 or sum(p is not None for p in parts) < 2 or section.line in found.used:
+        if section.level == 0 or section.line in found.used:
             continue
-        if not ({"symptoms", "impact"} & set(parts)):
+        named = bool(ALERT_TITLE.match(strip_md(section.title)))
+        if named:   # '# Alert: KubeNodeNotReady': 'Steps', 'Possible causes' are parts too
+            parts = [p or _leading_stage(re.sub(r"^(possible|likely|common)\s+", "", strip_md(c.title)))
+                     for p, c in zip(parts, section.children)]
+        if sum(p is not None for p in parts) < 2:
+            continue
+        if not ({"symptoms", "impact"} & set(parts)) and not (named and {"summary", "investigate", "resolve"} & set(parts)):
             continue
         found.playbooks.append(_runbook(section, parts, found))
+
+
+# An alert's name as a heading: 'KubePodCrashLooping', 'Alert: disk_full', 'HighErrorRate (warning)'.
+ALERT_TITLE = re.compile(r"^(?:alert\s*:\s*)?[A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*(?:\s*\([^)]*\))?$|"
+                         r"^alert\s*:\s*\S+$", re.IGNORECASE)
 
 
 def _runbook(section: Section, parts: list, found: Found) -> dict:
     from .scenarios import _blocks_to_steps
 
-    title = strip_md(section.title)
+    title = re.sub(r"^alert\s*:\s*", "", strip_md(section.title), flags=re.IGNORECASE)
     aliases = [title]
     pb = {"id": slug(split_camel(title), "alert"), "title": title, "severity": "", "aliases": aliases,
           **({"alerts": [title]} if re.fullmatch(r"[a-zA-Z_:][a-zA-Z0-9_:]*", title) else {}),
@@ -261,7 +294,10 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     key = f"playbook:{pb['id']}"
     found.used.add(section.line)
     found.mapped[key].append(section.line)
-    from .found import _stage
+    for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
+        for line in block.lines:
+            found.homes[line] = key
+    from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
         for node in child.walk():
@@ -271,9 +307,14 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             found.homes[node.line] = key
         if part is None:
             continue
-        found.used.add(child.line)
-        found.mapped[key].append(child.line)
-        if part == "impact":
+        if RUNBOOK_PARTS.get(strip_md(child.title).lower().strip(" :")) or _leading_stage(child.title):
+            found.used.add(child.line)   # the site's own stage title replaces it; 'Possible causes' stays in notes
+            found.mapped[key].append(child.line)
+        if part == "impact" and "summary" in parts:   # the impact stays under its own heading, as guidance
+            found.used.discard(child.line)
+            found.mapped[key].remove(child.line)
+            continue
+        if part in ("impact", "summary"):
             text = " ".join(strip_md(b.text) for b in child.blocks if b.kind in ("para", "item") and b.text)
             if text:
                 pb["summary"] = text
@@ -351,7 +392,8 @@ def split_camel(name: str) -> str:
 def declare_sections(root: Section, found: Found) -> None:
     """'## Declaring an incident' / 'How to declare': its items (or sentences) are how to declare."""
     for section in root.walk():
-        if not section.level or section.line in found.used or not re.search(r"\bdeclar", section.title, re.I):
+        if not section.level or section.line in found.used or not re.search(
+                r"\bdeclar|report(ing)? (an |a )?(incident|problem)|how to report", section.title, re.I):
             continue
         blocks = [b for b in section.blocks if b.kind in ("item", "para") and b.text and b.lines[0] not in found.used]
         items = [b for b in blocks if b.kind == "item"] or blocks
@@ -396,14 +438,14 @@ def escalation_prose(root: Section, found: Found, role_contact) -> None:
         for block in section.blocks:
             if block.kind not in ("para", "item") or block.lines[0] in found.used:
                 continue
-            text = strip_md(block.text)
-            match = ESCALATE_SENTENCE.search(text)
-            who = _escalation_target(text)
-            if not match or not who or not duration(match.group(1)):
-                continue
-            found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)],
-                                     "triggers": [{"after": duration(match.group(1))}]})
-            found.mapped["escalation"].extend(block.lines)
+            for text in re.split(r"(?<=[.!?])\s+", strip_md(block.text)):   # a paragraph: one sentence at a time
+                match = ESCALATE_SENTENCE.search(text)
+                who = _escalation_target(text)
+                if not match or not who or not duration(match.group(1)):
+                    continue
+                found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)],
+                                         "triggers": [{"after": duration(match.group(1))}]})
+                found.mapped["escalation"].extend(block.lines)
 
 
 def _escalation_target(text: str) -> str:
@@ -429,12 +471,50 @@ def role_sections(root: Section, found: Found) -> None:
                 found.use("roles", block)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
-            if child.line in found.used or not items or child.children:
+            if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
                 continue
-            found.roles.append(_role(child.title, [strip_md(b.text) for b in items]))
-            found.used.add(child.line)
-            found.mapped["roles"].append(child.line)
-            found.use("roles", *items)
+            _prose_role(child, found)
+
+
+def _prose_role(section: Section, found: Found) -> None:
+    """A role heading: its list is what the role does, its prose what the role is (or, alone, what it does);
+    '**Does not:** ...' and other labels are duties as written; a '**Responsibilities**' label is a caption."""
+    free = [b for b in section.blocks if b.lines[0] not in found.used]
+    items = [b for b in free if b.kind == "item" and b.level == 0]
+    nested = [b for b in free if b.kind == "item" and b.level > 0]
+    prose = [b for b in free if b.kind == "para" and b.text]
+    labels = [b for b in free if b.kind == "label"]
+    duties = [strip_md(b.text) for b in items]
+    duties += [f"{strip_md(b.label)}: {strip_md(b.text)}" for b in labels if b.text]
+    text = _paragraphs(prose)
+    if not duties and not text:
+        return
+    role = _role(section.title, duties or text)
+    if duties and text:
+        role["description"] = " ".join(text)
+    found.roles.append(role)
+    found.used.add(section.line)
+    found.mapped["roles"].append(section.line)
+    found.use("roles", *items, *prose, *labels)
+    for block in nested:   # a wrapped or nested line goes with the duty above it
+        above = max((b for b in items if b.lines[0] < block.lines[0]), key=lambda b: b.lines[0], default=None)
+        if above is not None:
+            index = items.index(above)
+            role["responsibilities"][index] += f" {strip_md(block.text)}"
+            found.use("roles", block)
+
+
+def _paragraphs(blocks: list[Block]) -> list[str]:
+    """Consecutive source lines joined into one paragraph each."""
+    out: list[str] = []
+    last = None
+    for block in blocks:
+        if last is not None and block.lines[0] == last + 1 and out:
+            out[-1] += " " + strip_md(block.text)
+        else:
+            out.append(strip_md(block.text))
+        last = block.lines[-1]
+    return out
 
 
 def _role(title: str, duties: list[str]) -> dict:
@@ -447,15 +527,51 @@ def _role(title: str, duties: list[str]) -> dict:
 
 
 def _ordered_chain(section: Section, found: Found, role_contact) -> None:
-    """'## Escalation order' with '1. Support ticket', '2. Account manager': who, in order."""
-    items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
-             and b.lines[0] not in found.used and not b.key]
-    if len(items) < 2 or any(len(strip_md(b.text).split()) > 8 for b in items):
+    """'## Escalation order' with '1. Support ticket', '2. Account manager', or '1. **Primary on-call**'
+    with nested '- Paged after 10 minutes' / '- Acknowledge within: 5 minutes': who, in order, and when."""
+    blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+    tops = [b for b in blocks if b.ordered and b.level == 0]
+    names = [_chain_name(b.text) for b in tops]
+    if len(tops) < 2 or not all(names):
         return
-    for block in items:
-        who = strip_md(block.text).rstrip(".")
-        found.escalation.append({"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []})
-        found.use("escalation", block)
+    current = None
+    for block in blocks:
+        if block in tops:
+            who = names[tops.index(block)]
+            current = {"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []}
+            rest = strip_md(block.text)[len(who):].strip(" :-–—.")
+            if rest:
+                current["triggers"].append({"condition": rest})
+            found.escalation.append(current)
+            found.use("escalation", block)
+        elif current is not None and block.level > 0:
+            _chain_detail(current, block)
+            found.use("escalation", block)
+
+
+def _chain_name(text: str) -> str:
+    """'**Primary on-call engineer**' or a short 'Account manager'; '' for a sentence."""
+    bold = re.match(r"^\*\*([^*]+)\*\*", text.strip())
+    if bold:
+        return strip_md(bold.group(1)).rstrip(":. ")
+    plain = strip_md(text).rstrip(".")
+    return plain if len(plain.split()) <= 8 else ""
+
+
+def _chain_detail(level: dict, block: Block) -> None:
+    """A nested line of a chain step: when this level is paged, how soon it answers, or what it may do."""
+    text = strip_md(block.text)
+    if block.key and RESPONSE_KEY.search(block.key) and duration(block.value):
+        level["response_time"] = duration(block.value)
+        return
+    if re.search(r"\b(paged?|paging|escalat\w*|notif\w*|call(ed)?|if|when|after)\b", text, re.IGNORECASE):
+        after = re.search(r"after\s+(\d+\s*\w+)", text, re.IGNORECASE)
+        trigger = {"condition": text}
+        if after and duration(after.group(1)):
+            trigger["after"] = duration(after.group(1))
+        level["triggers"].append(trigger)
+        return
+    level["authority"] = f"{level['authority']} {text}" if level.get("authority") else text
 
 
 REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
@@ -501,8 +617,9 @@ def command_sections(root: Section, found: Found) -> None:
             found.playbooks.append(_playbook(child, found, "immediate"))
 
 
-ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder)\s*"
-                       r"(\([A-Z]{1,5}\))?$", re.IGNORECASE)
+ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder|"
+                       r"analysts?|advisor|adviser|expert|specialist|representative|engineer|director|"
+                       r"controller|spokesperson|on-call)s?\s*(\([A-Z]{1,5}\))?$", re.IGNORECASE)
 
 
 def role_headings(root: Section, found: Found) -> None:
@@ -512,6 +629,11 @@ def role_headings(root: Section, found: Found) -> None:
                 not ROLE_NOUN.search(strip_md(section.title)):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+        siblings = [c for c in (section.parent.children if section.parent else []) if not c.children
+                    and ROLE_NOUN.search(strip_md(c.title))]
+        if len(items) < 2 and len(siblings) >= 2:   # '### Response Lead' among other role headings, in prose
+            _prose_role(section, found)
+            continue
         if len(items) < 2:
             continue
         role = _role(section.title, [strip_md(b.text) for b in items])

@@ -84,7 +84,7 @@ def duration(text: str) -> str | None:
         return "immediate"
     if "next business day" in lowered:
         return "next-business-day"
-    found = _DURATION.findall(text)
+    found = _DURATION.findall(_numbers_in_words(text))
     if not found:
         return None
     number, unit = found[-1]
@@ -94,6 +94,22 @@ def duration(text: str) -> str | None:
         number, unit = number * 60, "m"
     unit = {"m": "m", "h": "h", "d": "d", "w": "w"}[unit]
     return f"{int(number)}{unit}"
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45,
+                "sixty": 60, "ninety": 90, "an": 1, "a": 1, "every": 1}
+_WORD_UNIT = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(minutes?|hours?|days?|weeks?)\b",
+                        re.IGNORECASE)
+
+
+def _numbers_in_words(text: str) -> str:
+    """'one hour' -> '1 hour', 'every hour' -> 'every 1 hour'; 'four business hours' stays (not wall-clock)."""
+    def digits(match: re.Match) -> str:
+        word = match.group(1).lower()
+        prefix = "every " if word == "every" else ""
+        return f"{prefix}{NUMBER_WORDS[word]} {match.group(2)}"
+    return _WORD_UNIT.sub(digits, text)
 
 
 def window(text: str) -> tuple[str, str]:
@@ -113,7 +129,7 @@ LITERAL_TAG = re.compile(rf"^(?:{LEVEL_ID}|[ xX])$")
 
 
 def placeholders(body: str) -> tuple[str, dict[str, str]]:
-    """[ISSUE] or [time] -> {issue} / {time}, each declared with the original wording."""
+    """[ISSUE], [time] or {time, UTC} -> {issue} / {time} / {time_utc}, each declared with the original wording."""
     declared: dict[str, str] = {}
 
     def name_for(raw: str) -> str:
@@ -123,7 +139,9 @@ def placeholders(body: str) -> tuple[str, dict[str, str]]:
         declared.setdefault(key, f"Fill in: {raw}")
         return "{" + key + "}"
 
-    body = body.replace("{", "(").replace("}", ")")
-    body = re.sub(r"\[([^\[\]\n]{1,60})\](?!\()", lambda m: m.group(0) if LITERAL_TAG.match(m.group(1))
+    body = re.sub(r"\{\{?\s*([^{}\n]{1,60}?)\s*\}?\}", lambda m: "\0" + m.group(1) + "\1", body)  # {x}, {{X}}
+    body = body.replace("{", "(").replace("}", ")")   # any other brace is text, not a fill-in
+    body = re.sub(r"\x00([^\x00\x01]*)\x01", lambda m: name_for(m.group(1)), body)
+    body = re.sub(r"\[([^\[\]\n{}]{1,60})\](?!\()", lambda m: m.group(0) if LITERAL_TAG.match(m.group(1))
                   else name_for(m.group(1)), body)
     return body, declared

@@ -117,6 +117,7 @@ class Level:
     escalate_after: str = ""
     escalate_to: str = ""
     postmortem_within: str = ""
+    details: tuple[tuple[str, str], ...] = ()   # (label, text): facts the other fields do not hold
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class Role:
     short: str = ""
     who: str = ""
     contact: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -373,7 +375,7 @@ class Section:
 @dataclass(frozen=True)
 class AgendaItem:
     topic: str
-    minutes: int
+    minutes: Optional[int]
     points: tuple[str, ...] = ()
 
 

@@ -48,7 +48,8 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
         paging=d["paging"], rank=rank, examples=_t(d.get("examples")),
         resolution_target=d.get("resolution_target", ""), update_every=d.get("update_every", ""),
         notify=_t(d.get("notify")), escalate_after=d.get("escalate_after", ""),
-        escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within)
+        escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within,
+        details=tuple((x["label"], x["text"]) for x in d.get("details") or ()))
 
 
 def contact(d: dict) -> m.Contact:
@@ -67,7 +68,7 @@ def escalation_level(d: dict) -> m.EscalationLevel:
 
 def role(d: dict) -> m.Role:
     return m.Role(d["id"], d["name"], _t(d["responsibilities"]), d.get("short", ""),
-                  d.get("who", ""), d.get("contact", ""))
+                  d.get("who", ""), d.get("contact", ""), d.get("description", ""))
 
 
 def phase(d: dict) -> m.Phase:
@@ -185,7 +186,7 @@ def postmortem(d: dict) -> m.PostmortemDefinition | None:
         return None
     return m.PostmortemDefinition(
         sections=tuple(m.Section(x["id"], x["title"], x["prompt"]) for x in d["sections"]),
-        agenda=tuple(m.AgendaItem(x["topic"], x["minutes"], _t(x.get("points"))) for x in d["agenda"]),
+        agenda=tuple(m.AgendaItem(x["topic"], x.get("minutes"), _t(x.get("points"))) for x in d["agenda"]),
         principles=_t(d["principles"]),
         review_within=tuple((x["severity"], x["within"]) for x in d.get("review_within") or ()))
 

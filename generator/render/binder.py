@@ -13,10 +13,12 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Iterator
 
 from markupsafe import Markup
 
+from . import page_numbers
 from .cards import _refuse_fetch, qr_svg, site_url_for
 from ..model import Playbook, Project
 from .html import context, environment, next_review
@@ -109,25 +111,84 @@ def contents(project: Project) -> list[Entry]:
 
 
 def render_html(project: Project, generated: date, paper: str = "a4", part: str = "all",
-                playbooks: tuple[Playbook, ...] | None = None, first_page: int = 1,
+                playbooks: tuple[Playbook, ...] | None = None,
                 numbers: dict[str, int] | None = None) -> str:
-    """Print-ready HTML of one part of the binder: "front", "playbooks", "back" (inline CSS and SVG)."""
+    """Print-ready HTML of one part of the binder: "front", "playbooks", "back" (inline CSS and SVG).
+
+    Its pages have no numbers and no dated footer: page_numbers.stamp draws both on the joined
+    binder (the footer from the one-page "footer" part), so a part laid out yesterday is still current.
+    """
+    return with_qr_codes(_part_html(project, generated, paper, part, playbooks, numbers))
+
+
+def _part_html(project: Project, generated: date, paper: str = "a4", part: str = "all",
+               playbooks: tuple[Playbook, ...] | None = None,
+               numbers: dict[str, int] | None = None) -> str:
+    """A part's HTML with each QR code as a placeholder naming its URL (see with_qr_codes)."""
     if paper not in PAPERS:
         raise ValueError(f"paper: {paper!r} is not one of {', '.join(PAPERS)}")
     return environment().get_template("binder.html.j2").render(
         **context(project, generated), page_size=PAPERS[paper], generator=GENERATOR, part=part,
-        playbooks=project.playbooks if playbooks is None else playbooks, first_page=first_page,
+        playbooks=project.playbooks if playbooks is None else playbooks,
         numbers=numbers or {}, contents=contents(project), command=command_markup,
         footer=css_string(footer_text(project, generated)),
         tree=lambda pb: tree_markup(pb, project), anchor=anchor,
-        qr=lambda pb: qr_svg(site_url_for(project, playbook_uri(pb.id))),
+        qr=lambda pb: Markup(QR_PLACEHOLDER.format(html.escape(site_url_for(project, playbook_uri(pb.id))))),
         page_url=lambda pb: site_url_for(project, playbook_uri(pb.id)))
 
 
-def _layout(html: str, fonts):
-    from weasyprint import HTML  # slow to import; only PDF outputs need it
+# Drawing a QR code takes milliseconds: the cache key hashes its URL, and only a part
+# that is laid out draws its codes. Content cannot write this element: its text is
+# escaped, and the sanitizer drops every element outside its allowlist.
+QR_PLACEHOLDER = '<playbook-qr url="{}"></playbook-qr>'
+_QR = re.compile(r'<playbook-qr url="([^"<>]*)"></playbook-qr>')
 
-    return HTML(string=html, url_fetcher=_refuse_fetch).render(font_config=fonts)
+
+def with_qr_codes(part_html: str) -> str:
+    """The HTML with every QR placeholder replaced by its inline SVG code."""
+    return _QR.sub(lambda m: qr_svg(html.unescape(m.group(1))), part_html)
+
+
+@dataclass
+class Laid:
+    """One part laid out: its PDF (None for a draft), page count and anchors' page numbers."""
+
+    part: str
+    pdf: bytes | None
+    pages: int
+    anchors: dict[str, int]
+    key: str = ""
+
+
+class _Layouter:
+    """Lays parts out, or takes them from the cache (``folder``); WeasyPrint loads only when needed."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder, self.fonts, self.done = folder, None, 0
+
+    def __call__(self, part: str, part_html: str, first_page: int, draft: bool = False) -> Laid:
+        from ..caching import binder as part_cache
+
+        part_key = part_cache.key(part, part_html)
+        cached = part_cache.get(self.folder, part_key, with_pdf=not draft)
+        if cached is not None:
+            facts, pdf = cached
+            anchors = {name: first_page + index for name, index in facts["anchors"].items()}
+            return Laid(part, None if draft else pdf, facts["pages"], anchors, part_key)
+        document = self._layout(with_qr_codes(part_html))
+        relative = _anchors(document, 0)
+        pdf = None if draft else document.write_pdf()
+        part_cache.put(self.folder, part_key, {"pages": len(document.pages), "anchors": relative}, pdf)
+        return Laid(part, pdf, len(document.pages),
+                    {name: first_page + index for name, index in relative.items()}, part_key)
+
+    def _layout(self, part_html: str):
+        from weasyprint import HTML  # slow to import; only PDF outputs need it
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.fonts = self.fonts or FontConfiguration()
+        self.done += 1
+        return HTML(string=part_html, url_fetcher=_refuse_fetch).render(font_config=self.fonts)
 
 
 def parts(project: Project) -> list[tuple[str, tuple[Playbook, ...]]]:
@@ -145,58 +206,84 @@ def _anchors(document, first_page: int) -> dict[str, int]:
     return found
 
 
-def layouts(project: Project, generated: date, paper: str = "a4") -> Iterator[tuple[str, object, dict]]:
+def layouts(project: Project, generated: date, paper: str = "a4",
+            cache: Path | None = None) -> Iterator[Laid]:
     """Each part laid out (one WeasyPrint document at a time) with its anchors' page numbers.
 
     The front matter is laid out first with placeholder page numbers to learn
     its length (the number column has a fixed width, so real numbers lay out
     the same), then the body, then the front again with the real numbers.
+    A part's HTML does not depend on the pages before it (its pages carry no
+    numbers), so with ``cache`` (a folder) an edit lays out only the part it
+    changes (and the front, when a page number in the contents moves).
     """
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()
-    draft = _layout(render_html(project, generated, paper, "front"), fonts)
-    numbers = _anchors(draft, 1)
-    page = len(draft.pages) + 1
-    del draft
+    lay_out = _Layouter(cache)
+    draft = lay_out("front", _part_html(project, generated, paper, "front"), 1, draft=True)
+    numbers = dict(draft.anchors)
+    page = draft.pages + 1
     for part, playbooks in parts(project):
-        document = _layout(render_html(project, generated, paper, part, playbooks, page), fonts)
-        found = _anchors(document, page)
-        numbers.update(found)
-        yield part, document, found
-        page += len(document.pages)
-    front = _layout(render_html(project, generated, paper, "front", numbers=numbers), fonts)
-    yield "front", front, _anchors(front, 1)
+        laid = lay_out(part, _part_html(project, generated, paper, part, playbooks), page)
+        numbers.update(laid.anchors)
+        yield laid
+        page += laid.pages
+    yield lay_out("front", _part_html(project, generated, paper, "front", numbers=numbers), 1)
 
 
-def render_binder(project: Project, generated: date, paper: str = "a4") -> bytes:
+def render_binder(project: Project, generated: date, paper: str = "a4", cache: Path | None = None) -> bytes:
     """The binder as PDF bytes, with an outline: the parts, and one entry per playbook.
 
     Parts are laid out one at a time and joined with pypdf, so memory does not
-    grow with the number of playbooks.
+    grow with the number of playbooks. With ``cache`` (a folder), unchanged
+    parts and an unchanged joined binder come from it (see caching.binder).
     """
+    from ..caching import binder as part_cache
+
+    laid = list(layouts(project, generated, paper, cache))
+    footer = _Layouter(cache)("footer", _part_html(project, generated, paper, "footer"), 1)
+    numbers = {name: number for part in laid for name, number in part.anchors.items()}
+    title = f"{project.organization.name} incident response binder"
+    joined_key = part_cache.key("joined", title, *(part.key for part in laid), footer.key,
+                                repr(_outline_items(project, numbers)))
+    cached = part_cache.get(cache, joined_key)
+    if cached is not None:
+        return cached[1]
+    data = _join([laid[-1], *laid[:-1]], project, numbers, title, footer.pdf)
+    part_cache.put(cache, joined_key, {"pages": sum(part.pages for part in laid)}, data)
+    part_cache.prune(cache)
+    return data
+
+
+def _join(ordered: list[Laid], project: Project, numbers: dict[str, int], title: str,
+          footer_pdf: bytes | None = None) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
-    pdfs, numbers = [], {}
-    for _, document, found in layouts(project, generated, paper):
-        pdfs.append(document.write_pdf())
-        numbers.update(found)
     writer = PdfWriter()
-    for pdf in [pdfs[-1], *pdfs[:-1]]:
-        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
-    _outline(writer, project, {name: number - 1 for name, number in numbers.items()})
-    writer.add_metadata({"/Title": f"{project.organization.name} incident response binder",
-                         "/Creator": PDF_CREATOR})
+    for part in ordered:
+        writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
+    heading = None
+    for entry_title, page, role in _outline_items(project, numbers):
+        item = writer.add_outline_item(title=entry_title, page_number=page,
+                                       parent=heading if role == "child" else None)
+        if role == "heading":
+            heading = item
+    page_numbers.stamp(writer, footer_pdf)
+    writer.add_metadata({"/Title": title, "/Creator": PDF_CREATOR})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _outline(writer, project: Project, pages: dict[str, int]) -> None:
-    parent = None
+def _outline_items(project: Project, numbers: dict[str, int]) -> list[tuple[str, int, str]]:
+    """(title, page index, role) of each outline entry; a "child" goes under the last "heading"."""
+    pages = {name: number - 1 for name, number in numbers.items()}
+    items: list[tuple[str, int, str]] = []
+    heading = False
     for entry in contents(project):
         if not entry.anchor:
             first = pages.get(anchor(project.playbooks[0].id)) if project.playbooks else None
-            parent = writer.add_outline_item(title=entry.title, page_number=first) if first is not None else None
+            heading = first is not None
+            if heading:
+                items.append((entry.title, first, "heading"))
         elif entry.anchor in pages:
-            writer.add_outline_item(title=entry.title, page_number=pages[entry.anchor], parent=parent if entry.sub else None)
+            items.append((entry.title, pages[entry.anchor], "child" if entry.sub and heading else "top"))
+    return items

@@ -35,6 +35,21 @@ def notes_block(notes: str) -> str:
             f"{body}\n")
 
 
+def guidance_block(sections: list[dict]) -> str:
+    """Each section of policy text under its own heading: paragraphs, and lists where the source had them."""
+    out = []
+    for section in sections:
+        paragraphs = []
+        for paragraph in str(section.get("text", "")).split("\n\n"):
+            lines = [line for line in paragraph.splitlines() if line.strip()]
+            if lines and all(line.startswith("- ") for line in lines):
+                paragraphs.append("\n".join(f"- {escape_inline(line[2:])}" for line in lines))
+            elif lines:
+                paragraphs.append(escape_block("\n".join(lines)))
+        out.append(f"## {escape_inline(section.get('title', ''))}\n\n" + "\n\n".join(paragraphs))
+    return "\n\n" + "\n\n".join(out) + "\n"
+
+
 def draft_banner(missing: list[Problem]) -> str:
     if not missing:
         return ('!!! danger "Draft build"\n'
@@ -47,8 +62,9 @@ def draft_banner(missing: list[Problem]) -> str:
 
 
 def annotate(pages: list[Page], notes_by_rel: dict[str, str], problems: list[Problem],
-             draft: bool) -> list[Page]:
-    """Add notes blocks (always) and draft banners (draft builds) to rendered pages."""
+             draft: bool, guidance_by_rel: dict[str, list[dict]] | None = None) -> list[Page]:
+    """Add guidance text and notes blocks (always) and draft banners (draft builds) to rendered pages."""
+    guidance_by_rel = guidance_by_rel or {}
     missing: dict[str, list[Problem]] = {}
     for problem in problems:
         if problem.code in SHOWN_IN_DRAFT and problem.level == "error":
@@ -58,9 +74,12 @@ def annotate(pages: list[Page], notes_by_rel: dict[str, str], problems: list[Pro
     for page in pages:
         head, body = _split_front_matter(page.markdown)
         rel = page.source
-        if rel and rel in notes_by_rel and rel not in placed:
+        if rel and (rel in notes_by_rel or rel in guidance_by_rel) and rel not in placed:
             placed.add(rel)
-            body = body.rstrip("\n") + notes_block(notes_by_rel[rel])
+            if rel in guidance_by_rel:
+                body = body.rstrip("\n") + guidance_block(guidance_by_rel[rel])
+            if rel in notes_by_rel:
+                body = body.rstrip("\n") + notes_block(notes_by_rel[rel])
         if draft:
             body = draft_banner(missing.get(rel, []) if rel else []) + body
         out.append(replace(page, markdown=head + body) if head + body != page.markdown else page)
@@ -74,4 +93,14 @@ def notes_of(content) -> dict[str, str]:
         data = source.data
         if isinstance(data, dict) and isinstance(data.get("notes"), str) and data["notes"].strip():
             found[source.rel] = data["notes"]
+    return found
+
+
+def guidance_of(content) -> dict[str, list[dict]]:
+    """rel path -> the `guidance` sections of every content document that has them."""
+    found = {}
+    for _, source in content.all_sources():
+        data = source.data
+        if isinstance(data, dict) and isinstance(data.get("guidance"), list) and data["guidance"]:
+            found[source.rel] = [g for g in data["guidance"] if isinstance(g, dict)]
     return found

@@ -1,0 +1,187 @@
+"""Other ways of writing the same Markdown, rewritten line for line before parsing.
+
+Documents come as CommonMark with setext headings, as HTML fragments, with YAML front
+matter, mkdocs admonitions, definition lists and block quotes. Each is rewritten into the
+plain Markdown the parser reads, keeping one line per source line so that line numbers
+stay true. A line that is only markup (a setext underline, a bare ``<ul>`` or ``>``, the
+``---`` of front matter) is blanked and *attached* to the content line it belongs to: it
+counts as structured exactly when that line does.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
+WRAPPER = re.compile(r"^\s*</?(ul|ol|div|details|section|article|dl|tbody|thead|blockquote|p|span|nav|main|"
+                     r"header|footer|aside)\b[^>]*>\s*$", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^(\s*)<li\b[^>]*>(.*?)(?:</li>)?\s*$", re.IGNORECASE)
+SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
+ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?\s*$")
+DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
+QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# HTML elements, not '<pattern>' placeholders in prose: only these are read as tags.
+HTML_TAG = re.compile(r"</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
+                      r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
+                      r"header|footer|aside|font|center)\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass
+class Rewritten:
+    lines: list[str]
+    attached: dict[int, int] = field(default_factory=dict)   # markup line -> content line (1-based, local)
+    quoted: set[int] = field(default_factory=set)              # lines inside a block quote
+    asides: dict[int, str] = field(default_factory=dict)       # admonition title and body line -> kind
+    meta: dict[str, tuple[str, int]] = field(default_factory=dict)   # front matter key -> (value, line)
+
+
+def inline_html(text: str) -> str:
+    """<strong>x</strong> -> **x**, <code>x</code> -> `x`, other tags dropped, entities decoded."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = re.sub(r"</?(strong|b)>", "**", text, flags=re.IGNORECASE)
+    text = re.sub(r"</?(em|i)>", "*", text, flags=re.IGNORECASE)
+    text = re.sub(r"</?code>", "`", text, flags=re.IGNORECASE)
+    text = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"[\2](\1)", text, flags=re.IGNORECASE)
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = HTML_TAG.sub("", text)
+    return html.unescape(text)
+
+
+def rewrite(lines: list[str]) -> Rewritten:
+    out = Rewritten(list(lines))
+    start = _front_matter(out)
+    in_fence, in_table, admonition = "", False, None
+    for i in range(start, len(lines)):
+        line = lines[i]
+        fence = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if fence and not in_fence:
+            in_fence = fence.group(1)[0] * 3
+        elif in_fence and line.strip().startswith(in_fence):
+            in_fence = ""
+        if in_fence or fence:
+            continue
+        if re.search(r"<table\b", line, re.IGNORECASE):
+            in_table = True
+        if in_table:
+            in_table = not re.search(r"</table\s*>", line, re.IGNORECASE)
+            continue
+        admonition = _admonition(out, i, admonition)
+        if admonition is not None and (i + 1) in out.asides:
+            continue
+        _html(out, i)
+        _quote(out, i)
+        _setext(out, i)
+        _definition(out, i)
+    return out
+
+
+def _front_matter(out: Rewritten) -> int:
+    lines = out.lines
+    if not lines or lines[0].strip() != "---":
+        return 0
+    end = next((i for i in range(1, min(len(lines), 80)) if lines[i].strip() in ("---", "...")), None)
+    if end is None or not all(FRONT_KEY.match(l) or l.startswith((" ", "-")) or not l.strip() for l in lines[1:end]):
+        return 0
+    for i in range(1, end):
+        match = FRONT_KEY.match(lines[i])
+        if match:
+            out.meta[match.group(1).lower()] = (match.group(2).strip().strip("'\""), i + 1)
+        lines[i] = ""
+    first = min((line for _, line in out.meta.values()), default=1)
+    lines[0] = lines[end] = ""
+    out.attached[1] = out.attached[end + 1] = first
+    return end + 1
+
+
+def _admonition(out: Rewritten, i: int, current: tuple[int, str, int] | None):
+    """'!!! warning "Title"' and its indented body: a label 'Title' (or 'Warning') with paragraphs."""
+    line = out.lines[i]
+    match = ADMONITION.match(line)
+    if match:
+        indent = len(match.group(1))
+        kind = match.group(2).lower()
+        title = match.group(3) if match.group(3) is not None else kind.capitalize()
+        out.lines[i] = f"{' ' * indent}**{title or kind.capitalize()}**"
+        out.asides[i + 1] = kind
+        return (i + 1, kind, indent)
+    if current is None:
+        return None
+    label, kind, indent = current
+    if not line.strip():
+        return current
+    if len(line) - len(line.lstrip()) >= indent + 4:
+        out.lines[i] = line[indent + 4:] if line[:indent + 4].strip() == "" else line.strip()
+        out.asides[i + 1] = kind
+        return current
+    return None
+
+
+def _html(out: Rewritten, i: int) -> None:
+    line = out.lines[i]
+    if "<" not in line and "&" not in line:
+        return
+    heading = HTML_HEADING.match(line)
+    item = LIST_ITEM.match(line)
+    summary = SUMMARY.match(line)
+    if heading:
+        out.lines[i] = "#" * int(heading.group(1)) + " " + inline_html(heading.group(2)).strip()
+    elif summary:
+        out.lines[i] = f"**{inline_html(summary.group(1)).strip()}**"
+    elif WRAPPER.match(line) or (re.fullmatch(r"\s*</?\w+\s*/?>\s*", line) and HTML_TAG.fullmatch(line.strip())):
+        out.lines[i] = ""
+        _attach(out, i, forward=not line.strip().startswith("</"))
+    elif item:
+        out.lines[i] = f"{item.group(1)}- {inline_html(item.group(2)).strip()}"
+    elif (HTML_TAG.search(line) or re.search(r"&[a-z]+;|&#\d+;", line)) and not line.lstrip().startswith("<!--"):
+        out.lines[i] = inline_html(line)
+
+
+def _attach(out: Rewritten, i: int, forward: bool) -> None:
+    """A blanked markup line belongs to the next (opening tag) or previous (closing tag) content line."""
+    step = 1 if forward else -1
+    j = i + step
+    while 0 <= j < len(out.lines) and not out.lines[j].strip():
+        j += step
+    if 0 <= j < len(out.lines):
+        out.attached[i + 1] = out.attached.get(j + 1, j + 1)
+
+
+def _quote(out: Rewritten, i: int) -> None:
+    match = QUOTE.match(out.lines[i])
+    if not match:
+        return
+    out.quoted.add(i + 1)
+    out.lines[i] = match.group(1)
+    if not match.group(1).strip():
+        _attach(out, i, forward=False)
+
+
+def _setext(out: Rewritten, i: int) -> None:
+    """'Title' over '=====' (h1) or '-----' (h2), after a blank line or at the start."""
+    if i == 0 or not SETEXT.match(out.lines[i]):
+        return
+    text = out.lines[i - 1]
+    before = out.lines[i - 2] if i >= 2 else ""
+    if not text.strip() or not PLAIN_TEXT.match(text) or before.strip() or (i - 1) in out.attached:
+        return
+    level = 1 if out.lines[i].strip().startswith("=") else 2
+    out.lines[i - 1] = "#" * level + " " + text.strip()
+    out.lines[i] = ""
+    out.attached[i + 1] = i
+
+
+def _definition(out: Rewritten, i: int) -> None:
+    """'Term' over ': what it means' (a definition list): the label '**Term**:' and its text."""
+    match = DEFINITION.match(out.lines[i])
+    if not match or i == 0:
+        return
+    term = out.lines[i - 1].strip()
+    if term and PLAIN_TEXT.match(term) and len(term.split()) <= 6 and not term.endswith((".", ":")):
+        out.lines[i - 1] = f"**{term}**:"
+    if out.lines[i - 1].startswith("**"):
+        out.lines[i] = match.group(1)

@@ -1,0 +1,84 @@
+"""Policy and framing prose: a document's purpose, scope, rules and how to use it.
+
+Run after every other pass. A section whose remaining lines are prose (paragraphs,
+lists of sentences, bold-label lines), not code, tables or checklists, becomes a
+`guidance` section of the document the section belongs to (a playbook's 'Quick facts'
+or 'Background' is that playbook's), shown on that document's page under the section's
+own heading. Left in notes instead, so that the report asks for them to be rebuilt:
+a section named for structured content (severity levels, an escalation chain, contacts,
+roles, phases) when the import found none of that kind (outside a playbook: a runbook's own
+'Escalation' paragraph is its guidance), an entity's own section (a
+level or phase heading), a phase with a time window, and a table of contents.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, strip_md
+
+# A section named for a kind of data, when the import found none of that kind: data it could not read.
+DATA_KINDS = [(re.compile(r"escalat|chain|\btiers?\b", re.I), lambda f: f.escalation),
+              (re.compile(r"\broles?\b|responsibilit", re.I), lambda f: f.roles),
+              (re.compile(r"\bphases?\b|\bstages?\b|checklist|lifecycle", re.I), lambda f: f.phases),
+              (re.compile(r"severit|priorit|\bsev\b|\blevels?\b|classes|classification", re.I), lambda f: f.levels),
+              (re.compile(r"contact|on-?call|rotation|\brota\b|directory", re.I),
+               lambda f: any(len(c) > 3 for c in f.contacts.values())),
+              (re.compile(r"template|message", re.I), lambda f: f.templates)]
+PROSE_KINDS = ("para", "item", "label")
+CONTENTS = re.compile(r"^\W*(table of contents|contents|toc)\W*$", re.IGNORECASE)
+
+
+def guidance_sections(root: Section, found: Found) -> None:
+    for section in root.walk():
+        if section.level == 0 or section.line in found.used or CONTENTS.search(section.title) \
+                or re.search(r"\(\s*\d+\s*[-–]\s*\d+\s*\w*\s*\)", section.title):
+            continue   # an entity's own section, a table of contents, or a phase with its time window
+        home = found.homes.get(section.line, "organization")
+        if not home.startswith("playbook:"):
+            home = home if _exists(home, found) else "organization"
+        blocks = [b for b in section.blocks if b.lines[0] not in found.used]
+        prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text and b.checked is None]
+        rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]
+        if not prose or len(prose) < len(rest):
+            continue   # code, tables, checklists or nothing: not prose to show as written
+        if not home.startswith("playbook:") and any(pattern.search(section.title) and not present(found)
+                                                    for pattern, present in DATA_KINDS):
+            continue   # data the importer could not read: notes, and the report says to rebuild it
+        found.guidance.setdefault(home, []).append({"title": strip_md(section.title), "text": _text(prose)})
+        found.used.add(section.line)
+        found.use(home, *prose)
+        found.guidance_lines.update([section.line, *(n for b in prose for n in b.lines)])
+
+
+def _exists(home: str, found: Found) -> bool:
+    """Whether the import writes this document (organization, severities and contacts it always does)."""
+    made = {"escalation": found.escalation, "roles": found.roles, "process": found.phases,
+            "templates": found.templates, "postmortem": found.postmortem.get("sections")}
+    return bool(made.get(home, True))
+
+
+def _text(blocks: list[Block]) -> str:
+    """Paragraphs as written (a source line break inside a paragraph is a space), lists as '- ' lines."""
+    paragraphs: list[list[str]] = []
+    previous = None
+    for block in blocks:
+        line = _line(block)
+        continues = previous is not None and block.lines[0] == previous.lines[-1] + 1 and (
+            block.kind == previous.kind == "para" or (block.kind == "para" and previous.kind == "item"))
+        if continues and paragraphs:
+            paragraphs[-1][-1] += " " + line.lstrip("- ") if block.kind == "para" else line
+        elif previous is not None and previous.kind == block.kind and block.kind in ("item", "label") and paragraphs:
+            paragraphs[-1].append(line)   # a list, or 'Owner: ...' / 'Version: ...' lines, stays together
+        else:
+            paragraphs.append([line])
+        previous = block
+    return "\n\n".join("\n".join(p) for p in paragraphs)
+
+
+def _line(block: Block) -> str:
+    if block.kind == "label":
+        return f"{strip_md(block.label)}: {strip_md(block.text)}".rstrip(": ") if block.text else strip_md(block.label)
+    if block.kind == "item":
+        return f"- {strip_md(block.text)}"
+    return strip_md(block.text)

@@ -1,0 +1,186 @@
+"""Structure written as sentences: severity levels defined in paragraphs, escalation chains of sentences.
+
+'A **Level 3 (High)** incident is one where ... The CSIRT must begin work within one hour,
+at any time of day.' is a level: its id and name from the bold label, the paragraph its
+description, the response time and paging only where a sentence says so.
+'2. If the owner cannot be reached within 15 minutes, call the Infrastructure Lead.' is a
+step of an escalation chain: whom it calls, after how long, and the sentence as its condition.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Section, strip_md
+from .text import duration, slug
+
+SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
+BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
+                        r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
+RESPOND_SENTENCE = re.compile(r"respond|begins? work|engage|acknowledg|starts? work|pick(ed)? up", re.IGNORECASE)
+CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
+                   r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
+
+
+def prose_levels(root: Section, found: Found, make_level) -> None:
+    for section in root.walk():
+        if not section.level or not SEVERITY_TITLE.search(section.title):
+            continue
+        for block in section.blocks:
+            if block.kind != "para" or block.lines[0] in found.used:
+                continue
+            match = BOLD_LEVEL.search(block.text)
+            if not match or match.start() > 12:   # the level is what the paragraph is about, said first
+                continue
+            _level_paragraph(block, match, found, make_level)
+
+
+def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
+    from .shapes import level_id
+
+    raw = match.group(1)
+    lid = level_id(raw) or re.sub(r"[\s-]+", "-", raw.strip()).upper()
+    name = (match.group(2) or match.group(3) or "").strip() or strip_md(raw)
+    entry = make_level(found, lid, name) if level_id(raw) else found.levels.setdefault(lid, {"id": lid, "name": name})
+    entry["_by_order"] = True
+    entry.setdefault("_order", len(found.levels))
+    text = strip_md(block.text)
+    entry.setdefault("description", text)
+    sentence_facts(entry, text)
+    found.use("severities", block)
+
+
+def sentence_facts(entry: dict, text: str) -> None:
+    """'Respond within 10 minutes.', 'Page the on-call immediately, 24/7.': a level's time and paging,
+    only from a sentence that says respond (or acknowledge, engage, begin work)."""
+    from .shapes import paging_of
+
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not RESPOND_SENTENCE.search(sentence) and not re.search(r"\bpage|paging", sentence, re.I):
+            continue
+        if RESPOND_SENTENCE.search(sentence) and duration(sentence) and "response_time" not in entry:
+            entry["response_time"] = duration(sentence)
+        if paging_of(sentence):
+            entry.setdefault("paging", paging_of(sentence))
+
+
+def sentence_chains(root: Section, found: Found, role_contact) -> None:
+    """Numbered sentences under an escalation heading, each naming whom to call."""
+    for section in root.walk():
+        if not section.level or not re.search(r"escalat", section.title, re.IGNORECASE):
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
+                 and b.lines[0] not in found.used]
+        targets = [_target(strip_md(b.text), found) for b in items]
+        if len(items) < 2 or not all(targets):
+            continue
+        for block, who in zip(items, targets):
+            text = strip_md(block.text)
+            trigger = {"condition": text}
+            within = re.search(r"(?:within|after)\s+(\d+\s*\w+)", text, re.IGNORECASE)
+            if within and duration(within.group(1)) not in (None, "immediate"):
+                trigger["after"] = duration(within.group(1))
+            found.escalation.append({"id": slug(who), "name": who, "contacts": [_contact_for(found, who, role_contact)],
+                                     "triggers": [trigger]})
+            found.use("escalation", block)
+
+
+def _target(text: str, found: Found) -> str:
+    """Whom the sentence calls: 'calls the EHR Application Owner' -> 'EHR Application Owner'."""
+    match = CALLS.search(text)
+    return match.group(1).strip() if match else ""
+
+
+def _contact_for(found: Found, who: str, role_contact) -> str:
+    """The contact whose name or title is who (from a contacts table), else a contact for the role."""
+    for cid, contact in found.contacts.items():
+        if who.lower() in (str(contact.get("name", "")).lower(), str(contact.get("title", "")).lower()):
+            return cid
+    return role_contact(found, who)
+
+
+NAMED_ITEM = re.compile(r"^\*\*([^*]{2,60})\*\*\s*(?:\(([^)]{1,80})\))?\s*[:.-]?\s*$")
+VENDOR_TITLE = re.compile(r"vendor|supplier|third[- ]party|external|provider|partner", re.IGNORECASE)
+
+
+def nested_contacts(root: Section, found: Found) -> None:
+    """'- **Meridian Hosting** (EHR platform)' with nested '- Support line: +1 555 0160', '- Portal: https://...':
+    a contact named by the item; its other nested lines ('Contract ID: ...') are the contact's notes."""
+    from .messages import _reach
+    from .text import EMAIL, PHONE_ANY, URL
+
+    for section in root.walk():
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            match = NAMED_ITEM.match(block.text.strip()) if block.kind == "item" and block.level == 0 else None
+            if not match or block.lines[0] in found.used:
+                continue
+            nested = []
+            for inner in blocks[i + 1:]:
+                if inner.kind != "item" or inner.level == 0:
+                    break
+                nested.append(inner)
+            reach = [b for b in nested if b.key and (PHONE_ANY.search(b.value) or EMAIL.search(b.value) or URL.search(b.value))]
+            if not reach or any(b.lines[0] in found.used for b in nested):
+                continue
+            name = strip_md(match.group(1)).rstrip(":")
+            cid = slug(name, "contact")
+            kind = "vendor" if VENDOR_TITLE.search(section.title) else "team"
+            contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+            if match.group(2):
+                contact.setdefault("title", strip_md(match.group(2)))
+            for item in reach:
+                _reach(contact, item.value)
+            rest = [strip_md(b.text) for b in nested if b not in reach]
+            if rest:
+                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), *rest]))
+            found.use("contacts", block, *nested)
+
+
+WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|notify|page)\b", re.IGNORECASE)
+WHEN_COLUMN = re.compile(r"^(when|after|trigger|condition|time|timeout|wait)\b", re.IGNORECASE)
+ORDER_COLUMN = re.compile(r"^(step|level|tier|order|stage|#|no\.?)$", re.IGNORECASE)
+AUTHORITY_COLUMN = re.compile(r"authority|may|decides|can", re.IGNORECASE)
+
+
+def escalation_tables(root: Section, found: Found, role_contact) -> None:
+    """| Step | Who | When | under an escalation heading: one level per row, in order."""
+    from .shapes import RESPONSE_KEY
+
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 3 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h) for h in block.rows[0]]
+            if not (re.search(r"escalat", section.title, re.I) or any(re.search(r"escalat", h, re.I) for h in header)):
+                continue
+            who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
+            when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h)), None)
+            if who is None or (when is None and not any(ORDER_COLUMN.match(h) for h in header)):
+                continue
+            known = {who, when} | {i for i, h in enumerate(header) if ORDER_COLUMN.match(h) or RESPONSE_KEY.search(h)
+                                   or AUTHORITY_COLUMN.search(h)}
+            for row in block.rows[1:]:
+                name = strip_md(row[who]) if who < len(row) else ""
+                if not name:
+                    continue
+                level = {"id": slug(name), "name": name, "contacts": [_contact_for(found, name, role_contact)],
+                         "triggers": []}
+                for i, (head, cell) in enumerate(zip(header, row)):
+                    cell = strip_md(cell)
+                    if not cell or i == who:
+                        continue
+                    if i == when:
+                        trigger = {"condition": cell}
+                        if duration(cell) not in (None, "immediate"):
+                            trigger["after"] = duration(cell)
+                        level["triggers"].append(trigger)
+                    elif RESPONSE_KEY.search(head) and duration(cell):
+                        level["response_time"] = duration(cell)
+                    elif AUTHORITY_COLUMN.search(head):
+                        level["authority"] = cell
+                found.escalation.append(level)
+            if set(range(len(header))) <= known:
+                found.use("escalation", block)
+            else:   # columns a level has no field for: the table also stays, as written, in notes
+                found.mapped["escalation"].extend(block.lines)
