@@ -12,7 +12,12 @@ reported with the load average:
   `PLAYBOOK_NO_CACHE=1 playbook check` (cold, as on a fresh CI runner) against
   the floor: parsing the same YAML files with libyaml's CSafeLoader;
 - `playbook build` against a plain `mkdocs build --strict` of the same pages
-  written by `playbook export-docs` (same theme, extensions, assets, nav);
+  written by `playbook export-docs` (same theme, extensions, assets, nav).
+  `playbook build` also lays out the binder (a PDF of every playbook, minutes
+  of WeasyPrint at 1,000; issue 15 caches it), which plain MkDocs has no
+  counterpart for, so the build is measured twice: as it is ("build"), and
+  with the binder replaced by a one-line stub ("site": benchmark only, the
+  rest of the build unchanged); --no-binder-build skips the former;
 - with --jsonschema, check-jsonschema on the playbook files (slow);
 - peak memory (max RSS of the process, from wait4) of each.
 """
@@ -44,16 +49,18 @@ class Measure:
     samples: tuple
     max_rss_mb: float
     ok: bool
+    cpu: float = 0.0    # median CPU time (user + system) of the process
 
 
-def once(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, bool]:
+def once(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, bool, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0
+    return (elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0,
+            usage.ru_utime + usage.ru_stime)
 
 
 def paired(commands: dict[str, tuple[list[str], dict]], cwd: Path, pairs: int) -> dict[str, Measure]:
@@ -63,7 +70,17 @@ def paired(commands: dict[str, tuple[list[str], dict]], cwd: Path, pairs: int) -
         for name, (args, env) in commands.items():
             runs[name].append(once(args, cwd, env))
     return {name: Measure(statistics.median(r[0] for r in rs), tuple(r[0] for r in rs),
-                          max(r[1] for r in rs), all(r[2] for r in rs)) for name, rs in runs.items()}
+                          max(r[1] for r in rs), all(r[2] for r in rs), statistics.median(r[3] for r in rs))
+            for name, rs in runs.items()}
+
+
+# `playbook build` with the binder's layout replaced by a stub PDF (benchmark only).
+SITE_ONLY = ("import sys\n"
+             "from generator.render import binder\n"
+             "binder.render_binder = lambda *args, **kwargs: b'%PDF-1.4\\n% binder left out\\n'\n"
+             "from generator.cli import run\n"
+             "sys.argv = ['playbook', *sys.argv[1:]]\n"
+             "run()\n")
 
 
 FLOOR = ("import sys, yaml, pathlib\n"
@@ -97,7 +114,8 @@ def plain_mkdocs_config(repo: Path, export: Path) -> Path:
     return path
 
 
-def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool) -> dict:
+def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool,
+          with_binder: bool = True) -> dict:
     repo = generate(count, work / f"repo-{count}", cards=True)
     out: dict = {"n": count}
     once(["playbook", "check", "--today", TODAY], repo)  # warms the caches
@@ -113,8 +131,11 @@ def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool
     export = repo / "exported"
     once(["playbook", "export-docs", str(export), "--today", TODAY], repo)
     config = plain_mkdocs_config(repo, export)
-    out.update(paired({"mkdocs": (["mkdocs", "build", "--strict", "-q", "-f", str(config)], {}),
-                       "build": (["playbook", "build", "--today", TODAY], {})}, repo, build_pairs))
+    builds = {"mkdocs": (["mkdocs", "build", "--strict", "-q", "-f", str(config)], {}),
+              "site": ([sys.executable, "-c", SITE_ONLY, "build", "--today", TODAY], {})}
+    if with_binder:
+        builds["build"] = (["playbook", "build", "--today", TODAY], {})
+    out.update(paired(builds, repo, build_pairs))
     out["load_build"] = os.getloadavg()[0]
     out["site_mb"] = sum(p.stat().st_size for p in (repo / "site").rglob("*") if p.is_file()) / 2**20
     index = repo / "site" / "search" / "search_index.json"
@@ -139,7 +160,7 @@ def machine() -> str:
 
 def _cell(m: Measure) -> str:
     flag = "" if m.ok else " (failed)"
-    return f"{m.seconds:.2f} s, {m.max_rss_mb:.0f} MB{flag}"
+    return f"{m.seconds:.2f} s ({m.cpu:.1f} s CPU), {m.max_rss_mb:.0f} MB{flag}"
 
 
 def report(rows: list[dict], pairs: int, build_pairs: int) -> str:
@@ -150,18 +171,21 @@ def report(rows: list[dict], pairs: int, build_pairs: int) -> str:
         lines.append(f"| {r['n']:,} | {_cell(r['floor'])} | {_cell(r['check'])} | {_cell(r['check_cold'])} | "
                      f"{r['check'].seconds / r['floor'].seconds:.2f}x warm, "
                      f"{r['check_cold'].seconds / r['floor'].seconds:.2f}x cold | {r['load_check']:.1f} |")
-    lines += ["", "| N | plain mkdocs build | playbook build | build / plain | site | search index | load |",
-              "|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += ["", "| N | plain mkdocs build | playbook build, binder stubbed | site / plain (wall, CPU) "
+              "| playbook build with the binder | build / plain | site | search index | load |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        lines.append(f"| {r['n']:,} | {_cell(r['mkdocs'])} | {_cell(r['build'])} | "
-                     f"{r['build'].seconds / r['mkdocs'].seconds:.2f}x | {r['site_mb']:.0f} MB | "
-                     f"{r['index_mb']:.1f} MB | {r['load_build']:.1f} |")
+        full = r.get("build")
+        lines.append(f"| {r['n']:,} | {_cell(r['mkdocs'])} | {_cell(r['site'])} | "
+                     f"{r['site'].seconds / r['mkdocs'].seconds:.2f}x, {r['site'].cpu / r['mkdocs'].cpu:.2f}x | "
+                     + (f"{_cell(full)} | {full.seconds / r['mkdocs'].seconds:.2f}x" if full else "not run | ")
+                     + f" | {r['site_mb']:.0f} MB | {r['index_mb']:.1f} MB | {r['load_build']:.1f} |")
     if any("check_jsonschema" in r for r in rows):
         lines += ["", "| N | check-jsonschema (schema only) |", "|---:|---:|"]
         lines += [f"| {r['n']:,} | {_cell(r['check_jsonschema'])} |" for r in rows if "check_jsonschema" in r]
     lines += ["", "Samples (s): " + "; ".join(
         f"N={r['n']} {name} " + "/".join(f"{x:.2f}" for x in r[name].samples)
-        for r in rows for name in ("floor", "check", "check_cold", "mkdocs", "build"))]
+        for r in rows for name in ("floor", "check", "check_cold", "mkdocs", "site", "build") if name in r)]
     return "\n".join(lines)
 
 
@@ -171,12 +195,15 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=5, help="alternated runs of each check command")
     parser.add_argument("--build-pairs", type=int, default=None, help="of each build (default: --pairs; 1 at 5,000)")
     parser.add_argument("--jsonschema", action="store_true", help="also time check-jsonschema")
+    parser.add_argument("--no-binder-build", action="store_true",
+                        help="skip the full `playbook build` (binder included); time the site with the stub only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
         rows = []
         for n in args.sizes:
             build_pairs = args.build_pairs or (1 if n >= 5000 else args.pairs)
-            rows.append(bench(n, args.pairs, build_pairs, Path(tmp), args.jsonschema))
+            rows.append(bench(n, args.pairs, build_pairs, Path(tmp), args.jsonschema,
+                              not args.no_binder_build))
             print(f"N={n} done", file=sys.stderr)
     print(report(rows, args.pairs, args.build_pairs or args.pairs))
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from .caching import verdicts
+from .caching import findings, verdicts
 from .validate import cards, drills, examples, imported, incidents, lint, playbooks, refs, reviews, schema
 from .validate import privacy as privacy_checks
 from .load.content import Content, document_id, read_content
@@ -58,6 +58,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     problems.extend(refs.check_unique_ids(content))
     problems.extend(refs.check_references(content, names))
     problems.extend(_document_checks(content, options, clean))
+    findings.end_run()
     problems.extend(_repository_checks(root))
     problems.extend(_alert_checks(root, content))
     audience = privacy.audience_of(content.data("organization"), options.audience)
@@ -141,24 +142,16 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
         if not checked_before:
             yield from lint.check_comment_trap(source)
             yield from lint.check_link_schemes(source)
-        yield from imported.check_missing_values(source)
-        yield from imported.check_unsorted_notes(source)
-        if kind != "contacts":  # contact fields: lint.check_placeholder_contacts
-            yield from imported.check_placeholder_text(source)
-        yield from examples.check_example_values(source)
+        yield from findings.remembered(findings.key_of("values", kind, source),
+                                       lambda: _value_checks(kind, source))
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
         if kind in ("playbook", "process"):
             yield from drills.check_drill(source.rel, document_id(kind, source), kind, source.data,
                                           options.today, options.warn_days, real_incidents)
-        if kind == "contacts":
-            yield from lint.check_placeholder_contacts(source)
-        elif kind == "templates":
-            yield from lint.check_template_placeholders(source)
-        elif kind == "playbook":
-            yield from playbooks.check_step_ids(source)
-            yield from playbooks.check_decision_tree(source)
-            yield from playbooks.check_self_reference(source)
+        if kind in ("contacts", "templates", "playbook"):
+            yield from findings.remembered(findings.key_of("shape", kind, source),
+                                           lambda: _shape_checks(kind, source))
         elif kind == "card":
             yield from cards.check_card(source, playbook_data)
         elif kind == "incident":
@@ -166,6 +159,27 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
             yield from incidents.check_times(source)
             yield from incidents.check_action_items(source, options.today, action_warn)
             yield from incidents.check_review_meeting(source, review_within, options.today)
+
+
+def _value_checks(kind: str, source) -> Iterator[Problem]:
+    """Checks of a file's own values only (remembered by caching.findings)."""
+    yield from imported.check_missing_values(source)
+    yield from imported.check_unsorted_notes(source)
+    if kind != "contacts":  # contact fields: lint.check_placeholder_contacts
+        yield from imported.check_placeholder_text(source)
+    yield from examples.check_example_values(source)
+
+
+def _shape_checks(kind: str, source) -> Iterator[Problem]:
+    """Checks of one contacts, templates or playbook file's own structure (remembered)."""
+    if kind == "contacts":
+        yield from lint.check_placeholder_contacts(source)
+    elif kind == "templates":
+        yield from lint.check_template_placeholders(source)
+    elif kind == "playbook":
+        yield from playbooks.check_step_ids(source)
+        yield from playbooks.check_decision_tree(source)
+        yield from playbooks.check_self_reference(source)
 
 
 def _alert_checks(root: Path, content: Content) -> Iterator[Problem]:

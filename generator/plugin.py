@@ -84,6 +84,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             _apply_look(config, self._root(config))
         except PlaybookError as error:
             raise PluginError(str(error)) from None
+        if self.incremental:
+            from .caching.templates import keep_for_serve
+            keep_for_serve(config.theme)  # templates compiled and theme files listed once per process
         try:
             self.site = self.prepared or self._prepare(config)
         except site_module.ContentError as error:
@@ -155,6 +158,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return serve_cache.shared_signature(self.site.nav, uris, config_bytes, settings, theme)
 
     def on_env(self, env, config, files):
+        index = getattr(self._search_plugin(config), "search_index", None)
+        if index is not None:  # set up by the search plugin's on_config, which runs after ours
+            from .render.search_index import lighten
+            lighten(index)  # the same entries, parsed without Pygments' token spans
         if self._state is None:
             return env
         for file in files.documentation_pages():
@@ -188,6 +195,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             start -= 1
         return [dict(entry) for entry in entries[start:]]
 
+    @event_priority(-100)  # last: every plugin is done with the page
+    def on_post_page(self, output, page, config):
+        if self._state is None:  # a full build: the written page's HTML is not needed again
+            page.content = None
+        return output
+
     @event_priority(100)  # before the search plugin writes the index
     def on_post_build(self, config) -> None:
         if self.site is None:
@@ -200,8 +213,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             uris = [f.src_uri for f in self._files.documentation_pages()]
             search = self._search_plugin(config)
             if search is not None and hasattr(search, "search_index"):
-                search.search_index.entries = serve_cache.search_entries(self._state, uris)
+                index = search.search_index
+                index.entries = serve_cache.search_entries(self._state, uris)
                 search.search_index_prev = None  # the entries above are the whole index
+                text = serve_cache.search_index_json(self._state, uris, index.config)
+                index.generate_search_index = lambda prev: text  # unchanged pages' JSON is reused
             serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
 
     def on_build_error(self, error) -> None:
@@ -215,6 +231,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return markdown
 
     def on_page_content(self, html_text, page, config, files):
+        if self._state is None:  # a full build: MkDocs converts every page before writing any,
+            page.markdown = None  # so each page's Markdown, no longer needed, was held to the end
         if page.file.src_uri in self._by_uri:  # generated from content: untrusted
             from .render.sanitize import sanitize
 

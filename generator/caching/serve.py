@@ -16,6 +16,7 @@ wires it to the build events.
 """
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,13 @@ class Snapshot:
     title_from_render: str | None
     present_anchor_ids: set | None
     search_entries: list = field(default_factory=list)
+    search_json: str | None = None  # the entries as JSON, made once
+
+    def entries_json(self) -> str:
+        if self.search_json is None:
+            self.search_json = ",".join(json.dumps(entry, separators=(",", ":"), default=str)
+                                        for entry in self.search_entries)
+        return self.search_json
 
 
 @dataclass
@@ -109,6 +117,21 @@ def search_entries(state: State, uris: Iterable[str]) -> list:
         if snapshot is not None:
             entries.extend(snapshot.search_entries)
     return entries
+
+
+SEARCH_CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
+
+
+def search_index_json(state: State, uris: Iterable[str], config: dict) -> str:
+    """search_index.json as Material's search plugin writes it, from each page's JSON, made once.
+
+    The same text as ``json.dumps({"config": ..., "docs": entries}, separators=(",", ":"),
+    default=str)``: serializing the whole index again was a sixth of an edit's rebuild.
+    """
+    head = json.dumps({key: config[key] for key in SEARCH_CONFIG_KEYS}, separators=(",", ":"), default=str)
+    parts = [snapshot.entries_json() for snapshot in (state.snapshots.get(uri) for uri in uris)
+             if snapshot is not None and snapshot.search_entries]
+    return '{"config":' + head + ',"docs":[' + ",".join(parts) + "]}"
 
 
 def commit(state: State, current: Iterable[str]) -> list[str]:

@@ -79,11 +79,13 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     from ..alerts import index as alerts
 
     alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
-    renderer = None
+    renderer = index_page = None
     if incremental:
-        from ..caching.pages import playbook_renderer
+        from ..caching.pages import index_renderer, playbook_renderer
         renderer = playbook_renderer(result.project, result.content, warn_days)
-    pages = annotate(render_site(result.project, renderer) + postmortem_pages(result.project) + alert_pages,
+        index_page = index_renderer(result.project, warn_days)
+    pages = annotate(render_site(result.project, renderer, index_page)
+                     + postmortem_pages(result.project) + alert_pages,
                      notes_of(result.content), result.problems, draft, guidance_of(result.content))
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),

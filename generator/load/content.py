@@ -46,8 +46,11 @@ class Content:
 
 
 def relative(path: Path, root: Path) -> str:
-    try:  # the path as committed, not where a symlink points
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    full, top = os.path.abspath(path), os.path.abspath(root)  # as committed, not where a link points
+    if full.startswith(top.rstrip(os.sep) + os.sep):  # string work: a Path per file was slow at scale
+        return full[len(top.rstrip(os.sep)) + 1:].replace(os.sep, "/")
+    try:
+        return Path(full).relative_to(top).as_posix()
     except ValueError:
         pass
     try:
@@ -84,7 +87,9 @@ def read_content(root: Path, content_dir: Path | None = None) -> tuple[Content, 
         raise UsageError(f"{relative(content_dir, root)}: no content directory here. Run playbook "
                          f"from the repository root, or pass --root DIR.")
     from ..caching.parse import open_for
+    from .safe_read import forget_folders
 
+    forget_folders()
     content = Content(root=root, content_dir=content_dir)
     problems: list[Problem] = []
     parsed = open_for(root)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 LIMIT = 1_000_000
@@ -23,9 +24,24 @@ class Refused(Exception):
         self.code, self.message, self.hint = code, message, hint
 
 
+@lru_cache(maxsize=256)
+def _real(folder: str) -> str:
+    """Where a folder really is; asked once per folder and run (see forget_folders)."""
+    return os.path.realpath(folder)
+
+
+def forget_folders() -> None:
+    """Resolve folders afresh: called at the start of every content read."""
+    _real.cache_clear()
+
+
 def _inside(path: Path, root: Path) -> bool:
-    real, top = path.resolve(), root.resolve()
-    return real == top or top in real.parents
+    if os.path.islink(path):
+        real = os.path.realpath(path)
+    else:
+        real = os.path.join(_real(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    top = _real(os.path.abspath(root))
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def read_bounded(path: Path, root: Path | None = None, limit: int = LIMIT) -> bytes:

@@ -220,22 +220,31 @@ def render_service(project: Project, service_id: str) -> str:
                                             service=service, playbooks=playbooks)
 
 
-def render_site(project: Project, playbook_page: Callable[[Project, Playbook], str] | None = None) -> list[Page]:
+def _reference_page(project: Project, uri: str) -> str:
+    template, title = PAGES[uri]
+    meta = {"title": title or f"{project.organization.name} incident response"}
+    if uri == "index.md":
+        meta.update(hide=["navigation"], search={"boost": 0.5})
+    return front_matter(meta) + render_page(project, uri, template)
+
+
+def render_site(project: Project, playbook_page: Callable[[Project, Playbook], str] | None = None,
+                index_page: Callable[[str, Callable[[], str]], str] | None = None) -> list[Page]:
     """The reference, service and playbook pages, in navigation order.
 
     Post-mortem pages come from render.postmortem, which builds on this module.
-    ``playbook_page``: a memoized render_playbook (serve).
+    ``playbook_page``: a memoized render_playbook; ``index_page(uri, render)``: the
+    other pages' Markdown, memoized (serve).
     """
     playbook_page = playbook_page or render_playbook
+    index_page = index_page or (lambda uri, render: render())
     pages = []
-    for uri, (template, title) in PAGES.items():
+    for uri in PAGES:
         source = project.sources.get(PAGE_SOURCES.get(uri, ""), "")
-        meta = {"title": title or f"{project.organization.name} incident response"}
-        if uri == "index.md":
-            meta.update(hide=["navigation"], search={"boost": 0.5})
-        pages.append(Page(uri, front_matter(meta) + render_page(project, uri, template), source))
+        pages.append(Page(uri, index_page(uri, lambda: _reference_page(project, uri)), source))
     for service in project.organization.services:
-        pages.append(Page(service_uri(service.id), render_service(project, service.id),
+        uri = service_uri(service.id)
+        pages.append(Page(uri, index_page(uri, lambda: render_service(project, service.id)),
                           project.sources.get("organization", "")))
     for playbook in project.playbooks:
         pages.append(Page(playbook_uri(playbook.id), playbook_page(project, playbook), playbook.rel))

@@ -1,0 +1,59 @@
+"""Material's search entries at a fraction of the parsing: highlighted code is handed over plain.
+
+Material's search plugin runs every page's HTML through Python's HTMLParser.
+On a playbook page most tags are Pygments' token spans inside <pre> blocks
+(258 of 438 in a generated playbook), and the parser keeps only their text:
+a span is neither a kept tag (p, code, pre, li ...) nor a skipped one, inside
+<pre> whitespace is kept as it is, and the text of adjacent spans is simply
+joined. So the parser is given the page with those spans removed, which
+yields the same entries (tests/test_search_index.py compares them on every
+page of a built site). A <pre> block holding any other kind of span (one
+with an id or a data attribute, say) is passed on untouched.
+
+This module never imports MkDocs or Material; plugin.py hands it the search
+plugin's index object.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+_PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
+_ANY_SPAN = re.compile(r"<span\b")
+_TOKEN_SPAN = re.compile(r'<span(?: class="[\w -]*")?>|</span>')
+
+
+def _plain_block(match: re.Match) -> str:
+    block = match.group(0)
+    opened = len(_ANY_SPAN.findall(block))
+    if not opened:
+        return block
+    tokens = _TOKEN_SPAN.findall(block)
+    if len(tokens) != 2 * opened or tokens.count("</span>") != opened:
+        return block  # a span that is not a bare token span: leave the block as it is
+    return _TOKEN_SPAN.sub("", block)
+
+
+def without_token_spans(html: str) -> str:
+    """``html`` with Pygments' token spans inside <pre> blocks removed (their text stays)."""
+    if "<pre" not in html:
+        return html
+    return _PRE.sub(_plain_block, html)
+
+
+def lighten(index: Any) -> None:
+    """Make ``index.add_entry_from_context`` parse each page without its token spans."""
+    add: Callable | None = getattr(index, "add_entry_from_context", None)
+    if add is None or getattr(add, "_lightened", False):
+        return
+
+    def add_entry_from_context(page) -> None:
+        content = page.content
+        page.content = without_token_spans(content) if isinstance(content, str) else content
+        try:
+            add(page)
+        finally:
+            page.content = content
+
+    add_entry_from_context._lightened = True
+    index.add_entry_from_context = add_entry_from_context
