@@ -73,6 +73,21 @@ def test_a_change_to_the_card_lays_it_out_again_and_shows_the_change(repo: Path,
     assert "Night desk reference" in pdf_text(oncall.pdf, tmp_path)
 
 
+def test_a_new_day_prints_the_new_date_on_the_card_with_one_layout(repo: Path, layouts, tmp_path: Path) -> None:
+    """The footer's date (and next review, site address) is not in the measuring page: the
+    cached column split still serves, but the PDF is made again for the new HTML."""
+    from datetime import timedelta
+
+    first = load(repo)
+    before = len(layouts)
+    tomorrow = TEST_TODAY + timedelta(days=1)
+    result = core.load(repo, core.Options(today=tomorrow, render_cards=True))
+    assert len(layouts) == before + len(first.cards)  # the final layout only, no measuring
+    for rendered in result.cards:
+        text = pdf_text(rendered.pdf, tmp_path)
+        assert f"Generated {tomorrow}" in text and f"Generated {TEST_TODAY}" not in text, rendered.card.id
+
+
 def test_a_change_to_a_shared_file_the_card_shows_lays_it_out_again(repo: Path, layouts,
                                                                      tmp_path: Path) -> None:
     load(repo)

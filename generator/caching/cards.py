@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import store as cache
 
-FORMAT = "card-layout-1"
+FORMAT = "card-layout-2"  # 2: facts hold the hash of the card HTML the PDF was made from
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
              "/etc/fonts")
 
@@ -42,6 +42,10 @@ def _environment_key() -> str:
                     continue
                 digest.update(f"{base}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def key(measure_html: str) -> str:

@@ -202,20 +202,26 @@ def render_card(project: Project, card: Card, generated: date, cache: Path | Non
     measure_html = render_html(project, card, generated, measure=True)
     card_key = card_cache.key(measure_html)
     cached = card_cache.get(cache, card_key)
+    split = None
     if cached is not None:
         facts, pdf = cached
-        html = render_html(project, card, generated, split=facts["split"])
-        return RenderedCard(card, html, pdf, facts["pages"], facts["overflow"],
-                            tuple((title, share) for title, share in facts["section_heights"]))
-    measured = _heights(_layout(measure_html))
-    heights = [measured.get(index, 0.0) for index in range(len(card.sections))]
-    split = _balanced_split(heights)
+        split = facts["split"]  # the sections are unchanged: so is the column split
+        html = render_html(project, card, generated, split=split)
+        # The footer (date, next review, site address) is not in the measuring page: the PDF
+        # is current only for the very same card HTML.
+        if facts.get("html_sha256") == card_cache.sha256(html):
+            return RenderedCard(card, html, pdf, facts["pages"], facts["overflow"],
+                                tuple((title, share) for title, share in facts["section_heights"]))
+    if split is None:
+        measured = _heights(_layout(measure_html))
+        split = _balanced_split([measured.get(index, 0.0) for index in range(len(card.sections))])
     html = render_html(project, card, generated, split=split)
     document = _layout(html)
     rendered = RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
                             _largest(document, card))
     card_cache.put(cache, card_key, {"split": split, "pages": rendered.pages, "overflow": rendered.overflow,
-                                     "section_heights": rendered.section_heights}, rendered.pdf)
+                                     "section_heights": rendered.section_heights,
+                                     "html_sha256": card_cache.sha256(html)}, rendered.pdf)
     return rendered
 
 
