@@ -195,12 +195,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             start -= 1
         return [dict(entry) for entry in entries[start:]]
 
-    @event_priority(-100)  # last: every plugin is done with the page
-    def on_post_page(self, output, page, config):
-        if self._state is None:  # a full build: the written page's HTML is not needed again
-            page.content = None
-        return output
-
     @event_priority(100)  # before the search plugin writes the index
     def on_post_build(self, config) -> None:
         if self.site is None:
@@ -231,8 +225,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return markdown
 
     def on_page_content(self, html_text, page, config, files):
-        if self._state is None:  # a full build: MkDocs converts every page before writing any,
-            page.markdown = None  # so each page's Markdown, no longer needed, was held to the end
         if page.file.src_uri in self._by_uri:  # generated from content: untrusted
             from .render.sanitize import sanitize
 
