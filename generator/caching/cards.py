@@ -44,10 +44,6 @@ def _environment_key() -> str:
     return digest.hexdigest()
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def key(measure_html: str) -> str:
     """The cache key of a card whose one-column measuring page is ``measure_html``."""
     return hashlib.sha256((_environment_key() + "\0" + measure_html).encode()).hexdigest()
@@ -66,6 +62,11 @@ def get(folder: Path | None, card_key: str) -> tuple[dict, bytes] | None:
     if hashlib.sha256(pdf).hexdigest() != facts.get("pdf_sha256"):
         return None  # written by two runs at once: lay the card out again
     return facts, pdf
+
+
+def html_digest(card_html: str) -> str:
+    """What a cached PDF was made from: the whole card HTML, footer included."""
+    return cache.digest(card_html)
 
 
 def put(folder: Path | None, card_key: str, facts: dict, pdf: bytes) -> None:

@@ -209,7 +209,7 @@ def render_card(project: Project, card: Card, generated: date, cache: Path | Non
         html = render_html(project, card, generated, split=split)
         # The footer (date, next review, site address) is not in the measuring page: the PDF
         # is current only for the very same card HTML.
-        if facts.get("html_sha256") == card_cache.sha256(html):
+        if facts.get("html_sha256") == card_cache.html_digest(html):
             return RenderedCard(card, html, pdf, facts["pages"], facts["overflow"],
                                 tuple((title, share) for title, share in facts["section_heights"]))
     if split is None:
@@ -221,7 +221,7 @@ def render_card(project: Project, card: Card, generated: date, cache: Path | Non
                             _largest(document, card))
     card_cache.put(cache, card_key, {"split": split, "pages": rendered.pages, "overflow": rendered.overflow,
                                      "section_heights": rendered.section_heights,
-                                     "html_sha256": card_cache.sha256(html)}, rendered.pdf)
+                                     "html_sha256": card_cache.html_digest(html)}, rendered.pdf)
     return rendered
 
 
