@@ -125,7 +125,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
     heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
     if heading:   # an HTML heading is read as the Markdown heading it means
         stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
-    stripped = HTML_TAG.sub(" ", stripped).strip()   # a reader sees the text, not the tags
+    if HTML_TAG.search(stripped) or re.search(r"&[a-z]+;|&#\d+;", stripped):
+        import html
+        stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if stripped.startswith("```"):

@@ -37,6 +37,7 @@ class Rewritten:
     quoted: set[int] = field(default_factory=set)              # lines inside a block quote
     asides: dict[int, str] = field(default_factory=dict)       # admonition title and body line -> kind
     meta: dict[str, tuple[str, int]] = field(default_factory=dict)   # front matter key -> (value, line)
+    shown: dict[int, str] = field(default_factory=dict)   # HTML line (1-based, local) -> the text a reader sees
 
 
 def inline_html(text: str) -> str:
@@ -139,6 +140,8 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = f"{item.group(1)}- {inline_html(item.group(2)).strip()}"
     elif (HTML_TAG.search(line) or re.search(r"&[a-z]+;|&#\d+;", line)) and not line.lstrip().startswith("<!--"):
         out.lines[i] = inline_html(line)
+    if out.lines[i].strip() and out.lines[i] != line:
+        out.shown[i + 1] = out.lines[i]
 
 
 def _attach(out: Rewritten, i: int, forward: bool) -> None:

@@ -38,7 +38,7 @@ def guidance_sections(root: Section, found: Found) -> None:
         if not home.startswith("playbook:"):
             home = home if _exists(home, found) else "organization"
         blocks = [b for b in section.blocks if b.lines[0] not in found.used]
-        prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text and b.checked is None]
+        prose = [b for b in blocks if b.kind in PROSE_KINDS and strip_md(b.text).strip("*_ ") and b.checked is None]
         rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]
         if not prose or len(prose) < len(rest):
             continue   # code, tables, checklists or nothing: not prose to show as written

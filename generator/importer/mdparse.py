@@ -74,6 +74,28 @@ def strip_md(text: str) -> str:
     return text.strip()
 
 
+def joined(chosen: list[Block], around: list[Block]) -> str:
+    """The chosen blocks' text, one space between neighbours; where a block that was not chosen
+    (a code block, a table) lies between two of them, a paragraph break instead: text is never
+    joined across content that went elsewhere."""
+    picked = {id(b) for b in chosen}
+    runs: list[list[str]] = []
+    gap = True
+    for block in around:
+        if id(block) not in picked:
+            gap = gap or bool(block.lines)
+            continue
+        text = strip_md(block.text)
+        if not text:
+            continue
+        if gap or not runs:
+            runs.append([text])
+        else:
+            runs[-1].append(text)
+        gap = False
+    return "\n\n".join(" ".join(run) for run in runs)
+
+
 def cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, joined, strip_md
 from .found import SHELL_START, Found, home_of
 from ..validate.imported import missing
-from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, placeholders, slug
+from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, phone_in, placeholders, slug
 
 def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
@@ -142,7 +142,7 @@ def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None
         prose = [b for b in child.blocks if b.kind in ("para", "item") and b.text]
         title = strip_md(child.title)
         sections.append({"id": slug(title), "title": title,
-                         "prompt": " ".join(strip_md(b.text) for b in prose) or title})
+                         "prompt": joined(prose, child.blocks) or title})
         found.used.add(child.line)
         found.mapped["postmortem"].append(child.line)
         found.use("postmortem", *prose)
@@ -272,11 +272,12 @@ def _reach(contact: dict, text: str) -> None:
     if not text or text.upper() == "N/A":
         return
     phone = PHONE_ANY.search(text)
+    number = phone_in(text)
     email = EMAIL.search(text)
     url = URL.search(text)
     handle = HANDLE.search(text)
-    if phone and "phone" not in contact:
-        contact["phone"] = phone.group(0).strip()
+    if number and "phone" not in contact:
+        contact["phone"] = number
     if email and "email" not in contact:
         contact["email"] = email.group(0)
     if url and re.search(r"\bpager\b|\bpage\b", text, re.I) and "pager" not in contact:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, joined, strip_md
 from .text import duration, slug
 
 LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority)\s+[A-E])\b\W*(.*)$",
@@ -101,7 +101,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
             prose = [b for b in section.blocks if b.kind == "para" and b.text]
             if prose:
                 from .prose import sentence_facts
-                entry.setdefault("description", " ".join(strip_md(b.text) for b in prose))
+                entry.setdefault("description", joined(prose, section.blocks))
                 sentence_facts(entry, entry["description"])
                 found.use("severities", *prose)
         for block in section.blocks:
@@ -315,7 +315,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             found.mapped[key].remove(child.line)
             continue
         if part in ("impact", "summary"):
-            text = " ".join(strip_md(b.text) for b in child.blocks if b.kind in ("para", "item") and b.text)
+            text = joined([b for b in child.blocks if b.kind in ("para", "item") and b.text], child.blocks)
             if text:
                 pb["summary"] = text
                 found.use(key, *[b for b in child.blocks if b.kind in ("para", "item") and b.text])
@@ -491,7 +491,7 @@ def _prose_role(section: Section, found: Found) -> None:
         return
     role = _role(section.title, duties or text)
     if duties and text:
-        role["description"] = " ".join(text)
+        role["description"] = "\n\n".join(text)
     found.roles.append(role)
     found.used.add(section.line)
     found.mapped["roles"].append(section.line)
@@ -639,7 +639,7 @@ def role_headings(root: Section, found: Found) -> None:
         role = _role(section.title, [strip_md(b.text) for b in items])
         lead = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
         if lead:
-            role["who"] = " ".join(strip_md(b.text) for b in lead)
+            role["who"] = joined(lead, section.blocks)
             found.use("roles", *lead)
         found.roles.append(role)
         found.used.add(section.line)
