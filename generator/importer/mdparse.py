@@ -101,6 +101,8 @@ def cells(line: str) -> list[str]:
 
 
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+# 'Incident ID: INC-{number}' on lines of their own: one field each, not one wrapped paragraph.
+FIELD_LINE = re.compile(r"^[A-Z][\w /&()-]{0,40}:\s+\S")
 KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
 
 
@@ -136,7 +138,8 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
             block = _line_block(line, number)
             previous = current.blocks[-1] if current.blocks else None
             if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
-                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para"):
+                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para") \
+                    and not (FIELD_LINE.match(block.text) and FIELD_LINE.match(previous.text) and previous.kind == "para"):
                 _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
             else:
                 current.blocks.append(block)
@@ -202,7 +205,7 @@ def _line_block(line: str, number: int) -> Block:
     if RULE.match(line):
         return Block("rule", [number])
     item = ITEM.match(line)
-    if item and not item.group(3).strip():
+    if (item and not item.group(3).strip()) or re.fullmatch(r"\s*(?:[-*+]|\d+[.)])\s*", line):
         return Block("para", [number], text="")  # a bare list marker carries no text to map
     if item:
         checked = None if item.group(2) is None else item.group(2).lower() == "x"
