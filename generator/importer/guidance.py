@@ -42,9 +42,11 @@ def guidance_sections(root: Section, found: Found) -> None:
         rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]
         if not prose or len(prose) < len(rest):
             continue   # code, tables, checklists or nothing: not prose to show as written
-        if not home.startswith("playbook:") and any(pattern.search(section.title) and not present(found)
+        read = any(b.lines[0] in found.used for b in section.blocks)   # a pass took its data: the rest is prose
+        if not home.startswith("playbook:") and not read and not section.children and any(pattern.search(section.title) and not present(found)
                                                     for pattern, present in DATA_KINDS):
             continue   # data the importer could not read: notes, and the report says to rebuild it
+            # (a heading over sub-sections is a container: its own lines are its introduction)
         found.guidance.setdefault(home, []).append({"title": strip_md(section.title), "text": _text(prose)})
         found.used.add(section.line)
         found.use(home, *prose)

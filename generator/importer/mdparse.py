@@ -173,7 +173,16 @@ def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:
         if not TABLE_RULE.match(lines[i]):
             rows.append(cells(lines[i]))
         i += 1
-    section.blocks.append(Block("table", list(range(offset + start + 1, offset + i + 1)), rows=rows))
+    numbers = list(range(offset + start + 1, offset + i + 1))
+    if rows and len(rows[0]) == 2 and not any(rows[0]) and all(len(r) == 2 for r in rows[1:]):
+        # '| | |' over '| **Owner** | Jane |' rows: a table of fields without headers, one field a row
+        fields = [Block("label", [n], text=row[1], label=strip_md(row[0]).rstrip(":"))
+                  for n, row in zip(numbers[2:], rows[1:]) if row[0] or row[1]]
+        if fields:   # the empty header and its rule go with the first field
+            fields[0].lines[:0] = numbers[:2]
+            section.blocks.extend(fields)
+            return i
+    section.blocks.append(Block("table", numbers, rows=rows))
     return i
 
 

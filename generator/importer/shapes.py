@@ -46,8 +46,10 @@ def paging_of(text: str) -> str | None:
         return "page-24x7"
     if "business hours" in lowered:
         return "page-business-hours"
-    if "ticket" in lowered:
-        return "ticket"
+    if re.search(r"\bticket\b", lowered) and (re.search(r"\bonly\b|\bno pag|not paged|never pag|instead of pag|"
+                                                       r"rather than pag|without pag|ticket,? not a page", lowered)
+                                             or re.fullmatch(r"\W*(?:a |by |create a |open a )?ticket\W*", lowered)):
+        return "ticket"   # 'ticket only', 'creates a ticket, no page': not every sentence that names a ticket
     return None
 
 
