@@ -21,7 +21,7 @@ BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|cate
 PLAIN_LEVEL = re.compile(r"^((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
-RESPOND_SENTENCE = re.compile(r"respond|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up", re.IGNORECASE)
+RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
                    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
 
@@ -147,7 +147,7 @@ def nested_contacts(root: Section, found: Found) -> None:
             found.use("contacts", block, *nested)
 
 
-WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|notify|page)\b", re.IGNORECASE)
+WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|notify|page|responders?|target|on-call)\b", re.IGNORECASE)
 WHEN_COLUMN = re.compile(r"^(when|after|trigger|condition|time|timeout|wait)\b", re.IGNORECASE)
 # A column of timers: 'Escalate after', 'Business hours: escalate after', 'Out-of-hours timeout', 'Wait (min)'.
 TIMER_COLUMN = re.compile(r"escalate after|\bafter\b|timeout|time ?out|timer|\bwait\b|time to escalate", re.IGNORECASE)

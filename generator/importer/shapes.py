@@ -17,7 +17,7 @@ from .text import duration, slug
 LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority)\s+[A-E])\b\W*(.*)$",
                         re.IGNORECASE)
 GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
-RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
 PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
@@ -42,7 +42,8 @@ def level_id(text: str) -> str | None:
 def paging_of(text: str) -> str | None:
     """Only what the words say: 24/7, business hours, ticket."""
     lowered = text.lower()
-    if re.search(r"24/7|24x7|any time|page immediately|around the clock", lowered):
+    if re.search(r"24/7|24x7|any time|page immediately", lowered) or (
+            "around the clock" in lowered and re.search(r"\bpag", lowered)):   # a response around the clock is no page
         return "page-24x7"
     if "business hours" in lowered:
         return "page-business-hours"
