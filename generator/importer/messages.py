@@ -47,7 +47,8 @@ def _is_message(block: Block, section: Section) -> bool:
         return False
     home = home_of(section)
     in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem")
-    return "[" in body or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
+    fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body)   # '[name]' or '{team}'
+    return bool(fill_ins) or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
 
 
 def _template(block: Block, section: Section, previous: Block | None, found: Found) -> None:

@@ -100,9 +100,16 @@ def front_matter(root: Section, found: Found) -> None:
             continue
         lines = {line for node in file_root.walk() for line in [node.line] + [n for b in node.blocks for n in b.lines]}
         books = [pb for pb in found.playbooks if min(pb["_lines"]) in lines]
-        if len(books) != 1:
+        if len(books) != 1 or not _whole_file(books[0], file_root):
             continue
         _apply(books[0], meta, found)
+
+
+def _whole_file(pb: dict, file_root: Section) -> bool:
+    """Whether the playbook is what the file is about: it starts at the file's first heading (a
+    handbook's front matter is not the title of the one command list inside it)."""
+    first = next((s for s in file_root.walk() if s.level), None)
+    return first is None or min(pb["_lines"]) <= first.line
 
 
 def _apply(pb: dict, meta: dict, found: Found) -> None:

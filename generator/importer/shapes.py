@@ -457,6 +457,8 @@ def _escalation_target(text: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+# '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.
+BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
 ROLES_TITLE = re.compile(r"\broles?\b|who does what|responsibilit", re.IGNORECASE)
 
 
@@ -467,11 +469,14 @@ def role_sections(root: Section, found: Found) -> None:
         if not section.level or not ROLES_TITLE.search(section.title) or re.search(r"escalat", section.title, re.I):
             continue
         for block in section.blocks:
+            lead = BOLD_LEAD.match(block.text) if block.kind == "para" else None
             label, text = (block.label, block.text) if block.kind == "label" else (block.key, block.value) \
-                if block.kind == "item" and block.level == 0 else ("", "")
+                if block.kind == "item" and block.level == 0 else lead.groups() if lead else ("", "")
             if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
                 found.roles.append(_role(label, [strip_md(text)]))
                 found.use("roles", block)
+                found.used.add(section.line)   # the heading over the roles is their page's title
+                found.mapped["roles"].append(section.line)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
             if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
@@ -534,15 +539,15 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
     with nested '- Paged after 10 minutes' / '- Acknowledge within: 5 minutes': who, in order, and when."""
     blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
     tops = [b for b in blocks if b.ordered and b.level == 0]
-    names = [_chain_name(b.text) for b in tops]
+    steps = [_chain_step(b.text) for b in tops]
+    names = [name for name, _ in steps]
     if len(tops) < 2 or not all(names):
         return
     current = None
     for block in blocks:
         if block in tops:
-            who = names[tops.index(block)]
+            who, rest = steps[tops.index(block)]
             current = {"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []}
-            rest = strip_md(block.text)[len(who):].strip(" :-–—.")
             if rest:
                 current["triggers"].append({"condition": rest})
             found.escalation.append(current)
@@ -550,6 +555,20 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
         elif current is not None and block.level > 0:
             _chain_detail(current, block)
             found.use("escalation", block)
+
+
+# '3. Page the Incident Commander on duty, even for a P2, if more than two teams are involved.'
+CHAIN_VERB = re.compile(r"^(?:pull in|bring in|loop in|page|call|phone|escalate to|contact|notify|involve|"
+                        r"raise it with|hand (?:it )?(?:over )?to)\s+(.+?)(?:\s*[,;:]\s*(.*?))?\.?$", re.IGNORECASE)
+
+
+def _chain_step(text: str) -> tuple[str, str]:
+    """Who a chain step goes to, and the rest of its line (when to go there), as written."""
+    verb = CHAIN_VERB.match(strip_md(text))
+    if verb and len(verb.group(1).split()) <= 8 and not text.lstrip().startswith("**"):
+        return verb.group(1), (verb.group(2) or "").strip(" .")
+    name = _chain_name(text)
+    return (name, strip_md(text)[len(name):].strip(" :-–—.")) if name else ("", "")
 
 
 def _chain_name(text: str) -> str:
@@ -615,9 +634,16 @@ def command_sections(root: Section, found: Found) -> None:
         leaves = [c for c in section.children if not c.children and c.line not in found.used and _has_commands(c)
                   and not any(line in found.used for b in c.blocks for line in b.lines)]
         if len(leaves) < 2:
+            leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))]   # 'Useful commands' alone
+        if not leaves:
             continue
         for child in leaves:
             found.playbooks.append(_playbook(child, found, "immediate"))
+
+
+# A section that is a list of commands to run: 'Useful commands', 'Cheat sheet', 'Manual escalation from the CLI'.
+COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick reference|\bcli\b|by hand|manual(ly)?\b",
+                            re.IGNORECASE)
 
 
 ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder|"
