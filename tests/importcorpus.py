@@ -134,6 +134,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return []
     match = KEY_VALUE.match(stripped)
     value = match and (match.group(1) or match.group(2) or "").strip()
+    stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
+    if stage:   # '1. **Detect** (0-5 min)': a stage, its window shown as the phase's window, as for a heading
+        return [stage.group(1)]
     if value:
         return [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):

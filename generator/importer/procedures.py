@@ -101,8 +101,23 @@ def front_matter(root: Section, found: Found) -> None:
         lines = {line for node in file_root.walk() for line in [node.line] + [n for b in node.blocks for n in b.lines]}
         books = [pb for pb in found.playbooks if min(pb["_lines"]) in lines]
         if len(books) != 1 or not _whole_file(books[0], file_root):
+            _page_fields(meta, found)
             continue
         _apply(books[0], meta, found)
+
+
+def _page_fields(meta: dict, found: Found) -> None:
+    """Front matter of a page that is not one playbook (a handbook's title, description, wiki
+    fields): shown as written, under its title, as the organization's guidance."""
+    rows = sorted((line, key, value) for key, (value, line) in meta.items() if value and line not in found.used)
+    if not rows:
+        return
+    title = meta.get("title", ("", 0))[0]
+    text = "\n".join(f"- {key}: {value}" for _, key, value in rows)
+    found.guidance.setdefault("organization", []).append({"title": title or rows[0][2], "text": text})
+    found.used.update(line for line, _, _ in rows)
+    found.mapped["organization"].extend(line for line, _, _ in rows)
+    found.guidance_lines.update(line for line, _, _ in rows)
 
 
 def _whole_file(pb: dict, file_root: Section) -> bool:

@@ -475,8 +475,6 @@ def role_sections(root: Section, found: Found) -> None:
             if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
                 found.roles.append(_role(label, [strip_md(text)]))
                 found.use("roles", block)
-                found.used.add(section.line)   # the heading over the roles is their page's title
-                found.mapped["roles"].append(section.line)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
             if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
@@ -540,14 +538,14 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
     blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
     tops = [b for b in blocks if b.ordered and b.level == 0]
     steps = [_chain_step(b.text) for b in tops]
-    names = [name for name, _ in steps]
+    names = [name for name, _, _ in steps]
     if len(tops) < 2 or not all(names):
         return
     current = None
     for block in blocks:
         if block in tops:
-            who, rest = steps[tops.index(block)]
-            current = {"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []}
+            name, who, rest = steps[tops.index(block)]
+            current = {"id": slug(who), "name": name, "contacts": [role_contact(found, who)], "triggers": []}
             if rest:
                 current["triggers"].append({"condition": rest})
             found.escalation.append(current)
@@ -562,13 +560,13 @@ CHAIN_VERB = re.compile(r"^(?:pull in|bring in|loop in|page|call|phone|escalate 
                         r"raise it with|hand (?:it )?(?:over )?to)\s+(.+?)(?:\s*[,;:]\s*(.*?))?\.?$", re.IGNORECASE)
 
 
-def _chain_step(text: str) -> tuple[str, str]:
-    """Who a chain step goes to, and the rest of its line (when to go there), as written."""
+def _chain_step(text: str) -> tuple[str, str, str]:
+    """A chain step's name, who it goes to, and the rest of its line (when to go there), as written."""
     verb = CHAIN_VERB.match(strip_md(text))
     if verb and len(verb.group(1).split()) <= 8 and not text.lstrip().startswith("**"):
-        return verb.group(1), (verb.group(2) or "").strip(" .")
+        return strip_md(text).rstrip(". "), verb.group(1), (verb.group(2) or "").strip(" .")   # the step as written
     name = _chain_name(text)
-    return (name, strip_md(text)[len(name):].strip(" :-–—.")) if name else ("", "")
+    return (name, name, strip_md(text)[len(name):].strip(" :-–—.")) if name else ("", "", "")
 
 
 def _chain_name(text: str) -> str:
