@@ -2,7 +2,9 @@
 missing: an escalation table whose columns are timers, a table of fields without headers,
 priorities defined in prose paragraphs, a post-incident review template written as its own
 document, an alert summary with its expression in a code block, a phone number followed by a
-bracketed remark.
+bracketed remark; a team handbook with lifecycle stages as a numbered list with time windows,
+duties nested under bold names, roles as bold-dash paragraphs, a chain of 'Page X' steps, a
+{brace} hand-over note and a lone commands section.
 
 The generic checks (nothing invented, every line visible on the draft site) run on these files
 with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
@@ -21,7 +23,7 @@ from .conftest import TEST_TODAY
 from .importcorpus import CORPUS
 
 NAMES = ["timer-columns-escalation.md", "priorities-in-prose.md", "review-template-document.md",
-         "alert-summary-with-expression.md", "vendor-phone-bracket.md"]
+         "alert-summary-with-expression.md", "vendor-phone-bracket.md", "team-handbook-stages-duties.md"]
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +97,35 @@ def test_phone_number_stops_before_a_bracketed_remark(outputs) -> None:
     assert contacts["Lumen Freight"]["phone"] == "+44 20 7946 0321"
     assert contacts["Lumen Freight"]["email"] == "ops@lumen-freight.example"
     assert contacts["Carrow Print"]["phone"] == "+44 161 496 0144"
+
+
+def test_handbook_stages_as_a_numbered_list_with_windows(outputs) -> None:
+    phases = outputs["team-handbook-stages-duties.md"]["process.yaml"]["phases"]
+    assert [p["name"] for p in phases] == ["Notice", "Stabilise", "Close (no fixed window)"]
+    assert [p.get("window") for p in phases] == [{"start": "0m", "end": "10m"}, {"start": "10m", "end": "45m"}, None]
+    assert phases[1]["actions"] == ["Roll back or switch the feature off first."]
+
+
+def test_handbook_duties_under_bold_names_and_bold_dash_roles(outputs) -> None:
+    roles = {r["name"]: r for r in outputs["team-handbook-stages-duties.md"]["roles.yaml"]["roles"]}
+    assert roles["Night lead"]["responsibilities"] == ["Carries the pager overnight.",
+                                                      "Decides whether to wake the product owner."]
+    assert roles["Scribe"]["responsibilities"] == ["keeps the timeline in the incident document."]
+    assert set(roles) == {"Day lead", "Night lead", "Incident lead", "Scribe"}
+
+
+def test_handbook_chain_of_page_steps_template_and_commands(outputs) -> None:
+    docs = outputs["team-handbook-stages-duties.md"]
+    chain = docs["escalation.yaml"]["levels"]
+    assert [lv["contacts"] for lv in chain] == [["the-night-lead"], ["the-mobile-platform-team"]]
+    assert chain[1]["triggers"] == [{"condition": "if the crash is in the shared SDK"}]
+    assert is_missing(chain[0]["triggers"][0]["condition"])
+    template = docs["templates.yaml"]["templates"][0]
+    assert template["channel"] == "chat" and set(template["placeholders"]) == {"team", "date", "count", "anything"}
+    book = docs["playbooks/handy-commands.yaml"]
+    assert [(s["text"], s["commands"][0]["code"]) for s in book["steps"]["immediate"]] == [
+        ("see who holds the pager", "pagerctl whois --team field-app"),
+        ("switch the offline-sync feature off", "flagctl off offline-sync --env prod")]
+    assert "Field Service Support Handbook" not in book["aliases"]   # the page's front matter is not the playbook's
+    front = next(g for g in docs["organization.yaml"]["guidance"] if g["text"].startswith("- title:"))
+    assert "- description: How the field-service app team handles pages and incidents." in front["text"]

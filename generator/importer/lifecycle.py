@@ -54,3 +54,34 @@ def _phase(match: re.Match) -> dict:
     if when and not (start and end):   # '(no fixed window)', '(15 min - first hour)': as written
         phase["name"] = f"{name} ({when})"
     return phase
+
+
+# 'Expectations per level', 'Responsibilities', 'Who does what': a list of bold names with their duties nested.
+DUTY_TITLE = re.compile(r"expect|responsibilit|duties|\broles?\b|who does what", re.IGNORECASE)
+BOLD_NAME = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*:?\s*$")
+
+
+def duty_lists(root: Section, found: Found) -> None:
+    """'- **L2 — Secondary**' with '  - Backup for the primary.' nested under it: a role and what it does."""
+    from .shapes import _role
+
+    for section in root.walk():
+        if not section.level or not DUTY_TITLE.search(section.title):
+            continue
+        blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+        tops = [b for b in blocks if b.level == 0]
+        if len(tops) < 2 or not all(BOLD_NAME.match(b.text.strip()) for b in tops):
+            continue
+        duties: dict[int, list[Block]] = {id(b): [] for b in tops}
+        owner = None
+        for block in blocks:
+            if id(block) in duties:
+                owner = block
+            elif owner is not None:
+                duties[id(owner)].append(block)
+        if not all(duties.values()):
+            continue
+        for top in tops:
+            name = strip_md(BOLD_NAME.match(top.text.strip()).group(1))
+            found.roles.append(_role(name, [strip_md(b.text) for b in duties[id(top)]]))
+            found.use("roles", top, *duties[id(top)])

@@ -89,7 +89,7 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         found.use("templates", previous)
 
 
-CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]", "chat")]
+CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]|\bchannel\b", "chat")]
 AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
              (r"status|customer|user", "customers"), (r"internal|team", "internal")]
 

@@ -213,7 +213,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
                and b.value and b.lines[0] not in found.used]
-        if len(run) < 2 and re.search(r"escalat", section.title, re.I):
+        if len(run) < 2 and (re.search(r"escalat", section.title, re.I) or _verb_chain(section, found)):
             _ordered_chain(section, found, role_contact)
             continue
         if len(run) < 2:
@@ -466,7 +466,10 @@ def role_sections(root: Section, found: Found) -> None:
     """Under a 'Roles' heading: each sub-heading with a list is a role, and so is each
     '**Name**: what they do' line."""
     for section in root.walk():
-        if not section.level or not ROLES_TITLE.search(section.title) or re.search(r"escalat", section.title, re.I):
+        leads = [BOLD_LEAD.match(b.text) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
+        named_roles = sum(bool(m and ROLE_NOUN.search(m.group(1))) for m in leads) >= 2   # '**Scribe** — ...'
+        if not section.level or not (ROLES_TITLE.search(section.title) or named_roles) \
+                or re.search(r"escalat", section.title, re.I):
             continue
         for block in section.blocks:
             lead = BOLD_LEAD.match(block.text) if block.kind == "para" else None
@@ -558,6 +561,15 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
 # '3. Page the Incident Commander on duty, even for a P2, if more than two teams are involved.'
 CHAIN_VERB = re.compile(r"^(?:pull in|bring in|loop in|page|call|phone|escalate to|contact|notify|involve|"
                         r"raise it with|hand (?:it )?(?:over )?to)\s+(.+?)(?:\s*[,;:]\s*(.*?))?\.?$", re.IGNORECASE)
+
+
+def _verb_chain(section: Section, found: Found) -> bool:
+    """'1. Pull in the night lead.' / '2. Page the platform team, if ...': a numbered list of whom to
+    bring in, outside a playbook, is an escalation chain whatever its heading says."""
+    if found.homes.get(section.line, "").startswith("playbook:"):
+        return False
+    tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+    return len(tops) >= 2 and all(b.ordered and CHAIN_VERB.match(strip_md(b.text)) for b in tops)
 
 
 def _chain_step(text: str) -> tuple[str, str, str]:
