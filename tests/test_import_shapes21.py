@@ -23,7 +23,8 @@ from .conftest import TEST_TODAY
 from .importcorpus import CORPUS
 
 NAMES = ["timer-columns-escalation.md", "priorities-in-prose.md", "review-template-document.md",
-         "alert-summary-with-expression.md", "vendor-phone-bracket.md", "team-handbook-stages-duties.md"]
+         "alert-summary-with-expression.md", "vendor-phone-bracket.md", "team-handbook-stages-duties.md",
+         "alert-runbook-header-fields.md"]
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,35 @@ def test_handbook_chain_of_page_steps_template_and_commands(outputs) -> None:
     assert "Field Service Support Handbook" not in book["aliases"]   # the page's front matter is not the playbook's
     front = next(g for g in docs["organization.yaml"]["guidance"] if g["text"].startswith("- title:"))
     assert "- description: How the field-service app team handles pages and incidents." in front["text"]
+
+
+def test_contact_lines_without_bullets(outputs) -> None:
+    contacts = {c["id"]: c for c in outputs["priorities-in-prose.md"]["contacts.yaml"]["contacts"]}
+    assert contacts["service-desk-line"]["phone"] == "+1 555 0142"
+    assert contacts["service-desk-line"]["kind"] == "channel"
+
+
+def test_alert_runbook_header_fields_and_troubleshooting_sub_headings(outputs) -> None:
+    docs = outputs["alert-runbook-header-fields.md"]
+    assert [rel for rel in docs if rel.startswith("playbooks/")] == ["playbooks/replica-sync-stalled.yaml"]
+    pb = docs["playbooks/replica-sync-stalled.yaml"]
+    assert [(s["text"], s["commands"][0]["code"]) for s in pb["steps"]["investigate"]] == [
+        ("Replica disk full", "df -h /var/lib/ledger"), ("Network partition", 'ledgerctl peers --replica "$REPLICA"')]
+    assert pb["guidance"][0] == {"title": "ReplicaSyncStalled",
+                                 "text": "Service: ledger-store\nOwning team: Storage — #storage-oncall"}
+    assert "[Summary](#summary)" in pb["notes"]   # a contents list of parts, not of pages, stays visible in notes
+
+
+def test_html_page_notes_show_the_text_a_reader_sees(tmp_path: Path) -> None:
+    page = tmp_path / "vendors.html"
+    page.write_text('<!DOCTYPE html>\n<html lang="en">\n<body>\n<h1>Supplier escalation</h1>\n'
+                    '<p>Open a ticket <strong>before</strong> phoning &mdash; they ask for it.</p>\n'
+                    '<table><tr><th>Supplier</th><th>Phone</th></tr>\n'
+                    '<tr><td>Lumen Freight</td><td>+44 20 7946 0321 (24x7 desk)</td></tr></table>\n</body>\n</html>\n')
+    done = import_documents([page], tmp_path / "content", org_name="Corpus Org", today=TEST_TODAY)
+    text = "".join(p.read_text() for p in done.out_dir.rglob("*.yaml"))
+    assert "<strong>" not in text and "&mdash;" not in text and "<!DOCTYPE" not in text
+    assert "Open a ticket before phoning — they ask for it." in text   # as guidance, the text a reader sees
+    assert "notes" not in yaml.safe_load((done.out_dir / "organization.yaml").read_text())   # page markup is not text
+    contacts = yaml.safe_load((done.out_dir / "contacts.yaml").read_text())["contacts"]
+    assert next(c for c in contacts if c["name"] == "Lumen Freight")["phone"] == "+44 20 7946 0321"

@@ -13,7 +13,7 @@ notes, so nothing is lost.
 from __future__ import annotations
 
 from .found import Found, home_of
-from .guidance import guidance_sections
+from .guidance import contents_lists, guidance_sections
 from .procedures import front_matter, step_sections
 from .prose import escalation_tables, nested_contacts, prose_levels, sentence_chains
 from .levels import _levels
@@ -45,7 +45,7 @@ def extract(root: Section) -> Found:
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, duty_lists, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, shapes.section_contacts, shapes.para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
         step(root, found)
     return found

@@ -53,6 +53,25 @@ def guidance_sections(root: Section, found: Found) -> None:
         found.guidance_lines.update([section.line, *(n for b in prose for n in b.lines)])
 
 
+def contents_lists(root: Section, found: Found) -> None:
+    """A table of contents whose every entry is the title of a playbook: the site's navigation
+    replaces it (its entries are the pages' titles)."""
+    headings = {_plain(pb["title"]) for pb in found.playbooks}
+    for section in root.walk():
+        if not section.level or not CONTENTS.search(section.title) or section.children:
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+        rest = [b for b in section.blocks if b.kind not in ("item", "rule")]
+        if items and not rest and all(_plain(b.text) in headings for b in items):
+            found.used.add(section.line)
+            found.use("organization", *items)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", strip_md(text)).strip().lower()
+
+
 def _exists(home: str, found: Found) -> bool:
     """Whether the import writes this document (organization, severities and contacts it always does)."""
     made = {"escalation": found.escalation, "roles": found.roles, "process": found.phases,

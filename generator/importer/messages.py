@@ -212,6 +212,11 @@ def _contacts(root: Section, found: Found) -> None:
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
                 _contact_item(block, found)
+            elif in_contacts and block.kind == "para" and block.lines[0] not in found.used and len(block.lines) == 1:
+                field = re.match(r"^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$", block.text)   # 'Urgent line: +1 555 0177'
+                if field:
+                    _contact_item(Block("item", block.lines, text=block.text, key=field.group(1),
+                                        value=field.group(2)), found)
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
@@ -306,9 +311,9 @@ def _contact_item(block: Block, found: Found) -> None:
     if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
         return  # a tool or a channel, handled with the organization
     cid = slug(name)
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "vendor" if "support" in name.lower()
-                                              or "counsel" in name.lower() or "relations" in name.lower()
-                                              else "person", "name": name})
+    kind = "vendor" if re.search(r"support|counsel|relations", name, re.I) else \
+        "channel" if re.search(r"\b(line|desk|hotline|bridge|queue|inbox)\b", name, re.I) else "person"
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
     _reach(contact, details)
     found.use("contacts", block)
 

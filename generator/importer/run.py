@@ -200,6 +200,10 @@ def _headings(root: Section) -> dict[int, str]:
 def _notes(lines: list[str], found, imported: a.Imported) -> None:
     """Every non-empty line not mapped to a field goes, verbatim, into the closest document's notes."""
     for markup, owner in imported.attached.items():   # a setext underline or bare tag goes with its line
+        seen = {markup}
+        while owner in imported.attached and owner not in seen:   # '<html>' over '<body>' over '<h1>'
+            seen.add(owner)
+            owner = imported.attached[owner]
         if owner in found.used:
             found.used.add(markup)
         elif owner in found.homes:

@@ -300,6 +300,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
         for line in block.lines:
             found.homes[line] = key
+    _header_fields(section, key, found)
     from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
@@ -328,6 +329,19 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             sub_step(node, pb, part, key, found)
     pb["_lines"].update(c.line for c in section.children)
     return pb
+
+
+def _header_fields(section: Section, key: str, found: Found) -> None:
+    """'**Service:** event-pipeline' / '**Team:** ...' lines under an alert's name, before its first
+    part: shown as written, under the alert's name, as the playbook's guidance."""
+    from .guidance import _text
+
+    fields = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
+    if not fields:
+        return
+    found.guidance.setdefault(key, []).append({"title": strip_md(section.title), "text": _text(fields)})
+    found.use(key, *fields)
+    found.guidance_lines.update(n for b in fields for n in b.lines)
 
 
 def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> None:
