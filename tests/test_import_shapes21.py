@@ -162,3 +162,12 @@ def test_html_page_notes_show_the_text_a_reader_sees(tmp_path: Path) -> None:
     assert "notes" not in yaml.safe_load((done.out_dir / "organization.yaml").read_text())   # page markup is not text
     contacts = yaml.safe_load((done.out_dir / "contacts.yaml").read_text())["contacts"]
     assert next(c for c in contacts if c["name"] == "Lumen Freight")["phone"] == "+44 20 7946 0321"
+
+
+def test_timer_column_that_says_when_each_level_is_paged(tmp_path: Path) -> None:
+    done = import_documents([CORPUS / "escalation-wait-column.md"], tmp_path / "content", org_name="Corpus Org",
+                            today=TEST_TODAY)
+    chain = yaml.safe_load((done.out_dir / "escalation.yaml").read_text())["levels"]
+    assert [lv["name"] for lv in chain] == ["Billing on-call", "Billing lead", "Finance systems director"]
+    assert [lv["triggers"] for lv in chain] == [[{"condition": "Immediately"}], [{"condition": "20 minutes", "after": "20m"}],
+                                                [{"condition": "1 hour", "after": "1h"}]]

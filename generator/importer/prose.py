@@ -155,6 +155,19 @@ ORDER_COLUMN = re.compile(r"^(step|level|tier|order|stage|#|no\.?)$", re.IGNOREC
 AUTHORITY_COLUMN = re.compile(r"authority|may|decides|can", re.IGNORECASE)
 
 
+def _timers_reach(rows: list[list[str]], timers: list[int]) -> bool:
+    """Whether a timer column says when a row's own level is paged ('Immediately' on the first row,
+    or nothing on the first row and a time on the last) rather than when the row escalates onward."""
+    if not timers or not rows:
+        return False
+    def cells(row):
+        return [strip_md(row[i]) for i in timers if i < len(row)]
+    first, last = cells(rows[0]), cells(rows[-1])
+    if any(duration(c) == "immediate" for c in first):
+        return True
+    return not any(re.search(r"\d", c) for c in first) and any(re.search(r"\d", c) for c in last)
+
+
 def escalation_tables(root: Section, found: Found, role_contact) -> None:
     """| Step | Who | When | under an escalation heading: one level per row, in order."""
     from .shapes import RESPONSE_KEY
@@ -176,6 +189,7 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                                             or RESPONSE_KEY.search(h) or AUTHORITY_COLUMN.search(h)}
             levels: list[dict] = []
             leaving: dict[int, list[dict]] = {}
+            shift = 0 if _timers_reach(block.rows[1:], timers) else 1
             for row in block.rows[1:]:
                 name = strip_md(row[who]) if who < len(row) else ""
                 if not name:
@@ -206,8 +220,8 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                         level["authority"] = cell
                 levels.append(level)
             for index, triggers in leaving.items():   # a row's timer pages the row below it
-                if index + 1 < len(levels):
-                    levels[index + 1]["triggers"][:0] = triggers
+                if index + shift < len(levels):
+                    levels[index + shift]["triggers"][:0] = triggers
                 else:
                     known.difference_update(timers)   # the last level's timer has no level to page: notes keep it
             found.escalation.extend(levels)
