@@ -171,3 +171,12 @@ def test_timer_column_that_says_when_each_level_is_paged(tmp_path: Path) -> None
     assert [lv["name"] for lv in chain] == ["Billing on-call", "Billing lead", "Finance systems director"]
     assert [lv["triggers"] for lv in chain] == [[{"condition": "Immediately"}], [{"condition": "20 minutes", "after": "20m"}],
                                                 [{"condition": "1 hour", "after": "1h"}]]
+
+
+def test_second_response_column_is_kept_with_its_level(tmp_path: Path) -> None:
+    done = import_documents([CORPUS / "severity-two-response-columns.md"], tmp_path / "content", org_name="Corpus Org",
+                            today=TEST_TODAY)
+    ladder = {lv["id"]: lv for lv in yaml.safe_load((done.out_dir / "severities.yaml").read_text())["levels"]}
+    assert ladder["SEV1"]["details"] == [{"label": "Response (weekdays)", "text": "10 minutes"},
+                                         {"label": "Response (nights)", "text": "20 minutes"}]
+    assert ladder["SEV1"]["response_time"] == "10m" and ladder["SEV2"]["description"] == "Checkout slow in one region"

@@ -184,8 +184,11 @@ def _level_table(block: Block, found: Found, make_level) -> None:
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell):
                 continue
+            before = repr(entry)
             if apply_level_value(entry, head, cell):
-                if not lossless(cell):   # '10 minutes, 24x7' is a time and a paging rule: keep the words too
+                # '10 minutes, 24x7' is a time and a paging rule; a second response column ('out of hours')
+                # finds the field taken, and '(business hours)' qualifies the time: keep the words too
+                if not lossless(cell) or repr(entry) == before or re.search(r"\(|:", head):
                     entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
             elif re.search(r"escalat", head, re.I):
                 entry.setdefault("escalation_text", strip_md(cell))
