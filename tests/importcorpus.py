@@ -125,13 +125,18 @@ def payloads(line: str, links: bool = False) -> list[str]:
     heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
     if heading:   # an HTML heading is read as the Markdown heading it means
         stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
-    stripped = HTML_TAG.sub(" ", stripped).strip()   # a reader sees the text, not the tags
+    if HTML_TAG.search(stripped) or re.search(r"&[a-z]+;|&#\d+;", stripped):
+        import html
+        stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if stripped.startswith("```"):
         return []
     match = KEY_VALUE.match(stripped)
     value = match and (match.group(1) or match.group(2) or "").strip()
+    stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
+    if stage:   # '1. **Detect** (0-5 min)': a stage, its window shown as the phase's window, as for a heading
+        return [stage.group(1)]
     if value:
         return [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):

@@ -32,6 +32,7 @@ class Imported:
     headings: dict[int, str] = field(default_factory=dict)        # line -> source heading path
     lines: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
+    shown: dict[int, str] = field(default_factory=dict)      # HTML line -> as a reader sees it (notes show that)
     attached: dict[int, int] = field(default_factory=dict)   # markup-only line -> the content line it belongs to
     guidance_lines: set[int] = field(default_factory=set)    # structured as policy text (`guidance`), as written
     dated: bool = False

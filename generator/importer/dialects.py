@@ -17,7 +17,7 @@ SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 WRAPPER = re.compile(r"^\s*</?(ul|ol|div|details|section|article|dl|tbody|thead|blockquote|p|span|nav|main|"
-                     r"header|footer|aside)\b[^>]*>\s*$", re.IGNORECASE)
+                     r"header|footer|aside|html|head|body|meta|link)\b[^>]*>\s*$|^\s*<!doctype\b[^>]*>\s*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(\s*)<li\b[^>]*>(.*?)(?:</li>)?\s*$", re.IGNORECASE)
 SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?\s*$")
@@ -37,6 +37,7 @@ class Rewritten:
     quoted: set[int] = field(default_factory=set)              # lines inside a block quote
     asides: dict[int, str] = field(default_factory=dict)       # admonition title and body line -> kind
     meta: dict[str, tuple[str, int]] = field(default_factory=dict)   # front matter key -> (value, line)
+    shown: dict[int, str] = field(default_factory=dict)   # HTML line (1-based, local) -> the text a reader sees
 
 
 def inline_html(text: str) -> str:
@@ -139,6 +140,8 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = f"{item.group(1)}- {inline_html(item.group(2)).strip()}"
     elif (HTML_TAG.search(line) or re.search(r"&[a-z]+;|&#\d+;", line)) and not line.lstrip().startswith("<!--"):
         out.lines[i] = inline_html(line)
+    if out.lines[i].strip() and out.lines[i] != line:
+        out.shown[i + 1] = out.lines[i]
 
 
 def _attach(out: Rewritten, i: int, forward: bool) -> None:

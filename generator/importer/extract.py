@@ -13,13 +13,15 @@ notes, so nothing is lost.
 from __future__ import annotations
 
 from .found import Found, home_of
-from .guidance import guidance_sections
+from .guidance import contents_lists, guidance_sections
 from .procedures import front_matter, step_sections
 from .prose import escalation_tables, nested_contacts, prose_levels, sentence_chains
 from .levels import _levels
 from .mdparse import Section
 from .messages import _contacts, _postmortem, _templates
 from .people import _escalation, _phases, _roles
+from .lifecycle import duty_lists, phase_lists
+from .review import review_templates
 from .scenarios import _scenarios
 from . import shapes
 from .levels import _level
@@ -37,13 +39,13 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+    steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
              lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
-             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, _phases, _postmortem,
+             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, duty_lists, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, shapes.section_contacts, shapes.para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
         step(root, found)
     return found

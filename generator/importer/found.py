@@ -20,7 +20,7 @@ STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "imme
           ("mitigat", "resolve"), ("hardening", "resolve"), ("verif", "verify"), ("validat", "verify"),
           ("response", "resolve"), ("detect", "symptoms"), ("eradicat", "resolve"), ("steps", "resolve"), ("identif", "immediate"),
           ("procedure", "resolve"), ("what to do", "resolve"), ("after the", "verify"),
-          ("follow-up", "verify"), ("follow up", "verify")]
+          ("follow-up", "verify"), ("follow up", "verify"), ("troubleshoot", "investigate")]
 SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
 SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
                          r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"

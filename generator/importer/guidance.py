@@ -38,17 +38,38 @@ def guidance_sections(root: Section, found: Found) -> None:
         if not home.startswith("playbook:"):
             home = home if _exists(home, found) else "organization"
         blocks = [b for b in section.blocks if b.lines[0] not in found.used]
-        prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text and b.checked is None]
+        prose = [b for b in blocks if b.kind in PROSE_KINDS and strip_md(b.text).strip("*_ ") and b.checked is None]
         rest = [b for b in blocks if b.kind != "rule" and not (b.kind == "label" and not b.text)]
         if not prose or len(prose) < len(rest):
             continue   # code, tables, checklists or nothing: not prose to show as written
-        if not home.startswith("playbook:") and any(pattern.search(section.title) and not present(found)
+        read = any(b.lines[0] in found.used for b in section.blocks)   # a pass took its data: the rest is prose
+        if not home.startswith("playbook:") and not read and not section.children and any(pattern.search(section.title) and not present(found)
                                                     for pattern, present in DATA_KINDS):
             continue   # data the importer could not read: notes, and the report says to rebuild it
+            # (a heading over sub-sections is a container: its own lines are its introduction)
         found.guidance.setdefault(home, []).append({"title": strip_md(section.title), "text": _text(prose)})
         found.used.add(section.line)
         found.use(home, *prose)
         found.guidance_lines.update([section.line, *(n for b in prose for n in b.lines)])
+
+
+def contents_lists(root: Section, found: Found) -> None:
+    """A table of contents whose every entry is the title of a playbook: the site's navigation
+    replaces it (its entries are the pages' titles)."""
+    headings = {_plain(pb["title"]) for pb in found.playbooks}
+    for section in root.walk():
+        if not section.level or not CONTENTS.search(section.title) or section.children:
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+        rest = [b for b in section.blocks if b.kind not in ("item", "rule")]
+        if items and not rest and all(_plain(b.text) in headings for b in items):
+            found.used.add(section.line)
+            found.use("organization", *items)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", strip_md(text)).strip().lower()
 
 
 def _exists(home: str, found: Found) -> bool:

@@ -74,11 +74,35 @@ def strip_md(text: str) -> str:
     return text.strip()
 
 
+def joined(chosen: list[Block], around: list[Block]) -> str:
+    """The chosen blocks' text, one space between neighbours; where a block that was not chosen
+    (a code block, a table) lies between two of them, a paragraph break instead: text is never
+    joined across content that went elsewhere."""
+    picked = {id(b) for b in chosen}
+    runs: list[list[str]] = []
+    gap = True
+    for block in around:
+        if id(block) not in picked:
+            gap = gap or bool(block.lines)
+            continue
+        text = strip_md(block.text)
+        if not text:
+            continue
+        if gap or not runs:
+            runs.append([text])
+        else:
+            runs[-1].append(text)
+        gap = False
+    return "\n\n".join(" ".join(run) for run in runs)
+
+
 def cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+# 'Incident ID: INC-{number}' on lines of their own: one field each, not one wrapped paragraph.
+FIELD_LINE = re.compile(r"^[A-Z][\w /&()-]{0,40}:\s+\S")
 KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
 
 
@@ -114,7 +138,8 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
             block = _line_block(line, number)
             previous = current.blocks[-1] if current.blocks else None
             if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
-                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para"):
+                    and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para") \
+                    and not (FIELD_LINE.match(block.text) and FIELD_LINE.match(previous.text) and previous.kind == "para"):
                 _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
             else:
                 current.blocks.append(block)
@@ -148,7 +173,16 @@ def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:
         if not TABLE_RULE.match(lines[i]):
             rows.append(cells(lines[i]))
         i += 1
-    section.blocks.append(Block("table", list(range(offset + start + 1, offset + i + 1)), rows=rows))
+    numbers = list(range(offset + start + 1, offset + i + 1))
+    if rows and len(rows[0]) == 2 and not any(rows[0]) and all(len(r) == 2 for r in rows[1:]):
+        # '| | |' over '| **Owner** | Jane |' rows: a table of fields without headers, one field a row
+        fields = [Block("label", [n], text=row[1], label=strip_md(row[0]).rstrip(":"))
+                  for n, row in zip(numbers[2:], rows[1:]) if row[0] or row[1]]
+        if fields:   # the empty header and its rule go with the first field
+            fields[0].lines[:0] = numbers[:2]
+            section.blocks.extend(fields)
+            return i
+    section.blocks.append(Block("table", numbers, rows=rows))
     return i
 
 
@@ -180,7 +214,7 @@ def _line_block(line: str, number: int) -> Block:
     if RULE.match(line):
         return Block("rule", [number])
     item = ITEM.match(line)
-    if item and not item.group(3).strip():
+    if (item and not item.group(3).strip()) or re.fullmatch(r"\s*(?:[-*+]|\d+[.)])\s*", line):
         return Block("para", [number], text="")  # a bare list marker carries no text to map
     if item:
         checked = None if item.group(2) is None else item.group(2).lower() == "x"

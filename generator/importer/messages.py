@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, joined, strip_md
 from .found import SHELL_START, Found, home_of
 from ..validate.imported import missing
-from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, placeholders, slug
+from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, duration, phone_in, placeholders, slug
 
 def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
@@ -47,7 +47,8 @@ def _is_message(block: Block, section: Section) -> bool:
         return False
     home = home_of(section)
     in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem")
-    return "[" in body or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
+    fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body)   # '[name]' or '{team}'
+    return bool(fill_ins) or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
 
 
 def _template(block: Block, section: Section, previous: Block | None, found: Found) -> None:
@@ -88,7 +89,7 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         found.use("templates", previous)
 
 
-CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]", "chat")]
+CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]|\bchannel\b", "chat")]
 AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
              (r"status|customer|user", "customers"), (r"internal|team", "internal")]
 
@@ -142,7 +143,7 @@ def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None
         prose = [b for b in child.blocks if b.kind in ("para", "item") and b.text]
         title = strip_md(child.title)
         sections.append({"id": slug(title), "title": title,
-                         "prompt": " ".join(strip_md(b.text) for b in prose) or title})
+                         "prompt": joined(prose, child.blocks) or title})
         found.used.add(child.line)
         found.mapped["postmortem"].append(child.line)
         found.use("postmortem", *prose)
@@ -211,6 +212,11 @@ def _contacts(root: Section, found: Found) -> None:
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
                 _contact_item(block, found)
+            elif in_contacts and block.kind == "para" and block.lines[0] not in found.used and len(block.lines) == 1:
+                field = re.match(r"^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$", block.text)   # 'Urgent line: +1 555 0177'
+                if field:
+                    _contact_item(Block("item", block.lines, text=block.text, key=field.group(1),
+                                        value=field.group(2)), found)
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
@@ -272,11 +278,12 @@ def _reach(contact: dict, text: str) -> None:
     if not text or text.upper() == "N/A":
         return
     phone = PHONE_ANY.search(text)
+    number = phone_in(text)
     email = EMAIL.search(text)
     url = URL.search(text)
     handle = HANDLE.search(text)
-    if phone and "phone" not in contact:
-        contact["phone"] = phone.group(0).strip()
+    if number and "phone" not in contact:
+        contact["phone"] = number
     if email and "email" not in contact:
         contact["email"] = email.group(0)
     if url and re.search(r"\bpager\b|\bpage\b", text, re.I) and "pager" not in contact:
@@ -304,9 +311,9 @@ def _contact_item(block: Block, found: Found) -> None:
     if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
         return  # a tool or a channel, handled with the organization
     cid = slug(name)
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "vendor" if "support" in name.lower()
-                                              or "counsel" in name.lower() or "relations" in name.lower()
-                                              else "person", "name": name})
+    kind = "vendor" if re.search(r"support|counsel|relations", name, re.I) else \
+        "channel" if re.search(r"\b(line|desk|hotline|bridge|queue|inbox)\b", name, re.I) else "person"
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
     _reach(contact, details)
     found.use("contacts", block)
 

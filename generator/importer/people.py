@@ -33,7 +33,7 @@ def _roles(root: Section, found: Found) -> None:
         prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
         if role["responsibilities"] and prose:
             from .shapes import _paragraphs
-            role["description"] = " ".join(_paragraphs(prose))
+            role["description"] = "\n\n".join(_paragraphs(prose))
             found.use("roles", *prose)
         if role["responsibilities"]:
             found.roles.append(role)

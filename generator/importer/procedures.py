@@ -100,9 +100,31 @@ def front_matter(root: Section, found: Found) -> None:
             continue
         lines = {line for node in file_root.walk() for line in [node.line] + [n for b in node.blocks for n in b.lines]}
         books = [pb for pb in found.playbooks if min(pb["_lines"]) in lines]
-        if len(books) != 1:
+        if len(books) != 1 or not _whole_file(books[0], file_root):
+            _page_fields(meta, found)
             continue
         _apply(books[0], meta, found)
+
+
+def _page_fields(meta: dict, found: Found) -> None:
+    """Front matter of a page that is not one playbook (a handbook's title, description, wiki
+    fields): shown as written, under its title, as the organization's guidance."""
+    rows = sorted((line, key, value) for key, (value, line) in meta.items() if value and line not in found.used)
+    if not rows:
+        return
+    title = meta.get("title", ("", 0))[0]
+    text = "\n".join(f"- {key}: {value}" for _, key, value in rows)
+    found.guidance.setdefault("organization", []).append({"title": title or rows[0][2], "text": text})
+    found.used.update(line for line, _, _ in rows)
+    found.mapped["organization"].extend(line for line, _, _ in rows)
+    found.guidance_lines.update(line for line, _, _ in rows)
+
+
+def _whole_file(pb: dict, file_root: Section) -> bool:
+    """Whether the playbook is what the file is about: it starts at the file's first heading (a
+    handbook's front matter is not the title of the one command list inside it)."""
+    first = next((s for s in file_root.walk() if s.level), None)
+    return first is None or min(pb["_lines"]) <= first.line
 
 
 def _apply(pb: dict, meta: dict, found: Found) -> None:

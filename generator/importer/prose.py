@@ -17,7 +17,11 @@ from .text import duration, slug
 SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
 BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
                         r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
-RESPOND_SENTENCE = re.compile(r"respond|begins? work|engage|acknowledg|starts? work|pick(ed)? up", re.IGNORECASE)
+# 'Priority 1, which we call *Urgent*, is ...', 'Sev 2 (Major) means ...', 'P3 - Minor: ...': a level said first, in prose.
+PLAIN_LEVEL = re.compile(r"^((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
+                         r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
+                         r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
+RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
                    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
 
@@ -33,6 +37,12 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
             if not match or match.start() > 12:   # the level is what the paragraph is about, said first
                 continue
             _level_paragraph(block, match, found, make_level)
+        plain = [(b, PLAIN_LEVEL.match(b.text)) for b in section.blocks
+                 if b.kind == "para" and b.lines[0] not in found.used]
+        plain = [(b, m) for b, m in plain if m]
+        if len({m.group(1).lower() for _, m in plain}) >= 2:   # a ladder: two levels or more, each its paragraph
+            for block, match in plain:
+                _level_paragraph(block, match, found, make_level)
 
 
 def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
@@ -40,7 +50,7 @@ def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
 
     raw = match.group(1)
     lid = level_id(raw) or re.sub(r"[\s-]+", "-", raw.strip()).upper()
-    name = (match.group(2) or match.group(3) or "").strip() or strip_md(raw)
+    name = next((g.strip() for g in match.groups()[1:] if g and g.strip()), "") or strip_md(raw)
     entry = make_level(found, lid, name) if level_id(raw) else found.levels.setdefault(lid, {"id": lid, "name": name})
     entry["_by_order"] = True
     entry.setdefault("_order", len(found.levels))
@@ -137,10 +147,25 @@ def nested_contacts(root: Section, found: Found) -> None:
             found.use("contacts", block, *nested)
 
 
-WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|notify|page)\b", re.IGNORECASE)
+WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|notify|page|responders?|target|on-call)\b", re.IGNORECASE)
 WHEN_COLUMN = re.compile(r"^(when|after|trigger|condition|time|timeout|wait)\b", re.IGNORECASE)
+# A column of timers: 'Escalate after', 'Business hours: escalate after', 'Out-of-hours timeout', 'Wait (min)'.
+TIMER_COLUMN = re.compile(r"escalate after|\bafter\b|timeout|time ?out|timer|\bwait\b|time to escalate", re.IGNORECASE)
 ORDER_COLUMN = re.compile(r"^(step|level|tier|order|stage|#|no\.?)$", re.IGNORECASE)
 AUTHORITY_COLUMN = re.compile(r"authority|may|decides|can", re.IGNORECASE)
+
+
+def _timers_reach(rows: list[list[str]], timers: list[int]) -> bool:
+    """Whether a timer column says when a row's own level is paged ('Immediately' on the first row,
+    or nothing on the first row and a time on the last) rather than when the row escalates onward."""
+    if not timers or not rows:
+        return False
+    def cells(row):
+        return [strip_md(row[i]) for i in timers if i < len(row)]
+    first, last = cells(rows[0]), cells(rows[-1])
+    if any(duration(c) == "immediate" for c in first):
+        return True
+    return not any(re.search(r"\d", c) for c in first) and any(re.search(r"\d", c) for c in last)
 
 
 def escalation_tables(root: Section, found: Found, role_contact) -> None:
@@ -156,21 +181,35 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                 continue
             who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
             when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h)), None)
-            if who is None or (when is None and not any(ORDER_COLUMN.match(h) for h in header)):
+            timers = [i for i, h in enumerate(header) if i != when and TIMER_COLUMN.search(h)]
+            order = next((i for i, h in enumerate(header) if ORDER_COLUMN.match(h)), None)
+            if who is None or (when is None and order is None and not timers):
                 continue
-            known = {who, when} | {i for i, h in enumerate(header) if ORDER_COLUMN.match(h) or RESPONSE_KEY.search(h)
-                                   or AUTHORITY_COLUMN.search(h)}
+            known = {who, when, *timers} | {i for i, h in enumerate(header) if ORDER_COLUMN.match(h)
+                                            or RESPONSE_KEY.search(h) or AUTHORITY_COLUMN.search(h)}
+            levels: list[dict] = []
+            leaving: dict[int, list[dict]] = {}
+            shift = 0 if _timers_reach(block.rows[1:], timers) else 1
             for row in block.rows[1:]:
                 name = strip_md(row[who]) if who < len(row) else ""
                 if not name:
                     continue
-                level = {"id": slug(name), "name": name, "contacts": [_contact_for(found, name, role_contact)],
-                         "triggers": []}
+                step = strip_md(row[order]) if order is not None and order < len(row) else ""
+                level = {"id": slug(step if 0 < len(step) <= 12 else name), "name": name,
+                         "contacts": [_contact_for(found, name, role_contact)], "triggers": []}
                 for i, (head, cell) in enumerate(zip(header, row)):
                     cell = strip_md(cell)
                     if not cell or i == who:
                         continue
-                    if i == when:
+                    if i in timers:   # 'Business hours: escalate after' | '10 min': when the next level is paged
+                        after = duration(cell)
+                        if after not in (None, "immediate"):
+                            qualifier = TIMER_COLUMN.sub("", head).strip(" :-–—()")
+                            leaving.setdefault(len(levels), []).append(
+                                {"after": after, **({"condition": qualifier} if re.search(r"\w", qualifier) else {})})
+                        elif re.search(r"\w", cell):
+                            leaving.setdefault(len(levels), []).append({"condition": cell})
+                    elif i == when:
                         trigger = {"condition": cell}
                         if duration(cell) not in (None, "immediate"):
                             trigger["after"] = duration(cell)
@@ -179,7 +218,13 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                         level["response_time"] = duration(cell)
                     elif AUTHORITY_COLUMN.search(head):
                         level["authority"] = cell
-                found.escalation.append(level)
+                levels.append(level)
+            for index, triggers in leaving.items():   # a row's timer pages the row below it
+                if index + shift < len(levels):
+                    levels[index + shift]["triggers"][:0] = triggers
+                else:
+                    known.difference_update(timers)   # the last level's timer has no level to page: notes keep it
+            found.escalation.extend(levels)
             if set(range(len(header))) <= known:
                 found.use("escalation", block)
             else:   # columns a level has no field for: the table also stays, as written, in notes

@@ -102,6 +102,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             block.quoted = block.lines[0] - offset in plain.quoted
         file_root.meta = {key: (value, offset + line) for key, (value, line) in plain.meta.items()}
         imported.attached.update({offset + k: offset + v for k, v in plain.attached.items()})
+        imported.shown.update({offset + k: v for k, v in plain.shown.items()})
         file_root.parent = root
         root.children.append(file_root)
     return root, lines
@@ -199,6 +200,10 @@ def _headings(root: Section) -> dict[int, str]:
 def _notes(lines: list[str], found, imported: a.Imported) -> None:
     """Every non-empty line not mapped to a field goes, verbatim, into the closest document's notes."""
     for markup, owner in imported.attached.items():   # a setext underline or bare tag goes with its line
+        seen = {markup}
+        while owner in imported.attached and owner not in seen:   # '<html>' over '<body>' over '<h1>'
+            seen.add(owner)
+            owner = imported.attached[owner]
         if owner in found.used:
             found.used.add(markup)
         elif owner in found.homes:
@@ -213,7 +218,7 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
         imported.noted[target].append(number)
     for target, numbers in imported.noted.items():
         doc = imported.documents[target]
-        text = "\n".join(lines[n - 1].rstrip() for n in numbers)
+        text = "\n".join(imported.shown.get(n, lines[n - 1]).rstrip() for n in numbers)
         doc["notes"] = (doc["notes"] + "\n" if doc.get("notes") else "") + text + "\n"
         if "review" in doc:  # keep review last, where people look for it
             doc["review"] = doc.pop("review")

@@ -194,7 +194,8 @@ def _code_steps(block: Block, condition: str) -> list[dict]:
     for raw in block.code:
         line = raw.rstrip()
         comment = re.match(r"^\s*#\s*(.*)$", line)
-        if comment and not pending or (comment and re.match(r"\s*#\s*\d+[.)]", line)):
+        after_blank = bool(pending) and not pending[-1].strip()   # '# roll back' after a blank line: a new step
+        if comment and (not pending or after_blank) or (comment and re.match(r"\s*#\s*\d+[.)]", line)):
             flush()
             text = re.sub(r"^\d+[.)]\s*", "", comment.group(1)).strip()
             if not text:

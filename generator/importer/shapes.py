@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, joined, strip_md
 from .text import duration, slug
 
 LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority)\s+[A-E])\b\W*(.*)$",
                         re.IGNORECASE)
 GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
-RESPONSE_KEY = re.compile(r"respon|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
 PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
@@ -42,12 +42,15 @@ def level_id(text: str) -> str | None:
 def paging_of(text: str) -> str | None:
     """Only what the words say: 24/7, business hours, ticket."""
     lowered = text.lower()
-    if re.search(r"24/7|24x7|any time|page immediately|around the clock", lowered):
+    if re.search(r"24/7|24x7|any time|page immediately", lowered) or (
+            "around the clock" in lowered and re.search(r"\bpag", lowered)):   # a response around the clock is no page
         return "page-24x7"
     if "business hours" in lowered:
         return "page-business-hours"
-    if "ticket" in lowered:
-        return "ticket"
+    if re.search(r"\bticket\b", lowered) and (re.search(r"\bonly\b|\bno pag|not paged|never pag|instead of pag|"
+                                                       r"rather than pag|without pag|ticket,? not a page", lowered)
+                                             or re.fullmatch(r"\W*(?:a |by |create a |open a )?ticket\W*", lowered)):
+        return "ticket"   # 'ticket only', 'creates a ticket, no page': not every sentence that names a ticket
     return None
 
 
@@ -101,7 +104,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
             prose = [b for b in section.blocks if b.kind == "para" and b.text]
             if prose:
                 from .prose import sentence_facts
-                entry.setdefault("description", " ".join(strip_md(b.text) for b in prose))
+                entry.setdefault("description", joined(prose, section.blocks))
                 sentence_facts(entry, entry["description"])
                 found.use("severities", *prose)
         for block in section.blocks:
@@ -181,8 +184,11 @@ def _level_table(block: Block, found: Found, make_level) -> None:
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell):
                 continue
+            before = repr(entry)
             if apply_level_value(entry, head, cell):
-                if not lossless(cell):   # '10 minutes, 24x7' is a time and a paging rule: keep the words too
+                # '10 minutes, 24x7' is a time and a paging rule; a second response column ('out of hours')
+                # finds the field taken, and '(business hours)' qualifies the time: keep the words too
+                if not lossless(cell) or repr(entry) == before or re.search(r"\(|:", head):
                     entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
             elif re.search(r"escalat", head, re.I):
                 entry.setdefault("escalation_text", strip_md(cell))
@@ -210,7 +216,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
                and b.value and b.lines[0] not in found.used]
-        if len(run) < 2 and re.search(r"escalat", section.title, re.I):
+        if len(run) < 2 and (re.search(r"escalat", section.title, re.I) or _verb_chain(section, found)):
             _ordered_chain(section, found, role_contact)
             continue
         if len(run) < 2:
@@ -297,6 +303,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
         for line in block.lines:
             found.homes[line] = key
+    _header_fields(section, key, found)
     from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
@@ -315,7 +322,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             found.mapped[key].remove(child.line)
             continue
         if part in ("impact", "summary"):
-            text = " ".join(strip_md(b.text) for b in child.blocks if b.kind in ("para", "item") and b.text)
+            text = joined([b for b in child.blocks if b.kind in ("para", "item") and b.text], child.blocks)
             if text:
                 pb["summary"] = text
                 found.use(key, *[b for b in child.blocks if b.kind in ("para", "item") and b.text])
@@ -325,6 +332,19 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             sub_step(node, pb, part, key, found)
     pb["_lines"].update(c.line for c in section.children)
     return pb
+
+
+def _header_fields(section: Section, key: str, found: Found) -> None:
+    """'**Service:** event-pipeline' / '**Team:** ...' lines under an alert's name, before its first
+    part: shown as written, under the alert's name, as the playbook's guidance."""
+    from .guidance import _text
+
+    fields = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
+    if not fields:
+        return
+    found.guidance.setdefault(key, []).append({"title": strip_md(section.title), "text": _text(fields)})
+    found.use(key, *fields)
+    found.guidance_lines.update(n for b in fields for n in b.lines)
 
 
 def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> None:
@@ -454,6 +474,8 @@ def _escalation_target(text: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+# '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.
+BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
 ROLES_TITLE = re.compile(r"\broles?\b|who does what|responsibilit", re.IGNORECASE)
 
 
@@ -461,11 +483,15 @@ def role_sections(root: Section, found: Found) -> None:
     """Under a 'Roles' heading: each sub-heading with a list is a role, and so is each
     '**Name**: what they do' line."""
     for section in root.walk():
-        if not section.level or not ROLES_TITLE.search(section.title) or re.search(r"escalat", section.title, re.I):
+        leads = [BOLD_LEAD.match(b.text) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
+        named_roles = sum(bool(m and ROLE_NOUN.search(m.group(1))) for m in leads) >= 2   # '**Scribe** — ...'
+        if not section.level or not (ROLES_TITLE.search(section.title) or named_roles) \
+                or re.search(r"escalat", section.title, re.I):
             continue
         for block in section.blocks:
+            lead = BOLD_LEAD.match(block.text) if block.kind == "para" else None
             label, text = (block.label, block.text) if block.kind == "label" else (block.key, block.value) \
-                if block.kind == "item" and block.level == 0 else ("", "")
+                if block.kind == "item" and block.level == 0 else lead.groups() if lead else ("", "")
             if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
                 found.roles.append(_role(label, [strip_md(text)]))
                 found.use("roles", block)
@@ -491,7 +517,7 @@ def _prose_role(section: Section, found: Found) -> None:
         return
     role = _role(section.title, duties or text)
     if duties and text:
-        role["description"] = " ".join(text)
+        role["description"] = "\n\n".join(text)
     found.roles.append(role)
     found.used.add(section.line)
     found.mapped["roles"].append(section.line)
@@ -531,15 +557,15 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
     with nested '- Paged after 10 minutes' / '- Acknowledge within: 5 minutes': who, in order, and when."""
     blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
     tops = [b for b in blocks if b.ordered and b.level == 0]
-    names = [_chain_name(b.text) for b in tops]
+    steps = [_chain_step(b.text) for b in tops]
+    names = [name for name, _, _ in steps]
     if len(tops) < 2 or not all(names):
         return
     current = None
     for block in blocks:
         if block in tops:
-            who = names[tops.index(block)]
-            current = {"id": slug(who), "name": who, "contacts": [role_contact(found, who)], "triggers": []}
-            rest = strip_md(block.text)[len(who):].strip(" :-–—.")
+            name, who, rest = steps[tops.index(block)]
+            current = {"id": slug(who), "name": name, "contacts": [role_contact(found, who)], "triggers": []}
             if rest:
                 current["triggers"].append({"condition": rest})
             found.escalation.append(current)
@@ -547,6 +573,29 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
         elif current is not None and block.level > 0:
             _chain_detail(current, block)
             found.use("escalation", block)
+
+
+# '3. Page the Incident Commander on duty, even for a P2, if more than two teams are involved.'
+CHAIN_VERB = re.compile(r"^(?:pull in|bring in|loop in|page|call|phone|escalate to|contact|notify|involve|"
+                        r"raise it with|hand (?:it )?(?:over )?to)\s+(.+?)(?:\s*[,;:]\s*(.*?))?\.?$", re.IGNORECASE)
+
+
+def _verb_chain(section: Section, found: Found) -> bool:
+    """'1. Pull in the night lead.' / '2. Page the platform team, if ...': a numbered list of whom to
+    bring in, outside a playbook, is an escalation chain whatever its heading says."""
+    if found.homes.get(section.line, "").startswith("playbook:"):
+        return False
+    tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+    return len(tops) >= 2 and all(b.ordered and CHAIN_VERB.match(strip_md(b.text)) for b in tops)
+
+
+def _chain_step(text: str) -> tuple[str, str, str]:
+    """A chain step's name, who it goes to, and the rest of its line (when to go there), as written."""
+    verb = CHAIN_VERB.match(strip_md(text))
+    if verb and len(verb.group(1).split()) <= 8 and not text.lstrip().startswith("**"):
+        return strip_md(text).rstrip(". "), verb.group(1), (verb.group(2) or "").strip(" .")   # the step as written
+    name = _chain_name(text)
+    return (name, name, strip_md(text)[len(name):].strip(" :-–—.")) if name else ("", "", "")
 
 
 def _chain_name(text: str) -> str:
@@ -612,9 +661,16 @@ def command_sections(root: Section, found: Found) -> None:
         leaves = [c for c in section.children if not c.children and c.line not in found.used and _has_commands(c)
                   and not any(line in found.used for b in c.blocks for line in b.lines)]
         if len(leaves) < 2:
+            leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))]   # 'Useful commands' alone
+        if not leaves:
             continue
         for child in leaves:
             found.playbooks.append(_playbook(child, found, "immediate"))
+
+
+# A section that is a list of commands to run: 'Useful commands', 'Cheat sheet', 'Manual escalation from the CLI'.
+COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick reference|\bcli\b|by hand|manual(ly)?\b",
+                            re.IGNORECASE)
 
 
 ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder|"
@@ -639,7 +695,7 @@ def role_headings(root: Section, found: Found) -> None:
         role = _role(section.title, [strip_md(b.text) for b in items])
         lead = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
         if lead:
-            role["who"] = " ".join(strip_md(b.text) for b in lead)
+            role["who"] = joined(lead, section.blocks)
             found.use("roles", *lead)
         found.roles.append(role)
         found.used.add(section.line)

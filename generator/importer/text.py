@@ -8,6 +8,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PLACEHOLDER = re.compile(r"\bTBD\b|X{3,}|\bN/A\b", re.IGNORECASE)
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+?\d-\d{3}-XXX-XXXX", re.IGNORECASE)
 PHONE_ANY = re.compile(r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
+
+
+def phone_in(text: str) -> str | None:
+    """The phone number in a text, without an unbalanced bracket it ran into: '+1 555 0230 (24x7 line)'."""
+    match = PHONE_ANY.search(text)
+    if not match:
+        return None
+    value = match.group(0).strip()
+    while value.count("(") > value.count(")"):
+        value = value[:value.rindex("(")].rstrip(" -.")
+    return value or None
+
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s)\]>\"'`]+")
 CHANNEL = re.compile(r"(?<![\w&])#[a-z0-9][a-z0-9_-]+", re.IGNORECASE)
