@@ -22,6 +22,7 @@ from .messages import _contacts, _postmortem, _templates
 from .people import _escalation, _phases, _roles
 from .lifecycle import duty_lists, phase_lists
 from .review import review_templates
+from .runbooks import numbered_runbooks
 from .scenarios import _scenarios
 from . import shapes
 from .levels import _level
@@ -39,7 +40,7 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+    steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, numbered_runbooks, _levels, lambda r, f: shapes.level_tables(r, f, _level),
              lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
