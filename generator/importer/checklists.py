@@ -1,0 +1,86 @@
+"""Checklists: sibling sections of task lists ('- [ ] Declare the incident') are the phases of the process.
+
+Two or more sibling sections whose lists are mostly task items make a checklist document:
+each section is a phase named by its heading (emoji dropped), its task items the phase's
+checklist, a one-line command fenced under an item part of that item. A heading's time window
+is kept only where it says one: '5–15 minutes' is 5m to 15m, 'First 5 minutes' is 0m to 5m;
+'Every 30 minutes' is a cadence, not a window, and stays in the name as written. Nested
+'**Ops lead** — owns mitigation' items (roles being assigned) are roles with their duty.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, strip_md
+from .text import duration, slug, window
+
+BOLD_DUTY = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–:-]+\s*(\S.*)$")
+EMOJI = re.compile(r"^[^\w(]+")
+
+
+def _tasks(section: Section) -> list[Block]:
+    return [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.checked is not None]
+
+
+def _is_checklist(section: Section, found: Found) -> bool:
+    if section.line in found.used:
+        return False
+    tasks = _tasks(section)
+    others = [b for b in section.blocks if (b.kind == "item" and b.level == 0 and b.checked is None)]
+    return len(tasks) >= 2 and len(tasks) >= 2 * len(others) and not any(l in found.used for b in tasks for l in b.lines)
+
+
+def checklist_phases(root: Section, found: Found) -> None:
+    for parent in root.walk():
+        members = [c for c in parent.children if c.level and _is_checklist(c, found)]
+        if len(members) < 2:
+            continue
+        for section in members:
+            _phase(section, found)
+
+
+def _window(title: str) -> tuple[str, str]:
+    if re.search(r"\bevery\b", title, re.IGNORECASE):
+        return "", ""   # a cadence
+    first = re.search(r"\bfirst\s+(\d+\s*[a-z]+)", title, re.IGNORECASE)
+    if first and duration(first.group(1)):
+        return "0m", duration(first.group(1))
+    if re.search(r"\d+\s*[a-z]*\s*[-–]\s*\d+\s*[a-z]+", title, re.IGNORECASE):
+        return window(title)
+    return "", ""
+
+
+def _phase(section: Section, found: Found) -> None:
+    name = EMOJI.sub("", strip_md(section.title)).strip() or strip_md(section.title)
+    phase = {"id": slug(name), "name": name, "actions": [], "checklist": []}
+    start, end = _window(name)
+    if start and end:
+        phase["window"] = {"start": start, "end": end}
+    found.phases.append(phase)
+    found.used.add(section.line)
+    found.mapped["process"].append(section.line)
+    last = None
+    for block in section.blocks:
+        if block.kind == "item" and block.level == 0 and block.checked is not None:
+            phase["checklist"].append(strip_md(block.text))
+            last = block
+            found.use("process", block)
+        elif block.kind == "item" and block.level > 0 and last is not None:
+            duty = BOLD_DUTY.match(block.text.strip())
+            if duty:
+                role_name = strip_md(duty.group(1))
+                role = next((r for r in found.roles if r["id"] == slug(role_name, "role")), None)
+                if role is None:
+                    found.roles.append({"id": slug(role_name, "role"), "name": role_name,
+                                        "responsibilities": [strip_md(duty.group(2))]})
+                    found.use("roles", block)
+                    continue
+            phase["checklist"].append(strip_md(block.text))
+            found.use("process", block)
+        elif block.kind == "code" and last is not None and len([c for c in block.code if c.strip()]) == 1 \
+                and block.lines[0] == last.lines[-1] + 1:
+            index = len(phase["checklist"]) - 1
+            code = next(c for c in block.code if c.strip()).strip()
+            phase["checklist"][index] = f"{phase['checklist'][index]} `{code}`"
+            found.use("process", block)
