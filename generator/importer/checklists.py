@@ -3,8 +3,8 @@
 Two or more sibling sections whose lists are mostly task items make a checklist document:
 each section is a phase named by its heading (emoji dropped), its task items the phase's
 checklist, a one-line command fenced under an item part of that item. A heading's time window
-is kept only where it says one: '5–15 minutes' is 5m to 15m, 'First 5 minutes' is 0m to 5m;
-'Every 30 minutes' is a cadence, not a window, and stays in the name as written. Nested
+is kept only where it says one: '5–15 minutes' is 5m to 15m; 'First 5 minutes' (no start
+given) and 'Every 30 minutes' (a cadence) stay in the name as written. Nested
 '**Ops lead** — owns mitigation' items (roles being assigned) are roles with their duty.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 
 from .found import Found
 from .mdparse import Block, Section, strip_md
-from .text import duration, slug, window
+from .text import slug, window
 
 BOLD_DUTY = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–:-]+\s*(\S.*)$")
 EMOJI = re.compile(r"^[^\w(]+")
@@ -43,9 +43,6 @@ def checklist_phases(root: Section, found: Found) -> None:
 def _window(title: str) -> tuple[str, str]:
     if re.search(r"\bevery\b", title, re.IGNORECASE):
         return "", ""   # a cadence
-    first = re.search(r"\bfirst\s+(\d+\s*[a-z]+)", title, re.IGNORECASE)
-    if first and duration(first.group(1)):
-        return "0m", duration(first.group(1))
     if re.search(r"\d+\s*[a-z]*\s*[-–]\s*\d+\s*[a-z]+", title, re.IGNORECASE):
         return window(title)
     return "", ""
