@@ -22,7 +22,10 @@ STAGES = ("immediate", "investigate", "resolve", "verify")
 
 
 def _is_procedure(section: Section) -> bool:
+    from .found import _looks_like_scenario, _stage
     blocks = section.blocks
+    if _looks_like_scenario(section) or any(b.kind == "label" and _stage(b.label) for b in blocks):
+        return False   # 'Symptoms:' / 'Check:' / 'Act:': a scenario, read by its labels elsewhere
     top = [b for b in blocks if b.kind == "item" and b.ordered and b.level == 0]
     if len(top) < 3:
         return False

@@ -449,13 +449,13 @@ def role_tables(root: Section, found: Found) -> None:
                     role = {"id": slug(name, "role"), "name": name, "responsibilities": [strip_md(row[duty_col])]}
                     if who_col is not None and who_col < len(row) and strip_md(row[who_col]):
                         role["who"] = strip_md(row[who_col])
-                    # every other column is kept with the role, under its own header, never dropped
-                    rest = [f"{strip_md(block.rows[0][i])}: {strip_md(cell)}" for i, cell in enumerate(row)
-                            if i not in (role_col, duty_col, who_col) and i < len(block.rows[0]) and strip_md(cell)]
-                    if rest:
-                        role["description"] = "; ".join(rest)
                     found.roles.append(role)
-            found.use("roles", block)
+            rest = any(strip_md(cell) for row in block.rows[1:] for i, cell in enumerate(row)
+                       if i not in (role_col, duty_col, who_col))
+            if rest:   # a column the role has no field for ('Backup'): structured, and the table stays in notes
+                found.mapped["roles"].extend(block.lines)
+            else:
+                found.use("roles", block)
 
 
 ESCALATE_SENTENCE = re.compile(r"(?:within|after)\s+(\d+\s*\w+).*?(?:escalates? to|is paged|pages?)\s*(?:the\s+)?"
