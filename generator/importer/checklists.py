@@ -34,10 +34,19 @@ def _is_checklist(section: Section, found: Found) -> bool:
 def checklist_phases(root: Section, found: Found) -> None:
     for parent in root.walk():
         members = [c for c in parent.children if c.level and _is_checklist(c, found)]
-        if len(members) < 2:
+        if len(members) < 2 or _phases_elsewhere(parent):
             continue
         for section in members:
             _phase(section, found)
+
+
+def _phases_elsewhere(parent: Section) -> bool:
+    """The document has 'Phase N' sections of its own elsewhere: a checklist of the same phases is theirs."""
+    top = parent
+    while top.parent is not None and top.level > 0:
+        top = top.parent
+    return any(s.parent is not parent and re.match(r"^\W*phase\b", strip_md(s.title), re.IGNORECASE)
+               for s in top.walk() if s.level)
 
 
 def _window(title: str) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from .mdparse import Block, Section, strip_md
 from .text import slug
 
 STAGES = ("immediate", "investigate", "resolve", "verify")
+LANGS = ("bash", "sh", "console", "sql", "python", "pycon", "powershell", "text", "json", "yaml")   # the schema's
 
 
 def _is_procedure(section: Section) -> bool:
@@ -42,8 +43,9 @@ def numbered_runbooks(root: Section, found: Found) -> None:
         if home_of(section) == "templates" or _claimed(section, found):
             continue
         from .scenarios import _phase_list
-        if _phase_list(section):
-            continue
+        if _phase_list(section) or (section.parent is not None and section.parent.level and _phase_list(section.parent)) \
+                or re.search(r"\bphase\b|\bstage\b", section.title, re.IGNORECASE):
+            continue   # the phases of the process, not a procedure
         procedures = [c for c in section.children if c.line not in found.used and _is_procedure(c)
                       and not _claimed(c, found)]
         if section.parent is not None and section.parent.level == 0 and procedures:
@@ -124,7 +126,8 @@ def _steps(member: Section, pb: dict, found: Found, key: str, stage: str, condit
             code = "\n".join(block.code).strip("\n")
             if not code.strip():
                 continue
-            lang = "bash" if block.lang in ("", "shell", "sh", "zsh", "console") else block.lang
+            lang = "bash" if block.lang in ("", "shell", "zsh") else block.lang
+            lang = lang if lang in LANGS else "text"
             current.setdefault("commands", []).append({"lang": lang, "code": code})
         elif block.kind in ("para", "label") and current is not None and (block.text or block.label):
             _note(current, _text(block))
