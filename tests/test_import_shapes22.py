@@ -93,3 +93,17 @@ def test_wiki_export_roles_who_cells_and_footer(outputs) -> None:
     assert levels[0]["examples"] == ["Database dump posted online", "Laptop stolen, disk not encrypted"]
     texts = "\n".join(g["text"] for g in docs["organization.yaml"]["guidance"])
     assert "Exported from the wiki on 2026-10-02 08:00\n\nWiki (https://wiki.example/)" in texts   # two blocks
+
+
+def test_phase_table_and_whos_who_roles(tmp_path) -> None:
+    content = tmp_path / "content"
+    import_documents([CORPUS / "phase-table-whos-who.md"], content, org_name="Corpus Org", today=TEST_TODAY)
+    process = yaml.safe_load((content / "process.yaml").read_text())
+    phases = process["phases"]
+    assert [p["name"] for p in phases] == ["Assess", "Respond", "Wrap up"]   # no phase named 'Phases'
+    assert phases[0]["window"] == {"start": "0m", "end": "10m"} and phases[1]["window"] == {"start": "10m", "end": "45m"}
+    assert "window" not in phases[2]                       # 'by end of day' is no start and end
+    assert "summary sent" in process["notes"]              # columns without a field stay, shown, in notes
+    roles = yaml.safe_load((content / "roles.yaml").read_text())["roles"]
+    assert [(r["name"], r["responsibilities"]) for r in roles] == [
+        ("Outage lead", ["decides and delegates"]), ("Tech lead", ["drives the fix"]), ("Writer", ["sends every update"])]

@@ -90,3 +90,43 @@ def _phase(section: Section, found: Found) -> None:
             code = next(c for c in block.code if c.strip()).strip()
             phase["checklist"][index] = f"{phase['checklist'][index]} `{code}`"
             found.use("process", block)
+
+
+PHASE_HEADER = re.compile(r"^(phases?|stages?)( name)?$", re.IGNORECASE)
+
+
+def phase_tables(root: Section, found: Found) -> None:
+    """| # | Phase | Starts when | Time window | Exit criteria |: one phase a row, by the Phase column.
+
+    A window is kept only where a cell says one ('5-15 min'); '≤ 10 min after ack' or 'same day'
+    is no start and end. The columns the phase has no field for stay with the table in notes.
+    """
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 3 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h) for h in block.rows[0]]
+            column = next((i for i, h in enumerate(header) if PHASE_HEADER.match(h)), None)
+            if column is None:
+                continue
+            timing = next((i for i, h in enumerate(header) if i != column and re.search(
+                r"window|time|duration|when", h, re.IGNORECASE) and not re.search(r"starts?|begins?", h, re.I)), None)
+            made = 0
+            for row in block.rows[1:]:
+                name = strip_md(row[column]) if column < len(row) else ""
+                if not name or name in ("—", "-"):
+                    continue
+                phase = {"id": slug(name), "name": name, "actions": [], "checklist": []}
+                if timing is not None and timing < len(row) and re.search(
+                        r"\d+\s*[a-z]*\s*[-–]\s*\d+\s*[a-z]+", row[timing], re.IGNORECASE):
+                    start, end = window(strip_md(row[timing]))
+                    if start and end:
+                        phase["window"] = {"start": start, "end": end}
+                found.phases.append(phase)
+                made += 1
+            if made:
+                if section.level and re.fullmatch(r"(phases|stages)", strip_md(section.title), re.IGNORECASE):
+                    found.used.add(section.line)   # the table's own heading, not a phase named 'Phases'
+                    found.mapped["process"].append(section.line)
+                found.mapped["process"].extend(block.lines)   # structured; the other columns stay in notes
+                found.homes.update({line: "process" for line in block.lines})

@@ -492,7 +492,7 @@ def _escalation_target(text: str) -> str:
 
 # '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.
 BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
-ROLES_TITLE = re.compile(r"\broles?\b|who does what|responsibilit", re.IGNORECASE)
+ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
 
 
 def role_sections(root: Section, found: Found) -> None:
