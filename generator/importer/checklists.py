@@ -125,8 +125,5 @@ def phase_tables(root: Section, found: Found) -> None:
                 found.phases.append(phase)
                 made += 1
             if made:
-                if section.level and re.fullmatch(r"(phases|stages)", strip_md(section.title), re.IGNORECASE):
-                    found.used.add(section.line)   # the table's own heading, not a phase named 'Phases'
-                    found.mapped["process"].append(section.line)
                 found.mapped["process"].extend(block.lines)   # structured; the other columns stay in notes
                 found.homes.update({line: "process" for line in block.lines})
