@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from .search_sections import sections
+
 _PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
 _ANY_SPAN = re.compile(r"<span\b")
 _TOKEN_SPAN = re.compile(r'<span(?: class="[\w -]*")?>|</span>')
@@ -41,13 +43,40 @@ def without_token_spans(html: str) -> str:
     return _PRE.sub(_plain_block, html)
 
 
+def _material(index: Any) -> bool:
+    """Material's own SearchIndex, whose entries this package knows how to make."""
+    return (type(index).__module__.startswith("material.plugins.search")
+            and callable(getattr(index, "create_entry_for_section", None)))
+
+
+def _add_scanned(index: Any, page: Any) -> bool:
+    """Add the page's entries from one regex scan (search_sections); False if it must be parsed."""
+    content = page.content
+    found = sections(without_token_spans(content)) if isinstance(content, str) else None
+    if found is None:
+        return False
+    if (page.meta.get("search") or {}).get("exclude"):
+        return True
+    for section in found:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
+    return True
+
+
 def lighten(index: Any) -> None:
-    """Make ``index.add_entry_from_context`` parse each page without its token spans."""
+    """Make ``index.add_entry_from_context`` scan each page once instead of parsing it.
+
+    Pages the scanner does not read (unusual hand-written HTML) still go
+    through Material's parser, without their token spans.
+    """
     add: Callable | None = getattr(index, "add_entry_from_context", None)
     if add is None or getattr(add, "_lightened", False):
         return
+    scan = _material(index)
 
     def add_entry_from_context(page) -> None:
+        if scan and _add_scanned(index, page):
+            return
         content = page.content
         page.content = without_token_spans(content) if isinstance(content, str) else content
         try:
