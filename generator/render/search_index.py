@@ -16,6 +16,7 @@ plugin's index object.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Callable
 
 from .search_sections import sections
@@ -86,3 +87,28 @@ def lighten(index: Any) -> None:
 
     add_entry_from_context._lightened = True
     index.add_entry_from_context = add_entry_from_context
+
+
+def remember_text(index: Any) -> None:
+    """Keep the JSON ``index.generate_search_index`` returns (once per build) as ``index.text``."""
+    generate: Callable | None = getattr(index, "generate_search_index", None)
+    if generate is None or getattr(generate, "_remembered", False):
+        return
+
+    def generate_search_index(prev) -> str:
+        index.text = generate(prev)
+        return index.text
+
+    generate_search_index._remembered = True
+    index.text = None
+    index.generate_search_index = generate_search_index
+
+
+def write_script(site_dir: str, text: str) -> None:
+    """search/search_index.js, read from file:// where a worker cannot fetch the JSON.
+
+    The same bytes Material's offline plugin writes after reading search_index.json back.
+    """
+    path = Path(site_dir) / "search" / "search_index.js"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("var __index = " + text).encode("utf-8"))
