@@ -33,6 +33,7 @@ only run together, so "pg" alone does not find what "pg_dump" finds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..model import Organization, Playbook, Project
@@ -42,25 +43,31 @@ Synonyms = Sequence[tuple[str, Sequence[str]]]
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+    return tuple(_WORD.findall(text.lower()))
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    """``needle`` occurs in ``haystack`` as a run of whole words."""
-    size = len(needle)
-    if not size:
-        return False
-    return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=8)
+def _prepared(synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple], ...]:
+    """Each synonym with its meanings as word tuples (empty meanings never match), made once."""
+    return tuple((typed, tuple(words for words in map(_words, meanings) if words))
+                 for typed, meanings in synonyms)
+
+
+def _runs(phrases: Iterable[tuple[str, ...]], longest: int) -> set[tuple[str, ...]]:
+    """Every run of up to ``longest`` consecutive words in any of the phrases."""
+    return {words[i:i + size] for words in phrases for size in range(1, longest + 1)
+            for i in range(len(words) - size + 1)}
 
 
 def matching_synonyms(terms: Iterable[str], synonyms: Synonyms) -> list[str]:
-    """The typed side of every synonym whose meaning occurs in ``terms``."""
-    phrases = [_words(term) for term in terms]
-    found = []
-    for typed, meanings in synonyms:
-        if any(_contains(words, _words(means)) for means in meanings for words in phrases):
-            found.append(typed)
-    return found
+    """The typed side of every synonym whose meaning occurs in ``terms`` as whole words."""
+    prepared = _prepared(tuple((typed, tuple(meanings)) for typed, meanings in synonyms))
+    longest = max((len(words) for _, meanings in prepared for words in meanings), default=0)
+    runs = _runs([_words(term) for term in terms], longest)
+    return [typed for typed, meanings in prepared if any(words in runs for words in meanings)]
 
 
 def expand(terms: Sequence[str], synonyms: Synonyms) -> list[str]:
