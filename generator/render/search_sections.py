@@ -56,9 +56,14 @@ class Section:
         return self.excluded
 
 
-def _attributes(text: str) -> dict:
-    if not text:
-        return {}
+_NO_ATTRIBUTES: dict = {}
+
+
+def _attributes(tag: str, text: str) -> dict:
+    """The attributes Material reads (id, class, data-search-exclude), parsed only where present."""
+    if not text or not (tag in _HEADINGS or tag == "a" or "&" in text or "linenodiv" in text
+                        or "data-search-exclude" in text.lower()):
+        return _NO_ATTRIBUTES
     found = {}
     for match in _ATTR.finditer(text):
         value = match.group(2)
@@ -75,11 +80,17 @@ class _Scan:
         self.open: dict[str, int] = {}
         self.headerlinks = 0
         self.skipped = set(_ALWAYS_SKIPPED)
+        self.skip_open = 0  # open elements whose tag is in ``skipped``
         self.section: Section | None = None
         self.found: list[Section] = []
 
     def skipping(self) -> bool:
-        return any(self.open.get(tag) for tag in self.skipped)
+        return self.skip_open > 0
+
+    def skip(self, tag: str) -> None:
+        if tag not in self.skipped:
+            self.skipped.add(tag)
+            self.skip_open += self.open[tag]
 
     def target(self) -> list[str]:
         section = self.section
@@ -95,6 +106,7 @@ class _Scan:
             return
         self.stack.append(tag)
         self.open[tag] = self.open.get(tag, 0) + 1
+        self.skip_open += tag in self.skipped
         link = tag == "a" and attrs.get("class") == "headerlink"
         self.links.append(link)
         self.headerlinks += link
@@ -102,7 +114,7 @@ class _Scan:
             self.heading(tag, attrs)
         self.preface()
         if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-            self.skipped.add(tag)
+            self.skip(tag)
             return
         if tag in _KEEP and not self.skipping():
             self.target().append(f"<{tag}>")
@@ -133,8 +145,10 @@ class _Scan:
         self.open[tag] -= 1
         self.headerlinks -= self.links.pop()
         if tag in self.skipped:
+            self.skip_open -= 1
             if tag not in _ALWAYS_SKIPPED:
                 self.skipped.remove(tag)
+                self.skip_open -= self.open[tag]
             return
         if tag in _KEEP and not self.skipping():
             self.close_kept(tag)
@@ -187,7 +201,7 @@ class _Scan:
                 self.end(tag)
             else:
                 raw = tag if tag in _RAW_TEXT else None
-                self.start(tag, _attributes(attrs))
+                self.start(tag, _attributes(tag, attrs))
         if position != len(html):
             raise Unsupported(f"markup at offset {position}")
         return self.found
