@@ -1,14 +1,22 @@
-"""Material's search entries at a fraction of the parsing: highlighted code is handed over plain.
+"""Material's search index for this site: each page scanned once, the JSON serialized once.
 
-Material's search plugin runs every page's HTML through Python's HTMLParser.
-On a playbook page most tags are Pygments' token spans inside <pre> blocks
-(258 of 438 in a generated playbook), and the parser keeps only their text:
-a span is neither a kept tag (p, code, pre, li ...) nor a skipped one, inside
-<pre> whitespace is kept as it is, and the text of adjacent spans is simply
-joined. So the parser is given the page with those spans removed, which
-yields the same entries (tests/test_search_index.py compares them on every
-page of a built site). A <pre> block holding any other kind of span (one
-with an id or a data attribute, say) is passed on untouched.
+Material's search plugin runs every page's HTML through Python's HTMLParser,
+with a Python callback per tag and per text run. Here its index object is
+given an ``add_entry_from_context`` that reads the page with one regular
+expression scan instead (render/search_sections.py: the same sections, by the
+same rules) and hands them to Material's own ``create_entry_for_section``,
+so the entries (locations, titles, text, tags and boosts, and thus ranking)
+are Material's. Before the scan, Pygments' token spans are removed from
+<pre> blocks: most tags of a playbook page are those spans (258 of 438 in a
+generated playbook), and removing them leaves the same entries (a <pre>
+block holding any other kind of span is passed on untouched). A page the
+scanner does not read (unusual hand-written HTML) goes to Material's parser.
+tests/test_search_index.py and tests/test_search_sections.py compare the
+entries with Material's on every page of real builds.
+
+The JSON Material serializes is kept (``remember_text``) and written as
+search/search_index.js too (``write_script``), instead of the offline plugin
+reading the .json back from disk to copy it.
 
 This module never imports MkDocs or Material; plugin.py hands it the search
 plugin's index object.
