@@ -99,6 +99,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             return config
         except PlaybookError as error:
             raise PluginError(printable_lines(str(error))) from None
+        from .caching import highlight as highlight_cache
+        highlight_cache.use_folder(None if self.incremental else self.site.cache)
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
@@ -200,6 +202,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._remember_search_text(config)
         if self.site is None:
             return
+        if not self.incremental:
+            from .caching import highlight as highlight_cache
+            highlight_cache.save()  # the blocks this build highlighted, for the next one
         for uri, text in site_module.download_files(self.site).items():
             target = Path(config.site_dir) / uri
             target.parent.mkdir(parents=True, exist_ok=True)

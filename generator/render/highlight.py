@@ -1,5 +1,7 @@
 """One shared Pygments formatter per set of options, instead of one per code block.
 
+(And each distinct block highlighted once: caching/highlight.py.)
+
 pymdownx.highlight builds a new HtmlFormatter for every block; building one
 compiles the whole style sheet (a seventh of a build with 26,000 commands).
 The formatter holds only its options and that style sheet, so blocks with the
@@ -33,6 +35,7 @@ def shared(cls: type) -> Callable[..., Any]:
             if len(made) >= MAX_SHARED:
                 made.clear()
             formatter = made[key] = cls(**options)
+            formatter.shared_key = key  # names its options for caching.highlight
         return formatter
 
     factory.shared_class = cls  # type: ignore[attr-defined]
@@ -52,4 +55,7 @@ def install() -> None:
         cls = getattr(highlight, name, None)
         if isinstance(cls, type):
             setattr(highlight, name, shared(cls))
+    if callable(getattr(highlight, "highlight", None)):  # the module's `from pygments import highlight`
+        from ..caching.highlight import caching
+        highlight.highlight = caching(highlight.highlight)
     _installed = True
