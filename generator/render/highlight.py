@@ -42,6 +42,27 @@ def shared(cls: type) -> Callable[..., Any]:
     return factory
 
 
+def shared_lexers(get: Callable[..., Any]) -> Callable[..., Any]:
+    """``get_lexer_by_name`` answering each name and options with one lexer (Pygments' lexers
+    keep no state between texts; looking one up by name was a twentieth of a build)."""
+    made: dict[tuple, Any] = {}
+
+    def get_lexer_by_name(alias: str, **options: Any) -> Any:
+        try:
+            key = (alias, _key(options))
+            hash(key)
+        except TypeError:
+            return get(alias, **options)
+        lexer = made.get(key)
+        if lexer is None:  # an unknown name raises, as before, and is not remembered
+            if len(made) >= MAX_SHARED:
+                made.clear()
+            lexer = made[key] = get(alias, **options)
+        return lexer
+
+    return get_lexer_by_name
+
+
 def install() -> None:
     """Make pymdownx.highlight share formatters (idempotent; a no-op without pymdownx)."""
     global _installed
@@ -55,6 +76,8 @@ def install() -> None:
         cls = getattr(highlight, name, None)
         if isinstance(cls, type):
             setattr(highlight, name, shared(cls))
+    if callable(getattr(highlight, "get_lexer_by_name", None)):
+        highlight.get_lexer_by_name = shared_lexers(highlight.get_lexer_by_name)
     if callable(getattr(highlight, "highlight", None)):  # the module's `from pygments import highlight`
         from ..caching.highlight import caching
         highlight.highlight = caching(highlight.highlight)
