@@ -368,10 +368,14 @@ def build_site(config_file: Path, site_dir: Path, prepared: site_module.Site) ->
             raise PlaybookError(f"{config_file}: the 'playbooks' plugin is not enabled; add it "
                                 f"under plugins:")
         plugin.prepared = prepared
+        # MkDocs keeps plugin instances for the process: a preview run before in the same
+        # process left them in serve mode (no binder, incremental pages) unless told otherwise.
+        config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
-            plugin.prepared = None  # MkDocs keeps plugin instances for the process: never reuse it
+            plugin.prepared = None  # never reuse another build's checked content
+            config.plugins.on_shutdown()
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise PlaybookError(f"mkdocs build failed: {error}") from None
 

@@ -18,7 +18,17 @@ TODAY = "2026-11-10"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build(copy_repo(tmp_path_factory.mktemp("offline") / "repo"), TODAY)
+    repo = copy_repo(tmp_path_factory.mktemp("offline") / "repo")
+    _as_after_a_preview_in_this_process(repo)
+    return build(repo, TODAY)
+
+
+def _as_after_a_preview_in_this_process(repo: Path) -> None:
+    """MkDocs keeps plugin instances for the process; a `serve` earlier (another test) leaves
+    ours in serve mode. `playbook build` must still publish the real binder."""
+    from mkdocs.config import load_config
+
+    load_config(str(repo / "mkdocs.yml")).plugins.on_startup(command="serve", dirty=True)
 
 
 def test_build_writes_both_downloads(site: Path) -> None:
