@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from generator.render.search_sections import sections
+from generator.render.search_index import trim_section_tags
 
 TODAY = "2026-11-10"
 HAND_WRITTEN = {
@@ -63,6 +64,8 @@ def _recorder():
         def on_page_context(self, context, page, config, nav):
             index = SearchIndex(**config.plugins["material/search"].search_index.config)
             SearchIndex.add_entry_from_context(index, page)
+            # The one intended difference: a playbook's sections keep only its own terms.
+            trim_section_tags(index.entries, page.meta.get("section_tags"))
             self.entries.extend(index.entries)
             self.scanned[page.file.src_uri] = sections(page.content) is not None
             return context
@@ -99,6 +102,9 @@ def test_the_written_index_is_what_materials_parser_makes_of_every_page(repo: Pa
     assert len(playbooks) >= 10 and all(recorder.scanned[uri] for uri in playbooks)
     assert recorder.scanned["guide.md"] and not recorder.scanned["odd.md"]  # odd.md: Material parsed it
     assert any(entry["location"].startswith("odd.html") for entry in recorder.entries)
+    page, *parts = [e for e in recorder.entries if e["location"].startswith("playbooks/security-breach.html")]
+    assert parts and set(parts[0]["tags"]) < set(page["tags"])  # the vocabulary's terms: page only
+    assert all(e["tags"] == parts[0]["tags"] for e in parts) and "Security breach" in parts[0]["tags"]
 
 
 def test_quirks_of_materials_parser_are_kept() -> None:

@@ -66,10 +66,24 @@ def _add_scanned(index: Any, page: Any) -> bool:
         return False
     if (page.meta.get("search") or {}).get("exclude"):
         return True
+    first = len(index.entries)
     for section in found:
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
+    trim_section_tags(index.entries[first:], page.meta.get("section_tags"))
     return True
+
+
+def trim_section_tags(entries: list[dict], section_tags: object) -> None:
+    """Material copies a page's tags onto every section's entry; with the vocabulary's terms
+    that was three quarters of the index every phone downloads. A page that names its
+    sections' tags (a playbook: its own terms) keeps the rest on its own entry only."""
+    if not isinstance(section_tags, list):
+        return
+    keep = set(map(str, section_tags))
+    for entry in entries[1:]:
+        if "tags" in entry:
+            entry["tags"] = [tag for tag in entry["tags"] if tag in keep]
 
 
 def lighten(index: Any) -> None:

@@ -124,6 +124,13 @@ def synonym_terms(playbook: Playbook, project: Project) -> list[str]:
     return matching_synonyms(name_terms(playbook, project), _organization_synonyms(project.organization))
 
 
+def section_terms(playbook: Playbook, project: Project) -> list[str]:
+    """The playbook's own terms (title, aliases, symptoms, services, alert names), which
+    every section of its page is found by; synonyms and vocabulary find the page itself."""
+    own = playbook_terms(playbook, project)
+    return list(dict.fromkeys([*own, *joined_forms(own)]))
+
+
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
     synonyms = synonym_terms(playbook, project)
