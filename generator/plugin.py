@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import resources
@@ -99,6 +99,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             return config
         except PlaybookError as error:
             raise PluginError(printable_lines(str(error))) from None
+        from .caching import highlight as highlight_cache
+        highlight_cache.use_folder(None if self.incremental else self.site.cache)
         for warning in self.site.warnings:
             log.info(warning)
         org = self.site.project.organization
@@ -196,9 +198,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return [dict(entry) for entry in entries[start:]]
 
     @event_priority(100)  # before the search plugin writes the index
-    def on_post_build(self, config) -> None:
+    def _post_build_outputs(self, config) -> None:
+        self._remember_search_text(config)
         if self.site is None:
             return
+        if not self.incremental:
+            from .caching import highlight as highlight_cache
+            highlight_cache.save()  # the blocks this build highlighted, for the next one
         for uri, text in site_module.download_files(self.site).items():
             target = Path(config.site_dir) / uri
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -212,7 +218,37 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 search.search_index_prev = None  # the entries above are the whole index
                 text = serve_cache.search_index_json(self._state, uris, index.config)
                 index.generate_search_index = lambda prev: text  # unchanged pages' JSON is reused
+                self._remember_search_text(config)
             serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
+
+    def _remember_search_text(self, config) -> None:
+        index = getattr(self._search_plugin(config), "search_index", None)
+        if index is not None:
+            from .render.search_index import remember_text
+            remember_text(index)
+
+    @event_priority(-50)  # after the search plugin wrote search_index.json, before offline (-100)
+    def _write_search_script(self, config) -> None:
+        """search_index.js from the string just written as search_index.json, not read back."""
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        text = getattr(getattr(self._search_plugin(config), "search_index", None), "text", None)
+        if offline is None or not offline.config.enabled or not isinstance(text, str):
+            return
+        from .render.search_index import write_script
+        write_script(config.site_dir, text)
+        offline.config.enabled = False  # its copy would be the same bytes, read back from disk
+        self._paused_offline = True
+
+    _paused_offline = False
+
+    @event_priority(-150)  # after the offline plugin's turn
+    def _resume_offline(self, config) -> None:
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        if self._paused_offline and offline is not None:
+            offline.config.enabled = True
+        self._paused_offline = False
+
+    on_post_build = CombinedEvent(_post_build_outputs, _write_search_script, _resume_offline)
 
     def on_build_error(self, error) -> None:
         if self._state is not None and self._files is not None:

@@ -1,5 +1,7 @@
 """One shared Pygments formatter per set of options, instead of one per code block.
 
+(And each distinct block highlighted once: caching/highlight.py.)
+
 pymdownx.highlight builds a new HtmlFormatter for every block; building one
 compiles the whole style sheet (a seventh of a build with 26,000 commands).
 The formatter holds only its options and that style sheet, so blocks with the
@@ -33,10 +35,32 @@ def shared(cls: type) -> Callable[..., Any]:
             if len(made) >= MAX_SHARED:
                 made.clear()
             formatter = made[key] = cls(**options)
+            formatter.shared_key = key  # names its options for caching.highlight
         return formatter
 
     factory.shared_class = cls  # type: ignore[attr-defined]
     return factory
+
+
+def shared_lexers(get: Callable[..., Any]) -> Callable[..., Any]:
+    """``get_lexer_by_name`` answering each name and options with one lexer (Pygments' lexers
+    keep no state between texts; looking one up by name was a twentieth of a build)."""
+    made: dict[tuple, Any] = {}
+
+    def get_lexer_by_name(alias: str, **options: Any) -> Any:
+        try:
+            key = (alias, _key(options))
+            hash(key)
+        except TypeError:
+            return get(alias, **options)
+        lexer = made.get(key)
+        if lexer is None:  # an unknown name raises, as before, and is not remembered
+            if len(made) >= MAX_SHARED:
+                made.clear()
+            lexer = made[key] = get(alias, **options)
+        return lexer
+
+    return get_lexer_by_name
 
 
 def install() -> None:
@@ -52,4 +76,9 @@ def install() -> None:
         cls = getattr(highlight, name, None)
         if isinstance(cls, type):
             setattr(highlight, name, shared(cls))
+    if callable(getattr(highlight, "get_lexer_by_name", None)):
+        highlight.get_lexer_by_name = shared_lexers(highlight.get_lexer_by_name)
+    if callable(getattr(highlight, "highlight", None)):  # the module's `from pygments import highlight`
+        from ..caching.highlight import caching
+        highlight.highlight = caching(highlight.highlight)
     _installed = True

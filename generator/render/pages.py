@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..load import durations
 from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
 from .markdown import environment, escape_inline
-from .search_terms import search_terms
+from .search_terms import search_terms, section_terms
 from .steps import keyed_items, keyed_steps
 from .tree_svg import decision_tree_svg
 
@@ -207,7 +207,8 @@ def render_playbook(project: Project, playbook: Playbook) -> str:
     svg = decision_tree_svg(playbook, project.playbook_titles)
     document = project.document(playbook.id)
     meta = {"title": playbook.title, "description": playbook.summary,
-            "tags": search_terms(playbook, project), "search": {"boost": 2}}
+            "tags": search_terms(playbook, project), "search": {"boost": 2},
+            "section_tags": section_terms(playbook, project)}
     return front_matter(meta) + render_page(project, uri, "playbook.md.j2", pb=playbook,
                                             svg=Markup(svg), doc=document)
 

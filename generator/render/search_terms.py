@@ -33,6 +33,7 @@ only run together, so "pg" alone does not find what "pg_dump" finds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..model import Organization, Playbook, Project
@@ -42,25 +43,44 @@ Synonyms = Sequence[tuple[str, Sequence[str]]]
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+    return tuple(_WORD.findall(text.lower()))
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    """``needle`` occurs in ``haystack`` as a run of whole words."""
-    size = len(needle)
-    if not size:
-        return False
-    return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class _Prepared(tuple):
+    """Synonyms with their meanings as word tuples, and the longest meaning in words."""
+
+    longest = 0
+
+
+@lru_cache(maxsize=8)
+def _prepare(synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> _Prepared:
+    """Each synonym's meanings split into words once (empty meanings never match)."""
+    prepared = _Prepared((typed, tuple(words for words in map(_words, meanings) if words))
+                         for typed, meanings in synonyms)
+    prepared.longest = max((len(words) for _, meanings in prepared for words in meanings), default=0)
+    return prepared
+
+
+def _prepared(synonyms: Synonyms) -> _Prepared:
+    if isinstance(synonyms, _Prepared):
+        return synonyms
+    return _prepare(tuple((typed, tuple(meanings)) for typed, meanings in synonyms))
+
+
+def _runs(phrases: Iterable[tuple[str, ...]], longest: int) -> set[tuple[str, ...]]:
+    """Every run of up to ``longest`` consecutive words in any of the phrases."""
+    return {words[i:i + size] for words in phrases for size in range(1, longest + 1)
+            for i in range(len(words) - size + 1)}
 
 
 def matching_synonyms(terms: Iterable[str], synonyms: Synonyms) -> list[str]:
-    """The typed side of every synonym whose meaning occurs in ``terms``."""
-    phrases = [_words(term) for term in terms]
-    found = []
-    for typed, meanings in synonyms:
-        if any(_contains(words, _words(means)) for means in meanings for words in phrases):
-            found.append(typed)
-    return found
+    """The typed side of every synonym whose meaning occurs in ``terms`` as whole words."""
+    prepared = _prepared(synonyms)
+    runs = _runs([_words(term) for term in terms], prepared.longest)
+    return [typed for typed, meanings in prepared if any(words in runs for words in meanings)]
 
 
 def expand(terms: Sequence[str], synonyms: Synonyms) -> list[str]:
@@ -83,15 +103,32 @@ def playbook_terms(playbook: Playbook, project: Project) -> list[str]:
 
 def all_synonyms(organization: Organization) -> list[tuple[str, Sequence[str]]]:
     """The organization's synonyms, then the built-in vocabulary unless it is turned off."""
-    builtin = builtin_synonyms() if organization.vocabulary else ()
-    own = {typed.lower() for typed, _ in organization.synonyms}
+    return list(_organization_synonyms(organization))
+
+
+def _organization_synonyms(organization: Organization) -> _Prepared:
+    own = tuple((typed, tuple(means)) for typed, means in organization.synonyms)
+    return _all_synonyms(own, bool(organization.vocabulary))
+
+
+@lru_cache(maxsize=8)
+def _all_synonyms(synonyms: tuple, vocabulary: bool) -> _Prepared:
+    builtin = builtin_synonyms() if vocabulary else ()
+    own = {typed.lower() for typed, _ in synonyms}
     # A term the organization defines means what it says there, not what the vocabulary says.
-    return [*organization.synonyms, *((typed, means) for typed, means in builtin if typed.lower() not in own)]
+    return _prepared([*synonyms, *((typed, means) for typed, means in builtin if typed.lower() not in own)])
 
 
 def synonym_terms(playbook: Playbook, project: Project) -> list[str]:
     """The synonyms and vocabulary terms that apply to a playbook, as typed (for the bundle)."""
-    return matching_synonyms(name_terms(playbook, project), all_synonyms(project.organization))
+    return matching_synonyms(name_terms(playbook, project), _organization_synonyms(project.organization))
+
+
+def section_terms(playbook: Playbook, project: Project) -> list[str]:
+    """The playbook's own terms (title, aliases, symptoms, services, alert names), which
+    every section of its page is found by; synonyms and vocabulary find the page itself."""
+    own = playbook_terms(playbook, project)
+    return list(dict.fromkeys([*own, *joined_forms(own)]))
 
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
