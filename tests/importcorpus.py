@@ -81,6 +81,7 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     import html
     raw = source_text(sources)   # HTML sources are compared as the text they show, without tags
     linked = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", raw)   # a Markdown link is its text and address
+    linked = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", linked, flags=re.IGNORECASE)   # so is HTML's
     source = html.unescape(HTML_TAG.sub(" ", raw)) + "\n" + linked + "\n" + raw + "\n" + extra
     normalized = normalize(source)
     found = []
@@ -108,7 +109,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
     stripped = line.strip()
     if links:
         stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
-    if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"</?\w+[^>]*>", stripped):
+    if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"(?:</?\w+[^>]*>\s*)+", stripped):
         return []           # table rules, bare tags
     if "<th" in stripped.lower():
         return []           # header rows name the columns the site has its own titles for
@@ -160,7 +161,15 @@ def _stage_label(heading: str) -> bool:
 def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[str]:
     """Source lines none of whose payload is on the built site."""
     missing = []
+    fence = ""
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        marker = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if marker and not fence:
+            fence = marker.group(1)[0] * 3
+        elif fence and marker and line.strip().startswith(fence):
+            fence = ""
+        elif fence and normalize(line) in site_text:   # a code block's line shown as written, tags and all
+            continue
         if number in first_table_rows:
             continue
         shown = [all(normalize(p) in site_text for p in payloads(line, links)) for links in (False, True)]

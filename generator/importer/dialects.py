@@ -38,6 +38,8 @@ class Rewritten:
     asides: dict[int, str] = field(default_factory=dict)       # admonition title and body line -> kind
     meta: dict[str, tuple[str, int]] = field(default_factory=dict)   # front matter key -> (value, line)
     shown: dict[int, str] = field(default_factory=dict)   # HTML line (1-based, local) -> the text a reader sees
+    breaks: set[int] = field(default_factory=set)
+    original: list[str] = field(default_factory=list)   # lines (1-based, local) that start a block of their own in HTML
 
 
 def inline_html(text: str) -> str:
@@ -55,6 +57,7 @@ def inline_html(text: str) -> str:
 
 def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
+    out.original = list(lines)
     start = _front_matter(out)
     in_fence, in_table, admonition = "", False, None
     for i in range(start, len(lines)):
@@ -122,8 +125,17 @@ def _admonition(out: Rewritten, i: int, current: tuple[int, str, int] | None):
     return None
 
 
+BLOCK_OPEN = re.compile(r"^\s*<(p|div|h[1-6]|section|article|header|footer|aside|nav|main|table|ul|ol|dl|pre|"
+                        r"blockquote|details|figure|hr)\b", re.IGNORECASE)
+BLOCK_CLOSE = re.compile(r"</(p|div|h[1-6]|section|article|header|footer|aside|nav|main|table|ul|ol|dl|pre|"
+                         r"blockquote|details|figure)\s*>\s*$|<hr\b[^>]*>\s*$", re.IGNORECASE)
+
+
 def _html(out: Rewritten, i: int) -> None:
     line = out.lines[i]
+    # '<p>a</p>' then '<div>b</div>': two blocks a reader sees apart, never one wrapped paragraph
+    if BLOCK_OPEN.match(line) or (i > 0 and BLOCK_CLOSE.search(out.original[i - 1])):
+        out.breaks.add(i + 1)
     if "<" not in line and "&" not in line:
         return
     heading = HTML_HEADING.match(line)

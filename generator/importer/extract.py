@@ -22,6 +22,8 @@ from .messages import _contacts, _postmortem, _templates
 from .people import _escalation, _phases, _roles
 from .lifecycle import duty_lists, phase_lists
 from .review import review_templates
+from .runbooks import numbered_runbooks
+from .checklists import checklist_phases, phase_tables
 from .scenarios import _scenarios
 from . import shapes
 from .levels import _level
@@ -39,11 +41,11 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, _levels, lambda r, f: shapes.level_tables(r, f, _level),
+    steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, numbered_runbooks, _levels, lambda r, f: shapes.level_tables(r, f, _level),
              lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
-             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, duty_lists, _phases, phase_lists, _postmortem,
+             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, shapes.section_contacts, shapes.para_contacts,
              lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:

@@ -85,7 +85,7 @@ def _text(blocks: list[Block]) -> str:
     previous = None
     for block in blocks:
         line = _line(block)
-        continues = previous is not None and block.lines[0] == previous.lines[-1] + 1 and (
+        continues = previous is not None and block.lines[0] == previous.lines[-1] + 1 and not block.fresh and (
             block.kind == previous.kind == "para" or (block.kind == "para" and previous.kind == "item"))
         if continues and paragraphs:
             paragraphs[-1][-1] += " " + line.lstrip("- ") if block.kind == "para" else line

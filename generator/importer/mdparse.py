@@ -37,6 +37,7 @@ class Block:
     value: str = ""
     aside: str = ""           # inside an admonition ('!!! warning'): its kind
     quoted: bool = False      # inside a block quote
+    fresh: bool = False       # an HTML block of its own ('<p>', '<div>'): never a wrapped line of the one above
 
 
 @dataclass
@@ -106,7 +107,7 @@ FIELD_LINE = re.compile(r"^[A-Z][\w /&()-]{0,40}:\s+\S")
 KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
 
 
-def parse(text: str, offset: int = 0, title: str = "") -> Section:
+def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = frozenset()) -> Section:
     """Parse into a tree of sections by heading level; line numbers start at offset + 1."""
     root = Section(title, 0, offset)
     current = root
@@ -138,10 +139,12 @@ def parse(text: str, offset: int = 0, title: str = "") -> Section:
             block = _line_block(line, number)
             previous = current.blocks[-1] if current.blocks else None
             if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
+                    and number not in breaks \
                     and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para") \
                     and not (FIELD_LINE.match(block.text) and FIELD_LINE.match(previous.text) and previous.kind == "para"):
                 _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
             else:
+                block.fresh = number in breaks
                 current.blocks.append(block)
             i += 1
     return root
@@ -205,7 +208,7 @@ def _html_table(lines: list[str], i: int, section: Section, offset: int) -> int:
 
 def _html_text(cell: str) -> str:
     import html
-    text = re.sub(r"<br\s*/?>", "; ", cell, flags=re.IGNORECASE)
+    text = re.sub(r"<br\s*/?>|</li>\s*<li\b[^>]*>", "; ", cell, flags=re.IGNORECASE)   # list items stay apart
     text = re.sub(r"<[^>]+>", " ", text)
     return re.sub(r"\s+", " ", html.unescape(text)).strip(" ;")
 

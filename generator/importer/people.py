@@ -133,7 +133,9 @@ def _phases(root: Section, found: Found) -> None:
             and bool(PHASES_TITLE.search(section.parent.title))   # '8.1 Preparation' under 'Response phases'
         is_phase = section.title.lower().startswith("phase") or listed or (
             match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
-        if not is_phase or section.line in taken:
+        tabled = re.fullmatch(r"(phases|stages)", strip_md(section.title), re.IGNORECASE) and any(
+            b.kind == "table" and b.lines[0] in found.mapped["process"] for b in section.blocks)
+        if not is_phase or section.line in taken or section.line in found.used or tabled:   # a phase table's heading
             continue
         name = match.group(1) if match else re.sub(r"^(phase\s*)?\d+(\.\d+)*\s*[:.-]?\s*", "", section.title, flags=re.I)
         start, end = window(match.group(2)) if match else ("", "")

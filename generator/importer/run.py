@@ -96,7 +96,8 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
                 imported.repaired.append((offset + local, line, fixed))
         lines.extend(fixed_lines)
         plain = rewrite(fixed_lines)
-        file_root = parse("\n".join(plain.lines), offset, title=source.name)
+        file_root = parse("\n".join(plain.lines), offset, title=source.name,
+                          breaks=frozenset(offset + k for k in plain.breaks))
         for block in file_root.all_blocks():
             block.aside = plain.asides.get(block.lines[0] - offset, "")
             block.quoted = block.lines[0] - offset in plain.quoted

@@ -17,7 +17,7 @@ from .text import duration, slug
 LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority)\s+[A-E])\b\W*(.*)$",
                         re.IGNORECASE)
 GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
-RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|acknowledg|\back\b|\bsla\b|time to (engage|respond)", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
 EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
 PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
@@ -71,7 +71,7 @@ def apply_level_value(entry: dict, key: str, value: str) -> bool:
         entry.setdefault("resolution_target", duration(value))
         return True
     if EXAMPLE_KEY.search(key):
-        entry.setdefault("examples", []).extend(x.strip() for x in re.split(r";|,", value) if x.strip())
+        entry.setdefault("examples", []).extend(x.strip() for x in re.split(r";" if ";" in value else r",", value) if x.strip())
         return True
     if PAGING_KEY.search(key) and paging_of(value):
         entry.setdefault("paging", paging_of(value))
@@ -163,9 +163,11 @@ def level_tables(root: Section, found: Found, make_level) -> None:
 def _level_table(block: Block, found: Found, make_level) -> None:
     header = [strip_md(h) for h in block.rows[0]]
     body = block.rows[1:]
-    column = next((i for i in range(len(header))
-                   if sum(bool(level_id(row[i])) for row in body if i < len(row)) >= max(1, len(body) // 2 + 1)),
-                  None)
+    columns = [i for i in range(len(header))
+               if sum(bool(level_id(row[i])) for row in body if i < len(row)) >= max(1, len(body) // 2 + 1)]
+    if len(columns) > 1:
+        return   # impact x urgency: level ids in the cells of a cross table, not a ladder (kept as guidance)
+    column = columns[0] if columns else None
     ident = level_id
     if column is None and any(RESPONSE_KEY.search(h) for h in header):
         column, ident = _grade_column(body), _grade_id      # 'CAT 1', 'Tier 2' with a response column
@@ -179,8 +181,13 @@ def _level_table(block: Block, found: Found, make_level) -> None:
         name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
         if name_col is not None and name_col < len(row):
             name = strip_md(row[name_col])
+        seen = lid in found.levels or re.sub(r"-(?=\d)", "", lid.replace(" ", "")).upper() in found.levels
         entry = make_level(found, lid, name or lid) if ident is level_id else \
             found.levels.setdefault(lid, {"id": lid, "name": name or lid})   # 'CAT-2' keeps its separator
+        if seen and name and name != entry.get("name") and name != lid:   # a second table names it too: kept
+            entry.setdefault("details", []).append(
+                {"label": header[name_col] if name_col is not None and name_col < len(header) else "Name",
+                 "text": name})
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell):
                 continue
@@ -434,12 +441,21 @@ def role_tables(root: Section, found: Found) -> None:
             duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
             if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
                 continue
+            who_col = next((i for i, h in enumerate(header) if i not in (role_col, duty_col) and re.fullmatch(
+                r"who|(filled|staffed|held|taken) by|person|owner|assigned( to)?|default|usually", h)), None)
             for row in block.rows[1:]:
                 if max(role_col, duty_col) < len(row) and strip_md(row[role_col]) and strip_md(row[duty_col]):
                     name = strip_md(row[role_col])
-                    found.roles.append({"id": slug(name, "role"), "name": name,
-                                        "responsibilities": [strip_md(row[duty_col])]})
-            found.use("roles", block)
+                    role = {"id": slug(name, "role"), "name": name, "responsibilities": [strip_md(row[duty_col])]}
+                    if who_col is not None and who_col < len(row) and strip_md(row[who_col]):
+                        role["who"] = strip_md(row[who_col])
+                    found.roles.append(role)
+            rest = any(strip_md(cell) for row in block.rows[1:] for i, cell in enumerate(row)
+                       if i not in (role_col, duty_col, who_col))
+            if rest:   # a column the role has no field for ('Backup'): structured, and the table stays in notes
+                found.mapped["roles"].extend(block.lines)
+            else:
+                found.use("roles", block)
 
 
 ESCALATE_SENTENCE = re.compile(r"(?:within|after)\s+(\d+\s*\w+).*?(?:escalates? to|is paged|pages?)\s*(?:the\s+)?"
@@ -476,7 +492,7 @@ def _escalation_target(text: str) -> str:
 
 # '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.
 BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
-ROLES_TITLE = re.compile(r"\broles?\b|who does what|responsibilit", re.IGNORECASE)
+ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
 
 
 def role_sections(root: Section, found: Found) -> None:

@@ -1,0 +1,169 @@
+"""Numbered runbooks: procedures written as ordered lists, with nested sub-steps and code blocks.
+
+A section whose own content is an ordered list of at least three steps with commands (code
+blocks inside the items) or nested sub-steps is a procedure. A file's top section with such
+procedures among its sub-headings is one playbook: each procedure's items are steps in order
+(the procedure's name as each step's condition when there are several), a step whose nested
+numbered items carry commands has those items as steps of their own after it, other nested
+items and wrapped paragraphs are the step's note, and each code block is the command of the
+step it sits under, as written. A procedure section anywhere else is a playbook of its own.
+Prose before a procedure's list is shown as the playbook's guidance under the procedure's name.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .found import Found, _leading_stage, home_of
+from .mdparse import Block, Section, strip_md
+from .text import slug
+
+STAGES = ("immediate", "investigate", "resolve", "verify")
+LANGS = ("bash", "sh", "console", "sql", "python", "pycon", "powershell", "text", "json", "yaml")   # the schema's
+
+
+def _is_procedure(section: Section) -> bool:
+    from .found import _looks_like_scenario, _stage
+    blocks = section.blocks
+    if _looks_like_scenario(section) or any(b.kind == "label" and _stage(b.label) for b in blocks):
+        return False   # 'Symptoms:' / 'Check:' / 'Act:': a scenario, read by its labels elsewhere
+    top = [b for b in blocks if b.kind == "item" and b.ordered and b.level == 0]
+    if len(top) < 3:
+        return False
+    start = blocks.index(top[0])
+    rich = [b for b in blocks[start:] if b.kind == "code" or (b.kind == "item" and b.level > 0)]
+    return bool(rich) and any(b.kind == "code" for b in section.all_blocks())
+
+
+def numbered_runbooks(root: Section, found: Found) -> None:
+    taken: set[int] = set()
+    for section in root.walk():
+        if not section.level or section.line in found.used or section.line in taken:
+            continue
+        if home_of(section) == "templates" or _claimed(section, found):
+            continue
+        from .scenarios import _phase_list
+        if _phase_list(section) or (section.parent is not None and section.parent.level and _phase_list(section.parent)) \
+                or re.search(r"\bphase\b|\bstage\b", section.title, re.IGNORECASE):
+            continue   # the phases of the process, not a procedure
+        procedures = [c for c in section.children if c.line not in found.used and _is_procedure(c)
+                      and not _claimed(c, found)]
+        if section.parent is not None and section.parent.level == 0 and procedures:
+            members = ([section] if _is_procedure(section) else []) + procedures
+        elif _is_procedure(section):
+            members = [section]
+        else:
+            continue
+        pb = _playbook(section, members, found)
+        found.playbooks.append(pb)
+        taken |= {n.line for m in members for n in m.walk()}
+
+
+def _claimed(section: Section, found: Found) -> bool:
+    """Any of its lines already structured by a more specific rule."""
+    return any(line in found.used for b in section.blocks for line in b.lines)
+
+
+def _playbook(section: Section, members: list[Section], found: Found) -> dict:
+    from .procedures import _intro
+    from .shapes import _paragraphs, sub_step
+
+    title = strip_md(section.title)
+    pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
+          "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
+    key = f"playbook:{pb['id']}"
+    for member in members:
+        for node in member.walk():
+            found.homes[node.line] = key
+            for block in node.blocks:
+                for line in block.lines:
+                    found.homes[line] = key
+    found.homes[section.line] = key
+    found.used.add(section.line)
+    found.mapped[key].append(section.line)
+    if section not in members:
+        _intro(section, pb, key, found, _paragraphs)
+    several = len(members) > 1
+    for member in members:
+        name = strip_md(re.sub(r"^(?:[A-Z]|\d+(?:\.\d+)*)[.)]\s+", "", member.title))
+        stage = _leading_stage(member.title)
+        stage = stage if stage in STAGES else "resolve"
+        if member is not section:
+            found.used.add(member.line)
+            found.mapped[key].append(member.line)
+            pb["_lines"].add(member.line)
+            if name.lower() not in pb["aliases"]:
+                pb["aliases"].append(name.lower())
+        _steps(member, pb, found, key, stage, name if several and member is not section else "")
+        for child in member.children:   # '### Data-loss check' under a procedure: one step with its content
+            if child.line not in found.used:
+                sub_step(child, pb, stage, key, found)
+    return pb
+
+
+def _steps(member: Section, pb: dict, found: Found, key: str, stage: str, condition: str) -> None:
+    blocks = member.blocks
+    first = next(i for i, b in enumerate(blocks) if b.kind == "item" and b.ordered and b.level == 0)
+    intro = [b for b in blocks[:first] if b.kind in ("para", "label") and (b.text or b.label)]
+    if intro:
+        text = "\n\n".join(_text(b) for b in intro)
+        found.guidance.setdefault(key, []).append({"title": strip_md(member.title), "text": text})
+        found.use(key, *intro)
+        found.guidance_lines.update(line for b in intro for line in b.lines)
+    top: dict | None = None       # the numbered step being read
+    current: dict | None = None   # the step its nested content belongs to
+    split_level = None            # nested numbered items that are steps of their own
+    for index, block in enumerate(blocks[first:], start=first):
+        if block.kind == "item" and block.level == 0:
+            top = current = _step(pb, stage, strip_md(block.text), condition)
+            split_level = _split_level(blocks, index)
+        elif block.kind == "item" and top is not None:
+            if split_level is not None and block.level == split_level and block.ordered:
+                current = _step(pb, stage, strip_md(block.text), condition)
+            else:
+                _note(current, strip_md(block.text))
+        elif block.kind == "code" and current is not None:
+            code = "\n".join(block.code).strip("\n")
+            if not code.strip():
+                continue
+            lang = "bash" if block.lang in ("", "shell", "zsh") else block.lang
+            lang = lang if lang in LANGS else "text"
+            current.setdefault("commands", []).append({"lang": lang, "code": code})
+        elif block.kind in ("para", "label") and current is not None and (block.text or block.label):
+            _note(current, _text(block))
+        else:
+            continue
+        found.use(key, block)
+
+
+def _split_level(blocks: list[Block], index: int) -> int | None:
+    """The level of a step's nested numbered items when two or more of them and a code block are under it."""
+    nested = []
+    has_code = False
+    for block in blocks[index + 1:]:
+        if block.kind == "item" and block.level == 0:
+            break
+        if block.kind == "item" and block.ordered:
+            nested.append(block.level)
+        has_code = has_code or block.kind == "code"
+    if not nested or not has_code:
+        return None
+    level = min(nested)
+    return level if nested.count(level) >= 2 else None
+
+
+def _text(block: Block) -> str:
+    return strip_md(f"{block.label}: {block.text}" if block.kind == "label" and block.text else block.text or block.label)
+
+
+def _step(pb: dict, stage: str, text: str, condition: str) -> dict:
+    step = {"text": text}
+    if condition:
+        step["condition"] = condition
+    pb["steps"][stage].append(step)
+    return step
+
+
+def _note(step: dict | None, text: str) -> None:
+    if step is not None and text:
+        step["note"] = (step.get("note", "") + "\n" + text).strip("\n")
