@@ -148,6 +148,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
+    if re.match(r"^\s*[-*+]\s", stripped):   # '- Name — role — phone': dash-separated fields, as table cells
+        return [part for part in re.split(r"\s+[—–]\s+", text) if normalize(part)]
     return [text] if normalize(text) else []
 
 

@@ -25,6 +25,7 @@ from .review import review_templates
 from .runbooks import numbered_runbooks
 from .checklists import checklist_phases, phase_tables
 from .scenarios import _scenarios
+from .dashed_contacts import contact_lists
 from . import shapes
 from .levels import _level
 from .people import _role_contact
@@ -42,7 +43,7 @@ def extract(root: Section) -> Found:
         if section.level:
             found.homes[section.line] = home
     steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, numbered_runbooks, _levels, lambda r, f: shapes.level_tables(r, f, _level),
-             lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, _roles,
+             lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, contact_lists, _roles,
              lambda r, f: shapes.tier_sections(r, f, _role_contact),
              lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
              lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,

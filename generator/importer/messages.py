@@ -205,7 +205,7 @@ CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directo
 
 def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
-        in_contacts = home_of(section) == "contacts" or bool(CONTACT_WORDS.search(section.title))
+        in_contacts = home_of(section) == "contacts" or under_contact_words(section)
         for block in section.blocks:
             if block.kind == "table" and block.rows and block.lines[0] not in found.used and (
                     any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
@@ -220,6 +220,16 @@ def _contacts(root: Section, found: Found) -> None:
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
+
+
+def under_contact_words(section: Section) -> bool:
+    """A section called 'Who to call' or 'Contacts', or one of its sub-sections."""
+    node = section
+    while node is not None and node.level > 0:
+        if CONTACT_WORDS.search(node.title):
+            return True
+        node = node.parent
+    return False
 
 
 REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams", re.IGNORECASE)

@@ -1,0 +1,90 @@
+"""Contact lists written as dashed lines, the way a printed phone list reads:
+
+    - Dana Whitcombe — Infrastructure manager — +1 555 0110
+      - dana.whitcombe@example.org
+      - after 22:00 text first, then call
+
+Name first, then the role, the hours and the numbers in any order, split by em or en
+dashes (a hyphen is too common inside names and prose to split on). Items nested under
+one are its addresses or remarks.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, strip_md
+from .text import EMAIL, PHONE_ANY, PLACEHOLDER, phone_in, slug
+
+DASH = re.compile(r"\s+[—–]\s+")
+HOURS = re.compile(r"^(?:24\s*[x×/]\s*7|24/7|business hours|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
+                   r"\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}.*)$", re.IGNORECASE)
+TEAM = re.compile(r"\b(desk|line|on-?call|team|rota|pager|facilities|security|service)\b", re.IGNORECASE)
+
+
+def contact_lists(root: Section, found: Found) -> None:
+    """Dashed contact lines in the sections of a contact list ('Who to call', 'Contacts'),
+    read before roles: a line with a name and a number is a contact even under 'Leads'."""
+    from .found import home_of
+    from .messages import under_contact_words
+
+    for section in root.walk():
+        if home_of(section) == "contacts" or under_contact_words(section):
+            dashed_contacts(section, found)
+
+
+def dashed_contacts(section: Section, found: Found) -> None:
+    """Every dashed contact line of ``section`` with the items nested under it."""
+    contact, level = None, 0
+    for block in section.blocks:
+        if block.kind != "item" or block.lines[0] in found.used:
+            contact = None
+            continue
+        if contact is not None and block.level > level:
+            _remark(contact, strip_md(block.text))
+            found.use("contacts", block)
+            continue
+        contact, level = _dashed_contact(block, found), block.level
+
+
+def _dashed_contact(block: Block, found: Found) -> dict | None:
+    parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
+    if not 2 <= len(parts) <= 4 or len(parts[0].split()) > 8 or ":" in parts[0]:
+        return None
+    reach = [p for p in parts[1:] if PHONE_ANY.search(p) or EMAIL.search(p) or PLACEHOLDER.search(p)]
+    if not reach and len(parts) < 3:
+        return None
+    name = parts[0]
+    cid = slug(name)
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team" if TEAM.search(name) else "person",
+                                              "name": name})
+    for part in parts[1:]:
+        if part in reach:
+            _remark(contact, part)
+        elif HOURS.match(part) and "hours" not in contact:
+            contact["hours"] = part
+        elif "title" not in contact:
+            contact["title"] = part
+        else:
+            _note(contact, part)
+    found.use("contacts", block)
+    return contact
+
+
+def _remark(contact: dict, text: str) -> None:
+    """A number or an address goes to its field; words beside them stay as the contact's notes."""
+    phone, email = PHONE_ANY.search(text), EMAIL.search(text)
+    if phone and phone_in(text) and "phone" not in contact:
+        contact["phone"] = phone_in(text)
+    if email and "email" not in contact:
+        contact["email"] = email.group(0)
+    rest = text
+    for match in (phone, email):
+        if match:
+            rest = rest.replace(match.group(0), " ")
+    if re.search(r"[A-Za-z]{2,}", rest) or not (phone or email):
+        _note(contact, text)
+
+
+def _note(contact: dict, text: str) -> None:
+    contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), text]))
