@@ -128,8 +128,10 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             item_condition = _condition(block.text.split("**")[1] if block.text.startswith("**") else block.text)
             text = strip_md(block.text)
             if item_condition and block.text.startswith("**"):
-                condition = item_condition
+                condition = item_condition   # '**If both fail** → restart them': what to do is a step
                 found.use(key, block)
+                rest = _after_bold(block.text)
+                last_step = _add_text(pb, stage, rest, condition) if rest else None
                 continue
             last_step = _add_text(pb, stage, text, condition)
             found.use(key, block)
@@ -145,6 +147,12 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             for step in steps:
                 _append(pb, stage, step)
             found.use(key, block)
+
+
+def _after_bold(text: str) -> str:
+    """What an item says after its bold lead, without the arrow or colon joining them."""
+    rest = text.split("**", 2)[2] if text.count("**") >= 2 else ""
+    return re.sub(r"^[\s:→⇒—–=>-]+", "", strip_md(rest)).strip()
 
 
 def _starts_with_comment(block: Block) -> bool:

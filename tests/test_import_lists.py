@@ -1,4 +1,4 @@
-"""A phone list written as '- Name — role — number' lines, with nested addresses and remarks."""
+"""List shapes: phone lists as dashed lines, branches as bold conditions with what to do after them."""
 from __future__ import annotations
 
 import yaml
@@ -22,3 +22,15 @@ def test_dashed_lines_under_a_who_to_page_heading_are_contacts(tmp_path) -> None
     assert contacts["dispatch-desk"]["hours"] == "24×7" and contacts["dispatch-desk"]["kind"] == "team"
     assert contacts["scanner-vendor-pointwell"]["notes"] == "have the fleet number ready"
     assert not (content / "roles.yaml").exists() or "Rosa" not in (content / "roles.yaml").read_text()
+
+
+def test_what_a_bold_branch_says_after_its_condition_is_a_step(tmp_path) -> None:
+    """'- **If X** → do Y': Y is the step, X its condition; nothing after the bold lead is lost."""
+    content = tmp_path / "content"
+    import_documents([CORPUS / "branch-bullets-runbook.md"], content, org_name="Corpus Org", today=TEST_TODAY)
+    steps = [step for path in (content / "playbooks").glob("*.yaml")
+             for stage in (yaml.safe_load(path.read_text()).get("steps") or {}).values() for step in stage]
+    by_condition = {step.get("condition"): step for step in steps}
+    assert by_condition["If every printer is stuck"]["text"] == "the print server's spooler has hung."
+    assert by_condition["If only one printer is stuck"]["text"].startswith("pause it and tell the floor lead")
+    assert by_condition["If jobs never reach the queue"]["text"] == "the clients lost the server address."
