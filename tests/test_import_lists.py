@@ -34,3 +34,14 @@ def test_what_a_bold_branch_says_after_its_condition_is_a_step(tmp_path) -> None
     assert by_condition["If every printer is stuck"]["text"] == "the print server's spooler has hung."
     assert by_condition["If only one printer is stuck"]["text"].startswith("pause it and tell the floor lead")
     assert by_condition["If jobs never reach the queue"]["text"] == "the clients lost the server address."
+
+
+def test_a_terms_second_definition_is_read_with_it(tmp_path) -> None:
+    """'P1 — Total' over ': what it is' and ': Response: ...': both definitions describe the level, and
+    the response time is the clause that says acknowledge, not the next time in the sentence."""
+    content = tmp_path / "content"
+    import_documents([CORPUS / "definition-list-two-definitions.md"], content, org_name="Corpus Org", today=TEST_TODAY)
+    levels = {lv["id"]: lv for lv in yaml.safe_load((content / "severities.yaml").read_text())["levels"]}
+    assert levels["P1"]["response_time"] == "10m" and levels["P2"]["response_time"] == "1h"
+    assert "FILL IN" in levels["P3"]["response_time"]          # 'Response: TBD.' is not a time
+    assert ":   " not in levels["P1"]["description"] and "duty manager joins" in levels["P1"]["description"]

@@ -40,6 +40,7 @@ class Rewritten:
     shown: dict[int, str] = field(default_factory=dict)   # HTML line (1-based, local) -> the text a reader sees
     breaks: set[int] = field(default_factory=set)
     original: list[str] = field(default_factory=list)   # lines (1-based, local) that start a block of their own in HTML
+    defined: set[int] = field(default_factory=set)   # lines (0-based) of a definition list: terms and definitions
 
 
 def inline_html(text: str) -> str:
@@ -195,8 +196,22 @@ def _definition(out: Rewritten, i: int) -> None:
     match = DEFINITION.match(out.lines[i])
     if not match or i == 0:
         return
+    if _another_definition(out, i):   # a term's second ': ...': an item of its own, never glued to the first
+        key = re.match(r"^([A-Z][\w /-]{0,30}):\s+(\S.*)$", match.group(1))
+        out.lines[i] = f"- **{key.group(1)}**: {key.group(2)}" if key else f"- {match.group(1)}"
+        out.defined.add(i)
+        return
     term = out.lines[i - 1].strip()
     if term and PLAIN_TEXT.match(term) and len(term.split()) <= 6 and not term.endswith((".", ":")):
         out.lines[i - 1] = f"**{term}**:"
     if out.lines[i - 1].startswith("**"):
         out.lines[i] = match.group(1)
+        out.defined.update((i - 1, i))
+
+
+def _another_definition(out: Rewritten, i: int) -> bool:
+    """Line i follows a definition of the same term (its wrapped lines are indented)."""
+    j = i - 1
+    while j >= 0 and out.lines[j].strip() and j not in out.defined and out.lines[j][:1] in (" ", "\t"):
+        j -= 1
+    return j >= 0 and j in out.defined and not out.lines[j].startswith("**")

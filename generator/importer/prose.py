@@ -68,8 +68,10 @@ def sentence_facts(entry: dict, text: str) -> None:
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if not RESPOND_SENTENCE.search(sentence) and not re.search(r"\bpage|paging", sentence, re.I):
             continue
-        if RESPOND_SENTENCE.search(sentence) and duration(sentence) and "response_time" not in entry:
-            entry["response_time"] = duration(sentence)
+        # the clause that says respond: 'acknowledges within 5 minutes; an IC joins within 15 minutes'
+        clause = next((c for c in sentence.split(";") if RESPOND_SENTENCE.search(c) and duration(c)), "")
+        if clause and "response_time" not in entry:
+            entry["response_time"] = duration(clause)
         if paging_of(sentence):
             entry.setdefault("paging", paging_of(sentence))
 

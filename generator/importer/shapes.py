@@ -92,6 +92,21 @@ def lossless(value: str) -> bool:
                              text)) or not (duration(text) or paging_of(text))   # else kept verbatim
 
 
+def _further_definitions(section: Section, label: Block, level: dict, found: Found) -> None:
+    """A level's later ': Response: ...' definitions (items right after its label): part of what it says."""
+    from .prose import sentence_facts
+
+    after = section.blocks[section.blocks.index(label) + 1:]
+    for block in after:
+        if block.kind != "item" or block.level or block.lines[0] in found.used or \
+                (block.key and level_id(block.key)) or level_id(strip_md(block.text).split(":")[0]):
+            break
+        text = strip_md(block.text)
+        level["description"] = f"{level['description']} {text}".strip()
+        sentence_facts(level, text)
+        found.use("severities", block)
+
+
 def level_items(root: Section, found: Found, make_level) -> None:
     """'- **P1**: acknowledge within 5 minutes (page 24/7)' and kv bullets under level headings."""
     for section in root.walk():
@@ -115,6 +130,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
                 item.setdefault("description", strip_md(block.text))
                 sentence_facts(item, strip_md(block.text))
                 found.use("severities", block)
+                _further_definitions(section, block, item, found)
                 continue
             if block.kind != "item" or block.lines[0] in found.used:
                 continue
