@@ -195,3 +195,22 @@ def site_text(site: Path) -> str:
         text += " ".join(re.findall(r'href="([^"]+)"', text))
         parts.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
     return normalize(" ".join(parts))
+
+
+def imported(tmp_path_factory, names: list[str], report: bool = False) -> dict[str, dict[str, object]]:
+    """Each corpus document imported on its own: its output files (path -> parsed YAML), and
+    with ``report`` its import-report.md under "_report"."""
+    import yaml
+
+    from generator.importer.run import import_documents
+
+    from .conftest import TEST_TODAY
+
+    out: dict[str, dict[str, object]] = {}
+    for name in names:
+        content = tmp_path_factory.mktemp(Path(name).stem) / "content"
+        import_documents([CORPUS / name], content, org_name="Corpus Org", today=TEST_TODAY)
+        out[name] = {p.relative_to(content).as_posix(): yaml.safe_load(p.read_text()) for p in content.rglob("*.yaml")}
+        if report:
+            out[name]["_report"] = (content / "import-report.md").read_text()
+    return out

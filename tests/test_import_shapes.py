@@ -19,7 +19,7 @@ from generator.importer.run import import_documents
 from generator.validate.imported import is_missing
 
 from .conftest import TEST_TODAY
-from .importcorpus import CORPUS
+from .importcorpus import CORPUS, imported
 
 NAMES = ["setext-escalation-policy.md", "html-impact-ladder.md", "front-matter-step-runbook.md",
          "ir-plan-numbered-sections.md", "role-descriptions-prose.md", "message-templates-braces.md",
@@ -27,13 +27,8 @@ NAMES = ["setext-escalation-policy.md", "html-impact-ladder.md", "front-matter-s
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> dict[str, dict[str, dict]]:
-    out = {}
-    for name in NAMES:
-        content = tmp_path_factory.mktemp(Path(name).stem) / "content"
-        import_documents([CORPUS / name], content, org_name="Corpus Org", today=TEST_TODAY)
-        out[name] = {p.relative_to(content).as_posix(): yaml.safe_load(p.read_text()) for p in content.rglob("*.yaml")}
-    return out
+def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, NAMES)
 
 
 def guidance_titles(doc: dict) -> list[str]:

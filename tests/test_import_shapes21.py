@@ -20,7 +20,7 @@ from generator.importer.run import import_documents
 from generator.validate.imported import is_missing
 
 from .conftest import TEST_TODAY
-from .importcorpus import CORPUS
+from .importcorpus import CORPUS, imported
 
 NAMES = ["timer-columns-escalation.md", "priorities-in-prose.md", "review-template-document.md",
          "alert-summary-with-expression.md", "vendor-phone-bracket.md", "team-handbook-stages-duties.md",
@@ -28,14 +28,8 @@ NAMES = ["timer-columns-escalation.md", "priorities-in-prose.md", "review-templa
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> dict[str, dict[str, dict]]:
-    out = {}
-    for name in NAMES:
-        content = tmp_path_factory.mktemp(Path(name).stem) / "content"
-        import_documents([CORPUS / name], content, org_name="Corpus Org", today=TEST_TODAY)
-        out[name] = {p.relative_to(content).as_posix(): yaml.safe_load(p.read_text()) for p in content.rglob("*.yaml")}
-        out[name]["_report"] = (content / "import-report.md").read_text()
-    return out
+def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, NAMES, report=True)
 
 
 def test_timer_columns_page_the_level_below(outputs) -> None:

@@ -9,7 +9,6 @@ with the rest of the corpus in test_import_corpus.py; here are the fields that m
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml
@@ -18,20 +17,15 @@ from generator.importer.run import import_documents
 from generator.validate.imported import is_missing
 
 from .conftest import TEST_TODAY
-from .importcorpus import CORPUS
+from .importcorpus import CORPUS, imported
 
 NAMES = ["numbered-cache-failover-runbook.md", "incident-lead-checklist.md", "matrix-then-priority-ladder.md",
          "wiki-export-roles-who.html"]
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> dict[str, dict[str, dict]]:
-    out = {}
-    for name in NAMES:
-        content = tmp_path_factory.mktemp(Path(name).stem) / "content"
-        import_documents([CORPUS / name], content, org_name="Corpus Org", today=TEST_TODAY)
-        out[name] = {p.relative_to(content).as_posix(): yaml.safe_load(p.read_text()) for p in content.rglob("*.yaml")}
-    return out
+def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, NAMES)
 
 
 def test_numbered_runbook_is_one_playbook_with_steps_sub_steps_and_commands(outputs) -> None:
