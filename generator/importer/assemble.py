@@ -9,7 +9,6 @@ import yaml
 
 from ..validate.imported import missing
 from .extract import Found
-from .text import PLACEHOLDER
 
 OWNER = "owner-tbd"
 SERVICE = "imported"
