@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from .found import Found
+from .found import Found, home_of
 from .mdparse import Block, Section, strip_md
-from .text import EMAIL, PHONE_ANY, PLACEHOLDER, phone_in, slug
+from .messages import reach_fields, under_contact_words
+from .text import EMAIL, PHONE_ANY, PLACEHOLDER, slug
 
 DASH = re.compile(r"\s+[—–]\s+")
 HOURS = re.compile(r"^(?:24\s*[x×/]\s*7|24/7|business hours|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
@@ -25,9 +26,6 @@ TEAM = re.compile(r"\b(desk|line|on-?call|team|rota|pager|facilities|security|se
 def contact_lists(root: Section, found: Found) -> None:
     """Dashed contact lines in the sections of a contact list ('Who to call', 'Contacts'),
     read before roles: a line with a name and a number is a contact even under 'Leads'."""
-    from .found import home_of
-    from .messages import under_contact_words
-
     for section in root.walk():
         if home_of(section) == "contacts" or under_contact_words(section):
             dashed_contacts(section, found)
@@ -73,16 +71,7 @@ def _dashed_contact(block: Block, found: Found) -> dict | None:
 
 def _remark(contact: dict, text: str) -> None:
     """A number or an address goes to its field; words beside them stay as the contact's notes."""
-    phone, email = PHONE_ANY.search(text), EMAIL.search(text)
-    if phone and phone_in(text) and "phone" not in contact:
-        contact["phone"] = phone_in(text)
-    if email and "email" not in contact:
-        contact["email"] = email.group(0)
-    rest = text
-    for match in (phone, email):
-        if match:
-            rest = rest.replace(match.group(0), " ")
-    if re.search(r"[A-Za-z]{2,}", rest) or not (phone or email):
+    if reach_fields(contact, text):
         _note(contact, text)
 
 

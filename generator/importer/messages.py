@@ -285,8 +285,13 @@ def _contact_table(block: Block, found: Found) -> None:
 
 def _reach(contact: dict, text: str) -> None:
     text = strip_md(text)
-    if not text or text.upper() == "N/A":
-        return
+    if text and text.upper() != "N/A" and reach_fields(contact, text):
+        contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
+
+
+def reach_fields(contact: dict, text: str) -> bool:
+    """The phone, email, pager or site address and chat handle in ``text``, each into its field if
+    still empty; True when ``text`` says more than those (or none of them): then it is a remark."""
     phone = PHONE_ANY.search(text)
     number = phone_in(text)
     email = EMAIL.search(text)
@@ -306,8 +311,7 @@ def _reach(contact: dict, text: str) -> None:
     for match in (phone, email, url, handle):
         if match:
             leftover = leftover.replace(match.group(0), " ")
-    if not (phone or email or url or handle) or re.search(r"[A-Za-z]{2,}", leftover):
-        contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
+    return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover))
 
 
 def _contact_item(block: Block, found: Found) -> None:

@@ -92,11 +92,10 @@ def lossless(value: str) -> bool:
                              text)) or not (duration(text) or paging_of(text))   # else kept verbatim
 
 
-def _further_definitions(section: Section, label: Block, level: dict, found: Found) -> None:
-    """A level's later ': Response: ...' definitions (items right after its label): part of what it says."""
+def _further_definitions(after: list[Block], level: dict, found: Found) -> None:
+    """A level's later ': Response: ...' definitions (the items ``after`` its label): part of what it says."""
     from .prose import sentence_facts
 
-    after = section.blocks[section.blocks.index(label) + 1:]
     for block in after:
         if block.kind != "item" or block.level or block.lines[0] in found.used or \
                 (block.key and level_id(block.key)) or level_id(strip_md(block.text).split(":")[0]):
@@ -122,7 +121,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
                 entry.setdefault("description", joined(prose, section.blocks))
                 sentence_facts(entry, entry["description"])
                 found.use("severities", *prose)
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
             if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
                     and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
                 from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
@@ -130,7 +129,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
                 item.setdefault("description", strip_md(block.text))
                 sentence_facts(item, strip_md(block.text))
                 found.use("severities", block)
-                _further_definitions(section, block, item, found)
+                _further_definitions(section.blocks[index + 1:], item, found)
                 continue
             if block.kind != "item" or block.lines[0] in found.used:
                 continue
