@@ -19,7 +19,7 @@ def _level_details(entry: dict, text: str) -> None:
         time = duration(text)
         if time and "response_time" not in entry:
             entry["response_time"] = time
-    from .shapes import paging_of
+    from .ladders import paging_of
     if paging_of(text):
         entry.setdefault("paging", paging_of(text))
 
@@ -50,7 +50,7 @@ def _level_body(blocks: list[Block], entry: dict, found: Found) -> None:
                 found.use("severities", block)
             elif "response" in current:
                 _level_details(entry, block.text)
-                from .shapes import lossless, paging_of
+                from .ladders import lossless, paging_of
                 parsed = duration(block.text) or paging_of(block.text)
                 if parsed and lossless(block.text):
                     found.use("severities", block)
@@ -91,7 +91,7 @@ def _level_table(block: Block, found: Found) -> None:
                 if "ticket" in cell.lower():
                     entry.setdefault("paging", "ticket")
             elif cell:
-                from .shapes import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
+                from .ladders import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
                 if not apply_level_value(entry, head, cell):   # else kept with the level under its name
                     entry.setdefault("details", []).append({"label": head.capitalize(), "text": cell})
     if used:

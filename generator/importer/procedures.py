@@ -30,7 +30,8 @@ def step_sections(root: Section, found: Found) -> None:
 
 def _procedure(section: Section, found: Found) -> dict:
     from .scenarios import _fill_node
-    from .shapes import _paragraphs, sub_step
+    from .role_shapes import _paragraphs
+    from .substeps import sub_step
 
     title = strip_md(section.title)
     level = LEVEL.match(title)

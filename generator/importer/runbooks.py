@@ -66,7 +66,8 @@ def _claimed(section: Section, found: Found) -> bool:
 
 def _playbook(section: Section, members: list[Section], found: Found) -> dict:
     from .procedures import _intro
-    from .shapes import _paragraphs, sub_step
+    from .role_shapes import _paragraphs
+    from .substeps import sub_step
 
     title = strip_md(section.title)
     pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
