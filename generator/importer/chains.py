@@ -140,6 +140,8 @@ def _chain_step(text: str) -> tuple[str, str, str]:
     if verb and len(verb.group(1).split()) <= 8 and not text.lstrip().startswith("**"):
         return strip_md(text).rstrip(". "), verb.group(1), (verb.group(2) or "").strip(" .")   # the step as written
     name = _chain_name(text)
+    if not name and re.match(r"\W*(?:TBD|TODO|XXX)\b", strip_md(text)):   # '3. TBD: a vendor contact ...':
+        return strip_md(text).rstrip(". "), strip_md(text).rstrip(". "), ""    # a step, kept as written to fill in
     return (name, name, strip_md(text)[len(name):].strip(" :-–—.")) if name else ("", "", "")
 
 
@@ -149,7 +151,10 @@ def _chain_name(text: str) -> str:
     if bold:
         return strip_md(bold.group(1)).rstrip(":. ")
     plain = strip_md(text).rstrip(".")
-    return plain if len(plain.split()) <= 8 else ""
+    if len(plain.split()) <= 8:
+        return plain
+    who = re.split(r"\s+[—–]\s+|\s+-\s+", plain, maxsplit=1)[0]   # 'Tier 2 analyst on shift — via #soc-tier2, ...'
+    return who if who != plain and len(who.split()) <= 6 else ""
 
 
 def _chain_detail(level: dict, block: Block) -> None:

@@ -34,21 +34,37 @@ def section_contacts(root: Section, found: Found) -> None:
 
 def para_contacts(root: Section, found: Found) -> None:
     """'Dial-in: +1 555 0166, PIN 4411.' under '## Bridge call': a contact named by its heading;
-    the sentence stays in notes, as it says more than the number."""
+    'SOC desk: +1 555 0260 (24×7) · soc@example.org' on a line of its own: a contact named by its
+    label. The sentence stays in notes, as it says more than the number."""
     from .text import PHONE
 
     for section in root.walk():
         if not section.level:
             continue
         for block in section.blocks:
-            match = re.match(r"^(dial-?in|phone|call|hotline|bridge|conference)\b[^:]*:\s*(.+)$", block.text or "", re.I)
-            if block.kind != "para" or block.lines[0] in found.used or not match or not PHONE.search(match.group(2)):
+            if block.kind != "para" or block.lines[0] in found.used:
                 continue
-            name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
+            match = re.match(r"^(dial-?in|phone|call|hotline|bridge|conference)\b[^:]*:\s*(.+)$", block.text or "", re.I)
+            labelled = LABELLED_LINE.match(strip_md(block.text or ""))
+            if match and PHONE.search(match.group(2)):
+                name, kind, text = re.sub(r"^[\d.]+\s+", "", strip_md(section.title)), "channel", match.group(2)
+            elif labelled and len(labelled.group(1).split()) <= 4 and PHONE.search(NEXT_LABEL.split(labelled.group(2))[0]):
+                name, kind, text = labelled.group(1), "team", NEXT_LABEL.split(labelled.group(2))[0]
+            else:
+                continue
             cid = slug(name, "contact")
-            contact = found.contacts.setdefault(cid, {"id": cid, "kind": "channel", "name": name})
-            _reach(contact, match.group(2))
+            contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+            _reach(contact, text)
+            hours = AROUND_THE_CLOCK.search(text)
+            if hours and kind == "team":
+                contact.setdefault("hours", hours.group(0))
             found.mapped["contacts"].extend(block.lines)
+
+
+# 'SOC desk: +1 555 0260 · soc@example.org', and where a wrapped line starts the next label ('IR lead rota: ...').
+LABELLED_LINE = re.compile(r"^([A-Z][\w&/.' -]{1,30}?)\s*:\s+(.+)$")
+NEXT_LABEL = re.compile(r"\s+(?=[A-Z][\w&/' -]{1,30}:\s)")
+AROUND_THE_CLOCK = re.compile(r"24\s*[x×/]\s*7")
 
 
 CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directory|on-?call list|phone list", re.I)

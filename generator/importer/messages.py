@@ -48,8 +48,15 @@ def _is_message(block: Block, section: Section) -> bool:
         return False
     home = home_of(section)
     in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem")
-    fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body)   # '[name]' or '{team}'
+    fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body) or \
+        len(ANGLE_FILL_IN.findall(body)) >= 2   # '[name]', '{team}' or '<rule name>', '<hosts, users>'
     return bool(fill_ins) or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
+
+
+# '<rule name>', '<1-4>': a fill-in in angle brackets, not an HTML tag ('<br>', '</p>').
+ANGLE_FILL_IN = re.compile(r"<(?![a-z]+>|/)[A-Za-z0-9][^<>\n]{0,40}>")
+# 'Paste this into the case before you assign it:': how to use the message, not its name.
+INSTRUCTION = re.compile(r"(?:paste|copy|use|send|post|fill in|put|add|write)\b", re.IGNORECASE)
 
 
 def _template(block: Block, section: Section, previous: Block | None, found: Found) -> None:
@@ -58,7 +65,8 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     if lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
         title = lines[0].strip().rstrip(":")
         lines = lines[1:]
-    elif previous is not None and previous.kind in ("item", "label", "para") and len(strip_md(previous.text or previous.label)) < 60:
+    elif previous is not None and previous.kind in ("item", "label", "para") and len(strip_md(previous.text or previous.label)) < 60 \
+            and not INSTRUCTION.match(strip_md(previous.text or previous.label)):
         title = strip_md(previous.label or previous.text).rstrip(":")
     text = "\n".join(line.rstrip() for line in lines).strip("\n")
     text = text.strip().strip('"').strip()
