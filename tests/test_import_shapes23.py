@@ -2,7 +2,7 @@
 missing: TOML (`+++`) front matter, commands inside bulleted list items under a 'Stage N:'
 heading with a sibling section of commands, a fenced message whose fill-ins are in angle
 brackets, escalation steps written 'Who — when' with a TBD step, and 'Label: phone · email'
-contact lines.
+contact lines; definition-list terms 'Sev 1 — Store down' kept as written.
 
 The generic checks (nothing invented, every line visible on the draft site) run on these files
 with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
@@ -16,7 +16,7 @@ from generator.validate.imported import is_missing
 from .importcorpus import imported
 
 NAMES = ["toml-front-matter-procedure.md", "angle-bracket-handover.md", "dash-step-escalation.md",
-         "labelled-contact-line.md"]
+         "labelled-contact-line.md", "definition-terms-as-written.md"]
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,10 @@ def test_labelled_contact_lines(outputs) -> None:
                                        "phone": "+1 555 0188", "email": "dock@haulage.example", "hours": "24×7"}
     assert contacts["Night supervisor"]["phone"] == "+1 555 0189"
     assert "Parking rules" not in contacts
+
+
+def test_definition_terms_kept_as_written_beside_the_normalized_id(outputs) -> None:
+    levels = outputs["definition-terms-as-written.md"]["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"], lv["aliases"], lv["response_time"]) for lv in levels] == [
+        ("SEV1", "Store down", ["Sev 1 — Store down"], "10m"),
+        ("SEV2", "Store slow", ["Severity 2 — Store slow"], "1h")]

@@ -63,7 +63,7 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
     levels = []
     for level in sorted(found.levels.values(), key=_level_rank):
         description = level.get("description") or ""
-        out = {"id": level["id"], "name": level["name"],
+        out = {"id": level["id"], "name": level["name"], **({"aliases": level["aliases"]} if level.get("aliases") else {}),
                "description": description or missing("what this level means")}
         if level.get("examples"):
             out["examples"] = list(dict.fromkeys(level["examples"]))

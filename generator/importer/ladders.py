@@ -130,6 +130,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
                     and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
                 from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
                 item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
+                written_as(item, block.label)
                 item.setdefault("description", strip_md(block.text))
                 sentence_facts(item, strip_md(block.text))
                 found.use("severities", block)
@@ -140,6 +141,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
             key_level = level_id(block.key) if block.key else None
             if key_level and block.value:
                 item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
+                written_as(item, block.key)
                 text = block.value
                 item.setdefault("description", strip_md(text))
                 if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
@@ -155,6 +157,16 @@ def level_items(root: Section, found: Found, make_level) -> None:
             elif entry is not None and block.level == 0 and not block.key:
                 entry.setdefault("examples", []).append(strip_md(block.text))
                 found.use("severities", block)
+
+
+def written_as(level: dict, label: str) -> None:
+    """'Sev 1 — Critical', which the site shows as 'SEV1 · Critical': the label as the source writes
+    it is kept with the level, so a reader finds the words of the old page."""
+    text = strip_md(label).strip(" :")
+    def plain(value: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", value.lower()).split())
+    if plain(text) != plain(f"{level['id']} {level['name']}") and text not in level.get("aliases", []):
+        level.setdefault("aliases", []).append(text)
 
 
 def _under_severities(section: Section) -> bool:

@@ -119,6 +119,7 @@ class Level:
     escalate_to: str = ""
     postmortem_within: str = ""
     details: tuple[tuple[str, str], ...] = ()   # (label, text): facts the other fields do not hold
+    aliases: tuple[str, ...] = ()   # other names it goes by ('Sev 1 — Critical' on the imported page)
 
 
 @dataclass(frozen=True)

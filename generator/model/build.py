@@ -50,7 +50,7 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
         resolution_target=d.get("resolution_target", ""), update_every=d.get("update_every", ""),
         notify=_t(d.get("notify")), escalate_after=d.get("escalate_after", ""),
         escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within,
-        details=tuple((x["label"], x["text"]) for x in d.get("details") or ()))
+        details=tuple((x["label"], x["text"]) for x in d.get("details") or ()), aliases=_t(d.get("aliases")))
 
 
 def contact(d: dict) -> m.Contact:
