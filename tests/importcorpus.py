@@ -138,8 +138,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
     stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
     if stage:   # '1. **Detect** (0-5 min)': a stage, its window shown as the phase's window, as for a heading
         return [stage.group(1)]
-    if value:
-        return [value]
+    if value:   # '1. **Primary** (0 min) — paged at once': the parts between dashes, as for a dashed line
+        return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
     text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers

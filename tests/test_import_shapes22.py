@@ -48,7 +48,11 @@ def test_numbered_runbook_is_one_playbook_with_steps_sub_steps_and_commands(outp
     assert lost[0]["note"] == "reach it from a second host\nread the Sentinel log on two nodes"   # bullets: its note
     assert lost[1]["commands"][0]["code"] == "redis-cli -h rc-b replicaof no one"
     assert steps[-1]["text"] == "Lost sessions" and steps[-1]["commands"][0]["code"] == "redis-cli -h rc-b dbsize"
-    assert [g["title"] for g in pb["guidance"]] == ["1. Planned move", "2. Primary lost (Emergency)"]
+    assert [g["title"] for g in pb["guidance"]] == ["1. Planned move", "2. Primary lost (Emergency)",
+                                                    "Session cache — move the primary"]
+    # front-matter fields the playbook has no field for: shown as written, under the page's title
+    assert pb["guidance"][2]["text"] == ("- runbook_id: CACHE-07\n- service: session-cache (Redis 7, Sentinel)\n"
+                                         "- last_reviewed: 2026-09-14")
 
 
 def test_task_list_sections_are_phases_with_checklists(outputs) -> None:

@@ -114,8 +114,13 @@ def escalation(found: Found, doc_date: str) -> dict | None:
         return None
     taken: set[str] = set()
     levels = []
+    chains = {level.get("_chain") for level in found.escalation}
+    several = len(chains) > 1 and None not in chains   # 'Business hours' and 'Out of hours': each level names its chain
+    if several:   # the chain's heading is its name now
+        found.used.update(level["_chain_line"] for level in found.escalation if level.get("_chain_line"))
     for level in found.escalation:
-        out = {"id": _unique(level["id"], taken), "name": level["name"], "contacts": level["contacts"],
+        out = {"id": _unique(level["id"], taken), "name": level["name"],
+               **({"chain": level["_chain"]} if several else {}), "contacts": level["contacts"],
                "triggers": level["triggers"] or [{"condition": missing("when to escalate to this level")}]}
         for key in ("response_time", "authority"):
             if level.get(key):

@@ -18,7 +18,8 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
                and b.value and b.lines[0] not in found.used]
-        if len(run) < 2 and (re.search(r"escalat", section.title, re.I) or _verb_chain(section, found)):
+        if len(run) < 2 and (re.search(r"escalat", section.title, re.I) or _verb_chain(section, found)
+                             or _named_chain_under_escalation(section, found)):
             _ordered_chain(section, found, role_contact)
             continue
         if len(run) < 2:
@@ -110,14 +111,48 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
     for block in blocks:
         if block in tops:
             name, who, rest = steps[tops.index(block)]
-            current = {"id": slug(who), "name": name, "contacts": [role_contact(found, who)], "triggers": []}
-            if rest:
-                current["triggers"].append({"condition": rest})
+            current = {"id": slug(who), "name": name, "contacts": [role_contact(found, who)], "triggers": [],
+                       "_chain": strip_md(section.title), "_chain_line": section.line}
+            _timed_step(current, rest)
             found.escalation.append(current)
             found.use("escalation", block)
         elif current is not None and block.level > 0:
             _chain_detail(current, block)
             found.use("escalation", block)
+
+
+def _named_chain_under_escalation(section: Section, found: Found) -> bool:
+    """'## Business hours' under '# Escalation chain' with '1. **Primary on-call** (0 min) — ...': a chain,
+    named by its own heading, when every numbered step starts with whom it goes to."""
+    node, under = section.parent, False
+    while node is not None and node.level > 0 and not under:
+        under, node = bool(re.search(r"escalat", node.title, re.I)), node.parent
+    tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+    return under and len(tops) >= 2 and all(b.ordered and b.text.lstrip().startswith("**") for b in tops)
+
+
+# '(10 min)' after the name: when this step is paged; ', Henrik Solberg (20 min)': who holds it, then when.
+TIMER = re.compile(r"^(?P<who>,\s*[^()—–]+?)?\s*\(\s*(?P<after>\d+\s*(?:s|sec|seconds?|m|min|minutes?|h|hours?))\s*\)"
+                   r"\s*(?:[—–:-]\s*)?(?P<rest>.*)$", re.IGNORECASE)
+ACK_WITHIN = re.compile(r"(?:acknowledges?|respond|answers?)\w*\s+within\s+(\d+\s*\w+)", re.IGNORECASE)
+
+
+def _timed_step(level: dict, rest: str) -> None:
+    """The rest of a step's line: its timer and its holder when the line gives them, else its condition."""
+    timer = TIMER.match(rest)
+    if timer is None or not duration(timer.group("after")):
+        if rest:
+            level["triggers"].append({"condition": rest})
+        return
+    level["name"] = f"{level['name']}{(timer.group('who') or '').rstrip()} ({timer.group('after')})"   # as written
+    trigger = {"after": duration(timer.group("after"))}
+    condition = timer.group("rest").strip(" .")
+    if condition:
+        trigger["condition"] = condition
+    level["triggers"].append(trigger)
+    ack = ACK_WITHIN.search(condition)
+    if ack and duration(ack.group(1)):
+        level["response_time"] = duration(ack.group(1))
 
 
 # '3. Page the Incident Commander on duty, even for a P2, if more than two teams are involved.'
@@ -163,7 +198,8 @@ def _chain_detail(level: dict, block: Block) -> None:
     if block.key and RESPONSE_KEY.search(block.key) and duration(block.value):
         level["response_time"] = duration(block.value)
         return
-    if re.search(r"\b(paged?|paging|escalat\w*|notif\w*|call(ed)?|if|when|after)\b", text, re.IGNORECASE):
+    if re.search(r"\b(paged?|paging|escalat\w*|notif\w*|call(ed)?|if|when|after|only|stop)\b|^for\b", text,
+                 re.IGNORECASE):   # 'Sev 1 and Sev 2 only', 'For Sev 3, stop at step 3': when, not what it may decide
         after = re.search(r"after\s+(\d+\s*\w+)", text, re.IGNORECASE)
         trigger = {"condition": text}
         if after and duration(after.group(1)):

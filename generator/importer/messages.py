@@ -62,6 +62,8 @@ INSTRUCTION = re.compile(r"(?:paste|copy|use|send|post|fill in|put|add|write)\b"
 def _template(block: Block, section: Section, previous: Block | None, found: Found) -> None:
     lines = [line for line in block.code]
     title = section.title
+    before = strip_md(previous.text or previous.label) if previous is not None and previous.kind == "para" else ""
+    instruction = before if INSTRUCTION.match(before) else ""   # where to post it says the channel, not the name
     if lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
         title = lines[0].strip().rstrip(":")
         lines = lines[1:]
@@ -77,7 +79,7 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     body, declared = placeholders(text)
     subject, more = placeholders(subject) if subject else ("", {})
     declared.update(more)
-    named = f"{title} {' '.join(section.path())}".lower()   # what the source calls it decides first,
+    named = f"{title} {instruction} {' '.join(section.path())}".lower()   # what the source calls it decides first,
     context = f"{named} {text[:80]}".lower()                 # then the start of the message itself
     channel = _first(CHANNELS, named, context) or missing("status-page, chat, email, sms or phone-bridge")
     audience = _first(AUDIENCES, named, context) or missing("customers, internal, stakeholders, executives or support")

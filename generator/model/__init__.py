@@ -162,6 +162,8 @@ class EscalationLevel:
     triggers: tuple[Trigger, ...]
     response_time: str = ""
     authority: str = ""
+    chain: str = ""   # which of several chains ('Business hours'); '' when the policy has one
+    step: int = 0     # its place in its chain, from 1
 
 
 @dataclass(frozen=True)

@@ -60,11 +60,20 @@ def contact(d: dict) -> m.Contact:
 
 
 
-def escalation_level(d: dict) -> m.EscalationLevel:
+def escalation_level(d: dict, step: int = 1) -> m.EscalationLevel:
     triggers = tuple(m.Trigger(t.get("after", ""), _t(t.get("severities")), t.get("condition", ""))
                      for t in d["triggers"])
     return m.EscalationLevel(d["id"], d["name"], _t(d["contacts"]), triggers,
-                             d.get("response_time", ""), d.get("authority", ""))
+                             d.get("response_time", ""), d.get("authority", ""), d.get("chain", ""), step)
+
+
+def escalation_levels(levels) -> tuple[m.EscalationLevel, ...]:
+    """Each level numbered within its chain (the whole policy when no level names one)."""
+    out, counts = [], {}
+    for d in levels:
+        counts[d.get("chain", "")] = counts.get(d.get("chain", ""), 0) + 1
+        out.append(escalation_level(d, counts[d.get("chain", "")]))
+    return tuple(out)
 
 
 def role(d: dict) -> m.Role:
@@ -232,7 +241,7 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
         levels=tuple(level(d, i, within.get(d["id"], ""))
                      for i, d in enumerate(data("severities").get("levels", ()))),
         contacts=tuple(contact(d) for d in data("contacts").get("contacts", ())),
-        escalation=tuple(escalation_level(d) for d in data("escalation").get("levels", ())),
+        escalation=escalation_levels(data("escalation").get("levels", ())),
         roles=tuple(role(d) for d in data("roles").get("roles", ())),
         phases=tuple(phase(d) for d in data("process").get("phases", ())),
         templates=tuple(template(d) for d in data("templates").get("templates", ())),
