@@ -35,7 +35,7 @@ def test_two_chains_each_level_names_its_chain(outputs) -> None:
 
 
 def test_a_single_chain_names_none(outputs) -> None:
-    levels = outputs["paging-policy-block.md"]["escalation.yaml"]["levels"]   # a JSON policy, minutes as numbers
+    levels = outputs["paging-policy-block.md"]["escalation.yaml"]["levels"]
     assert [(lv["name"], lv["triggers"]) for lv in levels] == [
         ("rota/storage-primary", [{"after": "0m"}]), ("rota/storage-secondary", [{"after": "10m"}])]
     assert not any("chain" in lv for lv in levels)
@@ -76,3 +76,11 @@ def test_site_groups_levels_by_chain_and_numbers_each_from_one(tmp_path) -> None
                             "Nights and weekends", "Level 1: rota/booking-night",
                             "Level 2: user/pnatarajan (booking lead)"]
     assert re.search(r"<h2[^>]*>Nights and weekends", page) and re.search(r"<h3[^>]*>Level 1: rota", page)
+
+
+def test_policy_minutes_given_as_numbers_only_where_the_key_says_minutes() -> None:
+    from generator.importer.policy_blocks import _after, _steps
+
+    data = {"rules": [{"delay_minutes": 0, "targets": "rota/a"}, {"delay_minutes": 10, "targets": "rota/b"}]}
+    assert [(_after(key, value), who) for key, value, who in _steps(data)] == [("0m", "rota/a"), ("10m", "rota/b")]
+    assert _steps({"rules": [{"delay": 10, "targets": "rota/a"}, {"delay": 5, "targets": "rota/b"}]}) == []

@@ -2,7 +2,8 @@
 missing: TOML (`+++`) front matter, commands inside bulleted list items under a 'Stage N:'
 heading with a sibling section of commands, a fenced message whose fill-ins are in angle
 brackets, escalation steps written 'Who — when' with a TBD step, and 'Label: phone · email'
-contact lines; definition-list terms 'Sev 1 — Store down' kept as written.
+contact lines; definition-list terms 'Sev 1 — Store down' kept as written; a phone tree drawn with box-drawing
+characters in a code block.
 
 The generic checks (nothing invented, every line visible on the draft site) run on these files
 with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
@@ -16,7 +17,8 @@ from generator.validate.imported import is_missing
 from .importcorpus import imported
 
 NAMES = ["toml-front-matter-procedure.md", "angle-bracket-handover.md", "dash-step-escalation.md",
-         "labelled-contact-line.md", "definition-terms-as-written.md"]
+         "labelled-contact-line.md", "definition-terms-as-written.md",
+         "phone-tree-code-block.md"]
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +73,21 @@ def test_definition_terms_kept_as_written_beside_the_normalized_id(outputs) -> N
     assert [(lv["id"], lv["name"], lv["aliases"], lv["response_time"]) for lv in levels] == [
         ("SEV1", "Store down", ["Sev 1 — Store down"], "10m"),
         ("SEV2", "Store slow", ["Severity 2 — Store slow"], "1h")]
+
+
+def test_phone_tree_drawing_gives_contacts_and_its_timed_chain(outputs) -> None:
+    docs = outputs["phone-tree-code-block.md"]
+    contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert {n: contacts[n].get("phone") for n in ("Terminal duty officer", "Marine superintendent",
+                                                  "Coastguard liaison")} == {
+        "Terminal duty officer": "+1 555 0171", "Marine superintendent": "+1 555 0174",
+        "Coastguard liaison": "+1 555 0178"}
+    assert not any("bin" in name or "README" in name for name in contacts)   # a directory drawing is no tree
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["name"], lv["contacts"]) for lv in levels] == [
+        ("Harbour engineer on shift", ["harbour-engineer-on-shift"]),
+        ("Deputy harbour engineer", ["deputy-harbour-engineer"]),
+        ("Marine superintendent", ["marine-superintendent"])]
+    assert is_missing(levels[0]["triggers"][0]["condition"])   # the tree says whom first, not when
+    assert levels[2]["triggers"] == [{"condition": "no answer in 10 min", "after": "10m"}]
+    assert "├── Harbour engineer on shift" in docs["contacts.yaml"]["notes"]   # the drawing, as written

@@ -30,6 +30,7 @@ from .scenarios import _scenarios
 from .dashed_contacts import contact_lists
 from .alerts import alert_runbooks
 from .policy_blocks import policy_blocks
+from .phone_trees import phone_trees
 from .chains import escalation_chains, escalation_prose, tier_sections
 from .ladders import level_items, level_tables
 from .role_shapes import role_headings, role_sections, role_tables
@@ -52,7 +53,7 @@ def extract(root: Section) -> Found:
     steps = (review_templates, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
-             lambda r, f: escalation_chains(r, f, _role_contact), lambda r, f: policy_blocks(r, f, _role_contact),
+             lambda r, f: escalation_chains(r, f, _role_contact), lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts,
