@@ -84,3 +84,16 @@ def test_policy_minutes_given_as_numbers_only_where_the_key_says_minutes() -> No
     data = {"rules": [{"delay_minutes": 0, "targets": "rota/a"}, {"delay_minutes": 10, "targets": "rota/b"}]}
     assert [(_after(key, value), who) for key, value, who in _steps(data)] == [("0m", "rota/a"), ("10m", "rota/b")]
     assert _steps({"rules": [{"delay": 10, "targets": "rota/a"}, {"delay": 5, "targets": "rota/b"}]}) == []
+
+
+def test_a_policy_table_and_a_dashed_list_are_two_chains_in_source_order(tmp_path_factory) -> None:
+    docs = imported(tmp_path_factory, ["two-policies-table-and-list.md"])["two-policies-table-and-list.md"]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"]) for lv in levels] == [
+        ("Policy: search, urgent", "Rota: search primary"), ("Policy: search, urgent", "Rota: search backup"),
+        ("Policy: search, urgent", "User: Ines Moreau"),
+        ("Policy: search, office hours", "Rota search primary"),
+        ("Policy: search, office hours", "Email to the search list")]
+    # 'escalates after 45 min' is when the next step is paged: kept as written, never this step's timer
+    assert levels[3]["triggers"] == [{"condition": "escalates after 45 min"}]
+    assert len({lv["id"] for lv in levels}) == len(levels)

@@ -116,8 +116,9 @@ def escalation(found: Found, doc_date: str) -> dict | None:
     levels = []
     chains = {level.get("_chain") for level in found.escalation}
     several = len(chains) > 1 and None not in chains   # 'Business hours' and 'Out of hours': each level names its chain
-    if several:   # the chain's heading is its name now
+    if several:   # the chain's heading is its name now; chains in the order the source gives them
         found.used.update(level["_chain_line"] for level in found.escalation if level.get("_chain_line"))
+        found.escalation.sort(key=lambda level: level.get("_chain_line", 0))
     for level in found.escalation:
         out = {"id": _unique(level["id"], taken), "name": level["name"],
                **({"chain": level["_chain"]} if several else {}), "contacts": level["contacts"],

@@ -122,13 +122,15 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
 
 
 def _named_chain_under_escalation(section: Section, found: Found) -> bool:
-    """'## Business hours' under '# Escalation chain' with '1. **Primary on-call** (0 min) — ...': a chain,
-    named by its own heading, when every numbered step starts with whom it goes to."""
+    """'## Business hours' under '# Escalation chain' with '1. **Primary on-call** (0 min) — ...' or
+    '1. Schedule Checkout Primary — escalates after 30 min': a chain, named by its own heading, when
+    every numbered step starts with whom it goes to."""
     node, under = section.parent, False
     while node is not None and node.level > 0 and not under:
         under, node = bool(re.search(r"escalat", node.title, re.I)), node.parent
     tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
-    return under and len(tops) >= 2 and all(b.ordered and b.text.lstrip().startswith("**") for b in tops)
+    return under and len(tops) >= 2 and all(b.ordered and (b.text.lstrip().startswith("**")
+                                                           or _dash_who(strip_md(b.text))) for b in tops)
 
 
 # '(10 min)' after the name: when this step is paged; ', Henrik Solberg (20 min)': who holds it, then when.
@@ -186,9 +188,13 @@ def _chain_name(text: str) -> str:
     if bold:
         return strip_md(bold.group(1)).rstrip(":. ")
     plain = strip_md(text).rstrip(".")
-    if len(plain.split()) <= 8:
-        return plain
-    who = re.split(r"\s+[—–]\s+|\s+-\s+", plain, maxsplit=1)[0]   # 'Tier 2 analyst on shift — via #soc-tier2, ...'
+    who = _dash_who(plain)   # 'Tier 2 analyst on shift — via #soc-tier2, ...'
+    return who or (plain if len(plain.split()) <= 8 else "")
+
+
+def _dash_who(plain: str) -> str:
+    """Whom a 'Who — when' step goes to: the words before its dash, when they are few."""
+    who = re.split(r"\s+[—–]\s+|\s+-\s+", plain, maxsplit=1)[0]
     return who if who != plain and len(who.split()) <= 6 else ""
 
 

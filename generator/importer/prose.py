@@ -198,7 +198,8 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     continue
                 step = strip_md(row[order]) if order is not None and order < len(row) else ""
                 level = {"id": slug(step if 0 < len(step) <= 12 else name), "name": name,
-                         "contacts": [_contact_for(found, name, role_contact)], "triggers": []}
+                         "contacts": [_contact_for(found, name, role_contact)], "triggers": [],
+                         "_chain": strip_md(section.title), "_chain_line": section.line}
                 for i, (head, cell) in enumerate(zip(header, row)):
                     cell = strip_md(cell)
                     if not cell or i == who:
