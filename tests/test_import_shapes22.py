@@ -101,7 +101,10 @@ def test_phase_table_and_whos_who_roles(tmp_path) -> None:
     assert [p["name"] for p in phases] == ["Assess", "Respond", "Wrap up"]   # no phase named 'Phases'
     assert phases[0]["window"] == {"start": "0m", "end": "10m"} and phases[1]["window"] == {"start": "10m", "end": "45m"}
     assert "window" not in phases[2]                       # 'by end of day' is no start and end
-    assert "summary sent" in process["notes"]              # columns without a field stay, shown, in notes
+    assert phases[2]["details"] == [{"label": "Begins when", "text": "customers no longer affected"},   # columns
+                                    {"label": "Time window", "text": "by end of day"},   # without a field: kept
+                                    {"label": "Done when", "text": "summary sent"}]      # with the phase, as written
+    assert process["notes"] == "## Phases\n## Who's who\n"   # only the headings
     roles = yaml.safe_load((content / "roles.yaml").read_text())["roles"]
     assert [(r["name"], r["responsibilities"]) for r in roles] == [
         ("Outage lead", ["decides and delegates"]), ("Tech lead", ["drives the fix"]), ("Writer", ["sends every update"])]

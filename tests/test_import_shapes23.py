@@ -91,3 +91,15 @@ def test_phone_tree_drawing_gives_contacts_and_its_timed_chain(outputs) -> None:
     assert is_missing(levels[0]["triggers"][0]["condition"])   # the tree says whom first, not when
     assert levels[2]["triggers"] == [{"condition": "no answer in 10 min", "after": "10m"}]
     assert "├── Harbour engineer on shift" in docs["contacts.yaml"]["notes"]   # the drawing, as written
+
+
+def test_stage_table_columns_are_kept_with_each_stage(tmp_path_factory) -> None:
+    docs = imported(tmp_path_factory, ["stage-table-deadlines.md"])["stage-table-deadlines.md"]
+    phases = docs["process.yaml"]["phases"]
+    assert [(p["name"], p.get("details")) for p in phases] == [
+        ("Claim the alert", [{"label": "Owner", "text": "Analyst on shift"}, {"label": "Finish within", "text": "15 min"}]),
+        ("Decide fraud or not", [{"label": "Owner", "text": "Analyst on shift"},
+                                 {"label": "Finish within", "text": "1 hour"}]),
+        ("Refund or close", [{"label": "Owner", "text": "Team lead"}])]   # an em dash is no value
+    assert not any("window" in p for p in phases)   # a deadline alone gives no start: nothing filled in
+    assert "notes" not in docs["process.yaml"]

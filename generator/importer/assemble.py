@@ -149,6 +149,8 @@ def process(found: Found, doc_date: str) -> dict | None:
         for key in ("actions", "checklist"):
             if phase.get(key):
                 out[key] = list(dict.fromkeys(phase[key]))
+        if phase.get("details"):
+            out["details"] = phase["details"]
         phases.append(out)
     return {"phases": phases, "review": _review(doc_date)}
 

@@ -187,6 +187,7 @@ class Phase:
     lead: str = ""
     actions: tuple[str, ...] = ()
     checklist: tuple[str, ...] = ()
+    details: tuple[tuple[str, str], ...] = ()   # (label, text): facts the other fields do not hold
 
 
 @dataclass(frozen=True)

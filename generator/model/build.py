@@ -84,7 +84,8 @@ def role(d: dict) -> m.Role:
 def phase(d: dict) -> m.Phase:
     window = d.get("window") or {}
     return m.Phase(d["id"], d["name"], window.get("start", ""), window.get("end", ""),
-                   d.get("goal", ""), d.get("lead", ""), _t(d.get("actions")), _t(d.get("checklist")))
+                   d.get("goal", ""), d.get("lead", ""), _t(d.get("actions")), _t(d.get("checklist")),
+                   tuple((x["label"], x["text"]) for x in d.get("details") or ()))
 
 
 def template(d: dict) -> m.Template:
