@@ -14,7 +14,7 @@ import pytest
 
 from generator.validate.imported import is_missing
 
-from .importcorpus import imported
+from .importcorpus import CORPUS, imported
 
 NAMES = ["toml-front-matter-procedure.md", "angle-bracket-handover.md", "dash-step-escalation.md",
          "labelled-contact-line.md", "definition-terms-as-written.md",
@@ -103,3 +103,14 @@ def test_stage_table_columns_are_kept_with_each_stage(tmp_path_factory) -> None:
         ("Refund or close", [{"label": "Owner", "text": "Team lead"}])]   # an em dash is no value
     assert not any("window" in p for p in phases)   # a deadline alone gives no start: nothing filled in
     assert "notes" not in docs["process.yaml"]
+
+
+def test_thematic_breaks_go_with_the_text_beside_them(tmp_path) -> None:
+    from generator.importer.run import import_documents
+
+    from .conftest import TEST_TODAY
+
+    done = import_documents([CORPUS / "thematic-breaks.md"], tmp_path / "content", today=TEST_TODAY)
+    assert (done.total_lines, done.noted_lines) == (9, 1)   # only the page title is left to sort
+    notes = "".join(p.read_text() for p in (tmp_path / "content").rglob("*.yaml"))
+    assert "---" not in notes and "***" not in notes

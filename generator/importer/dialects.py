@@ -13,6 +13,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .mdparse import RULE
+
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
@@ -220,3 +222,17 @@ def _another_definition(out: Rewritten, i: int) -> bool:
     while j >= 0 and out.lines[j].strip() and j not in out.defined and out.lines[j][:1] in (" ", "\t"):
         j -= 1
     return j >= 0 and j in out.defined and not out.lines[j].startswith("**")
+
+
+def attach_rules(root, lines: list[str], attached: dict[int, int]) -> None:
+    """A '---' between sections is markup, not text: it goes with the line after it (at the end of
+    a file, the one before), structured where that line is and shown beside it where it is not."""
+    for block in root.all_blocks():
+        if block.kind != "rule":
+            continue
+        number = block.lines[0]
+        after = (m for m in range(number + 1, len(lines) + 1) if lines[m - 1].strip() and not RULE.match(lines[m - 1]))
+        before = (m for m in range(number - 1, 0, -1) if lines[m - 1].strip() and not RULE.match(lines[m - 1]))
+        owner = next(after, None) or next(before, None)
+        if owner is not None:
+            attached.setdefault(number, owner)
