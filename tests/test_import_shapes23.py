@@ -114,3 +114,31 @@ def test_thematic_breaks_go_with_the_text_beside_them(tmp_path) -> None:
     assert (done.total_lines, done.noted_lines) == (9, 1)   # only the page title is left to sort
     notes = "".join(p.read_text() for p in (tmp_path / "content").rglob("*.yaml"))
     assert "---" not in notes and "***" not in notes
+
+
+def test_levels_as_table_columns_facts_as_rows(tmp_path_factory) -> None:
+    docs = imported(tmp_path_factory, ["levels-as-columns.md"])["levels-as-columns.md"]
+    levels = {lv["id"]: lv for lv in docs["severities.yaml"]["levels"]}
+    assert [(k, lv["response_time"], lv["paging"]) for k, lv in levels.items()][:2] == [
+        ("P1", "5m", "page-24x7"), ("P2", "30m", "page-business-hours")]
+    assert levels["P3"]["response_time"] == "next-business-day" and is_missing(levels["P3"]["paging"])   # '—'
+    assert {"label": "Wake the owner", "text": "yes"} in levels["P1"]["details"]
+    # a row whose name says 'summary' is a fact of the level, never its meaning
+    assert {"label": "Summary to head office", "text": "within 1 h"} in levels["P1"]["details"]
+    assert is_missing(levels["P1"]["description"])
+    assert not any(d["label"] == "Summary to head office" for d in levels["P2"].get("details", []))   # blank cell
+
+
+def test_short_angle_fill_ins_are_not_taken_for_tags(tmp_path_factory) -> None:
+    docs = imported(tmp_path_factory, ["short-angle-fill-ins.md"])["short-angle-fill-ins.md"]
+    templates = docs["templates.yaml"]["templates"]
+    assert [(t["title"], t["body"]) for t in templates] == [
+        ("Priority change note", "PRIORITY: <old> -> <new>\nBy: <name>\n")]
+
+
+def test_bridge_table_dial_in_column_is_the_phone(tmp_path_factory) -> None:
+    docs = imported(tmp_path_factory, ["bridge-dial-in-table.md"])["bridge-dial-in-table.md"]
+    contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert contacts["Storm desk bridge"]["phone"] == "+1 555 0261"
+    assert contacts["Storm desk bridge"]["notes"] == "+1 555 0261, PIN 7781#"   # the PIN, as written, once
+    assert "phone" not in contacts["Spare bridge"] and "notes" not in contacts["Spare bridge"]   # '—' is no value

@@ -99,7 +99,7 @@ def under_contact_words(section: Section) -> bool:
     return False
 
 
-REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams", re.IGNORECASE)
+REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial", re.IGNORECASE)
 
 
 def _reach_table(block: Block) -> bool:
@@ -119,7 +119,7 @@ def _contact_table(block: Block, found: Found) -> None:
         name = next((v for k, v in cells.items() if "name" in k), "")
         role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
         label = name or role or strip_md(row[0])
-        phones = [v for k, v in zip(header, row) if "phone" in k]
+        phones = [v for k, v in zip(header, row) if "phone" in k or "dial" in k]   # 'Dial-in' of a bridge
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
         contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": "person", "name": label})
@@ -136,7 +136,7 @@ def _contact_table(block: Block, found: Found) -> None:
                 _reach(contact, value)
             elif re.search(r"hours|availab", key) and value and "hours" not in contact:
                 contact["hours"] = value
-            elif value and value != label and not re.search(r"name|role|title|phone|primary|backup", key):
+            elif value and value != label and not re.search(r"name|role|title|phone|primary|backup|dial", key):
                 shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
                 contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
         if re.match(r"team|group|squad", header[0]) and not name:
@@ -152,7 +152,7 @@ def _contact_table(block: Block, found: Found) -> None:
 
 def _reach(contact: dict, text: str) -> None:
     text = strip_md(text)
-    if text and text.upper() != "N/A" and reach_fields(contact, text):
+    if text and text.upper() != "N/A" and text not in ("—", "–", "-") and reach_fields(contact, text):
         contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
 
 

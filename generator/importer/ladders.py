@@ -194,6 +194,10 @@ def level_tables(root: Section, found: Found, make_level) -> None:
 def _level_table(block: Block, found: Found, make_level) -> None:
     header = [strip_md(h) for h in block.rows[0]]
     body = block.rows[1:]
+    if sum(bool(level_id(h)) for h in header[1:]) >= 2 and not level_id(header[0]) and \
+            not any(level_id(row[0]) for row in body if row):
+        _level_columns(block, found, make_level)
+        return
     columns = [i for i in range(len(header))
                if sum(bool(level_id(row[i])) for row in body if i < len(row)) >= max(1, len(body) // 2 + 1)]
     if len(columns) > 1:
@@ -232,6 +236,25 @@ def _level_table(block: Block, found: Found, make_level) -> None:
                 entry.setdefault("escalation_text", strip_md(cell))
             else:   # a column the ladder has no field for: kept with its level, under the column's name
                 entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+    found.use("severities", block)
+
+
+def _level_columns(block: Block, found: Found, make_level) -> None:
+    """| | Sev 1 | Sev 2 | with a fact per row ('Page on-call | yes | business hours only'): each cell is
+    that level's value for the row's fact, in its field where the row says which, else under the row's name."""
+    header = [strip_md(h) for h in block.rows[0]]
+    for row in block.rows[1:]:
+        label = strip_md(row[0]) if row else ""
+        for i in range(1, min(len(header), len(row))):
+            cell = strip_md(row[i])
+            lid = level_id(header[i])
+            if not lid or not label or cell in ("", "—", "-", "–"):
+                continue
+            entry = make_level(found, lid, _rest_name(header[i]) or header[i])
+            before = repr(entry)
+            if MEANING_KEY.search(label) or EXAMPLE_KEY.search(label) or not apply_level_value(entry, label, cell) \
+                    or not lossless(cell) or repr(entry) == before:   # 'Exec summary | within 24 h': not its meaning
+                entry.setdefault("details", []).append({"label": label, "text": cell})
     found.use("severities", block)
 
 

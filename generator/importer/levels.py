@@ -10,7 +10,15 @@ from .text import LEVEL, duration
 def _level(found: Found, level_id: str, name: str) -> dict:
     level_id = re.sub(r"-(?=\d)", "", level_id.replace(" ", "")).upper()   # SEV-1 -> SEV1; SEV-A stays
     entry = found.levels.setdefault(level_id, {"id": level_id, "name": name.strip()})
+    if _only_id(entry["name"]) and name.strip() and not _only_id(name):
+        entry["name"] = name.strip()   # '| | Sev 1 |' named it by its id; 'Sev 1 — Critical' names it
     return entry
+
+
+def _only_id(name: str) -> bool:
+    from .ladders import LEVEL_ONLY
+    match = LEVEL_ONLY.match(name)
+    return bool(match) and not match.group(2).strip()
 
 
 def _level_details(entry: dict, text: str) -> None:
