@@ -142,3 +142,11 @@ def test_bridge_table_dial_in_column_is_the_phone(tmp_path_factory) -> None:
     assert contacts["Storm desk bridge"]["phone"] == "+1 555 0261"
     assert contacts["Storm desk bridge"]["notes"] == "+1 555 0261, PIN 7781#"   # the PIN, as written, once
     assert "phone" not in contacts["Spare bridge"] and "notes" not in contacts["Spare bridge"]   # '—' is no value
+
+
+def test_block_quote_under_a_template_caption_is_the_message(tmp_path_factory) -> None:
+    docs = imported(tmp_path_factory, ["quoted-template-caption.md"])["quoted-template-caption.md"]
+    templates = docs["templates.yaml"]["templates"]
+    assert [(t["title"], t["body"]) for t in templates] == [
+        ("Closure announcement template (read aloud, then post on the door)",
+         "Pool: {pool_name}\nClosed until: {time}\n")]

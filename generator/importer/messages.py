@@ -22,16 +22,22 @@ def _templates(root: Section, found: Found) -> None:
 def _quoted_template(section: Section, found: Found) -> None:
     """A block quote holding a message ('> **Subject:** ...'), in a templates section or with a subject line."""
     run = [b for b in section.blocks if b.quoted and b.kind in ("para", "label", "item") and b.lines[0] not in found.used]
+    caption = run[0] if run and run[0].kind == "label" and not run[0].text and CAPTION.search(run[0].label) else None
+    if caption is not None:   # '> **Status-check template (read on the bridge)**' over the message: its name
+        run = run[1:]
     if len(run) < 2:
         return
     lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
              (f"- {b.text}" if b.kind == "item" else b.text) for b in run]
     subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in run)
-    if not subject and home_of(section) != "templates" and "template" not in section.title.lower():
+    if not subject and caption is None and home_of(section) != "templates" and "template" not in section.title.lower():
         return
     code = Block("code", [n for b in run for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
-    _template(code, section, None, found)
+    _template(code, section, caption, found)
     found.use("templates", *run)
+
+
+CAPTION = re.compile(r"\b(?:template|message|script|announcement)\b", re.IGNORECASE)
 
 
 def _is_message(block: Block, section: Section) -> bool:
@@ -68,7 +74,8 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     if lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
         title = lines[0].strip().rstrip(":")
         lines = lines[1:]
-    elif previous is not None and previous.kind in ("item", "label", "para") and len(strip_md(previous.text or previous.label)) < 60 \
+    elif previous is not None and previous.kind in ("item", "label", "para") and (
+            len(strip_md(previous.text or previous.label)) < 60 or (previous.kind == "label" and not previous.text)) \
             and not INSTRUCTION.match(strip_md(previous.text or previous.label)):
         title = strip_md(previous.label or previous.text).rstrip(":")
     text = "\n".join(line.rstrip() for line in lines).strip("\n")
