@@ -127,6 +127,9 @@ def test_levels_as_table_columns_facts_as_rows(tmp_path_factory) -> None:
     assert {"label": "Summary to head office", "text": "within 1 h"} in levels["P1"]["details"]
     assert is_missing(levels["P1"]["description"])
     assert not any(d["label"] == "Summary to head office" for d in levels["P2"].get("details", []))   # blank cell
+    # a table with a column that is not a level ('Channel') is no ladder: left, as written, in notes
+    assert not any(d["label"] == "Head office" for lv in levels.values() for d in lv.get("details", []))
+    assert "| Head office | phone | every hour | daily |" in docs["organization.yaml"]["notes"]
 
 
 def test_short_angle_fill_ins_are_not_taken_for_tags(tmp_path_factory) -> None:

@@ -194,7 +194,7 @@ def level_tables(root: Section, found: Found, make_level) -> None:
 def _level_table(block: Block, found: Found, make_level) -> None:
     header = [strip_md(h) for h in block.rows[0]]
     body = block.rows[1:]
-    if sum(bool(level_id(h)) for h in header[1:]) >= 2 and not level_id(header[0]) and \
+    if len(header) >= 3 and all(level_id(h) for h in header[1:]) and not level_id(header[0]) and \
             not any(level_id(row[0]) for row in body if row):
         _level_columns(block, found, make_level)
         return
