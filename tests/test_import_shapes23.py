@@ -136,7 +136,9 @@ def test_short_angle_fill_ins_are_not_taken_for_tags(tmp_path_factory) -> None:
     docs = imported(tmp_path_factory, ["short-angle-fill-ins.md"])["short-angle-fill-ins.md"]
     templates = docs["templates.yaml"]["templates"]
     assert [(t["title"], t["body"]) for t in templates] == [
-        ("Priority change note", "PRIORITY: <old> -> <new>\nBy: <name>\n")]
+        ("Priority change note", "PRIORITY: <old> -> <new>\nBy: <name>\n"),
+        ("Only the duty manager may lower it; note it in the ticket",   # one line, with its fill-ins
+         "Lowered <old> -> <new>, approved by <manager>.\n")]
 
 
 def test_bridge_table_dial_in_column_is_the_phone(tmp_path_factory) -> None:

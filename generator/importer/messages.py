@@ -44,7 +44,8 @@ def _is_message(block: Block, section: Section) -> bool:
     """Fenced prose with [placeholders], or any fenced prose in a templates section."""
     if block.lang not in ("", "text", "txt", "markdown", "md") or not any(l.strip() for l in block.code):
         return False
-    if len(block.code) < 2 and "[" not in block.code[0] and "{" not in block.code[0]:
+    if len(block.code) < 2 and "[" not in block.code[0] and "{" not in block.code[0] and \
+            len(ANGLE_FILL_IN.findall(block.code[0])) < 2:   # one line: a message only with fill-ins in it
         return False
     if block.lang in ("markdown", "md") and any(line.startswith("#") for line in block.code):
         return False  # a document template (the post-mortem), not a message
