@@ -31,7 +31,7 @@ UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|w
 
 def normalize(text: str) -> str:
     """Lower-case words only; a [placeholder] and the {name} it became compare equal (both dropped)."""
-    text = re.sub(r"\{[^{}]*\}|\[[^\[\]]*\]", " ", text.lower())
+    text = re.sub(r"\{[^{}\n]*\}|\[[^\[\]\n]*\]", " ", text.lower())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
@@ -82,7 +82,7 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     raw = source_text(sources)   # HTML sources are compared as the text they show, without tags
     linked = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", raw)   # a Markdown link is its text and address
     linked = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", linked, flags=re.IGNORECASE)   # so is HTML's
-    source = html.unescape(HTML_TAG.sub(" ", raw)) + "\n" + linked + "\n" + raw + "\n" + extra
+    source = "\n".join([html.unescape(HTML_TAG.sub(" ", raw)), html.unescape(HTML_TAG.sub(" ", linked)), linked, raw, extra])
     normalized = normalize(source)
     found = []
     for path in sorted(out.rglob("*.yaml")):
@@ -107,8 +107,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
     """What of a source line a reader must find on the site: the values, not the markup or keys
     (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
     stripped = line.strip()
-    if links:
+    if links:   # Markdown's and HTML's links both, as notes show an HTML link: '[text](address)'
         stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
+        stripped = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", stripped, flags=re.IGNORECASE)
     if re.match(r"^\|?\s*:?-{2,}", stripped) or re.fullmatch(r"(?:</?\w+[^>]*>\s*)+", stripped):
         return []           # table rules, bare tags
     if "<th" in stripped.lower():
@@ -164,7 +165,7 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     """Source lines none of whose payload is on the built site."""
     missing = []
     fence = ""
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(_without_page_markup(source.read_text(encoding="utf-8")).splitlines(), start=1):
         marker = re.match(r"^\s*(`{3,}|~{3,})", line)
         if marker and not fence:
             fence = marker.group(1)[0] * 3
@@ -180,6 +181,12 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     return missing
 
 
+def _without_page_markup(text: str) -> str:
+    """An HTML page's head, style sheets and scripts blanked (a browser shows none of it), line breaks kept."""
+    hidden = re.compile(r"<(head|style|script|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+    return hidden.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
 def header_rows(source: Path) -> set[int]:
     """Line numbers of Markdown table header rows (the line above a |---| rule)."""
     lines = source.read_text(encoding="utf-8").splitlines()
@@ -193,7 +200,8 @@ def site_text(site: Path) -> str:
         text = page.read_text(encoding="utf-8")
         text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.DOTALL)
         text += " ".join(re.findall(r'href="([^"]+)"', text))
-        parts.append(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        parts.append(re.sub(r"\[([^\]\n]*)\]\(([^)\s]*)\)", r"\1 (\2)", text))   # notes show '[text](url)' as written
     return normalize(" ".join(parts))
 
 

@@ -34,6 +34,7 @@ class Imported:
     shown: dict[int, str] = field(default_factory=dict)      # HTML line -> as a reader sees it (notes show that)
     attached: dict[int, int] = field(default_factory=dict)   # markup-only line -> the content line it belongs to
     guidance_lines: set[int] = field(default_factory=set)    # structured as policy text (`guidance`), as written
+    hidden: set[int] = field(default_factory=set)   # HTML head, style sheet, scripts: page markup no reader sees
     dated: bool = False
     doc_date: str = ""
 

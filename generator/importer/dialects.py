@@ -27,6 +27,9 @@ DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
 QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$")
+# What a browser never shows: the page's head, its style sheet and its scripts.
+HIDDEN_OPEN = re.compile(r"<(head|style|script|noscript|template)\b[^>]*>", re.IGNORECASE)
+TAG_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*|</?[A-Za-z][\w-]*\b[^>]*>\s*)+")
 # HTML elements, not '<pattern>' placeholders in prose: only these are read as tags.
 HTML_TAG = re.compile(r"</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
                       r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
@@ -44,6 +47,7 @@ class Rewritten:
     breaks: set[int] = field(default_factory=set)
     original: list[str] = field(default_factory=list)   # lines (1-based, local) that start a block of their own in HTML
     defined: set[int] = field(default_factory=set)   # lines (0-based) of a definition list: terms and definitions
+    hidden: set[int] = field(default_factory=set)    # lines (1-based, local) of an HTML head, style sheet or script
 
 
 def inline_html(text: str) -> str:
@@ -53,6 +57,8 @@ def inline_html(text: str) -> str:
     text = re.sub(r"</?(strong|b)>", "**", text, flags=re.IGNORECASE)
     text = re.sub(r"</?(em|i)>", "*", text, flags=re.IGNORECASE)
     text = re.sub(r"</?code>", "`", text, flags=re.IGNORECASE)
+    # a link into the exported page itself ('#cmnt1', a comment footnote) has nowhere to go on the site
+    text = re.sub(r'<a\s+[^>]*href="#[^"]*"[^>]*>(.*?)</a>', r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"[\2](\1)", text, flags=re.IGNORECASE)
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
     text = HTML_TAG.sub("", text)
@@ -63,7 +69,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
     out.original = list(lines)
     start = _front_matter(out)
-    in_fence, in_table, admonition = "", False, None
+    in_fence, in_table, admonition, hidden = "", False, None, ""
     for i in range(start, len(lines)):
         line = lines[i]
         fence = re.match(r"^\s*(`{3,}|~{3,})", line)
@@ -73,6 +79,10 @@ def rewrite(lines: list[str]) -> Rewritten:
             in_fence = ""
         if in_fence or fence:
             continue
+        hidden = _hidden(out, i, hidden)
+        if line.strip() and not out.lines[i].strip():
+            continue
+        line = out.lines[i]
         if re.search(r"<table\b", line, re.IGNORECASE):
             in_table = True
         if in_table:
@@ -86,6 +96,25 @@ def rewrite(lines: list[str]) -> Rewritten:
         _setext(out, i)
         _definition(out, i)
     return out
+
+
+def _hidden(out: Rewritten, i: int, hidden: str) -> str:
+    """Blank what line ``i`` has of a <head>, <style> or <script> block (a reader never sees
+    them); return the element still open after it, or ''."""
+    line = out.lines[i]
+    opened = None if hidden else HIDDEN_OPEN.search(line)
+    name = hidden or (opened.group(1).lower() if opened else "")
+    if not name:
+        return ""
+    before = line[:opened.start()] if opened else ""
+    start = opened.end() if opened else 0
+    closed = re.search(rf"</{name}\s*>", line[start:], re.IGNORECASE)
+    after = line[start + closed.end():] if closed else ""
+    kept = before + after
+    out.lines[i] = kept if kept.strip() and not _only_tags(kept) else ""
+    if not out.lines[i]:
+        out.hidden.add(i + 1)
+    return "" if closed else name
 
 
 def _front_matter(out: Rewritten) -> int:
@@ -153,7 +182,7 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = "#" * int(heading.group(1)) + " " + inline_html(heading.group(2)).strip()
     elif summary:
         out.lines[i] = f"**{inline_html(summary.group(1)).strip()}**"
-    elif WRAPPER.match(line) or (re.fullmatch(r"\s*</?\w+\s*/?>\s*", line) and HTML_TAG.fullmatch(line.strip())):
+    elif WRAPPER.match(line) or _only_tags(line):
         out.lines[i] = ""
         _attach(out, i, forward=not line.strip().startswith("</"))
     elif item:
@@ -162,6 +191,14 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = inline_html(line)
     if out.lines[i].strip() and out.lines[i] != line:
         out.shown[i + 1] = out.lines[i]
+
+
+def _only_tags(line: str) -> bool:
+    """'<p class="c1"><span class="c0"></span></p>': HTML elements and nothing a reader sees."""
+    if not TAG_ONLY.fullmatch(line) or line.lstrip().startswith("<!--"):
+        return False
+    tags = re.findall(r"</?[A-Za-z][\w-]*\b[^>]*>", line)
+    return all(HTML_TAG.fullmatch(tag) or WRAPPER.match(tag) for tag in tags)
 
 
 def _attach(out: Rewritten, i: int, forward: bool) -> None:

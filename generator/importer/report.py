@@ -68,6 +68,9 @@ def report(sources, imported: a.Imported, result: core.Result, out) -> str:
              f"verbatim in `notes` (shown on the site in an \"Imported text, not yet sorted\" block), "
              f"{total - mapped - noted} lost.", "",
              f"Recognized: {', '.join(imported.recognized)}.", ""]
+    if imported.hidden:
+        lines += [f"{len(imported.hidden)} lines of HTML page markup (the page's head, style sheet or scripts, "
+                  f"which a browser does not show either) were left out and are not counted above.", ""]
     if imported.repaired:
         line, before, after = imported.repaired[0]
         lines += [f"Broken encoding repaired or control characters dropped on {len(imported.repaired)} lines, "

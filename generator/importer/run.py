@@ -70,6 +70,13 @@ def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
     return today.isoformat(), False, 0
 
 
+def _only_a_date(line: str) -> bool:
+    """'_Last updated: 2024-03-18_' says nothing else; '... by Kofi Mensah' does."""
+    rest = ISO_DATE.sub(" ", MONTH_DATE.sub(" ", line))
+    rest = re.sub(r"last[ _]updated|updated|last[ _]reviewed|\b(?:on|at)\b|<!--|-->", " ", rest, flags=re.IGNORECASE)
+    return not re.search(r"\w", rest)
+
+
 def _interval(text: str) -> str:
     match = re.search(r"review (?:frequency|cycle|interval)\W+(\w+)", text, re.IGNORECASE)
     word = match.group(1).lower() if match else ""
@@ -104,6 +111,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         file_root.meta = {key: (value, offset + line) for key, (value, line) in plain.meta.items()}
         imported.attached.update({offset + k: offset + v for k, v in plain.attached.items()})
         imported.shown.update({offset + k: v for k, v in plain.shown.items()})
+        imported.hidden.update(offset + k for k in plain.hidden)
         file_root.parent = root
         root.children.append(file_root)
     attach_rules(root, lines, imported.attached)
@@ -118,7 +126,8 @@ def convert_sources(sources: list[SourceText], org_name: str | None, today: date
     found = extract(root)
     imported.headings = _headings(root)
     doc_date, dated, date_line = _document_date(lines, today)
-    if date_line and date_line not in found.used:   # it is every document's review.last_reviewed
+    if date_line and date_line not in found.used and _only_a_date(lines[date_line - 1]):
+        # it is every document's review.last_reviewed; 'by Kofi, TODO re-review' stays in notes
         found.used.add(date_line)
         found.mapped["organization"].append(date_line)
     imported.dated = dated
@@ -212,7 +221,7 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
         elif owner in found.homes:
             found.homes.setdefault(markup, found.homes[owner])
     for number, line in enumerate(lines, start=1):
-        if not line.strip() or number in found.used:
+        if not line.strip() or number in found.used or number in imported.hidden:
             continue
         home = found.homes.get(number, "organization")
         target = home if home.endswith(".yaml") else f"{home}.yaml"
@@ -264,7 +273,7 @@ def check_output(out: Path, today: date) -> core.Result:
 
 def coverage(imported: a.Imported) -> tuple[int, int, int]:
     """(non-empty source lines, lines in structured fields, lines kept in notes)."""
-    nonempty = {n for n, line in enumerate(imported.lines, start=1) if line.strip()}
+    nonempty = {n for n, line in enumerate(imported.lines, start=1) if line.strip() and n not in imported.hidden}
     noted = {n for numbers in imported.noted.values() for n in numbers}
     mapped = nonempty - noted
     return len(nonempty), len(mapped), len(noted)

@@ -1,0 +1,53 @@
+"""`playbook import` on an HTML page exported from a word processor: what a browser never shows
+(the page's head and style sheet, empty paragraphs) is left out of notes and of the line count
+and said so in the report; a link to a comment footnote inside the exported page keeps its text
+only; a review line that names who reviewed stays visible as written.
+
+The generic checks (nothing invented, every line visible on the draft site) run on this file
+with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.dialects import rewrite
+
+from .importcorpus import CORPUS, imported
+
+NAME = "docs-export-with-stylesheet.html"
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [NAME], report=True)[NAME]
+
+
+def test_page_head_and_style_sheet_stay_out_of_notes_and_are_reported(docs) -> None:
+    notes = docs["organization.yaml"].get("notes", "")
+    assert "font-family" not in notes and "<style" not in notes and "</head>" not in notes
+    assert "<p" not in notes and "<span" not in notes   # empty paragraphs are markup, not text
+    assert "6 lines of HTML page markup" in docs["_report"]
+
+
+def test_contacts_from_the_exported_table(docs) -> None:
+    contacts = docs["contacts.yaml"]["contacts"]
+    assert [(c["name"], c.get("phone")) for c in contacts[:2]] == [
+        ("Ravi Anand", "+1 555 0141"), ("Airlink support", None)]   # TBD: no phone made up
+
+
+def test_a_footnote_link_keeps_its_text_and_a_signed_review_line_stays_visible(docs) -> None:
+    guidance = docs["contacts.yaml"]["guidance"][0]["text"]
+    assert "(#cmnt" not in guidance and "Airlink moved their support line" in guidance
+    assert "controller's About page (https://wlc.warehouse.example/about)" in guidance
+    assert docs["organization.yaml"]["review"]["last_reviewed"] == "2025-02-11"
+    assert "Last reviewed: 2025-02-11 by Ines Okafor" in docs["organization.yaml"]["notes"]
+
+
+def test_hidden_blocks_inside_code_and_text_after_a_closing_head_tag() -> None:
+    lines = ["```html", "<style>p{color:red}</style>", "```", "<head><title>x</title>",
+             "<style>", "p{margin:0}", "</style></head><p>Call the desk first.</p>"]
+    out = rewrite(lines)
+    assert out.lines[1] == "<style>p{color:red}</style>"   # a code block is shown as written
+    assert out.hidden == {4, 5, 6}
+    assert "Call the desk first." in out.lines[6]
+    assert (CORPUS / NAME).exists()
