@@ -51,3 +51,27 @@ def test_hidden_blocks_inside_code_and_text_after_a_closing_head_tag() -> None:
     assert out.hidden == {4, 5, 6}
     assert "Call the desk first." in out.lines[6]
     assert (CORPUS / NAME).exists()
+
+
+def test_chains_told_in_sentences_one_per_section(tmp_path_factory) -> None:
+    name = "escalation-told-in-sentences.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"], lv["triggers"][0].get("after")) for lv in levels] == [
+        ("Store systems", "store systems primary", None),
+        ("Store systems", "store systems backup", "10m"),
+        ("Store systems", "duty manager (Marta Lindqvist)", "30m"),   # 'half an hour', never '1h'
+        ("Card payments", "payments desk", None),
+        ("Card payments", "Payments lead (Oskar Brandt)", "15m")]
+    assert levels[0]["triggers"][0]["condition"].startswith("A till or scanner alert pages")
+    contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert contacts["Marta Lindqvist"]["phone"] == "+1 555 0133"
+    assert contacts["Marta Lindqvist"]["title"] == "duty manager"
+    assert contacts["payments desk"]["phone"] == "+1 555 0136" and "not" not in contacts
+
+
+def test_half_an_hour_is_thirty_minutes() -> None:
+    from generator.importer.text import duration
+
+    assert [duration(t) for t in ("half an hour", "a half-hour", "an hour and a half", "an hour")] == [
+        "30m", "30m", "90m", "1h"]

@@ -32,6 +32,7 @@ from .alerts import alert_runbooks
 from .policy_blocks import policy_blocks
 from .phone_trees import phone_trees
 from .chains import escalation_chains, escalation_prose, tier_sections
+from .prose_chains import prose_chains
 from .ladders import level_items, level_tables
 from .role_shapes import role_headings, role_sections, role_tables
 from .substeps import command_sections, declare_sections, procedure_groups, symptom_tables
@@ -55,7 +56,7 @@ def extract(root: Section) -> Found:
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: escalation_chains(r, f, _role_contact), lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,
-             lambda r, f: escalation_prose(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
+             lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts,
              lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
