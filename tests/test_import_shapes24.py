@@ -75,3 +75,15 @@ def test_half_an_hour_is_thirty_minutes() -> None:
 
     assert [duration(t) for t in ("half an hour", "a half-hour", "an hour and a half", "an hour")] == [
         "30m", "30m", "90m", "1h"]
+
+
+def test_a_roles_table_with_a_notes_column_and_an_update_with_ellipsis_fill_ins(tmp_path_factory) -> None:
+    name = "issue-template-roles-and-update.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    roles = docs["roles.yaml"]["roles"]
+    assert [(r["name"], r["responsibilities"], r["who"]) for r in roles] == [
+        ("Lead", ["Decides, and says so in a comment when handing over"], "@<handle>"),
+        ("Note taker", ["Keeps the timeline current"], "@<handle>")]
+    templates = docs["templates.yaml"]["templates"]
+    assert [t["title"] for t in templates] == ["Update comment"]
+    assert templates[0]["body"].startswith("**Update hh:mm** — state: <Investigating | Identified")

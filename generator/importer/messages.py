@@ -60,9 +60,9 @@ def _is_message(block: Block, section: Section) -> bool:
     return bool(fill_ins) or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
 
 
-# '<rule name>', '<old>', '<1-4>': a fill-in in angle brackets, not an HTML tag ('<br>', '</p>', '<b>').
+# '<rule name>', '<old>', '<1-4>', '<…>': a fill-in in angle brackets, not an HTML tag ('<br>', '</p>', '<b>').
 ANGLE_FILL_IN = re.compile(r"<(?!(?:a|b|i|u|p|br|hr|em|strong|code|pre|span|div|img|ul|ol|li|table|tr|td|th|"
-                           r"h[1-6]|html|body|head|small|sup|sub)\b[^<>]*>|/)[A-Za-z0-9][^<>\n]{0,40}>")
+                           r"h[1-6]|html|body|head|small|sup|sub)\b[^<>]*>|/)(?:[A-Za-z0-9][^<>\n]{0,60}|…|\.\.\.)>")
 # 'Paste this into the case before you assign it:': how to use the message, not its name.
 INSTRUCTION = re.compile(r"(?:paste|copy|use|send|post|fill in|put|add|write)\b", re.IGNORECASE)
 

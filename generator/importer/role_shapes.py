@@ -17,6 +17,8 @@ def role_tables(root: Section, found: Found) -> None:
             header = [strip_md(h).lower() for h in block.rows[0]]
             role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
             duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
+            if duty_col is None:   # '| Role | Person | Notes |': the notes say what the role does
+                duty_col = next((i for i, h in enumerate(header) if re.fullmatch(r"notes?|what|remit|purpose", h)), None)
             if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
                 continue
             who_col = next((i for i, h in enumerate(header) if i not in (role_col, duty_col) and re.fullmatch(
