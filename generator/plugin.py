@@ -15,19 +15,39 @@ from mkdocs.structure.files import File, Files
 
 from . import resources
 from .caching import serve as serve_cache
+from .caching import spool as spool_module
 from .commands import site as site_module
 from .render import look
 from .problems import PlaybookError
 from .render.fallback import theme_extra
+from .render.search_stream import IndexStream, material_index, write_instead
 from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 
 class _PageFile(File):
-    """A generated page that a dirty rebuild may skip when its output is current."""
+    """A generated page that a dirty rebuild may skip when its output is current.
+
+    Its Markdown is read from the site's (compressed) page whenever MkDocs reads the file.
+    """
 
     current = False
+    rendered = None  # the Site's page
+
+    @classmethod
+    def of(cls, config, page) -> _PageFile:
+        file = cls.generated(config, page.uri, content="")
+        file.rendered = page
+        return file
+
+    @property
+    def _content(self):
+        return self.rendered.markdown if self.rendered is not None else self.__dict__.get("_text")
+
+    @_content.setter
+    def _content(self, value) -> None:
+        self.rendered, self.__dict__["_text"] = None, value
 
     def is_modified(self) -> bool:
         return not self.current
@@ -134,8 +154,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             self._state = serve_cache.state_for(str(config.config_file_path), str(config.site_dir))
         card_files = site_module.card_files(self.site)
         shared = self._shared_signature(files, card_files, config) if self._state else ""
+        self._spool = None if self.incremental else spool_module.Spool()
+        streams = self._spool is not None and material_index(self._search_plugin(config)) is not None
+        self._stream = IndexStream(self._spool) if streams else None
         for page in self.site.pages:
-            file = _PageFile.generated(config, page.uri, content=page.markdown)
+            file = _PageFile.of(config, page)
             if self._state is not None:
                 key = serve_cache.page_key(shared, page.markdown)
                 file.current = serve_cache.unchanged(self._state, page.uri, key, file.abs_dest_path)
@@ -177,6 +200,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, page, config, nav):
+        if self._stream is not None:  # a full build: the page's entries go to the spool
+            self._stream.take(self._search_plugin(config).search_index)
         if self._state is not None:
             snapshot = serve_cache.Snapshot(page.markdown, dict(page.meta), page._title_from_render,
                                             page.present_anchor_ids, self._search_entries_of(page, config))
@@ -199,6 +224,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     @event_priority(100)  # before the search plugin writes the index
     def _post_build_outputs(self, config) -> None:
+        if self._stream is not None:
+            offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+            self._paused = write_instead(self._stream, self._search_plugin(config), offline, config.site_dir)
+            self._stream = None
         self._remember_search_text(config)
         if self.site is None:
             return
@@ -247,10 +276,19 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if self._paused_offline and offline is not None:
             offline.config.enabled = True
         self._paused_offline = False
+        for plugin in self._paused:  # paused by write_instead
+            plugin.config.enabled = True
+        self._paused = []
+
+    _paused: list = []
+    _stream: IndexStream | None = None
 
     on_post_build = CombinedEvent(_post_build_outputs, _write_search_script, _resume_offline)
 
     def on_build_error(self, error) -> None:
+        for plugin in self._paused:
+            plugin.config.enabled = True
+        self._paused, self._stream = [], None
         if self._state is not None and self._files is not None:
             self._state.forget()  # pages may be half written: the next build is a full one
 
@@ -260,12 +298,22 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             page.edit_url = self.site.edit_url(source)
         return markdown
 
-    def on_page_content(self, html_text, page, config, files):
+    def _sanitize(self, html_text, page, config, files):
         if page.file.src_uri in self._by_uri:  # generated from content: untrusted
             from .render.sanitize import sanitize
 
             return sanitize(html_text)
         return html_text
+
+    _spool: spool_module.Spool | None = None
+
+    @event_priority(-1000)  # last: MkDocs keeps every page's text until the end of the build
+    def _spool_page(self, html_text, page, config, files):
+        if self._spool is not None and page.file.src_uri in self._by_uri:
+            spool_module.spool(page, self._spool)  # page.markdown and page.content, read back on use
+        return html_text
+
+    on_page_content = CombinedEvent(_sanitize, _spool_page)
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
