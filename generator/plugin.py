@@ -247,7 +247,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 search.search_index_prev = None  # the entries above are the whole index
                 text = serve_cache.search_index_json(self._state, uris, index.config)
                 index.generate_search_index = lambda prev: text  # unchanged pages' JSON is reused
-                self._remember_search_text(config)
+                index.text = text  # for search_index.js
             serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
 
     def _remember_search_text(self, config) -> None:

@@ -101,6 +101,24 @@ def _with_pages(nav: list, uris: list[str]) -> list:
     return nav
 
 
+PLUGIN_ONLY_META = ("section_tags",)  # read by the plugin's search index only
+
+
+def exported_pages(site: Site) -> dict[str, bytes]:
+    """Every page's Markdown for another docs engine (export-docs), without the metadata
+    only the plugin reads."""
+    return {page.uri: _without_plugin_meta(page.markdown).encode("utf-8") for page in site.pages}
+
+
+def _without_plugin_meta(markdown: str) -> str:
+    end = markdown.find("\n---\n", 3) if markdown.startswith("---\n") else -1
+    if end < 0:
+        return markdown
+    lines = [line for line in markdown[4:end].split("\n")
+             if not line.startswith(tuple(f"{key}: " for key in PLUGIN_ONLY_META))]
+    return "---\n" + "\n".join(lines) + markdown[end:]
+
+
 def card_files(site: Site) -> dict[str, bytes]:
     """cards/<id>.html and cards/<id>.pdf for every desk card."""
     files: dict[str, bytes] = {}

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..load import durations
 from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
 from .markdown import environment, escape_inline
-from .search_terms import search_terms, section_terms
+from .search_terms import page_terms
 from .steps import keyed_items, keyed_steps
 from .tree_svg import decision_tree_svg
 
@@ -233,9 +233,9 @@ def render_playbook(project: Project, playbook: Playbook) -> str:
     uri = playbook_uri(playbook.id)
     svg = decision_tree_svg(playbook, project.playbook_titles)
     document = project.document(playbook.id)
+    tags, section_tags = page_terms(playbook, project)
     meta = {"title": playbook.title, "description": playbook.summary,
-            "tags": search_terms(playbook, project), "search": {"boost": 2},
-            "section_tags": section_terms(playbook, project)}
+            "tags": tags, "search": {"boost": 2}, "section_tags": section_tags}
     return front_matter(meta) + render_page(project, uri, "playbook.md.j2", pb=playbook,
                                             svg=Markup(svg), doc=document)
 
