@@ -9,6 +9,7 @@ import pytest
 
 from generator import plugin
 from generator.caching.spool import Spool, spool
+from generator.render import search_output, search_stream
 from generator.render.pages import Page
 
 from .conftest import copy_repo
@@ -23,10 +24,10 @@ def _files(site: Path) -> dict[str, Path]:
 def test_spooled_build_writes_the_same_site_as_one_holding_everything(tmp_path, monkeypatch):
     spooled = build(copy_repo(tmp_path / "spooled"), "2026-11-10")
     taken: list[int] = []
-    original = plugin.IndexStream.take
-    monkeypatch.setattr(plugin.IndexStream, "take", lambda self, index: taken.append(1) or original(self, index))
+    original = search_stream.IndexStream.take
+    monkeypatch.setattr(search_stream.IndexStream, "take", lambda self, index: taken.append(1) or original(self, index))
     monkeypatch.setattr(plugin.spool_module, "spool", lambda page, where: None)
-    monkeypatch.setattr(plugin, "material_index", lambda search: None)  # Material's own index and write
+    monkeypatch.setattr(search_output, "material_index", lambda search: None)  # Material's own index and write
     held = build(copy_repo(tmp_path / "held"), "2026-11-10")
     assert not taken  # the second build really held its index in Material's list
     ours, theirs = _files(spooled), _files(held)

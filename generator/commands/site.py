@@ -137,6 +137,14 @@ def download_files(site: Site) -> dict[str, str]:
     return {DOWNLOAD: template_body(site.project)}
 
 
+def write_downloads(site: Site, site_dir: str) -> None:
+    """Write ``download_files`` into the built site."""
+    for uri, text in download_files(site).items():
+        target = Path(site_dir) / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
 def offline_files(site: Site, binder: bool = True) -> dict[str, bytes]:
     """downloads/runbook.html and downloads/runbook.pdf: the one-file bundle and the binder.
 
