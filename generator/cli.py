@@ -221,6 +221,7 @@ def _log_to_terminal(level: str = "INFO") -> None:
 def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
     from .commands import atomic
+    from .commands import site as site_module
 
     prepared = _prepare_site(root, today, audience)
     target = Path(os.path.abspath(out_dir))
