@@ -22,28 +22,33 @@ from .safetext import printable_lines
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 
-class _PageFile(File):
-    """A generated page that a dirty rebuild may skip when its output is current.
+class _LazyFile(File):
+    """A generated file whose content is read (``read()``) whenever MkDocs reads it, not held."""
 
-    Its Markdown is read from the site's (compressed) page whenever MkDocs reads the file.
-    """
-
-    current = False
-    rendered = None  # the Site's page
+    read = None
 
     @classmethod
-    def of(cls, config, page) -> _PageFile:
-        file = cls.generated(config, page.uri, content="")
-        file.rendered = page
+    def of(cls, config, uri: str, read) -> _LazyFile:
+        file = cls.generated(config, uri, content="")
+        file.read = read
         return file
 
     @property
     def _content(self):
-        return self.rendered.markdown if self.rendered is not None else self.__dict__.get("_text")
+        return self.read() if self.read is not None else self.__dict__.get("_text")
 
     @_content.setter
     def _content(self, value) -> None:
-        self.rendered, self.__dict__["_text"] = None, value
+        self.read, self.__dict__["_text"] = None, value
+
+
+class _PageFile(_LazyFile):
+    """A generated page that a dirty rebuild may skip when its output is current.
+
+    Its Markdown comes from the site's (compressed) page.
+    """
+
+    current = False
 
     def is_modified(self) -> bool:
         return not self.current
@@ -85,6 +90,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._command = command
         PlaybooksPlugin.serving = command == "serve"
         self.incremental = command == "serve" and dirty
+        from .caching.parse import keep_between_runs
+        keep_between_runs(command == "serve")
         if self.incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
 
@@ -139,7 +146,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         uris = [f.src_uri for f in files] + [p.uri for p in self.site.pages] + list(card_files)
         shared = site_config.shared_signature(config, uris, self.site.nav) if self._state else ""
         for page in self.site.pages:
-            file = _PageFile.of(config, page)
+            file = _PageFile.of(config, page.uri, lambda page=page: page.markdown)
             if self._state is not None:
                 key = serve_cache.page_key(shared, page.markdown)
                 file.current = serve_cache.unchanged(self._state, page.uri, key, file.abs_dest_path)
@@ -151,7 +158,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         # The binder takes seconds to lay out: a live preview does not wait for it on every edit.
         binder = self._command != "serve" and self.config.binder
         for uri, content in site_module.offline_files(self.site, binder=binder).items():
-            files.append(File.generated(config, uri, content=content))
+            if self._spool is None:
+                files.append(File.generated(config, uri, content=content))
+            else:  # the bundle is 20 MB at 5,000 playbooks: it waits on disk until MkDocs copies it
+                files.append(_LazyFile.of(config, uri, self._spool.reader(content)))
         self._files = files
         return files
 

@@ -60,6 +60,8 @@ def test_spooled_attributes_read_back_what_was_written():
     assert page.content is None and page.title == "T"
     spool(page, where)  # twice is once
     assert page.markdown.startswith("# Title")
+    read = where.reader(b"%PDF binary \x00\xff" * 1000)
+    assert read() == b"%PDF binary \x00\xff" * 1000 and page.content is None
 
 
 def test_a_pages_markdown_is_kept_compressed_and_read_back_unchanged():

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from typing import Callable
 
 ATTRIBUTES = ("markdown", "content")
 
@@ -45,11 +46,27 @@ class Spool:
         else:
             offset, room = self._end, len(data)
             self._end += len(data)
-        os.pwrite(self._file.fileno(), data, offset)
+        self._write_at(data, offset)
         return Ticket(offset, len(data), room)
 
     def get(self, ticket: Ticket) -> str:
-        return os.pread(self._file.fileno(), ticket.length, ticket.offset).decode("utf-8", "surrogatepass")
+        return self.get_bytes(ticket).decode("utf-8", "surrogatepass")
+
+    def get_bytes(self, ticket: Ticket) -> bytes:
+        return os.pread(self._file.fileno(), ticket.length, ticket.offset)
+
+    def reader(self, data: bytes) -> Callable[[], bytes]:
+        """Keep ``data`` here; the function returned reads it back."""
+        ticket = Ticket(self._end, len(data), len(data))
+        self._write_at(data, self._end)
+        self._end += len(data)
+        return lambda: self.get_bytes(ticket)
+
+    def _write_at(self, data: bytes, offset: int) -> None:
+        view = memoryview(data)
+        while view:
+            written = os.pwrite(self._file.fileno(), view, offset)
+            view, offset = view[written:], offset + written
 
     @property
     def size(self) -> int:
