@@ -10,7 +10,7 @@ import pytest
 from generator import plugin
 from generator.caching.spool import Spool, spool
 from generator.render import search_output, search_stream
-from generator.render.pages import Page
+from generator.render.pages import Page, packing
 
 from .conftest import copy_repo
 from .sitehelpers import build
@@ -67,11 +67,14 @@ def test_spooled_attributes_read_back_what_was_written():
 def test_a_pages_markdown_is_kept_compressed_and_read_back_unchanged():
     text = "---\ntitle: x\n---\n\n" + "Step \u2192 done. " * 500 + "\ud83d"
     page = Page("playbooks/x.md", text, "content/playbooks/x.yaml")
-    assert page.markdown == text and len(page._packed) < len(text) / 10
+    assert page.markdown == text and page.packed_size < len(text) / 10
     assert page == Page("playbooks/x.md", text, "content/playbooks/x.yaml")
     assert page != page.with_markdown(text + "!") and page.with_markdown(text + "!").source == page.source
     with pytest.raises(AttributeError):
         page.uri = "other.md"
+    with packing(False):  # serve
+        plain = Page("playbooks/x.md", text, "content/playbooks/x.yaml")
+    assert plain.packed_size == len(text) and plain.markdown == text and plain == page and Page.packs
 
 
 def test_the_bundle_made_a_playbook_at_a_time_is_the_whole_data_rendered_at_once():

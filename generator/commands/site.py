@@ -11,7 +11,7 @@ from .. import core
 from . import report
 from ..model import Project
 from ..problems import PlaybookError
-from ..render.pages import Page, navigation, render_site
+from ..render.pages import Page, navigation, packing, render_site
 from ..render.postmortem import postmortem_pages
 
 MARKER = ".playbook-generated"
@@ -84,9 +84,10 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         from ..caching.pages import index_renderer, playbook_renderer
         renderer = playbook_renderer(result.project, result.content, warn_days)
         index_page = index_renderer(result.project, warn_days)
-    pages = annotate(render_site(result.project, renderer, index_page)
-                     + postmortem_pages(result.project) + alert_pages,
-                     notes_of(result.content), result.problems, draft, guidance_of(result.content))
+    with packing(not incremental):  # serve reads every page on each rebuild: plain str there
+        pages = annotate(render_site(result.project, renderer, index_page)
+                         + postmortem_pages(result.project) + alert_pages,
+                         notes_of(result.content), result.problems, draft, guidance_of(result.content))
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
                 warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),

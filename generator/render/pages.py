@@ -7,7 +7,8 @@ import posixpath
 import zlib
 from functools import lru_cache
 from datetime import date
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 
@@ -48,21 +49,31 @@ PAGING = _Labels({"page-24x7": "Page 24/7", "page-business-hours": "Page in busi
 class Page:
     """One rendered page: where it goes, its Markdown, and the YAML it came from.
 
-    The Markdown is kept zlib-compressed (a fifth to an eighth of the str, which
-    a curly quote makes two bytes a character): a site of 5,000 playbooks holds
-    every page from the check until MkDocs has read it.
+    In a full build the Markdown is kept zlib-compressed (a fifth to an eighth of
+    the str, which a curly quote makes two bytes a character): a site of 5,000
+    playbooks holds every page from the check until MkDocs has read it. `playbook
+    serve` renders with ``packing(False)``: it keeps pages between edits and reads
+    every page's Markdown on each rebuild, so compressing would only cost time.
     """
 
-    __slots__ = ("uri", "_packed", "source")
+    __slots__ = ("uri", "_body", "source")
+    packs = True  # see packing()
 
     def __init__(self, uri: str, markdown: str, source: str = "") -> None:
+        body = zlib.compress(markdown.encode("utf-8", "surrogatepass"), 1) if Page.packs else markdown
         object.__setattr__(self, "uri", uri)
-        object.__setattr__(self, "_packed", zlib.compress(markdown.encode("utf-8", "surrogatepass"), 1))
+        object.__setattr__(self, "_body", body)
         object.__setattr__(self, "source", source)
 
     @property
     def markdown(self) -> str:
-        return zlib.decompress(self._packed).decode("utf-8", "surrogatepass")
+        body = self._body
+        return zlib.decompress(body).decode("utf-8", "surrogatepass") if isinstance(body, bytes) else body
+
+    @property
+    def packed_size(self) -> int:
+        """Bytes kept for the Markdown (its characters when not compressed)."""
+        return len(self._body)
 
     def with_markdown(self, markdown: str) -> Page:
         return Page(self.uri, markdown, self.source)
@@ -71,14 +82,24 @@ class Page:
         raise AttributeError(f"Page is immutable: cannot set {name}")
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Page) and (self.uri, self.source, self._packed)
-                == (other.uri, other.source, other._packed))
+        return (isinstance(other, Page) and (self.uri, self.source, self.markdown)
+                == (other.uri, other.source, other.markdown))
 
     def __hash__(self) -> int:
-        return hash((self.uri, self.source, self._packed))
+        return hash((self.uri, self.source, self.markdown))
 
     def __repr__(self) -> str:
-        return f"Page(uri={self.uri!r}, source={self.source!r}, {len(self._packed)} bytes packed)"
+        return f"Page(uri={self.uri!r}, source={self.source!r})"
+
+
+@contextmanager
+def packing(packs: bool) -> Iterator[None]:
+    """Pages made inside keep their Markdown compressed (``packs``) or as it is."""
+    before, Page.packs = Page.packs, packs
+    try:
+        yield
+    finally:
+        Page.packs = before
 
 
 def playbook_uri(playbook_id: str) -> str:
