@@ -77,10 +77,24 @@ def _runs(phrases: Iterable[tuple[str, ...]], longest: int) -> set[tuple[str, ..
 
 
 def matching_synonyms(terms: Iterable[str], synonyms: Synonyms) -> list[str]:
-    """The typed side of every synonym whose meaning occurs in ``terms`` as whole words."""
+    """The typed side of every synonym whose meaning occurs in ``terms`` as whole words,
+    in the synonyms' order: each word run of the terms looked up among all meanings."""
     prepared = _prepared(synonyms)
     runs = _runs([_words(term) for term in terms], prepared.longest)
-    return [typed for typed, meanings in prepared if any(words in runs for words in meanings)]
+    index = _meaning_index(prepared)
+    return [prepared[i][0] for i in sorted({i for run in runs for i in index.get(run, ())})]
+
+
+def _meaning_index(prepared: _Prepared) -> dict[tuple[str, ...], list[int]]:
+    """Meaning (as words) -> the positions of the synonyms that have it; made once per list."""
+    index = prepared.__dict__.get("index")
+    if index is None:
+        index = {}
+        for position, (_, meanings) in enumerate(prepared):
+            for words in meanings:
+                index.setdefault(words, []).append(position)
+        prepared.index = index
+    return index
 
 
 def expand(terms: Sequence[str], synonyms: Synonyms) -> list[str]:
