@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .caching import findings, verdicts
-from .validate import cards, drills, examples, imported, incidents, lint, playbooks, refs, reviews, schema
+from .validate import cards, chains, drills, examples, imported, incidents, lint, playbooks, refs, reviews, schema
 from .validate import privacy as privacy_checks
 from .load.content import Content, document_id, read_content
 from .model import Project, privacy
@@ -149,6 +149,8 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
         if kind in ("playbook", "process"):
             yield from drills.check_drill(source.rel, document_id(kind, source), kind, source.data,
                                           options.today, options.warn_days, real_incidents)
+        if kind == "escalation":
+            yield from chains.check_chains(source)
         if kind in ("contacts", "templates", "playbook"):
             yield from findings.remembered(findings.key_of("shape", kind, source),
                                            lambda: _shape_checks(kind, source))

@@ -120,8 +120,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
     admonition = re.match(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"([^"]*)")?\s*$', stripped)
     if admonition:   # '!!! tip': the box, drawn by the site; its title is text
         return [admonition.group(1)] if admonition.group(1) and normalize(admonition.group(1)) else []
-    front = re.match(r"^([a-z_]+):\s+(\S.*)$", stripped)
-    if front:         # 'alert: Name', a front-matter key and its value
+    front = re.match(r"^([a-z_]+):\s+(\S.*)$", stripped) or re.match(r"^([a-z_]+)\s*=\s*(\S.*)$", stripped)
+    if front:         # 'alert: Name' (or TOML's 'title = "..."'), a front-matter key and its value
         return [front.group(2).strip("'\"")]
     heading = re.match(r"^<h([1-6])\b[^>]*>(.*?)</h\1\s*>$", stripped, re.IGNORECASE)
     if heading:   # an HTML heading is read as the Markdown heading it means
@@ -138,8 +138,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
     stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
     if stage:   # '1. **Detect** (0-5 min)': a stage, its window shown as the phase's window, as for a heading
         return [stage.group(1)]
-    if value:
-        return [value]
+    if value:   # '1. **Primary** (0 min) — paged at once': the parts between dashes, as for a dashed line
+        return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
     text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
@@ -148,7 +148,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
-    if re.match(r"^\s*[-*+]\s", stripped):   # '- Name — role — phone': dash-separated fields, as table cells
+    if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", stripped):   # '- Name — role — phone', '1. Who — when': fields, as cells
         return [part for part in re.split(r"\s+[—–]\s+", text) if normalize(part)]
     return [text] if normalize(text) else []
 

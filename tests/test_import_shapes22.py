@@ -48,7 +48,11 @@ def test_numbered_runbook_is_one_playbook_with_steps_sub_steps_and_commands(outp
     assert lost[0]["note"] == "reach it from a second host\nread the Sentinel log on two nodes"   # bullets: its note
     assert lost[1]["commands"][0]["code"] == "redis-cli -h rc-b replicaof no one"
     assert steps[-1]["text"] == "Lost sessions" and steps[-1]["commands"][0]["code"] == "redis-cli -h rc-b dbsize"
-    assert [g["title"] for g in pb["guidance"]] == ["1. Planned move", "2. Primary lost (Emergency)"]
+    assert [g["title"] for g in pb["guidance"]] == ["1. Planned move", "2. Primary lost (Emergency)",
+                                                    "Session cache — move the primary"]
+    # front-matter fields the playbook has no field for: shown as written, under the page's title
+    assert pb["guidance"][2]["text"] == ("- runbook_id: CACHE-07\n- service: session-cache (Redis 7, Sentinel)\n"
+                                         "- last_reviewed: 2026-09-14")
 
 
 def test_task_list_sections_are_phases_with_checklists(outputs) -> None:
@@ -97,7 +101,10 @@ def test_phase_table_and_whos_who_roles(tmp_path) -> None:
     assert [p["name"] for p in phases] == ["Assess", "Respond", "Wrap up"]   # no phase named 'Phases'
     assert phases[0]["window"] == {"start": "0m", "end": "10m"} and phases[1]["window"] == {"start": "10m", "end": "45m"}
     assert "window" not in phases[2]                       # 'by end of day' is no start and end
-    assert "summary sent" in process["notes"]              # columns without a field stay, shown, in notes
+    assert phases[2]["details"] == [{"label": "Begins when", "text": "customers no longer affected"},   # columns
+                                    {"label": "Time window", "text": "by end of day"},   # without a field: kept
+                                    {"label": "Done when", "text": "summary sent"}]      # with the phase, as written
+    assert process["notes"] == "## Phases\n## Who's who\n"   # only the headings
     roles = yaml.safe_load((content / "roles.yaml").read_text())["roles"]
     assert [(r["name"], r["responsibilities"]) for r in roles] == [
         ("Outage lead", ["decides and delegates"]), ("Tech lead", ["drives the fix"]), ("Writer", ["sends every update"])]

@@ -63,7 +63,7 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
     levels = []
     for level in sorted(found.levels.values(), key=_level_rank):
         description = level.get("description") or ""
-        out = {"id": level["id"], "name": level["name"],
+        out = {"id": level["id"], "name": level["name"], **({"aliases": level["aliases"]} if level.get("aliases") else {}),
                "description": description or missing("what this level means")}
         if level.get("examples"):
             out["examples"] = list(dict.fromkeys(level["examples"]))
@@ -114,8 +114,14 @@ def escalation(found: Found, doc_date: str) -> dict | None:
         return None
     taken: set[str] = set()
     levels = []
+    chains = {level.get("_chain") for level in found.escalation}
+    several = len(chains) > 1 and None not in chains   # 'Business hours' and 'Out of hours': each level names its chain
+    if several:   # the chain's heading is its name now; chains in the order the source gives them
+        found.used.update(level["_chain_line"] for level in found.escalation if level.get("_chain_line"))
+        found.escalation.sort(key=lambda level: level.get("_chain_line", 0))
     for level in found.escalation:
-        out = {"id": _unique(level["id"], taken), "name": level["name"], "contacts": level["contacts"],
+        out = {"id": _unique(level["id"], taken), "name": level["name"],
+               **({"chain": level["_chain"]} if several else {}), "contacts": level["contacts"],
                "triggers": level["triggers"] or [{"condition": missing("when to escalate to this level")}]}
         for key in ("response_time", "authority"):
             if level.get(key):
@@ -143,6 +149,8 @@ def process(found: Found, doc_date: str) -> dict | None:
         for key in ("actions", "checklist"):
             if phase.get(key):
                 out[key] = list(dict.fromkeys(phase[key]))
+        if phase.get("details"):
+            out["details"] = phase["details"]
         phases.append(out)
     return {"phases": phases, "review": _review(doc_date)}
 

@@ -93,13 +93,14 @@ def _phase(section: Section, found: Found) -> None:
 
 
 PHASE_HEADER = re.compile(r"^(phases?|stages?)( name)?$", re.IGNORECASE)
+ORDER_HEADER = re.compile(r"^(#|no\.?|nr\.?|step|order|n)$", re.IGNORECASE)
 
 
 def phase_tables(root: Section, found: Found) -> None:
     """| # | Phase | Starts when | Time window | Exit criteria |: one phase a row, by the Phase column.
 
     A window is kept only where a cell says one ('5-15 min'); '≤ 10 min after ack' or 'same day'
-    is no start and end. The columns the phase has no field for stay with the table in notes.
+    is no start and end. Every other column is kept with its phase, as written, under its header.
     """
     for section in root.walk():
         for block in section.blocks:
@@ -111,6 +112,7 @@ def phase_tables(root: Section, found: Found) -> None:
                 continue
             timing = next((i for i, h in enumerate(header) if i != column and re.search(
                 r"window|time|duration|when", h, re.IGNORECASE) and not re.search(r"starts?|begins?", h, re.I)), None)
+            order = next((i for i, h in enumerate(header) if i != column and ORDER_HEADER.match(h)), None)
             made = 0
             for row in block.rows[1:]:
                 name = strip_md(row[column]) if column < len(row) else ""
@@ -122,8 +124,10 @@ def phase_tables(root: Section, found: Found) -> None:
                     start, end = window(strip_md(row[timing]))
                     if start and end:
                         phase["window"] = {"start": start, "end": end}
+                for i, cell in enumerate(row):   # 'Who', 'Exit criteria', 'Must be done by': kept, under their names
+                    if i not in (column, order) and i < len(header) and strip_md(cell) not in ("", "—", "-", "–"):
+                        phase.setdefault("details", []).append({"label": header[i], "text": strip_md(cell)})
                 found.phases.append(phase)
                 made += 1
             if made:
-                found.mapped["process"].extend(block.lines)   # structured; the other columns stay in notes
-                found.homes.update({line: "process" for line in block.lines})
+                found.use("process", block)

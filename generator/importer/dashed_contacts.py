@@ -14,7 +14,7 @@ import re
 
 from .found import Found, home_of
 from .mdparse import Block, Section, strip_md
-from .messages import reach_fields, under_contact_words
+from .contacts import reach_fields, under_contact_words
 from .text import EMAIL, PHONE_ANY, PLACEHOLDER, slug
 
 DASH = re.compile(r"\s+[—–]\s+")

@@ -13,6 +13,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .mdparse import RULE
+
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
@@ -24,6 +26,7 @@ ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?
 DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
 QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$")
 # HTML elements, not '<pattern>' placeholders in prose: only these are read as tags.
 HTML_TAG = re.compile(r"</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
                       r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
@@ -86,14 +89,18 @@ def rewrite(lines: list[str]) -> Rewritten:
 
 
 def _front_matter(out: Rewritten) -> int:
+    """YAML front matter between '---' lines, or TOML ('key = "value"') between '+++' lines (Hugo)."""
     lines = out.lines
-    if not lines or lines[0].strip() != "---":
+    if not lines or lines[0].strip() not in ("---", "+++"):
         return 0
-    end = next((i for i in range(1, min(len(lines), 80)) if lines[i].strip() in ("---", "...")), None)
-    if end is None or not all(FRONT_KEY.match(l) or l.startswith((" ", "-")) or not l.strip() for l in lines[1:end]):
+    toml = lines[0].strip() == "+++"
+    key = TOML_KEY if toml else FRONT_KEY
+    ends = ("+++",) if toml else ("---", "...")
+    end = next((i for i in range(1, min(len(lines), 80)) if lines[i].strip() in ends), None)
+    if end is None or not all(key.match(l) or l.startswith((" ", "-")) or not l.strip() for l in lines[1:end]):
         return 0
     for i in range(1, end):
-        match = FRONT_KEY.match(lines[i])
+        match = key.match(lines[i])
         if match:
             out.meta[match.group(1).lower()] = (match.group(2).strip().strip("'\""), i + 1)
         lines[i] = ""
@@ -215,3 +222,17 @@ def _another_definition(out: Rewritten, i: int) -> bool:
     while j >= 0 and out.lines[j].strip() and j not in out.defined and out.lines[j][:1] in (" ", "\t"):
         j -= 1
     return j >= 0 and j in out.defined and not out.lines[j].startswith("**")
+
+
+def attach_rules(root, lines: list[str], attached: dict[int, int]) -> None:
+    """A '---' between sections is markup, not text: it goes with the line after it (at the end of
+    a file, the one before), structured where that line is and shown beside it where it is not."""
+    for block in root.all_blocks():
+        if block.kind != "rule":
+            continue
+        number = block.lines[0]
+        after = (m for m in range(number + 1, len(lines) + 1) if lines[m - 1].strip() and not RULE.match(lines[m - 1]))
+        before = (m for m in range(number - 1, 0, -1) if lines[m - 1].strip() and not RULE.match(lines[m - 1]))
+        owner = next(after, None) or next(before, None)
+        if owner is not None:
+            attached.setdefault(number, owner)

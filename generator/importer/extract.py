@@ -18,7 +18,9 @@ from .procedures import front_matter, step_sections
 from .prose import escalation_tables, nested_contacts, prose_levels, sentence_chains
 from .levels import _levels
 from .mdparse import Section
-from .messages import _contacts, _postmortem, _templates
+from .contacts import _contacts, para_contacts, section_contacts
+from .pm_template import _postmortem
+from .messages import _templates
 from .people import _escalation, _phases, _roles
 from .lifecycle import duty_lists, phase_lists
 from .review import review_templates
@@ -26,7 +28,13 @@ from .runbooks import numbered_runbooks
 from .checklists import checklist_phases, phase_tables
 from .scenarios import _scenarios
 from .dashed_contacts import contact_lists
-from . import shapes
+from .alerts import alert_runbooks
+from .policy_blocks import policy_blocks
+from .phone_trees import phone_trees
+from .chains import escalation_chains, escalation_prose, tier_sections
+from .ladders import level_items, level_tables
+from .role_shapes import role_headings, role_sections, role_tables
+from .substeps import command_sections, declare_sections, procedure_groups, symptom_tables
 from .levels import _level
 from .people import _role_contact
 
@@ -42,13 +50,14 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, step_sections, shapes.alert_runbooks, shapes.symptom_tables, shapes.procedure_groups, numbered_runbooks, _levels, lambda r, f: shapes.level_tables(r, f, _level),
-             lambda r, f: shapes.level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, contact_lists, _roles,
-             lambda r, f: shapes.tier_sections(r, f, _role_contact),
-             lambda r, f: shapes.escalation_chains(r, f, _role_contact), _escalation,
-             lambda r, f: shapes.escalation_prose(r, f, _role_contact), shapes.role_tables, shapes.role_sections, shapes.role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
-             _templates, nested_contacts, _contacts, shapes.section_contacts, shapes.para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), shapes.declare_sections, shapes.command_sections, front_matter, contents_lists, guidance_sections)
+    steps = (review_templates, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: level_tables(r, f, _level),
+             lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, contact_lists, _roles,
+             lambda r, f: tier_sections(r, f, _role_contact),
+             lambda r, f: escalation_chains(r, f, _role_contact), lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
+             _escalation,
+             lambda r, f: escalation_prose(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
+             _templates, nested_contacts, _contacts, section_contacts, para_contacts,
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
         step(root, found)
     return found

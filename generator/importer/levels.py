@@ -10,7 +10,15 @@ from .text import LEVEL, duration
 def _level(found: Found, level_id: str, name: str) -> dict:
     level_id = re.sub(r"-(?=\d)", "", level_id.replace(" ", "")).upper()   # SEV-1 -> SEV1; SEV-A stays
     entry = found.levels.setdefault(level_id, {"id": level_id, "name": name.strip()})
+    if _only_id(entry["name"]) and name.strip() and not _only_id(name):
+        entry["name"] = name.strip()   # '| | Sev 1 |' named it by its id; 'Sev 1 — Critical' names it
     return entry
+
+
+def _only_id(name: str) -> bool:
+    from .ladders import LEVEL_ONLY
+    match = LEVEL_ONLY.match(name)
+    return bool(match) and not match.group(2).strip()
 
 
 def _level_details(entry: dict, text: str) -> None:
@@ -19,7 +27,7 @@ def _level_details(entry: dict, text: str) -> None:
         time = duration(text)
         if time and "response_time" not in entry:
             entry["response_time"] = time
-    from .shapes import paging_of
+    from .ladders import paging_of
     if paging_of(text):
         entry.setdefault("paging", paging_of(text))
 
@@ -50,7 +58,7 @@ def _level_body(blocks: list[Block], entry: dict, found: Found) -> None:
                 found.use("severities", block)
             elif "response" in current:
                 _level_details(entry, block.text)
-                from .shapes import lossless, paging_of
+                from .ladders import lossless, paging_of
                 parsed = duration(block.text) or paging_of(block.text)
                 if parsed and lossless(block.text):
                     found.use("severities", block)
@@ -91,7 +99,7 @@ def _level_table(block: Block, found: Found) -> None:
                 if "ticket" in cell.lower():
                     entry.setdefault("paging", "ticket")
             elif cell:
-                from .shapes import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
+                from .ladders import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
                 if not apply_level_value(entry, head, cell):   # else kept with the level under its name
                     entry.setdefault("details", []).append({"label": head.capitalize(), "text": cell})
     if used:

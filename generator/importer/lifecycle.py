@@ -63,7 +63,7 @@ BOLD_NAME = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*:?\s*$")
 
 def duty_lists(root: Section, found: Found) -> None:
     """'- **L2 — Secondary**' with '  - Backup for the primary.' nested under it: a role and what it does."""
-    from .shapes import _role
+    from .role_shapes import _role
 
     for section in root.walk():
         if not section.level or not DUTY_TITLE.search(section.title):

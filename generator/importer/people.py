@@ -32,7 +32,7 @@ def _roles(root: Section, found: Found) -> None:
                 found.use("roles", block)
         prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
         if role["responsibilities"] and prose:
-            from .shapes import _paragraphs
+            from .role_shapes import _paragraphs
             role["description"] = "\n\n".join(_paragraphs(prose))
             found.use("roles", *prose)
         if role["responsibilities"]:

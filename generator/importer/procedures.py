@@ -30,7 +30,8 @@ def step_sections(root: Section, found: Found) -> None:
 
 def _procedure(section: Section, found: Found) -> dict:
     from .scenarios import _fill_node
-    from .shapes import _paragraphs, sub_step
+    from .role_shapes import _paragraphs
+    from .substeps import sub_step
 
     title = strip_md(section.title)
     level = LEVEL.match(title)
@@ -106,17 +107,18 @@ def front_matter(root: Section, found: Found) -> None:
         _apply(books[0], meta, found)
 
 
-def _page_fields(meta: dict, found: Found) -> None:
+def _page_fields(meta: dict, found: Found, home: str = "organization") -> None:
     """Front matter of a page that is not one playbook (a handbook's title, description, wiki
-    fields): shown as written, under its title, as the organization's guidance."""
+    fields), or the fields a playbook has no place for (version, weight): shown as written,
+    under its title, as the guidance of the document ``home``."""
     rows = sorted((line, key, value) for key, (value, line) in meta.items() if value and line not in found.used)
     if not rows:
         return
     title = meta.get("title", ("", 0))[0]
     text = "\n".join(f"- {key}: {value}" for _, key, value in rows)
-    found.guidance.setdefault("organization", []).append({"title": title or rows[0][2], "text": text})
+    found.guidance.setdefault(home, []).append({"title": title or rows[0][2], "text": text})
     found.used.update(line for line, _, _ in rows)
-    found.mapped["organization"].extend(line for line, _, _ in rows)
+    found.mapped[home].extend(line for line, _, _ in rows)
     found.guidance_lines.update(line for line, _, _ in rows)
 
 
@@ -154,3 +156,4 @@ def _apply(pb: dict, meta: dict, found: Found) -> None:
         used.append(line)
     found.used.update(used)
     found.mapped[key].extend(used)
+    _page_fields(meta, found, key)

@@ -46,7 +46,7 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
 
 
 def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
-    from .shapes import level_id
+    from .ladders import level_id
 
     raw = match.group(1)
     lid = level_id(raw) or re.sub(r"[\s-]+", "-", raw.strip()).upper()
@@ -63,7 +63,7 @@ def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
 def sentence_facts(entry: dict, text: str) -> None:
     """'Respond within 10 minutes.', 'Page the on-call immediately, 24/7.': a level's time and paging,
     only from a sentence that says respond (or acknowledge, engage, begin work)."""
-    from .shapes import paging_of
+    from .ladders import paging_of
 
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if not RESPOND_SENTENCE.search(sentence) and not re.search(r"\bpage|paging", sentence, re.I):
@@ -118,7 +118,7 @@ VENDOR_TITLE = re.compile(r"vendor|supplier|third[- ]party|external|provider|par
 def nested_contacts(root: Section, found: Found) -> None:
     """'- **Meridian Hosting** (EHR platform)' with nested '- Support line: +1 555 0160', '- Portal: https://...':
     a contact named by the item; its other nested lines ('Contract ID: ...') are the contact's notes."""
-    from .messages import _reach
+    from .contacts import _reach
     from .text import EMAIL, PHONE_ANY, URL
 
     for section in root.walk():
@@ -172,7 +172,7 @@ def _timers_reach(rows: list[list[str]], timers: list[int]) -> bool:
 
 def escalation_tables(root: Section, found: Found, role_contact) -> None:
     """| Step | Who | When | under an escalation heading: one level per row, in order."""
-    from .shapes import RESPONSE_KEY
+    from .ladders import RESPONSE_KEY
 
     for section in root.walk():
         for block in section.blocks:
@@ -198,7 +198,8 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     continue
                 step = strip_md(row[order]) if order is not None and order < len(row) else ""
                 level = {"id": slug(step if 0 < len(step) <= 12 else name), "name": name,
-                         "contacts": [_contact_for(found, name, role_contact)], "triggers": []}
+                         "contacts": [_contact_for(found, name, role_contact)], "triggers": [],
+                         "_chain": strip_md(section.title), "_chain_line": section.line}
                 for i, (head, cell) in enumerate(zip(header, row)):
                     cell = strip_md(cell)
                     if not cell or i == who:

@@ -18,7 +18,7 @@ from .. import core
 from ..problems import PlaybookError, UsageError
 from . import assemble as a
 from .extract import extract
-from .dialects import rewrite
+from .dialects import attach_rules, rewrite
 from .mdparse import Section, parse
 from .text import repair
 
@@ -106,7 +106,9 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         imported.shown.update({offset + k: v for k, v in plain.shown.items()})
         file_root.parent = root
         root.children.append(file_root)
+    attach_rules(root, lines, imported.attached)
     return root, lines
+
 
 
 def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
+from .alerts import ALERT_TITLE
 from .found import Found, _leading_stage, home_of
 from .mdparse import Block, Section, strip_md
 from .text import slug
@@ -27,6 +29,8 @@ def _is_procedure(section: Section) -> bool:
     blocks = section.blocks
     if _looks_like_scenario(section) or any(b.kind == "label" and _stage(b.label) for b in blocks):
         return False   # 'Symptoms:' / 'Check:' / 'Act:': a scenario, read by its labels elsewhere
+    if command_items(section) >= 2 and not ALERT_TITLE.match(strip_md(section.title)):
+        return True   # '- Hash lookups (from the analyst VM):' with its code block under it, twice or more
     top = [b for b in blocks if b.kind == "item" and b.ordered and b.level == 0]
     if len(top) < 3:
         return False
@@ -42,14 +46,16 @@ def numbered_runbooks(root: Section, found: Found) -> None:
             continue
         if home_of(section) == "templates" or _claimed(section, found):
             continue
-        from .scenarios import _phase_list
-        if _phase_list(section) or (section.parent is not None and section.parent.level and _phase_list(section.parent)) \
-                or re.search(r"\bphase\b|\bstage\b", section.title, re.IGNORECASE):
+        if _phases(section) or (section.parent is not None and section.parent.level and _phases(section.parent)) \
+                or (re.search(r"\bphase\b|\bstage\b", section.title, re.IGNORECASE) and command_items(section) < 2):
             continue   # the phases of the process, not a procedure
         procedures = [c for c in section.children if c.line not in found.used and _is_procedure(c)
                       and not _claimed(c, found)]
         if section.parent is not None and section.parent.level == 0 and procedures:
-            members = ([section] if _is_procedure(section) else []) + procedures
+            from .substeps import _has_commands   # '## 1. Confirm it's DNS' with its code blocks: a step, in order
+            steps = [c for c in section.children if c not in procedures and not c.children and c.line not in found.used
+                     and not _claimed(c, found) and _has_commands(c) and home_of(c) != "templates"]
+            members = ([section] if _is_procedure(section) else []) + sorted(procedures + steps, key=lambda c: c.line)
         elif _is_procedure(section):
             members = [section]
         else:
@@ -59,6 +65,25 @@ def numbered_runbooks(root: Section, found: Found) -> None:
         taken |= {n.line for m in members for n in m.walk()}
 
 
+def command_items(section: Section) -> int:
+    """How many of the section's top-level list items have a code block under them."""
+    count, holder = 0, None
+    for block in section.blocks:
+        if block.kind == "item" and block.level == 0:
+            holder = block
+        elif block.kind == "code" and holder is not None:
+            count, holder = count + 1, None
+        elif block.kind not in ("item", "code"):
+            holder = None   # a paragraph or table of the section's own ends the item
+    return count
+
+
+def _phases(section: Section) -> bool:
+    """The phases of the process; a 'Stage 2: triage checks' whose items carry commands is a procedure."""
+    from .scenarios import _phase_list
+    return _phase_list(replace(section, children=[c for c in section.children if command_items(c) < 2]))
+
+
 def _claimed(section: Section, found: Found) -> bool:
     """Any of its lines already structured by a more specific rule."""
     return any(line in found.used for b in section.blocks for line in b.lines)
@@ -66,7 +91,8 @@ def _claimed(section: Section, found: Found) -> bool:
 
 def _playbook(section: Section, members: list[Section], found: Found) -> dict:
     from .procedures import _intro
-    from .shapes import _paragraphs, sub_step
+    from .role_shapes import _paragraphs
+    from .substeps import sub_step
 
     title = strip_md(section.title)
     pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
@@ -88,6 +114,9 @@ def _playbook(section: Section, members: list[Section], found: Found) -> dict:
         name = strip_md(re.sub(r"^(?:[A-Z]|\d+(?:\.\d+)*)[.)]\s+", "", member.title))
         stage = _leading_stage(member.title)
         stage = stage if stage in STAGES else "resolve"
+        if member is not section and not _is_procedure(member):
+            sub_step(member, pb, stage, key, found)
+            continue
         if member is not section:
             found.used.add(member.line)
             found.mapped[key].append(member.line)
@@ -103,7 +132,9 @@ def _playbook(section: Section, members: list[Section], found: Found) -> dict:
 
 def _steps(member: Section, pb: dict, found: Found, key: str, stage: str, condition: str) -> None:
     blocks = member.blocks
-    first = next(i for i, b in enumerate(blocks) if b.kind == "item" and b.ordered and b.level == 0)
+    first = next((i for i, b in enumerate(blocks) if b.kind == "item" and b.ordered and b.level == 0), None)
+    if first is None:   # a bulleted list whose items carry commands
+        first = next(i for i, b in enumerate(blocks) if b.kind == "item" and b.level == 0)
     intro = [b for b in blocks[:first] if b.kind in ("para", "label") and (b.text or b.label)]
     if intro:
         text = "\n\n".join(_text(b) for b in intro)

@@ -79,7 +79,7 @@ def _fill_playbook(section: Section, pb: dict, found: Found, stage: str | None) 
 def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | None, condition: str) -> None:
     """A stage heading switches the stage, an 'If ...' heading sets a condition; any other
     sub-heading under a stage is one step with its content as note and commands."""
-    from .shapes import sub_step
+    from .substeps import sub_step
 
     _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
     for child in node.children:

@@ -119,6 +119,7 @@ class Level:
     escalate_to: str = ""
     postmortem_within: str = ""
     details: tuple[tuple[str, str], ...] = ()   # (label, text): facts the other fields do not hold
+    aliases: tuple[str, ...] = ()   # other names it goes by ('Sev 1 — Critical' on the imported page)
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,8 @@ class EscalationLevel:
     triggers: tuple[Trigger, ...]
     response_time: str = ""
     authority: str = ""
+    chain: str = ""   # which of several chains ('Business hours'); '' when the policy has one
+    step: int = 0     # its place in its chain, from 1
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class Phase:
     lead: str = ""
     actions: tuple[str, ...] = ()
     checklist: tuple[str, ...] = ()
+    details: tuple[tuple[str, str], ...] = ()   # (label, text): facts the other fields do not hold
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def level(d: dict, rank: int, postmortem_within: str = "") -> m.Level:
         resolution_target=d.get("resolution_target", ""), update_every=d.get("update_every", ""),
         notify=_t(d.get("notify")), escalate_after=d.get("escalate_after", ""),
         escalate_to=d.get("escalate_to", ""), postmortem_within=postmortem_within,
-        details=tuple((x["label"], x["text"]) for x in d.get("details") or ()))
+        details=tuple((x["label"], x["text"]) for x in d.get("details") or ()), aliases=_t(d.get("aliases")))
 
 
 def contact(d: dict) -> m.Contact:
@@ -61,11 +61,20 @@ def contact(d: dict) -> m.Contact:
 
 
 
-def escalation_level(d: dict) -> m.EscalationLevel:
+def escalation_level(d: dict, step: int = 1) -> m.EscalationLevel:
     triggers = tuple(m.Trigger(t.get("after", ""), _t(t.get("severities")), t.get("condition", ""))
                      for t in d["triggers"])
     return m.EscalationLevel(d["id"], d["name"], _t(d["contacts"]), triggers,
-                             d.get("response_time", ""), d.get("authority", ""))
+                             d.get("response_time", ""), d.get("authority", ""), d.get("chain", ""), step)
+
+
+def escalation_levels(levels) -> tuple[m.EscalationLevel, ...]:
+    """Each level numbered within its chain (the whole policy when no level names one)."""
+    out, counts = [], {}
+    for d in levels:
+        counts[d.get("chain", "")] = counts.get(d.get("chain", ""), 0) + 1
+        out.append(escalation_level(d, counts[d.get("chain", "")]))
+    return tuple(out)
 
 
 def role(d: dict) -> m.Role:
@@ -76,7 +85,8 @@ def role(d: dict) -> m.Role:
 def phase(d: dict) -> m.Phase:
     window = d.get("window") or {}
     return m.Phase(d["id"], d["name"], window.get("start", ""), window.get("end", ""),
-                   d.get("goal", ""), d.get("lead", ""), _t(d.get("actions")), _t(d.get("checklist")))
+                   d.get("goal", ""), d.get("lead", ""), _t(d.get("actions")), _t(d.get("checklist")),
+                   tuple((x["label"], x["text"]) for x in d.get("details") or ()))
 
 
 def template(d: dict) -> m.Template:
@@ -238,7 +248,7 @@ def build_project(content, today: date, warn_days: int) -> m.Project:
         levels=tuple(level(d, i, within.get(d["id"], ""))
                      for i, d in enumerate(data("severities").get("levels", ()))),
         contacts=tuple(contact(d) for d in data("contacts").get("contacts", ())),
-        escalation=tuple(escalation_level(d) for d in data("escalation").get("levels", ())),
+        escalation=escalation_levels(data("escalation").get("levels", ())),
         roles=tuple(role(d) for d in data("roles").get("roles", ())),
         phases=tuple(phase(d) for d in data("process").get("phases", ())),
         templates=tuple(template(d) for d in data("templates").get("templates", ())),

@@ -1,0 +1,107 @@
+"""Alert runbooks: a heading whose sub-sections say Meaning, Impact, Diagnosis, Mitigation
+(or an alert name as the heading): one playbook per alert."""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .substeps import sub_step
+from .mdparse import Section, joined, strip_md
+from .text import slug
+
+
+RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary", "description": "summary",
+                 "overview": "summary", "diagnosis": "investigate",
+                 "mitigation": "resolve", "remediation": "resolve", "resolution": "resolve",
+                 "verification": "verify", "symptoms": "symptoms", "investigation": "investigate"}
+
+
+def alert_runbooks(root: Section, found: Found) -> None:
+    """'# AlertName' with Meaning / Impact / Diagnosis / Mitigation: one playbook per alert."""
+    from .found import _leading_stage
+
+    for section in root.walk():
+        parts = [RUNBOOK_PARTS.get(strip_md(c.title).lower().strip(" :")) for c in section.children]
+        if section.level == 0 or section.line in found.used:
+            continue
+        named = bool(ALERT_TITLE.match(strip_md(section.title)))
+        if named:   # '# Alert: KubeNodeNotReady': 'Steps', 'Possible causes' are parts too
+            parts = [p or _leading_stage(re.sub(r"^(possible|likely|common)\s+", "", strip_md(c.title)))
+                     for p, c in zip(parts, section.children)]
+        if sum(p is not None for p in parts) < 2:
+            continue
+        if not ({"symptoms", "impact"} & set(parts)) and not (named and {"summary", "investigate", "resolve"} & set(parts)):
+            continue
+        found.playbooks.append(_runbook(section, parts, found))
+
+
+# An alert's name as a heading: 'KubePodCrashLooping', 'Alert: disk_full', 'HighErrorRate (warning)'.
+ALERT_TITLE = re.compile(r"^(?:alert\s*:\s*)?[A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*(?:\s*\([^)]*\))?$|"
+                         r"^alert\s*:\s*\S+$", re.IGNORECASE)
+
+
+def _runbook(section: Section, parts: list, found: Found) -> dict:
+    from .scenarios import _blocks_to_steps
+
+    title = re.sub(r"^alert\s*:\s*", "", strip_md(section.title), flags=re.IGNORECASE)
+    aliases = [title]
+    pb = {"id": slug(split_camel(title), "alert"), "title": title, "severity": "", "aliases": aliases,
+          **({"alerts": [title]} if re.fullmatch(r"[a-zA-Z_:][a-zA-Z0-9_:]*", title) else {}),
+          "symptoms": [], "steps": {}, "_lines": {section.line}, "_notes": []}
+    from collections import defaultdict
+    pb["steps"] = defaultdict(list)
+    key = f"playbook:{pb['id']}"
+    found.used.add(section.line)
+    found.mapped[key].append(section.line)
+    for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
+        for line in block.lines:
+            found.homes[line] = key
+    _header_fields(section, key, found)
+    from .found import _leading_stage, _stage
+    parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
+    for child, part in zip(section.children, parts):
+        for node in child.walk():
+            for block in node.blocks:
+                for line in block.lines:
+                    found.homes[line] = key
+            found.homes[node.line] = key
+        if part is None:
+            continue
+        if RUNBOOK_PARTS.get(strip_md(child.title).lower().strip(" :")) or _leading_stage(child.title):
+            found.used.add(child.line)   # the site's own stage title replaces it; 'Possible causes' stays in notes
+            found.mapped[key].append(child.line)
+        if part == "impact" and "summary" in parts:   # the impact stays under its own heading, as guidance
+            found.used.discard(child.line)
+            found.mapped[key].remove(child.line)
+            continue
+        if part in ("impact", "summary"):
+            text = joined([b for b in child.blocks if b.kind in ("para", "item") and b.text], child.blocks)
+            if text:
+                pb["summary"] = text
+                found.use(key, *[b for b in child.blocks if b.kind in ("para", "item") and b.text])
+            continue
+        _blocks_to_steps(child.blocks, pb, found, key, part, "")
+        for node in child.children:
+            sub_step(node, pb, part, key, found)
+    pb["_lines"].update(c.line for c in section.children)
+    return pb
+
+
+def _header_fields(section: Section, key: str, found: Found) -> None:
+    """'**Service:** event-pipeline' / '**Team:** ...' lines under an alert's name, before its first
+    part: shown as written, under the alert's name, as the playbook's guidance."""
+    from .guidance import _text
+
+    fields = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
+    if not fields:
+        return
+    found.guidance.setdefault(key, []).append({"title": strip_md(section.title), "text": _text(fields)})
+    found.use(key, *fields)
+    found.guidance_lines.update(n for b in fields for n in b.lines)
+
+
+def split_camel(name: str) -> str:
+    """'KubePodCrashLooping' -> 'Kube Pod Crash Looping'."""
+    if " " in name:
+        return name
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)

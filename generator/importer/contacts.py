@@ -1,0 +1,220 @@
+"""Contacts, channels and tools: contact tables and items, reach fields (phone, e-mail, chat),
+sections and sentences that give a number."""
+from __future__ import annotations
+
+import re
+
+from .found import Found, home_of
+from .mdparse import Block, Section, strip_md
+from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, phone_in, slug
+
+
+REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
+
+
+def section_contacts(root: Section, found: Found) -> None:
+    """'## Payment processor' with '- **Emergency line**: +1 555 0123': a contact named by its heading."""
+    from .text import EMAIL, PHONE_ANY, URL
+
+    for section in root.walk():
+        if not section.level:
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.key and REACH_KEY.search(b.key)
+                 and b.lines[0] not in found.used
+                 and (PHONE_ANY.search(b.value) or EMAIL.search(b.value) or URL.search(b.value))]
+        if not items:
+            continue
+        name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
+        cid = slug(name, "contact")
+        contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team", "name": name})
+        for block in items:
+            _reach(contact, block.value)
+        found.use("contacts", *items)
+
+
+def para_contacts(root: Section, found: Found) -> None:
+    """'Dial-in: +1 555 0166, PIN 4411.' under '## Bridge call': a contact named by its heading;
+    'SOC desk: +1 555 0260 (24×7) · soc@example.org' on a line of its own: a contact named by its
+    label. The sentence stays in notes, as it says more than the number."""
+    from .text import PHONE
+
+    for section in root.walk():
+        if not section.level:
+            continue
+        for block in section.blocks:
+            if block.kind != "para" or block.lines[0] in found.used:
+                continue
+            match = re.match(r"^(dial-?in|phone|call|hotline|bridge|conference)\b[^:]*:\s*(.+)$", block.text or "", re.I)
+            labelled = LABELLED_LINE.match(strip_md(block.text or ""))
+            if match and PHONE.search(match.group(2)):
+                name, kind, text = re.sub(r"^[\d.]+\s+", "", strip_md(section.title)), "channel", match.group(2)
+            elif labelled and len(labelled.group(1).split()) <= 4 and PHONE.search(NEXT_LABEL.split(labelled.group(2))[0]):
+                name, kind, text = labelled.group(1), "team", NEXT_LABEL.split(labelled.group(2))[0]
+            else:
+                continue
+            cid = slug(name, "contact")
+            contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+            _reach(contact, text)
+            hours = AROUND_THE_CLOCK.search(text)
+            if hours and kind == "team":
+                contact.setdefault("hours", hours.group(0))
+            found.mapped["contacts"].extend(block.lines)
+
+
+# 'SOC desk: +1 555 0260 · soc@example.org', and where a wrapped line starts the next label ('IR lead rota: ...').
+LABELLED_LINE = re.compile(r"^([A-Z][\w&/.' -]{1,30}?)\s*:\s+(.+)$")
+NEXT_LABEL = re.compile(r"\s+(?=[A-Z][\w&/' -]{1,30}:\s)")
+AROUND_THE_CLOCK = re.compile(r"24\s*[x×/]\s*7")
+
+
+CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directory|on-?call list|phone list", re.I)
+
+
+def _contacts(root: Section, found: Found) -> None:
+    for section in root.walk():
+        in_contacts = home_of(section) == "contacts" or under_contact_words(section)
+        for block in section.blocks:
+            if block.kind == "table" and block.rows and block.lines[0] not in found.used and (
+                    any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
+                _contact_table(block, found)
+            elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
+                _contact_item(block, found)
+            elif in_contacts and block.kind == "para" and block.lines[0] not in found.used and len(block.lines) == 1:
+                field = re.match(r"^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$", block.text)   # 'Urgent line: +1 555 0177'
+                if field:
+                    _contact_item(Block("item", block.lines, text=block.text, key=field.group(1),
+                                        value=field.group(2)), found)
+        for block in section.blocks:
+            if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
+                _channels_and_tools(block, found, in_contacts)
+
+
+def under_contact_words(section: Section) -> bool:
+    """A section called 'Who to call' or 'Contacts', or one of its sub-sections."""
+    node = section
+    while node is not None and node.level > 0:
+        if CONTACT_WORDS.search(node.title):
+            return True
+        node = node.parent
+    return False
+
+
+REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial", re.IGNORECASE)
+
+
+def _reach_table(block: Block) -> bool:
+    """| Team | Slack | Email |: a column that says how to reach someone, and cells that are addresses."""
+    header = [strip_md(h) for h in block.rows[0]]
+    columns = [i for i, h in enumerate(header) if REACH_COLUMN.search(h)]
+    cells = [strip_md(row[i]) for row in block.rows[1:] for i in columns if i < len(row)]
+    return bool(columns) and len(block.rows) > 1 and any(EMAIL.search(c) or CHANNEL.search(c) or HANDLE.search(c)
+                                                          or PHONE_ANY.search(c) for c in cells)
+
+
+def _contact_table(block: Block, found: Found) -> None:
+    """Rows of people or roles: name/role, primary, phone(s), backup, email, chat columns."""
+    header = [h.lower() for h in block.rows[0]]
+    for row in block.rows[1:]:
+        cells = dict(zip(header, [strip_md(c) for c in row]))
+        name = next((v for k, v in cells.items() if "name" in k), "")
+        role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
+        label = name or role or strip_md(row[0])
+        phones = [v for k, v in zip(header, row) if "phone" in k or "dial" in k]   # 'Dial-in' of a bridge
+        primary = next((v for k, v in cells.items() if "primary" in k), "")
+        backup = next((v for k, v in cells.items() if "backup" in k), "")
+        contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": "person", "name": label})
+        if name and role:
+            contact["title"] = role
+        if primary and primary.upper() not in ("N/A",):
+            contact["name"] = f"{label} ({primary})" if PLACEHOLDER.search(primary) else primary
+            contact["title"] = label
+        _reach(contact, phones[0] if phones else "")
+        for key, value in cells.items():
+            if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
+                contact["chat"] = value.strip()   # '#payments' in a Slack column
+            elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+                _reach(contact, value)
+            elif re.search(r"hours|availab", key) and value and "hours" not in contact:
+                contact["hours"] = value
+            elif value and value != label and not re.search(r"name|role|title|phone|primary|backup|dial", key):
+                shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
+                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+        if re.match(r"team|group|squad", header[0]) and not name:
+            contact["kind"] = "team"
+        if backup and backup.upper() != "N/A":
+            bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
+            found.contacts.setdefault(bid, {"id": bid, "kind": "person",
+                                            "name": f"Backup for {label} ({backup})" if PLACEHOLDER.search(backup) else backup})
+            _reach(found.contacts[bid], phones[1] if len(phones) > 1 else "")
+            contact["backup"] = bid
+    found.use("contacts", block)
+
+
+def _reach(contact: dict, text: str) -> None:
+    text = strip_md(text)
+    if text and text.upper() != "N/A" and text not in ("—", "–", "-") and reach_fields(contact, text):
+        contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
+
+
+def reach_fields(contact: dict, text: str) -> bool:
+    """The phone, email, pager or site address and chat handle in ``text``, each into its field if
+    still empty; True when ``text`` says more than those (or none of them): then it is a remark."""
+    phone = PHONE_ANY.search(text)
+    number = phone_in(text)
+    email = EMAIL.search(text)
+    url = URL.search(text)
+    handle = HANDLE.search(text)
+    if number and "phone" not in contact:
+        contact["phone"] = number
+    if email and "email" not in contact:
+        contact["email"] = email.group(0)
+    if url and re.search(r"\bpager\b|\bpage\b", text, re.I) and "pager" not in contact:
+        contact["pager"] = url.group(0).rstrip(".,")
+    elif url and "url" not in contact:
+        contact["url"] = url.group(0).rstrip(".,")
+    if handle and "chat" not in contact and not email:
+        contact["chat"] = handle.group(0)
+    leftover = text
+    for match in (phone, email, url, handle):
+        if match:
+            leftover = leftover.replace(match.group(0), " ")
+    return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover))
+
+
+def _contact_item(block: Block, found: Found) -> None:
+    match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", block.text)
+    if match:
+        name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
+    elif block.key and block.value and (PHONE_ANY.search(block.value) or EMAIL.search(block.value)):
+        name, details = block.key, block.value     # 'Engineering manager: Priya Raman, +1 415 555 0134'
+    else:
+        return
+    if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
+        return  # a tool or a channel, handled with the organization
+    cid = slug(name)
+    kind = "vendor" if re.search(r"support|counsel|relations", name, re.I) else \
+        "channel" if re.search(r"\b(line|desk|hotline|bridge|queue|inbox)\b", name, re.I) else "person"
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+    _reach(contact, details)
+    found.use("contacts", block)
+
+
+def _channels_and_tools(block: Block, found: Found, in_contacts: bool) -> None:
+    text = block.text if block.kind != "label" else f"**{block.label}**: {block.text}"
+    match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", text)
+    if not match:
+        return
+    name, details = strip_md(match.group(1)).rstrip(":"), strip_md(match.group(2))
+    url = URL.fullmatch(details.strip())
+    channel = CHANNEL.match(name) or CHANNEL.fullmatch(details.strip())
+    if url and in_contacts:
+        if "status" in name.lower():
+            found.org.setdefault("status_page", url.group(0))
+        found.org["tools"].append({"title": name, "url": url.group(0)})
+        found.use("organization", block)
+    elif channel:
+        channel_name = channel.group(0).lower()
+        purpose = details if CHANNEL.match(name) else name
+        if channel_name not in [c["name"] for c in found.org["channels"]]:
+            found.org["channels"].append({"name": channel_name, "purpose": purpose.strip(" :") or "Incidents"})
+        found.use("organization", block)

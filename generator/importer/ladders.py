@@ -1,0 +1,272 @@
+"""Severity ladders: level ids in headings, bold labels, key-value bullets and table columns;
+a response time is a value whose key says respond, acknowledge or SLA."""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, joined, strip_md
+from .text import duration
+
+
+LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority)\s+[A-E])\b\W*(.*)$",
+                        re.IGNORECASE)
+
+
+GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
+
+
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
+
+
+MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
+
+
+EXAMPLE_KEY = re.compile(r"example", re.IGNORECASE)
+
+
+PAGING_KEY = re.compile(r"paging|page|notif|alert", re.IGNORECASE)
+
+
+UPDATE_KEY = re.compile(r"updates?\b|cadence", re.IGNORECASE)
+
+
+RESOLUTION_KEY = re.compile(r"resolution|resolve|restore", re.IGNORECASE)
+
+
+def level_id(text: str) -> str | None:
+    match = LEVEL_ONLY.match(strip_md(text))
+    if not match:
+        return None
+    raw = re.sub(r"[\W_]", "", match.group(1)).upper()
+    raw = raw.replace("PRIORITY", "P").replace("SEVERITY", "SEV")
+    return raw if raw[-1].isdigit() else f"{raw[:-1]}-{raw[-1]}"   # 'Severity A' -> SEV-A
+
+
+def paging_of(text: str) -> str | None:
+    """Only what the words say: 24/7, business hours, ticket."""
+    lowered = text.lower()
+    if re.search(r"24/7|24x7|any time|page immediately", lowered) or (
+            "around the clock" in lowered and re.search(r"\bpag", lowered)):   # a response around the clock is no page
+        return "page-24x7"
+    if "business hours" in lowered:
+        return "page-business-hours"
+    if re.search(r"\bticket\b", lowered) and (re.search(r"\bonly\b|\bno pag|not paged|never pag|instead of pag|"
+                                                       r"rather than pag|without pag|ticket,? not a page", lowered)
+                                             or re.fullmatch(r"\W*(?:a |by |create a |open a )?ticket\W*", lowered)):
+        return "ticket"   # 'ticket only', 'creates a ticket, no page': not every sentence that names a ticket
+    return None
+
+
+def apply_level_value(entry: dict, key: str, value: str) -> bool:
+    """One key-value fact about a level; True if it was structured."""
+    value = strip_md(value)
+    if not value:
+        return False
+    if RESPONSE_KEY.search(key) and duration(value):
+        entry.setdefault("response_time", duration(value))
+        if paging_of(value):
+            entry.setdefault("paging", paging_of(value))
+        return True
+    if UPDATE_KEY.search(key) and duration(value) and duration(value) != "immediate":
+        entry.setdefault("update_every", duration(value))
+        return True
+    if RESOLUTION_KEY.search(key) and duration(value):
+        entry.setdefault("resolution_target", duration(value))
+        return True
+    if EXAMPLE_KEY.search(key):
+        entry.setdefault("examples", []).extend(x.strip() for x in re.split(r";" if ";" in value else r",", value) if x.strip())
+        return True
+    if PAGING_KEY.search(key) and paging_of(value):
+        entry.setdefault("paging", paging_of(value))
+        return True
+    if MEANING_KEY.search(key):
+        if entry.get("description"):
+            entry["description"] += f" {key}: {value}"
+        else:
+            entry["description"] = value
+        return True
+    return False
+
+
+def lossless(value: str) -> bool:
+    """True when a value is no more than what its field keeps: '15 minutes', 'within 1 hour', 'P1'."""
+    text = strip_md(value).lower().strip(" .")
+    return bool(re.fullmatch(r"(?:within\s+|under\s+|<\s*)?(\d+(?:\.\d+)?\s*[a-z]+|immediate(ly)?|next business day)",
+                             text)) or not (duration(text) or paging_of(text))   # else kept verbatim
+
+
+def _further_definitions(after: list[Block], level: dict, found: Found) -> None:
+    """A level's later ': Response: ...' definitions (the items ``after`` its label): part of what it says."""
+    from .prose import sentence_facts
+
+    for block in after:
+        if block.kind != "item" or block.level or block.lines[0] in found.used or \
+                (block.key and level_id(block.key)) or level_id(strip_md(block.text).split(":")[0]):
+            break
+        text = strip_md(block.text)
+        level["description"] = f"{level['description']} {text}".strip()
+        sentence_facts(level, text)
+        found.use("severities", block)
+
+
+def level_items(root: Section, found: Found, make_level) -> None:
+    """'- **P1**: acknowledge within 5 minutes (page 24/7)' and kv bullets under level headings."""
+    for section in root.walk():
+        heading_level = level_id(section.title) if section.level else None
+        entry = found.levels.get(heading_level) if heading_level else None
+        if heading_level and entry is None and section.line not in found.used and _under_severities(section):
+            entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
+            found.used.add(section.line)
+            found.mapped["severities"].append(section.line)
+            prose = [b for b in section.blocks if b.kind == "para" and b.text]
+            if prose:
+                from .prose import sentence_facts
+                entry.setdefault("description", joined(prose, section.blocks))
+                sentence_facts(entry, entry["description"])
+                found.use("severities", *prose)
+        for index, block in enumerate(section.blocks):
+            if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
+                    and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
+                from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
+                item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
+                written_as(item, block.label)
+                item.setdefault("description", strip_md(block.text))
+                sentence_facts(item, strip_md(block.text))
+                found.use("severities", block)
+                _further_definitions(section.blocks[index + 1:], item, found)
+                continue
+            if block.kind != "item" or block.lines[0] in found.used:
+                continue
+            key_level = level_id(block.key) if block.key else None
+            if key_level and block.value:
+                item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
+                written_as(item, block.key)
+                text = block.value
+                item.setdefault("description", strip_md(text))
+                if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
+                    item.setdefault("response_time", duration(text))
+                if paging_of(text):
+                    item.setdefault("paging", paging_of(text))
+                found.use("severities", block)
+            elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
+                if lossless(block.value):
+                    found.use("severities", block)
+                else:   # structured, and the words the fields do not keep stay in notes
+                    found.mapped["severities"].extend(block.lines)
+            elif entry is not None and block.level == 0 and not block.key:
+                entry.setdefault("examples", []).append(strip_md(block.text))
+                found.use("severities", block)
+
+
+def written_as(level: dict, label: str) -> None:
+    """'Sev 1 — Critical', which the site shows as 'SEV1 · Critical': the label as the source writes
+    it is kept with the level, so a reader finds the words of the old page."""
+    text = strip_md(label).strip(" :")
+    def plain(value: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", value.lower()).split())
+    if plain(text) != plain(f"{level['id']} {level['name']}") and text not in level.get("aliases", []):
+        level.setdefault("aliases", []).append(text)
+
+
+def _under_severities(section: Section) -> bool:
+    node = section.parent
+    while node is not None and node.level > 0:
+        if re.search(r"severit|priorit|\bsev\b|levels|classification", node.title, re.I):
+            return True
+        node = node.parent
+    return False
+
+
+def _rest_name(key: str) -> str:
+    match = LEVEL_ONLY.match(strip_md(key))
+    return match.group(2).strip(" -–—:()") if match else ""
+
+
+def level_tables(root: Section, found: Found, make_level) -> None:
+    """Any table with a column of level ids; other columns by what their header says."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind == "table" and len(block.rows) > 1 and block.lines[0] not in found.used:
+                _level_table(block, found, make_level)
+
+
+def _level_table(block: Block, found: Found, make_level) -> None:
+    header = [strip_md(h) for h in block.rows[0]]
+    body = block.rows[1:]
+    if len(header) >= 3 and all(level_id(h) for h in header[1:]) and not level_id(header[0]) and \
+            not any(level_id(row[0]) for row in body if row):
+        _level_columns(block, found, make_level)
+        return
+    columns = [i for i in range(len(header))
+               if sum(bool(level_id(row[i])) for row in body if i < len(row)) >= max(1, len(body) // 2 + 1)]
+    if len(columns) > 1:
+        return   # impact x urgency: level ids in the cells of a cross table, not a ladder (kept as guidance)
+    column = columns[0] if columns else None
+    ident = level_id
+    if column is None and any(RESPONSE_KEY.search(h) for h in header):
+        column, ident = _grade_column(body), _grade_id      # 'CAT 1', 'Tier 2' with a response column
+    if column is None:
+        return
+    for row in body:
+        lid = ident(row[column]) if column < len(row) else None
+        if not lid:
+            continue
+        name = _rest_name(row[column]) or strip_md(row[column])
+        name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
+        if name_col is not None and name_col < len(row):
+            name = strip_md(row[name_col])
+        seen = lid in found.levels or re.sub(r"-(?=\d)", "", lid.replace(" ", "")).upper() in found.levels
+        entry = make_level(found, lid, name or lid) if ident is level_id else \
+            found.levels.setdefault(lid, {"id": lid, "name": name or lid})   # 'CAT-2' keeps its separator
+        if seen and name and name != entry.get("name") and name != lid:   # a second table names it too: kept
+            entry.setdefault("details", []).append(
+                {"label": header[name_col] if name_col is not None and name_col < len(header) else "Name",
+                 "text": name})
+        for i, (head, cell) in enumerate(zip(header, row)):
+            if i in (column, name_col) or not strip_md(cell):
+                continue
+            before = repr(entry)
+            if apply_level_value(entry, head, cell):
+                # '10 minutes, 24x7' is a time and a paging rule; a second response column ('out of hours')
+                # finds the field taken, and '(business hours)' qualifies the time: keep the words too
+                if not lossless(cell) or repr(entry) == before or re.search(r"\(|:", head):
+                    entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+            elif re.search(r"escalat", head, re.I):
+                entry.setdefault("escalation_text", strip_md(cell))
+            else:   # a column the ladder has no field for: kept with its level, under the column's name
+                entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+    found.use("severities", block)
+
+
+def _level_columns(block: Block, found: Found, make_level) -> None:
+    """| | Sev 1 | Sev 2 | with a fact per row ('Page on-call | yes | business hours only'): each cell is
+    that level's value for the row's fact, in its field where the row says which, else under the row's name."""
+    header = [strip_md(h) for h in block.rows[0]]
+    for row in block.rows[1:]:
+        label = strip_md(row[0]) if row else ""
+        for i in range(1, min(len(header), len(row))):
+            cell = strip_md(row[i])
+            lid = level_id(header[i])
+            if not lid or not label or cell in ("", "—", "-", "–"):
+                continue
+            entry = make_level(found, lid, _rest_name(header[i]) or header[i])
+            before = repr(entry)
+            if MEANING_KEY.search(label) or EXAMPLE_KEY.search(label) or not apply_level_value(entry, label, cell) \
+                    or not lossless(cell) or repr(entry) == before:   # 'Exec summary | within 24 h': not its meaning
+                entry.setdefault("details", []).append({"label": label, "text": cell})
+    found.use("severities", block)
+
+
+def _grade_id(text: str) -> str | None:
+    match = GRADE_ID.match(strip_md(text))
+    return f"{match.group(1).upper()}-{match.group(2)}" if match else None
+
+
+def _grade_column(body: list[list[str]]) -> int | None:
+    """A column of 'WORD N' ids, one per row, all different."""
+    for i in range(len(body[0]) if body else 0):
+        ids = [_grade_id(row[i]) for row in body if i < len(row)]
+        if len(body) >= 2 and all(ids) and len(set(ids)) == len(ids):
+            return i
+    return None

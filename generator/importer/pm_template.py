@@ -1,0 +1,102 @@
+"""The post-mortem definition: its template (headings or a fence), agenda and principles."""
+from __future__ import annotations
+
+import re
+
+from .found import Found, home_of
+from .mdparse import Block, Section, joined, strip_md
+from .text import duration, slug
+
+
+PM_TEMPLATE = re.compile(r"template|format|structure", re.IGNORECASE)
+
+
+def _postmortem(root: Section, found: Found) -> None:
+    pm = found.postmortem
+    for section in root.walk():
+        if section.parent is not None and PM_TEMPLATE.search(section.title) and (
+                home_of(section.parent) == "postmortem" or re.search(r"review|post|retro", section.title, re.I)):
+            _pm_sections_from_headings(section, pm, found)
+        if home_of(section) != "postmortem":
+            continue
+        for block in section.blocks:
+            if block.kind == "code" and block.lang in ("markdown", "md", "") and \
+                    sum(line.startswith("## ") for line in block.code) >= 3:
+                _pm_sections_from_fence(block, pm, found)
+        _pm_agenda_and_principles(section, pm, found)
+        labels = [b for b in section.blocks if b.kind == "label" and not b.text]
+        if len(labels) >= 4 and "sections" not in pm and "template" in section.title.lower():
+            pm["sections"] = [{"id": slug(b.label), "title": strip_md(b.label),
+                               "prompt": strip_md(b.label)} for b in labels]
+            found.use("postmortem", *labels)
+        window_text = re.search(r"\(([^)]*\d[^)]*)\)", section.title)
+        if window_text and "within" not in pm and re.search(r"post|review", section.title, re.I):
+            pm["within"] = duration(window_text.group(1))
+            pm["within_severities"] = [m.replace(" ", "").replace("-", "").upper() for m in
+                                       re.findall(r"\b(?:P|SEV)[\s-]?[0-9]\b", section.title, re.I)]
+
+
+def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None:
+    """'## Review Template' whose sub-headings are the post-mortem's sections, each with its prompt."""
+    if "sections" in pm or len(section.children) < 3:
+        return
+    sections = []
+    for child in section.children:
+        prose = [b for b in child.blocks if b.kind in ("para", "item") and b.text]
+        title = strip_md(child.title)
+        sections.append({"id": slug(title), "title": title,
+                         "prompt": joined(prose, child.blocks) or title})
+        found.used.add(child.line)
+        found.mapped["postmortem"].append(child.line)
+        found.use("postmortem", *prose)
+    pm["sections"] = sections
+    found.used.add(section.line)
+    found.mapped["postmortem"].append(section.line)
+
+
+def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:
+    sections, current = [], None
+    for line in block.code:
+        if line.startswith("## "):
+            current = {"id": slug(line[3:]), "title": line[3:].strip(), "prompt": ""}
+            sections.append(current)
+        elif current is not None and not current["prompt"] and line.strip() and not line.startswith("|"):
+            current["prompt"] = strip_md(line.lstrip("- "))
+    for section in sections:
+        section["prompt"] = section["prompt"] or section["title"]
+    pm.setdefault("sections", sections)
+    pm.setdefault("template_lines", []).extend(block.lines)
+    # Only headings and first prompts are structured: the whole template also stays in notes.
+    found.mapped["postmortem"].extend(block.lines)
+
+
+def _pm_agenda_and_principles(section: Section, pm: dict, found: Found) -> None:
+    mode = None
+    for block in section.blocks:
+        label = (block.label or block.text).lower() if block.kind in ("label", "para") else ""
+        if block.kind in ("label", "para") and ("agenda" in label or "principle" in label):
+            mode = "agenda" if "agenda" in label else "principles"
+            found.use("postmortem", block)
+            continue
+        if block.kind != "item":
+            if block.kind not in ("label",):
+                continue
+            mode = None
+            continue
+        text = strip_md(block.text)
+        minutes = re.search(r"\((\d+)\s*min", text)
+        if mode == "agenda" and (block.level == 0):
+            item = {"topic": re.sub(r"\s*\(\d+\s*min\w*\)", "", text).strip()}
+            if minutes:   # no time in the source: none on the agenda, never a made-up one
+                item["minutes"] = int(minutes.group(1))
+            pm.setdefault("agenda", []).append(item)
+            found.use("postmortem", block)
+        elif mode == "agenda" and pm.get("agenda"):
+            pm["agenda"][-1].setdefault("points", []).append(text)
+            found.use("postmortem", block)
+        elif mode == "principles":
+            pm.setdefault("principles", []).append(text)
+            found.use("postmortem", block)
+        elif "blameless" in section.title.lower() or "principle" in section.title.lower():
+            pm.setdefault("principles", []).append(text)
+            found.use("postmortem", block)

@@ -1,0 +1,146 @@
+"""Roles: role tables, bold-led role paragraphs, sections under a Roles heading, role headings."""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, joined, strip_md
+from .text import slug
+
+
+def role_tables(root: Section, found: Found) -> None:
+    """| Role | Description / Responsibilities |: one role per row."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 2 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h).lower() for h in block.rows[0]]
+            role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
+            duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
+            if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
+                continue
+            who_col = next((i for i, h in enumerate(header) if i not in (role_col, duty_col) and re.fullmatch(
+                r"who|(filled|staffed|held|taken) by|person|owner|assigned( to)?|default|usually", h)), None)
+            for row in block.rows[1:]:
+                if max(role_col, duty_col) < len(row) and strip_md(row[role_col]) and strip_md(row[duty_col]):
+                    name = strip_md(row[role_col])
+                    role = {"id": slug(name, "role"), "name": name, "responsibilities": [strip_md(row[duty_col])]}
+                    if who_col is not None and who_col < len(row) and strip_md(row[who_col]):
+                        role["who"] = strip_md(row[who_col])
+                    found.roles.append(role)
+            rest = any(strip_md(cell) for row in block.rows[1:] for i, cell in enumerate(row)
+                       if i not in (role_col, duty_col, who_col))
+            if rest:   # a column the role has no field for ('Backup'): structured, and the table stays in notes
+                found.mapped["roles"].extend(block.lines)
+            else:
+                found.use("roles", block)
+
+
+# '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.
+BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
+
+
+ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
+
+
+def role_sections(root: Section, found: Found) -> None:
+    """Under a 'Roles' heading: each sub-heading with a list is a role, and so is each
+    '**Name**: what they do' line."""
+    for section in root.walk():
+        leads = [BOLD_LEAD.match(b.text) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
+        named_roles = sum(bool(m and ROLE_NOUN.search(m.group(1))) for m in leads) >= 2   # '**Scribe** — ...'
+        if not section.level or not (ROLES_TITLE.search(section.title) or named_roles) \
+                or re.search(r"escalat", section.title, re.I):
+            continue
+        for block in section.blocks:
+            lead = BOLD_LEAD.match(block.text) if block.kind == "para" else None
+            label, text = (block.label, block.text) if block.kind == "label" else (block.key, block.value) \
+                if block.kind == "item" and block.level == 0 else lead.groups() if lead else ("", "")
+            if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
+                found.roles.append(_role(label, [strip_md(text)]))
+                found.use("roles", block)
+        for child in section.children:
+            items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+            if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
+                continue
+            _prose_role(child, found)
+
+
+def _prose_role(section: Section, found: Found) -> None:
+    """A role heading: its list is what the role does, its prose what the role is (or, alone, what it does);
+    '**Does not:** ...' and other labels are duties as written; a '**Responsibilities**' label is a caption."""
+    free = [b for b in section.blocks if b.lines[0] not in found.used]
+    items = [b for b in free if b.kind == "item" and b.level == 0]
+    nested = [b for b in free if b.kind == "item" and b.level > 0]
+    prose = [b for b in free if b.kind == "para" and b.text]
+    labels = [b for b in free if b.kind == "label"]
+    duties = [strip_md(b.text) for b in items]
+    duties += [f"{strip_md(b.label)}: {strip_md(b.text)}" for b in labels if b.text]
+    text = _paragraphs(prose)
+    if not duties and not text:
+        return
+    role = _role(section.title, duties or text)
+    if duties and text:
+        role["description"] = "\n\n".join(text)
+    found.roles.append(role)
+    found.used.add(section.line)
+    found.mapped["roles"].append(section.line)
+    found.use("roles", *items, *prose, *labels)
+    for block in nested:   # a wrapped or nested line goes with the duty above it
+        above = max((b for b in items if b.lines[0] < block.lines[0]), key=lambda b: b.lines[0], default=None)
+        if above is not None:
+            index = items.index(above)
+            role["responsibilities"][index] += f" {strip_md(block.text)}"
+            found.use("roles", block)
+
+
+def _paragraphs(blocks: list[Block]) -> list[str]:
+    """Consecutive source lines joined into one paragraph each."""
+    out: list[str] = []
+    last = None
+    for block in blocks:
+        if last is not None and block.lines[0] == last + 1 and out:
+            out[-1] += " " + strip_md(block.text)
+        else:
+            out.append(strip_md(block.text))
+        last = block.lines[-1]
+    return out
+
+
+def _role(title: str, duties: list[str]) -> dict:
+    name = re.sub(r"\s*\(.*\)\s*$", "", strip_md(title)).strip() or strip_md(title)
+    role = {"id": slug(name, "role"), "name": name, "responsibilities": duties}
+    short = re.search(r"\(([A-Z]{1,4})\)", title)
+    if short:
+        role["short"] = short.group(1)
+    return role
+
+
+ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder|"
+                       r"analysts?|advisor|adviser|expert|specialist|representative|engineer|director|"
+                       r"controller|spokesperson|on-call)s?\s*(\([A-Z]{1,5}\))?$", re.IGNORECASE)
+
+
+def role_headings(root: Section, found: Found) -> None:
+    """'## Major incident manager' followed by a list of what they do: a role."""
+    for section in root.walk():
+        if not section.level or section.line in found.used or section.children or \
+                not ROLE_NOUN.search(strip_md(section.title)):
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+        siblings = [c for c in (section.parent.children if section.parent else []) if not c.children
+                    and ROLE_NOUN.search(strip_md(c.title))]
+        if len(items) < 2 and len(siblings) >= 2:   # '### Response Lead' among other role headings, in prose
+            _prose_role(section, found)
+            continue
+        if len(items) < 2:
+            continue
+        role = _role(section.title, [strip_md(b.text) for b in items])
+        lead = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+        if lead:
+            role["who"] = joined(lead, section.blocks)
+            found.use("roles", *lead)
+        found.roles.append(role)
+        found.used.add(section.line)
+        found.mapped["roles"].append(section.line)
+        found.use("roles", *items)

@@ -1,0 +1,150 @@
+"""Procedures under sub-headings: a sub-heading as a step, groups of procedures, sections of
+commands, symptom tables, and how to declare an incident."""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Block, Section, strip_md
+from .text import slug
+
+
+def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> None:
+    """A sub-heading under a stage is one step; its lists are the step's note, its code its commands."""
+    from .scenarios import _append, _code_steps
+
+    step: dict = {"text": strip_md(re.sub(r"^\d+[.)]\s*", "", node.title))}
+    found.used.add(node.line)
+    found.mapped[key].append(node.line)
+    pb["_lines"].add(node.line)
+    notes = []
+    for inner in node.walk():
+        if inner is not node:
+            notes.append(strip_md(inner.title))
+            found.used.add(inner.line)
+            found.mapped[key].append(inner.line)
+        for block in inner.blocks:
+            if block.kind == "code":
+                for part in _code_steps(block, ""):
+                    step.setdefault("commands", []).extend(part.get("commands", []))
+            elif block.kind in ("item", "para", "label") and (block.text or block.label):
+                notes.append(strip_md(block.text if block.kind != "label" else f"{block.label}: {block.text}"))
+            else:
+                continue
+            found.use(key, block)
+    if notes:
+        step["note"] = "\n".join(notes)
+    if stage == "symptoms" and not step.get("commands"):
+        pb["symptoms"].append(step["text"])
+    else:   # a symptom has no commands: commands under one confirm what is seen
+        _append(pb, stage if stage in ("immediate", "investigate", "resolve", "verify") else "investigate", step)
+
+
+PROCEDURES = re.compile(r"procedure|runbook|playbook|scenario|recover", re.IGNORECASE)
+
+
+def procedure_groups(root: Section, found: Found) -> None:
+    """'Recovery Procedures' with numbered sub-headings: each sub-heading is its own playbook."""
+    from .found import _stage
+    from .scenarios import _playbook
+
+    for section in root.walk():
+        if section.level < 2 or not PROCEDURES.search(section.title) or section.line in found.used:
+            continue
+        from .found import _leading_stage
+        from .scenarios import _phase_list
+        if _phase_list(section) or len({_leading_stage(c.title) for c in section.children} - {None}) >= 2:
+            continue   # phases of the process, or the stages of one procedure
+        members = [c for c in section.children if any(b.kind in ("item", "code") for b in c.all_blocks())
+                   and c.line not in found.used]
+        if len(members) < 2 or len(members) < len(section.children) // 2:
+            continue
+        stage = _stage(section.title) or "immediate"
+        for child in members:   # the group's own heading stays in notes, on the site
+            found.playbooks.append(_playbook(child, found, stage))
+
+
+def _has_commands(section: Section) -> bool:
+    from .found import SHELL_LANGS, SHELL_START
+    return any(b.kind == "code" and (b.lang in SHELL_LANGS - {""} or any(SHELL_START.match(l.strip()) for l in b.code))
+               for b in section.blocks)
+
+
+def command_sections(root: Section, found: Found) -> None:
+    """Sibling sub-sections that each hold shell commands ('### The queue is stuck'): a playbook each."""
+    from .scenarios import _playbook
+
+    for section in root.walk():
+        leaves = [c for c in section.children if not c.children and c.line not in found.used and _has_commands(c)
+                  and not any(line in found.used for b in c.blocks for line in b.lines)]
+        if len(leaves) < 2:
+            leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))]   # 'Useful commands' alone
+        if not leaves:
+            continue
+        for child in leaves:
+            found.playbooks.append(_playbook(child, found, "immediate"))
+
+
+# A section that is a list of commands to run: 'Useful commands', 'Cheat sheet', 'Manual escalation from the CLI'.
+COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick reference|\bcli\b|by hand|manual(ly)?\b",
+                            re.IGNORECASE)
+
+
+def symptom_tables(root: Section, found: Found) -> None:
+    """| Symptom | Likely cause | Action |: one playbook, a step per row applying when its symptom is seen."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 2 or block.lines[0] in found.used:
+                continue
+            header = [strip_md(h).lower() for h in block.rows[0]]
+            seen = next((i for i, h in enumerate(header) if re.search(r"symptom|problem|issue|error|alert", h)), None)
+            act = next((i for i, h in enumerate(header) if re.search(r"action|fix|resol|what to do|remed|mitigat", h)),
+                       None)
+            if seen is None or act is None:
+                continue
+            cause = next((i for i, h in enumerate(header) if re.search(r"cause|reason|why", h)), None)
+            found.playbooks.append(_symptom_playbook(section, block, seen, act, cause, found))
+
+
+def _symptom_playbook(section: Section, block: Block, seen: int, act: int, cause, found: Found) -> dict:
+    from collections import defaultdict
+
+    title = strip_md(section.title) or "Troubleshooting"
+    pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
+          "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
+    key = f"playbook:{pb['id']}"
+    for row in block.rows[1:]:
+        if max(seen, act) >= len(row) or not strip_md(row[act]):
+            continue
+        step = {"text": strip_md(row[act]), "condition": strip_md(row[seen])}
+        if cause is not None and cause < len(row) and strip_md(row[cause]):
+            step["note"] = strip_md(row[cause])
+        pb["symptoms"].append(strip_md(row[seen]))
+        pb["steps"]["resolve"].append(step)
+    found.used.add(section.line)
+    found.mapped[key].append(section.line)
+    found.use(key, block)
+    for line in block.lines:
+        found.homes[line] = key
+    for child in section.children:
+        if _has_commands(child) and child.line not in found.used:
+            for node in child.walk():
+                for b in node.blocks:
+                    for line in b.lines:
+                        found.homes[line] = key
+            sub_step(child, pb, "resolve", key, found)
+    return pb
+
+
+def declare_sections(root: Section, found: Found) -> None:
+    """'## Declaring an incident' / 'How to declare': its items (or sentences) are how to declare."""
+    for section in root.walk():
+        if not section.level or section.line in found.used or not re.search(
+                r"\bdeclar|report(ing)? (an |a )?(incident|problem)|how to report", section.title, re.I):
+            continue
+        blocks = [b for b in section.blocks if b.kind in ("item", "para") and b.text and b.lines[0] not in found.used]
+        items = [b for b in blocks if b.kind == "item"] or blocks
+        if not items:
+            continue
+        found.org.setdefault("declare", []).extend(strip_md(b.text) for b in items)
+        found.use("organization", *items)
