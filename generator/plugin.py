@@ -43,10 +43,7 @@ class _LazyFile(File):
 
 
 class _PageFile(_LazyFile):
-    """A generated page that a dirty rebuild may skip when its output is current.
-
-    Its Markdown comes from the site's (compressed) page.
-    """
+    """A generated page (Markdown read from the site's page) a dirty rebuild may skip when current."""
 
     current = False
 
@@ -151,9 +148,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 key = serve_cache.page_key(shared, page.markdown)
                 file.current = serve_cache.unchanged(self._state, page.uri, key, file.abs_dest_path)
             files.append(file)
-        for uri, content in card_files.items():
-            files.append(File.generated(config, uri, content=content))
-        for uri, content in self.site.redirects:
+        for uri, content in [*card_files.items(), *self.site.redirects]:
             files.append(File.generated(config, uri, content=content))
         # The binder takes seconds to lay out: a live preview does not wait for it on every edit.
         binder = self._command != "serve" and self.config.binder
