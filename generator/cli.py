@@ -221,11 +221,12 @@ def _log_to_terminal(level: str = "INFO") -> None:
 def export_docs(out_dir: Path, root: Path, today: date, audience: str | None) -> None:
     """Write every page as plain Markdown into OUT_DIR, for another docs engine."""
     from .commands import atomic
+    from .commands import site as site_module
 
     prepared = _prepare_site(root, today, audience)
     target = Path(os.path.abspath(out_dir))
     try:
-        atomic.write_tree(target, {p.uri: p.markdown.encode("utf-8") for p in prepared.pages}, (root,))
+        atomic.write_tree(target, site_module.exported_pages(prepared), (root,))
     except PlaybookError as error:
         _fail(error)
     click.echo(f"Wrote {len(prepared.pages)} Markdown pages to {target}")

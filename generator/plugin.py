@@ -1,9 +1,7 @@
 """The `playbooks` MkDocs plugin: a thin shell over generator.site. Only module importing mkdocs."""
 from __future__ import annotations
 
-import html
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -13,19 +11,39 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import resources
 from .caching import serve as serve_cache
+from .caching import spool as spool_module
 from .commands import site as site_module
-from .render import look
+from .render import site_config
 from .problems import PlaybookError
-from .render.fallback import theme_extra
+from .render.search_output import SearchOutputs, search_plugin
 from .safetext import printable_lines
 
 log = logging.getLogger("mkdocs.plugins.playbooks")
 
 
-class _PageFile(File):
-    """A generated page that a dirty rebuild may skip when its output is current."""
+class _LazyFile(File):
+    """A generated file whose content is read (``read()``) whenever MkDocs reads it, not held."""
+
+    read = None
+
+    @classmethod
+    def of(cls, config, uri: str, read) -> _LazyFile:
+        file = cls.generated(config, uri, content="")
+        file.read = read
+        return file
+
+    @property
+    def _content(self):
+        return self.read() if self.read is not None else self.__dict__.get("_text")
+
+    @_content.setter
+    def _content(self, value) -> None:
+        self.read, self.__dict__["_text"] = None, value
+
+
+class _PageFile(_LazyFile):
+    """A generated page (Markdown read from the site's page) a dirty rebuild may skip when current."""
 
     current = False
 
@@ -69,6 +87,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._command = command
         PlaybooksPlugin.serving = command == "serve"
         self.incremental = command == "serve" and dirty
+        from .caching.parse import keep_between_runs
+        keep_between_runs(command == "serve")
         if self.incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
 
@@ -103,64 +123,45 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         highlight_cache.use_folder(None if self.incremental else self.site.cache)
         for warning in self.site.warnings:
             log.info(warning)
-        org = self.site.project.organization
-        config.site_name = html.escape(org.name)  # the theme prints it as raw HTML
-        if org.site_url.startswith(("http://", "https://")):  # not an import placeholder
-            config.site_url = config.site_url or org.site_url
-        if not config.repo_url and org.repo_url:
-            config.repo_url, config.edit_uri = org.repo_url, org.edit_uri or None
-        if not config.nav:
-            config.nav = self.site.nav
-        config.extra["playbooks_fallback"] = theme_extra(self.site.project)  # search.html, 404.html
+        site_config.from_site(config, self.site)
         return config
 
     def _prepare(self, config) -> site_module.Site:
-        root = self._root(config)
-        today = site_module.today_from(self.config.today)
-        draft = os.environ.get("PLAYBOOK_DRAFT") == "1"  # set by `playbook serve --draft`
-        audience = os.environ.get("PLAYBOOK_AUDIENCE") or self.config.audience  # serve --audience
-        if audience not in (None, "internal", "public"):
-            raise PlaybookError(f"PLAYBOOK_AUDIENCE: {audience!r} is not one of internal, public")
-        return site_module.prepare(root, today, self.config.warn_days, root / self.config.content_dir,
-                                   audience, draft, incremental=self.incremental)
+        return site_config.prepare(self._root(config), self.config, self.incremental)
 
     def on_files(self, files: Files, config) -> Files:
+        self._spool = None if self.incremental or self.site is None else spool_module.Spool()
+        self._search = SearchOutputs(config.plugins, self._spool)
         if self.site is None:
-            files.append(File.generated(config, "index.md", content=_error_markdown(self.error_page)))
+            files.append(File.generated(config, "index.md", content=site_config.error_markdown(self.error_page)))
             return files
         self._by_uri = {page.uri: page for page in self.site.pages}
         self._state = None
         if self.incremental:
             self._state = serve_cache.state_for(str(config.config_file_path), str(config.site_dir))
         card_files = site_module.card_files(self.site)
-        shared = self._shared_signature(files, card_files, config) if self._state else ""
+        uris = [f.src_uri for f in files] + [p.uri for p in self.site.pages] + list(card_files)
+        shared = site_config.shared_signature(config, uris, self.site.nav) if self._state else ""
         for page in self.site.pages:
-            file = _PageFile.generated(config, page.uri, content=page.markdown)
+            file = _PageFile.of(config, page.uri, lambda page=page: page.markdown)
             if self._state is not None:
                 key = serve_cache.page_key(shared, page.markdown)
                 file.current = serve_cache.unchanged(self._state, page.uri, key, file.abs_dest_path)
             files.append(file)
-        for uri, content in card_files.items():
-            files.append(File.generated(config, uri, content=content))
-        for uri, content in self.site.redirects:
+        for uri, content in [*card_files.items(), *self.site.redirects]:
             files.append(File.generated(config, uri, content=content))
         # The binder takes seconds to lay out: a live preview does not wait for it on every edit.
         binder = self._command != "serve" and self.config.binder
         for uri, content in site_module.offline_files(self.site, binder=binder).items():
-            files.append(File.generated(config, uri, content=content))
+            if self._spool is None:
+                files.append(File.generated(config, uri, content=content))
+            else:  # the bundle is 20 MB at 5,000 playbooks: it waits on disk until MkDocs copies it
+                files.append(_LazyFile.of(config, uri, self._spool.reader(content)))
         self._files = files
         return files
 
-    def _shared_signature(self, files: Files, card_files: dict, config) -> str:
-        uris = [f.src_uri for f in files] + [p.uri for p in self.site.pages] + list(card_files)
-        config_path = Path(config.config_file_path or "mkdocs.yml")
-        config_bytes = config_path.read_bytes() if config_path.is_file() else b""
-        settings = [str(config.site_name), str(config.site_url), str(config.repo_url), str(config.edit_uri)]
-        theme = serve_cache.theme_signature([config.theme.custom_dir] if config.theme.custom_dir else [])
-        return serve_cache.shared_signature(self.site.nav, uris, config_bytes, settings, theme)
-
     def on_env(self, env, config, files):
-        index = getattr(self._search_plugin(config), "search_index", None)
+        index = getattr(search_plugin(config.plugins), "search_index", None)
         if index is not None:  # set up by the search plugin's on_config, which runs after ours
             from .render.search_index import lighten
             lighten(index)  # the same entries, parsed without Pygments' token spans
@@ -177,80 +178,40 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, page, config, nav):
+        self._search.page_done()
         if self._state is not None:
             snapshot = serve_cache.Snapshot(page.markdown, dict(page.meta), page._title_from_render,
-                                            page.present_anchor_ids, self._search_entries_of(page, config))
+                                            page.present_anchor_ids, self._search.page_entries(page.url))
             serve_cache.remember(self._state, page.file.src_uri, snapshot, page.file.abs_dest_path)
         return context
 
-    @staticmethod
-    def _search_plugin(config):
-        return config.plugins.get("material/search") or config.plugins.get("search")
-
-    def _search_entries_of(self, page, config) -> list:
-        search = self._search_plugin(config)
-        entries = getattr(getattr(search, "search_index", None), "entries", None)
-        if not entries:
-            return []
-        start = len(entries)
-        while start and entries[start - 1]["location"].split("#", 1)[0] == page.url:
-            start -= 1
-        return [dict(entry) for entry in entries[start:]]
-
     @event_priority(100)  # before the search plugin writes the index
     def _post_build_outputs(self, config) -> None:
-        self._remember_search_text(config)
+        uris = [f.src_uri for f in self._files.documentation_pages()] if self._files is not None else []
+        self._search.before_search_writes(config.site_dir, self._state if self._files else None, uris)
         if self.site is None:
             return
         if not self.incremental:
             from .caching import highlight as highlight_cache
             highlight_cache.save()  # the blocks this build highlighted, for the next one
-        for uri, text in site_module.download_files(self.site).items():
-            target = Path(config.site_dir) / uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        site_module.write_downloads(self.site, config.site_dir)
         if self._state is not None and self._files is not None:
-            uris = [f.src_uri for f in self._files.documentation_pages()]
-            search = self._search_plugin(config)
-            if search is not None and hasattr(search, "search_index"):
-                index = search.search_index
-                index.entries = serve_cache.search_entries(self._state, uris)
-                search.search_index_prev = None  # the entries above are the whole index
-                text = serve_cache.search_index_json(self._state, uris, index.config)
-                index.generate_search_index = lambda prev: text  # unchanged pages' JSON is reused
-                self._remember_search_text(config)
             serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
-
-    def _remember_search_text(self, config) -> None:
-        index = getattr(self._search_plugin(config), "search_index", None)
-        if index is not None:
-            from .render.search_index import remember_text
-            remember_text(index)
 
     @event_priority(-50)  # after the search plugin wrote search_index.json, before offline (-100)
     def _write_search_script(self, config) -> None:
-        """search_index.js from the string just written as search_index.json, not read back."""
-        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-        text = getattr(getattr(self._search_plugin(config), "search_index", None), "text", None)
-        if offline is None or not offline.config.enabled or not isinstance(text, str):
-            return
-        from .render.search_index import write_script
-        write_script(config.site_dir, text)
-        offline.config.enabled = False  # its copy would be the same bytes, read back from disk
-        self._paused_offline = True
-
-    _paused_offline = False
+        self._search.write_script(config.site_dir)
 
     @event_priority(-150)  # after the offline plugin's turn
-    def _resume_offline(self, config) -> None:
-        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-        if self._paused_offline and offline is not None:
-            offline.config.enabled = True
-        self._paused_offline = False
+    def _resume_plugins(self, config) -> None:
+        self._search.resume()
 
-    on_post_build = CombinedEvent(_post_build_outputs, _write_search_script, _resume_offline)
+    _search = SearchOutputs({}, None)
+
+    on_post_build = CombinedEvent(_post_build_outputs, _write_search_script, _resume_plugins)
 
     def on_build_error(self, error) -> None:
+        self._search.resume()
         if self._state is not None and self._files is not None:
             self._state.forget()  # pages may be half written: the next build is a full one
 
@@ -260,12 +221,22 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             page.edit_url = self.site.edit_url(source)
         return markdown
 
-    def on_page_content(self, html_text, page, config, files):
+    def _sanitize(self, html_text, page, config, files):
         if page.file.src_uri in self._by_uri:  # generated from content: untrusted
             from .render.sanitize import sanitize
 
             return sanitize(html_text)
         return html_text
+
+    _spool: spool_module.Spool | None = None
+
+    @event_priority(-1000)  # last: MkDocs keeps every page's text until the end of the build
+    def _spool_page(self, html_text, page, config, files):
+        if self._spool is not None and page.file.src_uri in self._by_uri:
+            spool_module.spool(page, self._spool)  # page.markdown and page.content, read back on use
+        return html_text
+
+    on_page_content = CombinedEvent(_sanitize, _spool_page)
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
@@ -275,84 +246,18 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return server
 
 
-def _error_markdown(report: str | None) -> str:
-    body = html.escape(report or "content has errors")
-    return ("# Content has errors\n\nThe site is not built until these are fixed; this page "
-            "reloads when you save a file.\n\n<pre>" + body + "</pre>\n")
-
-
 def _apply_look(config, root: Path) -> None:
     """Layer the package's theme, Markdown extensions and offline plugins under the team's config."""
-    user_theme = _written(config).get("theme")
-    if user_theme is None:
-        from mkdocs.theme import Theme
-        config.theme = Theme(name="material")
-    _layer_theme_dirs(config, root, user_theme)
-    for key, value in look.theme_defaults(user_theme).items():
-        config.theme[key] = value
-    for name, options in look.missing_extensions(config.markdown_extensions).items():
-        config.markdown_extensions.append(name)
-        if options:
-            config.mdx_configs[name] = dict(options)
-    polyfills = config.extra.setdefault("polyfills", [])
-    if not any("iframe-worker" in str(url) for url in polyfills):
-        polyfills.append(look.POLYFILL)
-    config.extra.setdefault("generator", False)
-    _append_once(config.extra_css, look.CSS)
-    _append_once(config.extra_javascript, look.JAVASCRIPT)
-    offline = _ensure_plugin(config, "material/offline", "offline", {})
-    _ensure_plugin(config, "material/search", "search", {"separator": look.SEARCH_SEPARATOR})
-    for risk in look.other_origin_risks(look.theme_name(user_theme), config.theme.get("font"),
-                                        config.extra, config.extra_css, config.extra_javascript,
-                                        bool(offline.config.enabled)):
-        log.warning(f"playbooks: cannot guarantee the site makes no request to another origin: {risk}")
-
-
-def _written(config) -> dict:
-    """The team's mkdocs.yml as written, before MkDocs filled in its defaults."""
+    from mkdocs.theme import Theme
     from mkdocs.utils.yaml import yaml_load
 
-    if not config.config_file_path:
-        return {}
-    with open(config.config_file_path, "rb") as handle:
-        data = yaml_load(handle)
-    return data if isinstance(data, dict) else {}
-
-
-def _layer_theme_dirs(config, root: Path, user_theme) -> None:
-    """The team's custom_dir (or site_overrides/theme) first, then the package's, then the theme."""
-    dirs = config.theme.dirs
-    package_dir = str(resources.theme_dir())
-    if package_dir in dirs:
-        return
-    custom = config.theme.custom_dir
-    if custom is None and (root / "site_overrides" / "theme").is_dir():
-        custom = str(root / "site_overrides" / "theme")
-        dirs.insert(0, custom)
-    dirs.insert(1 if custom else 0, package_dir)
-
-
-def _append_once(entries: list, path: str) -> None:
-    if not any(str(getattr(entry, "path", entry)) == path for entry in entries):
-        entries.append(path)
-
-
-def _ensure_plugin(config, name: str, short: str, options: dict):
-    """The configured plugin, or a new one registered now (its on_config runs after ours)."""
-    for key in (name, short):
-        if key in config.plugins:
-            return config.plugins[key]
-    from importlib.metadata import entry_points
-
-    (entry,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == name]
-    plugin = entry.load()()
-    errors, _ = plugin.load_config(options, config.config_file_path)
-    if errors:
-        raise PlaybookError(f"cannot enable the {short} plugin: {errors}")
-    if not hasattr(plugin, "is_dirty"):
-        plugin.is_dirty = False  # set by on_startup, which has already run
-    config.plugins[name] = plugin
-    return plugin
+    written: dict = {}
+    if config.config_file_path:
+        with open(config.config_file_path, "rb") as handle:
+            data = yaml_load(handle)  # the team's mkdocs.yml as written, before MkDocs' defaults
+        written = data if isinstance(data, dict) else {}
+    for risk in site_config.apply_look(config, root, written.get("theme"), lambda: Theme(name="material")):
+        log.warning(f"playbooks: cannot guarantee the site makes no request to another origin: {risk}")
 
 
 def build_site(config_file: Path, site_dir: Path, prepared: site_module.Site) -> None:

@@ -17,6 +17,15 @@ from . import store as cache
 
 NAME = "yaml-v1.json"
 _MEMORY: dict[str, dict[str, str]] = {}  # cache folder -> {key: JSON text of the data}
+_KEEP = {"between_runs": False}
+
+
+def keep_between_runs(keep: bool) -> None:
+    """Serve: keep each run's entries in memory for the next run (else read from disk:
+    a one-shot build does not hold 5,000 files' data as JSON text to the end)."""
+    _KEEP["between_runs"] = keep
+    if not keep:
+        _MEMORY.clear()
 
 
 class ParseCache:
@@ -61,7 +70,8 @@ class ParseCache:
         """Keep what this run used; the file is rewritten only when that set changed."""
         if self.folder is None:
             return
-        _MEMORY[str(self.folder)] = self.used
+        if _KEEP["between_runs"]:
+            _MEMORY[str(self.folder)] = self.used
         if self.used.keys() == self.entries.keys():
             return
         body = ",".join(f"{json.dumps(key)}:{value}" for key, value in self.used.items())

@@ -11,7 +11,7 @@ from .. import core
 from . import report
 from ..model import Project
 from ..problems import PlaybookError
-from ..render.pages import Page, navigation, render_site
+from ..render.pages import Page, navigation, packing, render_site
 from ..render.postmortem import postmortem_pages
 
 MARKER = ".playbook-generated"
@@ -84,9 +84,10 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         from ..caching.pages import index_renderer, playbook_renderer
         renderer = playbook_renderer(result.project, result.content, warn_days)
         index_page = index_renderer(result.project, warn_days)
-    pages = annotate(render_site(result.project, renderer, index_page)
-                     + postmortem_pages(result.project) + alert_pages,
-                     notes_of(result.content), result.problems, draft, guidance_of(result.content))
+    with packing(not incremental):  # serve reads every page on each rebuild: plain str there
+        pages = annotate(render_site(result.project, renderer, index_page)
+                         + postmortem_pages(result.project) + alert_pages,
+                         notes_of(result.content), result.problems, draft, guidance_of(result.content))
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
                 warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),
@@ -99,6 +100,24 @@ def _with_pages(nav: list, uris: list[str]) -> list:
         if isinstance(entry, dict) and isinstance(entry.get("Playbooks"), list) and uris:
             entry["Playbooks"][1:1] = uris
     return nav
+
+
+PLUGIN_ONLY_META = ("section_tags",)  # read by the plugin's search index only
+
+
+def exported_pages(site: Site) -> dict[str, bytes]:
+    """Every page's Markdown for another docs engine (export-docs), without the metadata
+    only the plugin reads."""
+    return {page.uri: _without_plugin_meta(page.markdown).encode("utf-8") for page in site.pages}
+
+
+def _without_plugin_meta(markdown: str) -> str:
+    end = markdown.find("\n---\n", 3) if markdown.startswith("---\n") else -1
+    if end < 0:
+        return markdown
+    lines = [line for line in markdown[4:end].split("\n")
+             if not line.startswith(tuple(f"{key}: " for key in PLUGIN_ONLY_META))]
+    return "---\n" + "\n".join(lines) + markdown[end:]
 
 
 def card_files(site: Site) -> dict[str, bytes]:
@@ -117,6 +136,14 @@ def download_files(site: Site) -> dict[str, str]:
     if site.project.postmortem is None:
         return {}
     return {DOWNLOAD: template_body(site.project)}
+
+
+def write_downloads(site: Site, site_dir: str) -> None:
+    """Write ``download_files`` into the built site."""
+    for uri, text in download_files(site).items():
+        target = Path(site_dir) / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def offline_files(site: Site, binder: bool = True) -> dict[str, bytes]:

@@ -1,6 +1,7 @@
 """Turn validated documents (plain dicts) into the frozen model."""
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
@@ -118,14 +119,19 @@ def decision_tree(d: dict | None) -> m.DecisionTree | None:
     return m.DecisionTree(d["start"], nodes)
 
 
-_PLAYBOOKS: dict[tuple[str, str], m.Playbook] = {}  # (file, text) -> model, from the last build
+_PLAYBOOKS: dict[tuple[str, str], m.Playbook] = {}  # (file, digest of text) -> model, from the last build
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def playbook_models(sources) -> list[m.Playbook]:
     """playbook() of each source; an unchanged file (same text) reuses its frozen model."""
     memo = {}
     for source in sources:
-        key = (source.rel, source.text)
+        # The digest, not the text: the memo lives as long as the process (5,000 files' text).
+        key = (source.rel, _digest(source.text) if source.text else "")
         memo[key] = _PLAYBOOKS.get(key) if source.text else None
         if memo[key] is None:
             memo[key] = playbook(source.data, source.rel)

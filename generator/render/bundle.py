@@ -95,20 +95,41 @@ def playbook_data(playbook: Playbook, project: Project) -> dict:
 
 
 def bundle_data(project: Project) -> dict:
+    return {"playbooks": [playbook_data(pb, project) for pb in project.playbooks], **_shared_data(project)}
+
+
+def _shared_data(project: Project) -> dict:
+    """Everything in the bundle's data but the playbooks."""
     contacts = {c.id: {"name": c.name, "title": c.title, "phone": c.phone, "tel": c.tel,
                        "email": c.email, "chat": c.chat} for c in project.contacts}
     levels = {lv.id: {"name": lv.name, "rank": lv.rank, "respond": durations.human(lv.response_time)}
               for lv in project.levels}
     templates = {t.id: {"title": t.title, "subject": t.subject, "body": t.body} for t in project.templates}
-    return {"playbooks": [playbook_data(pb, project) for pb in project.playbooks],
-            "contacts": contacts, "levels": levels, "templates": templates,
+    return {"contacts": contacts, "levels": levels, "templates": templates,
             "services": [s.name for s in project.organization.services]}
 
 
 def render_bundle(project: Project, generated: date) -> str:
     """The runbook as one HTML document (a str); it references no other file."""
+    return render_bundle_bytes(project, generated).decode("utf-8")
+
+
+_DATA = "\x00pb-data\x00"  # where the data goes; never in a template (NUL)
+
+
+def render_bundle_bytes(project: Project, generated: date) -> bytes:
+    """``render_bundle`` as UTF-8, made a playbook at a time: the same bytes as
+    ``script_json(bundle_data(project))`` in the template, without holding every
+    playbook's data, its JSON and the whole page as str at once (5,000 playbooks)."""
     env = environment()
     css, js = (env.loader.get_source(env, name)[0] for name in ("bundle.css", "bundle.js"))
-    return env.get_template("bundle.html.j2").render(
-        **context(project, generated), data=script_json(bundle_data(project)), generator=GENERATOR,
+    page = env.get_template("bundle.html.j2").render(
+        **context(project, generated), data=Markup(_DATA), generator=GENERATOR,
         css=Markup(css), js=Markup(js))
+    head, tail = page.split(_DATA)
+    pieces = [head.encode("utf-8"), b'{"playbooks":[']
+    for number, playbook in enumerate(project.playbooks):
+        pieces.append((("," if number else "") + script_json(playbook_data(playbook, project))).encode("utf-8"))
+    shared = script_json(_shared_data(project))  # '{"contacts":...}'
+    pieces += [b"],", shared[1:].encode("utf-8"), tail.encode("utf-8")]
+    return b"".join(pieces)

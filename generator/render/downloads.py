@@ -18,8 +18,8 @@ def offline_files(project: Project, generated: date, paper: str = "a4",
     """
     from .binder import render_binder
     from .binder_notice import notice_pdf
-    from .bundle import render_bundle
+    from .bundle import render_bundle_bytes
 
-    files = {DOWNLOADS["bundle"]: render_bundle(project, generated).encode("utf-8")}
+    files = {DOWNLOADS["bundle"]: render_bundle_bytes(project, generated)}
     files[DOWNLOADS["binder"]] = render_binder(project, generated, paper, cache) if binder else notice_pdf(paper)
     return files

@@ -7,7 +7,6 @@ still has placeholders lists each missing value with its file and line.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ..problems import Problem
 from .markdown import escape_block, escape_inline
@@ -72,7 +71,8 @@ def annotate(pages: list[Page], notes_by_rel: dict[str, str], problems: list[Pro
     placed: set[str] = set()
     out = []
     for page in pages:
-        head, body = _split_front_matter(page.markdown)
+        markdown = page.markdown
+        head, body = _split_front_matter(markdown)
         rel = page.source
         if rel and (rel in notes_by_rel or rel in guidance_by_rel) and rel not in placed:
             placed.add(rel)
@@ -82,7 +82,7 @@ def annotate(pages: list[Page], notes_by_rel: dict[str, str], problems: list[Pro
                 body = body.rstrip("\n") + notes_block(notes_by_rel[rel])
         if draft:
             body = draft_banner(missing.get(rel, []) if rel else []) + body
-        out.append(replace(page, markdown=head + body) if head + body != page.markdown else page)
+        out.append(page.with_markdown(head + body) if head + body != markdown else page)
     return out
 
 

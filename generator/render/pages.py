@@ -4,17 +4,18 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-from dataclasses import dataclass
+import zlib
 from functools import lru_cache
 from datetime import date
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 
 from ..load import durations
 from ..model import STAGE_TITLES, Contact, Level, Playbook, Project
 from .markdown import environment, escape_inline
-from .search_terms import search_terms, section_terms
+from .search_terms import page_terms
 from .steps import keyed_items, keyed_steps
 from .tree_svg import decision_tree_svg
 
@@ -45,13 +46,60 @@ PAGING = _Labels({"page-24x7": "Page 24/7", "page-business-hours": "Page in busi
                   "ticket": "Ticket only"})
 
 
-@dataclass(frozen=True)
 class Page:
-    """One rendered page: where it goes, its Markdown, and the YAML it came from."""
+    """One rendered page: where it goes, its Markdown, and the YAML it came from.
 
-    uri: str
-    markdown: str
-    source: str = ""
+    In a full build the Markdown is kept zlib-compressed (a fifth to an eighth of
+    the str, which a curly quote makes two bytes a character): a site of 5,000
+    playbooks holds every page from the check until MkDocs has read it. `playbook
+    serve` renders with ``packing(False)``: it keeps pages between edits and reads
+    every page's Markdown on each rebuild, so compressing would only cost time.
+    """
+
+    __slots__ = ("uri", "_body", "source")
+    packs = True  # see packing()
+
+    def __init__(self, uri: str, markdown: str, source: str = "") -> None:
+        body = zlib.compress(markdown.encode("utf-8", "surrogatepass"), 1) if Page.packs else markdown
+        object.__setattr__(self, "uri", uri)
+        object.__setattr__(self, "_body", body)
+        object.__setattr__(self, "source", source)
+
+    @property
+    def markdown(self) -> str:
+        body = self._body
+        return zlib.decompress(body).decode("utf-8", "surrogatepass") if isinstance(body, bytes) else body
+
+    @property
+    def packed_size(self) -> int:
+        """Bytes kept for the Markdown (its characters when not compressed)."""
+        return len(self._body)
+
+    def with_markdown(self, markdown: str) -> Page:
+        return Page(self.uri, markdown, self.source)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"Page is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Page) and (self.uri, self.source, self.markdown)
+                == (other.uri, other.source, other.markdown))
+
+    def __hash__(self) -> int:
+        return hash((self.uri, self.source, self.markdown))
+
+    def __repr__(self) -> str:
+        return f"Page(uri={self.uri!r}, source={self.source!r})"
+
+
+@contextmanager
+def packing(packs: bool) -> Iterator[None]:
+    """Pages made inside keep their Markdown compressed (``packs``) or as it is."""
+    before, Page.packs = Page.packs, packs
+    try:
+        yield
+    finally:
+        Page.packs = before
 
 
 def playbook_uri(playbook_id: str) -> str:
@@ -206,9 +254,9 @@ def render_playbook(project: Project, playbook: Playbook) -> str:
     uri = playbook_uri(playbook.id)
     svg = decision_tree_svg(playbook, project.playbook_titles)
     document = project.document(playbook.id)
+    tags, section_tags = page_terms(playbook, project)
     meta = {"title": playbook.title, "description": playbook.summary,
-            "tags": search_terms(playbook, project), "search": {"boost": 2},
-            "section_tags": section_terms(playbook, project)}
+            "tags": tags, "search": {"boost": 2}, "section_tags": section_tags}
     return front_matter(meta) + render_page(project, uri, "playbook.md.j2", pb=playbook,
                                             svg=Markup(svg), doc=document)
 

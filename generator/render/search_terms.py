@@ -77,10 +77,24 @@ def _runs(phrases: Iterable[tuple[str, ...]], longest: int) -> set[tuple[str, ..
 
 
 def matching_synonyms(terms: Iterable[str], synonyms: Synonyms) -> list[str]:
-    """The typed side of every synonym whose meaning occurs in ``terms`` as whole words."""
+    """The typed side of every synonym whose meaning occurs in ``terms`` as whole words,
+    in the synonyms' order: each word run of the terms looked up among all meanings."""
     prepared = _prepared(synonyms)
     runs = _runs([_words(term) for term in terms], prepared.longest)
-    return [typed for typed, meanings in prepared if any(words in runs for words in meanings)]
+    index = _meaning_index(prepared)
+    return [prepared[i][0] for i in sorted({i for run in runs for i in index.get(run, ())})]
+
+
+def _meaning_index(prepared: _Prepared) -> dict[tuple[str, ...], list[int]]:
+    """Meaning (as words) -> the positions of the synonyms that have it; made once per list."""
+    index = prepared.__dict__.get("index")
+    if index is None:
+        index = {}
+        for position, (_, meanings) in enumerate(prepared):
+            for words in meanings:
+                index.setdefault(words, []).append(position)
+        prepared.index = index
+    return index
 
 
 def expand(terms: Sequence[str], synonyms: Synonyms) -> list[str]:
@@ -127,15 +141,21 @@ def synonym_terms(playbook: Playbook, project: Project) -> list[str]:
 def section_terms(playbook: Playbook, project: Project) -> list[str]:
     """The playbook's own terms (title, aliases, symptoms, services, alert names), which
     every section of its page is found by; synonyms and vocabulary find the page itself."""
-    own = playbook_terms(playbook, project)
-    return list(dict.fromkeys([*own, *joined_forms(own)]))
+    return page_terms(playbook, project)[1]
 
 
 def search_terms(playbook: Playbook, project: Project) -> list[str]:
     """Everything a playbook page must be found by: its own terms, then synonyms."""
+    return page_terms(playbook, project)[0]
+
+
+def page_terms(playbook: Playbook, project: Project) -> tuple[list[str], list[str]]:
+    """(search_terms, section_terms) of a playbook, its own terms worked out once."""
     synonyms = synonym_terms(playbook, project)
     own = playbook_terms(playbook, project)
+    own_joined = joined_forms(own)
     # Only the playbook's own phrases run together: a page that says "logged out" itself
     # outranks one that is merely called by a concept the vocabulary files it under.
-    return list(dict.fromkeys([*own, *(form for s in synonyms for form in synonym_forms(s)),
-                               *joined_forms(own), *joined_forms([s for s in synonyms if " " not in s])]))
+    every = list(dict.fromkeys([*own, *(form for s in synonyms for form in synonym_forms(s)),
+                                *own_joined, *joined_forms([s for s in synonyms if " " not in s])]))
+    return every, list(dict.fromkeys([*own, *own_joined]))
