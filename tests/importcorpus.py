@@ -131,7 +131,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
     if HTML_TAG.search(stripped) or re.search(r"&[a-z]+;|&#\d+;", stripped):
         import html
+        item = re.match(r"^<li\b", stripped, re.IGNORECASE)
         stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
+        stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if stripped.startswith("```"):
@@ -152,7 +154,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
     if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", stripped):   # '- Name — role — phone', '1. Who — when': fields, as cells
-        return [part for part in re.split(r"\s+[—–]\s+", text) if normalize(part)]
+        # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
+        return [part for part in re.split(r"\s+[—–]\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text) if normalize(part)]
     return [text] if normalize(text) else []
 
 

@@ -87,3 +87,13 @@ def test_a_roles_table_with_a_notes_column_and_an_update_with_ellipsis_fill_ins(
     templates = docs["templates.yaml"]["templates"]
     assert [t["title"] for t in templates] == ["Update comment"]
     assert templates[0]["body"].startswith("**Update hh:mm** — state: <Investigating | Identified")
+
+
+def test_a_dashed_phone_list_under_a_plain_heading(tmp_path_factory) -> None:
+    name = "phone-list-under-plain-heading.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert contacts["Facilities duty phone"]["phone"] == "+1 555 0151"
+    hana = contacts["Hana Vogel (print room supervisor)"]
+    assert (hana["kind"], hana["phone"], hana["email"]) == ("person", "+1 555 0152", "hana.vogel@printshop.example")
+    assert "Reception" not in contacts   # no number or address: a remark in notes, nothing made up

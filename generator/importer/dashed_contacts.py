@@ -27,8 +27,24 @@ def contact_lists(root: Section, found: Found) -> None:
     """Dashed contact lines in the sections of a contact list ('Who to call', 'Contacts'),
     read before roles: a line with a name and a number is a contact even under 'Leads'."""
     for section in root.walk():
-        if home_of(section) == "contacts" or under_contact_words(section):
+        if home_of(section) == "contacts" or under_contact_words(section) or _phone_list(section, found):
             dashed_contacts(section, found)
+
+
+def _phone_list(section: Section, found: Found) -> bool:
+    """'## Our side' with '- Duty IT manager — +1 555 0220 (any hour)' twice or more: a list of whom
+    to call whatever its heading says, unless it is a playbook's (a step may name a number)."""
+    if found.homes.get(section.line, "").startswith("playbook:"):
+        return False
+    reachable = 0
+    for block in section.blocks:
+        if block.kind != "item" or block.level:
+            continue
+        parts = DASH.split(strip_md(block.text))
+        if 2 <= len(parts) <= 4 and len(parts[0].split()) <= 8 and \
+                any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:]):
+            reachable += 1
+    return reachable >= 2
 
 
 def dashed_contacts(section: Section, found: Found) -> None:
@@ -54,7 +70,8 @@ def _dashed_contact(block: Block, found: Found) -> dict | None:
         return None
     name = parts[0]
     cid = slug(name)
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team" if TEAM.search(name) else "person",
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)   # 'Bronwen Pryce (Service Management lead)' is a person
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team" if TEAM.search(bare) else "person",
                                               "name": name})
     for part in parts[1:]:
         if part in reach:
