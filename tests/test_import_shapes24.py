@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from generator.importer.dialects import rewrite
+from generator.validate.imported import is_missing
 
 from .importcorpus import CORPUS, imported
 
@@ -97,3 +98,31 @@ def test_a_dashed_phone_list_under_a_plain_heading(tmp_path_factory) -> None:
     hana = contacts["Hana Vogel (print room supervisor)"]
     assert (hana["kind"], hana["phone"], hana["email"]) == ("person", "+1 555 0152", "hana.vogel@printshop.example")
     assert "Reception" not in contacts   # no number or address: a remark in notes, nothing made up
+
+
+def test_a_chain_written_with_arrows_and_not_a_data_flow(tmp_path_factory) -> None:
+    name = "arrow-chain-footer.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Kiosk on-call", "Field Services desk (+1 555 0161)", "Head of Stations"]
+    assert all(is_missing(lv["triggers"][0]["condition"]) for lv in levels)   # when to move on: not said
+    contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert contacts["Field Services desk"]["phone"] == "+1 555 0161"
+    kept = [doc.get("notes", "") + str(doc.get("guidance", "")) for doc in docs.values()]
+    assert any("Still broken after the checks: Kiosk on-call →" in text for text in kept)   # as written, too
+    from generator.importer.arrow_chains import _steps
+
+    assert _steps("Traffic goes kiosk → station router → fleet API, so check the router first.") == []
+
+
+def test_a_powershell_fence_stays_powershell_and_an_unknown_language_is_text() -> None:
+    from generator.importer.scenarios import _lang_of
+
+    assert _lang_of('Start-WebAppPool -Name "Portal"', "powershell") == "powershell"
+    assert _lang_of("sum(rate(http_requests_total[5m]))", "promql") == "text"   # never 'bash'
+    assert _lang_of("SELECT 1", "bash") == "sql"
+
+
+def test_text_after_an_html_comment_is_a_paragraph_of_its_own() -> None:
+    out = rewrite(["<!-- owners: the kiosk team -->", "Call the desk first."])
+    assert 2 in out.breaks

@@ -88,6 +88,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         if in_table:
             in_table = not re.search(r"</table\s*>", line, re.IGNORECASE)
             continue
+        _comment_breaks(out, i, line)
         admonition = _admonition(out, i, admonition)
         if admonition is not None and (i + 1) in out.asides:
             continue
@@ -191,6 +192,14 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = inline_html(line)
     if out.lines[i].strip() and out.lines[i] != line:
         out.shown[i + 1] = out.lines[i]
+
+
+def _comment_breaks(out: Rewritten, i: int, line: str) -> None:
+    """An HTML comment is a block of its own: the text after it is never joined to it (CommonMark)."""
+    if line.lstrip().startswith("<!--"):
+        out.breaks.add(i + 1)
+    if "-->" in line and line.rstrip().endswith("-->"):
+        out.breaks.add(i + 2)
 
 
 def _only_tags(line: str) -> bool:

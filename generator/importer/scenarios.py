@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from .mdparse import Block, Section, strip_md
 from .found import SHELL_LANGS, Found, _looks_like_scenario, _parent_level, _stage, home_of
+from .runbooks import LANGS
 from .text import LEVEL, slug
 
 def _numbered_shell(section: Section) -> bool:
@@ -233,4 +234,6 @@ def _lang_of(code: str, default: str) -> str:
         return "pycon"
     if re.match(r"^(SELECT|UPDATE|DELETE|INSERT|WITH)\b", first, re.IGNORECASE):
         return "sql"
-    return default if default in ("bash", "sh", "sql", "python", "pycon") else "bash"
+    # the fence's own language when the schema knows it (powershell stays powershell); else plain text, never
+    # a shell the source did not name ('promql', 'kql')
+    return default if default in LANGS else "text"

@@ -1,0 +1,62 @@
+"""Escalation chains written on one line with arrows, as footers and cheat sheets give them:
+
+    *Anything not covered here: Platform Ops on-call → the owning dev on-call → Duty manager (+1 555 0150).*
+
+Three or more short parts between arrows, most of them people or teams, are the steps of the
+chain in order; a number in brackets after a step is its contact's phone. The line says nothing
+about when to move on, so each step's trigger is left for a human to fill in, and the line also
+stays in notes as written. ``A → B → C`` of
+systems ('CDN → load balancer → API') is not a chain: its parts are not people.
+"""
+from __future__ import annotations
+
+import re
+
+from .contacts import reach_fields
+from .found import Found
+from .mdparse import Section, strip_md
+from .text import slug
+
+ARROW = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*")
+PEOPLE = re.compile(r"\b(?:on-?call|manager|lead|engineer|team|desk|director|head|cto|ciso|cio|vp|support|duty|"
+                    r"owner|sre|ops|commander|supervisor|admin\w*|officer|chief|executive|escalation)\b",
+                    re.IGNORECASE)
+BRACKETED = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def arrow_chains(root: Section, found: Found, role_contact) -> None:
+    """The first arrow line of the document that names a chain of people, when no other shape gave one."""
+    if found.escalation:
+        return
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind not in ("para", "item") or block.lines[0] in found.used:
+                continue
+            steps = _steps(strip_md(block.text))
+            if steps:
+                _add(steps, found, role_contact)
+                found.mapped["escalation"].extend(block.lines)   # structured; the line stays in notes as written
+                return
+
+
+def _steps(text: str) -> list[str]:
+    """The chain's steps as written, the words before the first one ('Anything not covered here:') left out."""
+    parts = ARROW.split(text.strip().rstrip("."))
+    if len(parts) < 3:
+        return []
+    parts[0] = parts[0].rsplit(":", 1)[-1]
+    parts = [part.strip(" .;") for part in parts]
+    if not all(parts) or any(len(BRACKETED.sub("", part).split()) > 7 for part in parts):
+        return []
+    people = sum(bool(PEOPLE.search(BRACKETED.sub("", part))) for part in parts)
+    return parts if people * 2 > len(parts) else []
+
+
+def _add(steps: list[str], found: Found, role_contact) -> None:
+    for step in steps:
+        bracket = BRACKETED.search(step)
+        who = re.sub(r"^the\s+", "", BRACKETED.sub("", step), flags=re.IGNORECASE)
+        cid = role_contact(found, who)
+        if bracket:   # '(+1 555 0150)': the contact's phone; the step's name keeps the words as written
+            reach_fields(found.contacts[cid], bracket.group(1))
+        found.escalation.append({"id": slug(who), "name": step, "contacts": [cid], "triggers": []})
