@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .found import Found, home_of
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, titled
 from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, phone_in, slug
 
 
@@ -91,12 +91,7 @@ def _contacts(root: Section, found: Found) -> None:
 
 def under_contact_words(section: Section) -> bool:
     """A section called 'Who to call' or 'Contacts', or one of its sub-sections."""
-    node = section
-    while node is not None and node.level > 0:
-        if CONTACT_WORDS.search(node.title):
-            return True
-        node = node.parent
-    return False
+    return titled(section, CONTACT_WORDS)
 
 
 REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial", re.IGNORECASE)

@@ -67,6 +67,16 @@ class Section:
         return list(reversed(out))
 
 
+def titled(section: Section, pattern: re.Pattern[str]) -> bool:
+    """True when the section's heading, or the heading of one it sits under, matches ``pattern``."""
+    node = section
+    while node is not None and node.level > 0:
+        if pattern.search(node.title):
+            return True
+        node = node.parent
+    return False
+
+
 def strip_md(text: str) -> str:
     """Plain text: no emphasis markers, links reduced to their text, emoji and quotes trimmed."""
     text = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", text)

@@ -12,7 +12,7 @@ import re
 import yaml
 
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, titled
 from .text import duration, slug
 
 TIME_KEY = re.compile(r"^(after|delay|wait|timeout|escalate_after|escalation_delay(_in_minutes)?|delay_minutes)$", re.I)
@@ -36,12 +36,7 @@ def policy_blocks(root: Section, found: Found, role_contact) -> None:
 
 
 def _in_context(section: Section) -> bool:
-    node = section
-    while node is not None and node.level > 0:
-        if CONTEXT.search(node.title):
-            return True
-        node = node.parent
-    return False
+    return titled(section, CONTEXT)
 
 
 def _steps(data) -> list[tuple[str, object, str]]:

@@ -18,7 +18,7 @@ import re
 
 from .contacts import reach_fields
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, titled
 from .text import duration, slug
 
 # A section about escalation: its own heading or one above it says so.
@@ -54,12 +54,7 @@ def prose_chains(root: Section, found: Found, role_contact) -> None:
 
 
 def _about_escalation(section: Section) -> bool:
-    node = section
-    while node is not None and node.level > 0:
-        if ABOUT.search(node.title):
-            return True
-        node = node.parent
-    return False
+    return titled(section, ABOUT)
 
 
 def _tells_a_chain(steps: list[dict]) -> bool:
