@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .found import Found
+from .found import Found, in_playbook
 from .ladders import RESPONSE_KEY
 from .mdparse import Block, Section, strip_md
 from .text import duration, slug
@@ -165,7 +165,7 @@ CHAIN_VERB = re.compile(r"^(?:pull in|bring in|loop in|page|call|phone|escalate 
 def _verb_chain(section: Section, found: Found) -> bool:
     """'1. Pull in the night lead.' / '2. Page the platform team, if ...': a numbered list of whom to
     bring in, outside a playbook, is an escalation chain whatever its heading says."""
-    if found.homes.get(section.line, "").startswith("playbook:"):
+    if in_playbook(found, section):
         return False
     tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
     return len(tops) >= 2 and all(b.ordered and CHAIN_VERB.match(strip_md(b.text)) for b in tops)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .found import Found, home_of
+from .found import Found, home_of, in_playbook
 from .mdparse import Block, Section, strip_md
 from .contacts import reach_fields, under_contact_words
 from .text import EMAIL, PHONE_ANY, PLACEHOLDER, slug
@@ -34,15 +34,12 @@ def contact_lists(root: Section, found: Found) -> None:
 def _phone_list(section: Section, found: Found) -> bool:
     """'## Our side' with '- Duty IT manager — +1 555 0220 (any hour)' twice or more: a list of whom
     to call whatever its heading says, unless it is a playbook's (a step may name a number)."""
-    if found.homes.get(section.line, "").startswith("playbook:"):
+    if in_playbook(found, section):
         return False
     reachable = 0
     for block in section.blocks:
-        if block.kind != "item" or block.level:
-            continue
-        parts = DASH.split(strip_md(block.text))
-        if 2 <= len(parts) <= 4 and len(parts[0].split()) <= 8 and \
-                any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:]):
+        parts = _parts(block) if block.kind == "item" and not block.level else []
+        if parts and any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:]):
             reachable += 1
     return reachable >= 2
 
@@ -61,9 +58,15 @@ def dashed_contacts(section: Section, found: Found) -> None:
         contact, level = _dashed_contact(block, found), block.level
 
 
-def _dashed_contact(block: Block, found: Found) -> dict | None:
+def _parts(block: Block) -> list[str]:
+    """'Name — role — phone': the fields of a dashed contact line, or [] when the line is not one."""
     parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
-    if not 2 <= len(parts) <= 4 or len(parts[0].split()) > 8 or ":" in parts[0]:
+    return parts if 2 <= len(parts) <= 4 and len(parts[0].split()) <= 8 and ":" not in parts[0] else []
+
+
+def _dashed_contact(block: Block, found: Found) -> dict | None:
+    parts = _parts(block)
+    if not parts:
         return None
     reach = [p for p in parts[1:] if PHONE_ANY.search(p) or EMAIL.search(p) or PLACEHOLDER.search(p)]
     if not reach and len(parts) < 3:

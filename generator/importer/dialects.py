@@ -198,7 +198,7 @@ def _comment_breaks(out: Rewritten, i: int, line: str) -> None:
     """An HTML comment is a block of its own: the text after it is never joined to it (CommonMark)."""
     if line.lstrip().startswith("<!--"):
         out.breaks.add(i + 1)
-    if "-->" in line and line.rstrip().endswith("-->"):
+    if line.rstrip().endswith("-->"):
         out.breaks.add(i + 2)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .mdparse import Block, Section, strip_md
@@ -51,6 +52,20 @@ class Found:
         for block in blocks:
             self.used.update(block.lines)
             self.mapped[where].extend(block.lines)
+
+
+def in_playbook(found: Found, section: Section) -> bool:
+    """The section is a playbook's (its heading went to one): a number or a 'page X' there is a step."""
+    return found.homes.get(section.line, "").startswith("playbook:")
+
+
+def unused_tables(root: Section, found: Found) -> Iterator[tuple[Section, Block, list[str]]]:
+    """Every table with a header and rows that no pass has used yet, with its header cells as plain
+    lower-case text; checked as each is reached, so a table used by the caller meanwhile is skipped."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind == "table" and len(block.rows) >= 2 and block.lines[0] not in found.used:
+                yield section, block, [strip_md(h).lower() for h in block.rows[0]]
 
 
 def home_of(section: Section) -> str:

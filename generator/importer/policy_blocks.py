@@ -24,7 +24,7 @@ def policy_blocks(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         for block in section.blocks:
             if block.kind != "code" or block.lang not in ("yaml", "yml", "json") or block.lines[0] in found.used \
-                    or not _in_context(section):
+                    or not titled(section, CONTEXT):
                 continue
             try:
                 data = yaml.safe_load("\n".join(block.code))
@@ -33,10 +33,6 @@ def policy_blocks(root: Section, found: Found, role_contact) -> None:
             steps = _steps(data)
             if len(steps) >= 2:
                 _chain(section, block, steps, found, role_contact)
-
-
-def _in_context(section: Section) -> bool:
-    return titled(section, CONTEXT)
 
 
 def _steps(data) -> list[tuple[str, object, str]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .contacts import reach_fields
-from .found import Found
+from .found import Found, in_playbook
 from .mdparse import Block, Section, strip_md, titled
 from .text import duration, slug
 
@@ -26,8 +26,8 @@ ABOUT = re.compile(r"escalat|\bchain\b|\bpaging\b|\bon[- ]call\b|call[- ]?out", 
 # Words that bring someone in: the sentence is a step only when it says one of them.
 BRINGS_IN = re.compile(r"\b(?:pages?|paged|paging|goes to|go to|escalat\w*|call|calls|called|ring|rings|phone|"
                        r"phoned|notif\w*|contact|wake|page goes)\b", re.IGNORECASE)
-WHEN = re.compile(r"\b(?:within|after|for)\s+((?:\d+|[a-z-]+|half|an?)\s+(?:an?\s+)?"
-                  r"(?:minutes?|mins?|hours?|hrs?)|half[\s-]+an?[\s-]+hour|half[\s-]+hour)", re.IGNORECASE)
+WHEN = re.compile(r"\b(?:within|after|for)\s+((?:\d+|[a-z-]+)\s+(?:an?\s+)?(?:minutes?|mins?|hours?|hrs?)|"
+                  r"half[\s-]+(?:an?[\s-]+)?hour)", re.IGNORECASE)
 BOLD = re.compile(r"\*\*([^*]{2,60})\*\*")
 NOT_A_NAME = re.compile(r"^(?:not|never|only|must|always|all|any|no|none|immediately|first|now|do not|don't)$",
                         re.IGNORECASE)
@@ -43,18 +43,14 @@ def prose_chains(root: Section, found: Found, role_contact) -> None:
     if found.escalation:
         return   # a table or a list already gave the chain; sentences beside it only explain it
     for section in root.walk():
-        if found.homes.get(section.line, "").startswith("playbook:"):
+        if in_playbook(found, section):
             continue   # 'page the DBA after 10 minutes' inside a playbook is one of its steps
         paragraphs = [b for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
         steps = [step for block in paragraphs for step in _steps(block)]
-        if len(steps) < 2 or not (_about_escalation(section) or _tells_a_chain(steps)):
+        if len(steps) < 2 or not (titled(section, ABOUT) or _tells_a_chain(steps)):
             continue
         for step in steps:
             _add(step, section, found, role_contact)
-
-
-def _about_escalation(section: Section) -> bool:
-    return titled(section, ABOUT)
 
 
 def _tells_a_chain(steps: list[dict]) -> bool:

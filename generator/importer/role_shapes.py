@@ -3,39 +3,35 @@ from __future__ import annotations
 
 import re
 
-from .found import Found
+from .found import Found, unused_tables
 from .mdparse import Block, Section, joined, strip_md
 from .text import slug
 
 
 def role_tables(root: Section, found: Found) -> None:
     """| Role | Description / Responsibilities |: one role per row."""
-    for section in root.walk():
-        for block in section.blocks:
-            if block.kind != "table" or len(block.rows) < 2 or block.lines[0] in found.used:
-                continue
-            header = [strip_md(h).lower() for h in block.rows[0]]
-            role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
-            duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
-            if duty_col is None:   # '| Role | Person | Notes |': the notes say what the role does
-                duty_col = next((i for i, h in enumerate(header) if re.fullmatch(r"notes?|what|remit|purpose", h)), None)
-            if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
-                continue
-            who_col = next((i for i, h in enumerate(header) if i not in (role_col, duty_col) and re.fullmatch(
-                r"who|(filled|staffed|held|taken) by|person|owner|assigned( to)?|default|usually", h)), None)
-            for row in block.rows[1:]:
-                if max(role_col, duty_col) < len(row) and strip_md(row[role_col]) and strip_md(row[duty_col]):
-                    name = strip_md(row[role_col])
-                    role = {"id": slug(name, "role"), "name": name, "responsibilities": [strip_md(row[duty_col])]}
-                    if who_col is not None and who_col < len(row) and strip_md(row[who_col]):
-                        role["who"] = strip_md(row[who_col])
-                    found.roles.append(role)
-            rest = any(strip_md(cell) for row in block.rows[1:] for i, cell in enumerate(row)
-                       if i not in (role_col, duty_col, who_col))
-            if rest:   # a column the role has no field for ('Backup'): structured, and the table stays in notes
-                found.mapped["roles"].extend(block.lines)
-            else:
-                found.use("roles", block)
+    for _section, block, header in unused_tables(root, found):
+        role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
+        duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
+        if duty_col is None:   # '| Role | Person | Notes |': the notes say what the role does
+            duty_col = next((i for i, h in enumerate(header) if re.fullmatch(r"notes?|what|remit|purpose", h)), None)
+        if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
+            continue
+        who_col = next((i for i, h in enumerate(header) if i not in (role_col, duty_col) and re.fullmatch(
+            r"who|(filled|staffed|held|taken) by|person|owner|assigned( to)?|default|usually", h)), None)
+        for row in block.rows[1:]:
+            if max(role_col, duty_col) < len(row) and strip_md(row[role_col]) and strip_md(row[duty_col]):
+                name = strip_md(row[role_col])
+                role = {"id": slug(name, "role"), "name": name, "responsibilities": [strip_md(row[duty_col])]}
+                if who_col is not None and who_col < len(row) and strip_md(row[who_col]):
+                    role["who"] = strip_md(row[who_col])
+                found.roles.append(role)
+        rest = any(strip_md(cell) for row in block.rows[1:] for i, cell in enumerate(row)
+                   if i not in (role_col, duty_col, who_col))
+        if rest:   # a column the role has no field for ('Backup'): structured, and the table stays in notes
+            found.mapped["roles"].extend(block.lines)
+        else:
+            found.use("roles", block)
 
 
 # '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.

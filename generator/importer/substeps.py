@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .found import Found
+from .found import Found, unused_tables
 from .mdparse import Block, Section, strip_md
 from .text import slug
 
@@ -92,18 +92,14 @@ COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick referenc
 
 def symptom_tables(root: Section, found: Found) -> None:
     """| Symptom | Likely cause | Action |: one playbook, a step per row applying when its symptom is seen."""
-    for section in root.walk():
-        for block in section.blocks:
-            if block.kind != "table" or len(block.rows) < 2 or block.lines[0] in found.used:
-                continue
-            header = [strip_md(h).lower() for h in block.rows[0]]
-            seen = next((i for i, h in enumerate(header) if re.search(r"symptom|problem|issue|error|alert", h)), None)
-            act = next((i for i, h in enumerate(header) if re.search(r"action|fix|resol|what to do|remed|mitigat", h)),
-                       None)
-            if seen is None or act is None:
-                continue
-            cause = next((i for i, h in enumerate(header) if re.search(r"cause|reason|why", h)), None)
-            found.playbooks.append(_symptom_playbook(section, block, seen, act, cause, found))
+    for section, block, header in unused_tables(root, found):
+        seen = next((i for i, h in enumerate(header) if re.search(r"symptom|problem|issue|error|alert", h)), None)
+        act = next((i for i, h in enumerate(header) if re.search(r"action|fix|resol|what to do|remed|mitigat", h)),
+                   None)
+        if seen is None or act is None:
+            continue
+        cause = next((i for i, h in enumerate(header) if re.search(r"cause|reason|why", h)), None)
+        found.playbooks.append(_symptom_playbook(section, block, seen, act, cause, found))
 
 
 def _symptom_playbook(section: Section, block: Block, seen: int, act: int, cause, found: Found) -> dict:
