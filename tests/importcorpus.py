@@ -99,7 +99,8 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     raw = source_text(sources)   # HTML sources are compared as the text they show, without tags
     linked = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", raw)   # a Markdown link is its text and address
     linked = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", linked, flags=re.IGNORECASE)   # so is HTML's
-    source = "\n".join([html.unescape(HTML_TAG.sub(" ", raw)), html.unescape(HTML_TAG.sub(" ", linked)), linked, raw, extra])
+    source = "\n".join([html.unescape(HTML_TAG.sub(" ", raw)), html.unescape(HTML_TAG.sub(" ", linked)), linked, raw,
+                        wiki_text(raw), extra])
     normalized = normalize(source)
     found = []
     for path in sorted(out.rglob("*.yaml")):
@@ -114,16 +115,33 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
 
 KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$")
 # Section names the importer turns into the site's own structure (stages, parts of a runbook).
-LABEL = re.compile(r"(symptoms?|meaning|impact|summary|diagnosis|investigation|mitigation|resolution|remediation|"
+LABEL = re.compile(r"(symptoms?|meaning|what it means|checks?|fix|triage|impact|summary|diagnosis|investigation|"
+                   r"mitigation|resolution|remediation|"
                    r"verification|immediate actions|responsibilities|review template|detection|containment|"
                    r"eradication|recovery)")
 HTML_ROW = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
 
 
+WIKI_LINK = re.compile(r"!?\[\[([^\]|#]*)(?:#([^\]|]*))?(?:\|([^\]]*))?\]\]")
+
+
+def wiki_text(text: str) -> str:
+    """'[[People#Kenji|Kenji]]' -> 'Kenji', '[[Page#Part]]' -> 'Page > Part', '> [!IMPORTANT]' ->
+    '> IMPORTANT' (a callout's kind titles it): what a note app shows."""
+    def shown(m: re.Match) -> str:
+        page, part, label = m.groups()
+        return (label or (f"{page.strip()} > {part.strip()}" if part and page.strip() else part or page)).strip()
+    return re.sub(r"^(\s*>\s?)\[!(\w+)\][-+]?", r"\1\2", WIKI_LINK.sub(shown, text), flags=re.MULTILINE)
+
+
 def payloads(line: str, links: bool = False) -> list[str]:
     """What of a source line a reader must find on the site: the values, not the markup or keys
     (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
-    stripped = line.strip()
+    callout = re.match(r"^(?:>\s?)+\[!\w+\][-+]?\s*(.*)$", line.strip())
+    if callout:   # '> [!summary] What it means': the box's kind is its colour; its title, a label or text
+        title = callout.group(1).strip()
+        return [] if not title or LABEL.fullmatch(normalize(title)) else [title]
+    stripped = wiki_text(line.strip())
     if links:   # Markdown's and HTML's links both, as notes show an HTML link: '[text](address)'
         stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
         stripped = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", stripped, flags=re.IGNORECASE)
@@ -151,8 +169,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
-    if stripped.startswith("```"):
-        return []
+    if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):
+        return []           # a fence, in a block quote or not
     match = KEY_VALUE.match(stripped)
     value = match and (match.group(1) or match.group(2) or "").strip()
     stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
@@ -186,10 +204,10 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     missing = []
     fence = ""
     for number, line in enumerate(_without_page_markup(source.read_text(encoding="utf-8")).splitlines(), start=1):
-        marker = re.match(r"^\s*(`{3,}|~{3,})", line)
+        marker = re.match(r"^\s*(?:>\s?)*(`{3,}|~{3,})", line)   # a fence in a block quote too
         if marker and not fence:
             fence = marker.group(1)[0] * 3
-        elif fence and marker and line.strip().startswith(fence):
+        elif fence and marker and marker.group(1).startswith(fence):
             fence = ""
         elif fence and normalize(line) in site_text:   # a code block's line shown as written, tags and all
             continue

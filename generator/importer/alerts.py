@@ -13,7 +13,9 @@ from .text import slug
 RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary", "description": "summary",
                  "overview": "summary", "diagnosis": "investigate",
                  "mitigation": "resolve", "remediation": "resolve", "resolution": "resolve",
-                 "verification": "verify", "symptoms": "symptoms", "investigation": "investigate"}
+                 "verification": "verify", "symptoms": "symptoms", "investigation": "investigate",
+                 "check": "investigate", "checks": "investigate", "triage": "investigate", "fix": "resolve",
+                 "what it means": "symptoms"}
 
 
 def alert_runbooks(root: Section, found: Found) -> None:
@@ -56,7 +58,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
         for line in block.lines:
             found.homes[line] = key
-    _header_fields(section, key, found)
+    _header_fields(section, key, found, pb)
     from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
@@ -87,12 +89,23 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     return pb
 
 
-def _header_fields(section: Section, key: str, found: Found) -> None:
+def _header_fields(section: Section, key: str, found: Found, pb: dict) -> None:
     """'**Service:** event-pipeline' / '**Team:** ...' lines under an alert's name, before its first
-    part: shown as written, under the alert's name, as the playbook's guidance."""
+    part: shown as written, under the alert's name, as the playbook's guidance; a label that names
+    a part ('**What it means**: ...', '**Summary**: ...', a callout's title) is that part."""
     from .guidance import _text
 
     fields = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
+    for block in list(fields):
+        part = RUNBOOK_PARTS.get(strip_md(block.label).lower().strip(" :"))
+        if part == "symptoms":
+            pb["symptoms"].append(strip_md(block.text))
+        elif part == "summary" and not pb.get("summary"):
+            pb["summary"] = strip_md(block.text)
+        else:
+            continue
+        found.use(key, block)
+        fields.remove(block)
     if not fields:
         return
     found.guidance.setdefault(key, []).append({"title": strip_md(section.title), "text": _text(fields)})

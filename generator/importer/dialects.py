@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .mdparse import RULE
+from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
 from .text_tables import draw_tables
 
@@ -93,11 +94,13 @@ def rewrite(lines: list[str]) -> Rewritten:
         if in_table:
             in_table = not re.search(r"</table\s*>", line, re.IGNORECASE)
             continue
+        line = out.lines[i] = note_syntax(line)
         _comment_breaks(out, i, line)
         admonition = _admonition(out, i, admonition)
         if admonition is not None and (i + 1) in out.asides:
             continue
         _html(out, i)
+        callout(out, i)
         _quote(out, i)
         _setext(out, i)
         _definition(out, i)

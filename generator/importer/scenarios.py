@@ -105,7 +105,12 @@ def _condition(title: str) -> str:
 def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stage: str | None,
                      condition: str) -> None:
     last_step = None
+    outer, quote_end = condition, None   # a condition a callout's title sets ends with its block quote
     for block in blocks:
+        if quote_end is not None and (not block.quoted or block.lines[0] > quote_end + 1):
+            condition, quote_end = outer, None
+        elif quote_end is not None:
+            quote_end = block.lines[-1]
         if block.kind == "label":
             label_stage = _stage(block.label)
             if label_stage:
@@ -116,8 +121,12 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
                 continue
             label_condition = _condition(block.label)
             if label_condition:
+                if block.quoted:
+                    outer, quote_end = condition if quote_end is None else outer, block.lines[-1]
                 condition = label_condition
                 found.use(key, block)
+                if block.text and stage is not None:   # '**If only one fails**' over what to do then
+                    last_step = _add_text(pb, stage, strip_md(block.text), condition)
                 continue
         if stage is None:
             continue
