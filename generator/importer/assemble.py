@@ -9,6 +9,7 @@ import yaml
 
 from ..validate.imported import missing
 from .extract import Found
+from .kinds import UNKNOWN
 
 OWNER = "owner-tbd"
 SERVICE = "imported"
@@ -104,7 +105,7 @@ def _level_rank(level: dict) -> tuple:
 
 def contacts(found: Found, imported: Imported, doc_date: str) -> dict:
     items = [{k: v for k, v in contact.items() if v and not k.startswith("_")} for contact in found.contacts.values()]
-    items.append({"id": OWNER, "kind": "team", "name": missing("who keeps these documents correct"),
+    items.append({"id": OWNER, "kind": missing(UNKNOWN), "name": missing("who keeps these documents correct"),
                   "notes": "Created by playbook import as the owner of every imported document: "
                            "name the real owners."})
     return {"contacts": items, "review": _review(doc_date)}

@@ -5,6 +5,7 @@ import re
 
 from .mdparse import Block, Section, strip_md
 from .found import Found, home_of
+from .kinds import contact_kind
 from .text import duration, slug, window
 
 def _roles(root: Section, found: Found) -> None:
@@ -112,12 +113,13 @@ def _time_ladder(block: Block, found: Found) -> None:
     found.mapped["escalation"].extend(block.lines)   # structured; the ladder as written stays in notes
 
 
-def _role_contact(found: Found, name: str) -> str:
-    """A contact for a role named in the source; its details are for the team to fill."""
+def _role_contact(found: Found, name: str, said: str = "") -> str:
+    """A contact for a role named in the source; its details are for the team to fill. Its kind is
+    what the name's words (or ``said``, the words written beside it) make it, else a placeholder."""
     name = strip_md(name)
     cid = slug(name, "contact")
     if cid not in found.contacts:
-        found.contacts[cid] = {"id": cid, "kind": "person", "name": name}
+        found.contacts[cid] = {"id": cid, "kind": contact_kind(name, said), "name": name}
     return cid
 
 

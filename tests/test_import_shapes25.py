@@ -1,0 +1,62 @@
+"""`playbook import` never guesses what a value is: a contact's kind comes from the words the source
+gives for it (a rota, a desk, a manager, a supplier) or is left to fill in; a message's channel and
+audience come from what names the message (its heading, caption or the line saying where to post
+it), never from words inside its body.
+
+The generic checks (nothing invented, every line visible on the draft site) run on these files
+with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.kinds import contact_kind
+from generator.validate.imported import is_missing
+
+from .importcorpus import imported
+
+CHAIN = "escalation-desks-and-rotas.md"
+COMMENTS = "ticket-comment-templates.md"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, [CHAIN, COMMENTS], report=True)
+
+
+def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
+    contacts = {c["name"]: c["kind"] for c in outputs[CHAIN]["contacts.yaml"]["contacts"]}
+    assert contacts["Kiosk on-call"] == "rotation"
+    assert contacts["Field repairs desk"] == "team"
+    assert contacts["Regional duty manager"] == "person"
+    assert contacts["Halden Payments"] == "vendor"    # '(card terminal supplier)' written beside the name
+    assert is_missing(contacts["Okafor"])             # a bare name says nothing: left to fill in
+
+
+def test_a_kind_left_to_fill_in_is_a_finding_of_check(outputs) -> None:
+    report = outputs[CHAIN]["_report"]
+    unknown = [c for c in outputs[CHAIN]["contacts.yaml"]["contacts"] if is_missing(c["kind"])]
+    assert unknown and report.count("].kind: not in the source; fill in") == len(unknown)
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("security on-call", "rotation"), ("On-call engineer", "rotation"), ("Service desk", "team"),
+    ("security queue", "team"), ("Engineering manager", "person"), ("CEO (for P1 incidents)", "person"),
+    ("Bridge line", "channel"), ("Line manager", "person"), ("Acme Inc.", "vendor")])
+def test_kind_words(name, kind) -> None:
+    assert contact_kind(name) == kind
+
+
+@pytest.mark.parametrize("name", ["Priya Raman", "Legal", "Customer Support", "Tier 2"])
+def test_no_kind_words_is_a_placeholder(name) -> None:
+    assert is_missing(contact_kind(name))
+    assert contact_kind(name, "Vendors and suppliers") == "vendor"   # a heading over it that says
+
+
+def test_a_message_s_channel_and_audience_are_never_read_from_its_body(outputs) -> None:
+    templates = {t["title"]: t for t in outputs[COMMENTS]["templates.yaml"]["templates"]}
+    comment = templates["First comment on the incident ticket"]
+    assert is_missing(comment["channel"]) and is_missing(comment["audience"])   # 'Status', 'team', 'Customers' in the body
+    assert comment["stage"] == "investigating"                                # 'Status: investigating.' labels it
+    resolved = templates["Status page, for customers: resolved"]
+    assert (resolved["channel"], resolved["audience"], resolved["stage"]) == ("status-page", "customers", "resolved")
