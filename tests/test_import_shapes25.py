@@ -17,11 +17,12 @@ from .importcorpus import imported
 
 CHAIN = "escalation-desks-and-rotas.md"
 COMMENTS = "ticket-comment-templates.md"
+TICKET = "escalation-column-mentions-ticket.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -60,3 +61,9 @@ def test_a_message_s_channel_and_audience_are_never_read_from_its_body(outputs) 
     assert comment["stage"] == "investigating"                                # 'Status: investigating.' labels it
     resolved = templates["Status page, for customers: resolved"]
     assert (resolved["channel"], resolved["audience"], resolved["stage"]) == ("status-page", "customers", "resolved")
+
+
+def test_paging_from_an_escalation_column_only_where_its_words_say_it(outputs) -> None:
+    paging = {lv["id"]: lv["paging"] for lv in outputs[TICKET]["severities.yaml"]["levels"]}
+    assert paging["SEV1"] == "page-24x7" and paging["SEV3"] == "ticket"
+    assert is_missing(paging["SEV2"])   # 'Raise a ticket with the vendor if ...' says nothing of paging
