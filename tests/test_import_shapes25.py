@@ -18,11 +18,12 @@ from .importcorpus import imported
 CHAIN = "escalation-desks-and-rotas.md"
 COMMENTS = "ticket-comment-templates.md"
 TICKET = "escalation-column-mentions-ticket.md"
+SPLIT = "docs-export-split-escalation-list.html"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -67,3 +68,26 @@ def test_paging_from_an_escalation_column_only_where_its_words_say_it(outputs) -
     paging = {lv["id"]: lv["paging"] for lv in outputs[TICKET]["severities.yaml"]["levels"]}
     assert paging["SEV1"] == "page-24x7" and paging["SEV3"] == "ticket"
     assert is_missing(paging["SEV2"])   # 'Raise a ticket with the vendor if ...' says nothing of paging
+
+
+def test_a_numbered_escalation_list_split_by_a_command_stays_one_chain(outputs) -> None:
+    levels = outputs[SPLIT]["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Raise a Priority fault from the gateway shell", "Coldline hotline",
+                                             "account manager (Marit Olsen)"]
+    assert [[t.get("after") for t in lv["triggers"]] for lv in levels] == [[None], ["20m"], ["2h"]]
+    contacts = {c["id"]: c for c in outputs[SPLIT]["contacts.yaml"]["contacts"]}
+    first = contacts[levels[0]["contacts"][0]]
+    assert is_missing(first["name"]) and is_missing(first["kind"])   # step 1 names nobody: to fill in
+    marit = contacts[levels[2]["contacts"][0]]
+    assert (marit["kind"], marit["title"], marit["email"]) == ("person", "account manager", "marit.olsen@coldline.example")
+    assert contacts[levels[1]["contacts"][0]]["kind"] == "channel"
+    guidance = outputs[SPLIT]["escalation.yaml"]["guidance"][0]["text"]
+    assert "coldline fault open --priority high --site DEPOT-12" in guidance   # what stood between the items
+
+
+def test_html_list_numbers_survive_a_paragraph_between_lists() -> None:
+    from generator.importer.dialects import rewrite
+    lines = ['<ol start="1"><li>Open a case</li></ol>', "<p>between</p>",
+             '<ol start="2"><li>Ring the line</li>', "<li>Email the manager</li></ol>", "<ul><li>a bullet</li></ul>"]
+    assert rewrite(lines).lines == ["1. Open a case", "between", "2. Ring the line", "3. Email the manager",
+                                    "- a bullet"]

@@ -5,7 +5,8 @@ import re
 
 from .mdparse import Block, Section, strip_md
 from .found import Found, home_of
-from .kinds import contact_kind
+from ..validate.imported import is_missing
+from .kinds import contact_kind, kind_in_words
 from .text import duration, slug, window
 
 def _roles(root: Section, found: Found) -> None:
@@ -119,7 +120,10 @@ def _role_contact(found: Found, name: str, said: str = "") -> str:
     name = strip_md(name)
     cid = slug(name, "contact")
     if cid not in found.contacts:
-        found.contacts[cid] = {"id": cid, "kind": contact_kind(name, said), "name": name}
+        kind = contact_kind(name, said)
+        if is_missing(kind) and said:   # 'our technical account manager, Ana Ruiz': the title says
+            kind = kind_in_words(said) or kind
+        found.contacts[cid] = {"id": cid, "kind": kind, "name": name}
     return cid
 
 
