@@ -19,11 +19,12 @@ CHAIN = "escalation-desks-and-rotas.md"
 COMMENTS = "ticket-comment-templates.md"
 TICKET = "escalation-column-mentions-ticket.md"
 SPLIT = "docs-export-split-escalation-list.html"
+LEVELS = "severity-headings-with-facts.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -91,3 +92,14 @@ def test_html_list_numbers_survive_a_paragraph_between_lists() -> None:
              '<ol start="2"><li>Ring the line</li>', "<li>Email the manager</li></ol>", "<ul><li>a bullet</li></ul>"]
     assert rewrite(lines).lines == ["1. Open a case", "between", "2. Ring the line", "3. Email the manager",
                                     "- a bullet"]
+
+
+def test_a_level_heading_s_text_is_its_description_examples_and_details(outputs) -> None:
+    levels = {lv["id"]: lv for lv in outputs[LEVELS]["severities.yaml"]["levels"]}
+    one = levels["SEV1"]   # named first by the follow-up table, then described under its own heading
+    assert one["name"] == "Sailing-stopping"
+    assert one["description"] == "Passengers cannot board or tickets cannot be checked at any terminal."
+    assert one["examples"] == ["Gate scanners reject every ticket", "Booking site down for all routes"]
+    assert {"label": "Harbour liaison", "text": "told at once by the duty lead"} in one["details"]
+    assert one["response_time"] == "10m" and is_missing(one["paging"])
+    assert not outputs[LEVELS]["severities.yaml"].get("guidance")   # nothing of the levels left as prose

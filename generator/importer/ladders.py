@@ -115,17 +115,25 @@ def level_items(root: Section, found: Found, make_level) -> None:
     for section in root.walk():
         heading_level = level_id(section.title) if section.level else None
         entry = found.levels.get(heading_level) if heading_level else None
-        if heading_level and entry is None and section.line not in found.used and _under_severities(section):
+        if heading_level and section.line not in found.used and _under_severities(section):
+            # '## SEV-0 · Catastrophic' over its description, even when a table elsewhere named the level first
             entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
             found.used.add(section.line)
             found.mapped["severities"].append(section.line)
-            prose = [b for b in section.blocks if b.kind == "para" and b.text]
-            if prose:
+            prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+            if prose and not entry.get("description"):
                 from .prose import sentence_facts
                 entry.setdefault("description", joined(prose, section.blocks))
                 sentence_facts(entry, entry["description"])
                 found.use("severities", *prose)
+        examples = False   # under '- **Examples:**', its nested items
         for index, block in enumerate(section.blocks):
+            if entry is not None and block.kind == "item" and block.level > 0 and examples \
+                    and block.lines[0] not in found.used:
+                entry.setdefault("examples", []).append(strip_md(block.text))
+                found.use("severities", block)
+                continue
+            examples = False
             if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
                     and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
                 from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
@@ -149,11 +157,19 @@ def level_items(root: Section, found: Found, make_level) -> None:
                 if paging_of(text):
                     item.setdefault("paging", paging_of(text))
                 found.use("severities", block)
+            elif entry is not None and block.key and EXAMPLE_KEY.search(block.key) and not strip_md(block.value):
+                examples = True
+                found.use("severities", block)
             elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
                 if lossless(block.value):
                     found.use("severities", block)
                 else:   # structured, and the words the fields do not keep stay in notes
                     found.mapped["severities"].extend(block.lines)
+            elif entry is not None and block.key and block.level == 0 and strip_md(block.value):
+                # '- **Incident Commander:** required': a fact about the level no other field holds
+                entry.setdefault("details", []).append({"label": strip_md(block.key).rstrip(":"),
+                                                        "text": strip_md(block.value)})
+                found.use("severities", block)
             elif entry is not None and block.level == 0 and not block.key:
                 entry.setdefault("examples", []).append(strip_md(block.text))
                 found.use("severities", block)
