@@ -20,11 +20,12 @@ COMMENTS = "ticket-comment-templates.md"
 TICKET = "escalation-column-mentions-ticket.md"
 SPLIT = "docs-export-split-escalation-list.html"
 LEVELS = "severity-headings-with-facts.md"
+WAITS = "chain-with-no-answer-lines.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -103,3 +104,14 @@ def test_a_level_heading_s_text_is_its_description_examples_and_details(outputs)
     assert {"label": "Harbour liaison", "text": "told at once by the duty lead"} in one["details"]
     assert one["response_time"] == "10m" and is_missing(one["paging"])
     assert not outputs[LEVELS]["severities.yaml"].get("guidance")   # nothing of the levels left as prose
+
+
+def test_a_no_answer_sentence_gives_the_level_it_names_its_wait(outputs) -> None:
+    levels = {lv["name"]: lv for lv in outputs[CHAIN]["escalation.yaml"]["levels"]}
+    assert levels["Level 3: Regional duty manager"]["triggers"] == [
+        {"after": "20m", "condition": "If Level 2 does not answer within 20 minutes, go straight to Level 3."}]
+    levels = {lv["name"]: lv for lv in outputs[WAITS]["escalation.yaml"]["levels"]}
+    assert levels["Site manager"]["triggers"] == [{"after": "15m", "condition": "No answer in 15 minutes? Call the site manager."}]
+    # 'page the night porter again' names no level by its words: nothing is guessed for it
+    assert is_missing(levels["Night porter"]["triggers"][0]["condition"])
+    assert "page the night porter again" in outputs[WAITS]["escalation.yaml"]["guidance"][0]["text"]
