@@ -113,7 +113,7 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
 
 CHANNELS = [(r"e-?mail", "email"), (r"status[- ]?page|statuspage", "status-page"),
             (r"slack|\bchat\b|#[a-z]|\bchannel\b", "chat"), (r"\bsms\b|text message", "sms"),
-            (r"\bbridge\b", "phone-bridge")]
+            (r"phone[- ]bridge|conference call|dial-?in", "phone-bridge")]
 
 
 AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
