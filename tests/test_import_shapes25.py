@@ -21,11 +21,12 @@ TICKET = "escalation-column-mentions-ticket.md"
 SPLIT = "docs-export-split-escalation-list.html"
 LEVELS = "severity-headings-with-facts.md"
 WAITS = "chain-with-no-answer-lines.md"
+HEADER = "alert-header-service-and-team.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS, HEADER], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -98,7 +99,7 @@ def test_html_list_numbers_survive_a_paragraph_between_lists() -> None:
 def test_a_level_heading_s_text_is_its_description_examples_and_details(outputs) -> None:
     levels = {lv["id"]: lv for lv in outputs[LEVELS]["severities.yaml"]["levels"]}
     one = levels["SEV1"]   # named first by the follow-up table, then described under its own heading
-    assert one["name"] == "Sailing-stopping"
+    assert one["name"] == "Sailing-stopping" and one["aliases"] == ["SEV-1 · Sailing-stopping"]
     assert one["description"] == "Passengers cannot board or tickets cannot be checked at any terminal."
     assert one["examples"] == ["Gate scanners reject every ticket", "Booking site down for all routes"]
     assert {"label": "Harbour liaison", "text": "told at once by the duty lead"} in one["details"]
@@ -115,3 +116,14 @@ def test_a_no_answer_sentence_gives_the_level_it_names_its_wait(outputs) -> None
     # 'page the night porter again' names no level by its words: nothing is guessed for it
     assert is_missing(levels["Night porter"]["triggers"][0]["condition"])
     assert "page the night porter again" in outputs[WAITS]["escalation.yaml"]["guidance"][0]["text"]
+
+
+def test_an_alert_runbook_s_service_and_team_lines_are_its_service_and_owner(outputs) -> None:
+    docs = outputs[HEADER]
+    pb = docs["playbooks/ticket-queue-backlog.yaml"]
+    assert pb["services"] == ["ticket-router"] and pb["owner"] == "field-support-tools"
+    team = next(c for c in docs["contacts.yaml"]["contacts"] if c["id"] == "field-support-tools")
+    assert (team["kind"], team["chat"]) == ("team", "#fst-oncall")
+    services = docs["organization.yaml"]["services"]
+    assert services == [{"id": "ticket-router", "name": "ticket-router"}]   # no placeholder service left over
+    assert pb["guidance"][0]["text"] == "Runbook owner since: spring"      # a line no field holds stays as written

@@ -40,9 +40,6 @@ def chain_waits(root: Section, found: Found) -> None:
                 continue
             level["triggers"].append({"after": after, "condition": text})
             found.use("escalation", block)
-            if all(b.lines[0] in found.used for b in section.blocks):   # the heading of what is now all chain
-                found.used.add(section.line)
-                found.mapped["escalation"].append(section.line)
 
 
 def _level_named(found: Found, words: str) -> dict | None:

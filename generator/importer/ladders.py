@@ -118,6 +118,7 @@ def level_items(root: Section, found: Found, make_level) -> None:
         if heading_level and section.line not in found.used and _under_severities(section):
             # '## SEV-0 · Catastrophic' over its description, even when a table elsewhere named the level first
             entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
+            written_as(entry, section.title)   # 'SEV-0 · Catastrophic' as the old page wrote it
             found.used.add(section.line)
             found.mapped["severities"].append(section.line)
             prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
