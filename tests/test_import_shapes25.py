@@ -22,11 +22,12 @@ SPLIT = "docs-export-split-escalation-list.html"
 LEVELS = "severity-headings-with-facts.md"
 WAITS = "chain-with-no-answer-lines.md"
 HEADER = "alert-header-service-and-team.md"
+ARROWS = "playbook-arrow-escalation.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS, HEADER], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS, HEADER, ARROWS], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -127,3 +128,15 @@ def test_an_alert_runbook_s_service_and_team_lines_are_its_service_and_owner(out
     services = docs["organization.yaml"]["services"]
     assert services == [{"id": "ticket-router", "name": "ticket-router"}]   # no placeholder service left over
     assert pb["guidance"][0]["text"] == "Runbook owner since: spring"      # a line no field holds stays as written
+
+
+def test_an_arrow_chain_in_a_playbook_step_is_also_the_playbook_s_escalation(outputs) -> None:
+    docs = outputs[ARROWS]
+    pb = docs["playbooks/label-printer-queue-stuck.yaml"]
+    assert pb["escalation"] == [{"to": "packing-shift-lead", "when": "Still stuck after 15 minutes", "after": "15m"},
+                                {"to": "warehouse-systems-on-call"}, {"to": "site-it-manager"}]
+    assert pb["steps"]["resolve"][-1]["text"].startswith("Still stuck after 15 minutes: Packing shift lead →")
+    contacts = {c["id"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert [contacts[e["to"]]["kind"] for e in pb["escalation"]] == ["person", "rotation", "person"]
+    assert contacts["site-it-manager"]["phone"] == "+1 555 0177"
+    assert "escalation.yaml" not in docs   # a playbook's own chain is not the organisation's policy

@@ -189,6 +189,7 @@ def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) ->
     doc = {"id": pb["id"], "title": pb["title"], "summary": summary,
            "aliases": pb["aliases"], "severity": severity, "services": pb.get("services") or [SERVICE],
            "tags": pb.get("tags") or ["imported"], "owner": pb.get("owner") or OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
+           **({"escalation": pb["escalation"]} if pb.get("escalation") else {}),
            "steps": {stage: steps[stage] for stage in ("immediate", "investigate", "resolve", "verify")
                      if stage in steps}, "review": _review(doc_date)}
     return doc

@@ -11,7 +11,7 @@ from ..validate.imported import missing
 # In order: the first kind whose words the name holds. 'On-call engineer' is a rota of engineers,
 # 'Bridge line' a channel, 'Platform team lead' a person (a title at the end names one holder).
 _WORDS = [
-    ("rotation", r"on[- ]?call|rota|rotation|shift|pager\s*duty|roster"),
+    ("rotation", r"on[- ]?call|rota|rotation|pager\s*duty|roster"),
     ("person", r"(?:manager|director|lead|head|chief|officer|president|vp|ceo|cto|ciso|cfo|coo|cio|cso|dpo|"
                r"commander|coordinator|engineer|administrator|analyst|architect|owner|counsel|advisor|adviser|"
                r"specialist|supervisor|executive|founder|liaison|scribe|spokesperson|controller)s?\s*"
