@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .mdparse import RULE
 from . import html_lists
+from .text_tables import draw_tables
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
@@ -70,6 +71,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
     out.original = list(lines)
     start = _front_matter(out)
+    out.lines[start:] = draw_tables(out.lines[start:])
     in_fence, in_table, admonition, hidden = "", False, None, ""
     for i in range(start, len(lines)):
         line = lines[i]

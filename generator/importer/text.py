@@ -95,7 +95,7 @@ def duration(text: str) -> str | None:
     lowered = text.lower()
     if "immediate" in lowered:
         return "immediate"
-    if "next business day" in lowered:
+    if re.search(r"next (?:business|working) day", lowered):
         return "next-business-day"
     found = _DURATION.findall(_numbers_in_words(text))
     if not found:
