@@ -36,7 +36,8 @@ from .prose_chains import prose_chains
 from .step_chains import step_chains
 from .chain_waits import chain_waits
 from .arrow_chains import arrow_chains, playbook_arrows
-from .ladders import level_items, level_tables
+from .ladders import level_tables
+from .level_items import level_items
 from .role_shapes import role_headings, role_sections, role_tables
 from .substeps import command_sections, declare_sections, procedure_groups, symptom_tables
 from .levels import _level
