@@ -23,11 +23,12 @@ LEVELS = "severity-headings-with-facts.md"
 WAITS = "chain-with-no-answer-lines.md"
 HEADER = "alert-header-service-and-team.md"
 ARROWS = "playbook-arrow-escalation.md"
+TABLE = "contact-table-name-and-role.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS, HEADER, ARROWS], report=True)
+    return imported(tmp_path_factory, [CHAIN, COMMENTS, TICKET, SPLIT, LEVELS, WAITS, HEADER, ARROWS, TABLE], report=True)
 
 
 def test_a_chain_s_contacts_take_their_kind_from_their_own_words(outputs) -> None:
@@ -140,3 +141,10 @@ def test_an_arrow_chain_in_a_playbook_step_is_also_the_playbook_s_escalation(out
     assert [contacts[e["to"]]["kind"] for e in pb["escalation"]] == ["person", "rotation", "person"]
     assert contacts["site-it-manager"]["phone"] == "+1 555 0177"
     assert "escalation.yaml" not in docs   # a playbook's own chain is not the organisation's policy
+
+
+def test_a_name_column_says_nothing_of_kind_but_a_role_title_does(outputs) -> None:
+    kinds = {c["name"]: c["kind"] for c in outputs[TABLE]["contacts.yaml"]["contacts"]}
+    assert kinds["Ines Duarte"] == "person"            # 'Depot systems lead' in the Role column
+    assert is_missing(kinds["Brightwell Forensics"])   # 'Incident retainer' names no kind: a company or a person
+    assert kinds["Yard radio desk"] == "team"

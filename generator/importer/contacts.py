@@ -6,7 +6,8 @@ import re
 
 from .found import Found, home_of
 from .mdparse import Block, Section, strip_md, titled
-from .kinds import contact_kind
+from ..validate.imported import is_missing
+from .kinds import contact_kind, kind_in_words
 from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, phone_in, slug
 
 
@@ -127,8 +128,10 @@ def _contact_table(block: Block, found: Found) -> None:
         phones = [v for k, v in zip(header, row) if "phone" in k or "dial" in k]   # 'Dial-in' of a bridge
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
-        contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": contact_kind(label, column),
-                                                                "name": label})
+        kind = contact_kind(label, column)
+        if is_missing(kind) and name and role and kind_in_words(role) == "person":
+            kind = "person"   # 'Priya Raman' in the Name column, 'Infrastructure Lead' in the Role column
+        contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": kind, "name": label})
         if name and role:
             contact["title"] = role
         if primary and primary.upper() not in ("N/A",):

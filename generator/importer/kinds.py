@@ -30,7 +30,7 @@ _RULES = [(kind, re.compile(rf"(?:^|\b|\s){pattern}", re.IGNORECASE)) for kind, 
 _CONTEXT = [("vendor", re.compile(r"vendor|supplier|third[- ]party|provider|partner", re.IGNORECASE)),
             ("team", re.compile(r"\bteams?\b|\bdesks?\b|\bqueues?\b|\bgroups?\b", re.IGNORECASE)),
             ("rotation", re.compile(r"\brotations?\b|\brotas?\b", re.IGNORECASE)),
-            ("person", re.compile(r"\bpeople\b|\bpersons?\b|\bnames?\b|\bindividuals?\b", re.IGNORECASE))]
+            ("person", re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals?\b", re.IGNORECASE))]
 UNKNOWN = "person, team, rotation, vendor or channel"
 
 
