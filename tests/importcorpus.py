@@ -207,7 +207,11 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
 def _without_page_markup(text: str) -> str:
     """An HTML page's head, style sheets and scripts blanked (a browser shows none of it), line breaks kept."""
     hidden = re.compile(r"<(head|style|script|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-    return hidden.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = hidden.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    # a tag broken over lines ('<table ... style='border-collapse:' / 'collapse'>') and an office
+    # program's conditional comment ('<![if supportMisalignedColumns]>') are markup too
+    markup = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]*\n[^<>]*>|<!\[(?:end)?if[^\]]*\]>", re.IGNORECASE)
+    return markup.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def header_rows(source: Path) -> set[int]:
