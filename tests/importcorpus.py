@@ -17,7 +17,8 @@ SKIP_KEYS = {"id", "review", "notes", "owner", "services", "tags", "contacts", "
              "to", "placeholders"}
 ENUM_EVIDENCE = {
     "page-24x7": r"24/7|24x7|any time|page immediately|\bpage\b", "page-business-hours": r"business hours",
-    "ticket": r"ticket", "status-page": r"status", "email": r"e-?mail|subject", "chat": r"chat|slack|#|channel",
+    "ticket": r"ticket", "status-page": r"status[- ]?page", "phone-bridge": r"phone[- ]bridge|conference call|dial-?in",
+    "sms": r"\bsms\b|text message", "email": r"e-?mail|subject", "chat": r"chat|slack|#|channel",
     "customers": r"customer|user|public", "internal": r"internal|team", "stakeholders": r"stakeholder",
     "executives": r"executive|leadership", "support": r"support", "declared": r"declar|alert",
     "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",

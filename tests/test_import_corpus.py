@@ -274,8 +274,8 @@ def test_literal_level_tag_in_a_subject_is_not_a_placeholder(outputs) -> None:
 
 
 def test_output_over_the_size_check_accepts_is_refused_before_writing(tmp_path, monkeypatch) -> None:
-    from generator.importer import run
-    monkeypatch.setattr(run, "MAX_FILE_BYTES", 2_000)
+    from generator.importer import files
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 2_000)
     source = tmp_path / "big.md"
     source.write_text("# Severity\n\n## SEV1 - Critical\n\n" + "".join(f"Unsorted line {i}.\n\n" for i in range(300)))
     result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out"),

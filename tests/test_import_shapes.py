@@ -116,7 +116,8 @@ def test_brace_placeholders_and_a_block_quoted_email(outputs) -> None:
     first = templates["Investigating"]
     assert "{symptom} for {affected_customers}" in first["body"]
     assert first["placeholders"]["time_utc"] == "Fill in: time, UTC"
-    assert (first["channel"], first["audience"], first["stage"]) == ("status-page", "customers", "investigating")
+    assert (first["channel"], first["stage"]) == ("status-page", "investigating")
+    assert is_missing(first["audience"])   # the body's 'customers' does not say whom the message is for
     email = templates["Leadership email"]
     assert (email["channel"], email["audience"], email["subject"]) == ("email", "executives", "[Sev {n}] {service} is degraded")
     assert not any(rel.startswith("playbooks/") for rel in docs)   # messages to send are not a procedure

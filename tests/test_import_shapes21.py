@@ -138,8 +138,11 @@ def test_alert_runbook_header_fields_and_troubleshooting_sub_headings(outputs) -
     pb = docs["playbooks/replica-sync-stalled.yaml"]
     assert [(s["text"], s["commands"][0]["code"]) for s in pb["steps"]["investigate"]] == [
         ("Replica disk full", "df -h /var/lib/ledger"), ("Network partition", 'ledgerctl peers --replica "$REPLICA"')]
-    assert pb["guidance"][0] == {"title": "ReplicaSyncStalled",
-                                 "text": "Service: ledger-store\nOwning team: Storage — #storage-oncall"}
+    assert pb["services"] == ["ledger-store"] and pb["owner"] == "storage"   # the header's fields, not prose
+    storage = next(c for c in docs["contacts.yaml"]["contacts"] if c["id"] == "storage")
+    assert (storage["kind"], storage["name"], storage["chat"]) == ("team", "Storage", "#storage-oncall")
+    assert {"id": "ledger-store", "name": "ledger-store"} in docs["organization.yaml"]["services"]
+    assert "guidance" not in pb
     assert "[Summary](#summary)" in pb["notes"]   # a contents list of parts, not of pages, stays visible in notes
 
 

@@ -145,7 +145,7 @@ def test_bridge_table_dial_in_column_is_the_phone(tmp_path_factory) -> None:
     docs = imported(tmp_path_factory, ["bridge-dial-in-table.md"])["bridge-dial-in-table.md"]
     contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
     assert contacts["Storm desk bridge"]["phone"] == "+1 555 0261"
-    assert contacts["Storm desk bridge"]["notes"] == "Dial-in: +1 555 0261, PIN 7781#"   # the PIN, as written, once
+    assert contacts["Storm desk bridge"]["notes"] == "Dial-in: +1 555 0261, PIN 7781#"   # the PIN, as written, once, under its column
     assert "phone" not in contacts["Spare bridge"] and "notes" not in contacts["Spare bridge"]   # '—' is no value
 
 

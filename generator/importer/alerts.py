@@ -58,7 +58,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     for block in section.blocks:   # '**Severity:** warning' under the alert's name: the playbook's text
         for line in block.lines:
             found.homes[line] = key
-    _header_fields(section, key, found, pb)
+    _header_fields(section, pb, key, found)
     from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
@@ -89,28 +89,69 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
     return pb
 
 
-def _header_fields(section: Section, key: str, found: Found, pb: dict) -> None:
+def _header_fields(section: Section, pb: dict, key: str, found: Found) -> None:
     """'**Service:** event-pipeline' / '**Team:** ...' lines under an alert's name, before its first
     part: shown as written, under the alert's name, as the playbook's guidance; a label that names
     a part ('**What it means**: ...', '**Summary**: ...', a callout's title) is that part."""
     from .guidance import _text
 
     fields = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
-    for block in list(fields):
-        part = RUNBOOK_PARTS.get(strip_md(block.label).lower().strip(" :"))
-        if part == "symptoms":
-            pb["symptoms"].append(strip_md(block.text))
-        elif part == "summary" and not pb.get("summary"):
-            pb["summary"] = strip_md(block.text)
-        else:
-            continue
-        found.use(key, block)
-        fields.remove(block)
+    fields = [b for b in fields if not _part_label(b, pb, key, found) and not _owned_by(b, pb, key, found)]
     if not fields:
         return
     found.guidance.setdefault(key, []).append({"title": strip_md(section.title), "text": _text(fields)})
     found.use(key, *fields)
     found.guidance_lines.update(n for b in fields for n in b.lines)
+
+
+SERVICE_LABEL = re.compile(r"^services?$", re.IGNORECASE)
+TEAM_LABEL = re.compile(r"^(?:owning\s+team|team|owner|owned\s+by)$", re.IGNORECASE)
+NAME_ONLY = re.compile(r"[A-Za-z0-9][\w.-]{0,40}")
+
+
+def _part_label(block, pb: dict, key: str, found: Found) -> bool:
+    """'**What it means**: ...' or '**Summary**: ...' (a callout's title too): that part of the runbook."""
+    part = RUNBOOK_PARTS.get(strip_md(block.label).lower().strip(" :"))
+    if part == "symptoms":
+        pb["symptoms"].append(strip_md(block.text))
+    elif part == "summary" and not pb.get("summary"):
+        pb["summary"] = strip_md(block.text)
+    else:
+        return False
+    found.use(key, block)
+    return True
+
+
+def _owned_by(block, pb: dict, key: str, found: Found) -> bool:
+    """'**Service:** event-pipeline' names the playbook's service; '**Team:** Data Platform — `#dp-oncall`'
+    its owner (with its channel). True when the line went to those fields, as written."""
+    from .contacts import reach_fields
+    from .kinds import contact_kind
+    from .text import CHANNEL, slug
+
+    label, value = strip_md(block.label).rstrip(": "), strip_md(block.text).strip()
+    names = [n.strip() for n in re.split(r"\s*,\s*", value)]
+    if SERVICE_LABEL.match(label) and names and all(NAME_ONLY.fullmatch(n) for n in names):
+        pb["services"] = [slug(n) for n in names]
+        for name in names:
+            found.org.setdefault("services", {}).setdefault(slug(name), {"id": slug(name), "name": name})
+        found.use(key, block)
+        return True
+    parts = re.split(r"\s+[—–-]\s+", value, maxsplit=1)
+    chat = CHANNEL.fullmatch(parts[1].strip()) if len(parts) > 1 else None   # 'Storage — #storage-oncall'
+    if TEAM_LABEL.match(label) and parts[0] and len(parts[0].split()) <= 5 and (
+            len(parts) == 1 or chat or reach_fields({}, parts[1]) is False):
+        name = parts[0]
+        cid = slug(name, "contact")
+        contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, label), "name": name})
+        if chat:
+            contact.setdefault("chat", chat.group(0))
+        elif len(parts) > 1:
+            reach_fields(contact, parts[1])
+        pb["owner"] = cid
+        found.use(key, block)
+        return True
+    return False
 
 
 def split_camel(name: str) -> str:

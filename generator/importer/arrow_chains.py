@@ -15,7 +15,8 @@ import re
 from .contacts import reach_fields
 from .found import Found
 from .mdparse import Section, strip_md
-from .text import slug
+from .prose_chains import WHEN
+from .text import duration, slug
 
 ARROW = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*")
 PEOPLE = re.compile(r"\b(?:on-?call|manager|lead|engineer|team|desk|director|head|cto|ciso|cio|vp|support|duty|"
@@ -39,6 +40,37 @@ def arrow_chains(root: Section, found: Found, role_contact) -> None:
                 return
 
 
+def playbook_arrows(root: Section, found: Found, role_contact) -> None:
+    """'Escalate if it is not fixed: DBA on-call → Storage lead → CTO' as a playbook's step: the step
+    stays as written, and its people, in order, are also the playbook's own escalation."""
+    for pb in found.playbooks:
+        if pb.get("escalation"):
+            continue
+        for step in (s for group in pb["steps"].values() for s in group):
+            text = strip_md(str(step.get("text", "")))
+            steps = _steps(text)
+            if not steps:
+                continue
+            before = ARROW.split(text.strip())[0]
+            when = before.rsplit(":", 1)[0].strip(" .;") if ":" in before else ""
+            wait = WHEN.search(when)
+            first = {"when": when} if when else {}
+            if wait and duration(wait.group(1)) not in (None, "immediate"):
+                first["after"] = duration(wait.group(1))   # 'Still stuck after 15 minutes'
+            pb["escalation"] = [{"to": _contact(part, found, role_contact), **(first if i == 0 else {})}
+                                for i, part in enumerate(steps)]
+            break
+
+
+def _contact(step: str, found: Found, role_contact) -> str:
+    bracket = BRACKETED.search(step)
+    who = re.sub(r"^the\s+", "", BRACKETED.sub("", step), flags=re.IGNORECASE)
+    cid = role_contact(found, who)
+    if bracket:   # '(+1 555 0150)': the contact's phone
+        reach_fields(found.contacts[cid], bracket.group(1))
+    return cid
+
+
 def _steps(text: str) -> list[str]:
     """The chain's steps as written, the words before the first one ('Anything not covered here:') left out."""
     parts = ARROW.split(text.strip().rstrip("."))
@@ -53,10 +85,7 @@ def _steps(text: str) -> list[str]:
 
 
 def _add(steps: list[str], found: Found, role_contact) -> None:
-    for step in steps:
-        bracket = BRACKETED.search(step)
+    for step in steps:   # the step's name keeps the words as written
         who = re.sub(r"^the\s+", "", BRACKETED.sub("", step), flags=re.IGNORECASE)
-        cid = role_contact(found, who)
-        if bracket:   # '(+1 555 0150)': the contact's phone; the step's name keeps the words as written
-            reach_fields(found.contacts[cid], bracket.group(1))
-        found.escalation.append({"id": slug(who), "name": step, "contacts": [cid], "triggers": []})
+        found.escalation.append({"id": slug(who), "name": step, "contacts": [_contact(step, found, role_contact)],
+                                 "triggers": []})

@@ -9,6 +9,7 @@ import yaml
 
 from ..validate.imported import missing
 from .extract import Found
+from .kinds import UNKNOWN
 
 OWNER = "owner-tbd"
 SERVICE = "imported"
@@ -104,7 +105,7 @@ def _level_rank(level: dict) -> tuple:
 
 def contacts(found: Found, imported: Imported, doc_date: str) -> dict:
     items = [{k: v for k, v in contact.items() if v and not k.startswith("_")} for contact in found.contacts.values()]
-    items.append({"id": OWNER, "kind": "team", "name": missing("who keeps these documents correct"),
+    items.append({"id": OWNER, "kind": missing(UNKNOWN), "name": missing("who keeps these documents correct"),
                   "notes": "Created by playbook import as the owner of every imported document: "
                            "name the real owners."})
     return {"contacts": items, "review": _review(doc_date)}
@@ -186,8 +187,9 @@ def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) ->
     symptoms = pb["symptoms"] or [missing("what responders see when this happens")]
     summary = pb.get("summary") or (pb["symptoms"][0] if pb["symptoms"] else missing("one line on what this is"))
     doc = {"id": pb["id"], "title": pb["title"], "summary": summary,
-           "aliases": pb["aliases"], "severity": severity, "services": [SERVICE],
+           "aliases": pb["aliases"], "severity": severity, "services": pb.get("services") or [SERVICE],
            "tags": pb.get("tags") or ["imported"], "owner": pb.get("owner") or OWNER, "symptoms": symptoms, **({"alerts": pb["alerts"]} if pb.get("alerts") else {}),
+           **({"escalation": pb["escalation"]} if pb.get("escalation") else {}),
            "steps": {stage: steps[stage] for stage in ("immediate", "investigate", "resolve", "verify")
                      if stage in steps}, "review": _review(doc_date)}
     return doc
@@ -208,8 +210,10 @@ def organization(found: Found, imported: Imported, org_name: str | None, doc_dat
         doc["declare"] = found.org["declare"]
     if found.org["channels"]:
         doc["channels"] = found.org["channels"]
-    doc["services"] = [{"id": SERVICE, "name": missing("the service the imported playbooks belong to"),
-                        "owner": OWNER}]
+    named = list(found.org.get("services", {}).values())
+    if not named or any(not pb.get("services") for pb in found.playbooks):
+        named.insert(0, {"id": SERVICE, "name": missing("the service the imported playbooks belong to"), "owner": OWNER})
+    doc["services"] = named
     if tools:
         doc["tools"] = tools
     if interval:

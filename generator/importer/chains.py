@@ -28,7 +28,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
             name = strip_md(block.value)
             who = re.sub(r"\s*\(.*\)\s*$", "", name).strip() or name
             level = {"id": slug(f"{block.key} {who}"), "name": f"{strip_md(block.key)}: {name}",
-                     "contacts": [role_contact(found, who)], "triggers": []}
+                     "contacts": [role_contact(found, who, name)], "triggers": []}
             severities = re.findall(r"\b(?:P|SEV|S)[0-9]\b", name)
             after = re.search(r"after\s+(\d+\s*\w+)", name, re.IGNORECASE)
             if after and duration(after.group(1)):

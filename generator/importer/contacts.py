@@ -6,6 +6,8 @@ import re
 
 from .found import Found, home_of
 from .mdparse import Block, Section, strip_md, titled
+from ..validate.imported import is_missing
+from .kinds import contact_kind, kind_in_words
 from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, phone_in, slug
 
 
@@ -26,7 +28,7 @@ def section_contacts(root: Section, found: Found) -> None:
             continue
         name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
         cid = slug(name, "contact")
-        contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team", "name": name})
+        contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, _over(section)), "name": name})
         for block in items:
             _reach(contact, block.value)
         found.use("contacts", *items)
@@ -47,16 +49,19 @@ def para_contacts(root: Section, found: Found) -> None:
             match = re.match(r"^(dial-?in|phone|call|hotline|bridge|conference)\b[^:]*:\s*(.+)$", block.text or "", re.I)
             labelled = LABELLED_LINE.match(strip_md(block.text or ""))
             if match and PHONE.search(match.group(2)):
-                name, kind, text = re.sub(r"^[\d.]+\s+", "", strip_md(section.title)), "channel", match.group(2)
+                name, text = re.sub(r"^[\d.]+\s+", "", strip_md(section.title)), match.group(2)
+                kind = "channel" if re.match(r"dial|bridge|conference|hotline", match.group(1), re.I) \
+                    else contact_kind(name, _over(section))   # 'Phone:' under '## Payment processor'
             elif labelled and len(labelled.group(1).split()) <= 4 and PHONE.search(NEXT_LABEL.split(labelled.group(2))[0]):
-                name, kind, text = labelled.group(1), "team", NEXT_LABEL.split(labelled.group(2))[0]
+                name, text = labelled.group(1), NEXT_LABEL.split(labelled.group(2))[0]
+                kind = contact_kind(name, _over(section))
             else:
                 continue
             cid = slug(name, "contact")
             contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
             _reach(contact, text)
             hours = AROUND_THE_CLOCK.search(text)
-            if hours and kind == "team":
+            if hours and kind != "channel":
                 contact.setdefault("hours", hours.group(0))
             found.mapped["contacts"].extend(block.lines)
 
@@ -65,6 +70,11 @@ def para_contacts(root: Section, found: Found) -> None:
 LABELLED_LINE = re.compile(r"^([A-Z][\w&/.' -]{1,30}?)\s*:\s+(.+)$")
 NEXT_LABEL = re.compile(r"\s+(?=[A-Z][\w&/' -]{1,30}:\s)")
 AROUND_THE_CLOCK = re.compile(r"24\s*[x×/]\s*7")
+
+
+def _over(section: Section) -> str:
+    """The heading a section sits under ('Vendors' over '## Payment processor'): what its contacts are."""
+    return section.parent.title if section.parent is not None and section.parent.level else ""
 
 
 CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directory|on-?call list|phone list", re.I)
@@ -78,12 +88,12 @@ def _contacts(root: Section, found: Found) -> None:
                     any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
-                _contact_item(block, found)
+                _contact_item(block, found, section.title)
             elif in_contacts and block.kind == "para" and block.lines[0] not in found.used and len(block.lines) == 1:
                 field = re.match(r"^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$", block.text)   # 'Urgent line: +1 555 0177'
                 if field:
                     _contact_item(Block("item", block.lines, text=block.text, key=field.group(1),
-                                        value=field.group(2)), found)
+                                        value=field.group(2)), found, section.title)
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
@@ -115,10 +125,14 @@ def _contact_table(block: Block, found: Found) -> None:
         name = next((v for k, v in cells.items() if "name" in k), "")
         role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
         label = name or role or strip_md(row[0])
+        column = next((k for k, v in cells.items() if v == label), header[0])   # the column the name is in
         phones = [(v, strip_md(h)) for k, h, v in zip(header, block.rows[0], row) if PHONE_COLUMN.search(k)]
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
-        contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": "person", "name": label})
+        kind = contact_kind(label, column)
+        if is_missing(kind) and name and role and kind_in_words(role) == "person":
+            kind = "person"   # 'Priya Raman' in the Name column, 'Infrastructure Lead' in the Role column
+        contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": kind, "name": label})
         if name and role:
             contact["title"] = role
         if primary and primary.upper() not in ("N/A",):
@@ -136,11 +150,9 @@ def _contact_table(block: Block, found: Found) -> None:
                     and not PHONE_COLUMN.search(key):
                 shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
                 contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
-        if re.match(r"team|group|squad", header[0]) and not name:
-            contact["kind"] = "team"
         if backup and backup.upper() != "N/A":
             bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
-            found.contacts.setdefault(bid, {"id": bid, "kind": "person",
+            found.contacts.setdefault(bid, {"id": bid, "kind": contact_kind(backup, column),
                                             "name": f"Backup for {label} ({backup})" if PLACEHOLDER.search(backup) else backup})
             _reach(found.contacts[bid], *(phones[1] if len(phones) > 1 else ("",)))
             contact["backup"] = bid
@@ -179,7 +191,7 @@ def reach_fields(contact: dict, text: str) -> bool:
     return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover))
 
 
-def _contact_item(block: Block, found: Found) -> None:
+def _contact_item(block: Block, found: Found, context: str) -> None:
     match = re.match(r"^\*\*([^*]+?):?\*\*:?\s*(.*)$", block.text)
     if match:
         name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
@@ -190,9 +202,7 @@ def _contact_item(block: Block, found: Found) -> None:
     if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
         return  # a tool or a channel, handled with the organization
     cid = slug(name)
-    kind = "vendor" if re.search(r"support|counsel|relations", name, re.I) else \
-        "channel" if re.search(r"\b(line|desk|hotline|bridge|queue|inbox)\b", name, re.I) else "person"
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, context), "name": name})
     _reach(contact, details)
     found.use("contacts", block)
 

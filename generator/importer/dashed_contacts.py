@@ -15,12 +15,13 @@ import re
 from .found import Found, home_of, in_playbook
 from .mdparse import Block, Section, strip_md
 from .contacts import reach_fields, under_contact_words
+from ..validate.imported import is_missing
+from .kinds import contact_kind, kind_in_words
 from .text import EMAIL, PHONE_ANY, PLACEHOLDER, slug
 
 DASH = re.compile(r"\s+[—–]\s+")
 HOURS = re.compile(r"^(?:24\s*[x×/]\s*7|24/7|business hours|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
                    r"\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}.*)$", re.IGNORECASE)
-TEAM = re.compile(r"\b(desk|line|on-?call|team|rota|pager|facilities|security|service)\b", re.IGNORECASE)
 
 
 def contact_lists(root: Section, found: Found) -> None:
@@ -73,9 +74,10 @@ def _dashed_contact(block: Block, found: Found) -> dict | None:
         return None
     name = parts[0]
     cid = slug(name)
-    bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)   # 'Bronwen Pryce (Service Management lead)' is a person
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "team" if TEAM.search(bare) else "person",
-                                              "name": name})
+    kind = contact_kind(name)
+    if is_missing(kind) and len(parts) > 1 and kind_in_words(parts[1]) == "person":
+        kind = "person"   # 'Bronwen Pryce — Service Management lead — ...': the holder of a title
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
     for part in parts[1:]:
         if part in reach:
             _remark(contact, part)

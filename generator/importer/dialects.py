@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .mdparse import RULE
+from . import html_lists
 from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
 from .text_tables import draw_tables
@@ -23,7 +24,6 @@ PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 WRAPPER = re.compile(r"^\s*</?(ul|ol|div|details|section|article|dl|tbody|thead|blockquote|p|span|nav|main|"
                      r"header|footer|aside|html|head|body|meta|link)\b[^>]*>\s*$|^\s*<!doctype\b[^>]*>\s*$", re.IGNORECASE)
-LIST_ITEM = re.compile(r"^(\s*)<li\b[^>]*>(.*?)(?:</li>)?\s*$", re.IGNORECASE)
 SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?\s*$")
 DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
@@ -51,6 +51,7 @@ class Rewritten:
     original: list[str] = field(default_factory=list)   # lines (1-based, local) that start a block of their own in HTML
     defined: set[int] = field(default_factory=set)   # lines (0-based) of a definition list: terms and definitions
     hidden: set[int] = field(default_factory=set)    # lines (1-based, local) of an HTML head, style sheet or script
+    lists: list = field(default_factory=list)        # HTML lists open here: [numbered, next number]
 
 
 def inline_html(text: str) -> str:
@@ -185,17 +186,18 @@ def _html(out: Rewritten, i: int) -> None:
     if "<" not in line and "&" not in line:
         return
     heading = HTML_HEADING.match(line)
-    item = LIST_ITEM.match(line)
+    item = html_lists.item(out.lists, line)
     summary = SUMMARY.match(line)
     if heading:
         out.lines[i] = "#" * int(heading.group(1)) + " " + inline_html(heading.group(2)).strip()
     elif summary:
         out.lines[i] = f"**{inline_html(summary.group(1)).strip()}**"
     elif WRAPPER.match(line) or _only_tags(line):
+        html_lists.track(out.lists, line)
         out.lines[i] = ""
         _attach(out, i, forward=not line.strip().startswith("</"))
     elif item:
-        out.lines[i] = f"{item.group(1)}- {inline_html(item.group(2)).strip()}"
+        out.lines[i] = f"{item[0]}{item[1]}{inline_html(item[2]).strip()}"
     elif (HTML_TAG.search(line) or re.search(r"&[a-z]+;|&#\d+;", line)) and not line.lstrip().startswith("<!--"):
         out.lines[i] = inline_html(line)
     if out.lines[i].strip() and out.lines[i] != line:

@@ -33,8 +33,11 @@ from .policy_blocks import policy_blocks
 from .phone_trees import phone_trees
 from .chains import escalation_chains, escalation_prose, tier_sections
 from .prose_chains import prose_chains
-from .arrow_chains import arrow_chains
-from .ladders import level_items, level_tables
+from .step_chains import step_chains
+from .chain_waits import chain_waits
+from .arrow_chains import arrow_chains, playbook_arrows
+from .ladders import level_tables
+from .level_items import level_items
 from .role_shapes import role_headings, role_sections, role_tables
 from .substeps import command_sections, declare_sections, procedure_groups, symptom_tables
 from .levels import _level
@@ -59,7 +62,7 @@ def extract(root: Section) -> Found:
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
         step(root, found)
     return found

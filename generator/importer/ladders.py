@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Block, Section, joined, strip_md
+from .mdparse import Block, Section, strip_md
 from .text import duration
 
 
@@ -94,69 +94,6 @@ def lossless(value: str) -> bool:
     text = strip_md(value).lower().strip(" .")
     return bool(re.fullmatch(r"(?:within\s+|under\s+|<\s*)?(\d+(?:\.\d+)?\s*[a-z]+|immediate(ly)?|next business day)",
                              text)) or not (duration(text) or paging_of(text))   # else kept verbatim
-
-
-def _further_definitions(after: list[Block], level: dict, found: Found) -> None:
-    """A level's later ': Response: ...' definitions (the items ``after`` its label): part of what it says."""
-    from .prose import sentence_facts
-
-    for block in after:
-        if block.kind != "item" or block.level or block.lines[0] in found.used or \
-                (block.key and level_id(block.key)) or level_id(strip_md(block.text).split(":")[0]):
-            break
-        text = strip_md(block.text)
-        level["description"] = f"{level['description']} {text}".strip()
-        sentence_facts(level, text)
-        found.use("severities", block)
-
-
-def level_items(root: Section, found: Found, make_level) -> None:
-    """'- **P1**: acknowledge within 5 minutes (page 24/7)' and kv bullets under level headings."""
-    for section in root.walk():
-        heading_level = level_id(section.title) if section.level else None
-        entry = found.levels.get(heading_level) if heading_level else None
-        if heading_level and entry is None and section.line not in found.used and _under_severities(section):
-            entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
-            found.used.add(section.line)
-            found.mapped["severities"].append(section.line)
-            prose = [b for b in section.blocks if b.kind == "para" and b.text]
-            if prose:
-                from .prose import sentence_facts
-                entry.setdefault("description", joined(prose, section.blocks))
-                sentence_facts(entry, entry["description"])
-                found.use("severities", *prose)
-        for index, block in enumerate(section.blocks):
-            if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
-                    and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
-                from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
-                item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
-                written_as(item, block.label)
-                item.setdefault("description", strip_md(block.text))
-                sentence_facts(item, strip_md(block.text))
-                found.use("severities", block)
-                _further_definitions(section.blocks[index + 1:], item, found)
-                continue
-            if block.kind != "item" or block.lines[0] in found.used:
-                continue
-            key_level = level_id(block.key) if block.key else None
-            if key_level and block.value:
-                item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
-                written_as(item, block.key)
-                text = block.value
-                item.setdefault("description", strip_md(text))
-                if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
-                    item.setdefault("response_time", duration(text))
-                if paging_of(text):
-                    item.setdefault("paging", paging_of(text))
-                found.use("severities", block)
-            elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
-                if lossless(block.value):
-                    found.use("severities", block)
-                else:   # structured, and the words the fields do not keep stay in notes
-                    found.mapped["severities"].extend(block.lines)
-            elif entry is not None and block.level == 0 and not block.key:
-                entry.setdefault("examples", []).append(strip_md(block.text))
-                found.use("severities", block)
 
 
 def written_as(level: dict, label: str) -> None:

@@ -96,8 +96,9 @@ def _level_table(block: Block, found: Found) -> None:
                 entry.setdefault("escalation_text", cell)
                 if duration(cell):
                     entry.setdefault("escalate_after", duration(cell))
-                if "ticket" in cell.lower():
-                    entry.setdefault("paging", "ticket")
+                from .ladders import paging_of   # 'ticket only' says it; 'open a ticket if ...' does not
+                if paging_of(cell):
+                    entry.setdefault("paging", paging_of(cell))
             elif cell:
                 from .ladders import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
                 if not apply_level_value(entry, head, cell):   # else kept with the level under its name

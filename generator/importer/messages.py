@@ -88,12 +88,14 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     body, declared = placeholders(text)
     subject, more = placeholders(subject) if subject else ("", {})
     declared.update(more)
-    named = f"{title} {instruction} {' '.join(section.path())}".lower()   # what the source calls it decides first,
-    context = f"{named} {text[:80]}".lower()                 # then the start of the message itself
-    channel = _first(CHANNELS, named, context) or missing("status-page, chat, email, sms or phone-bridge")
-    audience = _first(AUDIENCES, named, context) or missing("customers, internal, stakeholders, executives or support")
-    stage = _first(STAGES, named, context) or missing("declared, investigating, identified, update, monitoring, "
-                                                      "resolved or postmortem")
+    # Only what names the message (its caption, the line telling where to post it, the headings over
+    # it) says its channel, audience and stage; words inside the body ('status', 'team') say nothing.
+    named = f"{title} {instruction} {' '.join(section.path())}".lower()
+    channel = _first(CHANNELS, named) or missing("status-page, chat, email, sms or phone-bridge")
+    audience = _first(AUDIENCES, named) or missing("customers, internal, stakeholders, executives or support")
+    label = STAGE_LABEL.search(text)   # 'Status: investigating.' in the body: a label naming the stage
+    stage = _first(STAGES, named, label.group(1).lower() if label else "") or missing("declared, investigating, identified, update, monitoring, "
+                                             "resolved or postmortem")
     template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
                 "audience": audience, "stage": stage, "body": body + "\n"}
     if subject:
@@ -109,15 +111,20 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
         found.use("templates", previous)
 
 
-CHANNELS = [(r"subject:|e-?mail", "email"), (r"status", "status-page"), (r"slack|chat|#[a-z]|\bchannel\b", "chat")]
+CHANNELS = [(r"e-?mail", "email"), (r"status[- ]?page|statuspage", "status-page"),
+            (r"slack|\bchat\b|#[a-z]|\bchannel\b", "chat"), (r"\bsms\b|text message", "sms"),
+            (r"phone[- ]bridge|conference call|dial-?in", "phone-bridge")]
 
 
 AUDIENCES = [(r"executive|leadership", "executives"), (r"stakeholder", "stakeholders"),
-             (r"status|customer|user", "customers"), (r"internal|team", "internal")]
+             (r"customer|\busers?\b|\bpublic\b", "customers"), (r"internal|\bstaff\b|employee", "internal")]
 
 
 STAGES = [("resolv", "resolved"), ("update", "update"), ("identif", "identified"), ("monitor", "monitoring"),
-          ("investigat", "investigating"), ("declar", "declared"), ("alert", "declared")]
+          ("investigat", "investigating"), ("declar", "declared")]
+
+
+STAGE_LABEL = re.compile(r"^(?:status|stage)\s*:\s*([A-Za-z]+)", re.IGNORECASE | re.MULTILINE)
 
 
 def _first(rules: list[tuple[str, str]], *contexts: str) -> str | None:

@@ -5,6 +5,8 @@ import re
 
 from .mdparse import Block, Section, strip_md
 from .found import Found, home_of
+from ..validate.imported import is_missing
+from .kinds import contact_kind, kind_in_words
 from .text import duration, slug, window
 
 def _roles(root: Section, found: Found) -> None:
@@ -112,12 +114,16 @@ def _time_ladder(block: Block, found: Found) -> None:
     found.mapped["escalation"].extend(block.lines)   # structured; the ladder as written stays in notes
 
 
-def _role_contact(found: Found, name: str) -> str:
-    """A contact for a role named in the source; its details are for the team to fill."""
+def _role_contact(found: Found, name: str, said: str = "") -> str:
+    """A contact for a role named in the source; its details are for the team to fill. Its kind is
+    what the name's words (or ``said``, the words written beside it) make it, else a placeholder."""
     name = strip_md(name)
     cid = slug(name, "contact")
     if cid not in found.contacts:
-        found.contacts[cid] = {"id": cid, "kind": "person", "name": name}
+        kind = contact_kind(name, said)
+        if is_missing(kind) and said:   # 'our technical account manager, Ana Ruiz': the title says
+            kind = kind_in_words(said) or kind
+        found.contacts[cid] = {"id": cid, "kind": kind, "name": name}
     return cid
 
 

@@ -12,6 +12,7 @@ import re
 from .contacts import _reach
 from .found import Found
 from .mdparse import Block, Section
+from .kinds import contact_kind
 from .text import PHONE, duration, slug
 
 GLYPHS = re.compile(r"[├└│┌┬┼]|(?:^|\s)(?:\+--|\|--|`--|\\--)")
@@ -68,7 +69,7 @@ def _name(text: str) -> str:
 def _contact(text: str, found: Found) -> str:
     name = _name(text)
     cid = slug(name, "contact")
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": "person", "name": name})
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name), "name": name})
     _reach(contact, text[len(name):].strip())
     return cid
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from .found import Found, _leading_stage, _stage
 from .mdparse import Section, strip_md
+from .kinds import contact_kind
 from .text import LEVEL, slug
 
 STEP_TITLE = re.compile(r"^step\s*\d+\s*[-–—:.)]?\s*(.*)$", re.IGNORECASE)
@@ -152,7 +153,7 @@ def _apply(pb: dict, meta: dict, found: Found) -> None:
     owner, line = meta.get("owner", ("", 0))
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", owner):
         pb["owner"] = owner
-        found.contacts.setdefault(owner, {"id": owner, "kind": "team", "name": owner})
+        found.contacts.setdefault(owner, {"id": owner, "kind": contact_kind(owner), "name": owner})
         used.append(line)
     found.used.update(used)
     found.mapped[key].extend(used)

@@ -12,6 +12,7 @@ import re
 
 from .found import Found
 from .mdparse import Section, strip_md
+from .kinds import contact_kind
 from .text import duration, slug
 
 SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
@@ -112,7 +113,6 @@ def _contact_for(found: Found, who: str, role_contact) -> str:
 
 
 NAMED_ITEM = re.compile(r"^\*\*([^*]{2,60})\*\*\s*(?:\(([^)]{1,80})\))?\s*[:.-]?\s*$")
-VENDOR_TITLE = re.compile(r"vendor|supplier|third[- ]party|external|provider|partner", re.IGNORECASE)
 
 
 def nested_contacts(root: Section, found: Found) -> None:
@@ -137,8 +137,7 @@ def nested_contacts(root: Section, found: Found) -> None:
                 continue
             name = strip_md(match.group(1)).rstrip(":")
             cid = slug(name, "contact")
-            kind = "vendor" if VENDOR_TITLE.search(section.title) else "team"
-            contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+            contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, section.title), "name": name})
             if match.group(2):
                 contact.setdefault("title", strip_md(match.group(2)))
             for item in reach:

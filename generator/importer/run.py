@@ -4,10 +4,7 @@ The entry point for other commands (`playbook init --from`) is ``import_document
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,30 +12,20 @@ from pathlib import Path
 from typing import Sequence
 
 from .. import core
-from ..problems import PlaybookError, UsageError
 from . import assemble as a
 from .extract import extract
 from .dialects import attach_rules, rewrite
 from .mdparse import Section, parse
+from .files import (DOCUMENT_SUFFIXES, NothingRecognized, SourceText, expand, read_sources, refuse_existing,
+                    write_files)
 from .text import repair
+
+__all__ = ["DOCUMENT_SUFFIXES", "ImportResult", "NothingRecognized", "SourceText", "convert", "convert_sources",
+           "expand", "import_documents", "read_sources"]
 
 MONTH_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+(\d{1,2}),\s+(\d{4})")
 ISO_DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm")  # HTML: wiki exports
-MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
-
-
-class NothingRecognized(PlaybookError):
-    """No part of the sources maps onto the content model: writing a skeleton would be a lie."""
-
-    exit_code = 1
-
-
-@dataclass
-class SourceText:
-    name: str
-    text: str
 
 
 @dataclass
@@ -236,35 +223,9 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
             doc["review"] = doc.pop("review")
 
 
-def _refuse_existing(out: Path) -> None:
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(f"{out} already exists and is not empty; not overwriting content. Import into a "
-                         f"new directory with --out, review it, then move the files you want.")
-
-
 def write(imported: a.Imported, out: Path) -> None:
-    """Write into a fresh directory, all at once; never into existing content."""
-    _refuse_existing(out)
-    rendered = {rel: a.dump(rel, data) for rel, data in sorted(imported.documents.items())}
-    too_big = {rel: len(text.encode("utf-8")) for rel, text in rendered.items()
-               if len(text.encode("utf-8")) > MAX_FILE_BYTES}
-    if too_big:
-        sizes = ", ".join(f"{rel} would be {size / 1e6:.1f} MB" for rel, size in too_big.items())
-        raise NothingRecognized(f"not written: {sizes}, over the 1 MB that `playbook check` accepts per "
-                                f"file. Split the source into smaller documents and import them together.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.import-"))
-    try:
-        for rel, text in rendered.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        if out.exists():
-            out.rmdir()
-        os.rename(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    """Write the imported documents into a fresh directory, all at once."""
+    write_files({rel: a.dump(rel, data) for rel, data in sorted(imported.documents.items())}, out)
 
 
 def check_output(out: Path, today: date) -> core.Result:
@@ -279,31 +240,6 @@ def coverage(imported: a.Imported) -> tuple[int, int, int]:
     return len(nonempty), len(mapped), len(noted)
 
 
-def expand(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; a directory contributes its Markdown and text files, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        else:
-            files.append(path)
-    if not files:
-        raise UsageError(f"{', '.join(map(str, paths))}: no Markdown or text documents to import")
-    return files
-
-
-def read_sources(paths: Sequence[Path]) -> list[SourceText]:
-    sources = []
-    for path in expand(paths):
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise UsageError(f"{path}: cannot read it ({error.strerror})") from None
-        sources.append(SourceText(str(path), raw.decode("utf-8", errors="replace")))
-    return sources
-
-
 def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | None = None,
                      today: date | None = None) -> ImportResult:
     """Import Markdown documents (files or folders of them) into a new content directory.
@@ -315,7 +251,7 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
     from .report import report
 
     today = today or date.today()
-    _refuse_existing(out_dir.resolve())
+    refuse_existing(out_dir.resolve())
     sources = read_sources(paths)
     imported = convert_sources(sources, org_name, today)
     if not imported.recognized:

@@ -1,0 +1,55 @@
+"""A sentence beside a chain that says when to move on to one of its levels:
+
+    If Level 2 does not answer within 20 minutes, go straight to Level 3.
+    - No answer in 15 min? Call the duty manager.
+
+gives that level ('Level 3', 'the duty manager') its wait ('after: 20m'), with the sentence as its
+condition, where the chain left the level's trigger to fill in. The sentence must name the level
+it goes to by the words of its name; nothing else is inferred.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .mdparse import Section, strip_md
+from .text import duration
+
+# 'If X does not answer within 20 minutes, go straight to Y' / 'No answer in 15 min? Call Y.'
+WAIT = re.compile(r"\b(?:no\s+(?:answer|response|ack\w*|reply)|(?:does|do|has|have)\s*(?:not|n't)\s+(?:answer|respond|"
+                  r"acknowledg|pick\w* up|repl)\w*|(?:un)?answered)\b.{0,40}?\b(?:within|in|after|for)\s+"
+                  r"((?:\d+|[a-z-]+)\s*(?:an?\s+)?(?:minutes?|mins?|m\b|hours?|hrs?|h\b))", re.IGNORECASE)
+GOES = re.compile(r"\b(?:go(?:es)?\s+(?:straight\s+|directly\s+)?to|call|page|ring|phone|escalate\s+to|move\s+to|"
+                  r"bring\s+in|wake)\s+(?:the\s+)?(.+?)\s*[.!]?$", re.IGNORECASE)
+
+
+def chain_waits(root: Section, found: Found) -> None:
+    if not found.escalation:
+        return
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind not in ("para", "item") or block.lines[0] in found.used:
+                continue
+            text = strip_md(block.text)
+            wait, goes = WAIT.search(text), None
+            if wait:
+                goes = GOES.search(text[wait.end():])
+            after = duration(wait.group(1)) if wait else None
+            level = _level_named(found, goes.group(1)) if goes else None
+            if level is None or not after or after == "immediate" or level["triggers"]:
+                continue
+            level["triggers"].append({"after": after, "condition": text})
+            found.use("escalation", block)
+
+
+def _level_named(found: Found, words: str) -> dict | None:
+    """The one level whose name (or its contact's) is the words the sentence gives."""
+    wanted = _plain(words)
+    named = [lv for lv in found.escalation if wanted and (
+        wanted == _plain(lv["name"]) or _plain(lv["name"]).startswith(wanted + " ")
+        or any(wanted == _plain(str(found.contacts.get(c, {}).get("name", ""))) for c in lv["contacts"]))]
+    return named[0] if len(named) == 1 else None
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", strip_md(text).lower()).split())

@@ -1,0 +1,82 @@
+"""Where `playbook import` meets the disk: which files are documents, reading them as text, and
+writing the output directory all at once (never over existing content, never a file `check` refuses)."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..problems import PlaybookError, UsageError
+
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm")  # HTML: wiki exports
+MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
+
+
+class NothingRecognized(PlaybookError):
+    """No part of the sources maps onto the content model: writing a skeleton would be a lie."""
+
+    exit_code = 1
+
+
+@dataclass
+class SourceText:
+    name: str
+    text: str
+
+
+def refuse_existing(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(f"{out} already exists and is not empty; not overwriting content. Import into a "
+                         f"new directory with --out, review it, then move the files you want.")
+
+
+def write_files(rendered: dict[str, str], out: Path) -> None:
+    """Write into a fresh directory, all at once; never into existing content."""
+    refuse_existing(out)
+    too_big = {rel: len(text.encode("utf-8")) for rel, text in rendered.items()
+               if len(text.encode("utf-8")) > MAX_FILE_BYTES}
+    if too_big:
+        sizes = ", ".join(f"{rel} would be {size / 1e6:.1f} MB" for rel, size in too_big.items())
+        raise NothingRecognized(f"not written: {sizes}, over the 1 MB that `playbook check` accepts per "
+                                f"file. Split the source into smaller documents and import them together.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.import-"))
+    try:
+        for rel, text in rendered.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        if out.exists():
+            out.rmdir()
+        os.rename(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a directory contributes its Markdown and text files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            files.append(path)
+    if not files:
+        raise UsageError(f"{', '.join(map(str, paths))}: no Markdown or text documents to import")
+    return files
+
+
+def read_sources(paths: Sequence[Path]) -> list[SourceText]:
+    sources = []
+    for path in expand(paths):
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise UsageError(f"{path}: cannot read it ({error.strerror})") from None
+        sources.append(SourceText(str(path), raw.decode("utf-8", errors="replace")))
+    return sources

@@ -1,0 +1,103 @@
+"""Severity levels told under their own headings and as key-value bullets: '## SEV-0 · Catastrophic'
+over its description, '- **Acknowledge within:** 5 minutes', '- **Examples:**' with nested items,
+'- **P1**: acknowledge within 5 minutes (page 24/7)'. A bullet whose key no field holds is one of
+the level's details, as written."""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .ladders import (EXAMPLE_KEY, RESPONSE_KEY, _rest_name, _under_severities, apply_level_value, level_id,
+                      lossless, paging_of, written_as)
+from .mdparse import Block, Section, joined, strip_md
+from .text import duration
+
+
+def _further_definitions(after: list[Block], level: dict, found: Found) -> None:
+    """A level's later ': Response: ...' definitions (the items ``after`` its label): part of what it says."""
+    from .prose import sentence_facts
+
+    for block in after:
+        if block.kind != "item" or block.level or block.lines[0] in found.used or \
+                (block.key and level_id(block.key)) or level_id(strip_md(block.text).split(":")[0]):
+            break
+        text = strip_md(block.text)
+        level["description"] = f"{level['description']} {text}".strip()
+        sentence_facts(level, text)
+        found.use("severities", block)
+
+
+def level_items(root: Section, found: Found, make_level) -> None:
+    """'- **P1**: acknowledge within 5 minutes (page 24/7)' and kv bullets under level headings."""
+    for section in root.walk():
+        _level_blocks(section, _heading_level(section, found, make_level), found, make_level)
+
+
+def _heading_level(section: Section, found: Found, make_level) -> dict | None:
+    """The level a heading names ('## SEV-0 · Catastrophic'), its paragraphs the description."""
+    heading_level = level_id(section.title) if section.level else None
+    entry = found.levels.get(heading_level) if heading_level else None
+    if heading_level and section.line not in found.used and _under_severities(section):
+        # '## SEV-0 · Catastrophic' over its description, even when a table elsewhere named the level first
+        entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
+        written_as(entry, section.title)   # 'SEV-0 · Catastrophic' as the old page wrote it
+        found.used.add(section.line)
+        found.mapped["severities"].append(section.line)
+        prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+        if prose and not entry.get("description"):
+            from .prose import sentence_facts
+            entry.setdefault("description", joined(prose, section.blocks))
+            sentence_facts(entry, entry["description"])
+            found.use("severities", *prose)
+    return entry
+
+
+def _level_blocks(section: Section, entry: dict | None, found: Found, make_level) -> None:
+    """The section's level labels and key-value bullets: levels of their own, or facts of ``entry``."""
+    examples = False   # under '- **Examples:**', its nested items
+    for index, block in enumerate(section.blocks):
+        if entry is not None and block.kind == "item" and block.level > 0 and examples \
+                and block.lines[0] not in found.used:
+            entry.setdefault("examples", []).append(strip_md(block.text))
+            found.use("severities", block)
+            continue
+        examples = False
+        if block.kind == "label" and block.text and block.lines[0] not in found.used and level_id(block.label) \
+                and (_under_severities(section) or re.search(r"severit|priorit|levels", section.title, re.I)):
+            from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
+            item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
+            written_as(item, block.label)
+            item.setdefault("description", strip_md(block.text))
+            sentence_facts(item, strip_md(block.text))
+            found.use("severities", block)
+            _further_definitions(section.blocks[index + 1:], item, found)
+            continue
+        if block.kind != "item" or block.lines[0] in found.used:
+            continue
+        key_level = level_id(block.key) if block.key else None
+        if key_level and block.value:
+            item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
+            written_as(item, block.key)
+            text = block.value
+            item.setdefault("description", strip_md(text))
+            if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
+                item.setdefault("response_time", duration(text))
+            if paging_of(text):
+                item.setdefault("paging", paging_of(text))
+            found.use("severities", block)
+        elif entry is not None and block.key and EXAMPLE_KEY.search(block.key) and not strip_md(block.value):
+            examples = True
+            found.use("severities", block)
+        elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
+            if lossless(block.value):
+                found.use("severities", block)
+            else:   # structured, and the words the fields do not keep stay in notes
+                found.mapped["severities"].extend(block.lines)
+        elif entry is not None and block.key and block.level == 0 and strip_md(block.value):
+            # '- **Incident Commander:** required': a fact about the level no other field holds
+            entry.setdefault("details", []).append({"label": strip_md(block.key).rstrip(":"),
+                                                    "text": strip_md(block.value)})
+            found.use("severities", block)
+        elif entry is not None and block.level == 0 and not block.key:
+            entry.setdefault("examples", []).append(strip_md(block.text))
+            found.use("severities", block)
