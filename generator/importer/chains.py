@@ -44,9 +44,9 @@ def tier_sections(root: Section, found: Found, role_contact) -> None:
         match = re.match(r"^(?:tier|level|l)\s*(\d+)\s*[-–—:]\s*(.+)$", strip_md(section.title), re.IGNORECASE)
         if not match or section.line in found.used:
             continue
-        name = match.group(2).strip()
+        name, timer = _heading_timer(match.group(2).strip())
         level = {"id": slug(name), "name": strip_md(section.title), "contacts": [role_contact(found, name)],
-                 "triggers": []}
+                 "triggers": [{"after": timer}] if timer else []}
         found.used.add(section.line)
         found.mapped["escalation"].append(section.line)
         for block in section.blocks:
@@ -64,6 +64,16 @@ def tier_sections(root: Section, found: Found, role_contact) -> None:
                 continue
             found.use("escalation", block)
         found.escalation.append(level)
+
+
+HEADING_TIMER = re.compile(r"^(.*?)\s*\(\s*(?:after\s+|\+\s*)?(\d+\s*(?:m|min|minutes?|h|hrs?|hours?))\s*\)$",
+                           re.IGNORECASE)
+
+
+def _heading_timer(text: str) -> tuple[str, str | None]:
+    """'Secondary on-call (after 10 min)': whom the level pages, and its wait when the brackets give one."""
+    match = HEADING_TIMER.match(text)
+    return (match.group(1), duration(match.group(2))) if match else (text, None)
 
 
 ESCALATE_SENTENCE = re.compile(r"(?:within|after)\s+(\d+\s*\w+).*?(?:escalates? to|is paged|pages?)\s*(?:the\s+)?"
