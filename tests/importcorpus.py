@@ -22,7 +22,7 @@ ENUM_EVIDENCE = {
     "executives": r"executive|leadership", "support": r"support", "declared": r"declar|alert",
     "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",
     "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
-    "next-business-day": r"next business day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
+    "next-business-day": r"next\W+(?:\S+\W+){0,3}?(?:business|working)\W+(?:\S+\W+){0,3}?day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
     "pycon": r"", "console": r"", "text": r"", "yearly": r"year|annual", "quarterly": r"quarter",
     "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r""}
 DURATION = re.compile(r"^(\d+)([mhdw])$")
@@ -72,9 +72,24 @@ def untraceable(value, source: str, normalized: str) -> bool:
         return not re.search(rf"\b(?:{words})\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]}){halves.get(text, '')}",
                              source, re.IGNORECASE)
     for line in text.splitlines():
-        if normalize(line) and normalize(line) not in normalized:
+        if normalize(line) and normalize(line) not in normalized and not _wrapped(normalize(line), normalized):
             return True
     return False
+
+
+def _wrapped(text: str, normalized: str) -> bool:
+    """A cell of a table drawn with characters, wrapped over several source lines: its text in
+    pieces that the source has in this order, on average at least two words a piece."""
+    words, at, where, pieces = text.split(), 0, 0, 0
+    while at < len(words):
+        size = len(words) - at
+        while size > 0 and f" {' '.join(words[at:at + size])} " not in f" {normalized[where:]} ":
+            size -= 1
+        if size == 0:
+            return False
+        where = f" {normalized} ".index(f" {' '.join(words[at:at + size])} ", where)
+        at, pieces = at + size, pieces + 1
+    return pieces <= max(1, (len(words) + 1) // 2)
 
 
 def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
@@ -181,6 +196,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         if number in first_table_rows:
             continue
         shown = [all(normalize(p) in site_text for p in payloads(line, links)) for links in (False, True)]
+        # a row of a table drawn with characters: its cells, set apart by runs of spaces
+        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}", line.strip()) if normalize(c)))
         if not any(shown):   # as written (in notes) or as a field shows it
             missing.append(f"{source.name}:{number}: {line.strip()}")
     return missing
@@ -189,13 +206,25 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
 def _without_page_markup(text: str) -> str:
     """An HTML page's head, style sheets and scripts blanked (a browser shows none of it), line breaks kept."""
     hidden = re.compile(r"<(head|style|script|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-    return hidden.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = hidden.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    # a tag broken over lines ('<table ... style='border-collapse:' / 'collapse'>') and an office
+    # program's conditional comment ('<![if supportMisalignedColumns]>') are markup too
+    markup = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]*\n[^<>]*>|<!\[(?:end)?if[^\]]*\]>", re.IGNORECASE)
+    return markup.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def header_rows(source: Path) -> set[int]:
     """Line numbers of Markdown table header rows (the line above a |---| rule)."""
     lines = source.read_text(encoding="utf-8").splitlines()
-    return {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
+    rows = {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
+    rows |= {i for i in range(1, len(lines)) if re.fullmatch(r"\s*-{3,}(?:\s+-{3,})+\s*", lines[i])}  # over dashes
+    for i, line in enumerate(lines):   # a grid table's header: the lines between its top border and '+===+'
+        if re.fullmatch(r"\s*\+(?:=+\+)+\s*", line):
+            top = i - 1
+            while top >= 0 and lines[top].lstrip().startswith("|"):
+                top -= 1
+            rows |= set(range(top + 2, i + 1))
+    return rows
 
 
 def site_text(site: Path) -> str:

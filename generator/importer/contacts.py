@@ -94,6 +94,7 @@ def under_contact_words(section: Section) -> bool:
     return titled(section, CONTACT_WORDS)
 
 
+PHONE_COLUMN = re.compile(r"phone|mobile|\bcell\b|\btel\b|dial", re.IGNORECASE)
 REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial", re.IGNORECASE)
 
 
@@ -114,7 +115,7 @@ def _contact_table(block: Block, found: Found) -> None:
         name = next((v for k, v in cells.items() if "name" in k), "")
         role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
         label = name or role or strip_md(row[0])
-        phones = [v for k, v in zip(header, row) if "phone" in k or "dial" in k]   # 'Dial-in' of a bridge
+        phones = [(v, strip_md(h)) for k, h, v in zip(header, block.rows[0], row) if PHONE_COLUMN.search(k)]
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
         contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": "person", "name": label})
@@ -123,7 +124,7 @@ def _contact_table(block: Block, found: Found) -> None:
         if primary and primary.upper() not in ("N/A",):
             contact["name"] = f"{label} ({primary})" if PLACEHOLDER.search(primary) else primary
             contact["title"] = label
-        _reach(contact, phones[0] if phones else "")
+        _reach(contact, *(phones[0] if phones else ("",)))   # 'Dial-in' of a bridge, 'Mobile'
         for key, value in cells.items():
             if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
                 contact["chat"] = value.strip()   # '#payments' in a Slack column
@@ -131,7 +132,8 @@ def _contact_table(block: Block, found: Found) -> None:
                 _reach(contact, value)
             elif re.search(r"hours|availab", key) and value and "hours" not in contact:
                 contact["hours"] = value
-            elif value and value != label and not re.search(r"name|role|title|phone|primary|backup|dial", key):
+            elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \
+                    and not PHONE_COLUMN.search(key):
                 shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
                 contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
         if re.match(r"team|group|squad", header[0]) and not name:
@@ -140,15 +142,16 @@ def _contact_table(block: Block, found: Found) -> None:
             bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
             found.contacts.setdefault(bid, {"id": bid, "kind": "person",
                                             "name": f"Backup for {label} ({backup})" if PLACEHOLDER.search(backup) else backup})
-            _reach(found.contacts[bid], phones[1] if len(phones) > 1 else "")
+            _reach(found.contacts[bid], *(phones[1] if len(phones) > 1 else ("",)))
             contact["backup"] = bid
     found.use("contacts", block)
 
 
-def _reach(contact: dict, text: str) -> None:
+def _reach(contact: dict, text: str, label: str = "") -> None:
     text = strip_md(text)
     if text and text.upper() != "N/A" and text not in ("—", "–", "-") and reach_fields(contact, text):
-        contact.setdefault("notes", text)   # words beside the numbers: keep the sentence as written
+        # words beside the numbers (or 'TBC'): kept as written, under their column's name when known
+        contact.setdefault("notes", f"{label}: {text}" if label else text)
 
 
 def reach_fields(contact: dict, text: str) -> bool:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .mdparse import RULE
+from .office_html import join_broken_tags, split_sheets
+from .text_tables import draw_tables
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
@@ -69,6 +71,9 @@ def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
     out.original = list(lines)
     start = _front_matter(out)
+    out.lines[start:] = draw_tables(out.lines[start:])
+    join_broken_tags(out.lines, out.attached)
+    split_sheets(out.lines, out.attached)
     in_fence, in_table, admonition, hidden = "", False, None, ""
     for i in range(start, len(lines)):
         line = lines[i]

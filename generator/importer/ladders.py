@@ -188,10 +188,10 @@ def level_tables(root: Section, found: Found, make_level) -> None:
     for section in root.walk():
         for block in section.blocks:
             if block.kind == "table" and len(block.rows) > 1 and block.lines[0] not in found.used:
-                _level_table(block, found, make_level)
+                _level_table(block, found, make_level, _names_a_ladder(section))
 
 
-def _level_table(block: Block, found: Found, make_level) -> None:
+def _level_table(block: Block, found: Found, make_level, ladder_section: bool = False) -> None:
     header = [strip_md(h) for h in block.rows[0]]
     body = block.rows[1:]
     if len(header) >= 3 and all(level_id(h) for h in header[1:]) and not level_id(header[0]) and \
@@ -206,13 +206,16 @@ def _level_table(block: Block, found: Found, make_level) -> None:
     ident = level_id
     if column is None and any(RESPONSE_KEY.search(h) for h in header):
         column, ident = _grade_column(body), _grade_id      # 'CAT 1', 'Tier 2' with a response column
+    rest = _rest_name
+    if column is None and ladder_section:
+        column, ident, rest = _numbered_column(header, body)
     if column is None:
         return
     for row in body:
         lid = ident(row[column]) if column < len(row) else None
         if not lid:
             continue
-        name = _rest_name(row[column]) or strip_md(row[column])
+        name = rest(row[column]) or strip_md(row[column])
         name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
         if name_col is not None and name_col < len(row):
             name = strip_md(row[name_col])
@@ -270,3 +273,33 @@ def _grade_column(body: list[list[str]]) -> int | None:
         if len(body) >= 2 and all(ids) and len(set(ids)) == len(ids):
             return i
     return None
+
+
+NUMBERED = re.compile(r"^\W*(\d{1,2})(?:\s*[-–—:.)]+\s*|\s+|$)(.*)$")
+LADDER_WORD = re.compile(r"^\W*(category|class|severity|priority|sev|cat|level)\b", re.IGNORECASE)
+
+
+def _names_a_ladder(section: Section) -> bool:
+    """The section (or one above it) is about severity: 'Incident categories', 'Priority levels'."""
+    return bool(re.search(r"severit|priorit|categor|classif|\bsev\b", section.title, re.I)) or _under_severities(section)
+
+
+def _numbered_column(header: list[str], body: list[list[str]]):
+    """'Category' over '1 -- Critical', '2 -- High': the header names the ladder, each cell numbers a
+    level (and may name it). The column, how a cell becomes an id ('Category 1' -> CATEGORY-1, and
+    'Severity 1' -> SEV1 as elsewhere) and how it gives the name; or None when there is no such column."""
+    for i, head in enumerate(header):
+        word = LADDER_WORD.match(head)
+        numbers = [NUMBERED.match(strip_md(row[i])) if i < len(row) else None for row in body]
+        if not word or len(body) < 2 or not all(numbers) or len({m.group(1) for m in numbers}) < len(numbers):
+            continue
+        kind = word.group(1)
+        def ident(cell: str, kind: str = kind) -> str | None:
+            match = NUMBERED.match(strip_md(cell))
+            return match and (level_id(f"{kind} {match.group(1)}") or f"{kind.upper()}-{match.group(1)}")
+        def rest(cell: str) -> str:
+            match = NUMBERED.match(strip_md(cell))
+            return match.group(2).strip(" -–—:()*") if match else ""
+        return i, ident, rest
+    return None, None, _rest_name
+

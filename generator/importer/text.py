@@ -5,7 +5,7 @@ import re
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-PLACEHOLDER = re.compile(r"\bTBD\b|X{3,}|\bN/A\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\bTBD\b|\bTBC\b|X{3,}|\bN/A\b", re.IGNORECASE)
 PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+?\d-\d{3}-XXX-XXXX", re.IGNORECASE)
 PHONE_ANY = re.compile(r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
 
@@ -95,7 +95,7 @@ def duration(text: str) -> str | None:
     lowered = text.lower()
     if "immediate" in lowered:
         return "immediate"
-    if "next business day" in lowered:
+    if re.search(r"next (?:business|working) day", lowered):
         return "next-business-day"
     found = _DURATION.findall(_numbers_in_words(text))
     if not found:

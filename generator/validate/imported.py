@@ -47,11 +47,11 @@ def check_missing_values(source: Source) -> Iterator[Problem]:
                           path=path, hint=f"replace the placeholder with {what}")
 
 
-LEFT_TO_FILL = re.compile(r"\bTODO\b|\bTBD\b|\bFIXME\b|\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
+LEFT_TO_FILL = re.compile(r"\bTODO\b|\bTBD\b|\bTBC\b|\bFIXME\b|\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
 
 
 def check_placeholder_text(source: Source) -> Iterator[Problem]:
-    """TODO, TBD or a {{VARIABLE}} left in a field would be published as if it were the answer."""
+    """TODO, TBD, TBC or a {{VARIABLE}} left in a field would be published as if it were the answer."""
     for path, value in strings(source.data):
         if path[:1] in (("notes",), ("review",)) or is_missing(value):
             continue

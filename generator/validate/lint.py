@@ -12,7 +12,7 @@ from .secrets import check_secrets  # noqa: F401 - core calls lint.check_secrets
 from .walk import strings
 
 # [^\[\]] and [^<>]: a bracket cannot start a second scan of the same run ('[' x 400k was quadratic)
-PLACEHOLDER = re.compile(r"\bTBD\b|\bTBA\b|\bTODO\b|X{3,}|x{3,}|\[[^\[\]]*\]|^N/?A$|\?\?\?|<[^<>]*>|"
+PLACEHOLDER = re.compile(r"\bTBD\b|\bTBA\b|\bTBC\b|\bTODO\b|X{3,}|x{3,}|\[[^\[\]]*\]|^N/?A$|\?\?\?|<[^<>]*>|"
                          r"\bchangeme\b", re.IGNORECASE)
 CONTACT_FIELDS = ("name", "title", "phone", "email", "chat", "pager", "url")
 PLACEHOLDER_NAME = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

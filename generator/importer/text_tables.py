@@ -1,0 +1,151 @@
+"""Tables drawn with characters, as plain-text documents and Word-to-Markdown conversions have them.
+
+Two kinds, both pandoc's and both common in e-mail and ``.txt`` files:
+
+- grid tables: ``+-----+-----+`` borders, ``|`` between cells, ``+=====+`` under the header;
+  a row's cells wrap over several lines;
+- column tables: a header line over runs of dashes (``-----  ------``), one run per column,
+  then rows whose cells sit under the dashes; a line with an empty first column carries on
+  the row above (a "multiline" table opens and closes with a full-width dash line and
+  separates its rows by blank lines).
+
+Each table is rewritten as HTML table markup over the same lines (a row on the line where it
+starts, the rest of its lines blank), so the parser reads it as any HTML table and every line
+keeps its number.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+GRID_LINE = re.compile(r"^\s*[|+]")
+COLUMN_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
+FULL_RULE = re.compile(r"^\s*-{10,}\s*$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def draw_tables(lines: list[str]) -> list[str]:
+    """``lines`` with every character-drawn table outside code fences rewritten as HTML."""
+    out, i, fence = list(lines), 0, ""
+    while i < len(out):
+        line = out[i]
+        marker = FENCE.match(line)
+        if marker and not fence:
+            fence = marker.group(1)[0] * 3
+        elif fence and line.strip().startswith(fence):
+            fence = ""
+        elif not fence:
+            end = _grid(out, i) if GRID_BORDER.match(line) else _columns(out, i) if _opens_columns(out, i) else None
+            if end is not None:
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def _grid(out: list[str], start: int) -> int | None:
+    """A grid table from its top border; the index after it, or None when it is not one."""
+    edges = [m.start() for m in re.finditer(r"\+", out[start])]
+    end = start + 1
+    while end < len(out) and GRID_LINE.match(out[end]):
+        end += 1
+    if end - start < 3 or not GRID_BORDER.match(out[end - 1]):
+        return None
+    rows, header_end, current = [], None, None
+    for j in range(start + 1, end):
+        if GRID_BORDER.match(out[j]):
+            if "=" in out[j]:
+                header_end = len(rows)
+            current = None
+            continue
+        cells = _grid_cells(out[j], edges)
+        if current is None:
+            current = (j, [[c] for c in cells])
+            rows.append(current)
+        else:
+            for column, cell in zip(current[1], cells):
+                column.append(cell)
+    if not rows:
+        return None
+    table = [(j, [" ".join(p for p in parts if p) for parts in columns]) for j, columns in rows]
+    _write(out, start, end - 1, table, header_rows=header_end or 0)
+    return end
+
+
+def _grid_cells(line: str, edges: list[int]) -> list[str]:
+    if all(k < len(line) and line[k] in "|+" for k in edges):
+        return [line[a + 1:b].strip() for a, b in zip(edges, edges[1:])]
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]   # a cell that spans columns
+
+
+def _opens_columns(out: list[str], i: int) -> bool:
+    """Line i is the dashes under a header of at least two columns."""
+    if i == 0 or not COLUMN_RULE.match(out[i]) or not out[i - 1].strip():
+        return False
+    return len([c for c in _slice(out[i - 1], _starts(out[i])) if c]) >= 2
+
+
+def _columns(out: list[str], rule: int) -> int | None:
+    """A column table from the dashes under its header; the index after it, or None."""
+    starts = _starts(out[rule])
+    multiline = rule >= 2 and bool(FULL_RULE.match(out[rule - 2]))
+    rows: list[tuple[int, list[list[str]]]] = []
+    j, blank_before = rule + 1, False
+    while j < len(out):
+        line = out[j]
+        if FULL_RULE.match(line) or COLUMN_RULE.match(line):
+            j += 1
+            break
+        if not line.strip():
+            if not multiline:
+                break
+            blank_before = True
+            j += 1
+            continue
+        cells = _slice(line, starts)
+        carries_on = rows and ((multiline and not blank_before) or (not multiline and not cells[0]))
+        if carries_on:
+            for column, cell in zip(rows[-1][1], cells):
+                column.append(cell)
+        else:
+            rows.append((j, [[c] for c in cells]))
+        blank_before = False
+        j += 1
+    if not rows:
+        return None
+    last = j - 1
+    while not out[last].strip():
+        last -= 1
+    header = (rule - 1, _slice(out[rule - 1], starts))
+    table = [header] + [(k, [" ".join(p for p in parts if p) for parts in columns]) for k, columns in rows]
+    _write(out, rule - 2 if multiline else rule - 1, last, table, header_rows=1)
+    return last + 1
+
+
+def _starts(rule: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"-+", rule)]
+
+
+def _slice(line: str, starts: list[int]) -> list[str]:
+    """The text under each column; a word that runs across a column's start stays whole, in the
+    column it starts in."""
+    cuts = []
+    for start in starts[1:]:
+        cut = max(min(start, len(line)), cuts[-1] if cuts else 0)
+        while 0 < cut < len(line) and not line[cut - 1].isspace() and not line[cut].isspace():
+            cut += 1
+        cuts.append(cut)
+    bounds = [0] + cuts + [len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+
+
+def _write(out: list[str], first: int, last: int, table: list[tuple[int, list[str]]], header_rows: int) -> None:
+    """The table as HTML over lines first..last: each row on its own line, the others blank."""
+    for k in range(first, last + 1):
+        out[k] = ""
+    for n, (line, cells) in enumerate(table):
+        tag = "th" if n < header_rows else "td"
+        out[line] = "<tr>" + "".join(f"<{tag}>{html.escape(c, quote=False)}</{tag}>" for c in cells) + "</tr>"
+    out[first] = "<table>" + out[first]
+    out[last] += "</table>"
