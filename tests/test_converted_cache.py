@@ -57,7 +57,8 @@ def test_a_cached_page_is_what_mkdocs_converts_and_a_changed_input_converts_agai
     assert {f.src_uri: v for f, v in again.links_to_anchors.items()} == {"b.md": {"there": "b.md#there"}}
     assert "render" not in again.__dict__  # MkDocs' own method again afterwards
 
-    edited = _render(converted.Converted(tmp_path / "cache"), config, _files(config, **{**pages, "a": pages["a"] + "More.\n"}))
+    longer = {**pages, "a": pages["a"] + "More.\n"}
+    edited = _render(converted.Converted(tmp_path / "cache"), config, _files(config, **longer))
     assert "More." in edited.content and len(_stored(tmp_path / "cache")) == 2
     other_options = _config(tmp_path, "[toc, pymdownx.superfences, {toc: {permalink: true}}]")
     assert converted.build_key(other_options, _files(other_options, **pages)) != \
