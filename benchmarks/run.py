@@ -135,6 +135,11 @@ def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool
               "site": ([sys.executable, "-c", SITE_ONLY, "build", "--today", TODAY], {})}
     if with_binder:
         builds["build"] = (["playbook", "build", "--today", TODAY], {})
+    # The first build converts every page (and fills the converted-HTML cache); the paired
+    # builds are the warm ones, as on a developer's machine. Printed, not in the medians.
+    first = once(builds["site"][0], repo)
+    print(f"N={count}: first site build (converted-HTML cache empty): {first[0]:.2f} s, "
+          f"{first[3]:.1f} s CPU, {first[1]:.0f} MB", file=sys.stderr, flush=True)
     out.update(paired(builds, repo, build_pairs))
     out["load_build"] = os.getloadavg()[0]
     out["site_mb"] = sum(p.stat().st_size for p in (repo / "site").rglob("*") if p.is_file()) / 2**20

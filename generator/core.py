@@ -76,6 +76,8 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
             rendered, overflowing = _lay_out_cards(project, options.today, root)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
     verdicts.record(root, content, problems)
+    for _, source in content.all_sources():
+        source.forget_nodes()  # positions are filled in; the build does not need the trees
     return Result(content, problems, project, rendered)
 
 

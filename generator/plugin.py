@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from .caching import serve as serve_cache
+from .caching import converted as converted_module
 from .caching import spool as spool_module
 from .commands import site as site_module
 from .render import site_config
@@ -131,6 +132,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self._spool = None if self.incremental or self.site is None else spool_module.Spool()
+        self._converted = None if self._spool is None else converted_module.Converted(self.site.cache)
         self._search = SearchOutputs(config.plugins, self._spool)
         if self.site is None:
             files.append(File.generated(config, "index.md", content=site_config.error_markdown(self.error_page)))
@@ -194,6 +196,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if not self.incremental:
             from .caching import highlight as highlight_cache
             highlight_cache.save()  # the blocks this build highlighted, for the next one
+            if self._converted is not None:
+                self._converted.prune()
         site_module.write_downloads(self.site, config.site_dir)
         if self._state is not None and self._files is not None:
             serve_cache.remove_outputs(config.site_dir, serve_cache.commit(self._state, uris))
@@ -219,7 +223,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         source = self._by_uri.get(page.file.src_uri)
         if source is not None and self.site is not None:
             page.edit_url = self.site.edit_url(source)
+            if self._converted is not None:
+                self._converted.install(page, config, files)  # converted HTML reused when unchanged
         return markdown
+
+    _converted = None  # caching.converted.Converted in a full build
 
     def _sanitize(self, html_text, page, config, files):
         if page.file.src_uri in self._by_uri:  # generated from content: untrusted

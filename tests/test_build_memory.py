@@ -3,11 +3,15 @@ the compressed render.pages.Page) and writes exactly the site it wrote holding e
 from __future__ import annotations
 
 import filecmp
+import os
 from pathlib import Path
 
 import pytest
 
+from mkdocs.structure.pages import Page as MkDocsPage
+
 from generator import plugin
+from generator.caching import converted
 from generator.caching.spool import Spool, spool
 from generator.render import search_output, search_stream
 from generator.render.pages import Page, packing
@@ -22,7 +26,15 @@ def _files(site: Path) -> dict[str, Path]:
 
 
 def test_spooled_build_writes_the_same_site_as_one_holding_everything(tmp_path, monkeypatch):
+    """... and the second build's pages come from the converted-HTML cache (caching/converted.py)."""
+    real = converted.Converted  # converted pages in a folder of their own, empty at first
+    monkeypatch.setattr(plugin.converted_module, "Converted", lambda folder: real(tmp_path / "pages"))
     spooled = build(copy_repo(tmp_path / "spooled"), "2026-11-10")
+    stored = sorted(os.listdir(tmp_path / "pages" / converted.FOLDER))
+    conversions: list[str] = []
+    render = MkDocsPage.render
+    monkeypatch.setattr(MkDocsPage, "render", lambda self, *args: conversions.append(self.file.src_uri)
+                        or render(self, *args))
     taken: list[int] = []
     original = search_stream.IndexStream.take
     monkeypatch.setattr(search_stream.IndexStream, "take", lambda self, index: taken.append(1) or original(self, index))
@@ -30,6 +42,8 @@ def test_spooled_build_writes_the_same_site_as_one_holding_everything(tmp_path, 
     monkeypatch.setattr(search_output, "material_index", lambda search: None)  # Material's own index and write
     held = build(copy_repo(tmp_path / "held"), "2026-11-10")
     assert not taken  # the second build really held its index in Material's list
+    assert len(stored) > 20 and conversions == []  # every page of the example is generated: all cached
+    assert sorted(os.listdir(tmp_path / "pages" / converted.FOLDER)) == stored
     ours, theirs = _files(spooled), _files(held)
     assert sorted(ours) == sorted(theirs)
     assert "search/search_index.json" in ours and "search/search_index.js" in ours

@@ -19,6 +19,10 @@ from ..problems import ERROR, Problem
 MAX_BYTES = 1_000_000
 MAX_INT_DIGITS = 4_000  # below Python's int/str conversion limit (4,300)
 MAX_KEYS = 5_000  # keys in one mapping; no content file needs more, and building 90,000 takes seconds
+# A composed node tree takes about 17 times its text. Kept from the parse only for large files
+# (composing one again would cost seconds); a small file's is composed again if a problem needs
+# it, so a cold check of 5,000 files does not hold 5,000 trees.
+KEEP_NODES_FROM = 64_000
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
@@ -94,6 +98,10 @@ class Source:
     line_offset: int = 0  # lines before the YAML starts (front matter in Markdown files)
     body: str = ""        # Markdown after the front matter
     _nodes: Any = field(default=None, repr=False)
+
+    def forget_nodes(self) -> None:
+        """Drop the composed tree; ``node()`` composes it again if asked."""
+        self._nodes = None
 
     def node(self) -> Any:
         if self._nodes is None:
@@ -255,7 +263,7 @@ def read_source(path: Path, rel: str, root: Path | None = None,
         problems = []
     else:
         data, node, problems = parse_with_nodes(rel, source.text)
-        source._nodes = node if node is not None else None
+        source._nodes = node if node is not None and len(source.text) >= KEEP_NODES_FROM else None
         if parsed is not None and data is not None and not problems:
             parsed.put(source.text, data)
     if data is None and not problems:
