@@ -67,7 +67,7 @@ def _level_blocks(section: Section, entry: dict | None, found: Found, make_level
             from .prose import sentence_facts   # 'SEV1' over ': Total outage. Respond within 5 minutes.'
             item = make_level(found, level_id(block.label), _rest_name(block.label) or strip_md(block.label))
             written_as(item, block.label)
-            item.setdefault("description", strip_md(block.text))
+            _describe(item, strip_md(block.text), section)
             sentence_facts(item, strip_md(block.text))
             found.use("severities", block)
             _further_definitions(section.blocks[index + 1:], item, found)
@@ -79,7 +79,7 @@ def _level_blocks(section: Section, entry: dict | None, found: Found, make_level
             item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
             written_as(item, block.key)
             text = block.value
-            item.setdefault("description", strip_md(text))
+            _describe(item, strip_md(text), section)
             if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
                 item.setdefault("response_time", duration(text))
             if paging_of(text):
@@ -101,3 +101,14 @@ def _level_blocks(section: Section, entry: dict | None, found: Found, make_level
         elif entry is not None and block.level == 0 and not block.key:
             entry.setdefault("examples", []).append(strip_md(block.text))
             found.use("severities", block)
+
+
+def _describe(level: dict, text: str, section) -> None:
+    """The level's description; a level described already (by a table above) keeps this text too,
+    under the heading it stands under ('Updates and the status page'), never dropped."""
+    if "description" not in level:
+        level["description"] = text
+    elif text and text != level["description"]:
+        label = strip_md(section.title) or "More"
+        level.setdefault("details", []).append({"label": label, "text": text})
+
