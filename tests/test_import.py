@@ -189,7 +189,8 @@ def test_imported_content_builds_once_flagged_items_are_filled(seed, tmp_path: P
     text = text.replace("name: TBD", "name: Platform team")
     contacts.write_text(text)
     fills = {"paging": "ticket", "response_time": "1h", "site_url": "https://runbooks.example.org/",
-             "timezone": "UTC", "severity": "P2", "channel": "chat", "audience": "internal", "stage": "update"}
+             "timezone": "UTC", "severity": "P2", "channel": "chat", "audience": "internal", "stage": "update",
+             "kind": "team"}
     for path in (repo / "content").rglob("*.yaml"):
         text = re.sub(r"last_reviewed: '?\d{4}-\d\d-\d\d'?", f"last_reviewed: '{TODAY}'", path.read_text())
         text = re.sub(r"(\w+): '?FILL IN[^\n]*", lambda m: f"{m.group(1)}: {fills.get(m.group(1), 'Filled in')}", text)
