@@ -64,3 +64,9 @@ def test_a_tag_broken_over_lines_is_markup_that_goes_with_the_text_after_it() ->
 
 def test_tbc_is_a_placeholder() -> None:
     assert LEFT_TO_FILL.search("Phone: TBC")
+
+
+def test_a_sheet_shown_as_code_is_left_as_written() -> None:
+    lines = ["```html", "<table>", "<tr><td colspan=2>ON-CALL</td></tr>", "<tr><td>Desk</td><td>+1 555 0100</td></tr>",
+             "</table>", "```"]
+    assert rewrite(lines).lines == lines

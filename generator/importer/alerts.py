@@ -18,12 +18,17 @@ RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary"
                  "what it means": "symptoms"}
 
 
+def part_named(title: str) -> str | None:
+    """The runbook part a heading or label names ('Diagnosis' -> investigate), or None."""
+    return RUNBOOK_PARTS.get(strip_md(title).lower().strip(" :"))
+
+
 def alert_runbooks(root: Section, found: Found) -> None:
     """'# AlertName' with Meaning / Impact / Diagnosis / Mitigation: one playbook per alert."""
     from .found import _leading_stage
 
     for section in root.walk():
-        parts = [RUNBOOK_PARTS.get(strip_md(c.title).lower().strip(" :")) for c in section.children]
+        parts = [part_named(c.title) for c in section.children]
         if section.level == 0 or section.line in found.used:
             continue
         named = bool(ALERT_TITLE.match(strip_md(section.title)))
@@ -69,7 +74,7 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
             found.homes[node.line] = key
         if part is None:
             continue
-        if RUNBOOK_PARTS.get(strip_md(child.title).lower().strip(" :")) or _leading_stage(child.title):
+        if part_named(child.title) or _leading_stage(child.title):
             found.used.add(child.line)   # the site's own stage title replaces it; 'Possible causes' stays in notes
             found.mapped[key].append(child.line)
         if part == "impact" and "summary" in parts:   # the impact stays under its own heading, as guidance
@@ -111,7 +116,7 @@ NAME_ONLY = re.compile(r"[A-Za-z0-9][\w.-]{0,40}")
 
 def _part_label(block, pb: dict, key: str, found: Found) -> bool:
     """'**What it means**: ...' or '**Summary**: ...' (a callout's title too): that part of the runbook."""
-    part = RUNBOOK_PARTS.get(strip_md(block.label).lower().strip(" :"))
+    part = part_named(block.label)
     if part == "symptoms":
         pb["symptoms"].append(strip_md(block.text))
     elif part == "summary" and not pb.get("summary"):

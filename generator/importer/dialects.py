@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .mdparse import RULE
+from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
@@ -73,19 +73,16 @@ def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
     out.original = list(lines)
     start = _front_matter(out)
-    out.lines[start:] = draw_tables(out.lines[start:])
-    join_broken_tags(out.lines, out.attached)
-    split_sheets(out.lines, out.attached)
-    in_fence, in_table, admonition, hidden = "", False, None, ""
+    code = fenced_lines(lines)
+    skip = code | set(range(start))
+    out.lines = draw_tables(out.lines, skip)
+    join_broken_tags(out.lines, out.attached, skip)
+    split_sheets(out.lines, out.attached, skip)
+    in_table, admonition, hidden = False, None, ""
     for i in range(start, len(lines)):
-        line = lines[i]
-        fence = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if fence and not in_fence:
-            in_fence = fence.group(1)[0] * 3
-        elif in_fence and line.strip().startswith(in_fence):
-            in_fence = ""
-        if in_fence or fence:
+        if i in code:
             continue
+        line = lines[i]
         hidden = _hidden(out, i, hidden)
         if line.strip() and not out.lines[i].strip():
             continue

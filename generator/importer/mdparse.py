@@ -112,6 +112,23 @@ def cells(line: str) -> list[str]:
 
 
 HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def fenced_lines(lines: list[str]) -> set[int]:
+    """Indices (0-based) of the lines of fenced code blocks, fences included: shown as written,
+    so no rewriting of other dialects touches them."""
+    inside, fence = set(), ""
+    for i, line in enumerate(lines):
+        marker = FENCE.match(line)
+        if marker and not fence:
+            fence = marker.group(2)[0] * 3
+        elif fence and line.strip().startswith(fence):
+            fence = ""
+        if fence or marker:
+            inside.add(i)
+    return inside
+
+
 # 'Incident ID: INC-{number}' on lines of their own: one field each, not one wrapped paragraph.
 FIELD_LINE = re.compile(r"^[A-Z][\w /&()-]{0,40}:\s+\S")
 KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
@@ -130,7 +147,7 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
         fence = FENCE.match(line)
         if heading or html_heading:
             level = len(heading.group(1)) if heading else int(html_heading.group(1))
-            title = heading.group(2).strip() if heading else _html_text(html_heading.group(2))
+            title = heading.group(2).strip() if heading else html_text(html_heading.group(2))
             while current.level >= level:
                 current = current.parent
             section = Section(title, level, number, parent=current)
@@ -209,14 +226,14 @@ def _html_table(lines: list[str], i: int, section: Section, offset: int) -> int:
     rows = []
     for row in re.findall(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", markup, re.IGNORECASE | re.DOTALL):
         found = re.findall(r"<t[hd]\b[^>]*>(.*?)(?=<t[hd]\b|</tr|$)", row, re.IGNORECASE | re.DOTALL)
-        texts = [_html_text(cell) for cell in found]
+        texts = [html_text(cell) for cell in found]
         if any(texts):
             rows.append(texts)
     section.blocks.append(Block("table", list(range(offset + start + 1, offset + end + 2)), rows=rows))
     return end + 1
 
 
-def _html_text(cell: str) -> str:
+def html_text(cell: str) -> str:
     import html
     text = re.sub(r"<br\s*/?>|</li>\s*<li\b[^>]*>", "; ", cell, flags=re.IGNORECASE)   # list items stay apart
     text = re.sub(r"<[^>]+>", " ", text)

@@ -8,18 +8,17 @@ is split into what it shows: headings, paragraphs and tables, on the same lines.
 """
 from __future__ import annotations
 
-import html
 import re
 from typing import NamedTuple
 
-TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+from .mdparse import HTML_TABLE, html_text
+
 TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
 CELL = re.compile(r"<t([hd])\b([^>]*)>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
 COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 OPEN_TAG = re.compile(r"<(?:html|head|body|table|tbody|thead|tr|td|th|col|colgroup|div|span|p|a|img|font|meta|"
                       r"link|ul|ol|li|h[1-6]|section|article|pre|code|blockquote)\b[^<>]*$", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 class Row(NamedTuple):
@@ -28,15 +27,13 @@ class Row(NamedTuple):
     cells: list[tuple[str, int, int]]   # (inner HTML, colspan, line the cell's text starts on)
 
 
-def join_broken_tags(lines: list[str], attached: dict[int, int]) -> None:
+def join_broken_tags(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
     """'<html xmlns:v="..."' over three lines: the whole tag on its first line, the rest blank
-    and attached to it (``attached`` is 1-based: markup line -> content line)."""
-    i, fence = 0, ""
+    and attached to it (``attached`` is 1-based: markup line -> content line); lines of ``skip``
+    (code blocks) are left as written."""
+    i = 0
     while i < len(lines):
-        marker = FENCE.match(lines[i])
-        if marker:
-            fence = "" if fence and lines[i].strip().startswith(fence) else fence or marker.group(1)[0] * 3
-        elif not fence and OPEN_TAG.search(lines[i]) and not lines[i].lstrip().startswith("<!"):
+        if i not in skip and OPEN_TAG.search(lines[i]) and not lines[i].lstrip().startswith("<!"):
             end = next((j for j in range(i + 1, min(i + 8, len(lines))) if ">" in lines[j]), None)
             if end is not None and all("<" not in lines[j] for j in range(i + 1, end)) \
                     and "<" not in lines[end].split(">", 1)[0]:
@@ -53,12 +50,13 @@ def join_broken_tags(lines: list[str], attached: dict[int, int]) -> None:
         i += 1
 
 
-def split_sheets(lines: list[str], attached: dict[int, int]) -> None:
-    """Every spreadsheet-like table of ``lines`` rewritten in place as headings, paragraphs and
-    tables; the lines each part no longer needs are blank and attached to it."""
+def split_sheets(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """Every spreadsheet-like table of ``lines`` (none that opens on a line of ``skip``, a code
+    block) rewritten in place as headings, paragraphs and tables; the lines each part no longer
+    needs are blank and attached to it."""
     i = 0
     while i < len(lines):
-        if TABLE_OPEN.search(lines[i]):
+        if i not in skip and HTML_TABLE.search(lines[i]):
             end = next((j for j in range(i, len(lines)) if TABLE_CLOSE.search(lines[j])), None)
             if end is None:
                 return
@@ -83,14 +81,8 @@ def _rows(markup: str, offset: int) -> list[Row]:
     return rows
 
 
-def text_of(inner: str) -> str:
-    text = re.sub(r"<br\s*/?>", "; ", inner, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]+>", " ", text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip(" ;")
-
-
 def _kind(row: Row, width: int) -> str:
-    filled = [c for c in row.cells if text_of(c[0])]
+    filled = [c for c in row.cells if html_text(c[0])]
     if not filled:
         return "gap"
     if len(filled) == 1 and (filled[0][1] * 2 >= width or len(row.cells) == 1) and width >= 2:
@@ -100,7 +92,7 @@ def _kind(row: Row, width: int) -> str:
 
 def _is_sheet(markup: str, rows: list[Row]) -> bool:
     """Cells only (no <th>, no table inside), and a row across the sheet among rows of cells."""
-    if "<th" in markup.lower() or len(TABLE_OPEN.findall(markup)) > 1:
+    if "<th" in markup.lower() or len(HTML_TABLE.findall(markup)) > 1:
         return False
     width = max((sum(span for _, span, _ in r.cells) for r in rows), default=0)
     kinds = {_kind(r, width) for r in rows}
@@ -124,8 +116,8 @@ def _rewrite(lines: list[str], start: int, end: int, rows: list[Row], attached: 
             owners.append((group[0].first, group[-1].last, -1))
             group = []
         if kind == "line":
-            inner, _, line = next(c for c in row.cells if text_of(c[0]))
-            text = text_of(inner)
+            inner, _, line = next(c for c in row.cells if html_text(c[0]))
+            text = html_text(inner)
             heading = len(text.split()) <= 10 and not re.search(r"[.:;]\s|[.:]$", text)
             lines[line] = ("## " if titled else "# ") + text if heading else text
             titled = titled or heading

@@ -18,24 +18,22 @@ from __future__ import annotations
 import html
 import re
 
+from .mdparse import fenced_lines
+
 GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 GRID_LINE = re.compile(r"^\s*[|+]")
 COLUMN_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 FULL_RULE = re.compile(r"^\s*-{10,}\s*$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-def draw_tables(lines: list[str]) -> list[str]:
-    """``lines`` with every character-drawn table outside code fences rewritten as HTML."""
-    out, i, fence = list(lines), 0, ""
+def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
+    """``lines`` with every character-drawn table rewritten as HTML, except on the lines of
+    ``skip`` (by default the code blocks, which are shown as written)."""
+    out, i = list(lines), 0
+    skip = fenced_lines(lines) if skip is None else skip
     while i < len(out):
         line = out[i]
-        marker = FENCE.match(line)
-        if marker and not fence:
-            fence = marker.group(1)[0] * 3
-        elif fence and line.strip().startswith(fence):
-            fence = ""
-        elif not fence:
+        if i not in skip:
             end = _grid(out, i) if GRID_BORDER.match(line) else _columns(out, i) if _opens_columns(out, i) else None
             if end is not None:
                 i = end
