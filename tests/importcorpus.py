@@ -37,8 +37,16 @@ def normalize(text: str) -> str:
 
 
 def source_text(paths: list[Path]) -> str:
-    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                     for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md"))))
+    """The sources as written, and for reStructuredText and AsciiDoc also as a reader sees them
+    ('{grafana}[Overview]' is a link to the page the attribute names)."""
+    from .markup_lines import reader_lines
+
+    texts = []
+    for p in (p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md")))):
+        text = p.read_text(encoding="utf-8", errors="replace")
+        seen = "\n".join(reader_lines(p, text.splitlines()))
+        texts += [text] + ([seen] if seen != text else [])
+    return "\n".join(texts)
 
 
 def leaves(node, path=()):
@@ -204,7 +212,10 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     """Source lines none of whose payload is on the built site."""
     missing = []
     fence = ""
-    for number, line in enumerate(_without_page_markup(source.read_text(encoding="utf-8")).splitlines(), start=1):
+    from .markup_lines import reader_lines
+
+    lines = reader_lines(source, _without_page_markup(source.read_text(encoding="utf-8")).splitlines())
+    for number, line in enumerate(lines, start=1):
         marker = re.match(r"^\s*(?:>\s?)*(`{3,}|~{3,})", line)   # a fence in a block quote too
         if marker and not fence:
             fence = marker.group(1)[0] * 3
