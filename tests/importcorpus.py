@@ -226,8 +226,10 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         if number in first_table_rows:
             continue
         shown = [all(normalize(p) in site_text for p in payloads(line, links)) for links in (False, True)]
-        # a row of a table drawn with characters: its cells, set apart by runs of spaces
-        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}", line.strip()) if normalize(c)))
+        # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
+        # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours)
+        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()",
+                                                                       line.strip()) if normalize(c)))
         if not any(shown):   # as written (in notes) or as a field shows it
             missing.append(f"{source.name}:{number}: {line.strip()}")
     return missing
