@@ -107,3 +107,13 @@ def test_confluence_markup_converts_line_for_line() -> None:
                                "<table><tr><th>A</th><th>B</th></tr>", "<tr><td>1</td><td>2</td></tr></table>",
                                '!!! note "Careful"', "    text", "", "See [docs](https://x.example)."]
     assert convert_markup("Home.wiki", ["# Gollum page", "", "Plain Markdown."]) is None
+
+
+@pytest.mark.parametrize("name", ["page.rst", "page.adoc", "page.wiki"])
+def test_hostile_markup_ends_and_keeps_its_lines(name) -> None:
+    # a line left of its block's column once looped for ever; deep nesting hit the recursion limit
+    bad_indent = ["1. Payments on-call", "        .c0{color:#000000}", "    ## Runbook: Website returns 502"]
+    deep = [" " * i + "* item" for i in range(2000)] + [" " * i + ".. note::" for i in range(0, 3000, 3)]
+    for lines in (bad_indent, deep, ["|===", "|a", "----", "////", "{code}", ".. code-block::", "::"]):
+        converted = convert_markup(name, lines)
+        assert converted is None or len(converted.lines) == len(lines)

@@ -31,6 +31,7 @@ VERSIONED = {"versionadded": "New in version", "versionchanged": "Changed in ver
 HIDDEN = {"meta", "contents", "toctree", "index", "sectnum", "highlight", "default-role", "role", "title",
           "tabularcolumns", "currentmodule", "module", "default-domain", "image", "only", "ifconfig"}
 CODE = {"code-block", "code", "sourcecode", "parsed-literal"}
+MAX_DEPTH = 40
 
 
 def convert(lines: list[str]) -> Converted:
@@ -49,19 +50,34 @@ class _Reader:
         self.out = Converted([""] * len(lines))
         self.styles: list[tuple[str, bool]] = []
         self.subs = _substitutions(self.src)
+        self.depth = 0
 
     # -- blocks -------------------------------------------------------------------------------
     def block(self, start: int, end: int, base: int, prefix: str) -> None:
         """Convert lines[start:end], whose blocks start at column ``base``, under ``prefix``."""
+        if self.depth >= MAX_DEPTH:   # nesting no page has: its lines as plain text, not a recursion error
+            for k in range(start, end):
+                self.out.lines[k] = prefix + self.inline(self.src[k].strip()) if self.src[k].strip() else ""
+            return None
+        self.depth += 1
+        try:
+            self._blocks(start, end, base, prefix)
+        finally:
+            self.depth -= 1
+        return None
+
+    def _blocks(self, start: int, end: int, base: int, prefix: str) -> None:
         i = start
         while i < end:
             line = self.src[i]
             if not line.strip():
-                i += 1
+                following = i + 1
             elif _indent(line) > base:
-                i = self._quote(i, end, prefix)
-            else:
-                i = self._at(i, end, base, prefix, line[base:])
+                following = self._quote(i, end, prefix)
+            else:   # a line left of the block's column (bad indentation) starts a block at its own
+                column = min(base, _indent(line))
+                following = self._at(i, end, column, prefix, line[column:])
+            i = max(following, i + 1)   # every step reads at least a line, whatever the input
         return None
 
     def _at(self, i: int, end: int, base: int, prefix: str, text: str) -> int:
