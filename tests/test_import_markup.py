@@ -8,6 +8,8 @@ the rest of the corpus in test_import_corpus.py; here are the fields that must c
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.importer.markup import convert_markup
 from generator.importer.files import DOCUMENT_SUFFIXES
@@ -117,3 +119,19 @@ def test_hostile_markup_ends_and_keeps_its_lines(name) -> None:
     for lines in (bad_indent, deep, ["|===", "|a", "----", "////", "{code}", ".. code-block::", "::"]):
         converted = convert_markup(name, lines)
         assert converted is None or len(converted.lines) == len(lines)
+
+
+_PIECES = ["", "text", "Title", "=====", "-----", ".. note::", ".. code-block:: bash", "::", ":Field: value",
+           "* item", "#. step", "1. step", ".. csv-table::", ":header: a, b", '"x", "y"', "* - cell", "- cell",
+           ".. |s| replace:: v", "|s|", "== Part", "[source,sh]", "----", "|===", "|a |b", "////", "+", "Term::",
+           "Term:: value", "<1> note", "NOTE: mind", "h2. Part", "{code:bash}", "{code}", "{info}", "||a||b||",
+           "|1|2|", "bq. quote", "# item", "## nested", "{panel:title=T}", "{panel}"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0, 0, 1, 2, 3, 4, 8]), st.sampled_from(_PIECES)), max_size=40),
+       st.sampled_from(["page.rst", "page.adoc", "page.wiki"]))
+def test_any_markup_converts_without_error_line_for_line(pieces, name) -> None:
+    lines = [" " * indent + piece for indent, piece in pieces]
+    converted = convert_markup(name, lines)
+    assert converted is None or len(converted.lines) == len(lines)
