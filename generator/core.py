@@ -146,8 +146,9 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
         if not checked_before:
             yield from lint.check_comment_trap(source)
             yield from lint.check_link_schemes(source)
-        yield from findings.remembered(findings.key_of("values", kind, source),
-                                       lambda: _value_checks(kind, source))
+        if not checked_before:  # a clean file's own values and shape gave nothing last time
+            yield from findings.remembered(findings.key_of("values", kind, source),
+                                           lambda: _value_checks(kind, source))
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
         if kind in ("playbook", "process"):
@@ -155,7 +156,7 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
                                           options.today, options.warn_days, real_incidents)
         if kind == "escalation":
             yield from chains.check_chains(source)
-        if kind in ("contacts", "templates", "playbook"):
+        if kind in ("contacts", "templates", "playbook") and not checked_before:
             yield from findings.remembered(findings.key_of("shape", kind, source),
                                            lambda: _shape_checks(kind, source))
         elif kind == "card":
