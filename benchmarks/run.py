@@ -1,6 +1,7 @@
 """Benchmarks, paired in one run, for N synthetic playbooks plus the example's desk cards.
 
     python benchmarks/run.py 1000 --pairs 5 > benchmarks/results.md
+    python benchmarks/run.py 1000 --pairs 5 --checks-only   # the check commands only
 
 The repository is the one CI checks: N generated playbooks on top of the
 example content, its playbooks and its two desk cards (generate.py --cards).
@@ -115,7 +116,7 @@ def plain_mkdocs_config(repo: Path, export: Path) -> Path:
 
 
 def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool,
-          with_binder: bool = True) -> dict:
+          with_binder: bool = True, checks_only: bool = False) -> dict:
     repo = generate(count, work / f"repo-{count}", cards=True)
     out: dict = {"n": count}
     once(["playbook", "check", "--today", TODAY], repo)  # warms the caches
@@ -128,6 +129,9 @@ def bench(count: int, pairs: int, build_pairs: int, work: Path, jsonschema: bool
                                        str(repo / "schemas" / "playbook.schema.json"), *playbooks], {})
     out.update(paired(checks, repo, pairs))
     out["load_check"] = os.getloadavg()[0]
+    if checks_only:
+        shutil.rmtree(repo)
+        return out
     export = repo / "exported"
     once(["playbook", "export-docs", str(export), "--today", TODAY], repo)
     config = plain_mkdocs_config(repo, export)
@@ -176,10 +180,11 @@ def report(rows: list[dict], pairs: int, build_pairs: int) -> str:
         lines.append(f"| {r['n']:,} | {_cell(r['floor'])} | {_cell(r['check'])} | {_cell(r['check_cold'])} | "
                      f"{r['check'].seconds / r['floor'].seconds:.2f}x warm, "
                      f"{r['check_cold'].seconds / r['floor'].seconds:.2f}x cold | {r['load_check']:.1f} |")
-    lines += ["", "| N | plain mkdocs build | playbook build, binder stubbed | site / plain (wall, CPU) "
-              "| playbook build with the binder | build / plain | site | search index | load |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in rows:
+    if any("mkdocs" in r for r in rows):
+        lines += ["", "| N | plain mkdocs build | playbook build, binder stubbed | site / plain (wall, CPU) "
+                  "| playbook build with the binder | build / plain | site | search index | load |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in (r for r in rows if "mkdocs" in r):
         full = r.get("build")
         lines.append(f"| {r['n']:,} | {_cell(r['mkdocs'])} | {_cell(r['site'])} | "
                      f"{r['site'].seconds / r['mkdocs'].seconds:.2f}x, {r['site'].cpu / r['mkdocs'].cpu:.2f}x | "
@@ -202,13 +207,14 @@ def main() -> None:
     parser.add_argument("--jsonschema", action="store_true", help="also time check-jsonschema")
     parser.add_argument("--no-binder-build", action="store_true",
                         help="skip the full `playbook build` (binder included); time the site with the stub only")
+    parser.add_argument("--checks-only", action="store_true", help="time the check commands only, no builds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
         rows = []
         for n in args.sizes:
             build_pairs = args.build_pairs or (1 if n >= 5000 else args.pairs)
             rows.append(bench(n, args.pairs, build_pairs, Path(tmp), args.jsonschema,
-                              not args.no_binder_build))
+                              not args.no_binder_build, args.checks_only))
             print(f"N={n} done", file=sys.stderr)
     print(report(rows, args.pairs, args.build_pairs or args.pairs))
 

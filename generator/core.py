@@ -33,6 +33,7 @@ class Options:
     render_cards: bool = True  # lay out desk cards to prove each fits one sheet
     audience: str | None = None  # internal or public; None: organization.yaml `audience`
     draft: bool = False  # model content whose only errors are import placeholders (build --draft)
+    cards_apart: bool = False  # lay cards out in a child process, whose memory goes back (builds)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
         if audience == privacy.PUBLIC:
             problems = _sorted(problems + _route_warnings(project, content))
         if options.render_cards and project.cards:
-            rendered, overflowing = _lay_out_cards(project, options.today, root)
+            rendered, overflowing = _lay_out_cards(project, options.today, root, options.cards_apart)
             problems = _sorted(problems + position(overflowing, content.by_rel()))
     verdicts.record(root, content, problems)
     for _, source in content.all_sources():
@@ -94,11 +95,12 @@ def _route_warnings(project: Project, content: Content) -> list[Problem]:
     return position(list(found), content.by_rel())
 
 
-def _lay_out_cards(project: Project, today: date, root: Path) -> tuple[list, list[Problem]]:
+def _lay_out_cards(project: Project, today: date, root: Path,
+                   apart: bool = False) -> tuple[list, list[Problem]]:
     from .caching.store import cache_dir
     from .render import cards
 
-    rendered = cards.render_cards(project, today, cache_dir(root))
+    rendered = cards.render_cards(project, today, cache_dir(root), apart)
     found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
                      hint=cards.fit_hint(), key=True)
              for r in rendered if r.pages > 1]
@@ -144,8 +146,9 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
         if not checked_before:
             yield from lint.check_comment_trap(source)
             yield from lint.check_link_schemes(source)
-        yield from findings.remembered(findings.key_of("values", kind, source),
-                                       lambda: _value_checks(kind, source))
+        if not checked_before:  # a clean file's own values and shape gave nothing last time
+            yield from findings.remembered(findings.key_of("values", kind, source),
+                                           lambda: _value_checks(kind, source))
         yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
                                         options.warn_days, interval)
         if kind in ("playbook", "process"):
@@ -153,7 +156,7 @@ def _document_checks(content: Content, options: Options, clean: frozenset = froz
                                           options.today, options.warn_days, real_incidents)
         if kind == "escalation":
             yield from chains.check_chains(source)
-        if kind in ("contacts", "templates", "playbook"):
+        if kind in ("contacts", "templates", "playbook") and not checked_before:
             yield from findings.remembered(findings.key_of("shape", kind, source),
                                            lambda: _shape_checks(kind, source))
         elif kind == "card":

@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from .caching import serve as serve_cache
+from .caching import serve_gc
 from .caching import converted as converted_module
 from .caching import spool as spool_module
 from .commands import site as site_module
@@ -94,11 +95,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_notice)
 
     def on_shutdown(self) -> None:
+        if PlaybooksPlugin.serving:
+            serve_gc.stop()
         PlaybooksPlugin.serving = False
 
     @event_priority(100)  # first: the search and offline plugins it adds run after it
     def on_config(self, config):
         self._files = None  # set once pages are added: a failure after that is a failed page build
+        if self.serving:
+            serve_gc.pause()  # no full collection walks the last build's objects during this one
         from .render.highlight import install
         install()  # one Pygments formatter per set of options, not one per code block
         try:
@@ -209,6 +214,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     @event_priority(-150)  # after the offline plugin's turn
     def _resume_plugins(self, config) -> None:
         self._search.resume()
+        if self.serving:
+            serve_gc.resume()
 
     _search = SearchOutputs({}, None)
 
@@ -216,6 +223,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_build_error(self, error) -> None:
         self._search.resume()
+        if self.serving:
+            serve_gc.resume()
         if self._state is not None and self._files is not None:
             self._state.forget()  # pages may be half written: the next build is a full one
 

@@ -3,7 +3,9 @@
 A file is recorded when a whole check run found no problem in it (findings of
 the date-dependent checks that always run do not count);
 its key hashes its kind and text with the schemas and the code of the checks
-it skips (schema validation, secrets, comment traps, link schemes), so any
+it skips (schema validation, secrets, comment traps, link schemes, and the
+file's own values and shape: placeholders, EXAMPLE values, step ids, decision
+tree), so any
 change to one of them checks the file afresh. Checks that depend on other
 files or on the date (references, reviews, cards, post-mortems) always run.
 """
@@ -23,7 +25,10 @@ NAME = "clean-v1.json"
 ALWAYS_RUN = frozenset({"review-due-soon", "review-in-future", "review-overdue", "action-due-soon",
                         "action-overdue", "postmortem-review-overdue", "drill-overdue",
                         "drill-in-future", "drill-due-soon"})
-_CODE = ("validate/schema.py", "load/yamlio.py", "core.py", "validate/lint.py")
+# The checks a clean file skips: schema, text lints, and its own values and shape (core's
+# _value_checks and _shape_checks), whose findings depend on nothing but the file.
+_CODE = ("validate/schema.py", "load/yamlio.py", "core.py", "validate/lint.py", "validate/imported.py",
+         "validate/examples.py", "validate/playbooks.py", "validate/walk.py", "problems.py")
 
 
 @lru_cache(maxsize=4)

@@ -67,8 +67,8 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     from ..caching.store import cache_dir
     from ..render.imported import annotate, guidance_of, notes_of
 
-    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft),
-                       content_dir)
+    result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft,
+                                         cards_apart=not incremental), content_dir)
     files = sum(1 for _ in result.content.all_sources())
     allowed = core.DRAFT_ALLOWED if draft else frozenset()
     blocking = [p for p in result.problems if p.level == "error" and p.code not in allowed]

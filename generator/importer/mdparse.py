@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .sessions import is_session, split_session
 
@@ -53,9 +54,13 @@ class Section:
     meta: dict = field(default_factory=dict, repr=False)   # front matter of a file: key -> (value, line)
 
     def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and every one under it, in document order (no recursion: nested
+        generators cost a frame per level for every section yielded)."""
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def all_blocks(self):
         for section in self.walk():
@@ -79,11 +84,17 @@ def titled(section: Section, pattern: re.Pattern[str]) -> bool:
     return False
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+_CODE_SPAN = re.compile(r"`([^`]*)`")
+
+
+@lru_cache(maxsize=8192)
 def strip_md(text: str) -> str:
     """Plain text: no emphasis markers, links reduced to their text, emoji and quotes trimmed."""
-    text = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", text)
-    text = re.sub(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)", "", text)
-    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = _LINK.sub(r"\1 (\2)", text)
+    text = _EMPHASIS.sub("", text)
+    text = _CODE_SPAN.sub(r"\1", text)
     return text.strip()
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..load import durations
 from ..model import Card, CardSection, Project
+from . import card_layout
 from .html import DOWNLOADS as OFFLINE_DOWNLOADS
 from .pages import PAGING, playbook_uri
 from .wrap import breakable, tel_link
@@ -129,64 +130,62 @@ def render_html(project: Project, card: Card, generated: date, split: int | None
         page_size=PAPER[(card.paper, card.orientation)])
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    """Content comes from pull requests: WeasyPrint may fetch nothing at all."""
-    raise ValueError(f"fetching {url!r} is not allowed while rendering a card")
+_refuse_fetch = card_layout.refuse_fetch
+_heights = card_layout.heights
+_overflow = card_layout.overflow
+_balanced_split = card_layout.balanced_split
 
 
-def _section_boxes(document):
-    """(page number, section index, box) for every laid-out card section."""
-    for number, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is not None and getattr(box, "element_tag", "") == "section":
-                ident = element.get("id", "")
-                if ident.startswith("sec-"):
-                    yield number, int(ident[4:]), box
-
-
-def _heights(document) -> dict[int, float]:
-    """Height of each section (its tallest box), by index."""
-    heights: dict[int, float] = {}
-    for _, index, box in _section_boxes(document):
-        heights[index] = max(heights.get(index, 0), box.margin_height())
-    return heights
+def _largest_of(shares: Iterable[tuple[int, float]], card: Card) -> tuple[tuple[str, float], ...]:
+    """(title, share of a page) of each section, largest first."""
+    found = [(card.sections[index].title, share) for index, share in shares]
+    return tuple(sorted(found, key=lambda item: -item[1]))
 
 
 def _largest(document, card: Card) -> tuple[tuple[str, float], ...]:
-    """(title, share of a page) of each section, largest first."""
-    page_height = document.pages[0]._page_box.height
-    shares = [(card.sections[index].title, height / page_height) for index, height in _heights(document).items()]
-    return tuple(sorted(shares, key=lambda item: -item[1]))
-
-
-def _overflow(document) -> float:
-    """How much of a page the content after page one takes, as a share of one page."""
-    if len(document.pages) <= 1:
-        return 0.0
-    first = document.pages[0]._page_box
-    top, height = first.content_box_y(), first.height
-    bottoms: dict[int, float] = {}
-    for number, _, box in _section_boxes(document):
-        if number:
-            bottoms[number] = max(bottoms.get(number, top), box.position_y + box.margin_height())
-    return sum(bottom - top for bottom in bottoms.values()) / height
-
-
-def _balanced_split(heights: list[float]) -> int:
-    """How many sections (in order) go left so the taller column is as short as possible."""
-    best, best_height = 0, float("inf")
-    for split in range(len(heights) + 1):
-        tallest = max(sum(heights[:split]), sum(heights[split:]))
-        if tallest < best_height:
-            best, best_height = split, tallest
-    return best
+    return _largest_of(card_layout.shares(document), card)
 
 
 def _layout(html: str):
-    from weasyprint import HTML  # imported lazily: it is slow to import and only cards need it
+    return card_layout.layout(html)
 
-    return HTML(string=html, url_fetcher=_refuse_fetch).render()
+
+@dataclass
+class _Plan:
+    """A card's layout as the cache leaves it: done, or the pages a layout needs."""
+
+    card: Card
+    card_key: str
+    measure_html: str
+    split: int | None = None      # known from the cache: no measuring
+    done: RenderedCard | None = None
+
+
+def _plan(project: Project, card: Card, generated: date, cache: Path | None) -> _Plan:
+    from ..caching import cards as card_cache
+
+    measure_html = render_html(project, card, generated, measure=True)
+    plan = _Plan(card, card_cache.key(measure_html), measure_html)
+    cached = card_cache.get(cache, plan.card_key)
+    if cached is not None:
+        facts, pdf = cached
+        plan.split = facts["split"]  # the sections are unchanged: so is the column split
+        html = render_html(project, card, generated, split=plan.split)
+        # The footer (date, next review, site address) is not in the measuring page: the PDF
+        # is current only for the very same card HTML.
+        if facts.get("html_sha256") == card_cache.html_digest(html):
+            plan.done = RenderedCard(card, html, pdf, facts["pages"], facts["overflow"],
+                                     tuple((title, share) for title, share in facts["section_heights"]))
+    return plan
+
+
+def _store(cache: Path | None, plan: _Plan, rendered: RenderedCard, split: int) -> RenderedCard:
+    from ..caching import cards as card_cache
+
+    card_cache.put(cache, plan.card_key, {"split": split, "pages": rendered.pages, "overflow": rendered.overflow,
+                                          "section_heights": rendered.section_heights,
+                                          "html_sha256": card_cache.html_digest(rendered.html)}, rendered.pdf)
+    return rendered
 
 
 def render_card(project: Project, card: Card, generated: date, cache: Path | None = None) -> RenderedCard:
@@ -197,36 +196,46 @@ def render_card(project: Project, card: Card, generated: date, cache: Path | Non
     folder), a card whose HTML, fonts and renderer are unchanged is not laid
     out again (see card_cache).
     """
-    from ..caching import cards as card_cache
-
-    measure_html = render_html(project, card, generated, measure=True)
-    card_key = card_cache.key(measure_html)
-    cached = card_cache.get(cache, card_key)
-    split = None
-    if cached is not None:
-        facts, pdf = cached
-        split = facts["split"]  # the sections are unchanged: so is the column split
-        html = render_html(project, card, generated, split=split)
-        # The footer (date, next review, site address) is not in the measuring page: the PDF
-        # is current only for the very same card HTML.
-        if facts.get("html_sha256") == card_cache.html_digest(html):
-            return RenderedCard(card, html, pdf, facts["pages"], facts["overflow"],
-                                tuple((title, share) for title, share in facts["section_heights"]))
+    plan = _plan(project, card, generated, cache)
+    if plan.done is not None:
+        return plan.done
+    split = plan.split
     if split is None:
-        measured = _heights(_layout(measure_html))
+        measured = _heights(_layout(plan.measure_html))
         split = _balanced_split([measured.get(index, 0.0) for index in range(len(card.sections))])
     html = render_html(project, card, generated, split=split)
     document = _layout(html)
     rendered = RenderedCard(card, html, document.write_pdf(), len(document.pages), _overflow(document),
                             _largest(document, card))
-    card_cache.put(cache, card_key, {"split": split, "pages": rendered.pages, "overflow": rendered.overflow,
-                                     "section_heights": rendered.section_heights,
-                                     "html_sha256": card_cache.html_digest(html)}, rendered.pdf)
-    return rendered
+    return _store(cache, plan, rendered, split)
 
 
-def render_cards(project: Project, generated: date, cache: Path | None = None) -> list[RenderedCard]:
-    return [render_card(project, card, generated, cache) for card in project.cards]
+def _job(project: Project, plan: _Plan, generated: date) -> dict:
+    """What the child process needs to lay the card out: every page it may print."""
+    card = plan.card
+    splits = [plan.split] if plan.split is not None else range(len(card.sections) + 1)
+    return {"measure": None if plan.split is not None else plan.measure_html,
+            "sections": len(card.sections),
+            "pages": {str(split): render_html(project, card, generated, split=split) for split in splits}}
+
+
+def render_cards(project: Project, generated: date, cache: Path | None = None,
+                 apart: bool = False) -> list[RenderedCard]:
+    """Every card laid out; ``apart``: those not cached in one child process (card_layout)."""
+    if not apart:
+        return [render_card(project, card, generated, cache) for card in project.cards]
+    plans = [_plan(project, card, generated, cache) for card in project.cards]
+    todo = [plan for plan in plans if plan.done is None]
+    jobs = [_job(project, plan, generated) for plan in todo]
+    results = card_layout.lay_out_apart(jobs)
+    if results is None:  # no child process: here, with whatever errors that gives
+        return [plan.done or render_card(project, plan.card, generated, cache) for plan in plans]
+    for plan, job, result in zip(todo, jobs, results):
+        split = result["split"]
+        rendered = RenderedCard(plan.card, job["pages"][str(split)], result["pdf"], result["pages"],
+                                result["overflow"], _largest_of(result["shares"], plan.card))
+        plan.done = _store(cache, plan, rendered, split)
+    return [plan.done for plan in plans]
 
 
 def fit_message(rendered: RenderedCard) -> str:

@@ -1,0 +1,69 @@
+"""Desk cards laid out in a child process (as `playbook build` does) are the cards laid out here."""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from generator import core
+from generator.caching import store as cache
+from generator.render import card_layout, cards
+
+from .conftest import REPO, TEST_TODAY
+
+
+def _pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "card.pdf"
+    path.write_bytes(data)
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def _fields(rendered: cards.RenderedCard) -> tuple:
+    return (rendered.card.id, rendered.html, rendered.pdf, rendered.pages, rendered.overflow,
+            rendered.section_heights)
+
+
+def test_cards_laid_out_apart_are_the_same_cards_and_are_cached(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("PLAYBOOK_NO_CACHE", raising=False)
+    cache._key.cache_clear()
+    project = core.load(REPO, core.Options(today=TEST_TODAY, render_cards=False)).project
+    one = dataclasses.replace(project, cards=project.cards[:1])  # one card keeps the test short
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    laid_out_here: list[str] = []
+    real = cards._layout
+    monkeypatch.setattr(cards, "_layout", lambda html: laid_out_here.append(html) or real(html))
+
+    (apart,) = cards.render_cards(one, TEST_TODAY, folder, apart=True)
+    assert laid_out_here == []  # measured and printed by the child
+    here = cards.render_card(one, one.cards[0], TEST_TODAY, None)
+    assert len(laid_out_here) == 2
+    assert _fields(apart) == _fields(here)  # same split, same PDF bytes, same facts
+    assert _fields(cards.render_card(one, one.cards[0], TEST_TODAY, folder)) == _fields(here)
+    assert len(laid_out_here) == 2  # what the child laid out was cached
+
+    # A new day: the cached split serves, the child prints only the new page.
+    tomorrow = TEST_TODAY + timedelta(days=1)
+    (next_day,) = cards.render_cards(one, tomorrow, folder, apart=True)
+    assert len(laid_out_here) == 2
+    text = _pdf_text(next_day.pdf, tmp_path)
+    assert f"Generated {tomorrow}" in text and f"Generated {TEST_TODAY}" not in text
+    assert next_day.pages == here.pages
+
+    # No child process to be had: laid out here, the same card.
+    monkeypatch.setattr(sys, "executable", "")
+    later = tomorrow + timedelta(days=1)
+    (fallback,) = cards.render_cards(one, later, folder, apart=True)
+    assert len(laid_out_here) == 3  # the final page only: the split came from the cache
+    assert f"Generated {later}" in _pdf_text(fallback.pdf, tmp_path)
+    cache._key.cache_clear()
+
+
+def test_a_child_that_fails_gives_no_result_so_the_cards_are_laid_out_here() -> None:
+    broken = {"measure": None, "sections": 1, "pages": {}}  # no page to print: the child raises
+    assert card_layout.lay_out_apart([broken]) is None
+    assert card_layout.lay_out_apart([]) is None
