@@ -87,14 +87,23 @@ def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | Non
         child_stage, child_condition = _stage(child.title), _condition(child.title)
         if child_stage or child_condition:
             pb["_lines"].add(child.line)
-            found.used.add(child.line)
-            found.mapped[key].append(child.line)
+            if child_condition or stage_label(child.title):
+                found.used.add(child.line)   # the site titles the stage itself; a longer heading stays in notes
+                found.mapped[key].append(child.line)
             _fill_node(child, pb, found, key, child_stage or stage, child_condition or condition)
         elif stage is not None:
             sub_step(child, pb, stage, key, found)
         else:
             pb["_lines"].add(child.line)
             _fill_node(child, pb, found, key, None, condition)
+
+
+def stage_label(title: str) -> bool:
+    """'Immediate actions', 'Diagnosis (0-15 min)': a heading the stage's own title replaces. 'Quick
+    checks before you call' or 'First: who do I call?' says more than its stage, so it is kept as written."""
+    from .found import _leading_stage
+    plain = re.sub(r"\s*\([^)]*\)\s*$", "", strip_md(title)).strip()
+    return _leading_stage(plain) is not None and len(plain.split()) <= 3
 
 
 def _condition(title: str) -> str:

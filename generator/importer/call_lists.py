@@ -1,0 +1,100 @@
+"""Whom to call, in order, as a numbered list under a heading that asks it:
+
+    ## First: who do I call?
+    1. Payments on-call -> +1 555 0101 (wait 10 min)
+    2. **Duty manager** (Dana Ruiz, +1 555 0102) - if no answer in 10 minutes, go to 3.
+
+Each item is one level of a chain, in the list's order: whom it goes to is the item's bold lead or
+the words before its first arrow, dash, bracket or colon; a phone, address or chat handle in the
+rest is that contact's; a name in the brackets ('Dana Ruiz') is the person holding the role. A wait
+written on an item ('wait 10 min', 'if no answer in 10 minutes') is how long to wait before the next
+item, so it is the next level's 'after'; nothing else about when is inferred. Inside a playbook the
+chain is the playbook's own escalation; elsewhere it is a chain of the policy. The items also stay
+as written (steps, or the section's text), since a level keeps only whom and when.
+"""
+from __future__ import annotations
+
+import re
+
+from .arrow_chains import ARROW
+from .chain_waits import WAIT
+from .contacts import reach_fields
+from .found import Found
+from .mdparse import Block, Section, strip_md
+from .text import duration, slug
+
+ASKS = re.compile(r"\bwho\b[^.]*\b(?:call|contact|page|ring|phone|escalate|notify|wake|reach)\b|"
+                  r"\b(?:call|calling|contact)\s+(?:list|order|sequence)\b", re.IGNORECASE)
+SPLIT = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*|\s+[-–—]\s+|\s*\(|:\s+|,\s+")
+WAIT_WORD = re.compile(r"\bwait\s+(?:for\s+)?(\d+\s*(?:m|min|minutes?|h|hrs?|hours?))\b", re.IGNORECASE)
+PERSON = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+
+
+def call_lists(root: Section, found: Found, role_contact) -> None:
+    for section in root.walk():
+        if not section.level or not ASKS.search(strip_md(section.title)):
+            continue
+        items = [b for b in section.blocks if b.kind == "item" and b.level == 0]
+        if len(items) < 2 or not all(b.ordered for b in items) or \
+                any(line in found.mapped["escalation"] for b in items for line in b.lines):
+            continue
+        steps = [_step(b) for b in items]
+        if not all(steps):
+            continue
+        home = found.homes.get(section.line, "")
+        playbook = next((pb for pb in found.playbooks if home == f"playbook:{pb['id']}"), None)
+        if playbook is not None and playbook.get("escalation"):
+            continue
+        entries = _contacts(steps, found, role_contact)
+        if playbook is not None:
+            playbook["escalation"] = [{"to": cid, **({"after": after} if after else {})} for cid, _, after in entries]
+            _calls(playbook, items, entries)
+        else:
+            for cid, who, after in entries:
+                found.escalation.append({"id": slug(who), "name": who, "contacts": [cid],
+                                         "triggers": [{"after": after}] if after else [],
+                                         "_chain": strip_md(section.title), "_chain_line": section.line})
+        for block in items:   # structured; the items also stay as written
+            found.mapped["escalation"].extend(block.lines)
+
+
+def _step(block: Block) -> tuple[str, str] | None:
+    """(whom, the rest of the item) or None when the item does not start with whom to call."""
+    text = block.text.strip()
+    bold = re.match(r"^\*\*([^*]+)\*\*\s*(.*)$", text)
+    if bold:
+        who, rest = strip_md(bold.group(1)).strip(" :"), bold.group(2)
+    else:
+        plain = strip_md(text)
+        parts = SPLIT.split(plain, maxsplit=1)
+        who, rest = parts[0].strip(" .:"), plain[len(parts[0]):]
+    if not who or len(who.split()) > 8 or re.search(r"\d{3}", who):
+        return None
+    return who, strip_md(rest)
+
+
+def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[tuple[str, str, str | None]]:
+    """(contact id, whom as written, after how long) per step; a step's wait is the next one's 'after'."""
+    out, waited = [], None
+    for who, rest in steps:
+        bracket = re.match(r"^\s*\(([^()]*)\)", rest)
+        person = next((p.strip() for p in bracket.group(1).split(",") if PERSON.match(p.strip())), "") \
+            if bracket else ""
+        cid = role_contact(found, person or who, who)
+        if person:
+            found.contacts[cid].setdefault("title", who)
+        reach_fields(found.contacts[cid], rest)
+        out.append((cid, f"{who} ({person})" if person else who, waited))
+        wait = WAIT_WORD.search(rest) or WAIT.search(rest)
+        waited = duration(wait.group(1)) if wait else None
+        waited = None if waited == "immediate" else waited
+    return out
+
+
+def _calls(playbook: dict, items: list[Block], entries: list) -> None:
+    """A step written from an item says to call its contact: the page shows the contact's number there."""
+    wanted = {strip_md(b.text): cid for b, (cid, _, _) in zip(items, entries)}
+    for step in (s for group in playbook["steps"].values() for s in group):
+        cid = wanted.get(str(step.get("text", "")))
+        if cid and "call" not in step:
+            step["call"] = cid
