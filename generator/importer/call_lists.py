@@ -80,6 +80,8 @@ def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[
         bracket = re.match(r"^\s*\(([^()]*)\)", rest)
         person = next((p.strip() for p in bracket.group(1).split(",") if PERSON.match(p.strip())), "") \
             if bracket else ""
+        if not person:
+            who, person = holder(who)
         cid = role_contact(found, person or who, who)
         if person:
             found.contacts[cid].setdefault("title", who)
@@ -89,6 +91,12 @@ def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[
         waited = duration(wait.group(1)) if wait else None
         waited = None if waited == "immediate" else waited
     return out
+
+
+def holder(who: str) -> tuple[str, str]:
+    """'Payments lead Arvid Lind' -> ('Payments lead', 'Arvid Lind'): a role, then the person holding it."""
+    match = re.match(r"^(.*\b[a-z][\w-]*)\s+([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)$", who)
+    return (match.group(1), match.group(2)) if match else (who, "")
 
 
 def _calls(playbook: dict, items: list[Block], entries: list) -> None:
