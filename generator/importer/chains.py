@@ -28,7 +28,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
             name = strip_md(block.value)
             who = re.sub(r"\s*\(.*\)\s*$", "", name).strip() or name
             level = {"id": slug(f"{block.key} {who}"), "name": f"{strip_md(block.key)}: {name}",
-                     "contacts": [role_contact(found, who, name)], "triggers": []}
+                     "contacts": [role_contact(found, who, name)], "triggers": [], "_line": block.lines[0]}
             severities = re.findall(r"\b(?:P|SEV|S)[0-9]\b", name)
             after = re.search(r"after\s+(\d+\s*\w+)", name, re.IGNORECASE)
             if after and duration(after.group(1)):
@@ -111,8 +111,9 @@ def _escalation_target(text: str) -> str:
 def _ordered_chain(section: Section, found: Found, role_contact) -> None:
     """'## Escalation order' with '1. Support ticket', '2. Account manager', or '1. **Primary on-call**'
     with nested '- Paged after 10 minutes' / '- Acknowledge within: 5 minutes': who, in order, and when."""
+    from .nested_chains import detailed, keyed_detail
     blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
-    tops = [b for b in blocks if b.ordered and b.level == 0]
+    tops = [b for b in blocks if b.level == 0 and (b.ordered or detailed(blocks, b))]
     steps = [_chain_step(b.text) for b in tops]
     names = [name for name, _, _ in steps]
     if len(tops) < 2 or not all(names):
@@ -126,9 +127,16 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
             _timed_step(current, rest)
             found.escalation.append(current)
             found.use("escalation", block)
+        elif current is not None and block.level > 0 and keyed_detail(block):
+            _detail_of(current, block, found)
         elif current is not None and block.level > 0:
             _chain_detail(current, block)
             found.use("escalation", block)
+
+
+def _detail_of(level: dict, block: Block, found: Found) -> None:
+    from .nested_chains import _detail
+    _detail(level, block, found)
 
 
 def _named_chain_under_escalation(section: Section, found: Found) -> bool:
