@@ -76,6 +76,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
             if level.get(key):
                 out[key] = level[key]
         out["paging"] = level.get("paging") or missing("page-24x7, page-business-hours or ticket")
+        if level.get("notify"):
+            out["notify"] = level["notify"]
         levels.append(out)
     if not levels:
         return None
