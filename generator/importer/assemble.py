@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..validate.imported import missing
+from ..validate.imported import is_missing, missing
 from .extract import Found
 from .kinds import UNKNOWN
 
@@ -91,7 +91,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
 
 def placeholder_severities(doc_date: str) -> dict:
     """No ladder in any source: one level whose every value is to be filled in."""
-    return {"levels": [{"id": "SEV1", "name": missing("the name of your most severe level"),
+    return {"levels": [{"id": missing("an id for your most severe level, such as SEV1 or P1; the source has no ladder"),
+                        "name": missing("the name of your most severe level"),
                         "description": missing("what this level means"),
                         "response_time": missing("how soon to respond: 15m, 1h, immediate"),
                         "paging": missing("page-24x7, page-business-hours or ticket")}],
@@ -181,8 +182,9 @@ def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: s
 
 
 def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) -> dict:
-    ids = [lv["id"] for lv in levels]
-    severity = pb["severity"] if pb["severity"] in ids else missing(f"one of {', '.join(ids)}")
+    ids = [lv["id"] for lv in levels if not is_missing(lv["id"])]
+    severity = pb["severity"] if pb["severity"] in ids else missing(
+        f"one of {', '.join(ids)}" if ids else "a level id of severities.yaml, once the ladder is filled in")
     steps = {stage: group for stage, group in pb["steps"].items() if group}
     if not steps:
         steps = {"immediate": [{"text": missing("the steps; the source text is in notes below")}]}
