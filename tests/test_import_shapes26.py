@@ -1,0 +1,174 @@
+"""`playbook import` on escalation chains in the shapes documents give them beyond 'Level N' lists:
+a numbered list under a heading asking whom to call, a timetable with a column per priority,
+situational 'Getting help' bullets, and levels written as nested who/when/how bullets; ladders of
+named levels without numbers; message templates inside <details>; and the skeleton a source with
+no ladder gets.
+
+The generic checks (nothing invented, every line visible on the draft site) run on these files
+with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.validate.imported import is_missing
+
+from .importcorpus import imported
+
+ARROWS = "question-heading-arrow-calls.md"
+BOLD = "question-heading-bold-callers.md"
+COLUMNS = "escalation-columns-per-priority.md"
+HELP = "getting-help-situations.md"
+STUCK = "if-you-are-stuck-policy.md"
+NESTED = "nested-bullet-chain.md"
+NESTED_BOLD = "nested-bullet-levels-bold.md"
+NAMED = "named-level-classification.md"
+BESIDE = "named-classification-beside-ladder.md"
+DETAILS = "details-summary-templates.md"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, [ARROWS, BOLD, COLUMNS, HELP, STUCK, NESTED, NESTED_BOLD, NAMED, BESIDE,
+                                       DETAILS], report=True)
+
+
+def contacts(docs: dict) -> dict[str, dict]:
+    return {c["id"]: c for c in docs["contacts.yaml"]["contacts"]}
+
+
+def test_who_do_i_call_in_a_playbook_is_its_escalation_and_each_step_calls(outputs) -> None:
+    docs = outputs[ARROWS]
+    pb = docs["playbooks/checkout-returns-502.yaml"]
+    # 'wait 10 min' on the first call is how long before the second: the second's 'after'
+    assert pb["escalation"] == [{"to": "payments-on-call"}, {"to": "arvid-lind", "after": "10m"},
+                                {"to": "head-of-engineering", "after": "20m"}]
+    people = contacts(docs)
+    assert (people["arvid-lind"]["name"], people["arvid-lind"]["title"]) == ("Arvid Lind", "Payments lead")
+    assert [people[e["to"]]["phone"] for e in pb["escalation"]] == ["+1 555 0101", "+1 555 0102", "+1 555 0103"]
+    calls = [s for s in pb["steps"]["immediate"] if "call" in s]
+    assert [s["call"] for s in calls] == ["payments-on-call", "arvid-lind", "head-of-engineering"]
+    assert calls[0]["text"] == "Payments on-call -> +1 555 0101 (wait 10 min)"   # the step as written
+    assert "escalation.yaml" not in docs
+
+
+def test_stage_headings_that_say_more_than_their_stage_stay_visible(outputs) -> None:
+    notes = outputs[ARROWS]["playbooks/checkout-returns-502.yaml"]["notes"]
+    for heading in ("First: who do I call?", "Quick checks before you call", "First things to try"):
+        assert f"## {heading}" in notes
+    pb = outputs[ARROWS]["playbooks/checkout-returns-502.yaml"]
+    assert [s["text"] for s in pb["steps"]["investigate"]][0] == "Is the card processor's status page green?"
+
+
+def test_who_do_i_call_outside_a_playbook_is_a_chain_with_waits_from_the_item_before(outputs) -> None:
+    docs = outputs[BOLD]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Duty manager (Dana Ruiz)", "Network on-call", "IT director (Omar Haddad)"]
+    assert is_missing(levels[0]["triggers"][0]["condition"])    # when to call the first: not in the source
+    assert [lv["triggers"] for lv in levels[1:]] == [[{"after": "10m"}], [{"after": "15m"}]]
+    people = contacts(docs)
+    dana = people[levels[0]["contacts"][0]]
+    assert (dana["name"], dana["title"], dana["phone"], dana["kind"]) == ("Dana Ruiz", "Duty manager", "+1 555 0102",
+                                                                         "person")
+    assert people[levels[1]["contacts"][0]]["phone"] == "+1 555 0104"
+    said = docs["organization.yaml"]["guidance"]   # the items also stay as written
+    assert any("if no answer in 10 minutes, go to 2." in g["text"] for g in said)
+
+
+def test_a_column_per_priority_is_a_chain_per_priority(outputs) -> None:
+    docs = outputs[COLUMNS]
+    levels = docs["escalation.yaml"]["levels"]
+    chains: dict[str, list] = {}
+    for lv in levels:
+        chains.setdefault(lv["chain"], []).append((lv["name"], lv["triggers"][0]["after"], lv["triggers"][0]["severities"]))
+    assert chains["P1"] == [("On-call engineer", "0m", ["P1"]), ("Team lead", "15m", ["P1"]),
+                            ("Duty manager", "30m", ["P1"]), ("Director of operations", "60m", ["P1"])]
+    assert chains["P2"] == [("On-call engineer", "0m", ["P2"]), ("Team lead", "30m", ["P2"])]   # '—' and '': no step
+    ladder = {lv["id"]: lv for lv in docs["severities.yaml"]["levels"]}
+    assert list(ladder) == ["P1", "P2"] and "details" not in ladder["P1"]   # no longer read as facts of the levels
+    assert all(is_missing(lv["response_time"]) for lv in ladder.values())
+
+
+def test_getting_help_bullets_in_a_playbook_are_its_escalation_without_order_or_wait(outputs) -> None:
+    docs = outputs[HELP]
+    pb = docs["playbooks/nightly-export-job-failed.yaml"]
+    assert pb["escalation"] == [{"to": "dba-rota", "when": "Database problems"},
+                                {"to": "cloud-platform-team", "when": "Storage or bucket permissions"},
+                                {"to": "sam-ito", "when": "Anything customer-facing"}]
+    people = contacts(docs)
+    assert (people["dba-rota"]["kind"], people["dba-rota"]["chat"]) == ("rotation", "#dba")
+    assert people["cloud-platform-team"]["chat"] == "#cloud-help"
+    assert (people["sam-ito"]["title"], people["sam-ito"]["phone"]) == ("Support lead", "+1 555 0133")
+    assert pb["guidance"][0]["title"] == "Getting help"   # and as written
+
+
+def test_if_you_are_stuck_outside_a_playbook_is_one_chain_per_situation(outputs) -> None:
+    docs = outputs[STUCK]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"], lv["triggers"]) for lv in levels] == [
+        ("Password and login trouble", "Identity team", [{"condition": "Password and login trouble"}]),
+        ("Printers and scanners", "Facilities helpdesk", [{"condition": "Printers and scanners"}]),
+        ("A possible security incident", "Security on-call", [{"condition": "A possible security incident"}])]
+    people = contacts(docs)
+    assert people["identity-team"]["chat"] == "#identity-desk"
+    assert people["security-on-call"]["phone"] == "+1 555 0141"
+
+
+@pytest.mark.parametrize("name", [NESTED, NESTED_BOLD])
+def test_nested_who_when_how_bullets_fill_the_level(outputs, name) -> None:
+    docs = outputs[name]
+    levels = docs["escalation.yaml"]["levels"]
+    people = contacts(docs)
+    assert len(levels) == 3
+    second = levels[1]
+    holder = people[second["contacts"][0]]
+    if name == NESTED:
+        assert second["triggers"] == [{"condition": "no fix within 30 minutes", "after": "30m"}]
+        assert (holder["name"], holder["title"], holder["phone"], holder["chat"]) == (
+            "Lena Park", "Station supervisor", "+1 555 0151", "#station-ops")
+        assert levels[2]["triggers"][0]["after"] == "2h"
+        assert people[levels[0]["contacts"][0]]["name"] == "Ticket office on-call"   # 'the on-call clerk': no name
+    else:
+        assert second["triggers"] == [{"condition": "the press is still down after 45 minutes", "after": "45m"}]
+        assert (holder["name"], holder["title"], holder["phone"]) == ("Ruth Okoye", "Print production manager",
+                                                                     "+1 555 0161")
+        assert people[levels[2]["contacts"][0]]["email"] == "ruth.director@printworks.example"
+        assert "authority" not in levels[0]   # 'How: pager app, ...' says how to reach, not what it may decide
+    assert "How:" in docs["escalation.yaml"]["guidance"][0]["text"]   # the How lines also as written
+
+
+def test_named_levels_without_numbers_are_the_ladder_gravest_first(outputs) -> None:
+    docs = outputs[NAMED]
+    levels = docs["severities.yaml"]["levels"]
+    assert [lv["id"] for lv in levels] == ["CRITICAL", "HIGH", "MEDIUM", "LOW"]   # the table goes Low to Critical
+    assert levels[0]["description"] == "Payroll, finance or admin accounts taken over"
+    assert [lv["notify"] for lv in levels] == [["ciso", "legal"], ["security-manager"], ["security-on-call"],
+                                               ["service-desk"]]
+    assert levels[0]["details"] == [{"label": "Who must be told", "text": "CISO and Legal"}]
+    assert all(is_missing(lv["response_time"]) and is_missing(lv["paging"]) for lv in levels)
+    pb = docs["playbooks/suspicious-login-reports.yaml"]
+    assert is_missing(pb["severity"]) and "CRITICAL, HIGH, MEDIUM, LOW" in pb["severity"]
+
+
+def test_named_levels_beside_a_numbered_ladder_stay_with_their_playbook(outputs) -> None:
+    docs = outputs[BESIDE]
+    assert [lv["id"] for lv in docs["severities.yaml"]["levels"]] == ["P1", "P2", "P3"]
+    assert "| Low | Encrypted, no customer data | Line manager |" in docs["playbooks/lost-laptop.yaml"]["notes"]
+
+
+def test_templates_inside_details_are_named_by_their_summary(outputs) -> None:
+    templates = {t["title"]: t for t in outputs[DETAILS]["templates.yaml"]["templates"]}
+    assert set(templates) == {"First customer e-mail", "Internal chat update", "Status page: resolved"}
+    resolved = templates["Status page: resolved"]   # plain text, not fenced
+    assert resolved["body"].startswith("Title: {service} is working again\n\nThe problem that affected {service}")
+    assert (resolved["channel"], resolved["stage"]) == ("status-page", "resolved")
+    assert is_missing(resolved["audience"])
+
+
+def test_no_ladder_in_the_source_leaves_the_level_id_to_fill_in(outputs) -> None:
+    docs = outputs[HELP]
+    (level,) = docs["severities.yaml"]["levels"]
+    assert is_missing(level["id"])   # 'SEV1' would be a default nobody gave
+    assert "levels[0].id: not in the source; fill in" in outputs[HELP]["_report"]
+    pb = docs["playbooks/nightly-export-job-failed.yaml"]
+    assert is_missing(pb["severity"]) and "SEV1" not in pb["severity"]
