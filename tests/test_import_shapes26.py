@@ -25,12 +25,14 @@ NESTED_BOLD = "nested-bullet-levels-bold.md"
 NAMED = "named-level-classification.md"
 BESIDE = "named-classification-beside-ladder.md"
 DETAILS = "details-summary-templates.md"
+ONE_LINE = "who-to-call-one-line-arrows.md"
+DASHES = "help-desks-dash-bullets.md"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
     return imported(tmp_path_factory, [ARROWS, BOLD, COLUMNS, HELP, STUCK, NESTED, NESTED_BOLD, NAMED, BESIDE,
-                                       DETAILS], report=True)
+                                       DETAILS, ONE_LINE, DASHES], report=True)
 
 
 def contacts(docs: dict) -> dict[str, dict]:
@@ -172,3 +174,31 @@ def test_no_ladder_in_the_source_leaves_the_level_id_to_fill_in(outputs) -> None
     assert "levels[0].id: not in the source; fill in" in outputs[HELP]["_report"]
     pb = docs["playbooks/nightly-export-job-failed.yaml"]
     assert is_missing(pb["severity"]) and "SEV1" not in pb["severity"]
+
+
+def test_one_numbered_item_with_arrows_is_a_whole_chain_and_numbers_are_no_people(outputs) -> None:
+    docs = outputs[ONE_LINE]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Lab on-call technician", "Facilities duty engineer",
+                                             "Lab manager (Priya Das)"]
+    assert [lv["triggers"] for lv in levels[1:]] == [[{"after": "5m"}], [{"after": "15m"}]]
+    people = contacts(docs)
+    assert [people[lv["contacts"][0]].get("phone") for lv in levels] == ["+1 555 0170", "+1 555 0171", None]
+    assert not any(c["name"].startswith("+") for c in people.values())   # '+1 555 0170' is a number, not a step
+
+
+def test_arrow_parts_that_name_nobody_belong_to_the_step_before() -> None:
+    from generator.importer.arrow_chains import _steps
+    assert _steps("Anything else: Platform on-call -> +1 555 0101 -> Duty manager -> CTO") == [
+        "Platform on-call (+1 555 0101)", "Duty manager", "CTO"]
+
+
+def test_help_bullets_with_bold_situations_and_dashes(outputs) -> None:
+    docs = outputs[DASHES]
+    (pb,) = [d for rel, d in docs.items() if rel.startswith("playbooks/")]
+    assert [(e["when"], e["to"]) for e in pb["escalation"]] == [
+        ("Controller hardware", "doorwise-support-desk"), ("Badge database", "identity-on-call"),
+        ("Anything about the building", "joao-lima")]
+    people = contacts(docs)
+    assert people["doorwise-support-desk"]["phone"] == "+1 555 0180"
+    assert people["identity-on-call"]["chat"] == "#identity-oncall"

@@ -35,11 +35,12 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
         if not section.level or not ASKS.search(strip_md(section.title)):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0]
-        if len(items) < 2 or not all(b.ordered for b in items) or \
+        if not items or not all(b.ordered for b in items) or \
                 any(line in found.mapped["escalation"] for b in items for line in b.lines):
             continue
-        steps = [_step(b) for b in items]
-        if not all(steps):
+        per_item = [_steps(b.text) for b in items]
+        steps = [step for group in per_item for step in group]
+        if not all(per_item) or len(steps) < 2:
             continue
         home = found.homes.get(section.line, "")
         playbook = next((pb for pb in found.playbooks if home == f"playbook:{pb['id']}"), None)
@@ -48,7 +49,8 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
         entries = _contacts(steps, found, role_contact)
         if playbook is not None:
             playbook["escalation"] = [{"to": cid, **({"after": after} if after else {})} for cid, _, after in entries]
-            _calls(playbook, items, entries)
+            firsts = [sum(len(g) for g in per_item[:i]) for i in range(len(items))]
+            _calls(playbook, items, [entries[i] for i in firsts])
         else:
             for cid, who, after in entries:
                 found.escalation.append({"id": slug(who), "name": who, "contacts": [cid],
@@ -58,9 +60,37 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
             found.mapped["escalation"].extend(block.lines)
 
 
-def _step(block: Block) -> tuple[str, str] | None:
+def _steps(text: str) -> list[tuple[str, str]]:
+    """The calls an item gives, in order: one, or several between arrows ('On-call -> +1 555 0101
+    (wait 10 min) -> Team lead'), where a part naming nobody (a number, a wait) is the one before's."""
+    parts = ARROW.split(text.strip())
+    groups: list[list[str]] = []
+    for part in parts:
+        if _names_someone(part) or not groups:
+            groups.append([part])
+        else:
+            groups[-1].append(part)
+    steps = [_step(group[0]) for group in groups]
+    if not all(steps):
+        return []
+    return [(who, " ".join([rest, *group[1:]]).strip()) for (who, rest), group in zip(steps, groups)]
+
+
+FILLER = re.compile(r"\b(?:wait|call|ring|phone|then|or|and|tel|mobile|cell|page|min|mins|minutes?|hours?|if|no|"
+                    r"answer|in|after|for)\b", re.IGNORECASE)
+
+
+def _names_someone(part: str) -> bool:
+    from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY
+    cleaned = re.sub(r"\([^)]*\)", " ", strip_md(part))
+    for pattern in (PHONE_ANY, EMAIL, CHANNEL, HANDLE):
+        cleaned = pattern.sub(" ", cleaned)
+    return bool(re.search(r"[A-Za-z]{2,}", FILLER.sub(" ", cleaned)))
+
+
+def _step(text: str) -> tuple[str, str] | None:
     """(whom, the rest of the item) or None when the item does not start with whom to call."""
-    text = block.text.strip()
+    text = text.strip()
     bold = re.match(r"^\*\*([^*]+)\*\*\s*(.*)$", text)
     if bold:
         who, rest = strip_md(bold.group(1)).strip(" :"), bold.group(2)
@@ -68,9 +98,18 @@ def _step(block: Block) -> tuple[str, str] | None:
         plain = strip_md(text)
         parts = SPLIT.split(plain, maxsplit=1)
         who, rest = parts[0].strip(" .:"), plain[len(parts[0]):]
-    if not who or len(who.split()) > 8 or re.search(r"\d{3}", who):
+    if not who or len(who.split()) > 8 or re.search(r"\d{3}", who) or not _a_contact(who, rest):
         return None
     return who, strip_md(rest)
+
+
+def _a_contact(who: str, rest: str) -> bool:
+    """Words that name a role, team or person ('Duty manager', 'Arvid Lind'), or a way to reach them."""
+    from .arrow_chains import PEOPLE
+    from .kinds import kind_in_words
+    from .text import EMAIL, PHONE_ANY
+    return bool(PEOPLE.search(who) or kind_in_words(who) or PERSON.match(holder(who)[1] or who)
+                or PHONE_ANY.search(rest) or EMAIL.search(rest))
 
 
 def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[tuple[str, str, str | None]]:

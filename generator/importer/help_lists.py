@@ -23,9 +23,9 @@ from .kinds import kind_in_words
 from .mdparse import Block, Section, strip_md
 from .text import slug
 
-HELP = re.compile(r"\b(?:getting|get|need|asking for|where to get|finding)\s+help\b|\bstuck\b|"
-                  r"\bwho\s+(?:to|can|should)\s+(?:i\s+|you\s+)?(?:ask|contact|call)\b|\bhelp\s+(?:contacts|desks?)\b",
-                  re.IGNORECASE)
+HELP = re.compile(r"\b(?:getting|get|need|asking for|ask for|where to get|finding)\s+help\b|\bstuck\b|"
+                  r"\bwho\s+(?:to|can|should)\s+(?:i\s+|you\s+)?(?:ask|contact|call|help)\b|\bhelp\s+(?:contacts|desks?)\b|"
+                  r"\bwhere\s+to\s+ask\b|^\W*help\W*$|escalat", re.IGNORECASE)
 VERB = re.compile(r"^(?:page|call|ring|phone|ping|ask|contact|e-?mail|message|post in|raise (?:it )?with|"
                   r"escalate to|talk to|go to)\s+(?:the\s+|our\s+|your\s+)?", re.IGNORECASE)
 CUT = re.compile(r",|\s+(?:in|on|at|via|through|or)\s+|\s*\(|\s+[-–—]\s+|\s+\+?\d|\s+#|\s+\S+@", re.IGNORECASE)
@@ -37,8 +37,9 @@ def help_lists(root: Section, found: Found, role_contact) -> None:
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
         entries = [_entry(b) for b in items]
-        if len(items) < 2 or not all(entries):
-            continue
+        if len(items) < 2 or not all(entries) or any(b.ordered for b in items) or \
+                any(line in found.mapped["escalation"] for b in items for line in b.lines):
+            continue   # a numbered list is a chain, in order: the other passes read it
         home = found.homes.get(section.line, "")
         playbook = next((pb for pb in found.playbooks if home == f"playbook:{pb['id']}"), None)
         for block, (when, who, rest) in zip(items, entries):
@@ -61,7 +62,7 @@ def help_lists(root: Section, found: Found, role_contact) -> None:
 
 def _entry(block: Block) -> tuple[str, str, str] | None:
     """(situation, whom, the rest) of '- Situation: whom ...', or None for any other bullet."""
-    match = re.match(r"^([^:]{2,60}):\s+(\S.*)$", strip_md(block.text))
+    match = re.match(r"^([^:—–]{2,60}?)(?::|\s+[—–]|\s+-)\s+(\S.*)$", strip_md(block.text))
     if not match or len(match.group(1).split()) > 7:
         return None
     when, said = match.group(1).strip(), match.group(2).strip()

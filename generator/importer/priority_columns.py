@@ -44,7 +44,7 @@ def _timetable(block: Block) -> bool:
 
 
 def _wait(cell: str) -> str | None:
-    text = strip_md(cell)
+    text = re.sub(r"^\W*T\s*\+\s*", "", strip_md(cell), flags=re.IGNORECASE)   # 'T+30 min': 30 minutes in
     if re.fullmatch(r"\W*(?:at once|immediately|start|0)\W*", text, re.IGNORECASE):
         return "0m"
     after = duration(text)
