@@ -202,3 +202,16 @@ def test_help_bullets_with_bold_situations_and_dashes(outputs) -> None:
     people = contacts(docs)
     assert people["doorwise-support-desk"]["phone"] == "+1 555 0180"
     assert people["identity-on-call"]["chat"] == "#identity-oncall"
+
+
+def test_a_stage_label_that_says_more_than_its_stage_is_kept_with_its_step() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    text = ("# Runbook: Queue stuck\n\n## Symptoms\n\n- Jobs wait for an hour.\n\n## Steps\n\n"
+            "**First things to try**: restart the worker pool.\n\n**Fix**: clear the dead letters.\n")
+    docs = convert(text, "Org", date(2026, 12, 1)).documents
+    (pb,) = [d for rel, d in docs.items() if rel.startswith("playbooks/")]
+    texts = [s["text"] for group in pb["steps"].values() for s in group]
+    assert "First things to try: restart the worker pool." in texts   # the label's words are on the page
+    assert "clear the dead letters." in texts                        # 'Fix' is the stage's own title

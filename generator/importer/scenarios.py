@@ -124,9 +124,13 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             label_stage = _stage(block.label)
             if label_stage:
                 stage = label_stage
-                found.use(key, block)
+                said = stage_label(block.label) or len(strip_md(block.label).split()) <= 3   # 'Fix:', 'Common
+                # causes:'; 'First things to try:' says more than the stage's own title, so it stays
+                if said or block.text:
+                    found.use(key, block)
                 if block.text:
-                    _add_text(pb, stage, strip_md(block.text), condition)
+                    text = strip_md(block.text) if said else f"{strip_md(block.label).rstrip(':')}: {strip_md(block.text)}"
+                    _add_text(pb, stage, text, condition)
                 continue
             label_condition = _condition(block.label)
             if label_condition:
