@@ -215,3 +215,24 @@ def test_a_stage_label_that_says_more_than_its_stage_is_kept_with_its_step() -> 
     texts = [s["text"] for group in pb["steps"].values() for s in group]
     assert "First things to try: restart the worker pool." in texts   # the label's words are on the page
     assert "clear the dead letters." in texts                        # 'Fix' is the stage's own title
+
+
+def test_when_written_before_whom_and_a_grid_headed_sev_n(tmp_path_factory) -> None:
+    name = "call-list-conditions-and-sev-grid.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    levels = docs["escalation.yaml"]["levels"]
+    calls = [lv for lv in levels if lv["chain"] == "Who do I call?"]
+    assert [lv["name"] for lv in calls] == ["The on-call engineer", "payments team lead (Maria Gomez)",
+                                            "Head of Platform"]
+    assert calls[1]["triggers"] == [{"after": "15m", "condition": "If nobody picks up within 15 minutes"}]
+    assert calls[2]["triggers"] == [{"after": "30m", "condition": "Still nothing after 30 minutes"}]
+    people = contacts(docs)
+    assert (people["maria-gomez"]["kind"], people["maria-gomez"]["title"]) == ("person", "payments team lead")
+    sev1 = [lv for lv in levels if lv["chain"] == "Sev 1"]
+    assert sev1[0]["triggers"] == [{"condition": "Immediately"}]   # not '0m': the source gives no number
+    assert sev1[1]["triggers"] == [{"after": "15m"}]   # 'Sev 1' is SEV1 only by reading: no reference written
+    assert [lv["name"] for lv in levels if lv["chain"] == "Sev 3"] == ["Ticket queue"]
+    # 'Networking: #net-help (Slack)': the channel is whom to ask; 'Not sure? Ask in #incidents' too
+    assert (people["net-help"]["kind"], people["net-help"]["chat"]) == ("channel", "#net-help")
+    assert people["stripe-support"]["phone"] == "+1 888 555 0199"
+    assert [lv["triggers"] for lv in levels if lv["chain"] == "Not sure"] == [[{"condition": "Not sure"}]]

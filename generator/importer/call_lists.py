@@ -18,8 +18,11 @@ import re
 
 from .arrow_chains import ARROW
 from .chain_waits import WAIT
+from .prose_chains import WHEN
 from .contacts import reach_fields
+from ..validate.imported import is_missing
 from .found import Found
+from .kinds import kind_in_words
 from .mdparse import Block, Section, strip_md
 from .text import duration, slug
 
@@ -48,13 +51,15 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
             continue
         entries = _contacts(steps, found, role_contact)
         if playbook is not None:
-            playbook["escalation"] = [{"to": cid, **({"after": after} if after else {})} for cid, _, after in entries]
+            playbook["escalation"] = [{"to": cid, **({"when": when} if when else {}), **({"after": after} if after else {})}
+                                      for cid, _, after, when in entries]
             firsts = [sum(len(g) for g in per_item[:i]) for i in range(len(items))]
             _calls(playbook, items, [entries[i] for i in firsts])
         else:
-            for cid, who, after in entries:
+            for cid, who, after, when in entries:
+                trigger = {**({"after": after} if after else {}), **({"condition": when} if when else {})}
                 found.escalation.append({"id": slug(who), "name": who, "contacts": [cid],
-                                         "triggers": [{"after": after}] if after else [],
+                                         "triggers": [trigger] if trigger else [],
                                          "_chain": strip_md(section.title), "_chain_line": section.line})
         for block in items:   # structured; the items also stay as written
             found.mapped["escalation"].extend(block.lines)
@@ -88,8 +93,19 @@ def _names_someone(part: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2,}", FILLER.sub(" ", cleaned)))
 
 
+# 'If nobody picks up within 15 minutes:' / 'Still nothing after 30 minutes?' before whom: when to call them
+LEAD = re.compile(r"^(?P<when>(?:if|when|still|no\s+answer|nobody|after|otherwise|then)\b[^:?]{0,80}[:?])\s*(?P<rest>\S.*)$",
+                  re.IGNORECASE)
+
+
 def _step(text: str) -> tuple[str, str] | None:
-    """(whom, the rest of the item) or None when the item does not start with whom to call."""
+    """(whom, the rest of the item) or None when the item does not start with whom to call; an item
+    that starts with when ('If nobody picks up within 15 minutes: the team lead') gives it as
+    '<when>' at the end of the rest."""
+    lead = LEAD.match(strip_md(text.strip()))
+    if lead:
+        step = _step(re.sub(r"^(?:the|our|your)\s+", "", lead.group("rest"), flags=re.IGNORECASE))
+        return (step[0], f"{step[1]}\0{lead.group('when').rstrip(':? ')}") if step else None
     text = text.strip()
     bold = re.match(r"^\*\*([^*]+)\*\*\s*(.*)$", text)
     if bold:
@@ -112,24 +128,40 @@ def _a_contact(who: str, rest: str) -> bool:
                 or PHONE_ANY.search(rest) or EMAIL.search(rest))
 
 
-def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[tuple[str, str, str | None]]:
-    """(contact id, whom as written, after how long) per step; a step's wait is the next one's 'after'."""
+def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[tuple]:
+    """(contact id, whom as written, after how long, when as written) per step; a wait written at the
+    end of a step is the next one's 'after', one written before whom ('If ... within 15 minutes:') its own."""
     out, waited = [], None
     for who, rest in steps:
-        bracket = re.match(r"^\s*\(([^()]*)\)", rest)
+        rest, _, when = rest.partition("\0")
+        bracket = re.match(r"^\s*\(([^()]*)\)", rest) or re.match(r"^\s*,\s*([^,()]+)", rest)
         person = next((p.strip() for p in bracket.group(1).split(",") if PERSON.match(p.strip())), "") \
             if bracket else ""
+        if when:   # the item's own 'If nobody answers within 15 minutes:' is when, and after how long
+            wait = WAIT_WORD.search(when) or WAIT.search(when) or WHEN.search(when)
+            waited = duration(wait.group(1)) if wait and duration(wait.group(1)) != "immediate" else waited
         if not person:
             who, person = holder(who)
-        cid = role_contact(found, person or who, who)
-        if person:
-            found.contacts[cid].setdefault("title", who)
+        cid = held_by(found, role_contact, who, person)
         reach_fields(found.contacts[cid], rest)
-        out.append((cid, f"{who} ({person})" if person else who, waited))
+        out.append((cid, f"{who} ({person})" if person else who, waited, when))
         wait = WAIT_WORD.search(rest) or WAIT.search(rest)
         waited = duration(wait.group(1)) if wait else None
         waited = None if waited == "immediate" else waited
     return out
+
+
+def held_by(found: Found, role_contact, title: str, person: str) -> str:
+    """The contact for a role ('Payments lead'), or for the person holding it ('Arvid Lind', whose
+    title it is and whose kind the title's words give: a lead is a person, whatever team it leads)."""
+    if not person:
+        return role_contact(found, title, title)
+    cid = role_contact(found, person)
+    contact = found.contacts[cid]
+    contact.setdefault("title", title)
+    if is_missing(contact.get("kind")):
+        contact["kind"] = kind_in_words(title) or contact["kind"]
+    return cid
 
 
 def holder(who: str) -> tuple[str, str]:
@@ -140,7 +172,7 @@ def holder(who: str) -> tuple[str, str]:
 
 def _calls(playbook: dict, items: list[Block], entries: list) -> None:
     """A step written from an item says to call its contact: the page shows the contact's number there."""
-    wanted = {strip_md(b.text): cid for b, (cid, _, _) in zip(items, entries)}
+    wanted = {strip_md(b.text): entry[0] for b, entry in zip(items, entries)}
     for step in (s for group in playbook["steps"].values() for s in group):
         cid = wanted.get(str(step.get("text", "")))
         if cid and "call" not in step:

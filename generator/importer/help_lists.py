@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .arrow_chains import PEOPLE
-from .call_lists import holder
+from .call_lists import held_by, holder
 from .contacts import reach_fields
 from .found import Found
 from .kinds import kind_in_words
@@ -26,8 +26,8 @@ from .text import slug
 HELP = re.compile(r"\b(?:getting|get|need|asking for|ask for|where to get|finding)\s+help\b|\bstuck\b|"
                   r"\bwho\s+(?:to|can|should)\s+(?:i\s+|you\s+)?(?:ask|contact|call|help)\b|\bhelp\s+(?:contacts|desks?)\b|"
                   r"\bwhere\s+to\s+ask\b|^\W*help\W*$|escalat", re.IGNORECASE)
-VERB = re.compile(r"^(?:page|call|ring|phone|ping|ask|contact|e-?mail|message|post in|raise (?:it )?with|"
-                  r"escalate to|talk to|go to)\s+(?:the\s+|our\s+|your\s+)?", re.IGNORECASE)
+VERB = re.compile(r"^(?:page|call|ring|phone|ping|ask|contact|e-?mail|message|post|raise (?:it )?with|"
+                  r"escalate to|talk to|go to)(?:\s+(?:in|on|to))?\s+(?:the\s+|our\s+|your\s+)?", re.IGNORECASE)
 CUT = re.compile(r",|\s+(?:in|on|at|via|through|or)\s+|\s*\(|\s+[-–—]\s+|\s+\+?\d|\s+#|\s+\S+@", re.IGNORECASE)
 
 
@@ -37,17 +37,17 @@ def help_lists(root: Section, found: Found, role_contact) -> None:
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
         entries = [_entry(b) for b in items]
-        if len(items) < 2 or not all(entries) or any(b.ordered for b in items) or \
+        read = [(b, e) for b, e in zip(items, entries) if e]
+        if len(read) < 2 or len(read) * 2 < len(items) or any(b.ordered for b in items) or \
                 any(line in found.mapped["escalation"] for b in items for line in b.lines):
             continue   # a numbered list is a chain, in order: the other passes read it
         home = found.homes.get(section.line, "")
         playbook = next((pb for pb in found.playbooks if home == f"playbook:{pb['id']}"), None)
-        for block, (when, who, rest) in zip(items, entries):
-            title, person = holder(who)
-            cid = role_contact(found, person or title, title)
-            if person:
-                found.contacts[cid].setdefault("title", title)
+        for block, (when, who, rest) in read:
+            cid = held_by(found, role_contact, *holder(who))
             reach_fields(found.contacts[cid], rest)
+            if who.startswith("#"):   # 'Networking: #net-help': the channel is whom to ask
+                found.contacts[cid].update(kind="channel", chat=who)
             channel = re.match(r"^\W*(?:(?:in|on|via)\s+)?(#[a-z0-9][\w-]+)", rest, re.IGNORECASE)
             if channel:   # 'the DBA rota in #dba', 'Cloud platform team, #cloud-help': where to reach them
                 found.contacts[cid].setdefault("chat", channel.group(1))
@@ -62,13 +62,14 @@ def help_lists(root: Section, found: Found, role_contact) -> None:
 
 def _entry(block: Block) -> tuple[str, str, str] | None:
     """(situation, whom, the rest) of '- Situation: whom ...', or None for any other bullet."""
-    match = re.match(r"^([^:—–]{2,60}?)(?::|\s+[—–]|\s+-)\s+(\S.*)$", strip_md(block.text))
+    match = re.match(r"^([^:?—–]{2,60}?)(?::|\?|\s+[—–]|\s+-)\s+(\S.*)$", strip_md(block.text))
     if not match or len(match.group(1).split()) > 7:
         return None
     when, said = match.group(1).strip(), match.group(2).strip()
     target = VERB.sub("", said)
     who = CUT.split(target, maxsplit=1)[0].strip(" .;")
     rest = target[len(who):]
-    if not who or len(who.split()) > 6 or not (PEOPLE.search(who) or kind_in_words(who) or re.search(r"\d{3}|#|@", rest)):
+    if not who or len(who.split()) > 6 or not (PEOPLE.search(who) or kind_in_words(who) or who.startswith("#")
+                                                 or re.search(r"\d{3}|#|@", rest)):
         return None
     return when, who, rest

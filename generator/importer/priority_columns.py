@@ -60,8 +60,11 @@ def _chains(block: Block, found: Found, make_level, role_contact) -> None:
             who = strip_md(row[column]) if column < len(row) else ""
             if who.lower() in NO_STEP:
                 continue
+            wait = _wait(row[0])
+            trigger = {"after": wait} if wait != "0m" or re.search(r"\d", row[0]) else {"condition": strip_md(row[0])}
+            if entry["id"] in header[column]:   # 'P1' as written; 'Sev 1' is SEV1 by the ladder's reading only
+                trigger["severities"] = [entry["id"]]
             found.escalation.append({"id": slug(f"{entry['id']} {who}"), "name": who,
-                                     "contacts": [role_contact(found, who)],
-                                     "triggers": [{"after": _wait(row[0]), "severities": [entry["id"]]}],
+                                     "contacts": [role_contact(found, who)], "triggers": [trigger],
                                      "_chain": header[column], "_chain_line": block.lines[0]})
     found.use("escalation", block)
