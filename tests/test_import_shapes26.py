@@ -236,3 +236,21 @@ def test_when_written_before_whom_and_a_grid_headed_sev_n(tmp_path_factory) -> N
     assert (people["net-help"]["kind"], people["net-help"]["chat"]) == ("channel", "#net-help")
     assert people["stripe-support"]["phone"] == "+1 888 555 0199"
     assert [lv["triggers"] for lv in levels if lv["chain"] == "Not sure"] == [[{"condition": "Not sure"}]]
+
+
+def test_a_call_table_under_a_question_and_tiers_are_two_chains(tmp_path_factory) -> None:
+    name = "classification-call-table-and-tiers.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"]) for lv in levels] == [
+        ("Who do I call?", "Security on-call"), ("Who do I call?", "Security manager (Ana Silva)"),
+        ("Who do I call?", "CISO"), ("Escalation path", "Tier 1: SOC analyst on shift"),
+        ("Escalation path", "Tier 2: Incident handler")]
+    # 'Wait before next': how long before the row below is called
+    assert [lv["triggers"] for lv in levels[1:3]] == [[{"after": "10m"}], [{"after": "20m"}]]
+    people = contacts(docs)
+    assert people["security-on-call"]["phone"] == "+1 555 0190"   # the Who column names the contact, not Order
+    ladder = {lv["id"]: lv for lv in docs["severities.yaml"]["levels"]}
+    assert list(ladder) == ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
+    assert (ladder["CRITICAL"]["response_time"], ladder["LOW"]["response_time"]) == ("30m", "next-business-day")
+    assert ladder["CRITICAL"]["notify"] == ["ciso", "ceo"] and "notify" not in ladder["LOW"]   # '—': nobody

@@ -28,7 +28,8 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
             name = strip_md(block.value)
             who = re.sub(r"\s*\(.*\)\s*$", "", name).strip() or name
             level = {"id": slug(f"{block.key} {who}"), "name": f"{strip_md(block.key)}: {name}",
-                     "contacts": [role_contact(found, who, name)], "triggers": [], "_line": block.lines[0]}
+                     "contacts": [role_contact(found, who, name)], "triggers": [], "_line": block.lines[0],
+                     "_chain": strip_md(section.title), "_chain_line": section.line}
             severities = re.findall(r"\b(?:P|SEV|S)[0-9]\b", name)
             after = re.search(r"after\s+(\d+\s*\w+)", name, re.IGNORECASE)
             if after and duration(after.group(1)):
@@ -45,8 +46,10 @@ def tier_sections(root: Section, found: Found, role_contact) -> None:
         if not match or section.line in found.used:
             continue
         name, timer = _heading_timer(match.group(2).strip())
+        over = section.parent if section.parent is not None and section.parent.level else section
         level = {"id": slug(name), "name": strip_md(section.title), "contacts": [role_contact(found, name)],
-                 "triggers": [{"after": timer}] if timer else []}
+                 "triggers": [{"after": timer}] if timer else [],
+                 "_chain": strip_md(over.title), "_chain_line": over.line}   # the tiers' heading names their chain
         found.used.add(section.line)
         found.mapped["escalation"].append(section.line)
         for block in section.blocks:
