@@ -254,3 +254,17 @@ def test_a_call_table_under_a_question_and_tiers_are_two_chains(tmp_path_factory
     assert list(ladder) == ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
     assert (ladder["CRITICAL"]["response_time"], ladder["LOW"]["response_time"]) == ("30m", "next-business-day")
     assert ladder["CRITICAL"]["notify"] == ["ciso", "ceo"] and "notify" not in ladder["LOW"]   # '—': nobody
+
+
+def test_steps_under_no_stage_stay_one_list_in_the_source_order() -> None:
+    """Decided: the first stage, `immediate`, holds steps the source puts under no stage, in order;
+    they are never spread over stages the source does not name."""
+    from datetime import date
+
+    from generator.importer.run import convert
+    text = ("# Label printer jam\n\n```bash\n# 1. Stop the queue\nlpadmin -p lbl -E\n# 2. Clear it\ncancel -a lbl\n"
+            "# 3. Check the printer is idle\nlpstat -p lbl\n```\n")
+    docs = convert(text, "Org", date(2026, 12, 1)).documents
+    (pb,) = [d for rel, d in docs.items() if rel.startswith("playbooks/")]
+    assert list(pb["steps"]) == ["immediate"]
+    assert [s["text"] for s in pb["steps"]["immediate"]] == ["Stop the queue", "Clear it", "Check the printer is idle"]

@@ -48,6 +48,11 @@ PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNO
 
 
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
+    """A playbook from a section. Steps the source gives under no stage at all (a runbook's one
+    numbered list or commented shell block) go, in the source's order, to the first stage,
+    `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
+    and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
+    step under a heading or label that names a stage goes to that stage; nothing else is moved."""
     title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+|(?:playbook|runbook)\s*:\s*)", "", section.title,
                    flags=re.IGNORECASE)
     level = LEVEL.match(title)
