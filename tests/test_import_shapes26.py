@@ -268,3 +268,18 @@ def test_steps_under_no_stage_stay_one_list_in_the_source_order() -> None:
     (pb,) = [d for rel, d in docs.items() if rel.startswith("playbooks/")]
     assert list(pb["steps"]) == ["immediate"]
     assert [s["text"] for s in pb["steps"]["immediate"]] == ["Stop the queue", "Clear it", "Check the printer is idle"]
+
+
+def test_places_in_the_order_help_named_first_and_numbers_in_grid_cells(tmp_path_factory) -> None:
+    name = "runbook-call-places-and-help-for.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    (pb,) = [d for rel, d in docs.items() if rel.startswith("playbooks/")]
+    assert pb["escalation"] == [{"to": "orders-on-call"}, {"to": "kim-baker", "after": "10m"},   # 'Primary:', 'Secondary:'
+                                {"to": "dba-on-call", "when": "database locks"},
+                                {"to": "messaging-team", "when": "broker problems"}]
+    people = contacts(docs)
+    assert people["messaging-team"]["chat"] == "#mq-help"
+    assert people["orders-on-call"]["phone"] == "+1 555 0201"
+    grid = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["contacts"]) for lv in grid] == [("P1", ["orders-on-call"]), ("P1", ["head-of-commerce"]),
+                                                              ("P2", ["orders-on-call"])]   # one contact, not one per cell

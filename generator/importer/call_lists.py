@@ -93,6 +93,8 @@ def _names_someone(part: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2,}", FILLER.sub(" ", cleaned)))
 
 
+PLACE = re.compile(r"^\W*(?:primary|secondary|tertiary|first|second|third|fourth|backup|then|next|finally|last|"
+                   r"(?:level|tier|step|stage)\s*\d+)\W*\s*[:.—–-]\s+(\S.*)$", re.IGNORECASE)
 # 'If nobody picks up within 15 minutes:' / 'Still nothing after 30 minutes?' before whom: when to call them
 LEAD = re.compile(r"^(?P<when>(?:if|when|still|no\s+answer|nobody|after|otherwise|then)\b[^:?]{0,80}[:?])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE)
@@ -102,6 +104,9 @@ def _step(text: str) -> tuple[str, str] | None:
     """(whom, the rest of the item) or None when the item does not start with whom to call; an item
     that starts with when ('If nobody picks up within 15 minutes: the team lead') gives it as
     '<when>' at the end of the rest."""
+    place = PLACE.match(text.strip())
+    if place:   # 'Primary: Payments on-call (PagerDuty)': the place in the order is the list's own
+        return _step(place.group(1))
     lead = LEAD.match(strip_md(text.strip()))
     if lead:
         step = _step(re.sub(r"^(?:the|our|your)\s+", "", lead.group("rest"), flags=re.IGNORECASE))

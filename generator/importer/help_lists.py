@@ -63,6 +63,11 @@ def help_lists(root: Section, found: Found, role_contact) -> None:
 def _entry(block: Block) -> tuple[str, str, str] | None:
     """(situation, whom, the rest) of '- Situation: whom ...', or None for any other bullet."""
     match = re.match(r"^([^:?—–]{2,60}?)(?::|\?|\s+[—–]|\s+-)\s+(\S.*)$", strip_md(block.text))
+    first = re.match(r"^\*\*([^*]{2,60})\*\*,?\s+(?:for|about|on|with)\s+(\S.{2,80}?)\.?$", block.text.strip())
+    if first and (PEOPLE.search(first.group(1)) or kind_in_words(first.group(1))):   # '**DBA on-call** for databases'
+        when, bracket = first.group(2), re.search(r"\s*\(([^()]*)\)$", first.group(2))
+        return (when[:bracket.start()], strip_md(first.group(1)), bracket.group(1)) if bracket else \
+            (when, strip_md(first.group(1)), "")
     if not match or len(match.group(1).split()) > 7:
         return None
     when, said = match.group(1).strip(), match.group(2).strip()

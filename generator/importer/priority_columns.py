@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .contacts import reach_fields
 from .found import Found
 from .ladders import level_id
 from .mdparse import Block, Section, strip_md
@@ -64,7 +65,11 @@ def _chains(block: Block, found: Found, make_level, role_contact) -> None:
             trigger = {"after": wait} if wait != "0m" or re.search(r"\d", row[0]) else {"condition": strip_md(row[0])}
             if entry["id"] in header[column]:   # 'P1' as written; 'Sev 1' is SEV1 by the ladder's reading only
                 trigger["severities"] = [entry["id"]]
+            bracket = re.search(r"\s*\(([^()]*)\)\s*$", who)   # 'On-call (+1 555 0101)': its number
+            cid = role_contact(found, who[:bracket.start()] if bracket else who)
+            if bracket:
+                reach_fields(found.contacts[cid], bracket.group(1))
             found.escalation.append({"id": slug(f"{entry['id']} {who}"), "name": who,
-                                     "contacts": [role_contact(found, who)], "triggers": [trigger],
+                                     "contacts": [cid], "triggers": [trigger],
                                      "_chain": header[column], "_chain_line": block.lines[0]})
     found.use("escalation", block)
