@@ -283,3 +283,11 @@ def test_places_in_the_order_help_named_first_and_numbers_in_grid_cells(tmp_path
     grid = docs["escalation.yaml"]["levels"]
     assert [(lv["chain"], lv["contacts"]) for lv in grid] == [("P1", ["orders-on-call"]), ("P1", ["head-of-commerce"]),
                                                               ("P2", ["orders-on-call"])]   # one contact, not one per cell
+
+
+def test_a_call_list_numbered_inline_on_one_line() -> None:
+    from generator.importer.call_lists import _steps
+    steps = _steps("**Duty manager** (Dana Ruiz, +1 555 0102) - if no answer in 10 minutes, 2. **Network on-call** "
+                   "(+1 555 0104) - if no answer in 15 minutes, 3. **IT director** (Omar Haddad)")
+    assert [who for who, _ in steps] == ["Duty manager", "Network on-call", "IT director"]
+    assert steps[0][1] == "(Dana Ruiz, +1 555 0102) - if no answer in 10 minutes"

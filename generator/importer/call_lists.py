@@ -68,6 +68,10 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
 def _steps(text: str) -> list[tuple[str, str]]:
     """The calls an item gives, in order: one, or several between arrows ('On-call -> +1 555 0101
     (wait 10 min) -> Team lead'), where a part naming nobody (a number, a wait) is the one before's."""
+    inline = INLINE_NUMBER.split(text.strip())   # '... - if no answer in 10 minutes, 2. **Network on-call** ...'
+    if len(inline) > 1:
+        steps = [_steps(part) for part in inline]
+        return [step for group in steps for step in group] if all(steps) else []
     parts = ARROW.split(text.strip())
     groups: list[list[str]] = []
     for part in parts:
@@ -81,6 +85,7 @@ def _steps(text: str) -> list[tuple[str, str]]:
     return [(who, " ".join([rest, *group[1:]]).strip()) for (who, rest), group in zip(steps, groups)]
 
 
+INLINE_NUMBER = re.compile(r"[,;]\s+(?:then\s+)?[2-9][.)]\s+(?=\*\*|[A-Z])")
 FILLER = re.compile(r"\b(?:wait|call|ring|phone|then|or|and|tel|mobile|cell|page|min|mins|minutes?|hours?|if|no|"
                     r"answer|in|after|for)\b", re.IGNORECASE)
 
