@@ -291,3 +291,15 @@ def test_a_call_list_numbered_inline_on_one_line() -> None:
                    "(+1 555 0104) - if no answer in 15 minutes, 3. **IT director** (Omar Haddad)")
     assert [who for who, _ in steps] == ["Duty manager", "Network on-call", "IT director"]
     assert steps[0][1] == "(Dana Ruiz, +1 555 0102) - if no answer in 10 minutes"
+
+
+def test_help_entries_beside_another_chain_are_never_numbered_after_it() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    text = ("# Support guide\n\n## Getting help\n\n- Database problems: DBA rota, #dba\n- Storage: Cloud team, #cloud\n\n"
+            "## Anything else\n\n*Not covered here: Platform on-call → Duty manager → CTO*\n")
+    levels = convert(text, "Org", date(2026, 12, 1)).documents["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"]) for lv in levels] == [
+        ("Escalation", "Platform on-call"), ("Escalation", "Duty manager"), ("Escalation", "CTO"),
+        ("Database problems", "DBA rota"), ("Storage", "Cloud team")]

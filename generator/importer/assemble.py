@@ -120,13 +120,15 @@ def escalation(found: Found, doc_date: str) -> dict | None:
     taken: set[str] = set()
     levels = []
     chains = {level.get("_chain") for level in found.escalation}
-    several = len(chains) > 1 and None not in chains   # 'Business hours' and 'Out of hours': each level names its chain
-    if several:   # the chain's heading is its name now; chains in the order the source gives them
+    several = len(chains - {None}) > 1 or (len(chains) > 1 and any(lv.get("_apart") for lv in found.escalation))
+    if several:   # 'Business hours' and 'Out of hours': the chain's heading is its name now; chains in source order
         found.used.update(level["_chain_line"] for level in found.escalation if level.get("_chain_line"))
-        found.escalation.sort(key=lambda level: level.get("_chain_line", 0))
+        found.escalation.sort(key=lambda level: level.get("_chain_order", level.get("_chain_line", 0)))
     for level in found.escalation:
+        # a level no chain was named for, beside named ones, is in the policy's own chain: never numbered
+        # on after another chain's levels (nor after 'Getting help' entries, which have no order)
         out = {"id": _unique(level["id"], taken), "name": level["name"],
-               **({"chain": level["_chain"]} if several else {}), "contacts": level["contacts"],
+               **({"chain": level.get("_chain") or "Escalation"} if several else {}), "contacts": level["contacts"],
                "triggers": level["triggers"] or [{"condition": missing("when to escalate to this level")}]}
         for key in ("response_time", "authority"):
             if level.get(key):

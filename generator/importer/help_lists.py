@@ -55,8 +55,8 @@ def help_lists(root: Section, found: Found, role_contact) -> None:
                 playbook.setdefault("escalation", []).append({"to": cid, "when": when})
             else:
                 found.escalation.append({"id": slug(f"{when} {who}"), "name": who, "contacts": [cid],
-                                         "triggers": [{"condition": when}], "_chain": when,
-                                         "_chain_line": block.lines[0]})
+                                         "triggers": [{"condition": when}], "_chain": when, "_apart": True,
+                                         "_chain_order": block.lines[0]})
             found.mapped["escalation" if playbook is None else home].extend(block.lines)   # also kept as written
 
 
