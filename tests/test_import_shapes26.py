@@ -303,3 +303,18 @@ def test_help_entries_beside_another_chain_are_never_numbered_after_it() -> None
     assert [(lv["chain"], lv["name"]) for lv in levels] == [
         ("Escalation", "Platform on-call"), ("Escalation", "Duty manager"), ("Escalation", "CTO"),
         ("Database problems", "DBA rota"), ("Storage", "Cloud team")]
+
+
+def test_unnumbered_who_do_i_call_bullets_are_situations() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    text = ("# Building systems\n\n## Who do I call?\n\n- During office hours: the service desk, ext. 4400\n"
+            "- Out of hours: the duty manager on +1 555 0110\n")
+    docs = convert(text, "Org", date(2026, 12, 1)).documents
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"], lv["triggers"]) for lv in levels] == [
+        ("During office hours", "service desk", [{"condition": "During office hours"}]),
+        ("Out of hours", "duty manager", [{"condition": "Out of hours"}])]   # bullets: no order, no wait
+    people = {c["id"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert people["duty-manager"]["phone"] == "+1 555 0110"

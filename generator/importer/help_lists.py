@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .arrow_chains import PEOPLE
-from .call_lists import held_by, holder
+from .call_lists import ASKS, held_by, holder
 from .contacts import reach_fields
 from .found import Found
 from .kinds import kind_in_words
@@ -33,7 +33,7 @@ CUT = re.compile(r",|\s+(?:in|on|at|via|through|or)\s+|\s*\(|\s+[-–—]\s+|\s+
 
 def help_lists(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
-        if not section.level or not HELP.search(strip_md(section.title)):
+        if not section.level or not (HELP.search(strip_md(section.title)) or ASKS.search(strip_md(section.title))):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
         entries = [_entry(b) for b in items]
@@ -71,7 +71,7 @@ def _entry(block: Block) -> tuple[str, str, str] | None:
     if not match or len(match.group(1).split()) > 7:
         return None
     when, said = match.group(1).strip(), match.group(2).strip()
-    target = VERB.sub("", said)
+    target = re.sub(r"^(?:the|our|your)\s+", "", VERB.sub("", said), flags=re.IGNORECASE)
     who = CUT.split(target, maxsplit=1)[0].strip(" .;")
     rest = target[len(who):]
     if not who or len(who.split()) > 6 or not (PEOPLE.search(who) or kind_in_words(who) or who.startswith("#")
