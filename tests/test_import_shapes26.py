@@ -318,3 +318,20 @@ def test_unnumbered_who_do_i_call_bullets_are_situations() -> None:
         ("Out of hours", "duty manager", [{"condition": "Out of hours"}])]   # bullets: no order, no wait
     people = {c["id"]: c for c in docs["contacts.yaml"]["contacts"]}
     assert people["duty-manager"]["phone"] == "+1 555 0110"
+
+
+@pytest.mark.parametrize("text", [
+    "# Incident severity\n\n## Severity levels\n\n### Low\n\nCosmetic problems.\n\n- Response: next business day\n\n"
+    "### High\n\nA major feature is broken.\n\n- Response: 1 hour\n\n### Critical\n\nEverything is down.\n\n"
+    "- Response: 15 minutes\n",
+    "# Priorities\n\n- **Critical** — everything is down. Respond within 15 minutes.\n"
+    "- **High** — a major feature is broken. Respond within 1 hour.\n- **Low** — cosmetic. Respond next business day.\n"])
+def test_named_levels_under_headings_or_as_bold_bullets(text) -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    levels = convert(text, "Org", date(2026, 12, 1)).documents["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [
+        ("CRITICAL", "15m"), ("HIGH", "1h"), ("LOW", "next-business-day")]   # gravest first, whichever way written
+    assert levels[0]["description"].lower().startswith("everything is down")
+    assert all(is_missing(lv["paging"]) for lv in levels)
