@@ -335,3 +335,26 @@ def test_named_levels_under_headings_or_as_bold_bullets(text) -> None:
         ("CRITICAL", "15m"), ("HIGH", "1h"), ("LOW", "next-business-day")]   # gravest first, whichever way written
     assert levels[0]["description"].lower().startswith("everything is down")
     assert all(is_missing(lv["paging"]) for lv in levels)
+
+
+def test_a_supplier_by_level_grid_is_a_chain_per_supplier() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    text = ("# Supplier escalation\n\n| Supplier | Level 1 | Level 2 | Level 3 |\n|---|---|---|---|\n"
+            "| Northwind Hosting | Service desk, +44 20 7946 0100 | Duty manager, +44 20 7946 0101 | Account director Sarah Cole |\n"
+            "| Fabrikam Payments | Support portal | Technical account manager, +1 555 0140 | — |\n")
+    docs = convert(text, "Org", date(2026, 12, 1)).documents
+    levels = docs["escalation.yaml"]["levels"]
+    assert [(lv["chain"], lv["name"]) for lv in levels] == [
+        ("Northwind Hosting", "Level 1: Service desk, +44 20 7946 0100"),
+        ("Northwind Hosting", "Level 2: Duty manager, +44 20 7946 0101"),
+        ("Northwind Hosting", "Level 3: Account director Sarah Cole"),
+        ("Fabrikam Payments", "Level 1: Support portal"),
+        ("Fabrikam Payments", "Level 2: Technical account manager, +1 555 0140")]   # '—': no third level
+    assert all(is_missing(lv["triggers"][0]["condition"]) for lv in levels)   # 'Level 2' says nothing of when
+    people = {c["id"]: c for c in docs["contacts.yaml"]["contacts"]}
+    desk = people[levels[0]["contacts"][0]]
+    assert (desk["name"], desk["title"], desk["kind"], desk["phone"]) == ("Northwind Hosting", "Service desk", "team",
+                                                                          "+44 20 7946 0100")
+    assert (people[levels[2]["contacts"][0]]["name"], people[levels[3]["contacts"][0]]["kind"]) == ("Sarah Cole", "vendor")

@@ -31,6 +31,54 @@ def priority_columns(root: Section, found: Found, make_level, role_contact) -> N
             if block.kind == "table" and len(block.rows) > 2 and block.lines[0] not in found.used \
                     and _timetable(block):
                 _chains(block, found, make_level, role_contact)
+            elif block.kind == "table" and len(block.rows) > 1 and block.lines[0] not in found.used \
+                    and _level_grid(block):
+                _row_chains(block, found, role_contact)
+
+
+# '| Supplier | Level 1 | Level 2 | Level 3 |', '| Service | First line | Second line |'
+STEP_HEADER = re.compile(r"^\W*(?:(?:level|tier|step|stage|escalation|l)\s*\d+|(?:first|second|third|fourth)\s+"
+                         r"(?:line|level|tier|escalation|contact))\b", re.IGNORECASE)
+
+
+def _level_grid(block: Block) -> bool:
+    """A row per supplier or service and a column per escalation level, in order: a chain per row."""
+    header = [strip_md(h) for h in block.rows[0]]
+    return len(header) >= 3 and not STEP_HEADER.match(header[0]) and all(STEP_HEADER.match(h) for h in header[1:]) \
+        and all(row and strip_md(row[0]) for row in block.rows[1:])
+
+
+def _grid_contact(found: Found, chain: str, who: str, column: str) -> str:
+    """'Duty manager' in Northwind Hosting's row: Northwind Hosting's duty manager (named by the row,
+    titled by the cell, of the kind the cell's words or the first column's header give: 'Supplier');
+    'Account director Sarah Cole': the person, with her title."""
+    from .call_lists import holder
+    from .kinds import contact_kind, kind_in_words
+    title, person = holder(who)
+    cid = slug(f"{chain} {who}")
+    found.contacts.setdefault(cid, {"id": cid, "kind": kind_in_words(title) or contact_kind(chain, column),
+                                    "name": person or chain, "title": title})
+    return cid
+
+
+def _row_chains(block: Block, found: Found, role_contact) -> None:
+    """Each row's cells, left to right, are its chain's levels; when to move on is for a human to say,
+    unless the column's header gives a wait ('Level 2 (after 30 min)')."""
+    header = [strip_md(h) for h in block.rows[0]]
+    for row in block.rows[1:]:
+        chain = strip_md(row[0])
+        for column in range(1, min(len(header), len(row))):
+            cell = strip_md(row[column])
+            if cell.lower() in NO_STEP:
+                continue
+            who = re.split(r",\s*(?=\+?\d)|\s+(?=\+\d)|\s*\(", cell, maxsplit=1)[0].strip(" ,")
+            cid = _grid_contact(found, chain, who, header[0])
+            reach_fields(found.contacts[cid], cell[len(who):])
+            wait = re.search(r"\(\s*(?:after\s+)?(\d+\s*(?:m|min|minutes?|h|hrs?|hours?))\s*\)", header[column], re.I)
+            found.escalation.append({"id": slug(f"{chain} {header[column]}"), "name": f"{header[column]}: {cell}",
+                                     "contacts": [cid], "triggers": [{"after": duration(wait.group(1))}] if wait else [],
+                                     "_chain": chain, "_chain_line": block.lines[0]})
+    found.use("escalation", block)
 
 
 def _timetable(block: Block) -> bool:
