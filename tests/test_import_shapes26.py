@@ -358,3 +358,15 @@ def test_a_supplier_by_level_grid_is_a_chain_per_supplier() -> None:
     assert (desk["name"], desk["title"], desk["kind"], desk["phone"]) == ("Northwind Hosting", "Service desk", "team",
                                                                           "+44 20 7946 0100")
     assert (people[levels[2]["contacts"][0]]["name"], people[levels[3]["contacts"][0]]["kind"]) == ("Sarah Cole", "vendor")
+
+
+def test_a_message_in_details_inside_a_runbook_is_a_template_not_a_step(tmp_path_factory) -> None:
+    name = "runbook-question-headings-details-message.md"
+    docs = imported(tmp_path_factory, [name])[name]
+    (pb,) = [d for rel, d in docs.items() if rel.startswith("playbooks/")]
+    texts = [s["text"] for group in pb["steps"].values() for s in group]
+    assert not any("Power is on generator" in t for t in texts)
+    (template,) = docs["templates.yaml"]["templates"]
+    assert template["title"] == "Message to the on-site teams"
+    assert template["placeholders"] == {"time": "Fill in: TIME", "row": "Fill in: ROW"}
+    assert pb["escalation"] == [{"to": "site-facilities-on-call"}, {"to": "facilities-manager", "after": "5m"}]

@@ -121,6 +121,8 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
     last_step = None
     outer, quote_end = condition, None   # a condition a callout's title sets ends with its block quote
     for block in blocks:
+        if _captioned_message(block):
+            continue   # a message to send inside <details>: a template (messages.py), never a step
         if quote_end is not None and (not block.quoted or block.lines[0] > quote_end + 1):
             condition, quote_end = outer, None
         elif quote_end is not None:
@@ -175,6 +177,13 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             for step in steps:
                 _append(pb, stage, step)
             found.use(key, block)
+
+
+def _captioned_message(block: Block) -> bool:
+    """Inside <details> whose summary names a message ('Message to the on-site teams'), or holding
+    [FILL-INS] as a message does."""
+    from .messages import CAPTION
+    return bool(block.caption) and bool(CAPTION.search(block.caption) or re.search(r"\[[A-Z][A-Z0-9 _-]*\]", block.text))
 
 
 def _after_bold(text: str) -> str:
