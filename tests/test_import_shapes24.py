@@ -27,7 +27,7 @@ def test_page_head_and_style_sheet_stay_out_of_notes_and_are_reported(docs) -> N
     notes = docs["organization.yaml"].get("notes", "")
     assert "font-family" not in notes and "<style" not in notes and "</head>" not in notes
     assert "<p" not in notes and "<span" not in notes   # empty paragraphs are markup, not text
-    assert "6 lines of HTML page markup" in docs["_report"]
+    assert "6 lines of page markup" in docs["_report"]
 
 
 def test_contacts_from_the_exported_table(docs) -> None:

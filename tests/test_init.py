@@ -77,6 +77,19 @@ def test_init_refuses_a_non_empty_directory_and_writes_nothing(tmp_path: Path) -
     assert [p.name for p in tmp_path.iterdir()] == ["busy"]  # no staging folder left behind
 
 
+def test_new_repositories_get_the_usual_permissions_not_the_staging_folders(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    team = init(tmp_path)
+    imported = tmp_path / "imported"
+    result = invoke(["import", str(REPO / "tests" / "cases" / "init" / "runbook.md"), "--out", str(imported),
+                     "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    for made in (team, imported):
+        assert made.stat().st_mode & 0o777 == 0o777 & ~umask, made  # mkdtemp's 0700 would lock the team out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["imported", "team"]
+
+
 def test_no_install_source_is_a_loud_placeholder(tmp_path: Path) -> None:
     team = init(tmp_path)
     workflow = (team / ".github" / "workflows" / "playbooks.yml").read_text()

@@ -86,10 +86,28 @@ def owned_or_absent(target: Path, protect: tuple[Path, ...] = ()) -> None:
                          f"it away or choose another output directory.")
 
 
-def staging_dir(target: Path) -> Path:
+def staging_dir(target: Path, purpose: str = "building") -> Path:
     """An empty directory beside ``target`` to build into."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
+    return Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{purpose}-"))
+
+
+@contextmanager
+def new_directory(target: Path, purpose: str) -> Iterator[Path]:
+    """Fill a directory beside ``target``; it becomes ``target`` only if the block succeeds.
+
+    ``target`` must be absent or empty (callers refuse anything else first), so nothing is replaced.
+    """
+    staging = staging_dir(target, purpose)
+    try:
+        yield staging
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp made it 0700
+        if target.exists():
+            target.rmdir()  # empty: rmdir refuses otherwise
+        os.rename(staging, target)
+    except BaseException:
+        discard(staging)
+        raise
 
 
 def _exchange(first: Path, second: Path) -> bool:

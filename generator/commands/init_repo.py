@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources as importlib_resources
@@ -14,6 +11,7 @@ from pathlib import Path
 from ..problems import UsageError
 from ..resources import PACKAGE, schema_texts
 from . import init_files as f
+from .atomic import new_directory
 
 EXAMPLE_SITE_URL = "https://runbooks.EXAMPLE.invalid/"
 
@@ -48,21 +46,13 @@ def init(target: Path, options: InitOptions, today: date) -> Initialised:
         raise UsageError(f"{target}: exists and is not empty; playbook init only writes a new repository. "
                          f"Choose a new directory name.")
     sources = _documents(options.sources)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.init-"))
-    try:
-        done = Initialised(target)
+    done = Initialised(target)
+    with new_directory(target, "init") as staging:
         _write_files(staging, _repository_files(options, today), done)
         if sources:
             done.import_summary = _import(staging, sources, options.org_name, today)
         else:
             _write_files(staging, _starter_content(options, today), done)
-        if target.exists():
-            target.rmdir()
-        os.rename(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return done
 
 

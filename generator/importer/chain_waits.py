@@ -35,11 +35,25 @@ def chain_waits(root: Section, found: Found) -> None:
             if wait:
                 goes = GOES.search(text[wait.end():])
             after = duration(wait.group(1)) if wait else None
-            level = _level_named(found, goes.group(1)) if goes else None
+            level = _level_named(found, goes.group(1)) if goes else _next_step(section, block, found, text)
             if level is None or not after or after == "immediate" or level["triggers"]:
                 continue
             level["triggers"].append({"after": after, "condition": text})
             found.use("escalation", block)
+
+
+def _next_step(section: Section, block, found: Found, text: str) -> dict | None:
+    """'No answer in 15 min' alone between two numbered steps (a label on a drawn arrow, a line
+    between items): the wait before the step that comes next."""
+    if block.kind != "para" or len(text.split()) > 12:
+        return None
+    after = section.blocks[section.blocks.index(block) + 1:]
+    step = next((b for b in after if b.kind == "item" and b.ordered and b.level == 0), None)
+    if step is None or any(b.kind not in ("para", "item") for b in after[:after.index(step)]):
+        return None
+    words = _plain(step.text)
+    named = [lv for lv in found.escalation if _plain(lv["name"]) and (words + " ").startswith(_plain(lv["name"]) + " ")]
+    return named[0] if len(named) == 1 else None
 
 
 def _level_named(found: Found, words: str) -> dict | None:

@@ -7,7 +7,8 @@ import re
 from .found import Found, in_playbook
 from .ladders import RESPONSE_KEY
 from .mdparse import Block, Section, strip_md
-from .text import duration, slug
+from .contacts import reach_fields
+from .text import EMAIL, PHONE_ANY, duration, slug
 
 
 CHAIN_KEY = re.compile(r"^(?:level|tier|step|stage|l)\s*(\d+)$", re.IGNORECASE)
@@ -127,7 +128,7 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
             name, who, rest = steps[tops.index(block)]
             current = {"id": slug(who), "name": name, "contacts": [role_contact(found, who)], "triggers": [],
                        "_chain": strip_md(section.title), "_chain_line": section.line}
-            _timed_step(current, rest)
+            _timed_step(current, _reach_of(found, current, rest))
             found.escalation.append(current)
             found.use("escalation", block)
         elif current is not None and block.level > 0 and keyed_detail(block):
@@ -140,6 +141,17 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
 def _detail_of(level: dict, block: Block, found: Found) -> None:
     from .nested_chains import _detail
     _detail(level, block, found)
+
+
+def _reach_of(found: Found, level: dict, rest: str) -> str:
+    """'Ruth Okoye — +1 555 0182': the number is how to reach whom the step goes to, not when to go
+    there; it goes to the contact (words beside it to the contact's notes) and '' is left."""
+    contact = found.contacts.get(level["contacts"][0]) if level["contacts"] else None
+    if contact is None or not rest or not (PHONE_ANY.search(rest) or EMAIL.search(rest)):
+        return rest
+    if reach_fields(contact, rest):
+        contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), rest]))
+    return ""
 
 
 def _named_chain_under_escalation(section: Section, found: Found) -> bool:

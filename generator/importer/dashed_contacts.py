@@ -38,17 +38,24 @@ def _phone_list(section: Section, found: Found) -> bool:
     if in_playbook(found, section):
         return False
     reachable = 0
-    for block in section.blocks:
-        parts = _parts(block) if block.kind == "item" and not block.level else []
-        if parts and any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:]):
-            reachable += 1
+    for n, block in enumerate(section.blocks):
+        if block.kind != "item" or block.level or block.ordered:   # a numbered list is an order to go in
+            continue
+        following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+        nested = following if following is not None and following.kind == "item" and following.level else None
+        reachable += any(_reaches(b) for b in (block, nested) if b is not None)
     return reachable >= 2
+
+
+def _reaches(block: Block) -> bool:
+    parts = _parts(block)
+    return bool(parts) and any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:])
 
 
 def dashed_contacts(section: Section, found: Found) -> None:
     """Every dashed contact line of ``section`` with the items nested under it."""
     contact, level = None, 0
-    for block in section.blocks:
+    for n, block in enumerate(section.blocks):
         if block.kind != "item" or block.lines[0] in found.used:
             contact = None
             continue
@@ -56,28 +63,50 @@ def dashed_contacts(section: Section, found: Found) -> None:
             _remark(contact, strip_md(block.text))
             found.use("contacts", block)
             continue
-        contact, level = _dashed_contact(block, found), block.level
+        following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+        contact = _dashed_contact(block, found, section.title) or _group_contact(block, following, section.title, found)
+        level = block.level
+
+
+def _group_contact(block: Block, following: Block | None, heading: str, found: Found) -> dict | None:
+    """'- Brightline Networks (branch internet)' over '  - fault line, 24h — +1 555 0250': the item
+    names whom the numbers nested under it reach."""
+    if following is None or following.kind != "item" or following.level <= block.level or _parts(block):
+        return None
+    parts = _parts(following)
+    if not parts or not any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:]):
+        return None
+    name = strip_md(block.text).strip()
+    if not name or len(name.split()) > 8 or PHONE_ANY.search(name):
+        return None
+    cid = slug(name)
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, heading), "name": name})
+    found.use("contacts", block)
+    return contact
 
 
 def _parts(block: Block) -> list[str]:
     """'Name — role — phone': the fields of a dashed contact line, or [] when the line is not one."""
     parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
-    return parts if 2 <= len(parts) <= 4 and len(parts[0].split()) <= 8 and ":" not in parts[0] else []
+    name = re.sub(r"\([^)]*\)", "", parts[0]) if parts else ""   # '(Mon-Fri 09:00-17:00)' is no label
+    return parts if 2 <= len(parts) <= 4 and len(parts[0].split()) <= 8 and ":" not in name else []
 
 
-def _dashed_contact(block: Block, found: Found) -> dict | None:
+def _dashed_contact(block: Block, found: Found, heading: str = "") -> dict | None:
     parts = _parts(block)
     if not parts:
         return None
     reach = [p for p in parts[1:] if PHONE_ANY.search(p) or EMAIL.search(p) or PLACEHOLDER.search(p)]
     if not reach and len(parts) < 3:
         return None
-    name = parts[0]
+    name, hours = _name_and_hours(parts[0])
     cid = slug(name)
-    kind = contact_kind(name)
+    kind = contact_kind(name, heading)
     if is_missing(kind) and len(parts) > 1 and kind_in_words(parts[1]) == "person":
         kind = "person"   # 'Bronwen Pryce — Service Management lead — ...': the holder of a title
     contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+    if hours:
+        contact.setdefault("hours", hours)
     for part in parts[1:]:
         if part in reach:
             _remark(contact, part)
@@ -89,6 +118,14 @@ def _dashed_contact(block: Block, found: Found) -> dict | None:
             _note(contact, part)
     found.use("contacts", block)
     return contact
+
+
+def _name_and_hours(text: str) -> tuple[str, str]:
+    """'IT help desk (Mon-Fri 09:00-17:00)': the name, and the hours its parenthesis gives."""
+    match = re.match(r"^(.*?\S)\s*\(([^()]*)\)$", text)
+    if match and HOURS.match(match.group(2).strip()):
+        return match.group(1), match.group(2).strip()
+    return text, ""
 
 
 def _remark(contact: dict, text: str) -> None:

@@ -17,6 +17,7 @@ from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
+from .plain_text import dot_leaders, drawn_chains
 from .text_tables import draw_tables
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -77,6 +78,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     code = fenced_lines(lines)
     skip = code | set(range(start))
     out.lines = draw_tables(out.lines, skip)
+    drawn_chains(out.lines, out.attached, skip)
+    dot_leaders(out.lines, out.attached, skip)
     join_broken_tags(out.lines, out.attached, skip)
     split_sheets(out.lines, out.attached, skip)
     in_table, admonition, hidden, caption = False, None, "", ""

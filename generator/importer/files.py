@@ -2,16 +2,16 @@
 writing the output directory all at once (never over existing content, never a file `check` refuses)."""
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from ..commands.atomic import new_directory
+from .markup import SUFFIXES as MARKUP_SUFFIXES
 from ..problems import PlaybookError, UsageError
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm")  # HTML: wiki exports
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm",   # HTML: wiki exports
+                     *MARKUP_SUFFIXES)   # reStructuredText (Sphinx), AsciiDoc (Antora)
 MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
 
 
@@ -42,19 +42,11 @@ def write_files(rendered: dict[str, str], out: Path) -> None:
         sizes = ", ".join(f"{rel} would be {size / 1e6:.1f} MB" for rel, size in too_big.items())
         raise NothingRecognized(f"not written: {sizes}, over the 1 MB that `playbook check` accepts per "
                                 f"file. Split the source into smaller documents and import them together.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.import-"))
-    try:
+    with new_directory(out, "import") as staging:
         for rel, text in rendered.items():
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        if out.exists():
-            out.rmdir()
-        os.rename(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:

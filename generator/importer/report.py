@@ -69,8 +69,9 @@ def report(sources, imported: a.Imported, result: core.Result, out) -> str:
              f"{total - mapped - noted} lost.", "",
              f"Recognized: {', '.join(imported.recognized)}.", ""]
     if imported.hidden:
-        lines += [f"{len(imported.hidden)} lines of HTML page markup (the page's head, style sheet or scripts, "
-                  f"which a browser does not show either) were left out and are not counted above.", ""]
+        lines += [f"{len(imported.hidden)} lines of page markup that a reader of the page does not see either (an "
+                  f"HTML page's head, style sheet or scripts; a reStructuredText or AsciiDoc page's settings, "
+                  f"link targets and substitution definitions) were left out and are not counted above.", ""]
     if imported.repaired:
         line, before, after = imported.repaired[0]
         lines += [f"Broken encoding repaired or control characters dropped on {len(imported.repaired)} lines, "

@@ -15,6 +15,7 @@ from .. import core
 from . import assemble as a
 from .extract import extract
 from .dialects import attach_rules, rewrite
+from .markup import convert_markup
 from .mdparse import Section, parse
 from .files import (DOCUMENT_SUFFIXES, NothingRecognized, SourceText, expand, read_sources, refuse_existing,
                     write_files)
@@ -89,7 +90,10 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             if changed:
                 imported.repaired.append((offset + local, line, fixed))
         lines.extend(fixed_lines)
-        plain = rewrite(fixed_lines)
+        markdown = convert_markup(source.name, fixed_lines)
+        plain = rewrite(markdown.lines if markdown else fixed_lines)
+        if markdown:
+            _keep_markup(markdown, plain, offset, imported)
         file_root = parse("\n".join(plain.lines), offset, title=source.name,
                           breaks=frozenset(offset + k for k in plain.breaks))
         for block in file_root.all_blocks():
@@ -98,13 +102,19 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             block.quoted = block.lines[0] - offset in plain.quoted
         file_root.meta = {key: (value, offset + line) for key, (value, line) in plain.meta.items()}
         imported.attached.update({offset + k: offset + v for k, v in plain.attached.items()})
-        imported.shown.update({offset + k: v for k, v in plain.shown.items()})
+        if markdown is None:   # notes show reStructuredText and AsciiDoc as written, markup and all
+            imported.shown.update({offset + k: v for k, v in plain.shown.items()})
         imported.hidden.update(offset + k for k in plain.hidden)
         file_root.parent = root
         root.children.append(file_root)
     attach_rules(root, lines, imported.attached)
     return root, lines
 
+
+def _keep_markup(markdown, plain, offset: int, imported: a.Imported) -> None:
+    """What the reStructuredText or AsciiDoc rewrite knew: which lines are markup, which are never shown."""
+    imported.attached.update({offset + k: offset + v for k, v in markdown.attached.items()})
+    imported.hidden.update(offset + k for k in markdown.hidden)
 
 
 def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:
@@ -259,7 +269,7 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
         names = ", ".join(s.name for s in sources)
         raise NothingRecognized(f"{names}: nothing recognized (no severity levels, playbooks, contacts, "
                                 f"escalation, roles, phases, templates or post-mortem); nothing was written. "
-                                f"Is this an incident-response document in Markdown?")
+                                f"Is this an incident-response document (Markdown, HTML, text, reStructuredText or AsciiDoc)?")
     out = out_dir.resolve()
     write(imported, out)
     result = check_output(out, today)

@@ -1,0 +1,44 @@
+"""Documents in other markup languages (reStructuredText, AsciiDoc), rewritten line for line into the
+Markdown the importer reads.
+
+Sphinx and Antora sites keep their runbooks as ``.rst`` and ``.adoc`` files. Each converter keeps one
+output line per source line, so line numbers stay true; a line that is only markup (a section
+underline, a directive, a block delimiter) is blanked and *attached* to the content line it belongs to,
+and a line a rendered page never shows (a page's metadata, a link target, a substitution's
+definition) is *hidden*, as an HTML page's head is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+RST_SUFFIXES = (".rst", ".rest")
+ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
+SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES
+
+
+@dataclass
+class Converted:
+    lines: list[str]
+    attached: dict[int, int] = field(default_factory=dict)   # markup line -> content line (1-based)
+    hidden: set[int] = field(default_factory=set)            # lines a rendered page does not show (1-based)
+
+    def blank(self, index: int, owner: int | None = None) -> None:
+        """Line ``index`` (0-based) is markup: it goes with line ``owner`` (0-based), or is hidden."""
+        self.lines[index] = ""
+        if owner is None:
+            self.hidden.add(index + 1)
+        else:
+            self.attached[index + 1] = owner + 1
+
+
+def convert_markup(name: str, lines: list[str]) -> Converted | None:
+    """The Markdown of an reStructuredText or AsciiDoc document, or None for any other document."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in RST_SUFFIXES:
+        from .rst import convert
+    elif suffix in ASCIIDOC_SUFFIXES:
+        from .asciidoc import convert
+    else:
+        return None
+    return convert(lines)

@@ -1,0 +1,108 @@
+"""What printed phone lists and plain-text sheets draw with characters, rewritten line for line.
+
+- dot leaders: ``Service desk ........ +1 555 0120`` is a name and its number, as a dashed line
+  (``- Service desk — +1 555 0120``); a line indented under it with no leader of its own (a second
+  number, an address, a remark) is an item nested in it;
+- chains drawn downwards: boxes of text joined by lines of ``|`` and a ``v`` arrow head, the label on
+  the arrow (``|  no answer in 10 min``) saying when to go on, become a numbered list whose items
+  carry on with their arrow's label.
+
+Each runs only where at least two lines have the shape, outside code blocks.
+"""
+from __future__ import annotations
+
+import re
+
+LEADER = re.compile(r"^(\s*)(\S.*?\S|\S)(?:\s*(?:\.\s?){4,}\.?|\s+\.{2,3})\s+(\S.*)$")
+STEM = re.compile(r"^\s*[|│┃]\s*(.*?)\s*$")
+HEAD = re.compile(r"^\s*(?:v|V|↓|▼|\\/)\s*$")
+
+
+def dot_leaders(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """Rewrite every dot-leader line, and the lines indented under one, as dashed items."""
+    leaders = [i for i, line in enumerate(lines) if i not in skip and LEADER.match(line)]
+    if len(leaders) < 2:
+        return
+    for i in leaders:
+        match = LEADER.match(lines[i])
+        indent, name, value = match.groups()
+        column = len(indent)
+        head = _group_head(lines, i, column, skip)
+        if head is not None:   # 'Corran Fibre (internet)' over '    fault line ..... +1 555 0235'
+            lines[head] = f"- {lines[head].strip()}"
+        lines[i] = f"{'  ' if head is not None or _under_head(lines, i, column) else ''}- {name} — {value}"
+        j = i + 1
+        while j < len(lines) and j not in skip and lines[j].strip() and not LEADER.match(lines[j]) \
+                and len(lines[j]) - len(lines[j].lstrip()) > column + 2:
+            lines[j] = f"  - {lines[j].strip()}"
+            j += 1
+    return None
+
+
+def _group_head(lines: list[str], i: int, column: int, skip: set[int]) -> int | None:
+    """The line just above the first of a group of indented leader lines, naming what they belong to."""
+    above = i - 1
+    if column == 0 or above < 0 or above in skip or not lines[above].strip() or LEADER.match(lines[above]):
+        return None
+    if len(lines[above]) - len(lines[above].lstrip()) >= column or lines[above].lstrip().startswith("- "):
+        return None
+    return above
+
+
+def _under_head(lines: list[str], i: int, column: int) -> bool:
+    """A later leader line of such a group (the lines above it are the group's, back to its head)."""
+    j = i - 1
+    while j >= 0 and lines[j].strip() and column > 0:
+        if lines[j].startswith("  - ") or lines[j].startswith("- "):
+            return lines[j].startswith("  - ") or not LEADER.match(lines[j])
+        j -= 1
+    return False
+
+
+def drawn_chains(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """Boxes joined by '|' stems and 'v' heads: a numbered list, one item per box."""
+    i = 0
+    while i < len(lines):
+        boxes = _chain(lines, i, skip)
+        if len(boxes) < 2:
+            i += 1
+            continue
+        for number, (box, stems) in enumerate(boxes, start=1):
+            lines[box] = f"{number}. {_text(lines[box])}"
+            labels = [m.group(1) for m in (STEM.match(lines[k]) for k in stems) if m and m.group(1)]
+            for k in stems:
+                lines[k] = ""
+            if labels and len(stems) >= 3:   # the arrow's label, a paragraph of its own between the steps
+                lines[stems[1]] = " ".join(labels)
+            label_line = stems[1] if labels and len(stems) >= 3 else None
+            for k in stems:
+                if k != label_line:
+                    attached[k + 1] = (label_line if label_line is not None else box) + 1
+        i = boxes[-1][0] + 1
+    return None
+
+
+def _chain(lines: list[str], start: int, skip: set[int]) -> list[tuple[int, list[int]]]:
+    """[(box line, the stem and head lines below it)] of a chain starting at ``start``."""
+    boxes, i = [], start
+    while i < len(lines) and i not in skip and _is_box(lines[i]):
+        stems, j = [], i + 1
+        while j < len(lines) and j not in skip and (STEM.match(lines[j]) or HEAD.match(lines[j])):
+            stems.append(j)
+            j += 1
+        has_head = any(HEAD.match(lines[k]) for k in stems)
+        if not (has_head and j < len(lines) and _is_box(lines[j])):
+            boxes.append((i, []))
+            break
+        boxes.append((i, stems))
+        i = j
+    return boxes if len(boxes) >= 2 else []
+
+
+def _is_box(line: str) -> bool:
+    return bool(line.strip()) and not STEM.match(line) and not HEAD.match(line) and not line.lstrip().startswith(("#", "-", "*"))
+
+
+def _text(line: str) -> str:
+    leader = LEADER.match(line)
+    return f"{leader.group(2)} — {leader.group(3)}" if leader else line.strip()

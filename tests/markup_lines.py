@@ -1,0 +1,122 @@
+"""The checker's own reading of reStructuredText and AsciiDoc lines: each source line as the Markdown
+line a reader would see it as, or '' for a line that is only markup (an underline, a directive, a
+block delimiter, a page setting). Written apart from the importer's converters, line by line and
+without structure, so that the corpus checks do not trust the code they check."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+RST = (".rst", ".rest")
+ASCIIDOC = (".adoc", ".asciidoc", ".asc")
+ADORNMENT = re.compile(r"""^\s*([=\-~^"'`#*+:.<>_!$%&,;?@\\/|])\1{2,}\s*$""")
+RST_SHOWN_ARG = {"note", "warning", "tip", "important", "caution", "danger", "attention", "hint", "error",
+                 "seealso", "todo", "admonition", "topic", "sidebar", "rubric", "csv-table", "list-table",
+                 "table", "versionadded", "versionchanged", "deprecated", "include", "literalinclude"}
+RST_HIDDEN_OPTIONS = {"widths", "local", "depth", "maxdepth", "class", "name", "linenos", "emphasize-lines",
+                      "alt", "width", "height", "align", "header-rows", "stub-columns", "description",
+                      "keywords", "language", "backlinks", "glob", "hidden", "titlesonly", "dedent", "force",
+                      "lineno-start", "target", "scale", "delim", "quote", "escape", "file", "url", "encoding"}
+
+
+def reader_lines(path: Path, lines: list[str]) -> list[str]:
+    suffix = path.suffix.lower()
+    if suffix in RST:
+        return _rst(lines)
+    if suffix in ASCIIDOC:
+        return _asciidoc(lines)
+    return lines
+
+
+def _rst(lines: list[str]) -> list[str]:
+    subs = {m.group(1): m.group(2).strip() for m in (re.match(r"^\s*\.\.\s+\|([^|]+)\|\s+replace::\s*(.*)$", l)
+                                                     for l in lines) if m}
+    out, code_indent, in_options = [], None, False
+    for n, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip())
+        if code_indent is not None:
+            if not line.strip() or indent > code_indent:
+                out.append(line.strip())   # a code line, shown as written
+                continue
+            code_indent = None
+        text = line.strip()
+        directive = re.match(r"^\.\.\s+([\w:.-]+)::\s*(.*)$", text)
+        option = re.match(r"^:([\w -]+):\s*(.*)$", text) if in_options and indent else None
+        in_options = bool(directive) or (in_options and bool(option))
+        if directive:
+            name, arg = directive.group(1).lower(), directive.group(2)
+            if name in ("code-block", "code", "sourcecode", "parsed-literal", "raw"):
+                code_indent = indent
+            out.append(_rst_inline(arg, subs) if name in RST_SHOWN_ARG and arg else "")
+        elif option:
+            if option.group(1) == "header":
+                out.append("| " + " | ".join(c.strip().strip('"') for c in option.group(2).split(",")) + " |")
+            else:
+                out.append("" if option.group(1).strip() in RST_HIDDEN_OPTIONS else _rst_inline(option.group(2), subs))
+        elif ADORNMENT.match(line) or re.match(r"^\.\.(\s+(_|\|[^|]+\|\s))|^\.\.\s*$|^__\s", text):
+            out.append("")
+        elif text.endswith("::") and not re.match(r"^:[^:]+:", text):
+            out.append(_rst_inline(text[:-2].rstrip() if text != "::" else "", subs))
+            code_indent = indent
+        elif re.fullmatch(r'"[^"]*"(?:\s*,\s*"[^"]*")+', text):   # a csv-table row
+            out.append("| " + " | ".join(c.strip() for c in re.findall(r'"([^"]*)"', text)) + " |")
+        else:
+            text = re.sub(r"^\.\.\s+", "", text)   # a comment: kept as a remark
+            text = re.sub(r"^:([^:`]+):\s*", r"- **\1**: ", text)   # a field
+            text = re.sub(r"^#\.\s", "1. ", text)
+            out.append(_rst_inline(text, subs))
+    return out
+
+
+def _rst_inline(text: str, subs: dict[str, str]) -> str:
+    text = re.sub(r"``(.+?)``", r"`\1`", text)
+    text = re.sub(r":[\w:+-]+:`(?:([^`<]*?)\s*<[^>]*>|~?([^`]*))`", lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"`([^`<]*?)\s*<((?:https?|mailto):[^>]*)>`_{1,2}", r"[\1](\2)", text)
+    text = re.sub(r"`([^`<]*?)\s*<[^>]*>`_{1,2}|`([^`]+)`_{1,2}", lambda m: m.group(1) or m.group(2), text)
+    return re.sub(r"\|([^|\s][^|]*?)\|", lambda m: subs.get(m.group(1), m.group(0)), text)
+
+
+def _asciidoc(lines: list[str]) -> list[str]:
+    attributes = {m.group(1): (m.group(2) or "").strip() for m in (re.match(r"^:([\w-]+):(?:\s+(.*))?$", l)
+                                                                    for l in lines) if m}
+    out, closing = [], ""
+    for line in lines:
+        text = line.strip()
+        if closing:
+            if text == closing:
+                out.append("```" if closing[0] in "-." else "")
+                closing = ""
+            else:
+                out.append(re.sub(r"\s*(?://|#)?\s*<\d+>\s*$", "", line.rstrip()) if closing[0] in "-." else line)
+            continue
+        if re.fullmatch(r"-{4,}|\.{4,}", text):
+            closing = text
+            out.append("```")
+        elif re.fullmatch(r"={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|\|={3,}", text):
+            out.append("")
+        elif re.match(r"^:[\w-]+:(\s|$)|^\[\[.*\]\]$|^\[[^\]]*\]$|^\+$|^(?:ifdef|ifndef|ifeval|endif|toc)::|^'''$", text):
+            out.append("")
+        else:
+            out.append(_asciidoc_line(text, attributes))
+    return out
+
+
+def _asciidoc_line(text: str, attributes: dict[str, str]) -> str:
+    text = re.sub(r"^(=+)\s+", lambda m: "#" * len(m.group(1)) + " ", text)
+    text = re.sub(r"^\.(?=[^\s.])", "", text)                       # a block title
+    text = re.sub(r"^(\*+|-)\s+", "- ", text)
+    text = re.sub(r"^\.+\s+", "1. ", text)
+    text = re.sub(r"^<(\d+)>\s+", "", text)
+    text = re.sub(r"^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+", "", text)
+    text = re.sub(r"^//\s?", "", text)
+    term = re.match(r"^(?!\w+::\S*\[)(\S.*?)(?::{2,4}|;;)(?:\s+(.*))?$", text)
+    if term:
+        text = f"- **{term.group(1)}**: {term.group(2)}" if term.group(2) else f"### {term.group(1)}"
+    if text.startswith("|"):
+        text = "| " + " | ".join(c.strip() for c in text.split("|")[1:]) + " |"
+    text = re.sub(r"\{([\w-]+)\}", lambda m: attributes.get(m.group(1), m.group(0)), text)
+    text = re.sub(r"\b(?:link:)?((?:https?|mailto):[^\s\[]+)\[([^\]]*)\]", lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", text)
+    text = re.sub(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>", lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"\b(?:xref|kbd|btn|pass):[^\s\[]*\[([^\]]*)\]", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])", r"\1", text)
+    return re.sub(r"(?<![\w_])_([^_\s][^_]*?)_(?![\w_])", r"\1", text)
