@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .mdparse import RULE, fenced_lines
 from . import html_lists
+from .indented_code import fence_indented_code
 from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains
@@ -75,7 +76,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
     out.original = list(lines)
     start = _front_matter(out)
-    code = fenced_lines(lines)
+    out.lines = fence_indented_code(out.lines, set(range(start)) | fenced_lines(lines))
+    code = fenced_lines(out.lines)
     skip = code | set(range(start))
     out.lines = draw_tables(out.lines, skip)
     drawn_chains(out.lines, out.attached, skip)
@@ -261,7 +263,8 @@ def _setext(out: Rewritten, i: int) -> None:
         return
     text = out.lines[i - 1]
     before = out.lines[i - 2] if i >= 2 else ""
-    if not text.strip() or not PLAIN_TEXT.match(text) or before.strip() or (i - 1) in out.attached:
+    closed_fence = re.fullmatch(r"\s*(?:`{3,}|~{3,})\s*", before)   # a code block ends right above it
+    if not text.strip() or not PLAIN_TEXT.match(text) or (before.strip() and not closed_fence) or (i - 1) in out.attached:
         return
     level = 1 if out.lines[i].strip().startswith("=") else 2
     out.lines[i - 1] = "#" * level + " " + text.strip()

@@ -84,7 +84,8 @@ def _is_message(block: Block, section: Section) -> bool:
     if block.lang not in ("", "text", "txt", "markdown", "md") or not any(l.strip() for l in block.code):
         return False
     if len(block.code) < 2 and "[" not in block.code[0] and "{" not in block.code[0] and \
-            len(ANGLE_FILL_IN.findall(block.code[0])) < 2:   # one line: a message only with fill-ins in it
+            len(ANGLE_FILL_IN.findall(block.code[0])) < 2 and not PERCENT_FILL_IN.search(block.code[0]):
+        # one line: a message only with fill-ins in it
         return False
     if block.lang in ("markdown", "md") and any(line.startswith("#") for line in block.code):
         return False  # a document template (the post-mortem), not a message
@@ -94,11 +95,14 @@ def _is_message(block: Block, section: Section) -> bool:
         return False
     home = home_of(section)
     in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem")
+    # '[name]', '{team}', '<rule name>' and '<hosts, users>', '%SERVICE%'
     fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body) or \
-        len(ANGLE_FILL_IN.findall(body)) >= 2   # '[name]', '{team}' or '<rule name>', '<hosts, users>'
+        len(ANGLE_FILL_IN.findall(body)) >= 2 or PERCENT_FILL_IN.search(body)
     return bool(fill_ins) or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
 
 
+# '%SERVICE%', '%NEXT_UPDATE_TIME%': a fill-in between percent signs, in capitals
+PERCENT_FILL_IN = re.compile(r"%[A-Z][A-Z0-9_]{1,40}%")
 # '<rule name>', '<old>', '<1-4>', '<…>': a fill-in in angle brackets, not an HTML tag ('<br>', '</p>', '<b>').
 ANGLE_FILL_IN = re.compile(r"<(?!(?:a|b|i|u|p|br|hr|em|strong|code|pre|span|div|img|ul|ol|li|table|tr|td|th|"
                            r"h[1-6]|html|body|head|small|sup|sub)\b[^<>]*>|/)(?:[A-Za-z0-9][^<>\n]{0,60}|…|\.\.\.)>")

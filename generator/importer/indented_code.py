@@ -1,0 +1,85 @@
+"""CommonMark's indented code blocks, rewritten as fenced ones over the same lines.
+
+A run of lines indented four spaces or more, after a blank line and outside a list, is code in
+Markdown: a message template in a wiki page, a command in an older README. The blank line before it
+becomes the opening fence and the blank line after it the closing one, so every line keeps its
+number; a block with text right after it (CommonMark ends the block there, but no line is free
+for a fence) is left as written.
+"""
+from __future__ import annotations
+
+import re
+
+LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
+FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})")
+
+
+def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
+    """``lines`` with each indented code block fenced (the lines of ``skip`` are left alone)."""
+    out = list(lines)
+    i, in_list = 0, False
+    while i < len(out):
+        line = out[i]
+        if i in skip or FENCE.match(line):
+            i += 1
+            continue
+        if line.strip() and _indent(line) < 4:
+            in_list = bool(LIST_ITEM.match(line)) or (in_list and not _after_blank(out, i))
+        if _opens(out, i, skip) and not in_list and not _after_code(out, i):
+            end = _block_end(out, i, skip)
+            if end is not None:
+                _fence(out, i, end)
+                i = end + 1
+                continue
+        i += 1
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _after_blank(lines: list[str], i: int) -> bool:
+    return i > 0 and not lines[i - 1].strip()
+
+
+def _after_code(lines: list[str], i: int) -> bool:
+    """Only blank lines between a code block's end and line i: what follows is that command's output,
+    as notebook and pandoc exports show it, not a command."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j >= 0 and bool(FENCE.match(lines[j])) and lines[j].strip().strip("`~") == ""
+
+
+def _opens(lines: list[str], i: int, skip: set[int]) -> bool:
+    """Line i is blank and the next is indented code: four spaces, not markup, after a paragraph break."""
+    if lines[i].strip() or i + 1 >= len(lines) or (i + 1) in skip:
+        return False
+    following = lines[i + 1]
+    return _indent(following) >= 4 and bool(following.strip()) and not following.lstrip().startswith(("<", "|", "+", ">"))
+
+
+def _block_end(lines: list[str], start: int, skip: set[int]) -> int | None:
+    """The blank line that closes the block opening after ``start``, or None when there is none."""
+    last = None
+    for j in range(start + 1, len(lines)):
+        if j in skip:
+            return None
+        if not lines[j].strip():
+            continue
+        if _indent(lines[j]) < 4 or lines[j].lstrip().startswith("<"):
+            break
+        last = j
+    if last is None or (last + 1 < len(lines) and lines[last + 1].strip()):
+        return None
+    return last + 1   # the blank line after it, or the end of the document (a fence left open there closes)
+
+
+def _fence(lines: list[str], start: int, end: int) -> None:
+    lines[start] = "```"
+    if end < len(lines):
+        lines[end] = "```"
+    for j in range(start + 1, end):
+        text = lines[j].expandtabs(4)
+        lines[j] = text[4:] if text.strip() else ""
