@@ -267,7 +267,9 @@ def site_text(site: Path) -> str:
         text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.DOTALL)
         text += " ".join(re.findall(r'href="([^"]+)"', text))
         text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-        parts.append(re.sub(r"\[([^\]\n]*)\]\(([^)\s]*)\)", r"\1 (\2)", text))   # notes show '[text](url)' as written
+        text = re.sub(r"\[([^\]\n]*)\]\(([^)\s]*)\)", r"\1 (\2)", text)   # notes show '[text](url)' as written
+        # '{info:title=Who owns this}' in notes (a Confluence macro as written) shows its words; never a {placeholder}
+        parts.append(re.sub(r"\{(\w+):([^{}\n]*)\}", r" \1 \2 ", text))
     return normalize(" ".join(parts))
 
 

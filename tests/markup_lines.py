@@ -9,6 +9,7 @@ from pathlib import Path
 
 RST = (".rst", ".rest")
 ASCIIDOC = (".adoc", ".asciidoc", ".asc")
+CONFLUENCE = (".wiki", ".confluence", ".jira")
 ADORNMENT = re.compile(r"""^\s*([=\-~^"'`#*+:.<>_!$%&,;?@\\/|])\1{2,}\s*$""")
 RST_SHOWN_ARG = {"note", "warning", "tip", "important", "caution", "danger", "attention", "hint", "error",
                  "seealso", "todo", "admonition", "topic", "sidebar", "rubric", "csv-table", "list-table",
@@ -25,7 +26,43 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _rst(lines)
     if suffix in ASCIIDOC:
         return _asciidoc(lines)
+    if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
+                                    for l in lines):
+        return _confluence(lines)
     return lines
+
+
+def _confluence(lines: list[str]) -> list[str]:
+    """Confluence wiki markup. A code block's 'title=' caption is not checked: the importer drops it."""
+    out, code = [], False
+    for line in lines:
+        text = line.strip()
+        macro = re.match(r"^\{(\w+)(?::([^}]*))?\}(.*)$", text)
+        if code:
+            code = not re.fullmatch(r"\{(?:code|noformat)\}", text)
+            out.append("```" if not code else line)
+        elif macro and macro.group(1).lower() in ("code", "noformat"):
+            code = True
+            out.append("```")
+        elif macro:
+            title = re.search(r"title=([^|}]*)", macro.group(2) or "")
+            rest = re.sub(r"\{\w+\}$", "", macro.group(3)).strip()
+            kind = macro.group(1).capitalize() if macro.group(1).lower() in ("info", "note", "warning", "tip") \
+                and not title else ""
+            out.append(" ".join(p for p in (kind, (title.group(1) if title else ""), rest) if p))   # a box's kind, title
+        elif text.startswith("|"):
+            out.append("| " + " | ".join(c.strip() for c in re.split(r"\|\|?", text.strip("|"))) + " |")
+        elif re.fullmatch(r"-{4,}", text):
+            out.append("")
+        else:
+            text = re.sub(r"^h[1-6]\.\s+", "# ", text)
+            text = re.sub(r"^bq\.\s+", "", text)
+            text = re.sub(r"^[*#-]+\s+", "- ", text)
+            text = re.sub(r"\{\{(.*?)\}\}", r"\1", text)
+            text = re.sub(r"\[([^|\]]+)\|([^\]]+)\]", r"[\1](\2)", text)
+            text = re.sub(r"\{color(?::[^}]*)?\}", "", text)
+            out.append(re.sub(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])", r"\1", text))
+    return out
 
 
 def _rst(lines: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""reStructuredText (Sphinx) and AsciiDoc (Antora) pages import as their Markdown twins would: the
+"""reStructuredText (Sphinx), AsciiDoc (Antora) and Confluence wiki markup pages import as their Markdown twins would: the
 page is rewritten line for line into Markdown first, so sections, field lists, directives, listing
 blocks, tables and lists reach the same readers, and line numbers stay those of the source.
 
@@ -17,15 +17,16 @@ from .importcorpus import imported
 
 RST = "sphinx-incident-levels.rst"
 ADOC = "antora-queue-alerts.adoc"
+WIKI = "confluence-wiki-runbook.wiki"
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
-    return imported(tmp_path_factory, [RST, ADOC], report=True)
+    return imported(tmp_path_factory, [RST, ADOC, WIKI], report=True)
 
 
 def test_both_markups_are_documents_the_importer_reads() -> None:
-    assert {".rst", ".adoc", ".asciidoc"} <= set(DOCUMENT_SUFFIXES)
+    assert {".rst", ".adoc", ".asciidoc", ".wiki"} <= set(DOCUMENT_SUFFIXES)
 
 
 def test_rst_sections_and_field_lists_give_the_ladder(outputs) -> None:
@@ -87,3 +88,22 @@ def test_conversion_keeps_one_line_per_source_line() -> None:
 
 def test_other_documents_are_left_to_the_markdown_reader() -> None:
     assert convert_markup("notes.md", ["# x"]) is None
+
+
+def test_confluence_numbered_steps_keep_their_code_blocks(outputs) -> None:
+    book = outputs[WIKI]["playbooks/parcel-lockers-runbook.yaml"]
+    steps = [step for stage in book["steps"].values() for step in stage]
+    assert [c["code"] for step in steps for c in step.get("commands", [])] == [
+        "lockerctl gateway status --city lyon", "lockerctl gateway failover --city lyon --to spare"]
+    assert steps[2]["text"] == "Tell support in #support-escalations."   # '{{...}}' is monospace
+    assert "Never reboot all gateways at once" in steps[2]["note"]        # the {warning} box under the steps
+
+
+def test_confluence_markup_converts_line_for_line() -> None:
+    source = ["h2. Checks", "# First", "## nested", "{code:bash}", "make check", "{code}",
+              "||A||B||", "|1|2|", "{note:title=Careful}", "text", "{note}", "See [docs|https://x.example]."]
+    converted = convert_markup("page.wiki", source)
+    assert converted.lines == ["## Checks", "1. First", "   1. nested", "```bash", "make check", "```",
+                               "<table><tr><th>A</th><th>B</th></tr>", "<tr><td>1</td><td>2</td></tr></table>",
+                               '!!! note "Careful"', "    text", "", "See [docs](https://x.example)."]
+    assert convert_markup("Home.wiki", ["# Gollum page", "", "Plain Markdown."]) is None

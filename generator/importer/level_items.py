@@ -52,11 +52,16 @@ def _heading_level(section: Section, found: Found, make_level) -> dict | None:
     return entry
 
 
-def _level_blocks(section: Section, entry: dict | None, found: Found, make_level) -> None:
-    """The section's level labels and key-value bullets: levels of their own, or facts of ``entry``."""
+def _level_blocks(section: Section, heading_entry: dict | None, found: Found, make_level) -> None:
+    """The section's level labels and key-value bullets: levels of their own, or facts of the level
+    they belong to (the heading's, or a level bullet's that they are nested under)."""
     examples = False   # under '- **Examples:**', its nested items
+    bullet: tuple[dict, int] | None = None   # '- **P1 — Sailing-critical**' and its list level
     for index, block in enumerate(section.blocks):
-        if entry is not None and block.kind == "item" and block.level > 0 and examples \
+        if bullet is not None and (block.kind != "item" or block.level <= bullet[1]):
+            bullet = None
+        entry, depth = (bullet[0], block.level - bullet[1] - 1) if bullet else (heading_entry, block.level)
+        if entry is not None and block.kind == "item" and depth > 0 and examples \
                 and block.lines[0] not in found.used:
             entry.setdefault("examples", []).append(strip_md(block.text))
             found.use("severities", block)
@@ -79,13 +84,16 @@ def _level_blocks(section: Section, entry: dict | None, found: Found, make_level
             item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
             written_as(item, block.key)
             text = block.value
-            _describe(item, strip_md(text), section)
+            if re.search(r"\w|^\W*[—–-]\W*$", strip_md(text)):   # a dash says 'nothing'; a colour dot ('🔴') is no text
+                _describe(item, strip_md(text), section)
+            bullet = (item, block.level)   # the items nested under it say more about this level
             if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
                 item.setdefault("response_time", duration(text))
             if paging_of(text):
                 item.setdefault("paging", paging_of(text))
             found.use("severities", block)
-        elif entry is not None and block.key and EXAMPLE_KEY.search(block.key) and not strip_md(block.value):
+        elif entry is not None and ((block.key and EXAMPLE_KEY.search(block.key) and not strip_md(block.value)) or
+                                    _label_line(block, EXAMPLE_KEY)):
             examples = True
             found.use("severities", block)
         elif entry is not None and block.key and apply_level_value(entry, block.key, block.value):
@@ -93,14 +101,20 @@ def _level_blocks(section: Section, entry: dict | None, found: Found, make_level
                 found.use("severities", block)
             else:   # structured, and the words the fields do not keep stay in notes
                 found.mapped["severities"].extend(block.lines)
-        elif entry is not None and block.key and block.level == 0 and strip_md(block.value):
+        elif entry is not None and block.key and depth == 0 and strip_md(block.value):
             # '- **Incident Commander:** required': a fact about the level no other field holds
             entry.setdefault("details", []).append({"label": strip_md(block.key).rstrip(":"),
                                                     "text": strip_md(block.value)})
             found.use("severities", block)
-        elif entry is not None and block.level == 0 and not block.key:
+        elif entry is not None and depth == 0 and not block.key:
             entry.setdefault("examples", []).append(strip_md(block.text))
             found.use("severities", block)
+
+
+def _label_line(block: Block, key: re.Pattern) -> bool:
+    """'- Examples:' written plainly, with its items nested below it."""
+    text = strip_md(block.text).strip()
+    return not block.key and text.endswith(":") and len(text.split()) <= 3 and bool(key.search(text))
 
 
 def _describe(level: dict, text: str, section) -> None:

@@ -269,7 +269,8 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
         names = ", ".join(s.name for s in sources)
         raise NothingRecognized(f"{names}: nothing recognized (no severity levels, playbooks, contacts, "
                                 f"escalation, roles, phases, templates or post-mortem); nothing was written. "
-                                f"Is this an incident-response document (Markdown, HTML, text, reStructuredText or AsciiDoc)?")
+                                f"Is this an incident-response document (Markdown, HTML, text, reStructuredText, "
+                                f"AsciiDoc or Confluence wiki)?")
     out = out_dir.resolve()
     write(imported, out)
     result = check_output(out, today)
