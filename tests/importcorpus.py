@@ -25,7 +25,8 @@ ENUM_EVIDENCE = {
     "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
     "next-business-day": r"next\W+(?:\S+\W+){0,3}?(?:business|working)\W+(?:\S+\W+){0,3}?day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
     "pycon": r"", "console": r"", "text": r"", "yearly": r"year|annual", "quarterly": r"quarter",
-    "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r""}
+    "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r"",
+    "powershell": r"powershell|\bPS [A-Z]:|\bPS>|\.ps1\b|\b(?:Get|Set|New|Remove)-[A-Z]\w+"}
 DURATION = re.compile(r"^(\d+)([mhdw])$")
 UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
 
@@ -222,6 +223,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         elif fence and marker and marker.group(1).startswith(fence):
             fence = ""
         elif fence and normalize(line) in site_text:   # a code block's line shown as written, tags and all
+            continue
+        elif fence and normalize(re.sub(r"^\s*PS [^>]*>\s", "", line)) in site_text:   # a typed line, its prompt not
             continue
         if number in first_table_rows:
             continue

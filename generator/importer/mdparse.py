@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .sessions import is_session, split_session
+
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([\w+-]*)")
 ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[( |x|X)\]\s+)?(.*)$")
@@ -21,7 +23,7 @@ HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNOREC
 
 @dataclass
 class Block:
-    """kind: para | item | code | table | label | rule."""
+    """kind: para | item | code | table | label | rule | output (a terminal's, read by nobody)."""
 
     kind: str
     lines: list[int]
@@ -193,8 +195,19 @@ def _fence(lines: list[str], i: int, match: re.Match, section: Section, offset: 
         body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i].lstrip())
         i += 1
     end = min(i, len(lines) - 1)
-    section.blocks.append(Block("code", list(range(offset + start + 1, offset + end + 2)), lang=lang.lower(), code=body,
-                                level=len(indent)))
+    numbers = list(range(offset + start + 1, offset + end + 2))
+    if is_session(lang.lower(), body):   # the commands typed; what the terminal printed stays text
+        parts = split_session(body, offset + start + 2)
+        typed = [line for kind, _, part_lines in parts if kind != "output" for line in part_lines]
+        code = [line for kind, part_code, _ in parts if kind != "output" for line in part_code]
+        shell = "powershell" if any(kind == "powershell" for kind, _, _ in parts) else "bash"
+        section.blocks.append(Block("code", sorted({numbers[0], numbers[-1], *typed}), lang=shell, code=code,
+                                    level=len(indent)))
+        printed = sorted(line for kind, _, part_lines in parts if kind == "output" for line in part_lines)
+        if printed:   # no reader takes it: it is kept, as written, with the imported text of its section
+            section.blocks.append(Block("output", printed))
+    else:
+        section.blocks.append(Block("code", numbers, lang=lang.lower(), code=body, level=len(indent)))
     return i + 1
 
 
