@@ -77,11 +77,26 @@ def _steps(text: str) -> list[str]:
     if len(parts) < 3:
         return []
     parts[0] = parts[0].rsplit(":", 1)[-1]
-    parts = [part.strip(" .;") for part in parts]
+    parts = _joined([part.strip(" .;") for part in parts])
+    if len(parts) < 3:
+        return []
     if not all(parts) or any(len(BRACKETED.sub("", part).split()) > 7 for part in parts):
         return []
     people = sum(bool(PEOPLE.search(BRACKETED.sub("", part))) for part in parts)
     return parts if people * 2 > len(parts) else []
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """'On-call -> +1 555 0101 (wait 10 min) -> Lead': a part that names nobody (a number, a wait) is
+    the step before it's, in brackets as a phone is written, never a step of its own."""
+    from .call_lists import _names_someone
+    out: list[str] = []
+    for part in parts:
+        if out and part and not _names_someone(part):
+            out[-1] = f"{out[-1]} ({part})"
+        else:
+            out.append(part)
+    return out
 
 
 def _add(steps: list[str], found: Found, role_contact) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..validate.imported import missing
+from ..validate.imported import is_missing, missing
 from .extract import Found
 from .kinds import UNKNOWN
 
@@ -76,6 +76,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
             if level.get(key):
                 out[key] = level[key]
         out["paging"] = level.get("paging") or missing("page-24x7, page-business-hours or ticket")
+        if level.get("notify"):
+            out["notify"] = level["notify"]
         levels.append(out)
     if not levels:
         return None
@@ -89,7 +91,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
 
 def placeholder_severities(doc_date: str) -> dict:
     """No ladder in any source: one level whose every value is to be filled in."""
-    return {"levels": [{"id": "SEV1", "name": missing("the name of your most severe level"),
+    return {"levels": [{"id": missing("an id for your most severe level, such as SEV1 or P1; the source has no ladder"),
+                        "name": missing("the name of your most severe level"),
                         "description": missing("what this level means"),
                         "response_time": missing("how soon to respond: 15m, 1h, immediate"),
                         "paging": missing("page-24x7, page-business-hours or ticket")}],
@@ -117,13 +120,15 @@ def escalation(found: Found, doc_date: str) -> dict | None:
     taken: set[str] = set()
     levels = []
     chains = {level.get("_chain") for level in found.escalation}
-    several = len(chains) > 1 and None not in chains   # 'Business hours' and 'Out of hours': each level names its chain
-    if several:   # the chain's heading is its name now; chains in the order the source gives them
+    several = len(chains - {None}) > 1 or (len(chains) > 1 and any(lv.get("_apart") for lv in found.escalation))
+    if several:   # 'Business hours' and 'Out of hours': the chain's heading is its name now; chains in source order
         found.used.update(level["_chain_line"] for level in found.escalation if level.get("_chain_line"))
-        found.escalation.sort(key=lambda level: level.get("_chain_line", 0))
+        found.escalation.sort(key=lambda level: level.get("_chain_order", level.get("_chain_line", 0)))
     for level in found.escalation:
+        # a level no chain was named for, beside named ones, is in the policy's own chain: never numbered
+        # on after another chain's levels (nor after 'Getting help' entries, which have no order)
         out = {"id": _unique(level["id"], taken), "name": level["name"],
-               **({"chain": level["_chain"]} if several else {}), "contacts": level["contacts"],
+               **({"chain": level.get("_chain") or "Escalation"} if several else {}), "contacts": level["contacts"],
                "triggers": level["triggers"] or [{"condition": missing("when to escalate to this level")}]}
         for key in ("response_time", "authority"):
             if level.get(key):
@@ -179,8 +184,9 @@ def postmortem(found: Found, imported: Imported, levels: list[dict], doc_date: s
 
 
 def playbook(pb: dict, levels: list[dict], imported: Imported, doc_date: str) -> dict:
-    ids = [lv["id"] for lv in levels]
-    severity = pb["severity"] if pb["severity"] in ids else missing(f"one of {', '.join(ids)}")
+    ids = [lv["id"] for lv in levels if not is_missing(lv["id"])]
+    severity = pb["severity"] if pb["severity"] in ids else missing(
+        f"one of {', '.join(ids)}" if ids else "a level id of severities.yaml, once the ladder is filled in")
     steps = {stage: group for stage, group in pb["steps"].items() if group}
     if not steps:
         steps = {"immediate": [{"text": missing("the steps; the source text is in notes below")}]}

@@ -29,7 +29,8 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
             name = strip_md(block.value)
             who = re.sub(r"\s*\(.*\)\s*$", "", name).strip() or name
             level = {"id": slug(f"{block.key} {who}"), "name": f"{strip_md(block.key)}: {name}",
-                     "contacts": [role_contact(found, who, name)], "triggers": []}
+                     "contacts": [role_contact(found, who, name)], "triggers": [], "_line": block.lines[0],
+                     "_chain": strip_md(section.title), "_chain_line": section.line}
             severities = re.findall(r"\b(?:P|SEV|S)[0-9]\b", name)
             after = re.search(r"after\s+(\d+\s*\w+)", name, re.IGNORECASE)
             if after and duration(after.group(1)):
@@ -46,8 +47,10 @@ def tier_sections(root: Section, found: Found, role_contact) -> None:
         if not match or section.line in found.used:
             continue
         name, timer = _heading_timer(match.group(2).strip())
+        over = section.parent if section.parent is not None and section.parent.level else section
         level = {"id": slug(name), "name": strip_md(section.title), "contacts": [role_contact(found, name)],
-                 "triggers": [{"after": timer}] if timer else []}
+                 "triggers": [{"after": timer}] if timer else [],
+                 "_chain": strip_md(over.title), "_chain_line": over.line}   # the tiers' heading names their chain
         found.used.add(section.line)
         found.mapped["escalation"].append(section.line)
         for block in section.blocks:
@@ -112,8 +115,9 @@ def _escalation_target(text: str) -> str:
 def _ordered_chain(section: Section, found: Found, role_contact) -> None:
     """'## Escalation order' with '1. Support ticket', '2. Account manager', or '1. **Primary on-call**'
     with nested '- Paged after 10 minutes' / '- Acknowledge within: 5 minutes': who, in order, and when."""
+    from .nested_chains import detailed, keyed_detail
     blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
-    tops = [b for b in blocks if b.ordered and b.level == 0]
+    tops = [b for b in blocks if b.level == 0 and (b.ordered or detailed(blocks, b))]
     steps = [_chain_step(b.text) for b in tops]
     names = [name for name, _, _ in steps]
     if len(tops) < 2 or not all(names):
@@ -127,9 +131,16 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
             _timed_step(current, _reach_of(found, current, rest))
             found.escalation.append(current)
             found.use("escalation", block)
+        elif current is not None and block.level > 0 and keyed_detail(block):
+            _detail_of(current, block, found)
         elif current is not None and block.level > 0:
             _chain_detail(current, block)
             found.use("escalation", block)
+
+
+def _detail_of(level: dict, block: Block, found: Found) -> None:
+    from .nested_chains import _detail
+    _detail(level, block, found)
 
 
 def _reach_of(found: Found, level: dict, rest: str) -> str:

@@ -124,7 +124,8 @@ def _contact_table(block: Block, found: Found) -> None:
         cells = dict(zip(header, [strip_md(c) for c in row]))
         name = next((v for k, v in cells.items() if "name" in k), "")
         role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
-        label = name or role or strip_md(row[0])
+        who = next((v for k, v in cells.items() if re.match(r"(?:who|contact|person|responder|call)\b", k)), "")
+        label = name or role or who or strip_md(row[0])   # '| Order | Who | Phone |': not the order number
         column = next((k for k, v in cells.items() if v == label), header[0])   # the column the name is in
         phones = [(v, strip_md(h)) for k, h, v in zip(header, block.rows[0], row) if PHONE_COLUMN.search(k)]
         primary = next((v for k, v in cells.items() if "primary" in k), "")

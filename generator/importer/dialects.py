@@ -26,7 +26,7 @@ PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 WRAPPER = re.compile(r"^\s*</?(ul|ol|div|details|section|article|dl|tbody|thead|blockquote|p|span|nav|main|"
                      r"header|footer|aside|html|head|body|meta|link)\b[^>]*>\s*$|^\s*<!doctype\b[^>]*>\s*$", re.IGNORECASE)
-SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
+SUMMARY = re.compile(r"^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?\s*$")
 DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
 QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
@@ -54,6 +54,7 @@ class Rewritten:
     defined: set[int] = field(default_factory=set)   # lines (0-based) of a definition list: terms and definitions
     hidden: set[int] = field(default_factory=set)    # lines (1-based, local) of an HTML head, style sheet or script
     lists: list = field(default_factory=list)        # HTML lists open here: [numbered, next number]
+    captions: dict[int, str] = field(default_factory=dict)   # lines (1-based, local) of a <details>: its <summary>
 
 
 def inline_html(text: str) -> str:
@@ -83,8 +84,9 @@ def rewrite(lines: list[str]) -> Rewritten:
     dot_leaders(out.lines, out.attached, skip)
     join_broken_tags(out.lines, out.attached, skip)
     split_sheets(out.lines, out.attached, skip)
-    in_table, admonition, hidden = False, None, ""
+    in_table, admonition, hidden, caption = False, None, "", ""
     for i in range(start, len(lines)):
+        caption = _caption(out, i, caption)
         if i in code:
             continue
         line = lines[i]
@@ -108,6 +110,19 @@ def rewrite(lines: list[str]) -> Rewritten:
         _setext(out, i)
         _definition(out, i)
     return out
+
+
+def _caption(out: Rewritten, i: int, caption: str) -> str:
+    """The <summary> of the <details> line ``i`` is in (recorded for it), or ''."""
+    line = out.original[i]
+    summary = SUMMARY.match(line)
+    if summary:
+        caption = inline_html(summary.group(1)).strip()
+    elif re.match(r"^\s*<details\b", line, re.IGNORECASE):
+        caption = ""
+    if caption:
+        out.captions[i + 1] = caption
+    return "" if re.search(r"</details\s*>", line, re.IGNORECASE) else caption
 
 
 def _hidden(out: Rewritten, i: int, hidden: str) -> str:

@@ -36,6 +36,11 @@ from .prose_chains import prose_chains
 from .step_chains import step_chains
 from .chain_waits import chain_waits
 from .arrow_chains import arrow_chains, playbook_arrows
+from .call_lists import call_lists
+from .named_ladders import named_ladders
+from .nested_chains import nested_chains
+from .help_lists import help_lists
+from .priority_columns import priority_columns
 from .ladders import level_tables
 from .level_items import level_items
 from .role_shapes import role_headings, role_sections, role_tables
@@ -55,14 +60,14 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: level_tables(r, f, _level),
-             lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), _scenarios, contact_lists, _roles,
+    steps = (review_templates, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
+             lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), _scenarios, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
-             lambda r, f: escalation_chains(r, f, _role_contact), lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
+             lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
         step(root, found)
     return found

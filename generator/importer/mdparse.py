@@ -41,6 +41,7 @@ class Block:
     aside: str = ""           # inside an admonition ('!!! warning'): its kind
     quoted: bool = False      # inside a block quote
     fresh: bool = False       # an HTML block of its own ('<p>', '<div>'): never a wrapped line of the one above
+    caption: str = ""         # inside a <details>: its <summary>
 
 
 @dataclass

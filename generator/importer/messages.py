@@ -12,6 +12,7 @@ from .text import placeholders, slug
 def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
         _quoted_template(section, found)
+        _details_templates(section, found)
         previous = None
         for block in section.blocks:
             if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
@@ -35,6 +36,44 @@ def _quoted_template(section: Section, found: Found) -> None:
     code = Block("code", [n for b in run for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
     _template(code, section, caption, found)
     found.use("templates", *run)
+
+
+def _details_templates(section: Section, found: Found) -> None:
+    """<details><summary>Customer e-mail</summary> around a message written as plain text (with
+    [fill-ins] or a Subject/Title line): a template named by its summary. A fenced message inside
+    is read as any fenced one, with the summary as its caption."""
+    for run in _runs(section.blocks, found):
+        caption = run[0] if run[0].kind == "label" and not run[0].text and strip_md(run[0].label) == run[0].caption \
+            else None
+        body = run[1:] if caption is not None else run
+        if caption is None or not body or any(b.kind not in ("para", "label", "item") for b in body):
+            continue
+        lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
+                 (f"- {b.text}" if b.kind == "item" else b.text) for b in body]
+        text = "".join(("\n\n" if b.lines[0] > body[i - 1].lines[-1] + 1 else "\n") * bool(i) + line
+                       for i, (b, line) in enumerate(zip(body, lines)))   # paragraphs stay apart
+        lines = text.split("\n")
+        if not (re.search(r"\[[^\]\n]+\]|\{[A-Za-z][^{}\n]{0,40}\}", text) or
+                re.search(r"^(?:subject|title)\s*:", text, re.IGNORECASE | re.MULTILINE)
+                or CAPTION.search(caption.label) or home_of(section) == "templates"):
+            continue
+        code = Block("code", [n for b in body for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
+        _template(code, section, caption, found)
+        found.use("templates", *body)
+
+
+def _runs(blocks: list[Block], found: Found) -> list[list[Block]]:
+    """The blocks of each <details>, in order (consecutive blocks under one summary)."""
+    runs: list[list[Block]] = []
+    for block in blocks:
+        if not block.caption or block.lines[0] in found.used:
+            continue
+        if runs and runs[-1][-1].caption == block.caption and not (block.kind == "label" and not block.text
+                                                                    and strip_md(block.label) == block.caption):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return runs
 
 
 CAPTION = re.compile(r"\b(?:template|message|script|announcement)\b", re.IGNORECASE)

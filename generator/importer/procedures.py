@@ -30,7 +30,7 @@ def step_sections(root: Section, found: Found) -> None:
 
 
 def _procedure(section: Section, found: Found) -> dict:
-    from .scenarios import _fill_node
+    from .scenarios import _fill_node, stage_label
     from .role_shapes import _paragraphs
     from .substeps import sub_step
 
@@ -59,8 +59,8 @@ def _procedure(section: Section, found: Found) -> dict:
         child_stage = _leading_stage(child.title) or _stage(child.title)
         if child_stage:
             pb["_lines"].add(child.line)
-            if len(strip_md(child.title).split()) <= 3:   # 'Verification' is the stage's own title; a longer
-                found.used.add(child.line)                 # heading ('After the alert clears') stays in notes
+            if stage_label(child.title):   # 'Verification' is the stage's own title; a longer heading
+                found.used.add(child.line)  # ('After the alert clears', 'Database checks') stays in notes
                 found.mapped[key].append(child.line)
             _fill_node(child, pb, found, key, child_stage, "")
     return pb

@@ -152,6 +152,8 @@ WHO_COLUMN = re.compile(r"^(who|contact|escalate to|name|role|team|person|owner|
 WHEN_COLUMN = re.compile(r"^(when|after|trigger|condition|time|timeout|wait)\b", re.IGNORECASE)
 # A column of timers: 'Escalate after', 'Business hours: escalate after', 'Out-of-hours timeout', 'Wait (min)'.
 TIMER_COLUMN = re.compile(r"escalate after|\bafter\b|timeout|time ?out|timer|\bwait\b|time to escalate", re.IGNORECASE)
+# 'Wait before next', 'Time to next level': how long before the row below is called, not when this row is.
+ONWARD = re.compile(r"before\s+(?:the\s+)?next|to\s+(?:the\s+)?next|onward|next\s+(?:level|step|person)", re.IGNORECASE)
 ORDER_COLUMN = re.compile(r"^(step|level|tier|order|stage|#|no\.?)$", re.IGNORECASE)
 AUTHORITY_COLUMN = re.compile(r"authority|may|decides|can", re.IGNORECASE)
 
@@ -175,14 +177,18 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
 
     for section in root.walk():
         for block in section.blocks:
-            if block.kind != "table" or len(block.rows) < 3 or block.lines[0] in found.used:
-                continue
+            from .call_lists import ASKS
+            asks = bool(ASKS.search(strip_md(section.title)))   # 'Who do I call?' over | Order | Who | Phone |
+            if block.kind != "table" or len(block.rows) < 3 or (block.lines[0] in found.used and not (
+                    asks and block.lines[0] in found.mapped["contacts"]
+                    and block.lines[0] not in found.mapped["escalation"])):
+                continue   # (a call table is the chain's, in order, and its contacts' numbers too)
             header = [strip_md(h) for h in block.rows[0]]
-            if not (re.search(r"escalat", section.title, re.I) or any(re.search(r"escalat", h, re.I) for h in header)):
+            if not (asks or re.search(r"escalat", section.title, re.I) or any(re.search(r"escalat", h, re.I) for h in header)):
                 continue
             who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
-            when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h)), None)
-            timers = [i for i, h in enumerate(header) if i != when and TIMER_COLUMN.search(h)]
+            when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h) and not ONWARD.search(h)), None)
+            timers = [i for i, h in enumerate(header) if i != when and (TIMER_COLUMN.search(h) or ONWARD.search(h))]
             order = next((i for i, h in enumerate(header) if ORDER_COLUMN.match(h)), None)
             if who is None or (when is None and order is None and not timers):
                 continue
@@ -206,7 +212,7 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     if i in timers:   # 'Business hours: escalate after' | '10 min': when the next level is paged
                         after = duration(cell)
                         if after not in (None, "immediate"):
-                            qualifier = TIMER_COLUMN.sub("", head).strip(" :-–—()")
+                            qualifier = ONWARD.sub("", TIMER_COLUMN.sub("", head)).strip(" :-–—()")
                             leaving.setdefault(len(levels), []).append(
                                 {"after": after, **({"condition": qualifier} if re.search(r"\w", qualifier) else {})})
                         elif re.search(r"\w", cell):

@@ -48,6 +48,11 @@ PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNO
 
 
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
+    """A playbook from a section. Steps the source gives under no stage at all (a runbook's one
+    numbered list or commented shell block) go, in the source's order, to the first stage,
+    `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
+    and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
+    step under a heading or label that names a stage goes to that stage; nothing else is moved."""
     title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+|(?:playbook|runbook)\s*:\s*)", "", section.title,
                    flags=re.IGNORECASE)
     level = LEVEL.match(title)
@@ -87,14 +92,23 @@ def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | Non
         child_stage, child_condition = _stage(child.title), _condition(child.title)
         if child_stage or child_condition:
             pb["_lines"].add(child.line)
-            found.used.add(child.line)
-            found.mapped[key].append(child.line)
+            if child_condition or stage_label(child.title):
+                found.used.add(child.line)   # the site titles the stage itself; a longer heading stays in notes
+                found.mapped[key].append(child.line)
             _fill_node(child, pb, found, key, child_stage or stage, child_condition or condition)
         elif stage is not None:
             sub_step(child, pb, stage, key, found)
         else:
             pb["_lines"].add(child.line)
             _fill_node(child, pb, found, key, None, condition)
+
+
+def stage_label(title: str) -> bool:
+    """'Immediate actions', 'Diagnosis (0-15 min)': a heading the stage's own title replaces. 'Quick
+    checks before you call' or 'First: who do I call?' says more than its stage, so it is kept as written."""
+    from .found import _leading_stage
+    plain = re.sub(r"\s*\([^)]*\)\s*$", "", strip_md(title)).strip()
+    return _leading_stage(plain) is not None and len(plain.split()) <= 3
 
 
 def _condition(title: str) -> str:
@@ -107,6 +121,8 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
     last_step = None
     outer, quote_end = condition, None   # a condition a callout's title sets ends with its block quote
     for block in blocks:
+        if _captioned_message(block):
+            continue   # a message to send inside <details>: a template (messages.py), never a step
         if quote_end is not None and (not block.quoted or block.lines[0] > quote_end + 1):
             condition, quote_end = outer, None
         elif quote_end is not None:
@@ -115,9 +131,13 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             label_stage = _stage(block.label)
             if label_stage:
                 stage = label_stage
-                found.use(key, block)
+                said = stage_label(block.label) or len(strip_md(block.label).split()) <= 3   # 'Fix:', 'Common
+                # causes:'; 'First things to try:' says more than the stage's own title, so it stays
+                if said or block.text:
+                    found.use(key, block)
                 if block.text:
-                    _add_text(pb, stage, strip_md(block.text), condition)
+                    text = strip_md(block.text) if said else f"{strip_md(block.label).rstrip(':')}: {strip_md(block.text)}"
+                    _add_text(pb, stage, text, condition)
                 continue
             label_condition = _condition(block.label)
             if label_condition:
@@ -157,6 +177,13 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             for step in steps:
                 _append(pb, stage, step)
             found.use(key, block)
+
+
+def _captioned_message(block: Block) -> bool:
+    """Inside <details> whose summary names a message ('Message to the on-site teams'), or holding
+    [FILL-INS] as a message does."""
+    from .messages import CAPTION
+    return bool(block.caption) and bool(CAPTION.search(block.caption) or re.search(r"\[[A-Z][A-Z0-9 _-]*\]", block.text))
 
 
 def _after_bold(text: str) -> str:

@@ -1,0 +1,142 @@
+"""A ladder of named levels without numbers, as classification tables give them:
+
+    | Level    | Meaning                    | Who must be told |
+    |----------|----------------------------|------------------|
+    | Low      | One failed attempt         | Service desk     |
+    | Critical | Admin accounts taken over  | CISO and Legal   |
+
+Read only when the sources give no other ladder (run after every other ladder pass), from the
+first table whose level column (its header says level, severity, priority, category or class, or
+the section is about classification) holds only level names (Low, Medium, High, Critical ...),
+each once. The ids are the names in capitals (LOW, CRITICAL). The ladder is written most severe
+first: a table that goes from its mildest name to its gravest is read from the bottom up; a table
+whose names give no such direction keeps its order. A who-must-be-told column gives each level's
+`notify` contacts; the other columns go where their header says, else under it as a detail.
+With another ladder in the sources the table is left as it was: it stays, as written, with the
+document it is in, and the other ladder is the organisation's.
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .ladders import LADDER_WORD, _names_a_ladder, apply_level_value, lossless
+from .mdparse import Block, Section, strip_md
+
+# Gravest first: a rank per name, so that a table's direction can be read from its own words.
+RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major": 2, "high": 2, "serious": 2,
+         "significant": 3, "elevated": 3, "medium": 3, "moderate": 3, "minor": 4, "low": 4, "informational": 5,
+         "info": 5, "negligible": 5, "trivial": 5}
+TOLD = re.compile(r"\b(?:told|tell|notif\w*|inform\w*|who\b|involve|alert)", re.IGNORECASE)
+
+
+def named_ladders(root: Section, found: Found, make_level, role_contact) -> None:
+    if found.levels:
+        return
+    for section in root.walk():
+        if _names_a_ladder(section) and (_heading_ladder(section, found, make_level)
+                                         or _item_ladder(section, found, make_level)):
+            return
+        for block in section.blocks:
+            if block.kind == "table" and len(block.rows) >= 3 and block.lines[0] not in found.used:
+                column = _named_column(block, _names_a_ladder(section))
+                if column is not None:
+                    _ladder(block, column, found, make_level, role_contact)
+                    return
+
+
+def _gravest_first(named: list) -> list:
+    """``named`` is [(name, ...)] in the source's order; gravest first, reversed when the source goes
+    from its mildest name to its gravest."""
+    ranks = [RANKS[_name(n[0])] for n in named]
+    return named[::-1] if ranks == sorted(ranks, reverse=True) and ranks[0] != ranks[-1] else named
+
+
+def _heading_ladder(section: Section, found: Found, make_level) -> bool:
+    """'## Severity levels' over '### Critical', '### High': a level per sub-heading, its paragraphs
+    its description, its key-value bullets ('- Response: 15 minutes') its fields."""
+    from .level_items import _level_blocks
+    from .mdparse import joined
+    from .prose import sentence_facts
+
+    children = [c for c in section.children if c.line not in found.used]
+    names = [_name(c.title) for c in children]
+    if len(children) < 2 or not all(n in RANKS for n in names) or len(set(names)) < len(names):
+        return False
+    for order, (title, child) in enumerate(_gravest_first([(c.title, c) for c in children])):
+        entry = make_level(found, _name(title).upper(), strip_md(title).strip(" *_:."))
+        entry["_by_order"], entry["_order"] = True, order
+        found.used.add(child.line)
+        found.mapped["severities"].append(child.line)
+        prose = [b for b in child.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+        if prose:
+            entry.setdefault("description", joined(prose, child.blocks))
+            sentence_facts(entry, entry["description"])
+            found.use("severities", *prose)
+        _level_blocks(child, entry, found, make_level)
+    return True
+
+
+BOLD_LEAD = re.compile(r"^\*\*([^*]{2,30})\*\*\s*(?:[:—–-]+|\s)\s*(\S.*)$")
+
+
+def _item_ladder(section: Section, found: Found, make_level) -> bool:
+    """'- **Critical** — the shop is down. Respond within 15 minutes.': a level per bullet, its text
+    the description, a respond or page sentence in it its time and paging."""
+    from .prose import sentence_facts
+
+    items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+    leads = [BOLD_LEAD.match(b.text.strip()) for b in items]
+    named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m and _name(m.group(1)) in RANKS]
+    names = [_name(n) for n, _, _ in named]
+    if len(named) < 2 or len(named) < len(items) or len(set(names)) < len(names):
+        return False
+    for order, (name, text, block) in enumerate(_gravest_first(named)):
+        entry = make_level(found, _name(name).upper(), strip_md(name).strip(" *_:."))
+        entry["_by_order"], entry["_order"] = True, order
+        entry.setdefault("description", strip_md(text))
+        sentence_facts(entry, strip_md(text))
+        found.use("severities", block)
+    return True
+
+
+def _named_column(block: Block, ladder_section: bool) -> int | None:
+    header = [strip_md(h) for h in block.rows[0]]
+    body = block.rows[1:]
+    for i, head in enumerate(header):
+        names = [_name(row[i]) if i < len(row) else "" for row in body]
+        if (LADDER_WORD.match(head) or ladder_section) and all(n in RANKS for n in names) and \
+                len(set(names)) == len(names):
+            return i
+    return None
+
+
+def _name(cell: str) -> str:
+    return strip_md(cell).strip(" *_:.").lower()
+
+
+def _ladder(block: Block, column: int, found: Found, make_level, role_contact) -> None:
+    header = [strip_md(h) for h in block.rows[0]]
+    rows = [row for row in block.rows[1:] if column < len(row)]
+    rows = [row for _, row in _gravest_first([(row[column], row) for row in rows])]
+    for order, row in enumerate(rows):
+        name = strip_md(row[column]).strip(" *_:.")
+        entry = make_level(found, name.upper(), name)
+        entry["_by_order"], entry["_order"] = True, order
+        for i, (head, cell) in enumerate(zip(header, row)):
+            text = strip_md(cell)
+            if i == column or not text or text in ("-", "—", "–"):
+                continue
+            if TOLD.search(head):
+                people = _people(text)
+                entry["notify"] = [role_contact(found, who) for who in people]
+                if len(people) > 1:   # the cell as written too: the page lists them one by one
+                    entry.setdefault("details", []).append({"label": head, "text": text})
+            elif not apply_level_value(entry, head, text) or not lossless(text):
+                entry.setdefault("details", []).append({"label": head, "text": text})
+    found.use("severities", block)
+
+
+def _people(text: str) -> list[str]:
+    """'CISO and Legal' -> ['CISO', 'Legal']: the people a cell lists."""
+    return [p.strip(" .") for p in re.split(r",\s*|\s+(?:and|&|\+)\s+|\s*/\s*", text) if p.strip(" .")]
