@@ -212,7 +212,9 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     if i in timers:   # 'Business hours: escalate after' | '10 min': when the next level is paged
                         after = duration(cell)
                         if after not in (None, "immediate"):
-                            qualifier = ONWARD.sub("", TIMER_COLUMN.sub("", head)).strip(" :-–—()")
+                            # 'Business hours: escalate after': the words before the colon say when; a
+                            # header cut down around its timer words ('Escalate to next level after') says nothing
+                            qualifier = head.split(":")[0].strip(" -–—()") if ":" in head else ""
                             leaving.setdefault(len(levels), []).append(
                                 {"after": after, **({"condition": qualifier} if re.search(r"\w", qualifier) else {})})
                         elif re.search(r"\w", cell):
