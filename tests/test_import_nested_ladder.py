@@ -39,3 +39,36 @@ def test_a_plain_examples_line_heads_the_items_below_it(levels) -> None:
 def test_nothing_is_filled_in_for_the_source(levels) -> None:
     assert is_missing(levels["S3"]["response_time"])   # 'TBD'
     assert "examples" not in levels["S3"]
+
+
+NAMED_HEADINGS = """# Incident severity
+
+We grade incidents by name, not number.
+
+## Critical
+
+Everything is down. Acknowledge within 5 minutes.
+
+## Major
+
+One product is down. Acknowledge within 15 minutes.
+
+## Cosmetic
+
+Typos and glitches.
+
+## At a glance
+
+Raise first, lower later.
+"""
+
+
+def test_named_level_headings_among_the_page_s_other_sections() -> None:
+    from generator.importer.run import convert
+
+    from .conftest import TEST_TODAY
+
+    levels = convert(NAMED_HEADINGS, None, TEST_TODAY).documents["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"]) for lv in levels] == [("CRITICAL", "Critical"), ("MAJOR", "Major"),
+                                                        ("COSMETIC", "Cosmetic")]
+    assert levels[0]["response_time"] == "5m"

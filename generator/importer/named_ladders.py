@@ -26,7 +26,7 @@ from .mdparse import Block, Section, strip_md
 # Gravest first: a rank per name, so that a table's direction can be read from its own words.
 RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major": 2, "high": 2, "serious": 2,
          "significant": 3, "elevated": 3, "medium": 3, "moderate": 3, "minor": 4, "low": 4, "informational": 5,
-         "info": 5, "negligible": 5, "trivial": 5}
+         "info": 5, "negligible": 5, "trivial": 5, "cosmetic": 5}
 TOLD = re.compile(r"\b(?:told|tell|notif\w*|inform\w*|who\b|involve|alert)", re.IGNORECASE)
 
 
@@ -59,9 +59,9 @@ def _heading_ladder(section: Section, found: Found, make_level) -> bool:
     from .mdparse import joined
     from .prose import sentence_facts
 
-    children = [c for c in section.children if c.line not in found.used]
+    children = _named_run([c for c in section.children if c.line not in found.used])
     names = [_name(c.title) for c in children]
-    if len(children) < 2 or not all(n in RANKS for n in names) or len(set(names)) < len(names):
+    if len(children) < 2 or len(set(names)) < len(names):
         return False
     for order, (title, child) in enumerate(_gravest_first([(c.title, c) for c in children])):
         entry = make_level(found, _name(title).upper(), strip_md(title).strip(" *_:."))
@@ -75,6 +75,20 @@ def _heading_ladder(section: Section, found: Found, make_level) -> bool:
             found.use("severities", *prose)
         _level_blocks(child, entry, found, make_level)
     return True
+
+
+def _named_run(children: list[Section]) -> list[Section]:
+    """The sub-headings that are level names, one after another ('Critical', 'Major', 'Minor'), with
+    the page's other sections ('At a glance', 'Changing the level') before or after them."""
+    runs, current = [], []
+    for child in children:
+        if _name(child.title) in RANKS:
+            current.append(child)
+        else:
+            runs, current = runs + [current], []
+    runs.append(current)
+    named = [run for run in runs if len(run) >= 2]
+    return named[0] if len(named) == 1 else []
 
 
 BOLD_LEAD = re.compile(r"^\*\*([^*]{2,30})\*\*\s*(?:[:—–-]+|\s)\s*(\S.*)$")
