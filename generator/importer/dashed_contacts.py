@@ -71,10 +71,8 @@ def dashed_contacts(section: Section, found: Found) -> None:
 def _group_contact(block: Block, following: Block | None, heading: str, found: Found) -> dict | None:
     """'- Brightline Networks (branch internet)' over '  - fault line, 24h — +1 555 0250': the item
     names whom the numbers nested under it reach."""
-    if following is None or following.kind != "item" or following.level <= block.level or _parts(block):
-        return None
-    parts = _parts(following)
-    if not parts or not any(PHONE_ANY.search(p) or EMAIL.search(p) for p in parts[1:]):
+    if following is None or following.kind != "item" or following.level <= block.level or _parts(block) \
+            or not _reaches(following):
         return None
     name = strip_md(block.text).strip()
     if not name or len(name.split()) > 8 or PHONE_ANY.search(name):

@@ -36,6 +36,16 @@ class Converted:
             self.attached[index + 1] = owner + 1
 
 
+def next_text(lines: list[str], i: int) -> int | None:
+    """The first non-blank line after ``i`` (0-based), or None."""
+    return next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+
+
+def previous_text(lines: list[str], i: int) -> int | None:
+    """The last non-blank line before ``i`` (0-based), or None."""
+    return next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+
+
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
     """The Markdown of a reStructuredText, AsciiDoc or Confluence wiki document, or None for any other
     document (a '.wiki' file without Confluence's markup is read as Markdown, as Gollum writes it)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import Converted
+from . import Converted, next_text, previous_text
 
 TITLE = re.compile(r"^(={1,6})\s+(\S.*?)\s*=*\s*$")
 ATTRIBUTE = re.compile(r"^:(!?[\w-]+!?):(?:\s+(.*))?$")
@@ -32,6 +32,14 @@ PREDEFINED = {"nbsp": " ", "sp": " ", "empty": "", "zwsp": "", "amp": "&", "lt":
 
 
 @dataclass
+class _Table:
+    header: bool          # its first row is the header
+    width: int = 0        # cells a row has (those of its first line)
+    filled: int = 0       # cells of the row being read so far
+    rows: int = 0
+
+
+@dataclass
 class _State:
     attributes: dict[str, str] = field(default_factory=lambda: dict(PREDEFINED))
     markers: list[str] = field(default_factory=list)      # list markers open, outermost first
@@ -41,6 +49,7 @@ class _State:
     blocks: list[tuple[str, str, str]] = field(default_factory=list)   # open: (delimiter, kind, prefix)
     section: int = 1
     in_paragraph: str = ""                                 # the prefix a paragraph's next line keeps
+    table: _Table | None = None                            # the '|===' table being read
 
 
 def convert(lines: list[str]) -> Converted:
@@ -84,10 +93,6 @@ def _prefix(state: _State) -> str:
     return base
 
 
-def _next_text(lines: list[str], i: int) -> int | None:
-    return next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-
-
 def _comment(lines, i, out, state):
     line = lines[i].strip()
     if not line.startswith("//") or line.startswith("////"):
@@ -128,7 +133,7 @@ def _anchor_or_attributes(lines, i, out, state):
         if first == "source" or first.startswith("source"):
             parts = [p.strip() for p in attributes.group(1).split(",")]
             state.style = "source:" + (parts[1] if len(parts) > 1 and "=" not in parts[1] else "")
-    following = _next_text(lines, i)
+    following = next_text(lines, i)
     out.blank(i, following)
     return i + 1
 
@@ -145,7 +150,7 @@ def _continuation(lines, i, out, state):
     if lines[i].strip() != "+":
         return None
     state.attached = bool(state.columns)
-    out.blank(i, _next_text(lines, i))
+    out.blank(i, next_text(lines, i))
     return i + 1
 
 
@@ -245,7 +250,7 @@ def _paragraph(lines, i, out, state):
 def _delimiter(lines, i, out, state, delimiter):
     if state.blocks and state.blocks[-1][0] == delimiter:
         closing, kind, prefix = state.blocks.pop()
-        out.blank(i, _previous_text(out, i))
+        out.blank(i, previous_text(out.lines, i))
         state.attached, state.in_paragraph = False, ""
         return i + 1
     prefix, style = _prefix(state), state.style
@@ -259,24 +264,20 @@ def _delimiter(lines, i, out, state, delimiter):
         out.lines[i] = f"{prefix}<!--"
         state.blocks.append((delimiter, "comment", prefix))
     elif char == "+":
-        out.blank(i, _next_text(lines, i))
+        out.blank(i, next_text(lines, i))
         state.blocks.append((delimiter, "pass", prefix))
     elif char == "|":
         out.lines[i] = f"{prefix}<table>"
         state.blocks.append((delimiter, "table", prefix))
-        _TABLES[id(out)] = _Table(i, header="header" in style or _header_row(lines, i))
+        state.table = _Table(header="header" in style or _header_row(lines, i))
     elif style.upper() in ADMONITION_STYLES:
         out.lines[i] = f'{prefix}!!! {style.lower()} "{style.capitalize()}"'
         state.blocks.append((delimiter, "box", prefix + "    "))
     else:
-        out.blank(i, _next_text(lines, i))
+        out.blank(i, next_text(lines, i))
         state.blocks.append((delimiter, "quote" if char == "_" else "box", prefix + ("> " if char == "_" else "")))
     state.attached = False
     return i + 1
-
-
-def _previous_text(out: Converted, i: int) -> int | None:
-    return next((j for j in range(i - 1, -1, -1) if out.lines[j].strip()), None)
 
 
 def _inside(lines, i, out, state):
@@ -292,9 +293,9 @@ def _inside(lines, i, out, state):
             out.lines[i] = f"{prefix}-->"
         elif kind == "table":
             out.lines[i] = f"{prefix}</table>"
-            _TABLES.pop(id(out), None)
+            state.table = None
         else:
-            out.blank(i, _previous_text(out, i))
+            out.blank(i, previous_text(out.lines, i))
         return i + 1
     if kind == "code":
         out.lines[i] = prefix + CALLOUT_MARK.sub("", line) if line.strip() else ""
@@ -305,18 +306,6 @@ def _inside(lines, i, out, state):
     return i + 1
 
 
-@dataclass
-class _Table:
-    start: int
-    header: bool
-    width: int = 0
-    filled: int = 0
-    rows: int = 0
-
-
-_TABLES: dict[int, _Table] = {}
-
-
 def _header_row(lines: list[str], start: int) -> bool:
     """AsciiDoc's implicit header: the first line has every cell and a blank line follows it."""
     first = start + 1
@@ -324,7 +313,7 @@ def _header_row(lines: list[str], start: int) -> bool:
 
 
 def _table_line(out: Converted, i: int, line: str, prefix: str, state: _State) -> None:
-    table = _TABLES.get(id(out))
+    table = state.table
     if table is None or not line.strip():
         out.lines[i] = ""
         return

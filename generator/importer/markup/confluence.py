@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import Converted
+from . import Converted, next_text, previous_text
 
 HEADING = re.compile(r"^\s*h([1-6])\.\s+(.*)$")
 LIST_ITEM = re.compile(r"^\s*([*#-]+)\s+(\S.*)$")
@@ -60,11 +60,11 @@ def _macro(out: Converted, i: int, macro: re.Match, open_block):
         out.lines[i] = f"```{language.strip()}"   # a 'title=' caption is not kept (no line is free for it)
         return (name, "")
     if open_block is not None and open_block[0] == name and not options:
-        out.blank(i, _previous_text(out, i))   # the macro's closing tag
+        out.blank(i, previous_text(out.lines, i))   # the macro's closing tag
         return None
     title = _option(options, "title") or (options if "=" not in options else "")
     if name == "quote":
-        out.blank(i, _next_text(out.lines, i))
+        out.blank(i, next_text(out.lines, i))
         return (name, "> ")
     out.lines[i] = f'!!! {BOXES[name]} "{_inline(title)}"' if title else f"!!! {BOXES[name]}"
     if rest.strip():   # '{info}Short text{info}' on one line
@@ -77,14 +77,6 @@ def _macro(out: Converted, i: int, macro: re.Match, open_block):
 def _option(options: str, key: str) -> str:
     match = re.search(rf"(?:^|\|){key}=([^|]*)", options)
     return match.group(1).strip() if match else ""
-
-
-def _next_text(lines: list[str], i: int) -> int | None:
-    return next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-
-
-def _previous_text(out: Converted, i: int) -> int | None:
-    return next((j for j in range(i - 1, -1, -1) if out.lines[j].strip()), None)
 
 
 def _line(line: str) -> str:
