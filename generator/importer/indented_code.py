@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .mdparse import FENCE
+
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
-FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 
 
 def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
