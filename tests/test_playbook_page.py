@@ -16,7 +16,7 @@ from .sitehelpers import CHROMIUM
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-pytest.importorskip("axe_playwright_python")
+import axe_playwright_python  # noqa: E402,F401  (declared in the test extras: a missing one must fail, not skip)
 from .axe import COLOUR_RULES, describe, set_scheme, violations  # noqa: E402
 
 if not Path(CHROMIUM).exists():  # pragma: no cover - .ci/run installs it
