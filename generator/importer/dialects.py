@@ -39,6 +39,8 @@ TAG_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*|</?[A-Za-z][\w-]*\b[^>]*>\s*)+")
 HTML_TAG = re.compile(r"</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
                       r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
                       r"header|footer|aside|font|center)\b[^>]*>", re.IGNORECASE)
+BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|td|th|dt|dd|blockquote|section|article|pre|summary)\s*>(?=\s*(?:<[A-Za-z]|[^<\s]))",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -68,6 +70,8 @@ def inline_html(text: str) -> str:
     text = re.sub(r'<a\s+[^>]*href="#[^"]*"[^>]*>(.*?)</a>', r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"[\2](\1)", text, flags=re.IGNORECASE)
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    # '<p>a</p><p>b</p>' on one line: two blocks a reader sees apart, never the words 'ab'
+    text = BLOCK_END.sub(" ", text)
     text = HTML_TAG.sub("", text)
     return html.unescape(text)
 
