@@ -102,6 +102,40 @@ def _wrapped(text: str, normalized: str) -> bool:
     return pieces <= max(1, (len(words) + 1) // 2)
 
 
+DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
+
+
+def column_cells(text: str) -> str:
+    """Each cell of a table drawn in columns (dashes under its header, as pandoc writes them), its
+    pieces over several lines joined, one cell a line: what a reader of the table sees in it."""
+    lines, cells = text.splitlines(), []
+    for i, rule in enumerate(lines):
+        if not DASH_RULE.match(rule):
+            continue
+        starts = [m.start() for m in re.finditer(r"-+", rule)]
+        bounds = list(zip(starts, starts[1:] + [None]))
+        above = range(max(0, i - 3), i)
+        below = range(i + 1, min(len(lines), i + 200))
+        for block in ([lines[k] for k in above if lines[k].strip()], *_row_groups(lines, below)):
+            for a, b in bounds:
+                joined = " ".join(line[a:b].strip() for line in block if line[a:b].strip())
+                if joined:
+                    cells.append(joined)
+    return "\n".join(cells)
+
+
+def _row_groups(lines: list[str], span: range) -> list[list[str]]:
+    groups, current = [], []
+    for k in span:
+        if re.match(r"^\s*-{10,}\s*$", lines[k]) or DASH_RULE.match(lines[k]):
+            break
+        if lines[k].strip():
+            current.append(lines[k])
+        elif current:
+            groups, current = groups + [current], []
+    return groups + [current]
+
+
 def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     """Every structured value of every imported document that is not in the sources (or in ``extra``,
     what the command line gave, such as --org-name)."""
@@ -110,7 +144,7 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     linked = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", raw)   # a Markdown link is its text and address
     linked = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", linked, flags=re.IGNORECASE)   # so is HTML's
     source = "\n".join([html.unescape(HTML_TAG.sub(" ", raw)), html.unescape(HTML_TAG.sub(" ", linked)), linked, raw,
-                        wiki_text(raw), extra])
+                        wiki_text(raw), column_cells(raw), extra])
     normalized = normalize(source)
     found = []
     for path in sorted(out.rglob("*.yaml")):
@@ -123,7 +157,9 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     return found
 
 
-KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$")
+KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$"
+                       # 'Response: next business day' on a line of its own (plain text): a label and its value
+                       r"|^\s*[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(\S.*)$")
 # Section names the importer turns into the site's own structure (stages, parts of a runbook).
 LABEL = re.compile(r"(symptoms?|meaning|what it means|checks?|fix|triage|impact|summary|diagnosis|investigation|"
                    r"mitigation|resolution|remediation|"
@@ -182,7 +218,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
     if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):
         return []           # a fence, in a block quote or not
     match = KEY_VALUE.match(stripped)
-    value = match and (match.group(1) or match.group(2) or "").strip()
+    value = match and (match.group(1) or match.group(2) or match.group(3) or "").strip()
     stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
     if stage:   # '1. **Detect** (0-5 min)': a stage, its window shown as the phase's window, as for a heading
         return [stage.group(1)]
@@ -252,7 +288,12 @@ def header_rows(source: Path) -> set[int]:
     """Line numbers of Markdown table header rows (the line above a |---| rule)."""
     lines = source.read_text(encoding="utf-8").splitlines()
     rows = {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
-    rows |= {i for i in range(1, len(lines)) if re.fullmatch(r"\s*-{3,}(?:\s+-{3,})+\s*", lines[i])}  # over dashes
+    for i in range(1, len(lines)):   # over dashes: the header, its cells wrapped over up to three lines
+        if re.fullmatch(r"\s*-{3,}(?:\s+-{3,})+\s*", lines[i]):
+            top = i - 1
+            while top > 0 and i - top < 3 and lines[top - 1].strip() and not re.fullmatch(r"\s*-+\s*", lines[top - 1]):
+                top -= 1
+            rows |= set(range(top + 1, i + 1))
     for i, line in enumerate(lines):   # a grid table's header: the lines between its top border and '+===+'
         if re.fullmatch(r"\s*\+(?:=+\+)+\s*", line):
             top = i - 1

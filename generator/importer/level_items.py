@@ -37,7 +37,7 @@ def _heading_level(section: Section, found: Found, make_level) -> dict | None:
     """The level a heading names ('## SEV-0 · Catastrophic'), its paragraphs the description."""
     heading_level = level_id(section.title) if section.level else None
     entry = found.levels.get(heading_level) if heading_level else None
-    if heading_level and section.line not in found.used and _under_severities(section):
+    if heading_level and section.line not in found.used and (_under_severities(section) or _in_level_run(section)):
         # '## SEV-0 · Catastrophic' over its description, even when a table elsewhere named the level first
         entry = make_level(found, heading_level, _rest_name(section.title) or strip_md(section.title))
         written_as(entry, section.title)   # 'SEV-0 · Catastrophic' as the old page wrote it
@@ -50,6 +50,20 @@ def _heading_level(section: Section, found: Found, make_level) -> dict | None:
             sentence_facts(entry, entry["description"])
             found.use("severities", *prose)
     return entry
+
+
+def _in_level_run(section: Section) -> bool:
+    """'### 🔴 SEV1 — ...' beside '### 🟠 SEV2 — ...': sibling headings that each name another level
+    are a ladder, whatever the heading above them says ('How bad is it?')."""
+    if section.parent is None:
+        return False
+    ids = [level_id(c.title) for c in section.parent.children if not c.children and SET_APART.match(strip_md(c.title))]
+    ids = [i for i in ids if i]
+    return len(ids) >= 2 and len(set(ids)) == len(ids)
+
+
+# the level id set apart from the rest: 'SEV1 — ...', 'P2: ...', 'Sev 3 (Minor)', not 'P1 Critical Incidents'
+SET_APART = re.compile(r"^\W*\w+(?:[\s-]?\w)?\s*(?:$|--|[-–—:|(·])")
 
 
 def _level_blocks(section: Section, heading_entry: dict | None, found: Found, make_level) -> None:

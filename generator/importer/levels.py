@@ -42,10 +42,23 @@ def _levels(root: Section, found: Found) -> None:
             found.mapped["severities"].append(section.line)
             found.used.add(section.line)
             _level_body(section.blocks, entry, found)
+            _level_prose(section, entry, found)
         for block in section.blocks:
             if block.kind == "table":
                 _level_table(block, found)
         _level_labels(section.blocks, found)
+
+
+def _level_prose(section: Section, entry: dict, found: Found) -> None:
+    """The paragraphs under a level's heading: its description, and the time a sentence gives."""
+    from .mdparse import joined
+    from .prose import sentence_facts
+
+    prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+    if prose and not entry.get("description"):
+        entry["description"] = joined(prose, section.blocks)
+        sentence_facts(entry, entry["description"])
+        found.use("severities", *prose)
 
 
 def _level_body(blocks: list[Block], entry: dict, found: Found) -> None:

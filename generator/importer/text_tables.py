@@ -87,7 +87,8 @@ def _opens_columns(out: list[str], i: int) -> bool:
 def _columns(out: list[str], rule: int) -> int | None:
     """A column table from the dashes under its header; the index after it, or None."""
     starts = _starts(out[rule])
-    multiline = rule >= 2 and bool(FULL_RULE.match(out[rule - 2]))
+    top = _header_top(out, rule, starts)
+    multiline = (top >= 1 and bool(FULL_RULE.match(out[top - 1]))) or top < rule - 1
     rows: list[tuple[int, list[list[str]]]] = []
     j, blank_before = rule + 1, False
     while j < len(out):
@@ -115,10 +116,27 @@ def _columns(out: list[str], rule: int) -> int | None:
     last = j - 1
     while not out[last].strip():
         last -= 1
-    header = (rule - 1, _slice(out[rule - 1], starts))
+    heads = [_slice(out[k], starts) for k in range(top, rule)]
+    header = (top, [" ".join(h[c] for h in heads if h[c]) for c in range(len(starts))])
     table = [header] + [(k, [" ".join(p for p in parts if p) for parts in columns]) for k, columns in rows]
-    _write(out, rule - 2 if multiline else rule - 1, last, table, header_rows=1)
+    _write(out, top - 1 if multiline and top >= 1 and FULL_RULE.match(out[top - 1]) else top, last, table, header_rows=1)
     return last + 1
+
+
+def _header_top(out: list[str], rule: int, starts: list[int]) -> int:
+    """The first line of the header: pandoc's multiline tables wrap a header cell over lines
+    ('Response' over 'time'), each line under the same columns, above the dashes."""
+    top = rule - 1
+    while top >= 1 and out[top - 1].strip() and not FULL_RULE.match(out[top - 1]) and \
+            _under_columns(out[top - 1], starts) and rule - top < 4:
+        top -= 1
+    return top
+
+
+def _under_columns(line: str, starts: list[int]) -> bool:
+    """The line's words sit in the columns: a space where each column begins (not prose running across)."""
+    cells = [c for c in _slice(line, starts) if c]
+    return len(cells) >= 2 and all(line[s - 1].isspace() for s in starts[1:] if s - 1 < len(line))
 
 
 def _starts(rule: str) -> list[int]:
