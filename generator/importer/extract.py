@@ -39,6 +39,7 @@ from .arrow_chains import arrow_chains, playbook_arrows
 from .call_lists import call_lists
 from .named_ladders import named_ladders
 from .lead_ladders import lead_ladders
+from .staircase_chains import staircase_chains
 from .nested_chains import nested_chains
 from .help_lists import help_lists
 from .priority_columns import priority_columns
@@ -68,7 +69,7 @@ def extract(root: Section) -> Found:
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
     for step in steps:
         step(root, found)
     return found

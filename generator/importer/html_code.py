@@ -1,0 +1,72 @@
+"""Code blocks of HTML exports (``<pre>``, as Confluence's code panel, Google Docs and wikis write
+them) rewritten as fenced Markdown code, line for line:
+
+    <div class="code panel"><div class="codeContent">        ```bash
+    <pre class="syntaxhighlighter-pre" ...>kubectl get pods    kubectl get pods
+    redis-cli llen queue</pre>                                redis-cli llen queue
+    </div></div>                                              ```
+
+The fences go on the block's own ``<pre>`` / ``</pre>`` lines when nothing else is written there,
+else on the markup-only line just before or after it. Entities are decoded (``&quot;`` is ``"``)
+and a highlighter's inline tags dropped, so the commands read as a reader copies them. A
+``<pre>`` with no free line for a fence is left for the HTML reader.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+PRE_OPEN = re.compile(r"<pre\b([^>]*)>", re.IGNORECASE)
+PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+INLINE = re.compile(r"</?(?:code|span|b|strong|em|i|u|font|a|kbd|var|samp)\b[^>]*>", re.IGNORECASE)
+ONLY_TAGS = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^>]*>\s*)*$")
+LANG = re.compile(r"brush:\s*([\w+-]+)|language-([\w+-]+)|lang(?:uage)?=\"?([\w+-]+)", re.IGNORECASE)
+
+
+def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """Rewrite every ``<pre>`` block of ``lines`` in place; markup lines become fences."""
+    i = 0
+    while i < len(lines):
+        opened = PRE_OPEN.search(lines[i]) if i not in skip else None
+        end = _close(lines, i) if opened else None
+        if opened is None or end is None:
+            i += 1
+            continue
+        fences = _fence_lines(lines, i, end, opened, skip)
+        if fences:
+            _rewrite(lines, i, end, opened, fences, attached)
+        i = end + 1
+
+
+def _close(lines: list[str], start: int) -> int | None:
+    for j in range(start, min(len(lines), start + 2000)):
+        if PRE_CLOSE.search(lines[j]):
+            return j
+    return None
+
+
+def _fence_lines(lines, start, end, opened, skip) -> tuple[int, int] | None:
+    before = INLINE.sub("", PRE_CLOSE.split(lines[start][opened.end():], 1)[0]).strip()
+    after = INLINE.sub("", PRE_CLOSE.split(lines[end], 1)[0]).strip()
+    top = start if not before and ONLY_TAGS.match(lines[start][:opened.start()]) else start - 1
+    bottom = end if not after and ONLY_TAGS.match(PRE_CLOSE.split(lines[end], 1)[1]) else end + 1
+    if top < 0 or bottom >= len(lines) or top in skip or bottom in skip:
+        return None
+    if (top != start and not ONLY_TAGS.match(lines[top])) or (bottom != end and not ONLY_TAGS.match(lines[bottom])):
+        return None
+    return top, bottom
+
+
+def _rewrite(lines, start, end, opened, fences, attached) -> None:
+    top, bottom = fences
+    lang = LANG.search(opened.group(1))
+    body = [lines[start][opened.end():]] + lines[start + 1:end] + [PRE_CLOSE.split(lines[end], 1)[0]]
+    if start == end:
+        body = [PRE_CLOSE.split(lines[start][opened.end():], 1)[0]]
+    for k, text in zip(range(start, end + 1), body):
+        lines[k] = html.unescape(INLINE.sub("", text))
+    lines[top] = "```" + (next(g for g in lang.groups() if g) if lang else "")
+    lines[bottom] = "```"
+    first = start + 1 if top == start else start
+    for k in (top, bottom):   # a fence on a markup line counts with the block's first line
+        attached[k + 1] = first + 1

@@ -1,0 +1,96 @@
+"""Escalation chains drawn as a staircase, each step one indent deeper than the one before:
+
+    - SecOps on-call (Opsgenie `secops`)                    Service Desk Consultant
+        - if no ack in 10 min → SecOps secondary              -> Service Desk Shift Lead
+            - customer data involved → CISO + DPO                 -> ITS Duty Manager
+
+A nested list (under an escalation heading) whose items each sit one level below the one before,
+every step after the first written 'when → whom'; and a block of lines whose every line after the
+first starts with an arrow (plain-text documents indent it, so it reads as a code block). The
+words before an arrow are the step's trigger, as written; a wait in them ('no ack in 10 min') is
+its wait. A deeper item with no arrow ('CISO decides on ...') is what the last step does, not a
+step: it stays as written with the section. Whom a step names is its contact ('CISO (Renata
+Duarte) + DPO' is two: the CISO and the DPO); the step keeps the words as written.
+"""
+from __future__ import annotations
+
+import re
+
+from .arrow_chains import ARROW, PEOPLE
+from .found import Found
+from .mdparse import Block, Section, strip_md
+from .prose_chains import WHEN
+from .text import duration, slug
+
+ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain", re.IGNORECASE)
+LINE_ARROW = re.compile(r"^\s*(?:→|->|=>|»|⟶)\s*(\S.*)$")
+BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+
+def staircase_chains(root: Section, found: Found, role_contact) -> None:
+    if found.escalation:
+        return
+    for section in root.walk():
+        steps = _list_staircase(section, found) or _arrow_block(section, found)
+        if steps:
+            _add(steps, found, role_contact)
+            return
+
+
+def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
+    if not ESCALATION.search(section.title):
+        return None
+    items = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+    if len(items) < 3 or items[0].level != 0 or any(b.level <= a.level for a, b in zip(items, items[1:])):
+        return None
+    steps = [("", strip_md(items[0].text).strip(), items[0])]
+    for item in items[1:]:
+        parts = ARROW.split(strip_md(item.text).strip(), maxsplit=1)
+        if len(parts) < 2:
+            break   # what the last step does, not a step
+        steps.append((parts[0].strip(" :"), parts[1].strip(" ."), item))
+    return steps if len(steps) >= 3 and _people(steps) else None
+
+
+def _arrow_block(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
+    for block in section.blocks:
+        if block.kind != "code" or block.lang or block.lines[0] in found.used:
+            continue
+        lines = [line for line in block.code if line.strip()]
+        arrows = [LINE_ARROW.match(line) for line in lines[1:]]
+        if len(lines) < 3 or not all(arrows) or ARROW.search(lines[0]):
+            continue
+        steps = [("", lines[0].strip(), block)] + [("", m.group(1).strip(), block) for m in arrows]
+        if _people(steps):
+            return steps
+    return None
+
+
+def _people(steps: list[tuple[str, str, Block]]) -> bool:
+    """Most steps name people or teams (not 'CDN -> load balancer -> API'), each in a few words."""
+    names = [BRACKETS.sub("", who) for _, who, _ in steps]
+    if any(not n.strip() or len(n.split()) > 8 for n in names):
+        return False
+    return sum(bool(PEOPLE.search(n)) for n in names) * 2 > len(names)
+
+
+def _add(steps: list[tuple[str, str, Block]], found: Found, role_contact) -> None:
+    for when, who, block in steps:
+        trigger = {"condition": when} if when else None
+        wait = WHEN.search(when) or re.search(r"\bno \w+ in\s+(\d+\s*(?:min\w*|h(?:ou)?rs?|h)\b)", when)
+        if trigger and wait and duration(wait.group(1)) not in (None, "immediate"):
+            trigger["after"] = duration(wait.group(1))
+        contacts = [role_contact(found, part) for part in _whom(who)]
+        found.escalation.append({"id": slug(BRACKETS.sub("", who)), "name": who, "contacts": contacts,
+                                 "triggers": [trigger] if trigger else []})
+        if block.kind == "item":
+            found.use("escalation", block)
+        else:   # the drawing stays as written too; its lines are the chain's
+            found.mapped["escalation"].extend(block.lines)
+
+
+def _whom(who: str) -> list[str]:
+    """'CISO (Renata Duarte) + DPO' -> ['CISO', 'DPO']: the roles a step calls, their holders' names aside."""
+    plain = BRACKETS.sub("", who)
+    parts = [p.strip(" .,;") for p in re.split(r"\s+(?:\+|&|and)\s+", plain)]
+    return [p for p in parts if p] or [plain.strip()]

@@ -1,0 +1,52 @@
+"""Escalation drawn as a staircase (a nested list of 'when → whom', an arrow ladder in plain text)
+and HTML exports' <pre> code panels as commands (tests/import_corpus fixtures)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.importer.run import import_documents
+from generator.validate.imported import is_missing
+
+from .conftest import TEST_TODAY
+from .importcorpus import CORPUS, invented
+
+
+def imported(tmp_path: Path, name: str) -> Path:
+    out = tmp_path / "content"
+    import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
+    assert invented(out, [CORPUS / name], extra="Corpus Org") == []
+    return out
+
+
+def chain(out: Path) -> list[dict]:
+    return yaml.safe_load((out / "escalation.yaml").read_text())["levels"]
+
+
+def test_nested_when_arrow_whom_list_is_the_chain_in_order(tmp_path) -> None:
+    levels = chain(imported(tmp_path, "staircase-escalation.md"))
+    assert [lv["name"] for lv in levels] == ["Warehouse on-call (pager wms-primary)", "Warehouse backup on-call",
+                                             "Logistics systems manager (Ada Brook)",
+                                             "Head of Operations + Finance controller"]
+    assert levels[1]["triggers"] == [{"condition": "no answer in 15 min", "after": "15m"}]
+    assert levels[2]["triggers"] == [{"condition": "scanners down on two sites"}]   # no wait said: none given
+    assert levels[3]["contacts"] == ["head-of-operations", "finance-controller"]
+    assert is_missing(levels[0]["triggers"][0]["condition"])
+    # the deepest item says what the last step does: it is no step of its own
+    assert not any("partner depot" in lv["name"] for lv in levels)
+
+
+def test_plain_text_arrow_ladder_is_the_chain(tmp_path) -> None:
+    levels = chain(imported(tmp_path, "escalation-arrow-ladder.txt"))
+    assert [lv["name"] for lv in levels] == ["Circulation Desk Supervisor", "Library Systems Administrator",
+                                             "Head of Digital Services", "University Librarian"]
+
+
+def test_confluence_code_panels_are_commands_with_entities_decoded(tmp_path) -> None:
+    out = imported(tmp_path, "wiki-export-code-panels.html")
+    book = yaml.safe_load((out / "playbooks" / "print-jobs-stuck-in-the-queue.yaml").read_text())
+    codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+    assert codes == ['lpstat -o\njournalctl -u cups --since "15 min ago" | grep -i error', "sudo systemctl restart cups"]
+    other = yaml.safe_load((out / "playbooks" / "a-printer-shows-offline.yaml").read_text())
+    assert "ping -c 3 printer-3f.office.internal && lpinfo -v" in yaml.safe_dump(other, width=999)
