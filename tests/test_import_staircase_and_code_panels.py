@@ -50,3 +50,45 @@ def test_confluence_code_panels_are_commands_with_entities_decoded(tmp_path) -> 
     assert codes == ['lpstat -o\njournalctl -u cups --since "15 min ago" | grep -i error', "sudo systemctl restart cups"]
     other = yaml.safe_load((out / "playbooks" / "a-printer-shows-offline.yaml").read_text())
     assert "ping -c 3 printer-3f.office.internal && lpinfo -v" in yaml.safe_dump(other, width=999)
+
+
+def test_numbered_capital_lines_of_a_plain_text_procedure_are_its_headings(tmp_path) -> None:
+    out = imported(tmp_path, "plain-text-numbered-procedure.txt")
+    templates = yaml.safe_load((out / "templates.yaml").read_text())["templates"]
+    assert [t["title"] for t in templates] == ["3.1 Telemetry outage notice", "3.2 Telemetry restored notice"]
+    assert templates[0]["subject"] == "Telemetry outage at <station>"
+    levels = yaml.safe_load((out / "severities.yaml").read_text())["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("SEV1", "10m"), ("SEV2", "1h")]
+
+
+def test_numbered_lines_in_a_markdown_document_with_headings_stay_list_items() -> None:
+    from generator.importer.plain_text import numbered_headings
+    lines = ["# Runbook", "", "1. RESTART", "", "2. VERIFY", ""]
+    numbered_headings(lines, set())
+    assert lines[2] == "1. RESTART"
+
+
+def test_word_export_inline_code_commands_and_review_table(tmp_path) -> None:
+    out = imported(tmp_path, "word-export-known-error.md")
+    books = list((out / "playbooks").glob("*.yaml"))
+    assert len(books) == 1
+    book = yaml.safe_load(books[0].read_text())
+    codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+    assert codes == ["systemctl list-timers ledger-export.timer",
+                     'journalctl -u ledger-export.service --since "01:00" --no-pager',
+                     "sudo systemctl start ledger-export.service", "ls -l /srv/ledger/outbound/ | tail -3"]
+    sections = yaml.safe_load((out / "postmortem.yaml").read_text())["sections"]
+    # '1\. Summary' as a reader sees it: the backslash escape shows its character
+    assert [(s["title"], s["prompt"]) for s in sections] == [
+        ("1. Summary", "Ticket number, priority, what broke"), ("2. Timeline", "Key events with times (UTC)"),
+        ("3. Impact", "Who was affected and for how long"), ("4. Actions", "Owner and due date for each action")]
+
+
+def test_inline_code_in_a_sentence_or_a_lone_setting_stays_text() -> None:
+    from generator.importer.mdparse import Block, Section
+    from generator.importer.span_commands import span_code_blocks
+    section = Section("Notes", 1, 1)
+    section.blocks = [Block("item", [2], text="Set this:"), Block("para", [3], text="`max_connections`"),
+                      Block("para", [4], text="Run `df -h` first.")]
+    span_code_blocks(section)
+    assert [b.kind for b in section.blocks] == ["item", "para", "para"]

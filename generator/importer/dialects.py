@@ -19,7 +19,7 @@ from .indented_code import fence_indented_code
 from .html_code import html_code_blocks
 from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
-from .plain_text import dot_leaders, drawn_chains
+from .plain_text import dot_leaders, drawn_chains, numbered_headings
 from .text_tables import draw_tables
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -85,6 +85,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced_lines(out.lines))
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
+    numbered_headings(out.lines, skip)
     out.lines = draw_tables(out.lines, skip)
     drawn_chains(out.lines, out.attached, skip)
     dot_leaders(out.lines, out.attached, skip)

@@ -93,10 +93,20 @@ _CODE_SPAN = re.compile(r"`([^`]*)`")
 @lru_cache(maxsize=8192)
 def strip_md(text: str) -> str:
     """Plain text: no emphasis markers, links reduced to their text, emoji and quotes trimmed."""
+    if "\\" in text:   # '1\\. Timeline', '\\+353 1 555 0142': a backslash escape shows its character
+        text = _outside_code_spans(text, lambda part: _ESCAPED.sub(r"\1", part))
     text = _LINK.sub(r"\1 (\2)", text)
     text = _EMPHASIS.sub("", text)
     text = _CODE_SPAN.sub(r"\1", text)
     return text.strip()
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _outside_code_spans(text: str, change) -> str:
+    parts = re.split(r"(`+[^`]*`+)", text)
+    return "".join(part if i % 2 else change(part) for i, part in enumerate(parts))
 
 
 def joined(chosen: list[Block], around: list[Block]) -> str:

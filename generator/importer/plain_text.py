@@ -106,3 +106,36 @@ def _is_box(line: str) -> bool:
 def _text(line: str) -> str:
     leader = LEADER.match(line)
     return f"{leader.group(2)} — {leader.group(3)}" if leader else line.strip()
+
+
+NUMBERED_LINE = re.compile(r"^\s{0,3}(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{0,70}?)\s*$")
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+def numbered_headings(lines: list[str], skip: set[int]) -> None:
+    """'2. INCIDENT LEVELS' on a line of its own, in a document with no Markdown headings, is a
+    section heading (as plain-text procedures number them), and '5.1 IT Alert -- initial notice'
+    under it a sub-heading: only where two such capitalised headings or more number the document."""
+    if any(MARKDOWN_HEADING.match(line) for i, line in enumerate(lines) if i not in skip):
+        return
+    numbered = {i: m for i, m in ((i, NUMBERED_LINE.match(line)) for i, line in enumerate(lines))
+                if m and i not in skip and _standalone(lines, i)}
+    heads = {m.group(1).split(".")[0] for m in numbered.values() if _capitals(m.group(2))}
+    if len(heads) < 2:
+        return
+    for i, match in numbered.items():
+        number, title = match.groups()
+        top = "." not in number and _capitals(title)
+        sub = "." in number and number.split(".")[0] in heads and not title.endswith((".", ":"))
+        if top or sub:
+            lines[i] = "#" * (number.count(".") + 2) + " " + lines[i].strip()
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    return (i == 0 or not lines[i - 1].strip() or lines[i - 1].startswith(("```", "~~~"))) and (i + 1 == len(lines) or not lines[i + 1].strip()
+                                                     or lines[i + 1].startswith(("    ", "```", "~~~")))
+
+
+def _capitals(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)

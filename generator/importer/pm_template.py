@@ -17,6 +17,8 @@ def _postmortem(root: Section, found: Found) -> None:
         if section.parent is not None and PM_TEMPLATE.search(section.title) and (
                 home_of(section.parent) == "postmortem" or re.search(r"review|post|retro", section.title, re.I)):
             _pm_sections_from_headings(section, pm, found)
+        if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
+            _pm_sections_from_table(section, pm, found)
         if home_of(section) != "postmortem":
             continue
         for block in section.blocks:
@@ -34,6 +36,26 @@ def _postmortem(root: Section, found: Found) -> None:
             pm["within"] = duration(window_text.group(1))
             pm["within_severities"] = [m.replace(" ", "").replace("-", "").upper() for m in
                                        re.findall(r"\b(?:P|SEV)[\s-]?[0-9]\b", section.title, re.I)]
+
+
+REVIEW_WORDS = re.compile(r"review|post[- ]?mortem|post[- ]incident|retro|\bpir\b|\brca\b", re.IGNORECASE)
+
+
+def _pm_sections_from_table(section: Section, pm: dict, found: Found) -> None:
+    """'Post Incident Review Report Template' over a table of its sections, each row a section's
+    name and what it holds ('2. Timeline | Key events with timestamps (UTC)')."""
+    tables = [b for b in section.blocks if b.kind == "table" and len(b.rows) >= 4 and b.lines[0] not in found.used]
+    if section.children or len(tables) != 1 or min(len(r) for r in tables[0].rows) < 1:
+        return
+    sections = []
+    for row in tables[0].rows[1:]:
+        title = strip_md(row[0]).strip()
+        prompt = strip_md(row[1]).strip() if len(row) > 1 else ""
+        if title:
+            sections.append({"id": slug(title), "title": title, "prompt": prompt or title})
+    if len(sections) >= 3:
+        pm["sections"] = sections
+        found.use("postmortem", tables[0])   # the heading stays as written: the page has a title of its own
 
 
 def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None:
