@@ -107,6 +107,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         imported.hidden.update(offset + k for k in plain.hidden)
         file_root.parent = root
         root.children.append(file_root)
+    root.complete()
     attach_rules(root, lines, imported.attached)
     return root, lines
 
