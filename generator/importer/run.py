@@ -26,6 +26,7 @@ __all__ = ["DOCUMENT_SUFFIXES", "ImportResult", "NothingRecognized", "SourceText
 
 MONTH_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+(\d{1,2}),\s+(\d{4})")
+DATE_LINE = re.compile(r"last[ _]updated|updated:|last[ _]reviewed", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
 
 
@@ -47,7 +48,7 @@ class ImportResult:
 def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
     """The 'Last Updated' date of the source, else today; True and its line if found."""
     for number, line in enumerate(lines, start=1):
-        if re.search(r"last[ _]updated|updated:|last[ _]reviewed", line, re.IGNORECASE):
+        if DATE_LINE.search(line):
             iso = ISO_DATE.search(line)
             if iso:
                 return iso.group(1), True, number

@@ -9,6 +9,9 @@ from .found import SHELL_LANGS, Found, _looks_like_scenario, _parent_level, _sta
 from .runbooks import LANGS
 from .text import LEVEL, slug
 
+PHASED_TITLE = re.compile(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", re.IGNORECASE)
+
+
 def _numbered_shell(section: Section) -> bool:
     for block in section.blocks:
         if block.kind == "code" and block.lang in SHELL_LANGS:
@@ -40,7 +43,7 @@ def _only_messages(section: Section) -> bool:
 
 def _phase_list(section: Section) -> bool:
     """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
-    phased = [c for c in section.children if re.search(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", c.title, re.I)]
+    phased = [c for c in section.children if PHASED_TITLE.search(c.title)]
     return len(phased) >= 2 or (len(section.children) >= 2 and bool(PHASES_TITLE.search(section.title)))
 
 
