@@ -168,7 +168,7 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
     while i < len(lines):
         line, number = lines[i], offset + i + 1
         heading = HEADING.match(line)
-        html_heading = None if heading else HTML_HEADING.match(line)
+        html_heading = None if heading or "<" not in line else HTML_HEADING.match(line)
         fence = FENCE.match(line)
         if heading or html_heading:
             level = len(heading.group(1)) if heading else int(html_heading.group(1))
@@ -181,7 +181,7 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
             i += 1
         elif fence:
             i = _fence(lines, i, fence, current, offset)
-        elif HTML_TABLE.search(line):
+        elif "<" in line and HTML_TABLE.search(line):
             i = _html_table(lines, i, current, offset)
         elif TABLE_ROW.match(line):
             i = _table(lines, i, current, offset)
@@ -276,11 +276,14 @@ def html_text(cell: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(text)).strip(" ;")
 
 
+BARE_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s*")
+
+
 def _line_block(line: str, number: int) -> Block:
     if RULE.match(line):
         return Block("rule", [number])
     item = ITEM.match(line)
-    if (item and not item.group(3).strip()) or re.fullmatch(r"\s*(?:[-*+]|\d+[.)])\s*", line):
+    if (item and not item.group(3).strip()) or BARE_MARKER.fullmatch(line):
         return Block("para", [number], text="")  # a bare list marker carries no text to map
     if item:
         checked = None if item.group(2) is None else item.group(2).lower() == "x"

@@ -4,6 +4,7 @@ The entry point for other commands (`playbook init --from`) is ``import_document
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -121,6 +122,18 @@ def _keep_markup(markdown, plain, offset: int, imported: a.Imported) -> None:
 
 def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:
     """Map Markdown documents onto content documents (no file is written)."""
+    # The parsed tree lives until the end and each full collection walked all of it, finding
+    # nothing: 4 of them, 0.15 s of 2 s for a 1 MB document. Its cycles are collected afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _convert(sources, org_name, today)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _convert(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:
     imported = a.Imported()
     root, lines = _tree(sources, imported)
     found = extract(root)
