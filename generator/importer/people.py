@@ -135,10 +135,11 @@ PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$",
 
 
 def _phases(root: Section, found: Found) -> None:
+    from .scenarios import PHASES_TITLE
+
     taken = set().union(*(pb["_lines"] for pb in found.playbooks))  # once, not once per section
     for section in root.walk():
         match = PHASE_TITLE.match(section.title)
-        from .scenarios import PHASES_TITLE
         listed = section.parent is not None and section.parent.level > 0 and len(section.parent.children) >= 2 \
             and bool(PHASES_TITLE.search(section.parent.title))   # '8.1 Preparation' under 'Response phases'
         is_phase = section.title.lower().startswith("phase") or listed or (
