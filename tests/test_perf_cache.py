@@ -130,7 +130,7 @@ def test_a_cache_file_this_machine_did_not_sign_is_ignored(repo: Path, layouts, 
 
 def test_an_edited_playbook_is_parsed_and_checked_afresh(repo: Path) -> None:
     assert load(repo, render_cards=False).ok
-    assert (repo / ".playbook-cache" / "yaml-v1.json").exists()
+    assert (repo / ".playbook-cache" / "yaml-v2.json").exists()
     path = repo / "content" / "playbooks" / "database-unavailable.yaml"
     original = path.read_text()
     path.write_text(original.replace("severity: P0", "severity: P9"))
@@ -140,6 +140,20 @@ def test_an_edited_playbook_is_parsed_and_checked_afresh(repo: Path) -> None:
     fixed = load(repo, render_cards=False)
     assert fixed.ok
     assert fixed.project.playbook("database-unavailable").title == "Database is gone"
+
+
+def test_parsed_data_read_back_equals_a_fresh_parse_and_is_never_shared(tmp_path: Path) -> None:
+    from generator.caching.parse import ParseCache
+
+    text, data = "a: 1\n", {"a": 1, "when": "2026-11-22", "steps": [{"text": "x"}], "none": None}
+    first = ParseCache(tmp_path)
+    first.put(text, data)
+    first.save()
+    again = ParseCache(tmp_path)
+    one, two = again.get(text), again.get(text)
+    assert one == data and two == data
+    assert one is not two and one["steps"] is not two["steps"]   # two identical files: their own objects
+    assert again.get("b: 2\n") is None
 
 
 def test_a_secret_pasted_into_a_clean_file_is_still_found(repo: Path) -> None:
@@ -226,3 +240,27 @@ def without_alerts(text: str) -> str:
         if not skipping:
             lines.append(line)
     return "".join(lines)
+
+
+def test_a_stored_qr_code_is_the_one_segno_makes_and_its_version_is_in_the_key(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    from generator.caching import qr_codes
+
+    made: list[str] = []
+    real = qr_codes.make
+    monkeypatch.setattr(qr_codes, "make", lambda text: made.append(text) or real(text))
+    first = qr_codes.Store()
+    first.open(tmp_path)
+    url = "https://runbooks.example.com/playbooks/site-slow.html"
+    fresh = first.svg(url)
+    first.save()
+    assert made == [url] and fresh.startswith("<svg")
+    again = qr_codes.Store()
+    again.open(tmp_path)
+    assert again.svg(url) == fresh and made == [url]   # read back, not made again
+    assert again.svg(url + "?b") != fresh and made == [url, url + "?b"]
+    qr_codes._segno_version.cache_clear()
+    monkeypatch.setattr(qr_codes, "_segno_version", lambda: "99.0")
+    other = qr_codes.Store()
+    other.open(tmp_path)
+    assert other.svg(url) == fresh and made[-1] == url and len(made) == 3   # another segno: made afresh

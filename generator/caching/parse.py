@@ -3,7 +3,10 @@
 Only clean parses are kept (no problem of any kind), and only data that JSON
 gives back exactly (string keys; YAML's other scalars survive the round trip),
 so a cached file reads exactly as a fresh parse would. The store is one signed
-JSON file (see cache): entries not used by the last run are dropped. Within
+JSON file (see cache) mapping each key to the JSON text of its data: reading it
+decodes strings only, and each file's data is decoded when that file is read
+(v1 decoded all data and encoded it again, 0.05 s of a 0.6 s check at 1,000
+files). Entries not used by the last run are dropped. Within
 one process (serve rebuilds) entries stay in memory as JSON text, so every
 run still gets its own fresh objects.
 """
@@ -15,7 +18,7 @@ from typing import Any
 
 from . import store as cache
 
-NAME = "yaml-v1.json"
+NAME = "yaml-v2.json"
 _MEMORY: dict[str, dict[str, str]] = {}  # cache folder -> {key: JSON text of the data}
 _KEEP = {"between_runs": False}
 
@@ -43,9 +46,9 @@ class ParseCache:
             stored = json.loads(raw) if raw else {}
         except ValueError:
             return {}
-        if not isinstance(stored, dict):
+        if not isinstance(stored, dict) or not all(isinstance(text, str) for text in stored.values()):
             return {}
-        return {key: json.dumps(data, separators=(",", ":")) for key, data in stored.items()}
+        return stored
 
     def get(self, text: str) -> Any:
         """The data of ``text`` if it was parsed cleanly before, else None."""
@@ -53,8 +56,12 @@ class ParseCache:
         found = self.entries.get(key)
         if found is None:
             return None
+        try:
+            data = json.loads(found)
+        except ValueError:   # signed, so written by this machine; but never trust a text blindly
+            return None
         self.used[key] = found
-        return json.loads(found)
+        return data
 
     def put(self, text: str, data: Any) -> None:
         """Remember a clean parse, if JSON keeps it exactly."""
@@ -74,8 +81,7 @@ class ParseCache:
             _MEMORY[str(self.folder)] = self.used
         if self.used.keys() == self.entries.keys():
             return
-        body = ",".join(f"{json.dumps(key)}:{value}" for key, value in self.used.items())
-        cache.write(self.folder, NAME, ("{" + body + "}").encode("utf-8"))
+        cache.write(self.folder, NAME, json.dumps(self.used, separators=(",", ":")).encode("utf-8"))
 
 
 def open_for(root: Path) -> ParseCache:

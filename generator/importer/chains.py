@@ -10,6 +10,9 @@ from .mdparse import Block, Section, strip_md
 from .contacts import reach_fields
 from .text import EMAIL, PHONE_ANY, duration, slug
 
+ESCALAT = re.compile(r"escalat", re.IGNORECASE)
+TIER_TITLE = re.compile(r"^(?:tier|level|l)\s*(\d+)\s*[-–—:]\s*(.+)$", re.IGNORECASE)
+
 
 CHAIN_KEY = re.compile(r"^(?:level|tier|step|stage|l)\s*(\d+)$", re.IGNORECASE)
 
@@ -19,7 +22,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
                and b.value and b.lines[0] not in found.used]
-        if len(run) < 2 and (re.search(r"escalat", section.title, re.I) or _verb_chain(section, found)
+        if len(run) < 2 and (ESCALAT.search(section.title) or _verb_chain(section, found)
                              or _named_chain_under_escalation(section, found)):
             _ordered_chain(section, found, role_contact)
             continue
@@ -43,7 +46,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
 def tier_sections(root: Section, found: Found, role_contact) -> None:
     """'## Tier 2 - Platform engineers' sections with Responds within / Trigger / Authority bullets."""
     for section in root.walk():
-        match = re.match(r"^(?:tier|level|l)\s*(\d+)\s*[-–—:]\s*(.+)$", strip_md(section.title), re.IGNORECASE)
+        match = TIER_TITLE.match(strip_md(section.title))
         if not match or section.line in found.used:
             continue
         name, timer = _heading_timer(match.group(2).strip())
@@ -91,7 +94,7 @@ def escalation_prose(root: Section, found: Found, role_contact) -> None:
     level keeps only who and when.
     """
     for section in root.walk():
-        if not re.search(r"escalat", section.title, re.I):
+        if not ESCALAT.search(section.title):
             continue
         for block in section.blocks:
             if block.kind not in ("para", "item") or block.lines[0] in found.used:
@@ -160,7 +163,7 @@ def _named_chain_under_escalation(section: Section, found: Found) -> bool:
     every numbered step starts with whom it goes to."""
     node, under = section.parent, False
     while node is not None and node.level > 0 and not under:
-        under, node = bool(re.search(r"escalat", node.title, re.I)), node.parent
+        under, node = bool(ESCALAT.search(node.title)), node.parent
     tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
     return under and len(tops) >= 2 and all(b.ordered and (b.text.lstrip().startswith("**")
                                                            or _dash_who(strip_md(b.text))) for b in tops)

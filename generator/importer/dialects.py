@@ -29,6 +29,10 @@ WRAPPER = re.compile(r"^\s*</?(ul|ol|div|details|section|article|dl|tbody|thead|
                      r"header|footer|aside|html|head|body|meta|link)\b[^>]*>\s*$|^\s*<!doctype\b[^>]*>\s*$", re.IGNORECASE)
 SUMMARY = re.compile(r"^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"([^\"]*)\")?\s*$")
+DETAILS_OPEN = re.compile(r"^\s*<details\b", re.IGNORECASE)
+DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 DEFINITION = re.compile(r"^:\s{1,4}(\S.*)$")
 QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
@@ -101,10 +105,10 @@ def rewrite(lines: list[str]) -> Rewritten:
         if line.strip() and not out.lines[i].strip():
             continue
         line = out.lines[i]
-        if re.search(r"<table\b", line, re.IGNORECASE):
+        if "<" in line and TABLE_OPEN.search(line):
             in_table = True
         if in_table:
-            in_table = not re.search(r"</table\s*>", line, re.IGNORECASE)
+            in_table = not TABLE_CLOSE.search(line)
             continue
         line = out.lines[i] = note_syntax(line)
         _comment_breaks(out, i, line)
@@ -122,14 +126,18 @@ def rewrite(lines: list[str]) -> Rewritten:
 def _caption(out: Rewritten, i: int, caption: str) -> str:
     """The <summary> of the <details> line ``i`` is in (recorded for it), or ''."""
     line = out.original[i]
+    if "<" not in line:   # no tag: the caption carries on
+        if caption:
+            out.captions[i + 1] = caption
+        return caption
     summary = SUMMARY.match(line)
     if summary:
         caption = inline_html(summary.group(1)).strip()
-    elif re.match(r"^\s*<details\b", line, re.IGNORECASE):
+    elif DETAILS_OPEN.match(line):
         caption = ""
     if caption:
         out.captions[i + 1] = caption
-    return "" if re.search(r"</details\s*>", line, re.IGNORECASE) else caption
+    return "" if DETAILS_CLOSE.search(line) else caption
 
 
 def _hidden(out: Rewritten, i: int, hidden: str) -> str:

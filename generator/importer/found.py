@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .mdparse import Block, Section, strip_md
 
@@ -69,16 +70,27 @@ def unused_tables(root: Section, found: Found) -> Iterator[tuple[Section, Block,
 
 
 def home_of(section: Section) -> str:
+    """The document a section's lines go to: the first of its headings, inward out, that names one."""
     node = section
     while node is not None and node.level > 0:
-        lowered = node.title.lower()
-        for word, home in HOMES:
-            if word in lowered:
-                return home
+        home = _title_home(node.title)
+        if home:
+            return home
         node = node.parent
     return "organization"
 
 
+@lru_cache(maxsize=65536)
+def _title_home(title: str) -> str:
+    """The document a heading names ('Escalation Matrix' -> escalation), or ''; every pass asks again."""
+    lowered = title.lower()
+    for word, home in HOMES:
+        if word in lowered:
+            return home
+    return ""
+
+
+@lru_cache(maxsize=65536)
 def _stage(name: str) -> str | None:
     lowered = name.lower()
     for word, stage in STAGES:
@@ -91,7 +103,7 @@ def _looks_like_scenario(section: Section) -> bool:
     names = [c.title for c in section.children] + [b.label for b in section.blocks if b.kind == "label"]
     if any("symptom" in n.lower() for n in names):
         return True
-    if re.match(r"^(playbook|runbook)\s*:", strip_md(section.title), re.I):
+    if PLAYBOOK_TITLE.match(strip_md(section.title)):
         return True
     sole_title = section.level == 1 and section.parent is not None and len(section.parent.children) == 1
     if (section.level < 2 and not sole_title) or "checklist" in section.title.lower():
@@ -99,9 +111,15 @@ def _looks_like_scenario(section: Section) -> bool:
     stages = {_leading_stage(n) for n in names} - {None, "causes"}
     return len(stages) >= 2 or (len(stages) == 1 and bool(_parent_level(section)) and not section.children)
 
+PLAYBOOK_TITLE = re.compile(r"^(playbook|runbook)\s*:", re.I)
+STAGE_LEAD = re.compile(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+)")
+PARENT_LEVEL = re.compile(r"\b(P[\s-]?[0-9]|SEV[\s-]?[0-9])\b")
+
+
+@lru_cache(maxsize=65536)
 def _leading_stage(name: str) -> str | None:
     """A stage only when the name starts with it: 'Investigation Steps', 'Quick Fixes', 'Response'."""
-    name = re.sub(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+)", "", strip_md(name).lower())
+    name = STAGE_LEAD.sub("", strip_md(name).lower())
     for word, stage in STAGES:
         if name.startswith(word):
             return stage
@@ -110,7 +128,7 @@ def _leading_stage(name: str) -> str | None:
 def _parent_level(section: Section) -> str:
     node = section.parent
     while node is not None and node.level > 0:
-        match = re.search(r"\b(P[\s-]?[0-9]|SEV[\s-]?[0-9])\b", node.title)
+        match = PARENT_LEVEL.search(node.title)
         if match:
             return match.group(1).replace(" ", "").replace("-", "").upper()
         node = node.parent

@@ -9,6 +9,10 @@ from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
 from .text import duration, slug, window
 
+LEVEL_TITLE = re.compile(r"^level\s*(\d+)\s*[-–:]\s*(.+)$", re.IGNORECASE)
+ESCALATE_WHEN = re.compile(r"^escalate to (.+?) when:?$", re.IGNORECASE)
+PHASES_ONLY = re.compile(r"(phases|stages)", re.IGNORECASE)
+
 def _roles(root: Section, found: Found) -> None:
     for section in root.walk():
         labels = {b.label.lower(): b for b in section.blocks if b.kind == "label"}
@@ -43,7 +47,7 @@ def _roles(root: Section, found: Found) -> None:
 
 def _escalation(root: Section, found: Found) -> None:
     for section in root.walk():
-        match = re.match(r"^level\s*(\d+)\s*[-–:]\s*(.+)$", section.title, re.IGNORECASE)
+        match = LEVEL_TITLE.match(section.title)
         if match and section.line not in found.used:
             _escalation_section(section, match.group(2).strip(), found)
         _escalate_when_lists(section, found)
@@ -81,7 +85,7 @@ def _escalation_section(section: Section, name: str, found: Found) -> None:
 def _escalate_when_lists(section: Section, found: Found) -> None:
     current = None
     for block in section.blocks:
-        match = re.match(r"^escalate to (.+?) when:?$", block.label or "", re.IGNORECASE)
+        match = ESCALATE_WHEN.match(block.label or "")
         if block.kind == "label" and match and not block.text:
             name = match.group(1).strip()
             current = {"id": slug(name), "name": name, "contacts": [_role_contact(found, name)], "triggers": []}
@@ -131,15 +135,16 @@ PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$",
 
 
 def _phases(root: Section, found: Found) -> None:
+    from .scenarios import PHASES_TITLE
+
     taken = set().union(*(pb["_lines"] for pb in found.playbooks))  # once, not once per section
     for section in root.walk():
         match = PHASE_TITLE.match(section.title)
-        from .scenarios import PHASES_TITLE
         listed = section.parent is not None and section.parent.level > 0 and len(section.parent.children) >= 2 \
             and bool(PHASES_TITLE.search(section.parent.title))   # '8.1 Preparation' under 'Response phases'
         is_phase = section.title.lower().startswith("phase") or listed or (
             match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
-        tabled = re.fullmatch(r"(phases|stages)", strip_md(section.title), re.IGNORECASE) and any(
+        tabled = PHASES_ONLY.fullmatch(strip_md(section.title)) and any(
             b.kind == "table" and b.lines[0] in found.mapped["process"] for b in section.blocks)
         if not is_phase or section.line in taken or section.line in found.used or tabled:   # a phase table's heading
             continue

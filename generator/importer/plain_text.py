@@ -20,7 +20,8 @@ HEAD = re.compile(r"^\s*(?:v|V|↓|▼|\\/)\s*$")
 
 def dot_leaders(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
     """Rewrite every dot-leader line, and the lines indented under one, as dashed items."""
-    leaders = [i for i, line in enumerate(lines) if i not in skip and LEADER.match(line)]
+    # a leader has two dots at least: most lines are ruled out without the pattern
+    leaders = [i for i, line in enumerate(lines) if line.count(".") >= 2 and i not in skip and LEADER.match(line)]
     if len(leaders) < 2:
         return
     for i in leaders:
@@ -61,6 +62,8 @@ def _under_head(lines: list[str], i: int, column: int) -> bool:
 
 def drawn_chains(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
     """Boxes joined by '|' stems and 'v' heads: a numbered list, one item per box."""
+    if not any(HEAD.match(line) for line in lines):   # every chain has an arrow head
+        return None
     i = 0
     while i < len(lines):
         boxes = _chain(lines, i, skip)

@@ -15,6 +15,8 @@ from .mdparse import Section, strip_md
 from .kinds import contact_kind
 from .text import duration, slug
 
+ESCALAT = re.compile(r"escalat", re.IGNORECASE)
+
 SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
 BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
                         r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
@@ -80,7 +82,7 @@ def sentence_facts(entry: dict, text: str) -> None:
 def sentence_chains(root: Section, found: Found, role_contact) -> None:
     """Numbered sentences under an escalation heading, each naming whom to call."""
     for section in root.walk():
-        if not section.level or not re.search(r"escalat", section.title, re.IGNORECASE):
+        if not section.level or not ESCALAT.search(section.title):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
                  and b.lines[0] not in found.used]
@@ -184,7 +186,7 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     and block.lines[0] not in found.mapped["escalation"])):
                 continue   # (a call table is the chain's, in order, and its contacts' numbers too)
             header = [strip_md(h) for h in block.rows[0]]
-            if not (asks or re.search(r"escalat", section.title, re.I) or any(re.search(r"escalat", h, re.I) for h in header)):
+            if not (asks or ESCALAT.search(section.title) or any(ESCALAT.search(h) for h in header)):
                 continue
             who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
             when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h) and not ONWARD.search(h)), None)

@@ -4,6 +4,7 @@ The entry point for other commands (`playbook init --from`) is ``import_document
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ __all__ = ["DOCUMENT_SUFFIXES", "ImportResult", "NothingRecognized", "SourceText
 
 MONTH_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+(\d{1,2}),\s+(\d{4})")
+DATE_LINE = re.compile(r"last[ _]updated|updated:|last[ _]reviewed", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
 
 
@@ -48,7 +50,7 @@ class ImportResult:
 def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
     """The 'Last Updated' date of the source, else today; True and its line if found."""
     for number, line in enumerate(lines, start=1):
-        if re.search(r"last[ _]updated|updated:|last[ _]reviewed", line, re.IGNORECASE):
+        if DATE_LINE.search(line):
             iso = ISO_DATE.search(line)
             if iso:
                 return iso.group(1), True, number
@@ -109,6 +111,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         imported.hidden.update(offset + k for k in plain.hidden)
         file_root.parent = root
         root.children.append(file_root)
+    root.complete()
     attach_rules(root, lines, imported.attached)
     return root, lines
 
@@ -121,6 +124,18 @@ def _keep_markup(markdown, plain, offset: int, imported: a.Imported) -> None:
 
 def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:
     """Map Markdown documents onto content documents (no file is written)."""
+    # The parsed tree lives until the end and each full collection walked all of it, finding
+    # nothing: 4 of them, 0.15 s of 2 s for a 1 MB document. Its cycles are collected afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _convert(sources, org_name, today)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _convert(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:
     imported = a.Imported()
     root, lines = _tree(sources, imported)
     found = extract(root)

@@ -3,16 +3,24 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from .mdparse import Block, Section, strip_md
 from .found import SHELL_LANGS, Found, _looks_like_scenario, _parent_level, _stage, home_of
 from .runbooks import LANGS
 from .text import LEVEL, slug
 
+STEP_NUMBER = re.compile(r"^\d+[.)]\s*")
+SHELL_COMMENT = re.compile(r"^\s*#\s*(.*)$")
+NUMBERED_COMMENT = re.compile(r"\s*#\s*\d+[.)]")
+LEADING_NUMBER = re.compile(r"\d+[.)]")
+PHASED_TITLE = re.compile(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", re.IGNORECASE)
+
+
 def _numbered_shell(section: Section) -> bool:
     for block in section.blocks:
         if block.kind == "code" and block.lang in SHELL_LANGS:
-            numbered = [line for line in block.code if re.match(r"\s*#\s*\d+[.)]", line)]
+            numbered = [line for line in block.code if NUMBERED_COMMENT.match(line)]
             if len(numbered) >= 2:
                 return True
     return False
@@ -40,7 +48,7 @@ def _only_messages(section: Section) -> bool:
 
 def _phase_list(section: Section) -> bool:
     """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
-    phased = [c for c in section.children if re.search(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", c.title, re.I)]
+    phased = [c for c in section.children if PHASED_TITLE.search(c.title)]
     return len(phased) >= 2 or (len(section.children) >= 2 and bool(PHASES_TITLE.search(section.title)))
 
 
@@ -111,8 +119,9 @@ def stage_label(title: str) -> bool:
     return _leading_stage(plain) is not None and len(plain.split()) <= 3
 
 
+@lru_cache(maxsize=65536)   # pure, and asked of every step's text
 def _condition(title: str) -> str:
-    text = strip_md(re.sub(r"^\d+[.)]\s*", "", title))
+    text = strip_md(STEP_NUMBER.sub("", title))
     return text if text.lower().startswith(("if ", "when ")) else ""
 
 
@@ -182,8 +191,10 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
 def _captioned_message(block: Block) -> bool:
     """Inside <details> whose summary names a message ('Message to the on-site teams'), or holding
     [FILL-INS] as a message does."""
+    if not block.caption:
+        return False
     from .messages import CAPTION
-    return bool(block.caption) and bool(CAPTION.search(block.caption) or re.search(r"\[[A-Z][A-Z0-9 _-]*\]", block.text))
+    return bool(CAPTION.search(block.caption) or re.search(r"\[[A-Z][A-Z0-9 _-]*\]", block.text))
 
 
 def _after_bold(text: str) -> str:
@@ -238,14 +249,14 @@ def _code_steps(block: Block, condition: str) -> list[dict]:
 
     for raw in block.code:
         line = raw.rstrip()
-        comment = re.match(r"^\s*#\s*(.*)$", line)
+        comment = SHELL_COMMENT.match(line)
         after_blank = bool(pending) and not pending[-1].strip()   # '# roll back' after a blank line: a new step
-        if comment and (not pending or after_blank) or (comment and re.match(r"\s*#\s*\d+[.)]", line)):
+        if comment and (not pending or after_blank) or (comment and NUMBERED_COMMENT.match(line)):
             flush()
-            text = re.sub(r"^\d+[.)]\s*", "", comment.group(1)).strip()
+            text = STEP_NUMBER.sub("", comment.group(1)).strip()
             if not text:
                 continue
-            if current is not None and not current.get("commands") and not re.match(r"\d+[.)]", comment.group(1)):
+            if current is not None and not current.get("commands") and not LEADING_NUMBER.match(comment.group(1)):
                 current["text"] += f" {text}"
                 continue
             current = {"text": text}

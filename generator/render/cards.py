@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..caching import qr_codes
 from ..load import durations
 from ..model import Card, CardSection, Project
 from . import card_layout
@@ -49,11 +49,13 @@ def site_url_for(project: Project, uri: str) -> str:
     return base + (uri[:-3] + ".html" if uri.endswith(".md") else uri)
 
 
+_QR_CODES = qr_codes.Store()   # opened on the repository's cache by render_cards
+
+
 @lru_cache(maxsize=1024)
 def qr_svg(url: str) -> Markup:
     """An inline SVG QR code; the URL is data inside the code, never markup."""
-    code = segno.make(url, error="l", micro=False)
-    return Markup(code.svg_inline(scale=2, border=2, dark="#000", light="#fff", omitsize=False))
+    return Markup(_QR_CODES.svg(url))
 
 
 def section_url(project: Project, section: CardSection) -> str:
@@ -222,6 +224,14 @@ def _job(project: Project, plan: _Plan, generated: date) -> dict:
 def render_cards(project: Project, generated: date, cache: Path | None = None,
                  apart: bool = False) -> list[RenderedCard]:
     """Every card laid out; ``apart``: those not cached in one child process (card_layout)."""
+    _QR_CODES.open(cache)
+    try:
+        return _render_cards(project, generated, cache, apart)
+    finally:
+        _QR_CODES.save()
+
+
+def _render_cards(project: Project, generated: date, cache: Path | None, apart: bool) -> list[RenderedCard]:
     if not apart:
         return [render_card(project, card, generated, cache) for card in project.cards]
     plans = [_plan(project, card, generated, cache) for card in project.cards]
