@@ -217,6 +217,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
     if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):
         return []           # a fence, in a block quote or not
+    if not stripped.startswith("|"):   # '> 1. Post in #incident': a quoted item reads as the item
+        stripped = re.sub(r"^(?:>\s?)+", "", stripped)
     match = KEY_VALUE.match(stripped)
     value = match and (match.group(1) or match.group(2) or match.group(3) or "").strip()
     stage = re.match(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*([^*]+)\*\*\s*\(([^)]*\d[^)]*)\)\s*$", stripped)
@@ -238,6 +240,21 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [part for part in re.split(r"\s+[—–]\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)
                 if normalize(part)]
     return [text] if normalize(text) else []
+
+
+SHORT_TIME = re.compile(r"(?:within\s+)?(\d+)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\.?", re.IGNORECASE)
+TIME_WORDS = {"m": "minute", "h": "hour", "d": "day", "w": "week"}
+
+
+def _on_site(payload: str, site_text: str) -> bool:
+    """The payload is on the site as written, or a time ('2 hrs', '4h') as the site spells it ('2 hours')."""
+    if normalize(payload) in site_text:
+        return True
+    time = SHORT_TIME.fullmatch(payload.strip())
+    if not time:
+        return False
+    number, unit = time.group(1), TIME_WORDS[time.group(2)[0].lower()]
+    return normalize(f"{number} {unit}{'' if number == '1' else 's'}") in site_text
 
 
 def _stage_label(heading: str) -> bool:
@@ -266,7 +283,7 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
             continue
         if number in first_table_rows:
             continue
-        shown = [all(normalize(p) in site_text for p in payloads(line, links)) for links in (False, True)]
+        shown = [all(_on_site(p, site_text) for p in payloads(line, links)) for links in (False, True)]
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours)
         shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()",
