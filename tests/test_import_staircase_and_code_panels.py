@@ -92,3 +92,13 @@ def test_inline_code_in_a_sentence_or_a_lone_setting_stays_text() -> None:
                       Block("para", [4], text="Run `df -h` first.")]
     span_code_blocks(section)
     assert [b.kind for b in section.blocks] == ["item", "para", "para"]
+
+
+def test_admonitions_inside_a_runbook_are_its_guidance_as_written(tmp_path) -> None:
+    out = imported(tmp_path, "alert-page-admonitions.md")
+    book = yaml.safe_load((out / "playbooks" / "kafka-consumer-lag-high.yaml").read_text())
+    assert {"title": "Lag after a deploy",
+            "text": "A rolling deploy pauses consumers for a minute; lag that falls on its own needs nothing."} \
+        in book["guidance"]
+    assert {"title": "Warning", "text": "Never reset offsets on a group that writes to the ledger."} in book["guidance"]
+    assert "notes" not in book

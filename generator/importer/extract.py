@@ -13,7 +13,7 @@ notes, so nothing is lost.
 from __future__ import annotations
 
 from .found import Found, home_of
-from .guidance import contents_lists, guidance_sections
+from .guidance import contents_lists, guidance_sections, playbook_asides
 from .procedures import front_matter, step_sections
 from .prose import escalation_tables, nested_contacts, prose_levels, sentence_chains
 from .levels import _levels
@@ -69,7 +69,7 @@ def extract(root: Section) -> Found:
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts,
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, playbook_asides, guidance_sections)
     for step in steps:
         step(root, found)
     return found

@@ -53,6 +53,21 @@ def guidance_sections(root: Section, found: Found) -> None:
         found.guidance_lines.update([section.line, *(n for b in prose for n in b.lines)])
 
 
+def playbook_asides(root: Section, found: Found) -> None:
+    """'!!! warning' / '> [!note] False positives' inside a playbook, beside its steps: shown as
+    written on the playbook's page, under the box's title, as its guidance (not left in notes)."""
+    for section in root.walk():
+        for block in section.blocks:
+            home = found.homes.get(block.lines[0], "")
+            if not block.aside or block.kind not in PROSE_KINDS or block.lines[0] in found.used \
+                    or not home.startswith("playbook:") or not _exists(home, found) or not strip_md(block.text):
+                continue
+            title = strip_md(block.label) if block.kind == "label" else block.aside.capitalize()
+            found.guidance.setdefault(home, []).append({"title": title, "text": strip_md(block.text)})
+            found.use(home, block)
+            found.guidance_lines.update(block.lines)
+
+
 def contents_lists(root: Section, found: Found) -> None:
     """A table of contents whose every entry is the title of a playbook: the site's navigation
     replaces it (its entries are the pages' titles)."""
