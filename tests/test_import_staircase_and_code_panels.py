@@ -102,3 +102,10 @@ def test_admonitions_inside_a_runbook_are_its_guidance_as_written(tmp_path) -> N
         in book["guidance"]
     assert {"title": "Warning", "text": "Never reset offsets on a group that writes to the ledger."} in book["guidance"]
     assert "notes" not in book
+
+
+def test_a_heading_whose_tags_are_on_lines_of_their_own_is_a_heading() -> None:
+    from generator.importer.dialects import rewrite
+    lines = (CORPUS / "wiki-export-code-panels.html").read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "title-text" in line)
+    assert rewrite(lines).lines[at - 1:at + 2] == ["", "# OFFICE IT : Print queue runbook", ""]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code
-from .html_code import html_code_blocks
+from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, numbered_headings
@@ -86,6 +86,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.original = list(lines)
     start = _front_matter(out)
     html_code_blocks(out.lines, out.attached, set(range(start)) | fenced_lines(lines))
+    html_split_headings(out.lines, out.attached, set(range(start)) | fenced_lines(out.lines))
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced_lines(out.lines))
     code = fenced_lines(out.lines)
     skip = code | set(range(start))

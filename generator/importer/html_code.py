@@ -70,3 +70,21 @@ def _rewrite(lines, start, end, opened, fences, attached) -> None:
     first = start + 1 if top == start else start
     for k in (top, bottom):   # a fence on a markup line counts with the block's first line
         attached[k + 1] = first + 1
+
+
+HEADING_OPEN = re.compile(r"^\s*<h([1-6])\b[^>]*>\s*$", re.IGNORECASE)
+
+
+def html_split_headings(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """'<h1 class="pagetitle">' / 'LIVEOPS : Page title' / '</h1>' over three lines, as wiki exports
+    indent them: the text line is the heading, its tag lines attached to it."""
+    for i, line in enumerate(lines[:-2]):
+        opened = HEADING_OPEN.match(line) if i not in skip else None
+        text = INLINE.sub("", lines[i + 1]).strip() if opened else ""
+        if not opened or i + 1 in skip or not text or "<" in text:
+            continue
+        if not re.match(rf"^\s*</h{opened.group(1)}\s*>\s*$", lines[i + 2], re.IGNORECASE):
+            continue
+        lines[i + 1] = "#" * int(opened.group(1)) + " " + html.unescape(text)
+        lines[i] = lines[i + 2] = ""
+        attached[i + 1] = attached[i + 3] = i + 2
