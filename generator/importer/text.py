@@ -85,6 +85,15 @@ def _decode(raw: bytes) -> str | None:
     return None
 
 
+# Markdown's backslash escapes ('\\[feature\\]', '\\+353', 'first\\_name'): a reader sees the character.
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
+
+
+def unescape(text: str) -> str:
+    """The text without Markdown's backslash escapes, as a reader sees it."""
+    return ESCAPED.sub(r"\1", text)
+
+
 def slug(text: str, fallback: str = "item") -> str:
     text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return text[:50].rstrip("-") or fallback
