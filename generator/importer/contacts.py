@@ -123,7 +123,10 @@ def number_columns(block: Block) -> list[int]:
     rows = block.rows[1:]
     header = [strip_md(h).lower() for h in block.rows[0]]
     return [i for i, h in enumerate(header) if rows and not re.search(r"backup|secondary|deputy", h)
-            and all(i < len(row) and PHONE.fullmatch(unescape(strip_md(row[i])).strip()) for row in rows)]
+            and all(i < len(row) and DIALLED.fullmatch(unescape(strip_md(row[i])).strip()) for row in rows)]
+
+
+DIALLED = re.compile(rf"\(?{PHONE.pattern}")   # '(937) 555-0142' as well
 
 
 # A name cell that names nobody: '--' (none given), 'Rota' (whoever is on it): the row's role names it.
@@ -180,7 +183,7 @@ def _contact_table(block: Block, found: Found) -> None:
 def _backup(found: Found, contact: dict, label: str, backup: str, column: str, phones: list) -> None:
     """The backup named in a row: its number from the second phone column, or from its own cell
     ('Aoife Brennan, +353 87 555 0961': a name and the number to call her on)."""
-    number = PHONE.search(backup)
+    number = DIALLED.search(backup)
     if number and backup[:number.start()].strip(" ,;:-–—("):
         backup, phones = backup[:number.start()].strip(" ,;:-–—("), [("", ""), (backup[number.start():], "")]
     bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
@@ -219,7 +222,9 @@ def reach_fields(contact: dict, text: str) -> bool:
     for match in (phone, email, url, handle):
         if match:
             leftover = leftover.replace(match.group(0), " ")
-    return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover))
+    # a number the phone field cannot hold as written ('(608) 555-0100') is kept, as written, in notes
+    return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover)) \
+        or bool(phone and not number)
 
 
 def _contact_item(block: Block, found: Found, context: str) -> None:

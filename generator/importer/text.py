@@ -16,6 +16,8 @@ def phone_in(text: str) -> str | None:
     if not match:
         return None
     value = match.group(0).strip()
+    if value.count(")") > value.count("(") and text[:match.start()].rstrip().endswith("("):
+        return None   # '(608) 555-0100': the phone field ('+' or a digit first) cannot hold it as written
     while value.count("(") > value.count(")"):
         value = value[:value.rindex("(")].rstrip(" -.")
     return value or None
