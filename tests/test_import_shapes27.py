@@ -62,6 +62,13 @@ def test_runbook_steps_under_stage_labels_are_not_messages(outputs) -> None:
     assert "playbooks/checking-the-tracking-feed.yaml" in docs
 
 
+def test_notes_warnings_and_review_labels_over_fill_ins_are_not_messages(outputs) -> None:
+    docs = outputs[NOTICES]
+    titles = [t["title"] for t in docs["templates.yaml"]["templates"]]
+    assert not {"Note", "Warning", "Summary", "Timeline"} & set(titles)
+    assert "Never restart [printer] while a batch is still printing." in str(docs)   # still there, as written
+
+
 def test_wiki_info_boxes_opened_by_a_bold_paragraph_are_messages(outputs) -> None:
     docs = outputs[BOXES]
     got = templates(docs)

@@ -8,16 +8,18 @@
   over nothing but its text, with ``{{placeholders}}`` or [fill-ins] in it.
 
 A bold paragraph is read as a message's name only where what follows it is a message: text
-with fill-ins or a ``Subject:`` line, with no command or inline code in it, and either two such
-messages side by side or a name or heading that says it is one. Otherwise it stays for the other
-passes (a runbook's **Investigating** step, a label over a paragraph).
+with fill-ins or a ``Subject:`` line, with no command or inline code in it, under a heading (or
+with a name) that says it holds messages ('Status page', 'Notification templates', 'Delay
+notice'). Never '**Note**' or '**Warning**', nor the labels of a review template ('**Summary**'
+over '[what happened]'). Otherwise it stays for the other passes (a runbook's **Investigating**
+step, a label over a paragraph).
 """
 from __future__ import annotations
 
 import re
 
 from .found import SHELL_START, Found, home_of
-from .messages import ANGLE_FILL_IN, CAPTION, CHANNELS, PERCENT_FILL_IN, _template
+from .messages import ANGLE_FILL_IN, CHANNELS, PERCENT_FILL_IN, _template
 from .mdparse import Block, Section, strip_md
 from .text import unescape
 
@@ -25,19 +27,21 @@ from .text import unescape
 FILL_IN = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])|\{\{?\s*[A-Za-z][^{}\n]{0,60}\}?\}")
 SUBJECT = re.compile(r"^(?:subject|title)\s*:", re.IGNORECASE)
 # Words that say a heading or a bold paragraph names a message.
-MESSAGE_WORDS = re.compile(rf"{CAPTION.pattern}|\bmacros?\b|canned|notifications?|\bnotices?\b|"
-                           r"announcements?|\bupdates?\b|status[- ]?page", re.IGNORECASE)
+MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?)\b|"
+                           r"canned|notifications?|status[- ]?page", re.IGNORECASE)
 LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
+# '**Note**', '**Warning**': a remark to the reader, never the name of a message.
+ASIDE = re.compile(r"^(?:notes?|warning|caution|tip|important|info|danger|attention|example)$", re.IGNORECASE)
+REVIEW = re.compile(r"\breview|retro|post[- ]?incident|post[- ]?mortem|\breport\b|lessons", re.IGNORECASE)
 
 
 def bold_messages(root: Section, found: Found) -> None:
     """Every message named by a bold paragraph, and every section that is one message."""
     for section in root.walk():
-        if home_of(section) == "postmortem":   # '**Summary**' over '[what happened]': the review's template
-            continue
+        if home_of(section) == "postmortem" or REVIEW.search(_titles(section)):
+            continue   # '**Summary**' over '[what happened]': the review's template, not a message
         runs = [run for run in _named_runs(section, found) if _reads_as_message(run[1])]
-        named = _names_messages(section) or any(MESSAGE_WORDS.search(title) for title, _ in runs)
-        if runs and (len(runs) >= 2 or named):
+        if runs and (_names_messages(section) or any(MESSAGE_WORDS.search(title) for title, _ in runs)):
             for title, body in runs:
                 _keep(title, body, section, found)
         elif section.level and _whole_message(section, found):
@@ -54,7 +58,7 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
     for block in section.blocks:
         if block.lines[0] in found.used:
             current = None
-        elif block.kind == "label" and not block.text:
+        elif block.kind == "label" and not block.text and not ASIDE.match(strip_md(block.label)):
             current = [block]
             runs.append((unescape(strip_md(block.label)), current))
         elif block.kind == "para" and block.lead:
@@ -94,10 +98,16 @@ def _reads_as_message(blocks: list[Block]) -> bool:
                 or any(SUBJECT.match(unescape(strip_md(t))) for t in raw))
 
 
+def _titles(section: Section) -> str:
+    """The section's heading and the one over it."""
+    parent = section.parent.title if section.parent is not None and section.parent.level else ""
+    return strip_md(f"{section.title} / {parent}")
+
+
 def _names_messages(section: Section) -> bool:
-    title = strip_md(section.title)
-    return home_of(section) == "templates" or bool(MESSAGE_WORDS.search(title)) or any(
-        re.search(pattern, title.lower()) for pattern, _ in CHANNELS[:2])
+    """The section's heading, or the one over it, says what is in it are messages."""
+    titles = _titles(section)
+    return bool(MESSAGE_WORDS.search(titles)) or any(re.search(pattern, titles.lower()) for pattern, _ in CHANNELS)
 
 
 def _whole_message(section: Section, found: Found) -> bool:
