@@ -48,8 +48,7 @@ def _after_heading_items(blocks: list[Block]) -> list[list[Block]]:
     """The blocks after each item that is a directory's title ('4. WHO TO CALL'), to the next item."""
     runs: list[list[Block]] = []
     for i, block in enumerate(blocks):
-        if block.kind == "item" and len(block.lines) == 1 and len(block.text.split()) <= 6 \
-                and CONTACT_WORDS.search(block.text):
+        if block.kind == "item" and len(block.lines) == 1 and _directory_title(strip_md(block.text)):
             run = []
             for later in blocks[i + 1:]:
                 if later.kind == "item":
@@ -57,6 +56,16 @@ def _after_heading_items(blocks: list[Block]) -> list[list[Block]]:
                 run.append(later)
             runs.append(run)
     return runs
+
+
+def _directory_title(text: str) -> bool:
+    """'WHO TO CALL', 'Contacts', 'Key contacts': a section title written as a list item; not a step
+    ('Contact the vendor') that happens to hold the word."""
+    if len(text.split()) > 6 or not CONTACT_WORDS.search(text):
+        return False
+    return text.isupper() or bool(re.fullmatch(r"(?:(?:key|useful|emergency|important)\s+)?contacts?"
+                                               r"(?:\s+(?:list|directory|numbers))?|who to call|phone (?:list|directory)"
+                                               r"|directory", text.rstrip(":"), re.IGNORECASE))
 
 
 def _entry(block: Block) -> tuple[str, str] | None:
