@@ -152,11 +152,7 @@ def _contact_table(block: Block, found: Found) -> None:
                   if PHONE_COLUMN.search(k) or k in dialled]
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
-        kind = contact_kind(label, column)
-        if given and not name and kind_in_words(given):
-            kind = kind_in_words(given)   # 'Rota' in the Name column: whoever is on the rota
-        if is_missing(kind) and name and role and kind_in_words(role) == "person":
-            kind = "person"   # 'Priya Raman' in the Name column, 'Infrastructure Lead' in the Role column
+        kind = _row_kind(label, column, given, name, role)
         contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": kind, "name": label})
         if name and role:
             contact["title"] = role
@@ -164,20 +160,36 @@ def _contact_table(block: Block, found: Found) -> None:
             contact["name"] = f"{label} ({primary})" if PLACEHOLDER.search(primary) else primary
             contact["title"] = label
         _reach(contact, *(phones[0] if phones else ("",)))   # 'Dial-in' of a bridge, 'Mobile'
-        for key, value in cells.items():
-            if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
-                contact["chat"] = value.strip()   # '#payments' in a Slack column
-            elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
-                _reach(contact, value)
-            elif re.search(r"hours|availab|staffed", key) and value and "hours" not in contact:
-                contact["hours"] = value
-            elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \
-                    and not PHONE_COLUMN.search(key) and key not in dialled:
-                shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
-                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+        _other_columns(contact, cells, block.rows[0], label, dialled)
         if backup and backup.upper() != "N/A":
             _backup(found, contact, label, backup, column, phones)
     found.use("contacts", block)
+
+
+def _row_kind(label: str, column: str, given: str, name: str, role: str) -> str:
+    """The kind the row's words give: its name's, else the Name cell's ('Rota'), else the role's."""
+    kind = contact_kind(label, column)
+    if given and not name and kind_in_words(given):
+        kind = kind_in_words(given)   # 'Rota' in the Name column: whoever is on the rota
+    if is_missing(kind) and name and role and kind_in_words(role) == "person":
+        kind = "person"   # 'Priya Raman' in the Name column, 'Infrastructure Lead' in the Role column
+    return kind
+
+
+def _other_columns(contact: dict, cells: dict[str, str], header: list[str], label: str, dialled: set[str]) -> None:
+    """Chat, e-mail, pager and hours columns into their fields; a column no field holds into notes."""
+    keys = [h.lower() for h in header]
+    for key, value in cells.items():
+        if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
+            contact["chat"] = value.strip()   # '#payments' in a Slack column
+        elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+            _reach(contact, value)
+        elif re.search(r"hours|availab|staffed", key) and value and "hours" not in contact:
+            contact["hours"] = value
+        elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \
+                and not PHONE_COLUMN.search(key) and key not in dialled:
+            shown = strip_md(header[keys.index(key)])   # a column no field holds: the contact's notes
+            contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
 
 
 def _backup(found: Found, contact: dict, label: str, backup: str, column: str, phones: list) -> None:
