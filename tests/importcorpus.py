@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.importer.dialects import HTML_TAG
+from generator.importer.dialects import BLOCK_END, HTML_TAG
 from generator.importer.text import NUMBER_WORDS
 from generator.validate.imported import is_missing
 
@@ -210,6 +210,10 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = "#" * int(heading.group(1)) + " " + heading.group(2)
     if HTML_TAG.search(stripped) or re.search(r"&[a-z]+;|&#\d+;", stripped):
         import html
+        blocks = BLOCK_END.split(stripped)
+        # '<p><b>Title</b></p><p>text</p>' on one line (a wiki's tip box): two paragraphs a reader sees apart
+        if len(blocks) > 1 and not HTML_ROW.search(stripped) and not re.match(r"^<li\b", stripped, re.I):
+            return [text for text in (html.unescape(HTML_TAG.sub(" ", b)).strip() for b in blocks) if normalize(text)]
         item = re.match(r"^<li\b", stripped, re.IGNORECASE)
         stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one

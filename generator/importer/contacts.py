@@ -8,7 +8,7 @@ from .found import Found, home_of
 from .mdparse import Block, Section, strip_md, titled
 from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
-from .text import CHANNEL, EMAIL, HANDLE, PHONE_ANY, PLACEHOLDER, URL, phone_in, slug
+from .text import CHANNEL, EMAIL, HANDLE, PHONE, PHONE_ANY, PLACEHOLDER, URL, phone_in, slug, unescape
 
 
 REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
@@ -113,26 +113,46 @@ def _reach_table(block: Block) -> bool:
     header = [strip_md(h) for h in block.rows[0]]
     columns = [i for i, h in enumerate(header) if REACH_COLUMN.search(h)]
     cells = [strip_md(row[i]) for row in block.rows[1:] for i in columns if i < len(row)]
-    return bool(columns) and len(block.rows) > 1 and any(EMAIL.search(c) or CHANNEL.search(c) or HANDLE.search(c)
-                                                          or PHONE_ANY.search(c) for c in cells)
+    return (bool(columns) and len(block.rows) > 1 and any(EMAIL.search(c) or CHANNEL.search(c) or HANDLE.search(c)
+                                                           or PHONE_ANY.search(c) for c in cells)) \
+        or bool(number_columns(block))
+
+
+def number_columns(block: Block) -> list[int]:
+    """Columns whatever their header ('Duty Manager line') where every row gives a phone number."""
+    rows = block.rows[1:]
+    header = [strip_md(h).lower() for h in block.rows[0]]
+    return [i for i, h in enumerate(header) if rows and not re.search(r"backup|secondary|deputy", h)
+            and all(i < len(row) and DIALLED.fullmatch(unescape(strip_md(row[i])).strip()) for row in rows)]
+
+
+DIALLED = re.compile(rf"\(?{PHONE.pattern}")   # '(937) 555-0142' as well
+
+
+# A name cell that names nobody: '--' (none given), 'Rota' (whoever is on it): the row's role names it.
+NO_NAME = re.compile(r"^(?:[-–—]+|n/?a|none|rota|rotation|roster)$", re.IGNORECASE)
 
 
 def _contact_table(block: Block, found: Found) -> None:
     """Rows of people or roles: name/role, primary, phone(s), backup, email, chat columns."""
     header = [h.lower() for h in block.rows[0]]
+    dialled = {header[i] for i in number_columns(block)}
     for row in block.rows[1:]:
+        row = [unescape(c) for c in row]
         cells = dict(zip(header, [strip_md(c) for c in row]))
         name = next((v for k, v in cells.items() if "name" in k), "")
         role = next((v for k, v in cells.items() if "role" in k or "title" in k), "")
+        given = name
+        if NO_NAME.match(name) and role:
+            name = ""
         who = next((v for k, v in cells.items() if re.match(r"(?:who|contact|person|responder|call)\b", k)), "")
         label = name or role or who or strip_md(row[0])   # '| Order | Who | Phone |': not the order number
         column = next((k for k, v in cells.items() if v == label), header[0])   # the column the name is in
-        phones = [(v, strip_md(h)) for k, h, v in zip(header, block.rows[0], row) if PHONE_COLUMN.search(k)]
+        phones = [(v, strip_md(h)) for k, h, v in zip(header, block.rows[0], row)
+                  if PHONE_COLUMN.search(k) or k in dialled]
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
-        kind = contact_kind(label, column)
-        if is_missing(kind) and name and role and kind_in_words(role) == "person":
-            kind = "person"   # 'Priya Raman' in the Name column, 'Infrastructure Lead' in the Role column
+        kind = _row_kind(label, column, given, name, role)
         contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": kind, "name": label})
         if name and role:
             contact["title"] = role
@@ -140,24 +160,49 @@ def _contact_table(block: Block, found: Found) -> None:
             contact["name"] = f"{label} ({primary})" if PLACEHOLDER.search(primary) else primary
             contact["title"] = label
         _reach(contact, *(phones[0] if phones else ("",)))   # 'Dial-in' of a bridge, 'Mobile'
-        for key, value in cells.items():
-            if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
-                contact["chat"] = value.strip()   # '#payments' in a Slack column
-            elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
-                _reach(contact, value)
-            elif re.search(r"hours|availab", key) and value and "hours" not in contact:
-                contact["hours"] = value
-            elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \
-                    and not PHONE_COLUMN.search(key):
-                shown = strip_md(block.rows[0][header.index(key)])   # a column no field holds: the contact's notes
-                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+        _other_columns(contact, cells, block.rows[0], label, dialled)
         if backup and backup.upper() != "N/A":
-            bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
-            found.contacts.setdefault(bid, {"id": bid, "kind": contact_kind(backup, column),
-                                            "name": f"Backup for {label} ({backup})" if PLACEHOLDER.search(backup) else backup})
-            _reach(found.contacts[bid], *(phones[1] if len(phones) > 1 else ("",)))
-            contact["backup"] = bid
+            _backup(found, contact, label, backup, column, phones)
     found.use("contacts", block)
+
+
+def _row_kind(label: str, column: str, given: str, name: str, role: str) -> str:
+    """The kind the row's words give: its name's, else the Name cell's ('Rota'), else the role's."""
+    kind = contact_kind(label, column)
+    if given and not name and kind_in_words(given):
+        kind = kind_in_words(given)   # 'Rota' in the Name column: whoever is on the rota
+    if is_missing(kind) and name and role and kind_in_words(role) == "person":
+        kind = "person"   # 'Priya Raman' in the Name column, 'Infrastructure Lead' in the Role column
+    return kind
+
+
+def _other_columns(contact: dict, cells: dict[str, str], header: list[str], label: str, dialled: set[str]) -> None:
+    """Chat, e-mail, pager and hours columns into their fields; a column no field holds into notes."""
+    keys = [h.lower() for h in header]
+    for key, value in cells.items():
+        if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
+            contact["chat"] = value.strip()   # '#payments' in a Slack column
+        elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+            _reach(contact, value)
+        elif re.search(r"hours|availab|staffed", key) and value and "hours" not in contact:
+            contact["hours"] = value
+        elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \
+                and not PHONE_COLUMN.search(key) and key not in dialled:
+            shown = strip_md(header[keys.index(key)])   # a column no field holds: the contact's notes
+            contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+
+
+def _backup(found: Found, contact: dict, label: str, backup: str, column: str, phones: list) -> None:
+    """The backup named in a row: its number from the second phone column, or from its own cell
+    ('Aoife Brennan, +353 87 555 0961': a name and the number to call her on)."""
+    number = DIALLED.search(backup)
+    if number and backup[:number.start()].strip(" ,;:-–—("):
+        backup, phones = backup[:number.start()].strip(" ,;:-–—("), [("", ""), (backup[number.start():], "")]
+    bid = slug(f"{label} backup") if PLACEHOLDER.search(backup) else slug(backup)
+    found.contacts.setdefault(bid, {"id": bid, "kind": contact_kind(backup, column),
+                                    "name": f"Backup for {label} ({backup})" if PLACEHOLDER.search(backup) else backup})
+    _reach(found.contacts[bid], *(phones[1] if len(phones) > 1 else ("",)))
+    contact["backup"] = bid
 
 
 def _reach(contact: dict, text: str, label: str = "") -> None:
@@ -189,7 +234,9 @@ def reach_fields(contact: dict, text: str) -> bool:
     for match in (phone, email, url, handle):
         if match:
             leftover = leftover.replace(match.group(0), " ")
-    return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover))
+    # a number the phone field cannot hold as written ('(608) 555-0100') is kept, as written, in notes
+    return not (phone or email or url or handle) or bool(re.search(r"[A-Za-z]{2,}", leftover)) \
+        or bool(phone and not number)
 
 
 def _contact_item(block: Block, found: Found, context: str) -> None:

@@ -18,7 +18,7 @@ from . import html_lists
 from .indented_code import fence_indented_code
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
-from .office_html import join_broken_tags, split_sheets
+from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, numbered_headings
 from .text_tables import draw_tables
 
@@ -40,8 +40,9 @@ TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$")
 # What a browser never shows: the page's head, its style sheet and its scripts.
 HIDDEN_OPEN = re.compile(r"<(head|style|script|noscript|template)\b[^>]*>", re.IGNORECASE)
 TAG_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*|</?[A-Za-z][\w-]*\b[^>]*>\s*)+")
-# HTML elements, not '<pattern>' placeholders in prose: only these are read as tags.
-HTML_TAG = re.compile(r"</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
+# HTML elements, not '<pattern>' placeholders in prose: only these are read as tags; '\<summary\>'
+# (pandoc's escape) is the text '<summary>'.
+HTML_TAG = re.compile(r"(?<!\\)</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
                       r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
                       r"header|footer|aside|font|center)\b[^>]*>", re.IGNORECASE)
 BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|td|th|dt|dd|blockquote|section|article|pre|summary)\s*>(?=\s*(?:<[A-Za-z]|[^<\s]))",
@@ -62,6 +63,7 @@ class Rewritten:
     hidden: set[int] = field(default_factory=set)    # lines (1-based, local) of an HTML head, style sheet or script
     lists: list = field(default_factory=list)        # HTML lists open here: [numbered, next number]
     captions: dict[int, str] = field(default_factory=dict)   # lines (1-based, local) of a <details>: its <summary>
+    leads: dict[int, str] = field(default_factory=dict)      # lines (1-based, local) opened by a bold paragraph
 
 
 def inline_html(text: str) -> str:
@@ -233,6 +235,9 @@ def _html(out: Rewritten, i: int) -> None:
         out.lines[i] = f"{item[0]}{item[1]}{inline_html(item[2]).strip()}"
     elif (HTML_TAG.search(line) or re.search(r"&[a-z]+;|&#\d+;", line)) and not line.lstrip().startswith("<!--"):
         out.lines[i] = inline_html(line)
+        lead = bold_lead(line, inline_html)
+        if lead:
+            out.leads[i + 1] = lead
     if out.lines[i].strip() and out.lines[i] != line:
         out.shown[i + 1] = out.lines[i]
 

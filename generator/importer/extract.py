@@ -19,8 +19,10 @@ from .prose import escalation_tables, nested_contacts, prose_levels, sentence_ch
 from .levels import _levels
 from .mdparse import Section
 from .contacts import _contacts, para_contacts, section_contacts
+from .prose_contacts import prose_contacts
 from .pm_template import _postmortem
 from .messages import _templates
+from .bold_messages import bold_messages
 from .people import _escalation, _phases, _roles
 from .lifecycle import duty_lists, phase_lists
 from .review import review_templates
@@ -62,13 +64,13 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
+    steps = (review_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), _scenarios, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
-             _templates, nested_contacts, _contacts, section_contacts, para_contacts,
+             _templates, nested_contacts, _contacts, section_contacts, para_contacts, prose_contacts,
              lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, playbook_asides, guidance_sections)
     for step in steps:
         step(root, found)

@@ -42,6 +42,7 @@ class Block:
     quoted: bool = False      # inside a block quote
     fresh: bool = False       # an HTML block of its own ('<p>', '<div>'): never a wrapped line of the one above
     caption: str = ""         # inside a <details>: its <summary>
+    lead: str = ""            # HTML: the bold paragraph that opens the line's box ('<p><strong>Title</strong></p><p>...')
 
 
 @dataclass

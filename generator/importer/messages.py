@@ -110,12 +110,16 @@ ANGLE_FILL_IN = re.compile(r"<(?!(?:a|b|i|u|p|br|hr|em|strong|code|pre|span|div|
 INSTRUCTION = re.compile(r"(?:paste|copy|use|send|post|fill in|put|add|write)\b", re.IGNORECASE)
 
 
-def _template(block: Block, section: Section, previous: Block | None, found: Found) -> None:
+def _template(block: Block, section: Section, previous: Block | None, found: Found, caption: str = "") -> None:
+    """One message: ``block`` holds its text; its name is ``caption`` when given, else read from its
+    first line, the block before it or the heading over it."""
     lines = [line for line in block.code]
     title = section.title
     before = strip_md(previous.text or previous.label) if previous is not None and previous.kind == "para" else ""
     instruction = before if INSTRUCTION.match(before) else ""   # where to post it says the channel, not the name
-    if lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
+    if caption:
+        title = caption
+    elif lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
         title = lines[0].strip().rstrip(":")
         lines = lines[1:]
     elif previous is not None and previous.kind in ("item", "label", "para") and (

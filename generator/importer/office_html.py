@@ -9,7 +9,7 @@ is split into what it shows: headings, paragraphs and tables, on the same lines.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .mdparse import HTML_TABLE, html_text
 
@@ -19,6 +19,21 @@ CELL = re.compile(r"<t([hd])\b([^>]*)>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTA
 COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 OPEN_TAG = re.compile(r"<(?:html|head|body|table|tbody|thead|tr|td|th|col|colgroup|div|span|p|a|img|font|meta|"
                       r"link|ul|ol|li|h[1-6]|section|article|pre|code|blockquote)\b[^<>]*$", re.IGNORECASE)
+
+
+# '<p><strong>Title</strong></p><p>text</p>': a paragraph wholly bold, with more after it on the line.
+FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>\s*<(strong|b)\b[^>]*>(.*?)</\1\s*>\s*</p\s*>(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def bold_lead(line: str, shown: Callable[[str], str]) -> str:
+    """The title of a box opened by a bold paragraph (a Confluence tip or info macro whose first
+    paragraph is bold, the message below it on the same line), as a reader sees it; '' when the
+    line has none. ``shown`` turns HTML into the text a reader sees."""
+    match = FIRST_PARAGRAPH.search(line)
+    if not match or shown(line[:match.start()]).strip() or not shown(match.group(3)).strip():
+        return ""
+    title = shown(match.group(2)).strip()
+    return title if 0 < len(title) <= 80 else ""
 
 
 class Row(NamedTuple):

@@ -12,7 +12,8 @@ def role_tables(root: Section, found: Found) -> None:
     """| Role | Description / Responsibilities |: one role per row."""
     for _section, block, header in unused_tables(root, found):
         role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
-        duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does", h)), None)
+        duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does|what they do|"
+                                                                          r"^(?:their )?(?:job|tasks?)$", h)), None)
         if duty_col is None:   # '| Role | Person | Notes |': the notes say what the role does
             duty_col = next((i for i, h in enumerate(header) if re.fullmatch(r"notes?|what|remit|purpose", h)), None)
         if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
@@ -57,11 +58,36 @@ def role_sections(root: Section, found: Found) -> None:
             if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
                 found.roles.append(_role(label, [strip_md(text)]))
                 found.use("roles", block)
+        _toggle_roles(section, found)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
             if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
                 continue
             _prose_role(child, found)
+
+
+def _toggle_roles(section: Section, found: Found) -> None:
+    """'- **Incident Commander**' with what the role does in the paragraphs under it (a Notion toggle
+    list): each bold-only item is a role, its paragraphs up to the next item what it does. Only where
+    two or more items have that shape, so a lone bold item over prose stays as it was."""
+    roles: list[tuple[Block, list[Block]]] = []
+    current: list[Block] | None = None
+    for block in section.blocks:
+        free = block.lines[0] not in found.used
+        if free and block.kind == "item" and block.level == 0 and block.key and not block.value \
+                and strip_md(block.text) == block.key and len(block.key.split()) <= 5:
+            current = []
+            roles.append((block, current))
+        elif free and block.kind == "para" and block.text and current is not None:
+            current.append(block)
+        else:
+            current = None   # anything else ends the role above it
+    roles = [(item, paras) for item, paras in roles if paras]
+    if len(roles) < 2:
+        return
+    for item, paras in roles:
+        found.roles.append(_role(item.key, _paragraphs(paras)))
+        found.use("roles", item, *paras)
 
 
 def _prose_role(section: Section, found: Found) -> None:

@@ -103,6 +103,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         for block in file_root.all_blocks():
             block.aside = plain.asides.get(block.lines[0] - offset, "")
             block.caption = plain.captions.get(block.lines[0] - offset, "")
+            block.lead = plain.leads.get(block.lines[0] - offset, "")
             block.quoted = block.lines[0] - offset in plain.quoted
         file_root.meta = {key: (value, offset + line) for key, (value, line) in plain.meta.items()}
         imported.attached.update({offset + k: offset + v for k, v in plain.attached.items()})

@@ -16,6 +16,8 @@ def phone_in(text: str) -> str | None:
     if not match:
         return None
     value = match.group(0).strip()
+    if value.count(")") > value.count("(") and text[:match.start()].rstrip().endswith("("):
+        return None   # '(608) 555-0100': the phone field ('+' or a digit first) cannot hold it as written
     while value.count("(") > value.count(")"):
         value = value[:value.rindex("(")].rstrip(" -.")
     return value or None
@@ -83,6 +85,15 @@ def _decode(raw: bytes) -> str | None:
     if text and any(ord(c) >= 0x2000 for c in text) and len(text) * 2 <= len(raw):
         return text
     return None
+
+
+# Markdown's backslash escapes ('\\[feature\\]', '\\+353', 'first\\_name'): a reader sees the character.
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
+
+
+def unescape(text: str) -> str:
+    """The text without Markdown's backslash escapes, as a reader sees it."""
+    return ESCAPED.sub(r"\1", text)
 
 
 def slug(text: str, fallback: str = "item") -> str:

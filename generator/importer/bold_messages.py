@@ -1,0 +1,128 @@
+"""Messages named by a bold paragraph rather than a heading, and sections that are one message.
+
+- ``**Investigating**`` over the text of the post (Markdown, Google Docs and pandoc exports of
+  Word appendices: ``**B.1 Initial notification (email)**`` over ``Subject: ...`` and the body);
+- a Confluence tip or info box whose first paragraph is bold (HTML exports): the bold paragraph
+  names the message, the rest of the box is its text;
+- a heading that names a message (``### Zendesk macro: "Known incident"``, ``## Slack template``)
+  over nothing but its text, with ``{{placeholders}}`` or [fill-ins] in it.
+
+A bold paragraph is read as a message's name only where what follows it is a message: text
+with fill-ins or a ``Subject:`` line, with no command or inline code in it, under a heading (or
+with a name) that says it holds messages ('Status page', 'Notification templates', 'Delay
+notice'). Never '**Note**' or '**Warning**', nor the labels of a review template ('**Summary**'
+over '[what happened]'). Otherwise it stays for the other passes (a runbook's **Investigating**
+step, a label over a paragraph).
+"""
+from __future__ import annotations
+
+import re
+
+from .found import SHELL_START, Found, home_of
+from .messages import ANGLE_FILL_IN, CHANNELS, PERCENT_FILL_IN, _template
+from .mdparse import Block, Section, strip_md
+from .text import unescape
+
+# A [fill-in] that is not a Markdown link, {name} or {{name}}, <fill-in>, %FILL_IN%.
+FILL_IN = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])|\{\{?\s*[A-Za-z][^{}\n]{0,60}\}?\}")
+SUBJECT = re.compile(r"^(?:subject|title)\s*:", re.IGNORECASE)
+# Words that say a heading or a bold paragraph names a message.
+MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?)\b|"
+                           r"canned|notifications?|status[- ]?page", re.IGNORECASE)
+LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
+# '**Note**', '**Warning**': a remark to the reader, never the name of a message.
+ASIDE = re.compile(r"^(?:notes?|warning|caution|tip|important|info|danger|attention|example)$", re.IGNORECASE)
+REVIEW = re.compile(r"\breview|retro|post[- ]?incident|post[- ]?mortem|\breport\b|lessons", re.IGNORECASE)
+
+
+def bold_messages(root: Section, found: Found) -> None:
+    """Every message named by a bold paragraph, and every section that is one message."""
+    for section in root.walk():
+        if home_of(section) == "postmortem" or REVIEW.search(_titles(section)):
+            continue   # '**Summary**' over '[what happened]': the review's template, not a message
+        runs = [run for run in _named_runs(section, found) if _reads_as_message(run[1])]
+        if runs and (_names_messages(section) or any(MESSAGE_WORDS.search(title) for title, _ in runs)):
+            for title, body in runs:
+                _keep(title, body, section, found)
+        elif section.level and _whole_message(section, found):
+            title = unescape(strip_md(section.title))
+            _keep(title, [b for b in section.blocks], section, found)
+            found.used.add(section.line)
+            found.mapped["templates"].append(section.line)
+
+
+def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]:
+    """(name, blocks of its text) for each bold paragraph of the section with text under it."""
+    runs: list[tuple[str, list[Block]]] = []
+    current: list[Block] | None = None
+    for block in section.blocks:
+        if block.lines[0] in found.used:
+            current = None
+        elif block.kind == "label" and not block.text and not ASIDE.match(strip_md(block.label)):
+            current = [block]
+            runs.append((unescape(strip_md(block.label)), current))
+        elif block.kind == "para" and block.lead:
+            runs.append((block.lead, [block]))
+            current = None
+        elif current is not None and block.kind in ("para", "item", "label") and not block.lead:
+            current.append(block)
+        else:
+            current = None
+    return [(title, blocks) for title, blocks in runs if _body_lines(blocks)]
+
+
+def _body_lines(blocks: list[Block]) -> list[str]:
+    """The message's text as a reader sees it, paragraphs apart; the bold name is not part of it."""
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "label" and not block.text:
+            continue
+        text = LEAD.sub("", block.text) if block.lead else block.text
+        if block.kind == "label":
+            text = f"{block.label}: {block.text}"
+        elif block.kind == "item":
+            text = f"- {text}"
+        if lines and i and block.lines[0] > blocks[i - 1].lines[-1] + 1:
+            lines.append("")
+        lines.append(unescape(strip_md(text)))
+    return lines
+
+
+def _reads_as_message(blocks: list[Block]) -> bool:
+    """Text with fill-ins or a Subject line, with no command or inline code in it."""
+    raw = [LEAD.sub("", b.text) if b.lead else b.text for b in blocks if b.text]
+    if any("`" in text or SHELL_START.match(text) for text in raw):
+        return False
+    body = unescape("\n".join(raw))
+    return bool(FILL_IN.search(body) or len(ANGLE_FILL_IN.findall(body)) >= 2 or PERCENT_FILL_IN.search(body)
+                or any(SUBJECT.match(unescape(strip_md(t))) for t in raw))
+
+
+def _titles(section: Section) -> str:
+    """The section's heading and the one over it."""
+    parent = section.parent.title if section.parent is not None and section.parent.level else ""
+    return strip_md(f"{section.title} / {parent}")
+
+
+def _names_messages(section: Section) -> bool:
+    """The section's heading, or the one over it, says what is in it are messages."""
+    titles = _titles(section)
+    return bool(MESSAGE_WORDS.search(titles)) or any(re.search(pattern, titles.lower()) for pattern, _ in CHANNELS)
+
+
+def _whole_message(section: Section, found: Found) -> bool:
+    """A heading naming a message ('Zendesk macro: ...') over nothing but the message's text."""
+    blocks = section.blocks
+    if section.children or not blocks or section.line in found.used or not MESSAGE_WORDS.search(section.title):
+        return False
+    if any(b.lines[0] in found.used or b.kind != "para" or b.lead for b in blocks):
+        return False
+    return _reads_as_message(blocks)
+
+
+def _keep(title: str, blocks: list[Block], section: Section, found: Found) -> None:
+    """The message as a template named ``title``; its lines are the template's."""
+    lines = _body_lines(blocks)
+    code = Block("code", [n for b in blocks for n in b.lines], lang="text", code=lines)
+    _template(code, section, None, found, caption=title)
+    found.use("templates", *blocks)
