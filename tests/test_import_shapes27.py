@@ -112,7 +112,10 @@ def test_plain_text_directory_in_prose(outputs) -> None:
     # the extension and when to use which number stay with the contact, as written
     assert got["Library Systems Desk"]["notes"] == ("Library Systems Desk -- ext. 2200 from any branch, or "
                                                     "+1 555 0140 from a mobile.")
-    assert "building alarm" in str(outputs[PLAIN]["organization.yaml"])   # a TODO without a number: no contact
+    # a TODO without a number is no contact: it stays as written with the directory (its numbered
+    # capital heading, '4. WHO TO CALL', is the section it is in)
+    assert "building alarm" in str(outputs[PLAIN]["contacts.yaml"])
+    assert not any("alarm" in name.lower() for name in got)
 
 
 def test_markdown_who_to_call_paragraphs(outputs) -> None:

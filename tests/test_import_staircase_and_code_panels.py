@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.importer.run import import_documents
@@ -109,3 +110,16 @@ def test_a_heading_whose_tags_are_on_lines_of_their_own_is_a_heading() -> None:
     lines = (CORPUS / "wiki-export-code-panels.html").read_text().splitlines()
     at = next(i for i, line in enumerate(lines) if "title-text" in line)
     assert rewrite(lines).lines[at - 1:at + 2] == ["", "# OFFICE IT : Print queue runbook", ""]
+
+
+@pytest.mark.parametrize("text", ["Last updated: 2026-05-04", "Reviewed 12/03/2024 by the team",
+                                  "| Add pool monitoring | DevOps | 2024-12-27 |"])
+def test_a_date_is_never_a_phone_number(text) -> None:
+    from generator.importer.text import PHONE, PHONE_ANY, phone_in
+    assert PHONE.search(text) is None and PHONE_ANY.search(text) is None and phone_in(text) is None
+
+
+def test_phone_numbers_beside_dates_are_still_read() -> None:
+    from generator.importer.text import phone_in
+    assert phone_in("on 2024-12-03 call +1 555 0100") == "+1 555 0100"
+    assert phone_in("Duty Manager -- 07700 900412") == "07700 900412"

@@ -6,8 +6,11 @@ import re
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PLACEHOLDER = re.compile(r"\bTBD\b|\bTBC\b|X{3,}|\bN/A\b", re.IGNORECASE)
-PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+?\d-\d{3}-XXX-XXXX", re.IGNORECASE)
-PHONE_ANY = re.compile(r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
+# A number starts where no other number or date does ('2024-12-27' is a date, not a phone number).
+_NOT_A_DATE = (r"(?<![\w./-])(?!\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)"
+               r"|\d{1,2}-\d{1,2}-\d{4}(?!\d))")
+PHONE = re.compile(_NOT_A_DATE + r"(?:\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+?\d-\d{3}-XXX-XXXX)", re.IGNORECASE)
+PHONE_ANY = re.compile(_NOT_A_DATE + r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
 
 
 def phone_in(text: str) -> str | None:
