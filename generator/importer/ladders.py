@@ -16,7 +16,7 @@ LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(
 GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
 
 
-RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\bhow (?:fast|soon|quickly)\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
 
 
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)

@@ -26,8 +26,10 @@ from .prose import RESPOND_SENTENCE, SEVERITY_TITLE, sentence_facts
 from .text import duration
 
 STRONG = r"(?:P|SEV|Sev|S|Priority|Severity)[\s-]?(?:\d{1,2}|[A-E])"
-WEAK = r"(?:Level|Class|Category|Cat)[\s-]?(?:\d{1,2}|[A-E])|" + "|".join(sorted(RANKS, key=len, reverse=True))
-LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:--|[-–—:|])\s*(?P<rest>\S.*)$",
+# 'SEC-1', 'INC-2': a team's own prefix and a number, a level where the section or its times say so
+WEAK = r"(?:Level|Class|Category|Cat)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|" + \
+    "|".join(sorted(RANKS, key=len, reverse=True))
+LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:--|[-–—:|·])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE | re.DOTALL)
 LEVEL_KEY = r"Examples?|Response(?: time)?|Respond|Impact|Definition|Meaning|Paging|Updates?|Resolution(?: target)?"
 KEY_PARA = re.compile(rf"^(?P<key>{LEVEL_KEY}):\s+(?P<value>\S.*)$", re.DOTALL | re.IGNORECASE)
@@ -90,19 +92,31 @@ def _body(child: Section, found: Found) -> str:
 
 def _block_run(section: Section, found: Found, make_level) -> bool:
     blocks = [b for b in section.blocks if b.lines[0] not in found.used]
-    candidates = [(b, _lead(b.label or b.text) if _leads(b) else None) for b in blocks]
+    candidates = [(b, _lead(b.label or b.text) if _leads(b) else None) for b in blocks
+                  if not (b.kind == "item" and b.level > 0)]   # nested items belong to the item above
     run = _first_run(candidates)
     if not run:
         return False
     if any(b.kind == "item" for b, _ in run) and not _whole_list(blocks, run):
         return False
     extras = _key_paragraphs(blocks, run)
-    texts = [m.group("rest") + " " + " ".join(b.text for b in extras.get(id(b), [])) for b, m in run]
+    nested = _nested_items(blocks, run)
+    texts = [m.group("rest") + " " + " ".join(b.text for b in extras.get(id(b), []) + nested.get(id(b), []))
+             for b, m in run]
     if not _trusted(section, [m for _, m in run], texts):
         return False
     respond_leads = any(b.kind == "label" and RESPOND_SENTENCE.search(m.group("rest")) for b, m in run)
     for order, (block, match) in enumerate(_gravest_first_by_token(run)):
-        entry = _entry(found, make_level, match, order, name=match.group("token"))
+        under = nested.get(id(block), [])
+        short = len(strip_md(match.group("rest")).split()) <= 3
+        entry = _entry(found, make_level, match, order,
+                       name=strip_md(match.group("rest")).strip() if under and short else match.group("token"))
+        if under and short:   # '1. **SEC-1 · Critical**' over bullets that say what it is and how fast
+            written_as(entry, block.text)
+            entry.setdefault("description", " ".join(strip_md(b.text) for b in under))
+            for item in under:
+                sentence_facts(entry, strip_md(item.text))
+            found.use("severities", *under)
         _describe(entry, block, match, respond_leads)
         for extra in extras.get(id(block), []):
             key = KEY_PARA.match(strip_md(extra.text))
@@ -145,6 +159,21 @@ def _whole_list(blocks: list[Block], run: list) -> bool:
             break
         items.append(block)
     return all(b.level > 0 or any(b is r for r, _ in run) for b in items)
+
+
+def _nested_items(blocks: list[Block], run: list) -> dict[int, list[Block]]:
+    """The items nested under each level's item."""
+    leads = {id(b) for b, _ in run if b.kind == "item"}
+    out: dict[int, list[Block]] = {}
+    current = None
+    for block in blocks:
+        if id(block) in leads:
+            current = block
+        elif current is not None and block.kind == "item" and block.level > current.level:
+            out.setdefault(id(current), []).append(block)
+        else:
+            current = None
+    return out
 
 
 def _key_paragraphs(blocks: list[Block], run: list) -> dict[int, list[Block]]:

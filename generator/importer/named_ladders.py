@@ -26,7 +26,8 @@ from .mdparse import Block, Section, strip_md
 # Gravest first: a rank per name, so that a table's direction can be read from its own words.
 RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major": 2, "high": 2, "serious": 2,
          "significant": 3, "elevated": 3, "medium": 3, "moderate": 3, "minor": 4, "low": 4, "informational": 5,
-         "info": 5, "negligible": 5, "trivial": 5, "cosmetic": 5}
+         "info": 5, "negligible": 5, "trivial": 5, "cosmetic": 5,
+         "urgent": 1, "normal": 3, "warning": 3}
 TOLD = re.compile(r"\b(?:told|tell|notif\w*|inform\w*|who\b|involve|alert)", re.IGNORECASE)
 
 

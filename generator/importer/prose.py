@@ -24,14 +24,14 @@ BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|cate
 PLAIN_LEVEL = re.compile(r"^((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
-RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b", re.IGNORECASE)
+RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
                    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
 
 
 def prose_levels(root: Section, found: Found, make_level) -> None:
     for section in root.walk():
-        if not section.level or not SEVERITY_TITLE.search(section.title):
+        if not section.level or not (SEVERITY_TITLE.search(section.title) or _bold_level_run(section, found)):
             continue
         for block in section.blocks:
             if block.kind != "para" or block.lines[0] in found.used:
@@ -46,6 +46,19 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
         if len({m.group(1).lower() for _, m in plain}) >= 2:   # a ladder: two levels or more, each its paragraph
             for block, match in plain:
                 _level_paragraph(block, match, found, make_level)
+
+
+def _bold_level_run(section: Section, found: Found) -> bool:
+    """'**P0** is ...', '**P1** is ...': paragraphs that each begin with another level's id are a
+    ladder whatever the heading says ('How bad is it?')."""
+    from .ladders import level_id
+
+    ids = []
+    for block in section.blocks:
+        match = BOLD_LEVEL.search(block.text) if block.kind == "para" and block.lines[0] not in found.used else None
+        if match and match.start() == 0 and level_id(match.group(1)):
+            ids.append(level_id(match.group(1)))
+    return len(ids) >= 2 and len(set(ids)) == len(ids)
 
 
 def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:

@@ -1,0 +1,48 @@
+"""Ladders written in other words: a team's own level prefix over nested bullets, bold level ids
+leading paragraphs under a question heading, 'Urgent'/'Normal' level headings, a 'how fast' column."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.importer.run import import_documents
+from generator.validate.imported import is_missing
+
+from .conftest import TEST_TODAY
+from .importcorpus import CORPUS, invented
+
+
+def ladder(tmp_path: Path, name: str) -> list[dict]:
+    out = tmp_path / "content"
+    import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
+    assert invented(out, [CORPUS / name], extra="Corpus Org") == []
+    return yaml.safe_load((out / "severities.yaml").read_text())["levels"]
+
+
+def test_own_prefix_levels_over_nested_bullets(tmp_path) -> None:
+    levels = ladder(tmp_path, "nested-bold-level-items.md")
+    assert [(lv["id"], lv["name"]) for lv in levels] == [("FR1", "Critical"), ("FR2", "High"), ("FR3", "Low")]
+    assert [lv["response_time"] for lv in levels[:2]] == ["10m", "2h"]
+    assert is_missing(levels[2]["response_time"])   # the source gives FR-3 no time
+    assert levels[0]["description"].startswith("Card data or customer money is being taken right now.")
+    assert "FR-2 · High" in levels[1]["aliases"]
+
+
+def test_bold_level_paragraphs_under_a_question_heading(tmp_path) -> None:
+    levels = ladder(tmp_path, "bold-level-paragraphs-question.md")
+    assert [lv["id"] for lv in levels] == ["P0", "P1", "P2"]
+    assert [lv["response_time"] for lv in levels[:2]] == ["5m", "30m"]   # 'be on it within', 'eyes on it inside'
+
+
+def test_urgent_and_normal_are_level_names(tmp_path) -> None:
+    levels = ladder(tmp_path, "urgent-normal-headings.md")
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("URGENT", "20m"), ("NORMAL", "4h"), ("LOW", "3d")]
+    assert levels[0]["paging"] == "page-24x7"
+
+
+def test_how_fast_column_is_the_response_time(tmp_path) -> None:
+    levels = ladder(tmp_path, "how-fast-column.md")
+    assert [lv["response_time"] for lv in levels[:2]] == ["10m", "2h"]
+    assert is_missing(levels[2]["response_time"])   # 'whenever' is no time
+    assert {"label": "how fast", "text": "drop everything, ack in 10 min"} in levels[0]["details"]
