@@ -123,3 +123,22 @@ def test_phone_numbers_beside_dates_are_still_read() -> None:
     from generator.importer.text import phone_in
     assert phone_in("on 2024-12-03 call +1 555 0100") == "+1 555 0100"
     assert phone_in("Duty Manager -- 07700 900412") == "07700 900412"
+
+
+def test_a_list_of_people_under_an_escalation_heading_is_the_chain(tmp_path) -> None:
+    levels = chain(imported(tmp_path, "flat-escalation-list.md"))
+    assert [lv["name"] for lv in levels] == ['Security on-call (PagerDuty "Payments – Primary")',
+                                             "Payments Engineering Manager", "CISO", "Chief Risk Officer and CFO"]
+    assert levels[0]["contacts"] == ["security-on-call"]   # the dash inside the brackets is no separator
+    assert levels[3]["contacts"] == ["chief-risk-officer", "cfo"]
+
+
+def test_numbered_who_to_bug_list_is_the_chain_and_a_writeup_fence_the_postmortem(tmp_path) -> None:
+    out = imported(tmp_path, "who-to-bug-and-writeup.md")
+    levels = chain(out)
+    assert [lv["name"] for lv in levels] == ["whoever's on call (the bot pages them for SEV1)",
+                                             "Ines (CTO) — knows the database best",
+                                             "Omar (CEO) — anything about money or the press"]
+    sections = yaml.safe_load((out / "postmortem.yaml").read_text())["sections"]
+    assert [s["title"] for s in sections] == ["What happened", "Timeline", "Follow-ups"]
+    assert sections[0]["prompt"] == "A few sentences anyone could follow."

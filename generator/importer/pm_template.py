@@ -19,6 +19,10 @@ def _postmortem(root: Section, found: Found) -> None:
             _pm_sections_from_headings(section, pm, found)
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
+        if "sections" not in pm and home_of(section) != "postmortem" and _about_writeups(section):
+            for block in section.blocks:   # 'every SEV1 gets a writeup: copy this' over a fenced template
+                if _template_fence(block) and "sections" not in pm:
+                    _pm_sections_from_fence(block, pm, found)
         if home_of(section) != "postmortem":
             continue
         for block in section.blocks:
@@ -39,6 +43,22 @@ def _postmortem(root: Section, found: Found) -> None:
 
 
 REVIEW_WORDS = re.compile(r"review|post[- ]?mortem|post[- ]incident|retro|\bpir\b|\brca\b", re.IGNORECASE)
+
+
+WRITEUP = re.compile(r"write-?ups?|post[- ]?mortem|post[- ]incident|retro(?:spective)?s?\b|incident review|\bpir\b",
+                     re.IGNORECASE)
+
+
+def _about_writeups(section: Section) -> bool:
+    """The section's title or its own sentences speak of the write-up after an incident."""
+    return bool(WRITEUP.search(section.title)) or any(
+        b.kind == "para" and WRITEUP.search(b.text) for b in section.blocks)
+
+
+def _template_fence(block: Block) -> bool:
+    """A Markdown code block that is a document of sections ('# Incident: <title>', '## Timeline', ...)."""
+    return block.kind == "code" and block.lang in ("markdown", "md", "") and \
+        sum(line.startswith("## ") for line in block.code) >= 3
 
 
 def _pm_sections_from_table(section: Section, pm: dict, found: Found) -> None:

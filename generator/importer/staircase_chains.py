@@ -23,6 +23,7 @@ from .prose_chains import WHEN
 from .text import duration, slug
 
 ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain", re.IGNORECASE)
+WHO_TO = re.compile(r"\bwho to (?:call|bug|ping|page|wake|ring|contact|escalate to)\b", re.IGNORECASE)
 LINE_ARROW = re.compile(r"^\s*(?:→|->|=>|»|⟶)\s*(\S.*)$")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 
@@ -31,7 +32,7 @@ def staircase_chains(root: Section, found: Found, role_contact) -> None:
     if found.escalation:
         return
     for section in root.walk():
-        steps = _list_staircase(section, found) or _arrow_block(section, found)
+        steps = _list_staircase(section, found) or _arrow_block(section, found) or _flat_list(section, found)
         if steps:
             _add(steps, found, role_contact)
             return
@@ -50,6 +51,39 @@ def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Bloc
             break   # what the last step does, not a step
         steps.append((parts[0].strip(" :"), parts[1].strip(" ."), item))
     return steps if len(steps) >= 3 and _people(steps) else None
+
+
+def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
+    """'## Escalation' over one list of people, nothing nested: the chain, first to last. A step
+    keeps its words as written; whom it calls is what it says before a dash."""
+    lists = _lists(section.blocks)
+    if not lists:
+        return None
+    items = lists[0]
+    ordered = all(b.ordered for b in items)   # a numbered list says its order, beside other lists too
+    if not (ESCALATION.search(section.title) and len(lists) == 1) and not (ordered and WHO_TO.search(section.title)):
+        return None
+    if len(items) < 3 or any(b.level or b.lines[0] in found.used or b.key for b in items):
+        return None
+    steps = [("", strip_md(b.text).strip(), b) for b in items]
+    heads = [_head(who) for _, who, _ in steps]   # 'Maya (CTO)': the bracket says who she is
+    people = sum(bool(PEOPLE.search(h) or re.search(r"\bon call\b", h, re.IGNORECASE)) for h in heads)
+    if any(len(BRACKETS.sub("", h).split()) > 6 for h in heads) or people * 2 <= len(heads):
+        return None
+    return steps
+
+
+def _lists(blocks: list[Block]) -> list[list[Block]]:
+    """The section's lists: runs of consecutive items."""
+    out: list[list[Block]] = []
+    previous = None
+    for block in blocks:
+        if block.kind == "item":
+            if previous is None or previous.kind != "item":
+                out.append([])
+            out[-1].append(block)
+        previous = block
+    return out
 
 
 def _arrow_block(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
@@ -80,13 +114,25 @@ def _add(steps: list[tuple[str, str, Block]], found: Found, role_contact) -> Non
         wait = WHEN.search(when) or re.search(r"\bno \w+ in\s+(\d+\s*(?:min\w*|h(?:ou)?rs?|h)\b)", when)
         if trigger and wait and duration(wait.group(1)) not in (None, "immediate"):
             trigger["after"] = duration(wait.group(1))
-        contacts = [role_contact(found, part) for part in _whom(who)]
-        found.escalation.append({"id": slug(BRACKETS.sub("", who)), "name": who, "contacts": contacts,
+        head = _head(who)
+        contacts = [role_contact(found, part) for part in _whom(head)]
+        found.escalation.append({"id": slug(BRACKETS.sub("", head)), "name": who, "contacts": contacts,
                                  "triggers": [trigger] if trigger else []})
         if block.kind == "item":
             found.use("escalation", block)
         else:   # the drawing stays as written too; its lines are the chain's
             found.mapped["escalation"].extend(block.lines)
+
+
+def _head(who: str) -> str:
+    """'Maya (CTO) — knows the backend best' -> 'Maya (CTO)': whom a step names, before a dash
+    outside brackets (not the one in '(PagerDuty "Security – Primary")')."""
+    depth = 0
+    for at, char in enumerate(who):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char in "—–" and who[at - 1:at] == " " and who[at + 1:at + 2] == " ":
+            return who[:at].strip()
+    return who
 
 
 def _whom(who: str) -> list[str]:
