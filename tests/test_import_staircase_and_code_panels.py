@@ -142,3 +142,13 @@ def test_numbered_who_to_bug_list_is_the_chain_and_a_writeup_fence_the_postmorte
     sections = yaml.safe_load((out / "postmortem.yaml").read_text())["sections"]
     assert [s["title"] for s in sections] == ["What happened", "Timeline", "Follow-ups"]
     assert sections[0]["prompt"] == "A few sentences anyone could follow."
+
+
+def test_single_quoted_messages_with_fill_ins_and_a_review_list(tmp_path) -> None:
+    out = imported(tmp_path, "review-list-and-quoted-messages.md")
+    templates = yaml.safe_load((out / "templates.yaml").read_text())["templates"]
+    assert [t["title"] for t in templates] == ["Banner", "All clear"]
+    sections = yaml.safe_load((out / "postmortem.yaml").read_text())["sections"]
+    assert [(s["title"], s["prompt"]) for s in sections] == [
+        ("Summary", "what broke and for how long."), ("Timeline", "key events, in UTC."),
+        ("Root cause", "what made it happen."), ("Actions", "each with an owner and a due date.")]

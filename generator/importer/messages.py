@@ -20,14 +20,17 @@ def _templates(root: Section, found: Found) -> None:
             previous = block
 
 
+FILL_IN = re.compile(r"\{[^{}\n]{1,40}\}|\[[A-Z][^\[\]\n]{0,40}\]|<[a-z][^<>\n]{0,40}>")
+
+
 def _quoted_template(section: Section, found: Found) -> None:
     """A block quote holding a message ('> **Subject:** ...'), in a templates section or with a subject line."""
     run = [b for b in section.blocks if b.quoted and b.kind in ("para", "label", "item") and b.lines[0] not in found.used]
     caption = run[0] if run and run[0].kind == "label" and not run[0].text and CAPTION.search(run[0].label) else None
     if caption is not None:   # '> **Status-check template (read on the bridge)**' over the message: its name
         run = run[1:]
-    if len(run) < 2:
-        return
+    if not run or (len(run) < 2 and not FILL_IN.search(run[0].text)):
+        return   # one quoted paragraph is a message only with fill-ins ('{what}') to fill
     lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
              (f"- {b.text}" if b.kind == "item" else b.text) for b in run]
     subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in run)

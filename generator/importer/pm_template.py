@@ -19,6 +19,7 @@ def _postmortem(root: Section, found: Found) -> None:
             _pm_sections_from_headings(section, pm, found)
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
+            _pm_sections_from_labels(section, pm, found)
         if "sections" not in pm and home_of(section) != "postmortem" and _about_writeups(section):
             for block in section.blocks:   # 'every SEV1 gets a writeup: copy this' over a fenced template
                 if _template_fence(block) and "sections" not in pm:
@@ -59,6 +60,21 @@ def _template_fence(block: Block) -> bool:
     """A Markdown code block that is a document of sections ('# Incident: <title>', '## Timeline', ...)."""
     return block.kind == "code" and block.lang in ("markdown", "md", "") and \
         sum(line.startswith("## ") for line in block.code) >= 3
+
+
+BOLD_ITEM = re.compile(r"^\*\*(?P<title>[^*]{2,60}?)[:.]?\*\*\s*(?:[:—–-]+\s*(?P<prompt>\S.*))?$", re.DOTALL)
+
+
+def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
+    """'Post Incident Review template' over a list of its sections, each a bold name and what it
+    holds: '1. **Timeline** – key events from detection to closure (UTC).'"""
+    items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+    labels = [BOLD_ITEM.match(b.text.strip()) for b in items]
+    if "sections" in pm or section.children or len(items) < 3 or not all(labels):
+        return
+    pm["sections"] = [{"id": slug(m.group("title")), "title": strip_md(m.group("title")).strip(),
+                       "prompt": strip_md(m.group("prompt") or m.group("title")).strip()} for m in labels]
+    found.use("postmortem", *items)
 
 
 def _pm_sections_from_table(section: Section, pm: dict, found: Found) -> None:
