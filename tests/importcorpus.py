@@ -35,7 +35,8 @@ def normalize(text: str) -> str:
     """Lower-case words only; a [placeholder] and the {name} it became compare equal (both dropped)."""
     text = re.sub(r"\{[^{}\n]*\}|\[[^\[\]\n]*\]", " ", text.lower())
     # a {placeholder that a line break cut} in two: each piece is the placeholder too
-    text = re.sub(r"\{[^{}\n]*$|^[^{}\n]*\}", " ", text, flags=re.MULTILINE)
+    # ('{{a cut one}}' the importer writes as '((a cut one))', its words kept: not dropped here)
+    text = re.sub(r"(?<![{])\{[^{}\n]*$|^[^{}\n]*\}(?![}])", " ", text, flags=re.MULTILINE)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
