@@ -152,3 +152,12 @@ def test_single_quoted_messages_with_fill_ins_and_a_review_list(tmp_path) -> Non
     assert [(s["title"], s["prompt"]) for s in sections] == [
         ("Summary", "what broke and for how long."), ("Timeline", "key events, in UTC."),
         ("Root cause", "what made it happen."), ("Actions", "each with an owner and a due date.")]
+
+
+def test_labelled_phone_items_naming_people_are_each_a_contact(tmp_path) -> None:
+    out = imported(tmp_path, "labelled-people-phone-list.md")
+    contacts = {c["name"]: c for c in yaml.safe_load((out / "contacts.yaml").read_text())["contacts"]}
+    assert contacts["Duty manager on shift"]["phone"] == "+1 (212) 555-0181"
+    assert contacts["Platform on-call hotline"]["phone"] == "+1 (212) 555-0182"
+    assert contacts["Tier 2 lead line"]["notes"] == "+1 (212) 555-0183, ext. 40"   # the extension, as written
+    assert "When chat is down" not in contacts   # the heading is no contact holding their numbers

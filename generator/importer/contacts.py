@@ -14,6 +14,11 @@ from .text import CHANNEL, EMAIL, HANDLE, PHONE, PHONE_ANY, PLACEHOLDER, URL, ph
 REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
 
 
+# A key that names a person or a team ('Support Manager on duty'), not a way to reach the heading's
+NAMES_SOMEONE = re.compile(r"\b(?:manager|lead|engineer|on-?call|director|head|officer|supervisor|admin\w*|"
+                           r"owner|commander|team|desk|duty)\b", re.IGNORECASE)
+
+
 def section_contacts(root: Section, found: Found) -> None:
     """'## Payment processor' with '- **Emergency line**: +1 555 0123': a contact named by its heading."""
     from .text import EMAIL, PHONE_ANY, URL
@@ -26,12 +31,26 @@ def section_contacts(root: Section, found: Found) -> None:
                  and (PHONE_ANY.search(b.value) or EMAIL.search(b.value) or URL.search(b.value))]
         if not items:
             continue
+        if sum(bool(NAMES_SOMEONE.search(strip_md(b.key))) for b in items) >= 2:
+            _labelled_people(items, section, found)   # '- Support Manager on duty: ...': people of their own
+            continue
         name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
         cid = slug(name, "contact")
         contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, _over(section)), "name": name})
         for block in items:
             _reach(contact, block.value)
         found.use("contacts", *items)
+
+
+def _labelled_people(items: list[Block], section: Section, found: Found) -> None:
+    """Each '- Tier 2 lead line: +1 (646) 555-0164, ext. 12' a contact named by its label; the words
+    beside the number (the extension, when to use it) kept with it as written."""
+    for block in items:
+        name = strip_md(block.key).rstrip(":").strip()
+        cid = slug(name, "contact")
+        contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, _over(section)), "name": name})
+        _reach(contact, block.value)
+        found.use("contacts", block)
 
 
 def para_contacts(root: Section, found: Found) -> None:
