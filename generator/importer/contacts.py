@@ -29,10 +29,12 @@ def section_contacts(root: Section, found: Found) -> None:
         items = [b for b in section.blocks if b.kind == "item" and b.key and REACH_KEY.search(b.key)
                  and b.lines[0] not in found.used
                  and (PHONE_ANY.search(b.value) or EMAIL.search(b.value) or URL.search(b.value))]
-        if not items:
+        labelled = [b for b in section.blocks if b.kind == "item" and b.key and not b.ordered
+                    and b.lines[0] not in found.used and PHONE_ANY.match(strip_md(b.value).strip())]
+        if sum(bool(NAMES_SOMEONE.search(strip_md(b.key))) for b in labelled) >= 2:
+            _labelled_people(labelled, section, found)   # '- Support Manager on duty: ...': people of their own
             continue
-        if sum(bool(NAMES_SOMEONE.search(strip_md(b.key))) for b in items) >= 2:
-            _labelled_people(items, section, found)   # '- Support Manager on duty: ...': people of their own
+        if not items:
             continue
         name = re.sub(r"^[\d.]+\s+", "", strip_md(section.title))
         cid = slug(name, "contact")
