@@ -88,7 +88,8 @@ def _heading(out: Converted, i: int, line: str, state: _State) -> bool:
     if not match:
         return False
     state.items = []
-    out.lines[i] = "#" * min(len(match.group(1)), 6) + " " + inline(match.group(2))
+    title = re.sub(r"\s+(:[\w@#%:]+:)$", r" \1", match.group(2))   # tags aligned to the right margin
+    out.lines[i] = "#" * min(len(match.group(1)), 6) + " " + inline(title)
     return True
 
 
