@@ -55,8 +55,8 @@ def convert(lines: list[str]) -> Converted:
         else:
             _line(out, i, line, state)
             state.blanks = 0
-    _drawers(lines, out, state.shown)
-    tables(lines, out, state.rows, inline)
+    unseen = _drawers(lines, out, state.shown)
+    tables(lines, out, [i for i in state.rows if i not in unseen], inline)
     return out
 
 
@@ -236,10 +236,10 @@ def _text(out: Converted, i: int, line: str, state: _State) -> None:
     out.lines[i] = prefix + inline(line.strip())
 
 
-def _drawers(lines: list[str], out: Converted, shown: set[int]) -> None:
+def _drawers(lines: list[str], out: Converted, shown: set[int]) -> set[int]:
     """':PROPERTIES:' ... ':END:' (and ':LOGBOOK:'): never shown on an exported page; any other
-    drawer's lines are shown, its two markup lines go with them."""
-    i = 0
+    drawer's lines are shown, its two markup lines go with them. The lines never shown."""
+    i, unseen = 0, set()
     while i < len(lines):
         match = DRAWER.match(lines[i])
         opens = match and match.group(1).upper() != "END" and i not in shown
@@ -250,10 +250,12 @@ def _drawers(lines: list[str], out: Converted, shown: set[int]) -> None:
         if match.group(1).upper() in ("PROPERTIES", "LOGBOOK"):
             for k in range(i, end + 1):
                 out.blank(k)
+            unseen.update(range(i, end + 1))
         else:
             out.blank(i, next_text(out.lines, i))
             out.blank(end, previous_text(out.lines, end))
         i = end + 1
+    return unseen
 
 
 def _drawer_end(lines: list[str], start: int) -> int | None:
