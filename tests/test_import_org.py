@@ -85,6 +85,15 @@ def test_org_converts_line_for_line() -> None:
     assert converted.hidden == {2} and converted.attached[8] == 9 and converted.attached[19] == 18
 
 
+def test_drawers_hide_properties_and_show_other_drawers_text() -> None:
+    source = ["* Host", ":PROPERTIES:", ":ID: 42", "| a | b |", ":END:", ":NOTES:", "Call the vendor.", ":END:",
+              ":LOGBOOK:", "* Not a drawer", ":END:"]
+    converted = convert_markup("page.org", source)
+    assert converted.lines == ["# Host", "", "", "", "", "", "Call the vendor.", "", ":LOGBOOK:", "# Not a drawer",
+                               ":END:"]   # a drawer never runs over a heading
+    assert {2, 3, 4, 5} <= converted.hidden and converted.attached[6] == 7 and converted.attached[8] == 7
+
+
 def test_org_signs_choose_a_txt_file_and_nothing_else() -> None:
     assert convert_markup("notes.txt", ["#+TITLE: On-call", "* Contacts"]) is not None
     assert convert_markup("notes.txt", ["* Levels", "| a | b |", "|---+---|"]) is not None

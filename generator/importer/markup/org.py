@@ -239,12 +239,14 @@ def _text(out: Converted, i: int, line: str, state: _State) -> None:
 def _drawers(lines: list[str], out: Converted, shown: set[int]) -> set[int]:
     """':PROPERTIES:' ... ':END:' (and ':LOGBOOK:'): never shown on an exported page; any other
     drawer's lines are shown, its two markup lines go with them. The lines never shown."""
+    ends = [k for k, line in enumerate(lines) if re.match(r"^\s*:END:\s*$", line, re.IGNORECASE)]
+    headings = [k for k, line in enumerate(lines) if HEADING.match(line)]
     i, unseen = 0, set()
     while i < len(lines):
         match = DRAWER.match(lines[i])
         opens = match and match.group(1).upper() != "END" and i not in shown
-        end = _drawer_end(lines, i) if opens else None
-        if end is None:
+        end = _after(ends, i) if opens else None
+        if end is None or (_after(headings, i) or len(lines)) < end:   # a drawer ends before the next heading
             i += 1
             continue
         if match.group(1).upper() in ("PROPERTIES", "LOGBOOK"):
@@ -258,10 +260,7 @@ def _drawers(lines: list[str], out: Converted, shown: set[int]) -> set[int]:
     return unseen
 
 
-def _drawer_end(lines: list[str], start: int) -> int | None:
-    for k in range(start + 1, min(len(lines), start + 500)):
-        if re.match(r"^\s*:END:\s*$", lines[k], re.IGNORECASE):
-            return k
-        if HEADING.match(lines[k]):
-            return None
-    return None
+def _after(positions: list[int], i: int) -> int | None:
+    """The first of the sorted ``positions`` after ``i``."""
+    k = bisect.bisect_right(positions, i)
+    return positions[k] if k < len(positions) else None
