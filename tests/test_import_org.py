@@ -42,6 +42,14 @@ def test_contacts_table_gives_contacts(output) -> None:
     assert contacts["Terminal control room, Dover"]["phone"] == "+44 1304 555 210"
 
 
+def test_numbered_list_under_escalation_gives_the_chain(output) -> None:
+    levels = output["escalation.yaml"]["levels"]
+    assert [level["name"] for level in levels] == [
+        "Booking on-call (whoever holds the pager on the rota this week)", "Marta Quayle",
+        "Head of digital (only for a P1 lasting over two hours)"]
+    assert levels[1]["triggers"] == [{"condition": "after 30 minutes without a fix"}]   # after its '--'
+
+
 def test_src_blocks_give_commands_with_their_language(output) -> None:
     commands = [(c["lang"], c["code"]) for name, book in output.items() if name.startswith("playbooks/")
                 for stage in book["steps"].values() for step in stage for c in step.get("commands", [])]
