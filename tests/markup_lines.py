@@ -170,7 +170,7 @@ def _org_signs(lines: list[str]) -> bool:
 def _org(lines: list[str]) -> list[str]:
     """Org-mode: a block's lines as written, a drawer's and the file's settings unseen."""
     out, block, drawer = [], "", False
-    for line in lines:
+    for n, line in enumerate(lines):
         text = line.strip()
         if block:
             ended = re.fullmatch(rf"#\+END_{block}", text, re.IGNORECASE)
@@ -183,7 +183,7 @@ def _org(lines: list[str]) -> list[str]:
         if drawer or re.fullmatch(r":(?:PROPERTIES|LOGBOOK):", text, re.IGNORECASE):
             drawer = not re.fullmatch(r":END:", text, re.IGNORECASE)
             out.append("")
-        elif begin and any(re.fullmatch(rf"#\+END_{begin.group(1)}", l.strip(), re.IGNORECASE) for l in lines):
+        elif begin and any(re.fullmatch(rf"#\+END_{begin.group(1)}", l.strip(), re.IGNORECASE) for l in lines[n:]):
             block = begin.group(1)
             out.append("```" if block.lower() in ("src", "example") else "")
         elif keyword:
