@@ -241,10 +241,10 @@ def payloads(line: str, links: bool = False) -> list[str]:
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
-    if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", stripped):   # '- Name — role — phone', '1. Who — when': fields, as cells
+    if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
-        return [part for part in re.split(r"\s+[—–]\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)
+        return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)
                 if normalize(part)]
     return [text] if normalize(text) else []
 

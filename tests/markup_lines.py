@@ -1,4 +1,4 @@
-"""The checker's own reading of reStructuredText and AsciiDoc lines: each source line as the Markdown
+"""The checker's own reading of reStructuredText, AsciiDoc, Confluence and org-mode lines: each source line as the Markdown
 line a reader would see it as, or '' for a line that is only markup (an underline, a directive, a
 block delimiter, a page setting). Written apart from the importer's converters, line by line and
 without structure, so that the corpus checks do not trust the code they check."""
@@ -10,6 +10,7 @@ from pathlib import Path
 RST = (".rst", ".rest")
 ASCIIDOC = (".adoc", ".asciidoc", ".asc")
 CONFLUENCE = (".wiki", ".confluence", ".jira")
+ORG_SIGN = re.compile(r"^#\+(?:TITLE|BEGIN_SRC|BEGIN_EXAMPLE|STARTUP|OPTIONS):", re.IGNORECASE)
 ADORNMENT = re.compile(r"""^\s*([=\-~^"'`#*+:.<>_!$%&,;?@\\/|])\1{2,}\s*$""")
 RST_SHOWN_ARG = {"note", "warning", "tip", "important", "caution", "danger", "attention", "hint", "error",
                  "seealso", "todo", "admonition", "topic", "sidebar", "rubric", "csv-table", "list-table",
@@ -26,6 +27,8 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _rst(lines)
     if suffix in ASCIIDOC:
         return _asciidoc(lines)
+    if suffix == ".org" or (suffix == ".txt" and _org_signs(lines)):
+        return _org(lines)
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
                                     for l in lines):
         return _confluence(lines)
@@ -157,3 +160,50 @@ def _asciidoc_line(text: str, attributes: dict[str, str]) -> str:
     text = re.sub(r"\b(?:xref|kbd|btn|pass):[^\s\[]*\[([^\]]*)\]", r"\1", text)
     text = re.sub(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])", r"\1", text)
     return re.sub(r"(?<![\w_])_([^_\s][^_]*?)_(?![\w_])", r"\1", text)
+
+
+def _org_signs(lines: list[str]) -> bool:
+    return any(ORG_SIGN.match(l) for l in lines) or (any(re.match(r"^\*+ \S", l) for l in lines)
+                                                     and any(re.match(r"^\s*\|-+\+-", l) for l in lines))
+
+
+def _org(lines: list[str]) -> list[str]:
+    """Org-mode: a block's lines as written, a drawer's and the file's settings unseen."""
+    out, block, drawer = [], "", False
+    for n, line in enumerate(lines):
+        text = line.strip()
+        if block:
+            ended = re.fullmatch(rf"#\+END_{block}", text, re.IGNORECASE)
+            block = "" if ended else block
+            out.append(("```" if ended else line) if re.match(r"(?i)src|example", block or ended.group(0)[6:])
+                       else ("" if ended else _org_inline(text)))
+            continue
+        begin = re.match(r"^#\+BEGIN_(\w+)", text, re.IGNORECASE)
+        keyword = re.match(r"^#\+(\w+):\s*(.*)$", text)
+        if drawer or re.fullmatch(r":(?:PROPERTIES|LOGBOOK):", text, re.IGNORECASE):
+            drawer = not re.fullmatch(r":END:", text, re.IGNORECASE)
+            out.append("")
+        elif begin and any(re.fullmatch(rf"#\+END_{begin.group(1)}", l.strip(), re.IGNORECASE) for l in lines[n:]):
+            block = begin.group(1)
+            out.append("```" if block.lower() in ("src", "example") else "")
+        elif keyword:
+            key = keyword.group(1).lower()
+            shown = key in ("author", "date", "email", "subtitle", "caption", "description", "keywords", "include")
+            out.append("# " + keyword.group(2) if key == "title" else keyword.group(2) if shown else "")
+        elif re.fullmatch(r"\|-[-+|]*|-{5,}|\*+|#|:[\w-]+:", text):
+            out.append("")
+        else:
+            text = re.sub(r"^#\s+|^:\s", "", text)   # a comment's words, a fixed-width line's
+            text = re.sub(r"^\*+\s+", "# ", line) if line.startswith("*") else text
+            text = re.sub(r"^(?:[-+*]|\d+[.)])\s+", "- ", text)
+            out.append(_org_inline(text))
+    return out
+
+
+def _org_inline(text: str) -> str:
+    text = re.sub(r"\[\[([^\]]+)\]\[([^\]]*)\]\]", lambda m: f"[{m.group(2)}]({m.group(1)})"
+                  if re.match(r"https?:|mailto:", m.group(1)) else m.group(2), text)
+    text = re.sub(r"\[\[\*?([^\]]+)\]\]", r"\1", text)
+    text = re.sub(r"(?<![\w=~])([=~])(\S(?:.*?\S)?)\1(?![\w=~])", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])", r"\1", text)
+    return re.sub(r"(?<![\w/])/([^/\s](?:[^/]*[^/\s])?)/(?![\w/])", r"\1", text)

@@ -97,3 +97,13 @@ def test_a_policy_table_and_a_dashed_list_are_two_chains_in_source_order(tmp_pat
     # 'escalates after 45 min' is when the next step is paged: kept as written, never this step's timer
     assert levels[3]["triggers"] == [{"condition": "escalates after 45 min"}]
     assert len({lv["id"] for lv in levels}) == len(levels)
+
+
+def test_a_step_may_explain_itself_in_brackets_or_after_a_typed_dash() -> None:
+    from generator.importer.chains import _chain_step
+    # a name of four words with nine in brackets is still a name, not a sentence
+    assert _chain_step("Second on-call (the other name on the rota that week)")[1] == \
+        "Second on-call (the other name on the rota that week)"
+    assert _chain_step("CIO's office -- only if the press asks") == ("CIO's office", "CIO's office",
+                                                                       "only if the press asks")
+    assert _chain_step("Tell the customer success team what happened to the order service today") == ("", "", "")

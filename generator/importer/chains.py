@@ -225,12 +225,13 @@ def _chain_name(text: str) -> str:
         return strip_md(bold.group(1)).rstrip(":. ")
     plain = strip_md(text).rstrip(".")
     who = _dash_who(plain)   # 'Tier 2 analyst on shift — via #soc-tier2, ...'
-    return who or (plain if len(plain.split()) <= 8 else "")
+    short = re.sub(r"\s*\([^()]*\)$", "", plain)   # 'Second on-call (the other name on the rota)': a name
+    return who or (plain if len(short.split()) <= 8 else "")
 
 
 def _dash_who(plain: str) -> str:
     """Whom a 'Who — when' step goes to: the words before its dash, when they are few."""
-    who = re.split(r"\s+[—–]\s+|\s+-\s+", plain, maxsplit=1)[0]
+    who = re.split(r"\s+[—–]\s+|\s+--?\s+", plain, maxsplit=1)[0]   # '--': a dash typed in plain text
     return who if who != plain and len(who.split()) <= 6 else ""
 
 

@@ -118,7 +118,10 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
 
 
 def _keep_markup(markdown, plain, offset: int, imported: a.Imported) -> None:
-    """What the reStructuredText or AsciiDoc rewrite knew: which lines are markup, which are never shown."""
+    """What the reStructuredText or AsciiDoc rewrite knew: which lines are markup, which are never shown,
+    and an org file's '#+AUTHOR:' and '#+DATE:', its front matter."""
+    for key, value in markdown.meta.items():
+        plain.meta.setdefault(key, value)
     imported.attached.update({offset + k: offset + v for k, v in markdown.attached.items()})
     imported.hidden.update(offset + k for k in markdown.hidden)
 
@@ -288,7 +291,7 @@ def import_documents(paths: Sequence[Path], out_dir: Path, *, org_name: str | No
         raise NothingRecognized(f"{names}: nothing recognized (no severity levels, playbooks, contacts, "
                                 f"escalation, roles, phases, templates or post-mortem); nothing was written. "
                                 f"Is this an incident-response document (Markdown, HTML, text, reStructuredText, "
-                                f"AsciiDoc or Confluence wiki)?")
+                                f"AsciiDoc, Confluence wiki or org-mode)?")
     out = out_dir.resolve()
     write(imported, out)
     result = check_output(out, today)
