@@ -101,7 +101,7 @@ def _reads_as_message(blocks: list[Block]) -> bool:
 def _titles(section: Section) -> str:
     """The section's heading and the one over it."""
     parent = section.parent.title if section.parent is not None and section.parent.level else ""
-    return strip_md(f"{section.title} / {parent}")
+    return f"{strip_md(section.title)} / {strip_md(parent)}".strip()   # each title stripped once, remembered
 
 
 def _names_messages(section: Section) -> bool:

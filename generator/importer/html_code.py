@@ -23,9 +23,11 @@ ONLY_TAGS = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^>]*>\s*)*$")
 LANG = re.compile(r"brush:\s*([\w+-]+)|language-([\w+-]+)|lang(?:uage)?=\"?([\w+-]+)", re.IGNORECASE)
 
 
-def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
-    """Rewrite every ``<pre>`` block of ``lines`` in place; markup lines become fences."""
-    i = 0
+def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int]) -> bool:
+    """Rewrite every ``<pre>`` block of ``lines`` in place; markup lines become fences. True if any was."""
+    if not any("<pre" in line or "<PRE" in line for line in lines):
+        return False
+    changed, i = False, 0
     while i < len(lines):
         opened = PRE_OPEN.search(lines[i]) if i not in skip else None
         end = _close(lines, i) if opened else None
@@ -35,7 +37,9 @@ def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int])
         fences = _fence_lines(lines, i, end, opened, skip)
         if fences:
             _rewrite(lines, i, end, opened, fences, attached)
+            changed = True
         i = end + 1
+    return changed
 
 
 def _close(lines: list[str], start: int) -> int | None:
@@ -79,7 +83,7 @@ def html_split_headings(lines: list[str], attached: dict[int, int], skip: set[in
     """'<h1 class="pagetitle">' / 'LIVEOPS : Page title' / '</h1>' over three lines, as wiki exports
     indent them: the text line is the heading, its tag lines attached to it."""
     for i, line in enumerate(lines[:-2]):
-        opened = HEADING_OPEN.match(line) if i not in skip else None
+        opened = HEADING_OPEN.match(line) if "<" in line and i not in skip else None
         text = INLINE.sub("", lines[i + 1]).strip() if opened else ""
         if not opened or i + 1 in skip or not text or "<" in text:
             continue

@@ -20,7 +20,8 @@ def _postmortem(root: Section, found: Found) -> None:
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
             _pm_sections_from_labels(section, pm, found)
-        if "sections" not in pm and home_of(section) != "postmortem" and _about_writeups(section):
+        if "sections" not in pm and any(_template_fence(b) for b in section.blocks) and \
+                home_of(section) != "postmortem" and _about_writeups(section):
             for block in section.blocks:   # 'every SEV1 gets a writeup: copy this' over a fenced template
                 if _template_fence(block) and "sections" not in pm:
                     _pm_sections_from_fence(block, pm, found)

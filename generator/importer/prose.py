@@ -55,7 +55,8 @@ def _bold_level_run(section: Section, found: Found) -> bool:
 
     ids = []
     for block in section.blocks:
-        match = BOLD_LEVEL.search(block.text) if block.kind == "para" and block.lines[0] not in found.used else None
+        match = BOLD_LEVEL.search(block.text) if block.kind == "para" and block.text.startswith("**") \
+            and block.lines[0] not in found.used else None
         if match and match.start() == 0 and level_id(match.group(1)):
             ids.append(level_id(match.group(1)))
     return len(ids) >= 2 and len(set(ids)) == len(ids)

@@ -56,6 +56,8 @@ def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Bloc
 def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
     """'## Escalation' over one list of people, nothing nested: the chain, first to last. A step
     keeps its words as written; whom it calls is what it says before a dash."""
+    if not (ESCALATION.search(section.title) or WHO_TO.search(section.title)):
+        return None
     lists = _lists(section.blocks)
     if not lists:
         return None
