@@ -360,3 +360,14 @@ def imported(tmp_path_factory, names: list[str], report: bool = False) -> dict[s
         if report:
             out[name]["_report"] = (content / "import-report.md").read_text()
     return out
+
+
+def import_checked(tmp_path: Path, name: str) -> Path:
+    """The content directory `playbook import` makes of corpus document ``name``, with nothing invented."""
+    from generator.importer.run import import_documents
+    from .conftest import TEST_TODAY
+
+    out = tmp_path / "content"
+    import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
+    assert invented(out, [CORPUS / name], extra="Corpus Org") == []
+    return out

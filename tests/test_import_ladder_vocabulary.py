@@ -6,18 +6,13 @@ from pathlib import Path
 
 import yaml
 
-from generator.importer.run import import_documents
 from generator.validate.imported import is_missing
 
-from .conftest import TEST_TODAY
-from .importcorpus import CORPUS, invented
+from .importcorpus import import_checked
 
 
 def ladder(tmp_path: Path, name: str) -> list[dict]:
-    out = tmp_path / "content"
-    import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
-    assert invented(out, [CORPUS / name], extra="Corpus Org") == []
-    return yaml.safe_load((out / "severities.yaml").read_text())["levels"]
+    return yaml.safe_load((import_checked(tmp_path, name) / "severities.yaml").read_text())["levels"]
 
 
 def test_own_prefix_levels_over_nested_bullets(tmp_path) -> None:

@@ -8,18 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.importer.run import import_documents
 from generator.validate.imported import is_missing
 
 from .conftest import TEST_TODAY
-from .importcorpus import CORPUS, invented
+from .importcorpus import import_checked
 
 
 def ladder(tmp_path: Path, name: str) -> list[dict]:
-    out = tmp_path / "content"
-    import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
-    assert invented(out, [CORPUS / name], extra="Corpus Org") == []
-    return yaml.safe_load((out / "severities.yaml").read_text())["levels"]
+    return yaml.safe_load((import_checked(tmp_path, name) / "severities.yaml").read_text())["levels"]
 
 
 def test_callout_titles_are_levels_with_their_times(tmp_path) -> None:
@@ -71,7 +67,7 @@ def test_pandoc_multiline_table_with_a_header_over_two_lines(tmp_path) -> None:
 def test_lists_that_only_look_like_ladders_are_left_alone(tmp_path, text) -> None:
     source = tmp_path / "doc.md"
     source.write_text(text)
-    from generator.importer.run import NothingRecognized
+    from generator.importer.run import NothingRecognized, import_documents
     try:
         import_documents([source], tmp_path / "out", today=TEST_TODAY)
     except NothingRecognized:

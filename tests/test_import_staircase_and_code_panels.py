@@ -7,18 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.importer.run import import_documents
 from generator.validate.imported import is_missing
 
-from .conftest import TEST_TODAY
-from .importcorpus import CORPUS, invented
+from .importcorpus import CORPUS, import_checked
 
 
 def imported(tmp_path: Path, name: str) -> Path:
-    out = tmp_path / "content"
-    import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
-    assert invented(out, [CORPUS / name], extra="Corpus Org") == []
-    return out
+    return import_checked(tmp_path, name)
 
 
 def chain(out: Path) -> list[dict]:
