@@ -526,8 +526,12 @@ def import_(sources: tuple[Path, ...], out_dir: Path | None, org_name: str | Non
     click.echo(f"Wrote {len(done.documents)} documents to {done.out_dir}")
     click.echo(f"{done.total_lines} source lines: {done.structured_lines} structured, {done.noted_lines} "
                f"kept in notes, {done.total_lines - done.structured_lines - done.noted_lines} lost.")
-    click.echo(f"{len(done.problems)} items need a human ({errors} errors); see {done.report_path}. "
-               f"`playbook build --draft` previews the site meanwhile.")
+    from .importer.report import draft_blockers
+    blocking = draft_blockers(done.problems)
+    preview = (f"{len(blocking)} of them ({', '.join(sorted({p.code for p in blocking}))}) stop even "
+               f"`playbook build --draft`: fix those first." if blocking
+               else "`playbook build --draft` previews the site meanwhile.")
+    click.echo(f"{len(done.problems)} items need a human ({errors} errors); see {done.report_path}. {preview}")
     schemas_dir = done.out_dir.parent / "schemas"
     if not schemas_dir.is_dir():  # the modelines point at ../schemas/
         click.echo(f"note: {schemas_dir} does not exist, so editors cannot find the schemas the "

@@ -93,7 +93,16 @@ def report(sources, imported: a.Imported, result: core.Result, out) -> str:
                      f"{imported.doc_date}, although nobody has reviewed the imported text yet.")
     lines.append("- Values the source does not give are written as `FILL IN: not in the source (...)`; "
                  "`playbook build --draft` shows the site with them marked, `playbook build` refuses them.")
+    blocking = draft_blockers(result.problems)
+    if blocking:
+        lines.append(f"- {len(blocking)} of the findings above ({', '.join(sorted({p.code for p in blocking}))}) "
+                     "stop even `playbook build --draft`: fix those first, or the draft site is not built.")
     return "\n".join(lines) + "\n"
+
+
+def draft_blockers(problems) -> list:
+    """The errors a draft build does not show past (a likely secret, a broken reference): not placeholders."""
+    return [p for p in problems if p.level == core.ERROR and p.code not in core.DRAFT_ALLOWED]
 
 
 def _needs_a_human(result: core.Result, out) -> list[str]:
