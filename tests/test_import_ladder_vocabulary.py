@@ -41,3 +41,19 @@ def test_how_fast_column_is_the_response_time(tmp_path) -> None:
     assert [lv["response_time"] for lv in levels[:2]] == ["10m", "2h"]
     assert is_missing(levels[2]["response_time"])   # 'whenever' is no time
     assert {"label": "how fast", "text": "drop everything, ack in 10 min"} in levels[0]["details"]
+
+
+def test_plain_text_email_with_capital_section_lines_and_hanging_levels(tmp_path) -> None:
+    out = import_checked(tmp_path, "email-thread-capital-sections.txt")
+    levels = yaml.safe_load((out / "severities.yaml").read_text())["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("SEVERE", "15m"), ("MINOR", "4h")]
+    assert levels[0]["description"] == "Nobody can place an order anywhere, or card data may be exposed."
+    chain = yaml.safe_load((out / "escalation.yaml").read_text())["levels"]
+    assert [lv["name"] for lv in chain] == ["Duty engineer on shift", "Platform lead on call", "Head of Operations"]
+
+
+def test_capital_lines_in_a_markdown_document_with_headings_stay_text() -> None:
+    from generator.importer.plain_text import numbered_headings
+    lines = ["# Runbook", "", "CONTACTS", "", "ESCALATION", ""]
+    numbered_headings(lines, set())
+    assert lines[2] == "CONTACTS"

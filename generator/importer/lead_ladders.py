@@ -31,7 +31,7 @@ WEAK = r"(?:Level|Class|Category|Cat)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|
     "|".join(sorted(RANKS, key=len, reverse=True))
 LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:--|[-–—:|·])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE | re.DOTALL)
-LEVEL_KEY = r"Examples?|Response(?: time)?|Respond|Impact|Definition|Meaning|Paging|Updates?|Resolution(?: target)?"
+LEVEL_KEY = r"Examples?|First response|Response(?: time)?|Respond|Impact|Definition|Meaning|Paging|Updates?|Resolution(?: target)?"
 KEY_PARA = re.compile(rf"^(?P<key>{LEVEL_KEY}):\s+(?P<value>\S.*)$", re.DOTALL | re.IGNORECASE)
 INLINE_KEY = re.compile(rf"\s\b({LEVEL_KEY}):\s+", re.IGNORECASE)
 
@@ -92,12 +92,13 @@ def _body(child: Section, found: Found) -> str:
 
 def _block_run(section: Section, found: Found, make_level) -> bool:
     blocks = [b for b in section.blocks if b.lines[0] not in found.used]
-    candidates = [(b, _lead(b.label or b.text) if _leads(b) else None) for b in blocks
-                  if not (b.kind == "item" and b.level > 0)]   # nested items belong to the item above
+    base = min((b.level for b in blocks if b.kind == "item"), default=0)   # a plain-text list may be indented
+    candidates = [(b, _lead(b.label or b.text) if _leads(b, base) else None) for b in blocks
+                  if not (b.kind == "item" and b.level > base)]   # nested items belong to the item above
     run = _first_run(candidates)
     if not run:
         return False
-    if any(b.kind == "item" for b, _ in run) and not _whole_list(blocks, run):
+    if any(b.kind == "item" for b, _ in run) and not _whole_list(blocks, run, base):
         return False
     extras = _key_paragraphs(blocks, run)
     nested = _nested_items(blocks, run)
@@ -126,8 +127,8 @@ def _block_run(section: Section, found: Found, make_level) -> bool:
     return True
 
 
-def _leads(block: Block) -> bool:
-    return block.kind in ("para", "label") or (block.kind == "item" and block.level == 0)
+def _leads(block: Block, base: int) -> bool:
+    return block.kind in ("para", "label") or (block.kind == "item" and block.level == base)
 
 
 def _first_run(candidates: list) -> list:
@@ -150,7 +151,7 @@ def _continues(block) -> bool:
     return isinstance(block, Block) and block.kind == "para" and bool(KEY_PARA.match(strip_md(block.text)))
 
 
-def _whole_list(blocks: list[Block], run: list) -> bool:
+def _whole_list(blocks: list[Block], run: list, base: int) -> bool:
     """Every top-level item of the list the run is in leads with a level (else it is a list about something)."""
     first = blocks.index(run[0][0])
     items = []
@@ -158,7 +159,7 @@ def _whole_list(blocks: list[Block], run: list) -> bool:
         if block.kind != "item":
             break
         items.append(block)
-    return all(b.level > 0 or any(b is r for r, _ in run) for b in items)
+    return all(b.level > base or any(b is r for r, _ in run) for b in items)
 
 
 def _nested_items(blocks: list[Block], run: list) -> dict[int, list[Block]]:

@@ -125,6 +125,7 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
                 if m and i not in skip and _standalone(lines, i)}
     heads = {m.group(1).split(".")[0] for m in numbered.values() if _capitals(m.group(2))}
     if len(heads) < 2:
+        _capital_headings(lines, skip)
         return
     for i, match in numbered.items():
         number, title = match.groups()
@@ -132,6 +133,52 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
         sub = "." in number and number.split(".")[0] in heads and not title.endswith((".", ":"))
         if top or sub:
             lines[i] = "#" * (number.count(".") + 2) + " " + lines[i].strip()
+
+
+CAPITAL_LINE = re.compile(r"^\s{0,3}([A-Z][A-Z0-9 &/,'’-]{2,60}[A-Z0-9])(?:\s+\([^()]{1,80}\))?:?\s*$")
+
+
+def _capital_headings(lines: list[str], skip: set[int]) -> None:
+    """'PRIORITY DEFINITIONS (customer-facing SLA)' and 'CONTACTS' on lines of their own, in capitals,
+    the way e-mails and plain-text memos head their parts: section headings, where two or more are."""
+    heads = [i for i, line in enumerate(lines) if i not in skip and CAPITAL_LINE.match(line)
+             and _standalone(lines, i) and len(CAPITAL_LINE.match(line).group(1).split()) <= 6]
+    if len(heads) < 2:
+        return
+    for i in heads:
+        lines[i] = "## " + lines[i].strip()
+    hanging_items(lines, skip)
+
+
+HANGING_HEAD = re.compile(r"^(\s{0,3})(\S[^-–—]{0,30}?\S)\s+(?:--?|[–—])\s+(\S.*)$")
+
+
+def hanging_items(lines: list[str], skip: set[int]) -> None:
+    """'  Urgent  - Brightdesk down ...' over lines indented to its text: a list item each, where two
+    or more such heads share an indent (a plain-text definition list)."""
+    i = 0
+    while i < len(lines):
+        run = _hanging_run(lines, i, skip)
+        for head in run:
+            match = HANGING_HEAD.match(lines[head])
+            lines[head] = f"{match.group(1)}- {match.group(2)} - {match.group(3)}"
+        i = (run[-1] + 1) if run else i + 1
+
+
+def _hanging_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
+    first = HANGING_HEAD.match(lines[start]) if start not in skip and (start == 0 or not lines[start - 1].strip()) else None
+    if not first:
+        return []
+    indent, run, j = len(first.group(1)), [start], start + 1
+    while j < len(lines) and lines[j].strip() and j not in skip:
+        head = HANGING_HEAD.match(lines[j])
+        depth = len(lines[j]) - len(lines[j].lstrip())
+        if head and depth == indent:
+            run.append(j)
+        elif depth <= indent:
+            return []
+        j += 1
+    return run if len(run) >= 2 else []
 
 
 def _standalone(lines: list[str], i: int) -> bool:

@@ -65,7 +65,7 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     ordered = all(b.ordered for b in items)   # a numbered list says its order, beside other lists too
     if not (ESCALATION.search(section.title) and len(lists) == 1) and not (ordered and WHO_TO.search(section.title)):
         return None
-    if len(items) < 3 or any(b.level or b.lines[0] in found.used or b.key for b in items):
+    if len(items) < 3 or any(b.level != items[0].level or b.lines[0] in found.used or b.key for b in items):
         return None
     steps = [("", strip_md(b.text).strip(), b) for b in items]
     heads = [_head(who) for _, who, _ in steps]   # 'Maya (CTO)': the bracket says who she is
