@@ -57,3 +57,19 @@ def test_capital_lines_in_a_markdown_document_with_headings_stay_text() -> None:
     lines = ["# Runbook", "", "CONTACTS", "", "ESCALATION", ""]
     numbered_headings(lines, set())
     assert lines[2] == "CONTACTS"
+
+
+def test_slide_deck_colour_codes_chain_and_playbook_of_prose_and_code(tmp_path) -> None:
+    out = import_checked(tmp_path, "slide-deck-colour-codes.md")
+    levels = yaml.safe_load((out / "severities.yaml").read_text())["levels"]
+    assert [(lv["id"], lv["name"]) for lv in levels] == [("CODE-RED", "Code Red"), ("CODE-AMBER", "Code Amber"),
+                                                         ("CODE-GREEN", "Code Green")]
+    assert [lv["response_time"] for lv in levels[:2]] == ["15m", "2h"]
+    assert is_missing(levels[2]["response_time"])
+    assert "Speaker notes" not in levels[2]["description"]
+    chain = yaml.safe_load((out / "escalation.yaml").read_text())["levels"]
+    assert [lv["name"] for lv in chain][:2] == ["Warehouse on-call", "Logistics systems lead"]
+    book = yaml.safe_load((out / "playbooks" / "label-printer-queue-stuck-at-spooling.yaml").read_text())
+    assert book["title"] == 'label printer queue stuck at "Spooling"'   # the closing quote kept
+    codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+    assert codes == ["lpstat -o\nsudo systemctl restart cups"]

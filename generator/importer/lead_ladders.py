@@ -42,7 +42,8 @@ def lead_ladders(root: Section, found: Found, make_level) -> None:
     for section in root.walk():
         if re.search(r"escalat", section.title, re.IGNORECASE):
             continue
-        if _heading_run(section, found, make_level) or _block_run(section, found, make_level):
+        if _heading_run(section, found, make_level) or _block_run(section, found, make_level) \
+                or _colour_run(section, found, make_level):
             return
 
 
@@ -83,6 +84,38 @@ def _heading_run(section: Section, found: Found, make_level) -> bool:
             entry.setdefault("description", strip_md(block.text))
             sentence_facts(entry, strip_md(block.text))
             found.use("severities", block)
+    return True
+
+
+# 'Code Red' / 'Code Amber' / 'Green': colour codes, gravest first by the usual order of alert colours
+COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
+COLOUR_TITLE = re.compile(r"^\W*(?:(?:code|condition|status|level|alert)\s+)?(" + "|".join(COLOURS) + r")\W*$",
+                          re.IGNORECASE)
+
+
+def _colour_run(section: Section, found: Found, make_level) -> bool:
+    """'### 🔴 Code Red' beside '### 🟠 Code Orange', each over what it is and how soon someone must
+    be on it: a ladder of colour codes, where two of them or more say how soon."""
+    children = [c for c in section.children if c.line not in found.used and COLOUR_TITLE.match(strip_md(c.title))]
+    colours = [COLOUR_TITLE.match(strip_md(c.title)).group(1).lower() for c in children]
+    texts = [_body(c, found) + " " + " ".join(strip_md(b.text) for b in c.blocks if b.kind == "item") for c in children]
+    timed = sum(bool(RESPOND_SENTENCE.search(t) and duration(t)) for t in texts)
+    if len(children) < 2 or len(set(colours)) < len(colours) or timed < 2:
+        return False
+    ranked = sorted(zip(children, colours), key=lambda pair: COLOURS[pair[1]])
+    for order, (child, _) in enumerate(ranked):
+        title = re.sub(r"^\W+", "", strip_md(child.title)).strip()
+        entry = make_level(found, re.sub(r"\s+", "-", title).upper(), title)
+        entry["_by_order"], entry["_order"] = True, order
+        blocks = [b for b in child.blocks if b.kind in ("para", "item") and b.lines[0] not in found.used
+                  and not b.text.lstrip().startswith("<!--")]   # a slide's speaker notes are not the level's
+        if blocks:
+            entry.setdefault("description", " ".join(strip_md(b.text) for b in blocks))
+        for block in blocks:
+            sentence_facts(entry, strip_md(block.text))
+        found.used.add(child.line)
+        found.mapped["severities"].append(child.line)
+        found.use("severities", *blocks)
     return True
 
 

@@ -67,17 +67,27 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:
         title = level.group(2) + (f" ({level.group(3)})" if level.group(3) else "")
-    title = strip_md(title).strip(' "“”')
+    title = strip_md(title).strip()
+    if re.fullmatch(r'["“][^"“”]*["”]', title):   # '"Checkout is slow"' quoted whole: the words inside
+        title = title[1:-1].strip()
     quoted = re.findall(r"[\"“]([^\"”]+)[\"”]", section.title)
     pb = {"id": slug(title, "playbook"), "title": title, "severity": severity,
           "aliases": list(dict.fromkeys([title.lower(), *[q.lower() for q in quoted]])),
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     found.used.add(section.line)
     found.mapped[f"playbook:{pb['id']}"].append(section.line)
-    _fill_playbook(section, pb, found, default_stage if not _looks_like_scenario(section) else None)
+    _fill_playbook(section, pb, found, default_stage if not _looks_like_scenario(section) or
+                   not _has_stages(section) else None)
     return pb
 
 
+
+
+def _has_stages(section: Section) -> bool:
+    """A sub-heading or label of the section names a stage (Symptoms, Investigate, Fix ...): steps
+    go where those say. Without any, 'Playbook: X' over prose and code is one run of steps."""
+    return any(_stage(node.title) for node in section.walk() if node is not section) or any(
+        b.kind == "label" and _stage(b.label) for node in section.walk() for b in node.blocks)
 
 
 def _fill_playbook(section: Section, pb: dict, found: Found, stage: str | None) -> None:

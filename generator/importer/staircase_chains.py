@@ -22,7 +22,7 @@ from .mdparse import Block, Section, strip_md
 from .prose_chains import WHEN
 from .text import duration, slug
 
-ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain", re.IGNORECASE)
+ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain|\bif (?:nobody|no one|no-one) (?:answers|responds|picks up)", re.IGNORECASE)
 WHO_TO = re.compile(r"\bwho to (?:call|bug|ping|page|wake|ring|contact|escalate to)\b", re.IGNORECASE)
 LINE_ARROW = re.compile(r"^\s*(?:→|->|=>|»|⟶)\s*(\S.*)$")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
