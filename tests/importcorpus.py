@@ -310,6 +310,21 @@ def _without_page_markup(text: str) -> str:
     return markup.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
+def _html_header_rows(lines: list[str]) -> set[int]:
+    """Line numbers (1-based) of each HTML table's first row, its cells on lines of their own."""
+    rows, start = set(), None
+    for i, line in enumerate(lines):
+        if re.search(r"<table\b", line, re.IGNORECASE):
+            start = -1
+        if start == -1 and re.search(r"<tr\b", line, re.IGNORECASE):
+            start = i
+        if start is not None and start >= 0:
+            rows.add(i + 1)
+            if re.search(r"</tr\s*>", line, re.IGNORECASE):
+                start = None
+    return rows
+
+
 def header_rows(source: Path) -> set[int]:
     """Line numbers of Markdown table header rows (the line above a |---| rule)."""
     lines = source.read_text(encoding="utf-8").splitlines()
@@ -320,6 +335,7 @@ def header_rows(source: Path) -> set[int]:
             while top > 0 and i - top < 3 and lines[top - 1].strip() and not re.fullmatch(r"\s*-+\s*", lines[top - 1]):
                 top -= 1
             rows |= set(range(top + 1, i + 1))
+    rows |= _html_header_rows(lines)
     for i, line in enumerate(lines):   # a grid table's header: the lines between its top border and '+===+'
         if re.fullmatch(r"\s*\+(?:=+\+)+\s*", line):
             top = i - 1

@@ -73,3 +73,11 @@ def test_slide_deck_colour_codes_chain_and_playbook_of_prose_and_code(tmp_path) 
     assert book["title"] == 'label printer queue stuck at "Spooling"'   # the closing quote kept
     codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
     assert codes == ["lpstat -o\nsudo systemctl restart cups"]
+
+
+def test_office_html_grades_with_their_name_under_a_line_break(tmp_path) -> None:
+    levels = ladder(tmp_path, "office-html-category-table.html")
+    assert [(lv["id"], lv["name"]) for lv in levels] == [
+        ("CATEGORY-1", "Emergency"), ("CATEGORY-2", "Urgent"), ("CATEGORY-3", "Routine")]
+    assert [lv["response_time"] for lv in levels[:2]] == ["30m", "4h"]
+    assert is_missing(levels[2]["response_time"])   # five working days is no calendar time

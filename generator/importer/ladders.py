@@ -14,6 +14,9 @@ LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(
 
 
 GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
+# 'Category 1; (Major)', 'Tier 2 – Urgent': the grade and the name written after it
+GRADE_NAMED = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\s*[;:,–—-]?\s*(?:\(([A-Za-z][\w ]{0,30})\)|"
+                         r"([A-Za-z][\w ]{0,30}))\W*$")
 
 
 RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\bhow (?:fast|soon|quickly)\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
@@ -140,10 +143,9 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
     if len(columns) > 1:
         return   # impact x urgency: level ids in the cells of a cross table, not a ladder (kept as guidance)
     column = columns[0] if columns else None
-    ident = level_id
+    ident, rest = level_id, _rest_name
     if column is None and any(RESPONSE_KEY.search(h) for h in header):
-        column, ident = _grade_column(body), _grade_id      # 'CAT 1', 'Tier 2' with a response column
-    rest = _rest_name
+        column, ident, rest = _grade_column(body), _grade_id, _grade_name   # 'CAT 1', 'Tier 2' with a response column
     if column is None and ladder_section:
         column, ident, rest = _numbered_column(header, body)
     if column is None:
@@ -199,8 +201,13 @@ def _level_columns(block: Block, found: Found, make_level) -> None:
 
 
 def _grade_id(text: str) -> str | None:
-    match = GRADE_ID.match(strip_md(text))
+    match = GRADE_ID.match(strip_md(text)) or GRADE_NAMED.match(strip_md(text))
     return f"{match.group(1).upper()}-{match.group(2)}" if match else None
+
+
+def _grade_name(text: str) -> str:
+    match = GRADE_NAMED.match(strip_md(text))
+    return (match.group(3) or match.group(4) or "").strip() if match and not GRADE_ID.match(strip_md(text)) else ""
 
 
 def _grade_column(body: list[list[str]]) -> int | None:
