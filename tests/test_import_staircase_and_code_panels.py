@@ -156,3 +156,15 @@ def test_labelled_phone_items_naming_people_are_each_a_contact(tmp_path) -> None
     assert contacts["Platform on-call hotline"]["phone"] == "+1 (212) 555-0182"
     assert contacts["Tier 2 lead line"]["notes"] == "+1 (212) 555-0183, ext. 40"   # the extension, as written
     assert "When chat is down" not in contacts   # the heading is no contact holding their numbers
+
+
+def test_a_runbook_of_prose_and_a_shell_block_under_a_runbooks_heading(tmp_path) -> None:
+    out = imported(tmp_path, "notion-runbooks-inlined.md")
+    books = list((out / "playbooks").glob("*.yaml"))
+    assert len(books) == 1
+    book = yaml.safe_load(books[0].read_text())
+    assert book["title"] == "Search index lagging (inlined copy)"
+    steps = book["steps"]["immediate"]
+    assert steps[0]["text"] == "The indexer runs on ECS. Check the queue and restart it:"
+    assert steps[0]["commands"][0]["code"].splitlines()[1].startswith("aws ecs update-service")
+    assert steps[1]["text"] == "Lag that falls on its own within 10 minutes needs nothing."

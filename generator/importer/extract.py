@@ -26,7 +26,7 @@ from .bold_messages import bold_messages
 from .people import _escalation, _phases, _roles
 from .lifecycle import duty_lists, phase_lists
 from .review import review_templates
-from .runbooks import numbered_runbooks
+from .runbooks import prose_runbooks, numbered_runbooks
 from .checklists import checklist_phases, phase_tables
 from .scenarios import _scenarios
 from .dashed_contacts import contact_lists
@@ -65,7 +65,7 @@ def extract(root: Section) -> Found:
         if section.level:
             found.homes[section.line] = home
     steps = (review_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
-             lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), _scenarios, contact_lists, _roles,
+             lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), _scenarios, prose_runbooks, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,

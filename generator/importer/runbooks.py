@@ -24,6 +24,27 @@ STAGES = ("immediate", "investigate", "resolve", "verify")
 LANGS = ("bash", "sh", "console", "sql", "python", "pycon", "powershell", "text", "json", "yaml")   # the schema's
 
 
+SHELLS = {"bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "sql", "psql"}
+RUNBOOKS_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:run|play)books\b", re.IGNORECASE)
+
+
+def prose_runbooks(root: Section, found: Found) -> None:
+    """'## Runbooks' over '### Calendar sync stuck' with a paragraph and a shell block: a playbook
+    each, its prose and commands the steps in order (no list, no stage headings needed)."""
+    from .scenarios import _playbook as scenario_playbook
+
+    for section in root.walk():
+        parent = section.parent
+        if not section.level or section.children or section.line in found.used or parent is None \
+                or not parent.level or not RUNBOOKS_TITLE.search(strip_md(parent.title)):
+            continue
+        blocks = section.blocks
+        if any(b.lines[0] in found.used for b in blocks) or home_of(section) == "templates" or not any(
+                b.kind == "code" and b.lang.lower() in SHELLS for b in blocks):
+            continue
+        found.playbooks.append(scenario_playbook(section, found))
+
+
 def _is_procedure(section: Section) -> bool:
     from .found import _looks_like_scenario, _stage
     blocks = section.blocks
