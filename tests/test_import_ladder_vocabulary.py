@@ -81,3 +81,17 @@ def test_office_html_grades_with_their_name_under_a_line_break(tmp_path) -> None
         ("CATEGORY-1", "Emergency"), ("CATEGORY-2", "Urgent"), ("CATEGORY-3", "Routine")]
     assert [lv["response_time"] for lv in levels[:2]] == ["30m", "4h"]
     assert is_missing(levels[2]["response_time"])   # five working days is no calendar time
+
+
+def test_data_frame_table_with_an_unnamed_index_column_and_a_page_within_column(tmp_path) -> None:
+    levels = ladder(tmp_path, "notebook-dataframe-ladder.md")
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("S1", "5m"), ("S2", "1h")]
+    # the index column (0, 1) is no detail, and no detail has an empty label (the schema refuses one)
+    assert all(d["label"] for lv in levels for d in lv.get("details", []))
+    assert not any(d["text"] in ("0", "1") for lv in levels for d in lv.get("details", []))
+
+
+def test_a_hat_table_is_the_roles(tmp_path) -> None:
+    out = import_checked(tmp_path, "slide-deck-colour-codes.md")
+    roles = yaml.safe_load((out / "roles.yaml").read_text())["roles"]
+    assert [r["name"] for r in roles] == ["Incident Lead", "Scribe"]

@@ -19,7 +19,7 @@ GRADE_NAMED = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\s*[;:,–—-]
                          r"([A-Za-z][\w ]{0,30}))\W*$")
 
 
-RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\bhow (?:fast|soon|quickly)\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer)\b|\breply within\b", re.IGNORECASE)
 
 
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
@@ -166,8 +166,9 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
                 {"label": header[name_col] if name_col is not None and name_col < len(header) else "Name",
                  "text": name})
         for i, (head, cell) in enumerate(zip(header, row)):
-            if i in (column, name_col) or not strip_md(cell):
-                continue
+            if i in (column, name_col) or not strip_md(cell) or (not head and _row_index(body, i)):
+                continue   # a data frame's unnamed index column (0, 1, 2 ...) numbers rows, says nothing
+            head = head or f"Column {i + 1}"   # a header cell left empty: the column by its place
             before = repr(entry)
             if apply_level_value(entry, head, cell):
                 # '10 minutes, 24x7' is a time and a paging rule; a second response column ('out of hours')
@@ -179,6 +180,12 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
             else:   # a column the ladder has no field for: kept with its level, under the column's name
                 entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
     found.use("severities", block)
+
+
+def _row_index(body: list[list[str]], column: int) -> bool:
+    """The column numbers the rows: 0, 1, 2 ... or 1, 2, 3 ..."""
+    cells = [strip_md(row[column]) if column < len(row) else "" for row in body]
+    return cells in ([str(n) for n in range(len(body))], [str(n + 1) for n in range(len(body))])
 
 
 def _level_columns(block: Block, found: Found, make_level) -> None:

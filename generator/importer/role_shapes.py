@@ -11,8 +11,8 @@ from .text import slug
 def role_tables(root: Section, found: Found) -> None:
     """| Role | Description / Responsibilities |: one role per row."""
     for _section, block, header in unused_tables(root, found):
-        role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?", h)), None)
-        duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does|what they do|"
+        role_col = next((i for i, h in enumerate(header) if re.fullmatch(r"roles?( name)?|hats?|position", h)), None)
+        duty_col = next((i for i, h in enumerate(header) if re.search(r"descr|responsib|duties|does|what (?:they|you) do|"
                                                                           r"^(?:their )?(?:job|tasks?)$", h)), None)
         if duty_col is None:   # '| Role | Person | Notes |': the notes say what the role does
             duty_col = next((i for i, h in enumerate(header) if re.fullmatch(r"notes?|what|remit|purpose", h)), None)
