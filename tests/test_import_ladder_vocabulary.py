@@ -95,3 +95,10 @@ def test_a_hat_table_is_the_roles(tmp_path) -> None:
     out = import_checked(tmp_path, "slide-deck-colour-codes.md")
     roles = yaml.safe_load((out / "roles.yaml").read_text())["roles"]
     assert [r["name"] for r in roles] == ["Incident Lead", "Scribe"]
+
+
+def test_plain_text_status_stage_paragraphs_are_templates(tmp_path) -> None:
+    out = import_checked(tmp_path, "email-thread-capital-sections.txt")
+    templates = yaml.safe_load((out / "templates.yaml").read_text())["templates"]
+    assert [(t["title"], t["stage"]) for t in templates] == [("Investigating", "investigating"), ("Resolved", "resolved")]
+    assert templates[0]["body"].strip() == "We are looking into {issue} affecting {region}."

@@ -17,6 +17,7 @@ step, a label over a paragraph).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .found import SHELL_START, Found, home_of
 from .messages import ANGLE_FILL_IN, CHANNELS, PERCENT_FILL_IN, _template
@@ -51,6 +52,11 @@ def bold_messages(root: Section, found: Found) -> None:
             found.mapped["templates"].append(section.line)
 
 
+# A status page's stages leading a paragraph of their message, as plain-text documents write them
+STAGE_LEAD = re.compile(r"^(Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Post-incident):\s+(\S.*)$",
+                        re.DOTALL)
+
+
 def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]:
     """(name, blocks of its text) for each bold paragraph of the section with text under it."""
     runs: list[tuple[str, list[Block]]] = []
@@ -63,6 +69,10 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
             runs.append((unescape(strip_md(block.label)), current))
         elif block.kind == "para" and block.lead:
             runs.append((block.lead, [block]))
+            current = None
+        elif block.kind == "para" and STAGE_LEAD.match(block.text):
+            stage = STAGE_LEAD.match(block.text)   # 'Investigating: We are investigating ...' (plain text)
+            runs.append((stage.group(1), [replace(block, text=stage.group(2))]))
             current = None
         elif current is not None and block.kind in ("para", "item", "label") and not block.lead:
             current.append(block)
