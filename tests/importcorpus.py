@@ -387,3 +387,8 @@ def import_checked(tmp_path: Path, name: str) -> Path:
     import_documents([CORPUS / name], out, org_name="Corpus Org", today=TEST_TODAY)
     assert invented(out, [CORPUS / name], extra="Corpus Org") == []
     return out
+
+
+def commands_of(book: dict) -> list[str]:
+    """Every command of an imported playbook, stage after stage, in order."""
+    return [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]

@@ -8,7 +8,7 @@ import yaml
 
 from generator.validate.imported import is_missing
 
-from .importcorpus import import_checked
+from .importcorpus import commands_of, import_checked
 
 
 def ladder(tmp_path: Path, name: str) -> list[dict]:
@@ -52,13 +52,6 @@ def test_plain_text_email_with_capital_section_lines_and_hanging_levels(tmp_path
     assert [lv["name"] for lv in chain] == ["Duty engineer on shift", "Platform lead on call", "Head of Operations"]
 
 
-def test_capital_lines_in_a_markdown_document_with_headings_stay_text() -> None:
-    from generator.importer.plain_text import numbered_headings
-    lines = ["# Runbook", "", "CONTACTS", "", "ESCALATION", ""]
-    numbered_headings(lines, set())
-    assert lines[2] == "CONTACTS"
-
-
 def test_slide_deck_colour_codes_chain_and_playbook_of_prose_and_code(tmp_path) -> None:
     out = import_checked(tmp_path, "slide-deck-colour-codes.md")
     levels = yaml.safe_load((out / "severities.yaml").read_text())["levels"]
@@ -71,7 +64,7 @@ def test_slide_deck_colour_codes_chain_and_playbook_of_prose_and_code(tmp_path) 
     assert [lv["name"] for lv in chain][:2] == ["Warehouse on-call", "Logistics systems lead"]
     book = yaml.safe_load((out / "playbooks" / "label-printer-queue-stuck-at-spooling.yaml").read_text())
     assert book["title"] == 'label printer queue stuck at "Spooling"'   # the closing quote kept
-    codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+    codes = commands_of(book)
     assert codes == ["lpstat -o\nsudo systemctl restart cups"]
 
 

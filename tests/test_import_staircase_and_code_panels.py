@@ -9,7 +9,7 @@ import yaml
 
 from generator.validate.imported import is_missing
 
-from .importcorpus import CORPUS, import_checked
+from .importcorpus import CORPUS, commands_of, import_checked
 
 
 def imported(tmp_path: Path, name: str) -> Path:
@@ -42,7 +42,7 @@ def test_plain_text_arrow_ladder_is_the_chain(tmp_path) -> None:
 def test_confluence_code_panels_are_commands_with_entities_decoded(tmp_path) -> None:
     out = imported(tmp_path, "wiki-export-code-panels.html")
     book = yaml.safe_load((out / "playbooks" / "print-jobs-stuck-in-the-queue.yaml").read_text())
-    codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+    codes = commands_of(book)
     assert codes == ['lpstat -o\njournalctl -u cups --since "15 min ago" | grep -i error', "sudo systemctl restart cups"]
     other = yaml.safe_load((out / "playbooks" / "a-printer-shows-offline.yaml").read_text())
     assert "ping -c 3 printer-3f.office.internal && lpinfo -v" in yaml.safe_dump(other, width=999)
@@ -57,11 +57,12 @@ def test_numbered_capital_lines_of_a_plain_text_procedure_are_its_headings(tmp_p
     assert [(lv["id"], lv["response_time"]) for lv in levels] == [("SEV1", "10m"), ("SEV2", "1h")]
 
 
-def test_numbered_lines_in_a_markdown_document_with_headings_stay_list_items() -> None:
+@pytest.mark.parametrize("first, second", [("1. RESTART", "2. VERIFY"), ("CONTACTS", "ESCALATION")])
+def test_plain_text_heading_lines_in_a_markdown_document_with_headings_stay_text(first, second) -> None:
     from generator.importer.plain_text import numbered_headings
-    lines = ["# Runbook", "", "1. RESTART", "", "2. VERIFY", ""]
+    lines = ["# Runbook", "", first, "", second, ""]
     numbered_headings(lines, set())
-    assert lines[2] == "1. RESTART"
+    assert lines[2:5] == [first, "", second]
 
 
 def test_word_export_inline_code_commands_and_review_table(tmp_path) -> None:
@@ -69,7 +70,7 @@ def test_word_export_inline_code_commands_and_review_table(tmp_path) -> None:
     books = list((out / "playbooks").glob("*.yaml"))
     assert len(books) == 1
     book = yaml.safe_load(books[0].read_text())
-    codes = [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+    codes = commands_of(book)
     assert codes == ["systemctl list-timers ledger-export.timer",
                      'journalctl -u ledger-export.service --since "01:00" --no-pager',
                      "sudo systemctl start ledger-export.service", "ls -l /srv/ledger/outbound/ | tail -3"]

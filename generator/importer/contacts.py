@@ -14,7 +14,9 @@ from .text import CHANNEL, EMAIL, HANDLE, PHONE, PHONE_ANY, PLACEHOLDER, URL, ph
 REACH_KEY = re.compile(r"phone|e-?mail|slack|pager|hotline|line|portal|support|status|chat|contact", re.I)
 
 
-# A key that names a person or a team ('Support Manager on duty'), not a way to reach the heading's
+# A key that names a person or a team ('Support Manager on duty'), not a way to reach the heading's.
+# Not arrow_chains.PEOPLE: that counts 'support', 'ops' and 'escalation', which also name a portal,
+# a line or a page ('Support portal', 'Escalation line') a heading's contact is reached through.
 NAMES_SOMEONE = re.compile(r"\b(?:manager|lead|engineer|on-?call|director|head|officer|supervisor|admin\w*|"
                            r"owner|commander|team|desk|duty)\b", re.IGNORECASE)
 

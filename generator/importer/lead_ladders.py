@@ -96,8 +96,9 @@ COLOUR_TITLE = re.compile(r"^\W*(?:(?:code|condition|status|level|alert)\s+)?(" 
 def _colour_run(section: Section, found: Found, make_level) -> bool:
     """'### 🔴 Code Red' beside '### 🟠 Code Orange', each over what it is and how soon someone must
     be on it: a ladder of colour codes, where two of them or more say how soon."""
-    children = [c for c in section.children if c.line not in found.used and COLOUR_TITLE.match(strip_md(c.title))]
-    colours = [COLOUR_TITLE.match(strip_md(c.title)).group(1).lower() for c in children]
+    titled = [(c, COLOUR_TITLE.match(strip_md(c.title))) for c in section.children if c.line not in found.used]
+    children = [c for c, match in titled if match]
+    colours = [match.group(1).lower() for _, match in titled if match]
     texts = [_body(c, found) + " " + " ".join(strip_md(b.text) for b in c.blocks if b.kind == "item") for c in children]
     timed = sum(bool(RESPOND_SENTENCE.search(t) and duration(t)) for t in texts)
     if len(children) < 2 or len(set(colours)) < len(colours) or timed < 2:
@@ -197,29 +198,25 @@ def _whole_list(blocks: list[Block], run: list, base: int) -> bool:
 
 def _nested_items(blocks: list[Block], run: list) -> dict[int, list[Block]]:
     """The items nested under each level's item."""
-    leads = {id(b) for b, _ in run if b.kind == "item"}
-    out: dict[int, list[Block]] = {}
-    current = None
-    for block in blocks:
-        if id(block) in leads:
-            current = block
-        elif current is not None and block.kind == "item" and block.level > current.level:
-            out.setdefault(id(current), []).append(block)
-        else:
-            current = None
-    return out
+    return _following(blocks, [b for b, _ in run if b.kind == "item"],
+                      lambda lead, block: block.kind == "item" and block.level > lead.level)
 
 
 def _key_paragraphs(blocks: list[Block], run: list) -> dict[int, list[Block]]:
     """The 'Key: value' paragraphs right after each level's block."""
-    leads = {id(b) for b, _ in run}
+    return _following(blocks, [b for b, _ in run], lambda lead, block: _continues(block))
+
+
+def _following(blocks: list[Block], leads: list[Block], belongs) -> dict[int, list[Block]]:
+    """id(lead) -> the blocks right after it for which ``belongs(lead, block)`` holds, up to the first that does not."""
+    ids = {id(b) for b in leads}
     out: dict[int, list[Block]] = {}
     current = None
     for block in blocks:
-        if id(block) in leads:
-            current = id(block)
-        elif current is not None and _continues(block):
-            out.setdefault(current, []).append(block)
+        if id(block) in ids:
+            current = block
+        elif current is not None and belongs(current, block):
+            out.setdefault(id(current), []).append(block)
         else:
             current = None
     return out

@@ -141,8 +141,8 @@ CAPITAL_LINE = re.compile(r"^\s{0,3}([A-Z][A-Z0-9 &/,'’-]{2,60}[A-Z0-9])(?:\s+
 def _capital_headings(lines: list[str], skip: set[int]) -> None:
     """'PRIORITY DEFINITIONS (customer-facing SLA)' and 'CONTACTS' on lines of their own, in capitals,
     the way e-mails and plain-text memos head their parts: section headings, where two or more are."""
-    heads = [i for i, line in enumerate(lines) if i not in skip and CAPITAL_LINE.match(line)
-             and _standalone(lines, i) and len(CAPITAL_LINE.match(line).group(1).split()) <= 6]
+    matches = ((i, CAPITAL_LINE.match(line)) for i, line in enumerate(lines) if i not in skip)
+    heads = [i for i, match in matches if match and _standalone(lines, i) and len(match.group(1).split()) <= 6]
     if len(heads) < 2:
         return
     for i in heads:

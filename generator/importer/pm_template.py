@@ -20,16 +20,14 @@ def _postmortem(root: Section, found: Found) -> None:
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
             _pm_sections_from_labels(section, pm, found)
-        if "sections" not in pm and any(_template_fence(b) for b in section.blocks) and \
-                home_of(section) != "postmortem" and _about_writeups(section):
-            for block in section.blocks:   # 'every SEV1 gets a writeup: copy this' over a fenced template
-                if _template_fence(block) and "sections" not in pm:
-                    _pm_sections_from_fence(block, pm, found)
+        fence = next((b for b in section.blocks if _template_fence(b)), None)
+        if "sections" not in pm and fence is not None and home_of(section) != "postmortem" and \
+                _about_writeups(section):   # 'every SEV1 gets a writeup: copy this' over a fenced template
+            _pm_sections_from_fence(fence, pm, found)
         if home_of(section) != "postmortem":
             continue
         for block in section.blocks:
-            if block.kind == "code" and block.lang in ("markdown", "md", "") and \
-                    sum(line.startswith("## ") for line in block.code) >= 3:
+            if _template_fence(block):
                 _pm_sections_from_fence(block, pm, found)
         _pm_agenda_and_principles(section, pm, found)
         labels = [b for b in section.blocks if b.kind == "label" and not b.text]

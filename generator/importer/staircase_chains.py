@@ -56,14 +56,13 @@ def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Bloc
 def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
     """'## Escalation' over one list of people, nothing nested: the chain, first to last. A step
     keeps its words as written; whom it calls is what it says before a dash."""
-    if not (ESCALATION.search(section.title) or WHO_TO.search(section.title)):
-        return None
-    lists = _lists(section.blocks)
+    escalation, who_to = bool(ESCALATION.search(section.title)), bool(WHO_TO.search(section.title))
+    lists = _lists(section.blocks) if escalation or who_to else []
     if not lists:
         return None
     items = lists[0]
     ordered = all(b.ordered for b in items)   # a numbered list says its order, beside other lists too
-    if not (ESCALATION.search(section.title) and len(lists) == 1) and not (ordered and WHO_TO.search(section.title)):
+    if not (escalation and len(lists) == 1) and not (ordered and who_to):
         return None
     if len(items) < 3 or any(b.level != items[0].level or b.lines[0] in found.used or b.key for b in items):
         return None
