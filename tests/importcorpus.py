@@ -342,6 +342,30 @@ def header_rows(source: Path) -> set[int]:
             while top >= 0 and lines[top].lstrip().startswith("|"):
                 top -= 1
             rows |= set(range(top + 2, i + 1))
+    return rows | _rst_header_rows(lines)
+
+
+def _rst_header_rows(lines: list[str]) -> set[int]:
+    """A reStructuredText simple table's header (between its first two '=== ===' borders) and the
+    first rows of a list-table with ':header-rows: N' (1-based line numbers)."""
+    rows: set[int] = set()
+    borders = [i for i, line in enumerate(lines) if re.fullmatch(r"\s*=+(?:\s+=+)+\s*", line)]
+    for top, below in zip(borders, borders[1:]):
+        between = range(top + 1, below)
+        if 0 < len(between) <= 3 and all(lines[j].strip() for j in between) and (top == 0 or not lines[top - 1].strip()):
+            rows |= {j + 1 for j in between}
+    for i, line in enumerate(lines):
+        count = re.match(r"\s+:header-rows:\s*(\d+)", line)
+        if not count:
+            continue
+        seen = 0
+        for j in range(i + 1, len(lines)):
+            if re.match(r"\s*\* ", lines[j]):
+                seen += 1
+            if seen > int(count.group(1)):
+                break
+            if seen:
+                rows.add(j + 1)
     return rows
 
 

@@ -169,6 +169,7 @@ def _contact_table(block: Block, found: Found) -> None:
         if NO_NAME.match(name) and role:
             name = ""
         who = next((v for k, v in cells.items() if re.match(r"(?:who|contact|person|responder|call)\b", k)), "")
+        name = name or (who if role and not NO_NAME.match(who) else "")   # '| Who | Role | Phone |': who is the name
         label = name or role or who or strip_md(row[0])   # '| Order | Who | Phone |': not the order number
         column = next((k for k, v in cells.items() if v == label), header[0])   # the column the name is in
         phones = [(v, strip_md(h)) for k, h, v in zip(header, block.rows[0], row)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code
+from .plain_layout import hanging_terms, numbered_subheadings
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
@@ -95,6 +96,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
     numbered_headings(out.lines, skip)
+    numbered_subheadings(out.lines, skip)
+    hanging_terms(out.lines, skip)
     out.lines = draw_tables(out.lines, skip)
     drawn_chains(out.lines, out.attached, skip)
     dot_leaders(out.lines, out.attached, skip)

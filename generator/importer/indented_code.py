@@ -4,13 +4,15 @@ A run of lines indented four spaces or more, after a blank line and outside a li
 Markdown: a message template in a wiki page, a command in an older README. The blank line before it
 becomes the opening fence and the blank line after it the closing one, so every line keeps its
 number; a block with text right after it (CommonMark ends the block there, but no line is free
-for a fence) is left as written.
+for a fence) is left as written. A block that is a list, a phone list or a ladder laid out with
+spaces (plain_layout.is_layout) is moved left instead: text, as its writer meant it.
 """
 from __future__ import annotations
 
 import re
 
 from .mdparse import FENCE
+from .plain_layout import dedent, is_layout
 
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 
@@ -28,6 +30,10 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
             in_list = bool(LIST_ITEM.match(line)) or (in_list and not _after_blank(out, i))
         if _opens(out, i, skip) and not in_list and not _after_code(out, i):
             end = _block_end(out, i, skip)
+            if end is not None and is_layout(out[i + 1:end]):   # a list or ladder drawn with spaces
+                dedent(out, i + 1, end)
+                i = end
+                continue
             if end is not None:
                 _fence(out, i, end)
                 i = end + 1

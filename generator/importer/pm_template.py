@@ -8,7 +8,7 @@ from .mdparse import Block, Section, joined, strip_md
 from .text import duration, slug
 
 
-PM_TEMPLATE = re.compile(r"template|format|structure", re.IGNORECASE)
+PM_TEMPLATE = re.compile(r"template|format|structure|\bform\b", re.IGNORECASE)
 
 
 def _postmortem(root: Section, found: Found) -> None:
@@ -20,6 +20,7 @@ def _postmortem(root: Section, found: Found) -> None:
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
             _pm_sections_from_labels(section, pm, found)
+            _pm_sections_from_form(section, pm, found)
         fence = next((b for b in section.blocks if _template_fence(b)), None)
         if "sections" not in pm and fence is not None and home_of(section) != "postmortem" and \
                 _about_writeups(section):   # 'every SEV1 gets a writeup: copy this' over a fenced template
@@ -74,6 +75,22 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
     pm["sections"] = [{"id": slug(m.group("title")), "title": strip_md(m.group("title")).strip(),
                        "prompt": strip_md(m.group("prompt") or m.group("title")).strip()} for m in labels]
     found.use("postmortem", *items)
+
+
+FORM_LINE = re.compile(r"^\s*([A-Z][^:]{1,50}?)\s*:\s*(?:_{2,}|\.{3,}|\[[^\]]*\])?\s*$")
+
+
+def _pm_sections_from_form(section: Section, pm: dict, found: Found) -> None:
+    """'Post-Incident Review Template' over a form to copy, one empty 'Label:' a line
+    ('Root cause:', 'Actions (owner / due date):'): each label is a section."""
+    forms = [b for b in section.blocks if b.kind == "code" and b.lines[0] not in found.used
+             and len([line for line in b.code if line.strip()]) >= 4
+             and all(FORM_LINE.match(line) for line in b.code if line.strip())]
+    if "sections" in pm or section.children or len(forms) != 1:
+        return
+    titles = [FORM_LINE.match(line).group(1).strip() for line in forms[0].code if line.strip()]
+    pm["sections"] = [{"id": slug(title), "title": title, "prompt": title} for title in titles]
+    found.use("postmortem", forms[0])
 
 
 def _pm_sections_from_table(section: Section, pm: dict, found: Found) -> None:

@@ -25,6 +25,8 @@ PLAIN_LEVEL = re.compile(r"^((?:level|severity|sev|priority|tier|class|category|
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
 RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b", re.IGNORECASE)
+LABELLED_SENTENCE = re.compile(r"^\s*([A-Za-z][\w /-]{0,30}):\s*(\S.*)$")
+UPDATES_EVERY = re.compile(r"^\s*(?:post\s+|send\s+)?(?:status\s+)?updates?\s+every\s+(.+)$", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
                    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
 
@@ -42,10 +44,23 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
             _level_paragraph(block, match, found, make_level)
         plain = [(b, PLAIN_LEVEL.match(b.text)) for b in section.blocks
                  if b.kind == "para" and b.lines[0] not in found.used]
-        plain = [(b, m) for b, m in plain if m]
+        plain = [(b, m) for b, m in plain if m] or _prefixed_run(section, found)
         if len({m.group(1).lower() for _, m in plain}) >= 2:   # a ladder: two levels or more, each its paragraph
             for block, match in plain:
                 _level_paragraph(block, match, found, make_level)
+
+
+# 'PR1  The catalogue is down ...': a team's own prefix and a number, set off by spaces or a dash
+PREFIXED_LEVEL = re.compile(r"^([A-Z]{1,4}[\s-]?\d{1,2})(?:\s{2,}|\s*[-–—:]\s+)(?=\S)")
+
+
+def _prefixed_run(section: Section, found: Found) -> list:
+    """Paragraphs under a severity heading that each begin with another 'PR1', 'PR2' sharing one prefix."""
+    run = [(b, PREFIXED_LEVEL.match(b.text)) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
+    run = [(b, m) for b, m in run if m]
+    prefixes = {re.sub(r"[\s\d-]", "", m.group(1)) for _, m in run}
+    ids = [m.group(1).lower() for _, m in run]
+    return run if len(prefixes) == 1 and len(run) >= 2 and len(set(ids)) == len(ids) else []
 
 
 def _bold_level_run(section: Section, found: Found) -> bool:
@@ -80,9 +95,17 @@ def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
 def sentence_facts(entry: dict, text: str) -> None:
     """'Respond within 10 minutes.', 'Page the on-call immediately, 24/7.': a level's time and paging,
     only from a sentence that says respond (or acknowledge, engage, begin work)."""
-    from .ladders import paging_of
+    from .ladders import apply_level_value, paging_of
 
     for sentence in re.split(r"(?<=[.!?])\s+", text):
+        labelled = LABELLED_SENTENCE.match(sentence)   # 'Response: 15 minutes.', as a typed ladder writes it
+        if labelled and len(labelled.group(2).split()) <= 4 and \
+                apply_level_value(entry, labelled.group(1), labelled.group(2).rstrip(".")):
+            continue
+        every = UPDATES_EVERY.match(sentence)          # 'Updates every 30 minutes.'
+        if every and duration(every.group(0)) not in (None, "immediate"):
+            entry.setdefault("update_every", duration(every.group(0)))
+            continue
         if not RESPOND_SENTENCE.search(sentence) and not re.search(r"\bpage|paging", sentence, re.I):
             continue
         # the clause that says respond: 'acknowledges within 5 minutes; an IC joins within 15 minutes'

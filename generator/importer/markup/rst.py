@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 
-from . import Converted
+from . import Converted, rst_tables
 
 ADORNMENT = re.compile(r"""^([=\-~^"'`#*+:.<>_!$%&,;?@\\/|])\1{2,}\s*$""")
 EXPLICIT = re.compile(r"^\.\.(?:\s+(.*))?$")
@@ -84,6 +84,11 @@ class _Reader:
         heading = self._heading(i, end, text) if not prefix else None
         if heading is not None:
             return heading
+        table = rst_tables.table_at(self.src, i, end)
+        if table is not None:
+            stop, rows, header = table
+            rst_tables.write(rows, header, i, stop - 1, self.inline, self.out)
+            return stop
         if ADORNMENT.match(text) and len(text.strip()) >= 4:   # a transition: a line across the page
             self.out.blank(i)
             return i + 1
@@ -331,36 +336,40 @@ class _Reader:
             self.out.attached[opening + 1] = first + 1
         count = options.get("header-rows", (0, "0"))[1]
         header_rows = int(count) if count.isdigit() else 0
-        rows = self._csv_rows(first, stop) if name == "csv-table" else self._list_rows(first, stop)
-        for n, (line, cells, opens, closes) in enumerate(rows):
-            tag = "th" if n < header_rows else "td"
-            start = "<table>" if line == opening else ""
-            self.out.lines[line] = prefix + start + ("<tr>" if opens else "") + "".join(
-                f"<{tag}>{self.inline(c)}</{tag}>" for c in cells) + ("</tr>" if closes else "")
-        last = rows[-1][0]
-        self.out.lines[last] += "</table>"
+        rows = self._csv_rows(first, stop, header_rows) if name == "csv-table" else self._list_rows(first, stop, header_rows)
+        for line, html in rows:
+            self.out.lines[line] = prefix + ("<table>" if line == opening else "") + html
+        self.out.lines[rows[-1][0]] += "</table>"
 
-    def _csv_rows(self, first: int, stop: int) -> list:
+    def _csv_rows(self, first: int, stop: int, header_rows: int) -> list[tuple[int, str]]:
         rows = []
         for k in range(first, stop):
             if self.src[k].strip():
+                tag = "th" if len(rows) < header_rows else "td"
                 cells = next(csv.reader([self.src[k].strip()], skipinitialspace=True), [])
-                rows.append((k, cells, True, True))
+                rows.append((k, "<tr>" + "".join(f"<{tag}>{self.inline(c)}</{tag}>" for c in cells) + "</tr>"))
         return rows
 
-    def _list_rows(self, first: int, stop: int) -> list:
-        """'* - a' / '  - b': a row per top-level item, a cell per second-level item, a line each."""
-        rows, row_indent = [], _indent(self.src[first])
+    def _list_rows(self, first: int, stop: int, header_rows: int) -> list[tuple[int, str]]:
+        """'* - a' / '  - b': a row per top-level item, a cell per second-level item; a cell's
+        wrapped lines ('    be loaded.') carry on the cell above, so every line keeps its text."""
+        items, row_indent = [], _indent(self.src[first])
         for k in range(first, stop):
             text = self.src[k].strip()
             if not text:
                 continue
-            opens = _indent(self.src[k]) == row_indent and text.startswith(("* ", "- "))
-            cell = re.sub(r"^(?:[*-]\s+)?(?:-\s+)?", "", text) if opens else re.sub(r"^-\s+", "", text)
-            rows.append([k, [cell], opens, False])
-        for n, row in enumerate(rows):
-            row[3] = n + 1 == len(rows) or rows[n + 1][2]
-        return [tuple(row) for row in rows]
+            opens_row = _indent(self.src[k]) == row_indent and text.startswith(("* ", "- "))
+            opens_cell = opens_row or text.startswith("- ")
+            cell = re.sub(r"^(?:[*-]\s+)?(?:-\s+)?", "", text) if opens_row else re.sub(r"^-\s+", "", text)
+            items.append((k, cell, opens_row, opens_cell))
+        rows, row = [], -1
+        for n, (k, cell, opens_row, opens_cell) in enumerate(items):
+            row += opens_row
+            tag = "th" if row < header_rows else "td"
+            after = items[n + 1] if n + 1 < len(items) else (0, "", True, True)
+            rows.append((k, ("<tr>" if opens_row else "") + (f"<{tag}>" if opens_cell else " ") + self.inline(cell)
+                         + (f"</{tag}>" if after[3] else "") + ("</tr>" if after[2] else "")))
+        return rows
 
     # -- inline markup --------------------------------------------------------------------------
     def inline(self, text: str) -> str:

@@ -1,0 +1,122 @@
+"""Layout that plain-text procedures draw with indentation, rewritten line for line.
+
+A typed procedure indents what a word processor would format: a ladder of ``P1  More than ...``
+entries, a phone list with dot leaders, a numbered escalation list, a role's description under
+its name. Markdown would read the first three as code (four spaces after a blank line) and the
+last as one paragraph with the name glued to its text.
+
+- ``is_layout``: an indented block whose entries are all list items, dot-leader lines or
+  ``ID  text`` hanging entries (and nothing in it reads as a command) is text, not code;
+- ``hanging_terms``: a short line with lines indented under it (``Incident Coordinator`` over
+  ``    Normally the Tier 2 engineer ...``) is a term and its definition, as reStructuredText
+  writes a definition list;
+- ``numbered_subheadings``: ``5.1 BGP session to upstream down`` on a line of its own, beside
+  ``5.2 ...``, is a sub-heading of the section it is in.
+"""
+from __future__ import annotations
+
+import re
+
+from .plain_text import LEADER, _standalone
+
+LIST_ENTRY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
+HANGING_ENTRY = re.compile(r"^([A-Za-z0-9][\w.-]{0,11})\s{2,}([A-Z0-9\"'(“].*)$")
+COMMAND_SIGNS = re.compile(r"--\w|&&|\|\||\$\(|\$\{|^\$ |^sudo\b|^#!|\s\|\s")
+
+
+def _indent(line: str) -> int:
+    text = line.expandtabs(4)
+    return len(text) - len(text.lstrip())
+
+
+def _shape(line: str) -> str | None:
+    if LIST_ENTRY.match(line):
+        return "list"
+    if line.count(".") >= 2 and LEADER.match(line):
+        return "leader"
+    if HANGING_ENTRY.match(line):
+        return "hanging"
+    return None
+
+
+def is_layout(block: list[str]) -> bool:
+    """An indented block that is a list, a phone list or a ladder drawn with spaces, not code."""
+    filled = [line for line in block if line.strip()]
+    if not filled or any(COMMAND_SIGNS.search(line.strip()) for line in filled):
+        return False
+    base = min(_indent(line) for line in filled)
+    entries = [line.expandtabs(4)[base:] for line in filled if _indent(line) == base]
+    shapes = {_shape(line) for line in entries}
+    if len(entries) < 2 or len(shapes) != 1 or None in shapes:
+        return False
+    if shapes == {"hanging"}:
+        ids = [HANGING_ENTRY.match(line).group(1).lower() for line in entries]
+        return len(set(ids)) == len(ids)
+    return True
+
+
+def dedent(lines: list[str], start: int, end: int) -> None:
+    """Lines start..end-1 moved left by their smallest indent."""
+    filled = [lines[j] for j in range(start, end) if lines[j].strip()]
+    base = min((_indent(line) for line in filled), default=0)
+    for j in range(start, end):
+        if lines[j].strip():
+            lines[j] = lines[j].expandtabs(4)[base:]
+
+
+TERM = re.compile(r"^(\s{0,3})([A-Za-z][\w'’&/()-]*(?: [\w'’&/()-]+){0,5})\s*$")
+
+
+def hanging_terms(lines: list[str], skip: set[int]) -> None:
+    """'Incident Coordinator' over lines indented deeper: '**Incident Coordinator**:' and its text,
+    where two terms or more are written so."""
+    terms = [i for i in range(len(lines) - 1) if _term_at(lines, i, skip)]
+    if len(terms) < 2:
+        return
+    for i in terms:
+        match = TERM.match(lines[i])
+        lines[i] = f"{match.group(1)}**{match.group(2)}**:"
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and j not in skip:
+            lines[j] = match.group(1) + lines[j].strip()
+            j += 1
+
+
+def _term_at(lines: list[str], i: int, skip: set[int]) -> bool:
+    match = TERM.match(lines[i])
+    if not match or i in skip or (i > 0 and lines[i - 1].strip()) or (i + 1) in skip:
+        return False
+    below = lines[i + 1]
+    if not below.strip() or _indent(below) < len(match.group(1)) + 2 or re.fullmatch(r"\s*[=\-~^*#]{3,}\s*", below):
+        return False
+    return not match.group(2).endswith((".", ",", ":", ";"))
+
+
+SUB_NUMBER = re.compile(r"^\s{0,3}(\d{1,2}(?:\.\d{1,2})+)\.?\s+([A-Za-z].{0,70}?)\s*$")
+ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
+UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+def numbered_subheadings(lines: list[str], skip: set[int]) -> None:
+    """'5.1 BGP session down' and '5.2 RADIUS failures' on lines of their own: headings one level
+    below the heading they are under, where two such lines or more share their first number."""
+    found = [(i, SUB_NUMBER.match(line)) for i, line in enumerate(lines) if i not in skip]
+    found = [(i, m) for i, m in found if m and _standalone(lines, i) and not m.group(2).endswith((".", ":", ","))
+             and len(m.group(2).split()) <= 10]
+    parents = [m.group(1).rsplit(".", 1)[0] for _, m in found]
+    heads = [(i, _level_above(lines, i, skip)) for i, m in found if parents.count(m.group(1).rsplit(".", 1)[0]) >= 2]
+    for i, level in heads:   # levels first: a heading written here is not the one the next is under
+        lines[i] = "#" * min(6, level + 1) + " " + lines[i].strip()
+
+
+def _level_above(lines: list[str], i: int, skip: set[int]) -> int:
+    """The level of the last heading above line i (ATX or setext), 1 where there is none."""
+    for j in range(i - 1, -1, -1):
+        if j in skip:
+            continue
+        atx = ATX.match(lines[j])
+        if atx:
+            return len(atx.group(1))
+        if j > 0 and UNDERLINE.match(lines[j]) and lines[j - 1].strip():
+            return 1 if lines[j].strip().startswith("=") else 2
+    return 1
