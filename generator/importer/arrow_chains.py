@@ -33,7 +33,7 @@ def arrow_chains(root: Section, found: Found, role_contact) -> None:
         for block in section.blocks:
             if block.kind not in ("para", "item") or block.lines[0] in found.used:
                 continue
-            steps = _steps(strip_md(block.text))
+            steps = _steps(strip_md(block.text), known_names(found))
             if steps:
                 _add(steps, found, role_contact)
                 found.mapped["escalation"].extend(block.lines)   # structured; the line stays in notes as written
@@ -71,8 +71,17 @@ def _contact(step: str, found: Found, role_contact) -> str:
     return cid
 
 
-def _steps(text: str) -> list[str]:
-    """The chain's steps as written, the words before the first one ('Anything not covered here:') left out."""
+def known_names(found: Found) -> list[str]:
+    """The document's contacts' names, without what they say in brackets ('Haruto Sato (owner)')."""
+    return [BRACKETS_ANYWHERE.sub("", str(c.get("name", ""))).strip().lower() for c in found.contacts.values()]
+
+
+BRACKETS_ANYWHERE = re.compile(r"\s*\([^()]*\)")
+
+
+def _steps(text: str, known: list[str] = ()) -> list[str]:
+    """The chain's steps as written, the words before the first one ('Anything not covered here:') left out.
+    A step names someone if it says a role ('on-call', 'CTO') or is one of the document's contacts."""
     parts = ARROW.split(text.strip().rstrip("."))
     if len(parts) < 3:
         return []
@@ -82,7 +91,8 @@ def _steps(text: str) -> list[str]:
         return []
     if not all(parts) or any(len(BRACKETED.sub("", part).split()) > 7 for part in parts):
         return []
-    people = sum(bool(PEOPLE.search(BRACKETED.sub("", part))) for part in parts)
+    people = sum(bool(PEOPLE.search(BRACKETED.sub("", part))) or BRACKETED.sub("", part).strip().lower() in known
+                 for part in parts)
     return parts if people * 2 > len(parts) else []
 
 

@@ -41,8 +41,12 @@ def bold_messages(root: Section, found: Found) -> None:
     for section in root.walk():
         if home_of(section) == "postmortem" or REVIEW.search(_titles(section)):
             continue   # '**Summary**' over '[what happened]': the review's template, not a message
-        runs = [run for run in _named_runs(section, found) if _reads_as_message(run[1])]
-        if runs and (_names_messages(section) or any(MESSAGE_WORDS.search(title) for title, _ in runs)):
+        named = _named_runs(section, found)
+        runs = [run for run in named if _reads_as_message(run[1])]
+        if runs and _names_messages(section):   # a message with no fill-in beside ones with them is one too
+            runs = [run for run in named if _reads_as_message(run[1]) or (_no_code(run[1]) and _names_a_message(run[0]))]
+        if runs and (_names_messages(section) or any(MESSAGE_WORDS.search(title) for title, _ in runs)
+                     or all(STAGE_NAME.match(title) for title, _ in runs)):
             for title, body in runs:
                 _keep(title, body, section, found)
         elif section.level and _whole_message(section, found):
@@ -52,6 +56,8 @@ def bold_messages(root: Section, found: Found) -> None:
             found.mapped["templates"].append(section.line)
 
 
+# '**Investigating**' over '> Readings for [region] are delayed ...': a status page's stages name its posts
+STAGE_NAME = re.compile(r"^(?:investigating|identified|monitoring|update|resolved|scheduled|completed)\W*$", re.IGNORECASE)
 # A status page's stages leading a paragraph of their message, as plain-text documents write them
 STAGE_LEAD = re.compile(r"^(Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Post-incident):\s+(\S.*)$",
                         re.DOTALL)
@@ -69,6 +75,10 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
             runs.append((unescape(strip_md(block.label)), current))
         elif block.kind == "para" and block.lead:
             runs.append((block.lead, [block]))
+            current = None
+        elif block.kind == "label" and block.text and len(block.lines) > 1 and not ASIDE.match(strip_md(block.label)):
+            # '**Investigating**' over '> We are investigating [issue] ...': the name over its quoted text
+            runs.append((unescape(strip_md(block.label)), [replace(block, kind="para", label="")]))
             current = None
         elif block.kind == "para" and STAGE_LEAD.match(block.text):
             stage = STAGE_LEAD.match(block.text)   # 'Investigating: We are investigating ...' (plain text)
@@ -106,6 +116,19 @@ def _reads_as_message(blocks: list[Block]) -> bool:
     body = unescape("\n".join(raw))
     return bool(FILL_IN.search(body) or len(ANGLE_FILL_IN.findall(body)) >= 2 or PERCENT_FILL_IN.search(body)
                 or any(SUBJECT.match(unescape(strip_md(t))) for t in raw))
+
+
+def _names_a_message(title: str) -> bool:
+    """'Status page: initial notice', 'SMS to subscribers': a name that says message or channel
+    (never 'Before you post', a remark to whoever posts)."""
+    return bool(MESSAGE_WORDS.search(title)) or any(re.search(pattern, title.lower()) for pattern, _ in CHANNELS)
+
+
+def _no_code(blocks: list[Block]) -> bool:
+    """Prose only: no command, no inline code, no list (a message is written as it will be read)."""
+    text = [b for b in blocks if not (b.kind == "label" and not b.text)]   # the bold name over it
+    return bool(text) and all(b.kind == "para" and b.text and "`" not in b.text and not SHELL_START.match(b.text)
+                              for b in text)
 
 
 def _titles(section: Section) -> str:

@@ -105,7 +105,7 @@ CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directo
 
 def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
-        in_contacts = home_of(section) == "contacts" or under_contact_words(section)
+        in_contacts = home_of(section) == "contacts" or under_contact_words(section) or _keyed_phones(section, found)
         for block in section.blocks:
             if block.kind == "table" and block.rows and block.lines[0] not in found.used and (
                     any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
@@ -120,6 +120,16 @@ def _contacts(root: Section, found: Found) -> None:
         for block in section.blocks:
             if block.kind in ("item", "para", "label") and block.lines[0] not in found.used:
                 _channels_and_tools(block, found, in_contacts)
+
+
+def _keyed_phones(section: Section, found: Found) -> bool:
+    """'Whose numbers do I need?' over '- **Tomasz Wren**, platform lead: 555-0122' twice or more: a
+    phone list whatever its heading says, unless it is a playbook's (a step may name a number)."""
+    from .found import in_playbook
+
+    items = [b for b in section.blocks if b.kind == "item" and not b.level and not b.ordered
+             and b.lines[0] not in found.used and re.search(r":\s*" + PHONE_ANY.pattern, strip_md(b.text))]
+    return len(items) >= 2 and not in_playbook(found, section)
 
 
 def under_contact_words(section: Section) -> bool:

@@ -148,6 +148,8 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
         column, ident, rest = _grade_column(body), _grade_id, _grade_name   # 'CAT 1', 'Tier 2' with a response column
     if column is None and ladder_section:
         column, ident, rest = _numbered_column(header, body)
+    if column is None:   # '| Level | ... |' over 'G1', 'G2': a team's own grades under a header that names them
+        column, ident, rest = _headed_grades(header, body), _grade_id, _grade_name
     if column is None:
         return
     for row in body:
@@ -228,6 +230,24 @@ def _grade_column(body: list[list[str]]) -> int | None:
 
 NUMBERED = re.compile(r"^\W*(\d{1,2})(?:\s*[-–—:.)]+\s*|\s+|$)(.*)$")
 LADDER_WORD = re.compile(r"^\W*(category|class|severity|priority|sev|cat|level)\b", re.IGNORECASE)
+
+
+HEADED_LADDER = re.compile(r"^\W*(?:level|severity|sev|priority|urgency|grade|class|category)\W*$", re.IGNORECASE)
+
+
+STEP_COLUMN = re.compile(r"escalat|responder|\bwho\b|contact|\bafter\b|\bcall\b|\bpage\b|notify", re.IGNORECASE)
+
+
+def _headed_grades(header: list[str], body: list[list[str]]) -> int | None:
+    """The column headed 'Level' (or 'Urgency', 'Grade' ...) whose cells are one prefix numbered: G1, G2, G3."""
+    if any(STEP_COLUMN.search(h) for h in header):
+        return None   # '| Level | Who | After |': the steps of an escalation, not a ladder
+    for i, head in enumerate(header):
+        ids = [_grade_id(row[i]) if i < len(row) else None for row in body]
+        if HEADED_LADDER.match(head) and len(body) >= 2 and all(ids) and len(set(ids)) == len(ids) \
+                and len({lid.split("-")[0] for lid in ids}) == 1:
+            return i
+    return None
 
 
 def _names_a_ladder(section: Section) -> bool:

@@ -113,6 +113,9 @@ ANGLE_FILL_IN = re.compile(r"<(?!(?:a|b|i|u|p|br|hr|em|strong|code|pre|span|div|
 INSTRUCTION = re.compile(r"(?:paste|copy|use|send|post|fill in|put|add|write)\b", re.IGNORECASE)
 
 
+NAMED_LAST = re.compile(r"\*\*([^*\n]{2,60})\*\*\s*:\s*$")
+
+
 def _template(block: Block, section: Section, previous: Block | None, found: Found, caption: str = "") -> None:
     """One message: ``block`` holds its text; its name is ``caption`` when given, else read from its
     first line, the block before it or the heading over it."""
@@ -120,8 +123,11 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     title = section.title
     before = strip_md(previous.text or previous.label) if previous is not None and previous.kind == "para" else ""
     instruction = before if INSTRUCTION.match(before) else ""   # where to post it says the channel, not the name
+    named_last = NAMED_LAST.search(previous.text) if previous is not None and previous.kind == "para" else None
     if caption:
         title = caption
+    elif named_last:   # '... agrees. Template **Merchant email — major incident**:' over the message
+        title = named_last.group(1).strip()
     elif lines and lines[0].strip().endswith(":") and len(lines[0]) < 40:
         title = lines[0].strip().rstrip(":")
         lines = lines[1:]

@@ -124,11 +124,27 @@ def _role_contact(found: Found, name: str, said: str = "") -> str:
     name = strip_md(name)
     cid = slug(name, "contact")
     if cid not in found.contacts:
+        cid = _same_person(found, name) or cid
+    if cid not in found.contacts:
         kind = contact_kind(name, said)
         if is_missing(kind) and said:   # 'our technical account manager, Ana Ruiz': the title says
             kind = kind_in_words(said) or kind
         found.contacts[cid] = {"id": cid, "kind": kind, "name": name}
     return cid
+
+
+def _same_person(found: Found, name: str) -> str | None:
+    """The contact the document already lists under this name with more said beside it:
+    'Haruto Sato' is 'Haruto Sato (ingest pipeline owner)', 'Aidan Kerr' is 'Aidan Kerr, NOC Manager'."""
+    wanted = name.strip().lower()
+    if len(wanted) < 3:
+        return None
+    for cid, contact in found.contacts.items():
+        listed = str(contact.get("name", ""))
+        bare = re.split(r"\s*[(,–—]|\s+-\s+", listed, maxsplit=1)[0].strip().lower()
+        if bare == wanted and listed.lower() != wanted:
+            return cid
+    return None
 
 
 PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$", re.IGNORECASE)

@@ -77,20 +77,32 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
     found.use("postmortem", *items)
 
 
-FORM_LINE = re.compile(r"^\s*([A-Z][^:]{1,50}?)\s*:\s*(?:_{2,}|\.{3,}|\[[^\]]*\])?\s*$")
+FORM_LINE = re.compile(r"^\s*([A-Z][^:]{1,50}?)\s*:\s*(?:_{2,}|\.{3,}|\[[^\]]*\]|[^:]*<[^>]+>[^:]*)?\s*$")
+FORM_SECTION = re.compile(r"^\s*\d{1,2}[.)]\s+([A-Z][^–—:]{1,50}?)\s*(?:(?:\s[–—-]+|:)\s*(\S.*))?$")
 
 
 def _pm_sections_from_form(section: Section, pm: dict, found: Found) -> None:
-    """'Post-Incident Review Template' over a form to copy, one empty 'Label:' a line
-    ('Root cause:', 'Actions (owner / due date):'): each label is a section."""
-    forms = [b for b in section.blocks if b.kind == "code" and b.lines[0] not in found.used
-             and len([line for line in b.code if line.strip()]) >= 4
-             and all(FORM_LINE.match(line) for line in b.code if line.strip())]
+    """'Post-Incident Review Template' over a form to copy: its numbered sections ('3. Timeline –
+    from the Scribe's log') or, where it has none, its empty labels ('Root cause:'), a line each."""
+    forms = [b for b in section.blocks if b.kind == "code" and b.lines[0] not in found.used and _form_sections(b.code)]
     if "sections" in pm or section.children or len(forms) != 1:
         return
-    titles = [FORM_LINE.match(line).group(1).strip() for line in forms[0].code if line.strip()]
-    pm["sections"] = [{"id": slug(title), "title": title, "prompt": title} for title in titles]
-    found.use("postmortem", forms[0])
+    pm["sections"] = [{"id": slug(title), "title": title, "prompt": prompt or title}
+                      for title, prompt in _form_sections(forms[0].code)]
+    # as a fenced template: the form also stays in notes, its header fields ('Title: <...>') with it
+    pm.setdefault("template_lines", []).extend(forms[0].lines)
+    found.mapped["postmortem"].extend(forms[0].lines)
+
+
+def _form_sections(code: list[str]) -> list[tuple[str, str]]:
+    filled = [line for line in code if line.strip()]
+    numbered = [FORM_SECTION.match(line) for line in filled]
+    if sum(bool(m) for m in numbered) >= 3 and all(m or FORM_LINE.match(line) for m, line in zip(numbered, filled)):
+        return [(m.group(1).strip(), (m.group(2) or "").strip()) for m in numbered if m]
+    labels = [FORM_LINE.match(line) for line in filled]
+    if len(labels) >= 4 and all(labels):
+        return [(m.group(1).strip(), "") for m in labels]
+    return []
 
 
 def _pm_sections_from_table(section: Section, pm: dict, found: Found) -> None:

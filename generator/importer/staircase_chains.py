@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 
-from .arrow_chains import ARROW, PEOPLE
+from .arrow_chains import ARROW, PEOPLE, known_names
 from .found import Found
 from .mdparse import Block, Section, strip_md
 from .prose_chains import WHEN
 from .text import duration, slug
 
-ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain|\bif (?:nobody|no one|no-one) (?:answers|responds|picks up)", re.IGNORECASE)
+ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain|\bif (?:nobody|no one|no-one) (?:answers|responds|picks up|acknowledges|acks)"
+                        r"|\bif (?:my |the |a )?page (?:is not|isn't|goes un)\s?(?:answered|acknowledged)", re.IGNORECASE)
+# 'PagerDuty escalates on its own, but ... go in this order:' over a numbered list of people
+IN_ORDER = re.compile(r"\b(?:in|follow) (?:this|that|the following) order\b", re.IGNORECASE)
 WHO_TO = re.compile(r"\bwho to (?:call|bug|ping|page|wake|ring|contact|escalate to)\b", re.IGNORECASE)
 LINE_ARROW = re.compile(r"^\s*(?:→|->|=>|»|⟶)\s*(\S.*)$")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
@@ -57,6 +60,7 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     """'## Escalation' over one list of people, nothing nested: the chain, first to last. A step
     keeps its words as written; whom it calls is what it says before a dash."""
     escalation, who_to = bool(ESCALATION.search(section.title)), bool(WHO_TO.search(section.title))
+    who_to = who_to or any(b.kind == "para" and IN_ORDER.search(b.text) for b in section.blocks)
     lists = _lists(section.blocks) if escalation or who_to else []
     if not lists:
         return None
@@ -68,7 +72,9 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
         return None
     steps = [("", strip_md(b.text).strip(), b) for b in items]
     heads = [_head(who) for _, who, _ in steps]   # 'Maya (CTO)': the bracket says who she is
-    people = sum(bool(PEOPLE.search(h) or re.search(r"\bon call\b", h, re.IGNORECASE)) for h in heads)
+    known = known_names(found)   # 'Tomasz Wren': a person the document lists among its contacts
+    people = sum(bool(PEOPLE.search(h) or re.search(r"\bon call\b", h, re.IGNORECASE)
+                      or BRACKETS.sub("", h).strip().lower() in known) for h in heads)
     if any(len(BRACKETS.sub("", h).split()) > 6 for h in heads) or people * 2 <= len(heads):
         return None
     return steps
