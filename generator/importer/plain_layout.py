@@ -70,7 +70,8 @@ TERM = re.compile(r"^(\s{0,3})([A-Za-z][\w'’&/()-]*(?: [\w'’&/()-]+){0,5})\s
 def hanging_terms(lines: list[str], skip: set[int]) -> None:
     """'Incident Coordinator' over lines indented deeper: '**Incident Coordinator**:' and its text,
     where two terms or more are written so."""
-    terms = [i for i in range(len(lines) - 1) if _term_at(lines, i, skip)]
+    terms = [i for i in range(len(lines) - 1)   # a line with an indented one under it, the cheap test first
+             if lines[i + 1].startswith(("  ", "\t")) and _term_at(lines, i, skip)]
     if len(terms) < 2:
         return
     for i in terms:
@@ -100,7 +101,7 @@ UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 def numbered_subheadings(lines: list[str], skip: set[int]) -> None:
     """'5.1 BGP session down' and '5.2 RADIUS failures' on lines of their own: headings one level
     below the heading they are under, where two such lines or more share their first number."""
-    found = [(i, SUB_NUMBER.match(line)) for i, line in enumerate(lines) if i not in skip]
+    found = [(i, SUB_NUMBER.match(line)) for i, line in enumerate(lines) if line[:4].lstrip()[:1].isdigit() and i not in skip]
     found = [(i, m) for i, m in found if m and _standalone(lines, i) and not m.group(2).endswith((".", ":", ","))
              and len(m.group(2).split()) <= 10]
     parents = [m.group(1).rsplit(".", 1)[0] for _, m in found]
