@@ -92,3 +92,15 @@ def test_one_level_in_a_sentence_gives_no_time(tmp_path) -> None:
     import_documents([doc], tmp_path / "content", org_name="Corpus Org", today=date(2026, 11, 22))
     levels = _load(tmp_path / "content", "severities.yaml")["levels"]
     assert all(lv["response_time"].startswith("FILL IN") for lv in levels)
+
+
+@pytest.mark.parametrize("phone, valid", [("(608) 555-0100", True), ("+1 (555) 010-0190", True),
+                                          ("+44 20 7946 0958", True), ("(24x7) 555-0100", False),
+                                          ("call me", False), ("((608)) 555", False)])
+def test_phone_field_takes_an_area_code_in_brackets(phone, valid) -> None:
+    from generator.validate.schema import validate
+
+    data = {"contacts": [{"id": "desk", "kind": "team", "name": "Desk", "phone": phone}],
+            "review": {"owner": "desk", "last_reviewed": "2026-11-01"}}
+    problems = [p for p in validate("contacts", data, "contacts.yaml") if "phone" in str(p)]
+    assert (problems == []) is valid

@@ -20,7 +20,9 @@ def phone_in(text: str) -> str | None:
         return None
     value = match.group(0).strip()
     if value.count(")") > value.count("(") and text[:match.start()].rstrip().endswith("("):
-        return None   # '(608) 555-0100': the phone field ('+' or a digit first) cannot hold it as written
+        if not (text[:match.start()].endswith("(") and re.match(r"\d{2,5}\)", value)):
+            return None   # '(24x7) ...': a bracket the number ran into, not part of it
+        value = "(" + value   # '(608) 555-0100': the area code in brackets, as US numbers are written
     while value.count("(") > value.count(")"):
         value = value[:value.rindex("(")].rstrip(" -.")
     return value or None
