@@ -29,6 +29,8 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _asciidoc(lines)
     if suffix == ".org" or (suffix == ".txt" and _org_signs(lines)):
         return _org(lines)
+    if suffix == ".txt" and _yaml_signs(lines):
+        return _yamlish(lines)
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
                                     for l in lines):
         return _confluence(lines)
@@ -207,3 +209,41 @@ def _org_inline(text: str) -> str:
     text = re.sub(r"(?<![\w=~])([=~])(\S(?:.*?\S)?)\1(?![\w=~])", r"\2", text)
     text = re.sub(r"(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])", r"\1", text)
     return re.sub(r"(?<![\w/])/([^/\s](?:[^/]*[^/\s])?)/(?![\w/])", r"\1", text)
+
+
+YAML_KEY = re.compile(r"^(\s*)(- )?([A-Za-z_][\w .()/,-]{0,60}?)\s*:(?:\s+(.*?))?\s*$")
+
+
+def _yaml_signs(lines: list[str]) -> bool:
+    """Most lines 'key: value', 'key:' or '- item', three keys or more at the margin, two indented."""
+    content = [l for l in lines if l.strip() and not l.lstrip().startswith("#")]
+    shaped = sum(bool(YAML_KEY.match(l) or l.lstrip().startswith("- ")) for l in content)
+    top = sum(bool(YAML_KEY.match(l)) and not l[:1].isspace() for l in content)
+    nested = sum(bool(YAML_KEY.match(l)) and l[:1] == " " for l in content)
+    return len(content) >= 8 and shaped >= 0.6 * len(content) and top >= 3 and nested >= 2
+
+
+def _yamlish(lines: list[str]) -> list[str]:
+    """A YAML-like text as read: keys in words ('first_look:' is 'first look'), a list item's number
+    ('- step: 1') the number its list shows, a block scalar's '|' markup, a separator '---' markup,
+    a pasted CSV row its cells, a comment its words."""
+    out = []
+    for line in lines:
+        key = YAML_KEY.match(line)
+        text = line.strip()
+        if re.fullmatch(r"---|\.\.\.", text):
+            out.append("")
+        elif text.startswith("#"):
+            out.append(text.lstrip("# "))
+        elif key and key.group(2) and (key.group(4) or "").isdigit():
+            out.append("")
+        elif key:
+            value = key.group(4) or ""
+            value = "" if value in ("|", ">", "|-", ">-") else value.strip("\"'")
+            words = key.group(3).replace("_", " ")
+            out.append(f"{words}: {value}" if value else f"## {words}")   # a key over nested lines heads them
+        elif text.count(",") >= 2:
+            out.append("| " + " | ".join(cell.strip() for cell in text.split(",")) + " |")
+        else:
+            out.append(line)
+    return out

@@ -27,6 +27,31 @@ def span_code_blocks(root: Section) -> None:
             if block.kind == "para" and previous is not None and _follows_step(previous) and _command(block):
                 block.kind, block.code, block.lang = "code", [_command(block)], ""
             previous = block
+        _command_lists(section)
+
+
+def _command_lists(section: Section) -> None:
+    """'- `kubectl -n auth get pods`' items, each nothing but a command, in a row and
+    no other item in their list: one code block of those commands (a README's list of what to run)."""
+    blocks, out, run = section.blocks, [], []
+    for block in blocks + [None]:
+        if block is not None and block.kind == "item" and not block.checked and _command(block):
+            run.append(block)
+            continue
+        if run and not _in_list(out, block):
+            lines = [n for b in run for n in b.lines]
+            out.append(Block("code", lines, code=[_command(b) for b in run]))
+        else:
+            out.extend(run)
+        run = []
+        if block is not None:
+            out.append(block)
+    section.blocks[:] = out
+
+
+def _in_list(before: list[Block], after: Block | None) -> bool:
+    """The run is part of a list with other items (a step among steps), not a list of its own."""
+    return bool(before and before[-1].kind == "item") or (after is not None and after.kind == "item")
 
 
 def _follows_step(block: Block) -> bool:

@@ -63,13 +63,21 @@ def is_org(suffix: str, lines: list[str]) -> bool:
     return bool(ORG_SIGNS.search(text) or (ORG_HEADING.search(text) and ORG_RULE.search(text)))
 
 
+def _yamlish(lines: list[str]) -> bool:
+    from .yamlish import is_yamlish
+
+    return is_yamlish(lines)
+
+
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
-    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki or org-mode document, or None for
+    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode or YAML-like text document, or None for
     any other document (a '.wiki' file without Confluence's markup is read as Markdown, as Gollum
     writes it; a '.txt' file without org's signs as plain text)."""
     suffix = PurePath(name).suffix.lower()
     if is_org(suffix, lines):
         from .org import convert
+    elif suffix == ".txt" and _yamlish(lines):
+        from .yamlish import convert
     elif suffix in RST_SUFFIXES:
         from .rst import convert
     elif suffix in ASCIIDOC_SUFFIXES:
