@@ -236,6 +236,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
     text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
+    if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
+        stripped = "## " + re.sub(r"^[^\w]+", "", stripped)
+        text = stripped[3:]
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
@@ -262,6 +265,13 @@ def _on_site(payload: str, site_text: str) -> bool:
         return False
     number, unit = time.group(1), TIME_WORDS[time.group(2)[0].lower()]
     return normalize(f"{number} {unit}{'' if number == '1' else 's'}") in site_text
+
+
+def _capital_line(line: str) -> bool:
+    """A line in capitals after its pictographs ('🛠️ PLAYBOOK: METER INGEST'), as plain-text sheets head parts."""
+    words = re.sub(r"^[^\w]+", "", line).split()
+    letters = [c for w in words if not w[0].isdigit() for c in w if c.isalpha()]
+    return 1 <= len(words) <= 6 and len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _stage_label(heading: str) -> bool:

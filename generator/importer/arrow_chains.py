@@ -18,7 +18,7 @@ from .mdparse import Section, strip_md
 from .prose_chains import WHEN
 from .text import duration, slug
 
-ARROW = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*")
+ARROW = re.compile(r"\s*(?:→|->|=>|»|⟶|➜|➔|➡️?|⇒)\s*")
 PEOPLE = re.compile(r"\b(?:on-?call|manager|lead|engineer|team|desk|director|head|cto|ciso|cio|vp|support|duty|"
                     r"owner|sre|ops|commander|supervisor|admin\w*|officer|chief|executive|escalation)\b",
                     re.IGNORECASE)

@@ -56,6 +56,7 @@ def bold_messages(root: Section, found: Found) -> None:
             found.mapped["templates"].append(section.line)
 
 
+NAMED_QUOTE = re.compile(r"^(?:\*\*)?([^:\"“*]{2,50}?)(?:\*\*)?:(?:\*\*)?\s*[\"“](.+)[\"”]$", re.DOTALL)
 # '**Investigating**' over '> Readings for [region] are delayed ...': a status page's stages name its posts
 STAGE_NAME = re.compile(r"^(?:investigating|identified|monitoring|update|resolved|scheduled|completed)\W*$", re.IGNORECASE)
 # A status page's stages leading a paragraph of their message, as plain-text documents write them
@@ -75,6 +76,12 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
             runs.append((unescape(strip_md(block.label)), current))
         elif block.kind == "para" and block.lead:
             runs.append((block.lead, [block]))
+            current = None
+        elif block.kind == "item" and NAMED_QUOTE.match(block.text.strip()):
+            # '- Status page (investigating): "We're investigating ..."': the name and the message in quotes
+            named = NAMED_QUOTE.match(block.text.strip())
+            runs.append((unescape(strip_md(named.group(1))), [replace(block, kind="para", key="", value="",
+                                                                       text=named.group(2))]))
             current = None
         elif block.kind == "label" and block.text and len(block.lines) > 1 and not ASIDE.match(strip_md(block.label)):
             # '**Investigating**' over '> We are investigating [issue] ...': the name over its quoted text

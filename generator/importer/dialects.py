@@ -17,6 +17,7 @@ from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code
 from .plain_layout import hanging_terms, numbered_subheadings
+from .plain_sheets import cheat_sheet
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
@@ -95,6 +96,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced)
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
+    cheat_sheet(out.lines, skip)
     numbered_headings(out.lines, skip)
     numbered_subheadings(out.lines, skip)
     hanging_terms(out.lines, skip)

@@ -25,6 +25,8 @@ PLAIN_LEVEL = re.compile(r"^((?:level|severity|sev|priority|tier|class|category|
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
 RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b", re.IGNORECASE)
+SHORT_RESPONSE = re.compile(r"^\s*(?:ack(?:nowledge)?|respond|response|pick ?up)\s+(?:in\s+|within\s+)?(\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?|business days?))\.?\s*$",
+                            re.IGNORECASE)
 LABELLED_SENTENCE = re.compile(r"^\s*([A-Za-z][\w /-]{0,30}):\s*(\S.*)$")
 UPDATES_EVERY = re.compile(r"^\s*(?:post\s+|send\s+)?(?:status\s+)?updates?\s+every\s+(.+)$", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
@@ -42,8 +44,8 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
             if not match or match.start() > 12:   # the level is what the paragraph is about, said first
                 continue
             _level_paragraph(block, match, found, make_level)
-        plain = [(b, PLAIN_LEVEL.match(b.text)) for b in section.blocks
-                 if b.kind == "para" and b.lines[0] not in found.used]
+        plain = [(b, PLAIN_LEVEL.match(strip_md(b.text) if b.kind == "item" else b.text)) for b in section.blocks
+                 if (b.kind == "para" or (b.kind == "item" and not b.level and not b.key)) and b.lines[0] not in found.used]
         plain = [(b, m) for b, m in plain if m] or _prefixed_run(section, found)
         if len({m.group(1).lower() for _, m in plain}) >= 2:   # a ladder: two levels or more, each its paragraph
             for block, match in plain:
@@ -55,8 +57,9 @@ PREFIXED_LEVEL = re.compile(r"^([A-Z]{1,4}[\s-]?\d{1,2})(?:\s{2,}|\s*[-–—:]\
 
 
 def _prefixed_run(section: Section, found: Found) -> list:
-    """Paragraphs under a severity heading that each begin with another 'PR1', 'PR2' sharing one prefix."""
-    run = [(b, PREFIXED_LEVEL.match(b.text)) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
+    """Paragraphs (or items) under a severity heading that each begin with another 'PR1', 'PR2' sharing one prefix."""
+    run = [(b, PREFIXED_LEVEL.match(b.text)) for b in section.blocks
+           if (b.kind == "para" or (b.kind == "item" and not b.level and not b.key)) and b.lines[0] not in found.used]
     run = [(b, m) for b, m in run if m]
     prefixes = {re.sub(r"[\s\d-]", "", m.group(1)) for _, m in run}
     ids = [m.group(1).lower() for _, m in run]
@@ -97,7 +100,11 @@ def sentence_facts(entry: dict, text: str) -> None:
     only from a sentence that says respond (or acknowledge, engage, begin work)."""
     from .ladders import apply_level_value, paging_of
 
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in re.split(r"(?<=[.!?])\s+|\s+[·•|]\s+|\s+[—–]\s+", text):
+        short = SHORT_RESPONSE.match(sentence)   # 'ack 5m', 'respond 15 min': a cheat sheet's clause
+        if short and "response_time" not in entry and duration(short.group(1)):
+            entry["response_time"] = duration(short.group(1))
+            continue
         labelled = LABELLED_SENTENCE.match(sentence)   # 'Response: 15 minutes.', as a typed ladder writes it
         if labelled and len(labelled.group(2).split()) <= 4 and \
                 apply_level_value(entry, labelled.group(1), labelled.group(2).rstrip(".")):

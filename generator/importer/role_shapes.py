@@ -42,6 +42,9 @@ BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
 ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
 
 
+DASHED_ROLE = re.compile(r"^([A-Za-z][^—–:]{1,40}?)\s+[—–]\s+(\S.*)$")
+
+
 def role_sections(root: Section, found: Found) -> None:
     """Under a 'Roles' heading: each sub-heading with a list is a role, and so is each
     '**Name**: what they do' line."""
@@ -55,6 +58,9 @@ def role_sections(root: Section, found: Found) -> None:
             lead = BOLD_LEAD.match(block.text) if block.kind == "para" else None
             label, text = (block.label, block.text) if block.kind == "label" else (block.key, block.value) \
                 if block.kind == "item" and block.level == 0 else lead.groups() if lead else ("", "")
+            dashed = DASHED_ROLE.match(strip_md(block.text)) if block.kind == "item" and not block.level and not label else None
+            if dashed:   # '- Incident Commander — decides, delegates, keeps time'
+                label, text = dashed.groups()
             if label and text and block.lines[0] not in found.used and len(label.split()) <= 5:
                 found.roles.append(_role(label, [strip_md(text)]))
                 found.use("roles", block)

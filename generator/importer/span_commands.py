@@ -31,14 +31,14 @@ def span_code_blocks(root: Section) -> None:
 
 
 def _command_lists(section: Section) -> None:
-    """'- `kubectl -n auth get pods`' items, each nothing but a command, in a row and
-    no other item in their list: one code block of those commands (a README's list of what to run)."""
+    """'- `kubectl -n auth get pods`' items, each nothing but a command, in a row and no other item
+    in their list (or each with its '$ ' prompt): one code block of those commands."""
     blocks, out, run = section.blocks, [], []
     for block in blocks + [None]:
         if block is not None and block.kind == "item" and not block.checked and _command(block):
             run.append(block)
             continue
-        if run and not _in_list(out, block):
+        if run and (not _in_list(out, block) or all(_prompted(b) for b in run)):
             lines = [n for b in run for n in b.lines]
             out.append(Block("code", lines, code=[_command(b) for b in run]))
         else:
@@ -60,4 +60,12 @@ def _follows_step(block: Block) -> bool:
 
 def _command(block: Block) -> str:
     match = ONLY_CODE.match(block.text.strip())
-    return match.group(1).strip() if match and COMMAND.match(match.group(1).strip()) else ""
+    code = match.group(1).strip() if match else ""
+    code = code[2:].strip() if code.startswith("$ ") else code   # '`$ kubectl get pods`': the prompt is not typed
+    return code if COMMAND.match(code) else ""
+
+
+def _prompted(block: Block) -> bool:
+    """'- `$ kubectl get pods`': a command set apart by its prompt, even among a list's steps."""
+    match = ONLY_CODE.match(block.text.strip())
+    return bool(match) and match.group(1).lstrip().startswith("$ ")
