@@ -307,6 +307,13 @@ def _without_page_markup(text: str) -> str:
     # a tag broken over lines ('<table ... style='border-collapse:' / 'collapse'>') and an office
     # program's conditional comment ('<![if supportMisalignedColumns]>') are markup too
     markup = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]*\n[^<>]*>|<!\[(?:end)?if[^\]]*\]>", re.IGNORECASE)
+    # Word's: the bullet or number it draws for a list paragraph (the site draws its own list's),
+    # a comment only Word reads ('<!--[if gte mso 9]><xml>...'), and its namespaced elements
+    # ('<o:p></o:p>', '<w:Sdt>', '<st1:place>'), whose text is shown, never their tags
+    drawn = re.compile(r"<!\[if\s+!supportLists\]>.*?<!\[endif\]>|<!--\[if\s[^\]]*\]>.*?<!\[endif\]-->",
+                       re.IGNORECASE | re.DOTALL)
+    text = drawn.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = re.sub(r"</?[A-Za-z][\w-]*:[\w.-]+\b[^<>]*>", lambda m: "\n" * m.group(0).count("\n"), text)
     return markup.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 

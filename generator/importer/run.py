@@ -17,6 +17,7 @@ from . import assemble as a
 from .extract import extract
 from .dialects import attach_rules, rewrite
 from .span_commands import span_code_blocks
+from .word_html import code_blocks as word_code_blocks
 from .markup import convert_markup
 from .mdparse import Section, parse
 from .files import (DOCUMENT_SUFFIXES, NothingRecognized, SourceText, expand, read_sources, refuse_existing,
@@ -99,6 +100,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             _keep_markup(markdown, plain, offset, imported)
         file_root = parse("\n".join(plain.lines), offset, title=source.name,
                           breaks=frozenset(offset + k for k in plain.breaks))
+        word_code_blocks(file_root, plain.code, plain.lines)
         span_code_blocks(file_root)
         for block in file_root.all_blocks():
             block.aside = plain.asides.get(block.lines[0] - offset, "")
