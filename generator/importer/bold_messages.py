@@ -127,7 +127,18 @@ def _whole_message(section: Section, found: Found) -> bool:
         return False
     if any(b.lines[0] in found.used or b.kind != "para" or b.lead for b in blocks):
         return False
-    return _reads_as_message(blocks)
+    return _reads_as_message(blocks) or _named_template(section, blocks)
+
+
+def _named_template(section: Section, blocks: list[Block]) -> bool:
+    """'Template B – Notice for patients' under 'Message templates', over a few paragraphs of prose
+    and nothing else: a message sent as written, with nothing to fill in."""
+    parent = section.parent
+    if parent is None or not parent.level or not re.search(r"\btemplate\b", section.title, re.IGNORECASE):
+        return False
+    if not MESSAGE_WORDS.search(strip_md(parent.title)) or len(blocks) > 4:
+        return False
+    return not any("`" in b.text or SHELL_START.match(b.text) for b in blocks)
 
 
 def _keep(title: str, blocks: list[Block], section: Section, found: Found) -> None:

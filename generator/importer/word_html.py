@@ -19,7 +19,7 @@ style sheet sets in Consolas, or text all in a monospace font): a run of them is
 given to the parser as ``code`` (no line is free for a fence) and put in the tree after parsing.
 
 Each paragraph's text goes on its first line, the lines it was wrapped over are blank and
-attached to it; an empty paragraph (``<o:p>&nbsp;</o:p>``) is markup; the ``<head>``, its style
+attached to it; an empty paragraph (``<o:p>&nbsp;</o:p>``) is a gap, hidden; the ``<head>``, its style
 sheet and Word's ``<!--[if gte mso 9]><xml>`` blocks are hidden. Tables and ``<pre>`` blocks are
 left to the HTML reader, without their namespaced tags and conditional comments.
 """
@@ -106,8 +106,9 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
         for k in range(i + 1, end + 1):
             lines[k] = ""
             attached[k + 1] = i + 1
-        if not text:
-            lines[i] = "<p></p>"      # an empty paragraph: markup, with the text after it
+        if not text:      # an empty paragraph ('<o:p>&nbsp;</o:p>'): a gap, nothing a reader sees
+            lines[i] = ""
+            hidden.update(range(i + 1, end + 2))
         elif kind == "code":
             lines[i] = ""
             code[i + 1] = text
