@@ -114,6 +114,11 @@ def _titles(section: Section) -> str:
     return f"{strip_md(section.title)} / {strip_md(parent)}".strip()   # each title stripped once, remembered
 
 
+def _over(section: Section) -> str:
+    parent = section.parent
+    return strip_md(parent.title) if parent is not None and parent.level else ""
+
+
 def _names_messages(section: Section) -> bool:
     """The section's heading, or the one over it, says what is in it are messages."""
     titles = _titles(section)
@@ -123,8 +128,10 @@ def _names_messages(section: Section) -> bool:
 def _whole_message(section: Section, found: Found) -> bool:
     """A heading naming a message ('Zendesk macro: ...') over nothing but the message's text."""
     blocks = section.blocks
-    if section.children or not blocks or section.line in found.used or not MESSAGE_WORDS.search(section.title):
+    if section.children or not blocks or section.line in found.used:
         return False
+    if not MESSAGE_WORDS.search(section.title) and not MESSAGE_WORDS.search(_over(section)):
+        return False   # '### Branch staff email' under '## Message templates' names one too
     if any(b.lines[0] in found.used or b.kind != "para" or b.lead for b in blocks):
         return False
     return _reads_as_message(blocks) or _named_template(section, blocks)

@@ -91,7 +91,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     start = _front_matter(out)
     fenced = fenced_lines(lines)
     if is_word(lines):
-        rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, set(range(start)) | fenced)
+        rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks, set(range(start)) | fenced)
         fenced = fenced_lines(out.lines)
     if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)

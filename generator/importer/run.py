@@ -251,7 +251,8 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
         imported.noted[target].append(number)
     for target, numbers in imported.noted.items():
         doc = imported.documents[target]
-        text = "\n".join(imported.shown.get(n, lines[n - 1]).rstrip() for n in numbers)
+        # a line shown as '' (a Word paragraph's wrapped line) has its text on the line it is attached to
+        text = "\n".join(imported.shown.get(n, lines[n - 1]).rstrip() for n in numbers if imported.shown.get(n) != "")
         doc["notes"] = (doc["notes"] + "\n" if doc.get("notes") else "") + text + "\n"
         if "review" in doc:  # keep review last, where people look for it
             doc["review"] = doc.pop("review")

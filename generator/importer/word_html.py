@@ -69,9 +69,11 @@ def is_word(lines: list[str]) -> bool:
 
 
 def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], shown: dict[int, str],
-                 code: dict[int, str], skip: set[int]) -> None:
-    """Rewrite Word's paragraphs of ``lines`` in place (``attached``, ``hidden`` and ``shown`` are
-    1-based, as in dialects.Rewritten); a command paragraph's line -> its text goes in ``code``."""
+                 code: dict[int, str], breaks: set[int], skip: set[int]) -> None:
+    """Rewrite Word's paragraphs of ``lines`` in place (``attached``, ``hidden``, ``shown`` and
+    ``breaks`` are 1-based, as in dialects.Rewritten); a command paragraph's line -> its text goes
+    in ``code``. A wrapped line shows nothing of its own (``shown`` is ''): its text is on the
+    paragraph's first line."""
     code_classes = _code_classes(lines)
     hidden_lines = _hidden_ranges(lines, skip)
     for k in hidden_lines:
@@ -101,11 +103,24 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
             i += 1
             continue
         text, kind, level = _paragraph(markup, opened, code_classes, counters, titled, heading)
+        parts = _soft_breaks(lines, i, end) if kind == "para" else []
+        if len(parts) > 1:
+            text = _paragraph(parts[0][1], opened, code_classes, counters, titled, heading)[0]
         if kind == "heading":
             heading = level
         for k in range(i + 1, end + 1):
             lines[k] = ""
             attached[k + 1] = i + 1
+            shown[k + 1] = ""
+        if len(parts) > 1:   # a soft line break: the text after it is a line of its own
+            for start, part in parts[1:]:
+                more = _text(REVEALED.sub("", NAMESPACED.sub("", INLINE_HIDDEN.sub("", part))))
+                if more:
+                    lines[start] = shown[start + 1] = more
+                    del attached[start + 1]
+                    breaks.add(start + 1)
+                    for k in range(start + 1, end + 1):
+                        attached[k + 1] = start + 1
         if not text:      # an empty paragraph ('<o:p>&nbsp;</o:p>'): a gap, nothing a reader sees
             lines[i] = ""
             hidden.update(range(i + 1, end + 2))
@@ -117,6 +132,32 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
             lines[i] = text
             shown[i + 1] = text
         i = end + 1
+
+
+def _soft_breaks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """The paragraph's markup cut where a line ends in '<br>' (Word's soft line break, Shift+Enter):
+    (first line, markup) of each part, the first with the paragraph's own tag; emphasis open at a
+    cut is closed before it and opened again after it."""
+    cuts = [k + 1 for k in range(start, end) if re.search(r"<br\b[^>]*>\s*$", lines[k], re.IGNORECASE)]
+    bounds = [start] + cuts + [end + 1]
+    parts, carried = [], ""
+    for a, b in zip(bounds, bounds[1:]):
+        markup = carried + " ".join(lines[k].strip() for k in range(a, b))
+        still = _open_emphasis(markup)
+        parts.append((a, markup + "".join(f"</{t}>" for t in reversed(still))))
+        carried = "".join(f"<{t}>" for t in still)
+    return parts
+
+
+def _open_emphasis(markup: str) -> list[str]:
+    stack: list[str] = []
+    for match in re.finditer(r"<(/?)(b|strong|i|em)\b[^>]*>", markup, re.IGNORECASE):
+        name = match.group(2).lower()
+        if not match.group(1):
+            stack.append(name)
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
+    return stack
 
 
 def _strip(line: str) -> str:
