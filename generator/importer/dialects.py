@@ -90,13 +90,15 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.original = list(lines)
     start = _front_matter(out)
     fenced = fenced_lines(lines)
+    word: set[int] = set()   # lines Word's paragraphs were written on, as Markdown
     if is_word(lines):
-        rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks, set(range(start)) | fenced)
+        word = rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks,
+                            set(range(start)) | fenced)
         fenced = fenced_lines(out.lines)
     if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
-    out.lines = fence_indented_code(out.lines, set(range(start)) | fenced)
+    out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
     numbered_headings(out.lines, skip)

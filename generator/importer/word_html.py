@@ -69,11 +69,13 @@ def is_word(lines: list[str]) -> bool:
 
 
 def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], shown: dict[int, str],
-                 code: dict[int, str], breaks: set[int], skip: set[int]) -> None:
+                 code: dict[int, str], breaks: set[int], skip: set[int]) -> set[int]:
     """Rewrite Word's paragraphs of ``lines`` in place (``attached``, ``hidden``, ``shown`` and
     ``breaks`` are 1-based, as in dialects.Rewritten); a command paragraph's line -> its text goes
     in ``code``. A wrapped line shows nothing of its own (``shown`` is ''): its text is on the
-    paragraph's first line."""
+    paragraph's first line. Returns the lines (0-based) written as Markdown: a list item nested
+    three deep is indented four spaces, and is no indented code block."""
+    written: set[int] = set()
     code_classes = _code_classes(lines)
     hidden_lines = _hidden_ranges(lines, skip)
     for k in hidden_lines:
@@ -117,6 +119,7 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
                 more = _text(REVEALED.sub("", NAMESPACED.sub("", INLINE_HIDDEN.sub("", part))))
                 if more:
                     lines[start] = shown[start + 1] = more
+                    written.add(start)
                     del attached[start + 1]
                     breaks.add(start + 1)
                     for k in range(start + 1, end + 1):
@@ -131,7 +134,9 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
         else:
             lines[i] = text
             shown[i + 1] = text
+            written.add(i)
         i = end + 1
+    return written
 
 
 def _soft_breaks(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
@@ -265,8 +270,8 @@ def _marker(inner: str, cls: str, style: str) -> tuple[str | None, str]:
     if at is None:
         return None, inner
     end = _span_end(inner, spacer.start()) if spacer and spacer.start() >= at.start() else None
-    if end is None or _plain(inner[:at.start()]):
-        return None, inner
+    if end is None or (at is ignore and _plain(inner[:at.start()])):
+        return None, inner   # text before Word's 'mso-list:Ignore' span: not a drawn marker
     mark = _plain(inner[:end])
     if not mark or len(mark) > 8:
         return None, inner
@@ -299,10 +304,10 @@ def _item(marker: str, inner: str, style: str, cls: str, counters: dict) -> tupl
         number, level = -1, max(1, round(points / 36.0))
     for key in [k for k in counters if k[0] == number and k[1] > level]:
         del counters[key]
-    counters[(number, level)] = counters.get((number, level), 0) + 1
     mark = marker.replace("\xa0", " ").strip()
-    numbered = NUMBER.match(mark)
-    if numbered and not (len(mark) == 1 and mark in BULLETS):
+    numbered = NUMBER.match(mark) if not (len(mark) == 1 and mark in BULLETS) else None   # 'o': Word's bullet
+    counters[(number, level)] = counters.get((number, level), 0) + 1 if numbered else 0
+    if numbered:
         digits = re.findall(r"\d+", numbered.group(1))
         prefix = f"{int(digits[-1]) if digits else counters[(number, level)]}. "
     else:
