@@ -307,12 +307,14 @@ def _without_page_markup(text: str) -> str:
     # a tag broken over lines ('<table ... style='border-collapse:' / 'collapse'>') and an office
     # program's conditional comment ('<![if supportMisalignedColumns]>') are markup too
     markup = re.compile(r"<[A-Za-z][\w:-]*(?=\s)[^<>]*\n[^<>]*>|<!\[(?:end)?if[^\]]*\]>", re.IGNORECASE)
-    if re.search(r"urn:schemas-microsoft-com:office:word|content=Word\.Document", text[:5000], re.IGNORECASE):
+    if re.search(r"urn:schemas-microsoft-com:office:word|content=Word\.Document|content=\"?Microsoft Word",
+                 text[:5000], re.IGNORECASE):
         text = _word_paragraphs(text)
         # Word's: the bullet or number it draws for a list paragraph (the site draws its own list's),
         # a comment only Word reads ('<!--[if gte mso 9]><xml>...'), and its namespaced elements
         # ('<o:p></o:p>', '<w:Sdt>', '<st1:place>'), whose text is shown, never their tags
-        drawn = re.compile(r"<!\[if\s+!supportLists\]>.*?<!\[endif\]>|<!--\[if\s[^\]]*\]>.*?<!\[endif\]-->",
+        # (and a field's code, 'TOC \\o "1-3"', which Word shows as the field's result)
+        drawn = re.compile(r"<!\[if\s+!?support(?:Lists|Fields)\]>.*?<!\[endif\]>|<!--\[if\s[^\]]*\]>.*?<!\[endif\]-->",
                            re.IGNORECASE | re.DOTALL)
         text = drawn.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         text = re.sub(r"</?[A-Za-z][\w-]*:[\w.-]+\b[^<>]*>", lambda m: "\n" * m.group(0).count("\n"), text)
@@ -329,7 +331,8 @@ def _word_paragraphs(text: str) -> str:
     def one_line(match: re.Match) -> str:
         flat = re.sub(r"\s*\n\s*", " ", match.group(0))
         opening = re.match(r"<(?:p|h[1-6])\b[^>]*>", flat, re.IGNORECASE)
-        if re.search(r"mso-list:\s*l\d|class=[\"']?MsoList", opening.group(0), re.IGNORECASE):
+        if opening.group(0)[:2].lower() == "<p" and \
+                re.search(r"mso-list:\s*l\d|class=[\"']?MsoList", opening.group(0), re.IGNORECASE):
             flat = "<li>" + re.sub(r"</p\s*>$", "", flat[opening.end():], flags=re.IGNORECASE) + "</li>"
         return flat + "\n" * match.group(0).count("\n")
     return WORD_PARAGRAPH.sub(one_line, text)

@@ -247,3 +247,24 @@ def test_an_item_nested_three_deep_after_a_wrapped_paragraph_is_an_item_not_inde
     assert body_lines(out)[4] == "    1. Leave it switched on"
     items = [b for b in parse("\n".join(out.lines)).all_blocks() if b.kind == "item"]
     assert [b.level for b in items] == [0, 1, 2]
+
+
+def test_a_heading_numbered_by_words_outline_list_is_a_heading_with_its_number_not_an_item() -> None:
+    out = word("<h1 style='margin-left:21.6pt;text-indent:-21.6pt;mso-list:l3 level1 lfo4'><![if !supportLists]>"
+               "<span>2<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>"
+               "Who to call<o:p></o:p></h1>",
+               "<h2 style='mso-list:l3 level2 lfo4'><![if !supportLists]><span><span style='mso-list:Ignore'>2.1"
+               "<span style='font:7.0pt \"Times New Roman\"'>&nbsp; </span></span></span><![endif]>Vendors</h2>")
+    assert body_lines(out) == ["# 2 Who to call", "## 2.1 Vendors"]
+
+
+def test_a_fields_code_is_dropped_and_its_result_kept() -> None:
+    out = word("<p class=MsoNormal>See <![if supportFields]><span style='mso-element:field-begin'></span>"
+               "HYPERLINK \"https://status.example\" <span style='mso-element:field-separator'></span><![endif]>"
+               "the status page<![if supportFields]><span style='mso-element:field-end'></span><![endif]>.</p>")
+    assert body_lines(out) == ["See the status page."]
+
+
+def test_the_filtered_export_is_words_html_too() -> None:
+    assert is_word(["<html>", "<head>", '<meta name=Generator content="Microsoft Word 15 (filtered)">', "</head>",
+                    "<body lang=EN-GB>", "<div class=WordSection1>", "<p class=MsoNormal>Call the desk.</p>"])

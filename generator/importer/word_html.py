@@ -30,9 +30,12 @@ import re
 
 from .mdparse import Block, Section
 
-SIGNS = re.compile(r"urn:schemas-microsoft-com:office:word|content=Word\.Document|\bclass=\"?Mso[A-Z]"
+SIGNS = re.compile(r"urn:schemas-microsoft-com:office:word|content=Word\.Document|content=\"?Microsoft Word"
+                   r"|\bclass=\"?Mso[A-Z]"
                    r"|<o:p>|mso-list:", re.IGNORECASE)
 NAMESPACED = re.compile(r"</?[A-Za-z][\w-]*:[\w.-]+\b[^<>]*/?>")
+# a field's code ('TOC \\o "1-3" \\h', 'PAGEREF _Toc1 \\h'): what Word computes its text from, not the text
+FIELD_CODE = re.compile(r"<!\[if\s+supportFields\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
 REVEALED = re.compile(r"<!\[if\s[^\]]*\]>|<!\[endif\]>", re.IGNORECASE)
 LIST_MARK = re.compile(r"<!\[if\s+!supportLists\]>(.*?)<!\[endif\]>", re.IGNORECASE | re.DOTALL)
 # a downlevel-hidden conditional comment (only Word reads it) or any other comment, on one line
@@ -166,7 +169,7 @@ def _open_emphasis(markup: str) -> list[str]:
 
 
 def _strip(line: str) -> str:
-    return REVEALED.sub("", NAMESPACED.sub("", INLINE_HIDDEN.sub("", line)))
+    return REVEALED.sub("", NAMESPACED.sub("", INLINE_HIDDEN.sub("", FIELD_CODE.sub("", line))))
 
 
 def _hidden_ranges(lines: list[str], skip: set[int]) -> set[int]:
@@ -239,14 +242,16 @@ def _paragraph(markup: str, opened: re.Match, code_classes: set[str], counters: 
     inner = markup[opened.end():]
     inner = re.sub(rf"</{tag}\s*>.*$", "", inner, flags=re.IGNORECASE | re.DOTALL)
     inner = NAMESPACED.sub("", INLINE_HIDDEN.sub("", inner))
+    inner = FIELD_CODE.sub("", inner)
     marker, inner = _marker(inner, cls, style)
     inner = REVEALED.sub("", inner)
-    if marker is not None:
+    headed = tag.startswith("h") or re.fullmatch(r"MsoTitle|MsoHeading[1-9]", cls, re.IGNORECASE)
+    if marker is not None and not headed:
         return _item(marker, inner, style, cls, counters)
-    if tag.startswith("h") or re.fullmatch(r"MsoTitle|MsoHeading[1-9]", cls, re.IGNORECASE):
+    if headed:   # a heading numbered by Word's outline list keeps its number as drawn: '2.1 Contacts'
         level = int(tag[1]) + int(titled) if tag.startswith("h") else \
             1 if cls.lower() == "msotitle" else int(cls[-1]) + int(titled)
-        text = _text(inner, emphasis=False)
+        text = " ".join(part for part in (marker, _text(inner, emphasis=False)) if part)
         return ("#" * min(level, 6) + " " + text if text else "", "heading", min(level, 6))
     if CODE_CLASS.search(cls) or cls.lower() in code_classes or _all_mono(inner):
         return _text(inner, emphasis=False, keep_space=True), "code", 0
