@@ -268,3 +268,30 @@ def test_a_fields_code_is_dropped_and_its_result_kept() -> None:
 def test_the_filtered_export_is_words_html_too() -> None:
     assert is_word(["<html>", "<head>", '<meta name=Generator content="Microsoft Word 15 (filtered)">', "</head>",
                     "<body lang=EN-GB>", "<div class=WordSection1>", "<p class=MsoNormal>Call the desk.</p>"])
+
+
+def test_the_pages_own_tags_even_broken_over_lines_are_hidden() -> None:
+    out = rewrite(['<html xmlns:v="urn:schemas-microsoft-com:vml"', 'xmlns:w="urn:schemas-microsoft-com:office:word"',
+                   'xmlns="http://www.w3.org/TR/REC-html40">', "<body lang=EN-GB style='tab-interval:36.0pt'>",
+                   "<div class=WordSection1>", "<p class=MsoNormal>Text<o:p></o:p></p>", "</div>", "<div>Kept</div>",
+                   "</body>", "</html>"])
+    assert out.hidden >= {1, 2, 3, 4, 5, 7, 9, 10} and 8 not in out.hidden and out.lines[5] == "Text"
+
+
+def test_bold_named_contact_paragraphs_in_a_contacts_section(tmp_path) -> None:
+    from generator.importer.run import convert
+
+    doc = convert("\n".join([
+        "## Contact list", "",
+        "**Service Desk** (08:00–18:00): +44 20 7946 0021", "",
+        "**Out-of-hours on-call**: 555-0105", "",
+        "**Helen Achebe**, Operations Director: +44 20 7946 0614", "",
+        "**Imaging vendor**: +1 555 0100 310 (quote contract IM-77)", "",
+        "**Escalation**: call the desk first, then +44 20 7946 0021.", ""]), "Org", __import__("datetime").date(2026, 1, 1))
+    contacts = {c["name"]: c for c in doc.documents["contacts.yaml"]["contacts"]}
+    assert contacts["Service Desk"]["phone"] == "+44 20 7946 0021" and contacts["Service Desk"]["hours"] == "08:00–18:00"
+    assert contacts["Out-of-hours on-call"]["phone"] == "555-0105"
+    assert contacts["Helen Achebe"]["title"] == "Operations Director"
+    assert contacts["Helen Achebe"]["phone"] == "+44 20 7946 0614"
+    assert contacts["Imaging vendor"]["notes"] == "Imaging vendor: +1 555 0100 310 (quote contract IM-77)"
+    assert "Escalation" not in contacts   # a sentence with a number in it is no contact

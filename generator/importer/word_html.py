@@ -20,7 +20,8 @@ given to the parser as ``code`` (no line is free for a fence) and put in the tre
 
 Each paragraph's text goes on its first line, the lines it was wrapped over are blank and
 attached to it; an empty paragraph (``<o:p>&nbsp;</o:p>``) is a gap, hidden; the ``<head>``, its style
-sheet and Word's ``<!--[if gte mso 9]><xml>`` blocks are hidden. Tables and ``<pre>`` blocks are
+sheet, Word's ``<!--[if gte mso 9]><xml>`` blocks and the page's own tags (``<html xmlns:v=...>``,
+``<body>``, ``<div class=WordSection1>``) are hidden. Tables and ``<pre>`` blocks are
 left to the HTML reader, without their namespaced tags and conditional comments.
 """
 from __future__ import annotations
@@ -99,6 +100,13 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
             lines[i] = _strip(line)
             i += 1
             continue
+        page = _page_markup(lines, i)
+        if page is not None:   # '<html xmlns:v=...' over five lines, '<div class=WordSection1>': nothing shown
+            for k in range(i, page + 1):
+                lines[k] = ""
+                hidden.add(k + 1)
+            i = page + 1
+            continue
         tag = re.match(r"^\s*<(p|h[1-6])\b", line, re.IGNORECASE)
         end = _para_end(lines, i, tag.group(1), skip | hidden_lines) if tag else None
         markup = " ".join(lines[k].strip() for k in range(i, end + 1)) if end is not None else ""
@@ -166,6 +174,21 @@ def _open_emphasis(markup: str) -> list[str]:
         elif name in stack:
             del stack[len(stack) - 1 - stack[::-1].index(name):]
     return stack
+
+
+PAGE_TAG = re.compile(r"</?(?:html|body|div|span|font|center|[A-Za-z][\w-]*:[\w.-]+)\b[^<>]*>", re.IGNORECASE)
+
+
+def _page_markup(lines: list[str], start: int) -> int | None:
+    """The last line of a run of the page's own tags that opens line ``start`` (the <html> and
+    <body> tags, Word's section <div>s, over up to ten lines), or None when the line has more."""
+    if not re.match(r"^\s*</?(?:html|body|div)\b", lines[start], re.IGNORECASE):
+        return None
+    for end in range(start, min(len(lines), start + 10)):
+        markup = " ".join(lines[k].strip() for k in range(start, end + 1))
+        if not re.search(r"<[^<>]*$", markup):   # every tag closed
+            return end if not PAGE_TAG.sub("", _strip(markup)).strip() else None
+    return None
 
 
 def _strip(line: str) -> str:
