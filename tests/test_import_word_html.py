@@ -295,3 +295,29 @@ def test_bold_named_contact_paragraphs_in_a_contacts_section(tmp_path) -> None:
     assert contacts["Helen Achebe"]["phone"] == "+44 20 7946 0614"
     assert contacts["Imaging vendor"]["notes"] == "Imaging vendor: +1 555 0100 310 (quote contract IM-77)"
     assert "Escalation" not in contacts   # a sentence with a number in it is no contact
+
+
+FILTERED = "word-filtered-vet-outage-plan.htm"
+
+
+@pytest.fixture(scope="module")
+def filtered(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [FILTERED])[FILTERED]
+
+
+def test_the_filtered_export_bold_titles_lists_and_courier_commands(filtered) -> None:
+    """'Web Page, Filtered' has no <o:p>, no conditional comments and no mso-list styles: its
+    bullets are text before Word's spacer span, its headings bold paragraphs."""
+    levels = {lv["id"]: lv for lv in filtered["severities.yaml"]["levels"]}
+    assert [(k, lv["name"], lv.get("response_time")) for k, lv in levels.items()][:2] == [
+        ("P1", "Critical", "15m"), ("P2", "Major", "1h")]
+    assert [lv["name"] for lv in filtered["escalation.yaml"]["levels"]] == ["Systems on-call", "Ines Okafor",
+                                                                             "Clinical director"]
+    contacts = {c["name"]: c for c in filtered["contacts.yaml"]["contacts"]}
+    assert contacts["Ines Okafor"]["phone"] == "07700 900 461"
+    (book,) = [d for rel, d in filtered.items() if rel.startswith("playbooks/")]
+    assert commands_of(book) == ["ping -n 4 vetrec01.harbourside.example",
+                                 "ssh admin@hv01.harbourside.example\nvirsh list --all"]
+    (template,) = filtered["templates.yaml"]["templates"]
+    assert template["title"] == "Client text message" and template["channel"] == "sms"
+    assert "Please bring any paperwork you have." in template["body"]

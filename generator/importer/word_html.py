@@ -385,9 +385,14 @@ def _all_mono(inner: str) -> bool:
     return bool(runs) and all(mono for _, _, mono in runs)
 
 
+# 'Runbook: records system down', 'Appendix B: ...': a kind of part before the colon of a title
+KIND_LEAD = re.compile(r"^(?:runbook|playbook|alert|scenario|procedure|template|checklist|appendix|part|section)\b"
+                       r"[^:.]{0,12}:\s", re.IGNORECASE)
+
+
 def _title_like(text: str) -> bool:
-    """Short, and not a sentence or a label: 'Runbook 2 – Printer queue stuck'."""
-    plain = text.strip("*_ ")
+    """Short, and not a sentence or a label: 'Runbook 2 – Printer queue stuck', 'Runbook: Printer queue'."""
+    plain = KIND_LEAD.sub("", text.strip("*_ "))
     return 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
         and not re.search(r"[.:;!?]\s", plain)
 
