@@ -321,3 +321,24 @@ def test_the_filtered_export_bold_titles_lists_and_courier_commands(filtered) ->
     (template,) = filtered["templates.yaml"]["templates"]
     assert template["title"] == "Client text message" and template["channel"] == "sms"
     assert "Please bring any paperwork you have." in template["body"]
+
+
+def test_a_vml_drawing_only_word_reads_is_hidden_and_the_text_after_it_on_its_last_line_kept() -> None:
+    out = word("<!--[if gte vml 1]><v:shape id=\"Logo\" style='width:120pt'>", " <v:imagedata src=\"logo.png\"/>",
+               "</v:shape><![endif]--><![if !vml]><img src=\"logo.png\" alt=\"Logo\"><![endif]>Harbour Vets",
+               "<p class=MsoNormal>Below the logo.</p>")
+    first = len(HEAD) + 1
+    assert {first, first + 1} <= out.hidden and first + 2 not in out.hidden
+    assert body_lines(out)[2:] == ["Harbour Vets", "Below the logo."]
+
+
+def test_a_paragraph_opening_with_a_soft_line_break_keeps_the_text_after_it() -> None:
+    out = word("<p class=MsoNormal><br>", "Text after the break.<o:p></o:p></p>")
+    assert body_lines(out) == ["", "Text after the break."]
+    assert len(HEAD) + 2 not in out.hidden
+
+
+def test_a_page_with_a_few_pasted_word_paragraphs_but_no_o_p_is_not_read_as_words() -> None:
+    assert not is_word(["<html><body>", "<p class=MsoNormal>One</p>", "<p class=MsoNormal>Two</p>",
+                        "<p class=MsoNormal>Three</p>", "</body></html>"])
+    assert is_word(["<p class=MsoNormal>One<o:p></o:p></p>", "<p class=MsoNormal>Two</p>", "<p class=MsoNormal>3</p>"])

@@ -31,9 +31,9 @@ import re
 
 from .mdparse import Block, Section
 
-SIGNS = re.compile(r"urn:schemas-microsoft-com:office:word|content=Word\.Document|content=\"?Microsoft Word"
-                   r"|\bclass=\"?Mso[A-Z]"
-                   r"|<o:p>|mso-list:", re.IGNORECASE)
+WORD_SIGN = re.compile(r"urn:schemas-microsoft-com:office:word|content=Word\.Document|content=\"?Microsoft Word",
+                       re.IGNORECASE)
+MSO_CLASS = re.compile(r"\bclass=[\"']?Mso[A-Z]")
 NAMESPACED = re.compile(r"</?[A-Za-z][\w-]*:[\w.-]+\b[^<>]*/?>")
 # a field's code ('TOC \\o "1-3" \\h', 'PAGEREF _Toc1 \\h'): what Word computes its text from, not the text
 FIELD_CODE = re.compile(r"<!\[if\s+supportFields\]>.*?<!\[endif\]>", re.IGNORECASE | re.DOTALL)
@@ -67,9 +67,13 @@ NUMBER = re.compile(r"^\(?(\d+(?:\.\d+)*|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]?$")
 
 
 def is_word(lines: list[str]) -> bool:
-    """Word's HTML: its namespace, its generator, its classes or its list styles near the top."""
+    """Word's HTML: Word's namespace or generator near the top (Outlook's mail too), or a page
+    whose paragraphs are Word's (three 'class=MsoNormal' and its '<o:p>' or list styles)."""
     head = "\n".join(lines[:200])
-    return len(SIGNS.findall(head)) >= 2
+    if WORD_SIGN.search(head):
+        return True
+    text = "\n".join(lines[:2000])
+    return len(MSO_CLASS.findall(text)) >= 3 and bool(re.search(r"<o:p>|mso-list:", text, re.IGNORECASE))
 
 
 def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], shown: dict[int, str],
@@ -137,7 +141,8 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
                         attached[k + 1] = start + 1
         if not text:      # an empty paragraph ('<o:p>&nbsp;</o:p>'): a gap, nothing a reader sees
             lines[i] = ""
-            hidden.update(range(i + 1, end + 2))
+            last = next((start for start, _ in parts[1:] if lines[start].strip()), end + 1)
+            hidden.update(range(i + 1, last + 1))
         elif kind == "code":
             lines[i] = ""
             code[i + 1] = text
@@ -216,8 +221,11 @@ def _hidden_ranges(lines: list[str], skip: set[int]) -> set[int]:
             i += 1
             continue
         j, after = end
-        if lines[j][after:].strip():
-            i = j + 1 if j > i else i + 1
+        if lines[j][after:].strip():   # '<![endif]--><![if !vml]><img ...>': what follows is the page's
+            if j > i:
+                out.update(range(i, j))
+                lines[j] = lines[j][after:]
+            i = j if j > i else i + 1
             continue
         out.update(range(i, j + 1))
         i = j + 1
