@@ -342,3 +342,21 @@ def test_a_page_with_a_few_pasted_word_paragraphs_but_no_o_p_is_not_read_as_word
     assert not is_word(["<html><body>", "<p class=MsoNormal>One</p>", "<p class=MsoNormal>Two</p>",
                         "<p class=MsoNormal>Three</p>", "</body></html>"])
     assert is_word(["<p class=MsoNormal>One<o:p></o:p></p>", "<p class=MsoNormal>Two</p>", "<p class=MsoNormal>3</p>"])
+
+
+def test_html_preformatted_paragraphs_one_a_line_are_one_code_block() -> None:
+    out = word("<p class=MsoNormal>Check the cache:<o:p></o:p></p>",
+               "<pre><span lang=EN-GB>redis-cli ping<o:p></o:p></span></pre>",
+               "<pre><span lang=EN-GB>redis-cli info&nbsp;memory<o:p></o:p></span></pre>")
+    assert [(b.kind, b.code) for b in tree(out).all_blocks()] == [
+        ("para", []), ("code", ["redis-cli ping", "redis-cli info memory"])]
+
+
+def test_paragraphs_and_list_paragraphs_in_a_table_cell_stay_apart() -> None:
+    mark = "<![if !supportLists]><span>·<span style='font:7.0pt \"Times New Roman\"'>&nbsp; </span></span><![endif]>"
+    out = word("<table class=MsoTableGrid>", "<tr><td><p class=MsoNormal><b>Who</b></p></td><td>",
+               "<p class=MsoNormal>Service desk<o:p></o:p></p>",
+               f"<p class=MsoListParagraph style='mso-list:l4 level1 lfo5'>{mark}Evenings: on-call<o:p></o:p></p>",
+               "</td></tr>", "</table>")
+    (table,) = [b for b in parse("\n".join(out.lines)).all_blocks() if b.kind == "table"]
+    assert table.rows == [["Who", "Service desk; • Evenings: on-call"]]

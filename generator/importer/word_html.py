@@ -98,10 +98,24 @@ def rewrite_word(lines: list[str], attached: dict[int, int], hidden: set[int], s
         if i in skip or i in hidden_lines or not line.strip():
             i += 1
             continue
+        one_pre = re.match(r"^\s*<pre\b[^>]*>(.*)</pre\s*>\s*$", line, re.IGNORECASE)
+        if one_pre and not depth and not pre:   # Word's 'HTML Preformatted' paragraph: a command
+            command = _text(NAMESPACED.sub("", one_pre.group(1)), emphasis=False, keep_space=True)
+            lines[i] = ""
+            if command.strip():
+                code[i + 1] = shown[i + 1] = command
+            else:
+                hidden.add(i + 1)
+            i += 1
+            continue
         if depth or pre or TABLE_OPEN.search(line) or PRE_OPEN.search(line):
             depth = max(0, depth + len(TABLE_OPEN.findall(line)) - len(TABLE_CLOSE.findall(line)))
             pre = (pre or bool(PRE_OPEN.search(line))) and not PRE_CLOSE.search(line)
-            lines[i] = _strip(line)
+            lines[i] = _cell_paragraphs(_strip(LIST_MARK.sub(_cell_marker, line))) if depth else _strip(line)
+            if depth and re.search(r"</p\s*>\s*$", lines[i], re.IGNORECASE) and i + 1 < len(lines) \
+                    and re.match(r"^\s*<p\b", lines[i + 1], re.IGNORECASE):
+                # the cell's next paragraph is on the next line: a line of its own
+                lines[i] = re.sub(r"(</p\s*>\s*)$", r"<br>\1", lines[i], flags=re.IGNORECASE)
             i += 1
             continue
         page = _page_markup(lines, i)
@@ -194,6 +208,18 @@ def _page_markup(lines: list[str], start: int) -> int | None:
         if not re.search(r"<[^<>]*$", markup):   # every tag closed
             return end if not PAGE_TAG.sub("", _strip(markup)).strip() else None
     return None
+
+
+def _cell_marker(match: re.Match) -> str:
+    """A list paragraph's drawn marker in a table cell: a bullet as '•', a number as written."""
+    mark = _plain(match.group(1))
+    return "" if not mark else ("• " if len(mark) == 1 and mark in BULLETS else mark + " ")
+
+
+def _cell_paragraphs(line: str) -> str:
+    """Paragraphs one after another in a cell ('</p><p class=MsoNormal>') are lines a reader sees
+    apart: a line break between them, never their words run together."""
+    return re.sub(r"(</p\s*>)(\s*<p\b)", r"<br>\1\2", line, flags=re.IGNORECASE)
 
 
 def _strip(line: str) -> str:
