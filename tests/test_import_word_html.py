@@ -120,9 +120,10 @@ def test_title_class_and_headings_and_a_wholly_bold_short_paragraph_are_headings
                "<p class=MsoNormal><b><u><span lang=EN-GB>Printer queue stuck</span></u></b><o:p></o:p></p>",
                "<p class=MsoNormal><b>Do not restart the server during opening hours.</b><o:p></o:p></p>",
                "<p class=MsoNormal><b>Steps:</b><o:p></o:p></p>",
+               "<p class=MsoNormal><b>Important</b><o:p></o:p></p>",
                "<p class=MsoNormal><b>Owner</b> – the duty librarian<o:p></o:p></p>")
     assert body_lines(out) == ["# Branch ICT procedure", "## Runbooks", "### Printer queue stuck",
-                               "**Do not restart the server during opening hours.**", "**Steps:**",
+                               "**Do not restart the server during opening hours.**", "**Steps:**", "**Important**",
                                "**Owner** – the duty librarian"]
 
 
@@ -360,3 +361,9 @@ def test_paragraphs_and_list_paragraphs_in_a_table_cell_stay_apart() -> None:
                "</td></tr>", "</table>")
     (table,) = [b for b in parse("\n".join(out.lines)).all_blocks() if b.kind == "table"]
     assert table.rows == [["Who", "Service desk; • Evenings: on-call"]]
+
+
+def test_a_url_word_made_a_link_in_a_command_is_the_url_as_typed() -> None:
+    out = word("<p class=Code>curl -s <a href=\"https://kiosk.example/health\">https://kiosk.example/health</a>"
+               " &amp;&amp; echo ok<o:p></o:p></p>")
+    assert list(out.code.values()) == ["curl -s https://kiosk.example/health && echo ok"]

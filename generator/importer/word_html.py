@@ -21,8 +21,11 @@ given to the parser as ``code`` (no line is free for a fence) and put in the tre
 Each paragraph's text goes on its first line, the lines it was wrapped over are blank and
 attached to it; an empty paragraph (``<o:p>&nbsp;</o:p>``) is a gap, hidden; the ``<head>``, its style
 sheet, Word's ``<!--[if gte mso 9]><xml>`` blocks and the page's own tags (``<html xmlns:v=...>``,
-``<body>``, ``<div class=WordSection1>``) are hidden. Tables and ``<pre>`` blocks are
-left to the HTML reader, without their namespaced tags and conditional comments.
+``<body>``, ``<div class=WordSection1>``) are hidden. A wrapped line's ``shown`` is '': notes show
+its text on the paragraph's first line. A paragraph cut by a soft line break (a line ending in
+``<br>``) is two lines. Tables are left to the HTML reader, without namespaced tags and conditional
+comments, a cell's paragraphs kept apart; a one-line ``<pre>`` (the 'HTML Preformatted' style) is
+a command, a longer one left to html_code.
 """
 from __future__ import annotations
 
@@ -311,7 +314,7 @@ def _paragraph(markup: str, opened: re.Match, code_classes: set[str], counters: 
         text = " ".join(part for part in (marker, _text(inner, emphasis=False)) if part)
         return ("#" * min(level, 6) + " " + text if text else "", "heading", min(level, 6))
     if CODE_CLASS.search(cls) or cls.lower() in code_classes or _all_mono(inner):
-        return _text(inner, emphasis=False, keep_space=True), "code", 0
+        return _text(inner, emphasis=False, keep_space=True, links=False), "code", 0
     text = _text(inner)
     if text and _wholly_bold(inner) and _title_like(text):
         level = min(max(heading + 1, 2), 6)
@@ -424,16 +427,22 @@ KIND_LEAD = re.compile(r"^(?:runbook|playbook|alert|scenario|procedure|template|
                        r"[^:.]{0,12}:\s", re.IGNORECASE)
 
 
+# '**Note**', '**Warning**' over a paragraph: a remark in the runbook, never a part of its own
+ASIDE = re.compile(r"^(?:notes?|warning|caution|tip|important|info|danger|attention|example|nb)\W*$", re.IGNORECASE)
+
+
 def _title_like(text: str) -> bool:
-    """Short, and not a sentence or a label: 'Runbook 2 – Printer queue stuck', 'Runbook: Printer queue'."""
+    """Short, and not a sentence, a label or a remark's lead: 'Runbook 2 – Printer queue stuck',
+    'Runbook: Printer queue'."""
     plain = KIND_LEAD.sub("", text.strip("*_ "))
-    return 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
+    return not ASIDE.match(plain) and 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
         and not re.search(r"[.:;!?]\s", plain)
 
 
-def _text(inner: str, emphasis: bool = True, keep_space: bool = False) -> str:
+def _text(inner: str, emphasis: bool = True, keep_space: bool = False, links: bool = True) -> str:
     """A paragraph's markup as a Markdown line: bold and italics kept (with ``emphasis``), links as
-    links, other tags dropped, entities decoded; with ``keep_space`` the spaces as written."""
+    links (with ``links``: a command's URL, which Word makes a link, is the URL as typed), other
+    tags dropped, entities decoded; with ``keep_space`` the spaces as written."""
     from .dialects import inline_html
 
     text = re.sub(r"<br\b[^>]*>", " ", inner, flags=re.IGNORECASE)
@@ -447,8 +456,8 @@ def _text(inner: str, emphasis: bool = True, keep_space: bool = False) -> str:
         text = re.sub(r"<(b|strong|i|em)>((?:\s|&nbsp;)+)", r"\2<\1>", text)
         text = re.sub(r"<(?!/?(?:b|strong|i|em|a)\b)[^<>]*>", "", text)
     else:
-        text = re.sub(r"<(?!/?a\b)[^<>]*>", "", text)
-    text = inline_html(text).replace("\xa0", " ")
+        text = re.sub(r"<(?!/?a\b)[^<>]*>" if links else r"<[^<>]*>", "", text)
+    text = (inline_html(text) if links or emphasis else html.unescape(text)).replace("\xa0", " ")
     if keep_space:
         return text.rstrip()
     return re.sub(r"\s+", " ", text).strip()
