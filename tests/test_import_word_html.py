@@ -367,3 +367,20 @@ def test_a_url_word_made_a_link_in_a_command_is_the_url_as_typed() -> None:
     out = word("<p class=Code>curl -s <a href=\"https://kiosk.example/health\">https://kiosk.example/health</a>"
                " &amp;&amp; echo ok<o:p></o:p></p>")
     assert list(out.code.values()) == ["curl -s https://kiosk.example/health && echo ok"]
+
+
+def test_a_bold_runbook_part_label_stays_a_label_so_the_runbook_is_one_playbook(tmp_path) -> None:
+    from generator.importer.run import convert
+
+    step = "<p class=MsoListParagraph style='mso-list:l3 level1 lfo1'><![if !supportLists]><span>{n}.<span " \
+           "style='font:7.0pt \"Times New Roman\"'>&nbsp; </span></span><![endif]>{t}<o:p></o:p></p>"
+    body = ["<h2>Runbooks</h2>", "<h3>Card authorisations failing</h3>",
+            "<p class=MsoNormal><b>Symptoms</b><o:p></o:p></p>", "<p class=MsoNormal>Auth rate below 90%.</p>",
+            "<p class=MsoNormal><b>Immediate actions</b><o:p></o:p></p>",
+            step.format(n=1, t="Check the gateway pods:"), "<p class=Code>kubectl get pods -l app=gateway</p>",
+            step.format(n=2, t="Fail over to the standby acquirer.")]
+    assert body_lines(word(*body))[2:5] == ["**Symptoms**", "Auth rate below 90%.", "**Immediate actions**"]
+    doc = convert("\n".join(HEAD + body + ["</body>"]), "Org", __import__("datetime").date(2026, 1, 1))
+    (book,) = [d for rel, d in doc.documents.items() if rel.startswith("playbooks/")]
+    assert book["title"] == "Card authorisations failing" and book["symptoms"] == ["Auth rate below 90%."]
+    assert commands_of(book) == ["kubectl get pods -l app=gateway"]

@@ -431,11 +431,23 @@ KIND_LEAD = re.compile(r"^(?:runbook|playbook|alert|scenario|procedure|template|
 ASIDE = re.compile(r"^(?:notes?|warning|caution|tip|important|info|danger|attention|example|nb)\W*$", re.IGNORECASE)
 
 
+def _part_label(plain: str) -> bool:
+    """'Symptoms', 'Steps', 'Immediate actions', 'Diagnosis': the bold label of a runbook's part, which
+    the runbook readers take as written (as a heading it would be a runbook of its own)."""
+    from .alerts import RUNBOOK_PARTS
+    from .found import STAGES
+
+    words = plain.lower().strip(" :")
+    words = re.sub(r"\s+(?:steps?|actions?|checks?)$", "", words) if " " in words else words
+    return words in RUNBOOK_PARTS or any(words == key or (words.startswith(key) and " " not in words)
+                                         for key, _ in STAGES)
+
+
 def _title_like(text: str) -> bool:
-    """Short, and not a sentence, a label or a remark's lead: 'Runbook 2 – Printer queue stuck',
-    'Runbook: Printer queue'."""
+    """Short, and not a sentence, a label, a runbook part's label or a remark's lead: 'Runbook 2 –
+    Printer queue stuck', 'Runbook: Printer queue'."""
     plain = KIND_LEAD.sub("", text.strip("*_ "))
-    return not ASIDE.match(plain) and 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
+    return not ASIDE.match(plain) and not _part_label(plain) and 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
         and not re.search(r"[.:;!?]\s", plain)
 
 
