@@ -253,6 +253,8 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
         doc = imported.documents[target]
         # a line shown as '' (a Word paragraph's wrapped line) has its text on the line it is attached to
         text = "\n".join(imported.shown.get(n, lines[n - 1]).rstrip() for n in numbers if imported.shown.get(n) != "")
+        if not text.strip():
+            continue
         doc["notes"] = (doc["notes"] + "\n" if doc.get("notes") else "") + text + "\n"
         if "review" in doc:  # keep review last, where people look for it
             doc["review"] = doc.pop("review")
