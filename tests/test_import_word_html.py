@@ -8,10 +8,13 @@ test_import_corpus.py; here are the reading of Word's shapes and the fields that
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from generator.importer.dialects import rewrite
 from generator.importer.mdparse import parse
+from generator.importer.run import convert
 from generator.importer.word_html import code_blocks, is_word
 
 from .importcorpus import commands_of, imported
@@ -279,16 +282,14 @@ def test_the_pages_own_tags_even_broken_over_lines_are_hidden() -> None:
     assert out.hidden >= {1, 2, 3, 4, 5, 7, 9, 10} and 8 not in out.hidden and out.lines[5] == "Text"
 
 
-def test_bold_named_contact_paragraphs_in_a_contacts_section(tmp_path) -> None:
-    from generator.importer.run import convert
-
+def test_bold_named_contact_paragraphs_in_a_contacts_section() -> None:
     doc = convert("\n".join([
         "## Contact list", "",
         "**Service Desk** (08:00–18:00): +44 20 7946 0021", "",
         "**Out-of-hours on-call**: 555-0105", "",
         "**Helen Achebe**, Operations Director: +44 20 7946 0614", "",
         "**Imaging vendor**: +1 555 0100 310 (quote contract IM-77)", "",
-        "**Escalation**: call the desk first, then +44 20 7946 0021.", ""]), "Org", __import__("datetime").date(2026, 1, 1))
+        "**Escalation**: call the desk first, then +44 20 7946 0021.", ""]), "Org", date(2026, 1, 1))
     contacts = {c["name"]: c for c in doc.documents["contacts.yaml"]["contacts"]}
     assert contacts["Service Desk"]["phone"] == "+44 20 7946 0021" and contacts["Service Desk"]["hours"] == "08:00–18:00"
     assert contacts["Out-of-hours on-call"]["phone"] == "555-0105"
@@ -369,9 +370,7 @@ def test_a_url_word_made_a_link_in_a_command_is_the_url_as_typed() -> None:
     assert list(out.code.values()) == ["curl -s https://kiosk.example/health && echo ok"]
 
 
-def test_a_bold_runbook_part_label_stays_a_label_so_the_runbook_is_one_playbook(tmp_path) -> None:
-    from generator.importer.run import convert
-
+def test_a_bold_runbook_part_label_stays_a_label_so_the_runbook_is_one_playbook() -> None:
     step = "<p class=MsoListParagraph style='mso-list:l3 level1 lfo1'><![if !supportLists]><span>{n}.<span " \
            "style='font:7.0pt \"Times New Roman\"'>&nbsp; </span></span><![endif]>{t}<o:p></o:p></p>"
     body = ["<h2>Runbooks</h2>", "<h3>Card authorisations failing</h3>",
@@ -380,7 +379,7 @@ def test_a_bold_runbook_part_label_stays_a_label_so_the_runbook_is_one_playbook(
             step.format(n=1, t="Check the gateway pods:"), "<p class=Code>kubectl get pods -l app=gateway</p>",
             step.format(n=2, t="Fail over to the standby acquirer.")]
     assert body_lines(word(*body))[2:5] == ["**Symptoms**", "Auth rate below 90%.", "**Immediate actions**"]
-    doc = convert("\n".join(HEAD + body + ["</body>"]), "Org", __import__("datetime").date(2026, 1, 1))
+    doc = convert("\n".join(HEAD + body + ["</body>"]), "Org", date(2026, 1, 1))
     (book,) = [d for rel, d in doc.documents.items() if rel.startswith("playbooks/")]
     assert book["title"] == "Card authorisations failing" and book["symptoms"] == ["Auth rate below 90%."]
     assert commands_of(book) == ["kubectl get pods -l app=gateway"]

@@ -447,7 +447,9 @@ def _title_like(text: str) -> bool:
     """Short, and not a sentence, a label, a runbook part's label or a remark's lead: 'Runbook 2 –
     Printer queue stuck', 'Runbook: Printer queue'."""
     plain = KIND_LEAD.sub("", text.strip("*_ "))
-    return not ASIDE.match(plain) and not _part_label(plain) and 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
+    if ASIDE.match(plain) or _part_label(plain):
+        return False
+    return 0 < len(plain) <= 80 and len(plain.split()) <= 12 and not re.search(r"[.:;,!]$", plain) \
         and not re.search(r"[.:;!?]\s", plain)
 
 
