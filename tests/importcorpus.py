@@ -19,7 +19,7 @@ ENUM_EVIDENCE = {
     "page-24x7": r"24/7|24x7|any time|page immediately|\bpage\b", "page-business-hours": r"business hours",
     "ticket": r"ticket", "status-page": r"status[- ]?page", "phone-bridge": r"phone[- ]bridge|conference call|dial-?in",
     "sms": r"\bsms\b|text message", "email": r"e-?mail|subject", "chat": r"chat|slack|#|channel",
-    "customers": r"customer|user|public", "internal": r"internal|team", "stakeholders": r"stakeholder",
+    "customers": r"customer|user|public", "internal": r"internal|team|\bstaff\b|employee", "stakeholders": r"stakeholder",
     "executives": r"executive|leadership", "support": r"support", "declared": r"declar|alert",
     "investigating": r"investigat", "identified": r"identif", "update": r"update", "monitoring": r"monitor",
     "resolved": r"resolv", "postmortem": r"post-?mortem|review", "immediate": r"immediate",
@@ -316,8 +316,36 @@ def _without_page_markup(text: str) -> str:
     text = hidden.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     # a tag broken over lines ('<table ... style='border-collapse:' / 'collapse'>') and an office
     # program's conditional comment ('<![if supportMisalignedColumns]>') are markup too
-    markup = re.compile(r"<[A-Za-z][\w:-]*\s[^<>]*\n[^<>]*>|<!\[(?:end)?if[^\]]*\]>", re.IGNORECASE)
+    markup = re.compile(r"<[A-Za-z][\w:-]*(?=\s)[^<>]*\n[^<>]*>|<!\[(?:end)?if[^\]]*\]>", re.IGNORECASE)
+    if re.search(r"urn:schemas-microsoft-com:office:word|content=Word\.Document|content=\"?Microsoft Word",
+                 text[:5000], re.IGNORECASE):
+        text = _word_paragraphs(text)
+        # Word's: the bullet or number it draws for a list paragraph (the site draws its own list's),
+        # a comment only Word reads ('<!--[if gte mso 9]><xml>...'), and its namespaced elements
+        # ('<o:p></o:p>', '<w:Sdt>', '<st1:place>'), whose text is shown, never their tags
+        # (and a field's code, 'TOC \\o "1-3"', which Word shows as the field's result)
+        drawn = re.compile(r"<!\[if\s+!?support(?:Lists|Fields)\]>.*?<!\[endif\]>|<!--\[if\s[^\]]*\]>.*?<!\[endif\]-->",
+                           re.IGNORECASE | re.DOTALL)
+        text = drawn.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        text = re.sub(r"</?[A-Za-z][\w-]*:[\w.-]+\b[^<>]*>", lambda m: "\n" * m.group(0).count("\n"), text)
     return markup.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+WORD_PARAGRAPH = re.compile(r"<(p|h[1-6])\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _word_paragraphs(text: str) -> str:
+    """Word wraps its HTML at about 80 columns, inside a paragraph and inside its tags: a reader
+    sees the paragraph, so it is read as one line (on its first, the lines after it left empty).
+    A list paragraph (Word draws its bullet as text, styled 'mso-list') reads as a list item."""
+    def one_line(match: re.Match) -> str:
+        flat = re.sub(r"\s*\n\s*", " ", match.group(0))
+        opening = re.match(r"<(?:p|h[1-6])\b[^>]*>", flat, re.IGNORECASE)
+        if opening.group(0)[:2].lower() == "<p" and \
+                re.search(r"mso-list:\s*l\d|class=[\"']?MsoList", opening.group(0), re.IGNORECASE):
+            flat = "<li>" + re.sub(r"</p\s*>$", "", flat[opening.end():], flags=re.IGNORECASE) + "</li>"
+        return flat + "\n" * match.group(0).count("\n")
+    return WORD_PARAGRAPH.sub(one_line, text)
 
 
 def _html_header_rows(lines: list[str]) -> set[int]:

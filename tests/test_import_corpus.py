@@ -181,6 +181,27 @@ def test_nested_procedure_keeps_sub_headings_and_sub_items(outputs) -> None:
     assert pb["steps"]["immediate"][0]["note"] == "Name the Incident Commander\nStart the timeline"
 
 
+def test_word_web_page_lists_commands_and_headings(outputs) -> None:
+    """Word's 'Save as Web Page': list paragraphs with drawn bullets and numbers, a Consolas command
+    style, headings under a Title paragraph; no <o:p> or mso- markup reaches a field."""
+    out = outputs["word-web-page-library-ict.htm"]
+    assert [lv["name"] for lv in docs(out)["escalation.yaml"]["levels"]] == [
+        "ICT Service Desk", "Out-of-hours ICT on-call", "Tomasz Wrobel", "Head of Library Services"]
+    books = playbooks(out)
+    assert sorted(books) == ["public-wi-fi-captive-portal-down", "self-service-kiosks-offline"]
+    code = [c["code"] for step in books["self-service-kiosks-offline"]["steps"]["immediate"] for c in step.get("commands", [])]
+    assert code == ["ssh ops@kiosk-gw01.fenwick.example\nsudo systemctl status kiosk-bridge\n"
+                    "sudo journalctl -u kiosk-bridge -n 50"]
+    assert "<o:p" not in str(docs(out)) and "mso-" not in str(docs(out))
+
+
+def test_word_filtered_export_bold_titles_and_typed_list_markers(outputs) -> None:
+    out = outputs["word-filtered-vet-outage-plan.htm"]
+    assert list(levels(out)) == ["P1", "P2", "P3"]
+    assert list(playbooks(out)) == ["records-system-unreachable"]
+    assert docs(out)["templates.yaml"]["templates"][0]["title"] == "Client text message"
+
+
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_nothing_invented(outputs, name) -> None:
     assert invented(outputs[name], [CORPUS / name], extra=ORG) == []

@@ -144,6 +144,11 @@ def _titles(section: Section) -> str:
     return f"{strip_md(section.title)} / {strip_md(parent)}".strip()   # each title stripped once, remembered
 
 
+def _over(section: Section) -> str:
+    parent = section.parent
+    return strip_md(parent.title) if parent is not None and parent.level else ""
+
+
 def _names_messages(section: Section) -> bool:
     """The section's heading, or the one over it, says what is in it are messages."""
     titles = _titles(section)
@@ -153,11 +158,24 @@ def _names_messages(section: Section) -> bool:
 def _whole_message(section: Section, found: Found) -> bool:
     """A heading naming a message ('Zendesk macro: ...') over nothing but the message's text."""
     blocks = section.blocks
-    if section.children or not blocks or section.line in found.used or not MESSAGE_WORDS.search(section.title):
+    if section.children or not blocks or section.line in found.used:
         return False
+    if not MESSAGE_WORDS.search(section.title) and not MESSAGE_WORDS.search(_over(section)):
+        return False   # '### Branch staff email' under '## Message templates' names one too
     if any(b.lines[0] in found.used or b.kind != "para" or b.lead for b in blocks):
         return False
-    return _reads_as_message(blocks)
+    return _reads_as_message(blocks) or _named_template(section, blocks)
+
+
+def _named_template(section: Section, blocks: list[Block]) -> bool:
+    """'Template B – Notice for patients' under 'Message templates', over a few paragraphs of prose
+    and nothing else: a message sent as written, with nothing to fill in."""
+    parent = section.parent
+    if parent is None or not parent.level or not re.search(r"\btemplate\b", section.title, re.IGNORECASE):
+        return False
+    if not MESSAGE_WORDS.search(strip_md(parent.title)) or len(blocks) > 4:
+        return False
+    return not any("`" in b.text or SHELL_START.match(b.text) for b in blocks)
 
 
 def _keep(title: str, blocks: list[Block], section: Section, found: Found) -> None:

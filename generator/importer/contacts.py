@@ -112,6 +112,9 @@ def _contacts(root: Section, found: Found) -> None:
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
                 _contact_item(block, found, section.title)
+            elif in_contacts and block.kind in ("para", "label") and block.lines[0] not in found.used \
+                    and len(block.lines) == 1 and _bold_contact(block, section, found):
+                continue
             elif in_contacts and block.kind == "para" and block.lines[0] not in found.used and len(block.lines) == 1:
                 field = re.match(r"^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$", block.text)   # 'Urgent line: +1 555 0177'
                 if field:
@@ -130,6 +133,33 @@ def _keyed_phones(section: Section, found: Found) -> bool:
     items = [b for b in section.blocks if b.kind == "item" and not b.level and not b.ordered
              and b.lines[0] not in found.used and re.search(r":\s*" + PHONE_ANY.pattern, strip_md(b.text))]
     return len(items) >= 2 and not in_playbook(found, section)
+
+
+# '**Priya Natarajan**, IT Manager: +44 20 7946 0388', '**Service Desk** (08:00–18:00): +44 ...': a bold
+# name, its title after a comma, its hours in brackets, then the number (as Word contact lists are written)
+BOLD_CONTACT = re.compile(r"^\*\*(?P<name>[^*]{2,60}?)\*\*(?:,\s*(?P<title>[^:()*]{2,60}?))?\s*"
+                          r"(?:\((?P<hours>[^()]{2,40})\))?\s*:\s*(?P<rest>\S.*)$")
+
+
+def _bold_contact(block: Block, section: Section, found: Found) -> bool:
+    """A paragraph or label of a contacts section that is one contact written with its name in bold."""
+    text = f"**{block.label}**: {block.text}" if block.kind == "label" else block.text
+    match = BOLD_CONTACT.match(text.strip())
+    rest = match.group("rest") if match else ""
+    if not match or not PHONE.search(rest) or rest[:PHONE.search(rest).start()].strip(" :–—-"):
+        return False   # the number first: '**Desk**: call +1 555 0100 if ...' is a sentence
+    name = unescape(strip_md(match.group("name"))).strip()
+    cid = slug(name, "contact")
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, section.title), "name": name})
+    if match.group("title"):
+        contact.setdefault("title", match.group("title").strip())
+    hours = match.group("hours") if match.group("hours") and re.search(r"\d", match.group("hours")) else ""
+    if hours:
+        contact.setdefault("hours", hours.strip())
+    if reach_fields(contact, unescape(strip_md(rest))) or hours:   # more than the number: the line as written
+        contact.setdefault("notes", unescape(strip_md(text)))
+    found.use("contacts", block)
+    return True
 
 
 def under_contact_words(section: Section) -> bool:

@@ -22,6 +22,7 @@ from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, numbered_headings
+from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -66,6 +67,7 @@ class Rewritten:
     lists: list = field(default_factory=list)        # HTML lists open here: [numbered, next number]
     captions: dict[int, str] = field(default_factory=dict)   # lines (1-based, local) of a <details>: its <summary>
     leads: dict[int, str] = field(default_factory=dict)      # lines (1-based, local) opened by a bold paragraph
+    code: dict[int, str] = field(default_factory=dict)       # Word command paragraphs: line (1-based, local) -> command
 
 
 def inline_html(text: str) -> str:
@@ -90,10 +92,15 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.original = list(lines)
     start = _front_matter(out)
     fenced = fenced_lines(lines)
+    word: set[int] = set()   # lines Word's paragraphs were written on, as Markdown
+    if is_word(lines):
+        word = rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks,
+                            set(range(start)) | fenced)
+        fenced = fenced_lines(out.lines)
     if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
-    out.lines = fence_indented_code(out.lines, set(range(start)) | fenced)
+    out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
     cheat_sheet(out.lines, skip)

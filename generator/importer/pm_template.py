@@ -107,12 +107,15 @@ def _form_sections(code: list[str]) -> list[tuple[str, str]]:
 
 def _pm_sections_from_table(section: Section, pm: dict, found: Found) -> None:
     """'Post Incident Review Report Template' over a table of its sections, each row a section's
-    name and what it holds ('2. Timeline | Key events with timestamps (UTC)')."""
+    name and what it holds ('2. Timeline | Key events with timestamps (UTC)'), or a 'Post-incident
+    review form' whose rows are the fields to fill in, each beside an empty cell."""
     tables = [b for b in section.blocks if b.kind == "table" and len(b.rows) >= 4 and b.lines[0] not in found.used]
     if section.children or len(tables) != 1 or min(len(r) for r in tables[0].rows) < 1:
         return
     sections = []
-    for row in tables[0].rows[1:]:
+    rows = tables[0].rows
+    blank = all(not any(strip_md(c).strip() for c in row[1:]) for row in rows)
+    for row in rows if blank else rows[1:]:   # a form: each row a label beside an empty cell, no header
         title = strip_md(row[0]).strip()
         prompt = strip_md(row[1]).strip() if len(row) > 1 else ""
         if title:

@@ -17,6 +17,7 @@ from . import assemble as a
 from .extract import extract
 from .dialects import attach_rules, rewrite
 from .span_commands import span_code_blocks
+from .word_html import code_blocks as word_code_blocks
 from .markup import convert_markup
 from .mdparse import Section, parse
 from .files import (DOCUMENT_SUFFIXES, NothingRecognized, SourceText, expand, read_sources, refuse_existing,
@@ -99,6 +100,7 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
             _keep_markup(markdown, plain, offset, imported)
         file_root = parse("\n".join(plain.lines), offset, title=source.name,
                           breaks=frozenset(offset + k for k in plain.breaks))
+        word_code_blocks(file_root, plain.code, plain.lines)
         span_code_blocks(file_root)
         for block in file_root.all_blocks():
             block.aside = plain.asides.get(block.lines[0] - offset, "")
@@ -249,7 +251,10 @@ def _notes(lines: list[str], found, imported: a.Imported) -> None:
         imported.noted[target].append(number)
     for target, numbers in imported.noted.items():
         doc = imported.documents[target]
-        text = "\n".join(imported.shown.get(n, lines[n - 1]).rstrip() for n in numbers)
+        # a line shown as '' (a Word paragraph's wrapped line) has its text on the line it is attached to
+        text = "\n".join(imported.shown.get(n, lines[n - 1]).rstrip() for n in numbers if imported.shown.get(n) != "")
+        if not text.strip():
+            continue
         doc["notes"] = (doc["notes"] + "\n" if doc.get("notes") else "") + text + "\n"
         if "review" in doc:  # keep review last, where people look for it
             doc["review"] = doc.pop("review")
