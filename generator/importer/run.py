@@ -124,6 +124,7 @@ def _keep_markup(markdown, plain, offset: int, imported: a.Imported) -> None:
         plain.meta.setdefault(key, value)
     imported.attached.update({offset + k: offset + v for k, v in markdown.attached.items()})
     imported.hidden.update(offset + k for k in markdown.hidden)
+    plain.breaks.update(markdown.breaks)   # a MediaWiki list ends at a line of text: a paragraph of its own
 
 
 def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:

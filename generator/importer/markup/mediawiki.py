@@ -1,0 +1,379 @@
+"""MediaWiki markup (a wiki page's source, saved as ``.mediawiki``, ``.wiki`` or ``.txt``) rewritten
+as Markdown, line for line.
+
+``== Heading ==`` (``=`` to ``======``), ``*`` / ``#`` lists nested as ``**`` / ``#*`` write them,
+``; term : definition`` and ``;term`` over ``:definition`` as key-value items, ``:`` indented lines,
+``{| ... |}`` tables (as HTML, mediawiki_tables.py), ``<syntaxhighlight lang="bash">``, ``<source>``
+and ``<pre>`` blocks and runs of lines led by a space (MediaWiki's preformatted text) as fences,
+``{{Template | key = value}}`` over several lines as ``- **key**: value`` items (an infobox heading
+the page as its front matter, as an org file's ``#+AUTHOR:``), a box template (``{{Note|...}}``) as a
+``!!!`` box, ``----`` rules, and HTML comments hidden. The inline markup is mediawiki_inline.py's.
+
+MediaWiki only knows a ``<pre>`` or ``<syntaxhighlight>`` whose closing tag exists (an unclosed one
+shows as text), a template whose braces close (else its braces show), and closes a table left open
+at the end of the page (here: before the next heading).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import Converted, next_text, previous_text
+from .mediawiki_inline import BOXES, code_text, inline, split_top
+from .mediawiki_tables import table, table_end
+
+HEADING = re.compile(r"^(={1,6})(.*?[^=\s].*?)(={1,6})\s*$")
+LIST = re.compile(r"^([*#:;]+)\s*(.*)$")
+CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^>]*)>", re.IGNORECASE)
+LANG = re.compile(r"""\blang(?:uage)?\s*=\s*["']?([\w+#.-]+)""", re.IGNORECASE)
+TAGS_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^<>]*>\s*)+$")
+CLOSING_ONLY = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
+MAX_TEMPLATE_LINES = 400
+
+
+@dataclass
+class _Code:
+    end: int        # the line of the closing tag
+    lang: str
+    raw: bool       # syntaxhighlight and source show their text as written; pre decodes entities
+    first: str      # what the opening line has after its tag
+    last: str       # what the closing line has before its tag
+    outside: bool   # text before the opening tag or after the closing one
+
+
+@dataclass
+class _Page:
+    text: list[str]                                   # the lines, comments removed
+    code: dict[int, _Code] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)    # what each line became: text, item, term, ...
+
+
+def convert(lines: list[str]) -> Converted:
+    out = Converted(list(lines))
+    page = _regions(lines, out)
+    page.kinds = ["blank"] * len(lines)
+    i = 0
+    while i < len(lines):
+        i = max(_block(lines, out, page, i), i + 1)
+    _breaks(out, page.kinds)
+    return out
+
+
+# -- comments and code blocks ---------------------------------------------------------------------
+def _regions(lines: list[str], out: Converted) -> _Page:
+    """The page without its HTML comments (a line only of comment is hidden), and its code blocks."""
+    page = _Page(list(lines))
+    commented, i = False, 0
+    while i < len(lines):
+        line, kept, at = lines[i], [], 0
+        while at <= len(line):
+            if commented:
+                end = line.find("-->", at)
+                if end < 0:
+                    break
+                commented, at = False, end + 3
+                continue
+            comment = line.find("<!--", at)
+            code = CODE_OPEN.search(line, at)
+            if code and (comment < 0 or code.start() < comment):
+                block = _code_block(lines, i, code)
+                if block is not None:
+                    page.code[i] = block
+                    block.outside = block.outside or bool("".join(kept).strip() or line[at:code.start()].strip())
+                    break
+                kept.append(line[at:code.end()])
+                at = code.end()
+                continue
+            if comment < 0:
+                kept.append(line[at:])
+                break
+            kept.append(line[at:comment])
+            commented, at = True, comment + 4
+        if i in page.code:
+            i = page.code[i].end + 1
+            continue
+        page.text[i] = "".join(kept)
+        if line.strip() and not page.text[i].strip():
+            out.blank(i)   # only a comment: a reader never sees it
+        i += 1
+    return page
+
+
+def _code_block(lines: list[str], i: int, opened: re.Match) -> _Code | None:
+    name = opened.group(1).lower()
+    closing = re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    if opened.group(0).endswith("/>"):
+        return None
+    for j in range(i, min(len(lines), i + 3000)):
+        start = opened.end() if j == i else 0
+        close = closing.search(lines[j], start)
+        if close:
+            lang = LANG.search(opened.group(2))
+            first = lines[i][opened.end():close.start()] if j == i else lines[i][opened.end():]
+            last = lines[j][:close.start()] if j > i else ""
+            return _Code(j, lang.group(1).lower() if lang else "", name != "pre", first, last,
+                         bool(lines[j][close.end():].strip()))
+    return None
+
+
+def _code(lines: list[str], out: Converted, page: _Page, i: int) -> int:
+    block = page.code[i]
+    j = block.end
+    shown = (lambda s: s.rstrip()) if block.raw else (lambda s: code_text(s).rstrip())
+    body = [block.first] + lines[i + 1:j] + ([block.last] if j > i else [])
+    top = i if not block.first.strip() and not block.outside and j > i else i - 1
+    bottom = j if not block.last.strip() and not block.outside and j > i else j + 1
+    free_top = top == i or (top >= 0 and not lines[top].strip() and not out.lines[top] and (top + 1) not in out.hidden)
+    free_bottom = bottom == j or bottom == len(lines) or (bottom < len(lines) and not lines[bottom].strip())
+    if block.outside or not (free_top and free_bottom):
+        for k, text in zip(range(i, j + 1), body):   # no line for a fence: each line as code in the text
+            out.lines[k] = f"`{shown(text).strip()}`" if text.strip() else ""
+            page.kinds[k] = "text" if text.strip() else "blank"
+        return j + 1
+    for k, text in zip(range(i, j + 1), body):
+        out.lines[k] = shown(text)
+        page.kinds[k] = "code"
+    out.lines[top] = f"```{block.lang}"
+    if bottom < len(lines):
+        out.lines[bottom] = "```"
+        page.kinds[bottom] = "code"
+    return max(bottom, j) + 1
+
+
+# -- blocks ---------------------------------------------------------------------------------------
+def _block(lines: list[str], out: Converted, page: _Page, i: int) -> int:
+    """Convert the block starting at line ``i``; the line after it."""
+    if i in page.code:
+        return _code(lines, out, page, i)
+    text = page.text[i]
+    if not text.strip():
+        if not lines[i].strip():
+            out.lines[i] = ""
+        return i + 1
+    if text.lstrip().startswith("{|"):
+        end, _ = table_end(page.text, i, lambda line: bool(HEADING.match(line)))
+        end = min([end] + [k - 1 for k in page.code if i < k <= end])
+        table(page.text, out, i, end, inline)
+        page.kinds[i:end + 1] = ["table"] * (end + 1 - i)
+        return end + 1
+    if text.startswith("{{"):
+        end = _template_end(page.text, i)
+        if end is not None and (end > i or _box_line(out, page, i, text)):
+            if end > i:
+                _template(out, page, i, end)
+            return end + 1
+    if text.startswith(" "):
+        return _preformatted(lines, out, page, i)
+    for handler in (_heading, _rule, _item):
+        if handler(out, page, i, text):
+            return i + 1
+    _text(out, page, i, text)
+    return i + 1
+
+
+def _heading(out: Converted, page: _Page, i: int, text: str) -> bool:
+    match = HEADING.match(text)
+    if not match:
+        return False
+    level = min(len(match.group(1)), len(match.group(3)))
+    title = "=" * (len(match.group(1)) - level) + match.group(2) + "=" * (len(match.group(3)) - level)
+    out.lines[i] = "#" * level + " " + inline(title)
+    page.kinds[i] = "heading"
+    return True
+
+
+def _rule(out: Converted, page: _Page, i: int, text: str) -> bool:
+    match = re.match(r"^-{4,}\s*(.*)$", text)
+    if not match:
+        return False
+    if match.group(1).strip():   # '---- text': a rule, then the text
+        out.lines[i] = inline(match.group(1))
+        page.kinds[i] = "text"
+    else:
+        out.blank(i, next_text(page.text, i))
+    return True
+
+
+def _item(out: Converted, page: _Page, i: int, text: str) -> bool:
+    match = LIST.match(text)
+    if not match or text.upper().startswith("#REDIRECT"):
+        return False
+    markers, body = match.group(1), match.group(2)
+    indent = "".join("   " if m == "#" else "  " for m in markers[:-1])
+    kind = markers[-1]
+    if kind == ";":
+        term, definition = _term(body)
+        following = next_text(page.text, i)
+        opens = definition is None and following is not None and page.text[following].startswith(markers[:-1] + ":")
+        value = f": {inline(definition)}" if definition is not None and definition.strip() else ":" if opens else ""
+        out.lines[i] = f"{indent}- **{inline(term)}**{value}"
+        page.kinds[i] = "term"
+    elif kind == ":":
+        above = previous_text(page.text, i)
+        in_list = len(markers) > 1 and markers[-2] in "*#"
+        defines = above is not None and page.kinds[above] in ("term", "definition")
+        if in_list or defines:   # the item's or the term's own text, indented under it
+            out.lines[i] = indent + ("   " if markers[-2:-1] == "#" else "  ") * in_list + \
+                ("  " if defines and not in_list else "") + inline(body)
+            page.kinds[i] = "definition" if defines else "item"
+        else:   # an indented line: its own paragraph
+            out.lines[i] = inline(body)
+            page.kinds[i] = "indent"
+    else:
+        out.lines[i] = f"{indent}{'1.' if kind == '#' else '-'} {inline(body)}" if body.strip() else ""
+        page.kinds[i] = "item"
+    if not out.lines[i].strip("-*: 1."):
+        out.blank(i, next_text(page.text, i))
+    return True
+
+
+def _term(body: str) -> tuple[str, str | None]:
+    """'Term : what it means' -> ('Term', 'what it means'): the first colon outside a link, a template,
+    a tag or an address ('https://')."""
+    pieces = split_top(re.sub(r"<[^>]*>", lambda m: "\x01" * len(m.group(0)), body), ":")
+    at = 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        if not re.match(r"//", body[at + 1:at + 3]):
+            return body[:at].strip(), body[at + 1:].strip()
+        at += 1
+    return body.strip(), None
+
+
+def _text(out: Converted, page: _Page, i: int, text: str) -> None:
+    shown = inline(text)
+    if shown:
+        out.lines[i] = shown
+        page.kinds[i] = "text"
+    elif TAGS_ONLY.match(text) and not re.search(r"<references\b", text, re.IGNORECASE):
+        # '<div class="note">' goes with the text it opens, '</div>' with the text it closes
+        owner = previous_text(page.text, i) if CLOSING_ONLY.match(text) else next_text(page.text, i)
+        out.blank(i, owner)
+    else:   # '__NOTOC__', '{{Clear}}', '<references />': nothing a reader reads
+        out.blank(i)
+
+
+def _preformatted(lines: list[str], out: Converted, page: _Page, i: int) -> int:
+    """Lines led by a space: one preformatted block, fenced on the blank lines around it."""
+    end = i
+    while end + 1 < len(lines) and page.text[end + 1].startswith(" ") and page.text[end + 1].strip() \
+            and end + 1 not in page.code and not page.text[end + 1].lstrip().startswith("{|"):
+        end += 1
+    top, bottom = i - 1, end + 1
+    fenced = top >= 0 and not lines[top].strip() and (top + 1) not in out.hidden and \
+        (bottom == len(lines) or (not lines[bottom].strip() and bottom not in page.code))
+    for k in range(i, end + 1):
+        body = code_text(page.text[k][1:]).rstrip()
+        out.lines[k] = body if fenced else "    " + body.lstrip() if body.strip() else ""
+        page.kinds[k] = "code"
+    if not fenced:
+        return end + 1
+    out.lines[top] = "```"
+    if bottom < len(lines):
+        out.lines[bottom] = "```"
+    return bottom + 1
+
+
+# -- templates over several lines ------------------------------------------------------------------
+def _template_end(text: list[str], i: int) -> int | None:
+    """The line on which the template opening line ``i`` closes, or None when its braces never do."""
+    depth = 0
+    for j in range(i, min(len(text), i + MAX_TEMPLATE_LINES)):
+        for pair in re.findall(r"\{\{|\}\}", text[j]):
+            depth += 1 if pair == "{{" else -1
+            if depth == 0:
+                return j
+    return None
+
+
+def _box_line(out: Converted, page: _Page, i: int, text: str) -> bool:
+    """'{{Note|Text}}' alone on its line: a box titled by its text. False for any other line."""
+    match = re.fullmatch(r"\{\{\s*([^|{}]+?)\s*\|(.*)\}\}\s*", text, re.DOTALL)
+    kind = BOXES.get(re.sub(r"\s+", " ", match.group(1)).lower()) if match else None
+    if not kind or kind == "note" and match.group(1).lower().startswith(("infobox", "main", "further")):
+        return False
+    shown = inline(match.group(2).split("|", 1)[-1] if re.match(r"^\s*\w+\s*=", match.group(2)) else match.group(2))
+    out.lines[i] = f'!!! {kind} "{shown}"' if '"' not in shown else f"**{match.group(1).strip()}:** {shown}"
+    page.kinds[i] = "text"
+    return True
+
+
+def _template(out: Converted, page: _Page, i: int, end: int) -> None:
+    """'{{Name' / '| key = value' / '}}': each argument on its line, as a key-value item (or, for the
+    page's leading infobox, as its front matter); a box template's arguments as the box's text."""
+    whole = "\n".join(page.text[i:end + 1])
+    pieces = split_top(whole[2:_closing(whole)], "|")
+    name = pieces[0].strip()
+    kind = BOXES.get(re.sub(r"\s+", " ", name).lower())
+    kind = None if name.lower().startswith(("infobox", "main", "further")) else kind
+    leading = kind is None and all(page.kinds[k] == "blank" for k in range(i))
+    shown: dict[int, list[str]] = {}
+    metas: dict[int, int] = {}   # a front-matter line -> the line its value starts on
+    at = 2 + len(pieces[0]) + 1
+    for piece in pieces[1:]:
+        line = i + whole[:at].count("\n")
+        at += len(piece) + 1
+        key = re.match(r"^\s*([^=\[\]{}<>|\n]{1,40}?)\s*=(?!=)\s*(.*)$", piece, re.DOTALL)
+        label = key.group(1).strip() if key else ""
+        parts = (key.group(2) if key else piece).split("\n")
+        if key and leading and key.group(2).strip():
+            out.meta.setdefault(label.lower(), (inline(" ".join(parts)), line + 1))
+            metas.update({line + n: line for n in range(len(parts))})
+            continue
+        started = False
+        for n, part in enumerate(parts):
+            text = inline(part)
+            if not text:
+                continue
+            if kind:   # a box's text ('text = ...' is the box's text, any other key names its line)
+                named = label and not label.isdigit() and label.lower() not in ("text", "content", "body", "message")
+                text = f"{label}: {text}" if named and not started else text
+                shown.setdefault(line + n, []).append("    " + text)
+            elif not started:
+                shown.setdefault(line + n, []).append(f"- **{inline(label)}**: {text}" if label else f"- {text}")
+            else:
+                shown.setdefault(line + n, []).append("  " + text)
+            started = True
+    for k in range(i, end + 1):
+        texts = shown.get(k, [])
+        out.lines[k] = texts[0] + "".join(f"; {t.strip().lstrip('- ')}" for t in texts[1:]) if texts else ""
+        page.kinds[k] = "template" if texts else "blank"
+    after = inline(page.text[end][_closing(page.text[end], whole=False):])
+    if after:   # '}} and then some words'
+        out.lines[end] = (out.lines[end] + " " if out.lines[end] else "") + after
+        page.kinds[end] = "template"
+    if kind and not (shown.get(i) and '"' in out.lines[i]):
+        title = out.lines[i].strip() if shown.get(i) else ""   # '{{Warning|Do not ...' opens the box with its text
+        out.lines[i] = f"!!! {kind}" + (f' "{title}"' if title else "")
+        page.kinds[i] = "template"
+    contents = [k for k in range(i, end + 1) if out.lines[k].strip()] or sorted(set(metas.values()))
+    for k in range(i, end + 1):
+        if out.lines[k].strip() or metas.get(k) == k or (k + 1) in out.hidden:
+            continue   # a front-matter line is left blank, as an org file's '#+AUTHOR:' line
+        if page.text[k].strip() or k in metas:
+            owner = metas.get(k, min(contents, key=lambda o: (abs(o - k), o)) if contents else None)
+            out.blank(k, owner)
+
+
+def _closing(text: str, whole: bool = True) -> int:
+    """Where the template's closing braces start in ``text`` (the joined block), or, with
+    ``whole`` False, the position after the braces that close the last line's template."""
+    depth = 0
+    for match in re.finditer(r"\{\{|\}\}", text):
+        depth += 1 if match.group(0) == "{{" else -1
+        if depth == 0 and whole:
+            return match.start()
+    if whole:
+        return len(text)
+    ends = [m.end() for m in re.finditer(r"\}\}", text)]
+    return ends[-1] if ends else len(text)
+
+
+# -- paragraphs -----------------------------------------------------------------------------------
+def _breaks(out: Converted, kinds: list[str]) -> None:
+    """MediaWiki ends a list at the first line that is not an item, and shows each ':' line apart;
+    Markdown would run such a line on into the item above: it starts a paragraph of its own."""
+    for i in range(1, len(kinds)):
+        if (kinds[i] == "text" and kinds[i - 1] in ("item", "term", "definition", "indent", "template")) or \
+                (kinds[i] == "indent" and kinds[i - 1] in ("indent", "text")):
+            out.breaks.add(i + 1)
