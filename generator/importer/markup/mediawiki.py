@@ -111,8 +111,10 @@ def _code_block(lines: list[str], i: int, opened: re.Match) -> _Code | None:
             lang = LANG.search(opened.group(2))
             first = lines[i][opened.end():close.start()] if j == i else lines[i][opened.end():]
             last = lines[j][:close.start()] if j > i else ""
-            return _Code(j, lang.group(1).lower() if lang else "", name != "pre", first, last,
-                         bool(lines[j][close.end():].strip()))
+            outside = bool(lines[j][close.end():].strip() or lines[i][:opened.start()].strip())
+            if j == i and outside:   # '# Run <source lang="sh">make</source>': code in the line's text
+                return None
+            return _Code(j, lang.group(1).lower() if lang else "", name != "pre", first, last, outside)
     return None
 
 
@@ -213,8 +215,7 @@ def _item(out: Converted, page: _Page, i: int, text: str) -> bool:
         in_list = len(markers) > 1 and markers[-2] in "*#"
         defines = above is not None and page.kinds[above] in ("term", "definition")
         if in_list or defines:   # the item's or the term's own text, indented under it
-            out.lines[i] = indent + ("   " if markers[-2:-1] == "#" else "  ") * in_list + \
-                ("  " if defines and not in_list else "") + inline(body)
+            out.lines[i] = indent + ("  " if defines and not in_list else "") + inline(body)
             page.kinds[i] = "definition" if defines else "item"
         else:   # an indented line: its own paragraph
             out.lines[i] = inline(body)

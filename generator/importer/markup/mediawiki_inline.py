@@ -17,7 +17,7 @@ MAGIC = re.compile(r"__(?:NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK|NONEWS
                    r"INDEX|NOINDEX|STATICREDIRECT|NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|DISAMBIG|"
                    r"EXPECTUNUSEDCATEGORY)__")
 NOWIKI = re.compile(r"<nowiki\s*>(.*?)</nowiki\s*>|<nowiki\s*/>", re.IGNORECASE)
-CODE_TAG = re.compile(r"<(code|tt|kbd|samp|var)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE)
+CODE_TAG = re.compile(r"<(code|tt|kbd|samp|var|source|syntaxhighlight|pre)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE)
 REF = re.compile(r"<ref\b[^>/]*(?:/>|>(.*?)</ref\s*>)", re.IGNORECASE)
 INCLUDEONLY = re.compile(r"<includeonly\s*>.*?(?:</includeonly\s*>|$)", re.IGNORECASE)
 BOLD_TAG = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
