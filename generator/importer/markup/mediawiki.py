@@ -5,9 +5,8 @@ as Markdown, line for line.
 ``; term : definition`` and ``;term`` over ``:definition`` as key-value items, ``:`` indented lines,
 ``{| ... |}`` tables (as HTML, mediawiki_tables.py), ``<syntaxhighlight lang="bash">``, ``<source>``
 and ``<pre>`` blocks and runs of lines led by a space (MediaWiki's preformatted text) as fences,
-``{{Template | key = value}}`` over several lines as ``- **key**: value`` items (an infobox heading
-the page as its front matter, as an org file's ``#+AUTHOR:``), a box template (``{{Note|...}}``) as a
-``!!!`` box, ``----`` rules, and HTML comments hidden. The inline markup is mediawiki_inline.py's.
+``{{Template | key = value}}`` over several lines (mediawiki_templates.py), ``----`` rules, and HTML
+comments hidden. The inline markup is mediawiki_inline.py's.
 
 MediaWiki only knows a ``<pre>`` or ``<syntaxhighlight>`` whose closing tag exists (an unclosed one
 shows as text), a template whose braces close (else its braces show), and closes a table left open
@@ -19,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import Converted, next_text, previous_text
-from .mediawiki_inline import BOXES, code_text, inline, split_top
+from .mediawiki_inline import code_text, inline, split_top
 from .mediawiki_tables import table, table_end
+from .mediawiki_templates import box_line, template, template_end
 
 HEADING = re.compile(r"^(={1,6})(.*?[^=\s].*?)(={1,6})\s*$")
 LIST = re.compile(r"^([*#:;]+)\s*(.*)$")
@@ -28,7 +28,6 @@ CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^>]*)>", re.IGNORECASE
 LANG = re.compile(r"""\blang(?:uage)?\s*=\s*["']?([\w+#.-]+)""", re.IGNORECASE)
 TAGS_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^<>]*>\s*)+$")
 CLOSING_ONLY = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
-MAX_TEMPLATE_LINES = 400
 
 
 @dataclass
@@ -159,13 +158,14 @@ def _block(lines: list[str], out: Converted, page: _Page, i: int) -> int:
         page.kinds[i:end + 1] = ["table"] * (end + 1 - i)
         return end + 1
     if text.startswith("{{"):
-        end = _template_end(page.text, i)
-        if end is not None and (end > i or _box_line(out, page, i, text)):
+        end = template_end(page.text, i)
+        if end is not None and (end > i or box_line(out, page.kinds, i, text)):
             if end > i:
-                _template(out, page, i, end)
+                template(out, page.text, page.kinds, i, end)
             return end + 1
-    if text.startswith(" "):
+    if text.startswith(" ") and lines[i].startswith(" "):   # never the words after a comment's end
         return _preformatted(lines, out, page, i)
+    text = text.lstrip() if text.startswith(" ") else text
     for handler in (_heading, _rule, _item):
         if handler(out, page, i, text):
             return i + 1
@@ -257,7 +257,8 @@ def _text(out: Converted, page: _Page, i: int, text: str) -> None:
 def _preformatted(lines: list[str], out: Converted, page: _Page, i: int) -> int:
     """Lines led by a space: one preformatted block, fenced on the blank lines around it."""
     end = i
-    while end + 1 < len(lines) and page.text[end + 1].startswith(" ") and page.text[end + 1].strip() \
+    while end + 1 < len(lines) and page.text[end + 1].startswith(" ") and lines[end + 1].startswith(" ") \
+            and page.text[end + 1].strip() \
             and end + 1 not in page.code and not page.text[end + 1].lstrip().startswith("{|"):
         end += 1
     top, bottom = i - 1, end + 1
@@ -273,101 +274,6 @@ def _preformatted(lines: list[str], out: Converted, page: _Page, i: int) -> int:
     if bottom < len(lines):
         out.lines[bottom] = "```"
     return bottom + 1
-
-
-# -- templates over several lines ------------------------------------------------------------------
-def _template_end(text: list[str], i: int) -> int | None:
-    """The line on which the template opening line ``i`` closes, or None when its braces never do."""
-    depth = 0
-    for j in range(i, min(len(text), i + MAX_TEMPLATE_LINES)):
-        for pair in re.findall(r"\{\{|\}\}", text[j]):
-            depth += 1 if pair == "{{" else -1
-            if depth == 0:
-                return j
-    return None
-
-
-def _box_line(out: Converted, page: _Page, i: int, text: str) -> bool:
-    """'{{Note|Text}}' alone on its line: a box titled by its text. False for any other line."""
-    match = re.fullmatch(r"\{\{\s*([^|{}]+?)\s*\|(.*)\}\}\s*", text, re.DOTALL)
-    kind = BOXES.get(re.sub(r"\s+", " ", match.group(1)).lower()) if match else None
-    if not kind or kind == "note" and match.group(1).lower().startswith(("infobox", "main", "further")):
-        return False
-    shown = inline(match.group(2).split("|", 1)[-1] if re.match(r"^\s*\w+\s*=", match.group(2)) else match.group(2))
-    out.lines[i] = f'!!! {kind} "{shown}"' if '"' not in shown else f"**{match.group(1).strip()}:** {shown}"
-    page.kinds[i] = "text"
-    return True
-
-
-def _template(out: Converted, page: _Page, i: int, end: int) -> None:
-    """'{{Name' / '| key = value' / '}}': each argument on its line, as a key-value item (or, for the
-    page's leading infobox, as its front matter); a box template's arguments as the box's text."""
-    whole = "\n".join(page.text[i:end + 1])
-    pieces = split_top(whole[2:_closing(whole)], "|")
-    name = pieces[0].strip()
-    kind = BOXES.get(re.sub(r"\s+", " ", name).lower())
-    kind = None if name.lower().startswith(("infobox", "main", "further")) else kind
-    leading = kind is None and all(page.kinds[k] == "blank" for k in range(i))
-    shown: dict[int, list[str]] = {}
-    metas: dict[int, int] = {}   # a front-matter line -> the line its value starts on
-    at = 2 + len(pieces[0]) + 1
-    for piece in pieces[1:]:
-        line = i + whole[:at].count("\n")
-        at += len(piece) + 1
-        key = re.match(r"^\s*([^=\[\]{}<>|\n]{1,40}?)\s*=(?!=)\s*(.*)$", piece, re.DOTALL)
-        label = key.group(1).strip() if key else ""
-        parts = (key.group(2) if key else piece).split("\n")
-        if key and leading and key.group(2).strip():
-            out.meta.setdefault(label.lower(), (inline(" ".join(parts)), line + 1))
-            metas.update({line + n: line for n in range(len(parts))})
-            continue
-        started = False
-        for n, part in enumerate(parts):
-            text = inline(part)
-            if not text:
-                continue
-            if kind:   # a box's text ('text = ...' is the box's text, any other key names its line)
-                named = label and not label.isdigit() and label.lower() not in ("text", "content", "body", "message")
-                text = f"{label}: {text}" if named and not started else text
-                shown.setdefault(line + n, []).append("    " + text)
-            elif not started:
-                shown.setdefault(line + n, []).append(f"- **{inline(label)}**: {text}" if label else f"- {text}")
-            else:
-                shown.setdefault(line + n, []).append("  " + text)
-            started = True
-    for k in range(i, end + 1):
-        texts = shown.get(k, [])
-        out.lines[k] = texts[0] + "".join(f"; {t.strip().lstrip('- ')}" for t in texts[1:]) if texts else ""
-        page.kinds[k] = "template" if texts else "blank"
-    after = inline(page.text[end][_closing(page.text[end], whole=False):])
-    if after:   # '}} and then some words'
-        out.lines[end] = (out.lines[end] + " " if out.lines[end] else "") + after
-        page.kinds[end] = "template"
-    if kind and not (shown.get(i) and '"' in out.lines[i]):
-        title = out.lines[i].strip() if shown.get(i) else ""   # '{{Warning|Do not ...' opens the box with its text
-        out.lines[i] = f"!!! {kind}" + (f' "{title}"' if title else "")
-        page.kinds[i] = "template"
-    contents = [k for k in range(i, end + 1) if out.lines[k].strip()] or sorted(set(metas.values()))
-    for k in range(i, end + 1):
-        if out.lines[k].strip() or metas.get(k) == k or (k + 1) in out.hidden:
-            continue   # a front-matter line is left blank, as an org file's '#+AUTHOR:' line
-        if page.text[k].strip() or k in metas:
-            owner = metas.get(k, min(contents, key=lambda o: (abs(o - k), o)) if contents else None)
-            out.blank(k, owner)
-
-
-def _closing(text: str, whole: bool = True) -> int:
-    """Where the template's closing braces start in ``text`` (the joined block), or, with
-    ``whole`` False, the position after the braces that close the last line's template."""
-    depth = 0
-    for match in re.finditer(r"\{\{|\}\}", text):
-        depth += 1 if match.group(0) == "{{" else -1
-        if depth == 0 and whole:
-            return match.start()
-    if whole:
-        return len(text)
-    ends = [m.end() for m in re.finditer(r"\}\}", text)]
-    return ends[-1] if ends else len(text)
 
 
 # -- paragraphs -----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import html
 import re
 from typing import Callable
 
-from . import Converted, next_text, previous_text
+from . import Converted
 from .mediawiki_inline import split_top
 
 ATTRIBUTES = re.compile(r"""^\s*(?:[\w:-]+\s*(?:=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'|]+))?\s*)+$""")
@@ -85,10 +85,11 @@ def _write(lines, out: Converted, start: int, end: int, rows, caption: list[int]
     first = min(by_line, default=None)
     for i, cells in by_line.items():
         out.lines[i] = ("<table>" if i == first else "") + "".join(cells)
-    if first is None:   # a table of no cell: its markup lines go with the text around it
-        out.blank(start, next_text(out.lines, start) if any(out.lines[start + 1:end + 1]) else None)
-        if end != start:
-            out.blank(end, previous_text(out.lines, end))
+    if first is None:   # a table of no cell: its markup lines go with its text (a caption), or are unseen
+        for i in range(start, end + 1):
+            if not out.lines[i] and (i + 1) not in out.attached:
+                text = [k for k in range(start, end + 1) if out.lines[k]]
+                out.blank(i, min(text, key=lambda k: abs(k - i)) if text else None)
         return
     out.blank(start, caption[0] if caption else first)
     last = max(by_line)
