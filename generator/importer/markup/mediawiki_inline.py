@@ -59,7 +59,7 @@ def inline(text: str) -> str:
 
     text = text.replace("\x00", "")
     text = NOWIKI.sub(lambda m: keep(_entities(m.group(1) or "")), text)
-    text = CODE_TAG.sub(lambda m: keep(f"`{_entities(NOWIKI.sub(lambda n: n.group(1) or '', m.group(2)))}`"), text)
+    text = CODE_TAG.sub(lambda m: keep(f"`{code_text(m.group(2)).strip()}`"), text)   # code shows '<' as '<'
     text = MAGIC.sub("", INCLUDEONLY.sub("", text))
     text = REF.sub(lambda m: f" ({m.group(1).strip()})" if m.group(1) and m.group(1).strip() else "", text)
     for _ in range(MAX_ROUNDS):   # innermost first: a template inside a link's label, a link in a template's
