@@ -14,6 +14,7 @@ at the end of the page (here: before the next heading).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -62,7 +63,7 @@ def convert(lines: list[str]) -> Converted:
 def _regions(lines: list[str], out: Converted) -> _Page:
     """The page without its HTML comments (a line only of comment is hidden), and its code blocks."""
     page = _Page(list(lines))
-    commented, i = False, 0
+    commented, i, ends = False, 0, {}   # ends: a code tag's name -> the lines its closing tag is on
     while i < len(lines):
         line, kept, at = lines[i], [], 0
         while at <= len(line):
@@ -75,7 +76,7 @@ def _regions(lines: list[str], out: Converted) -> _Page:
             comment = line.find("<!--", at)
             code = CODE_OPEN.search(line, at)
             if code and (comment < 0 or code.start() < comment):
-                block = _code_block(lines, i, code)
+                block = _code_block(lines, i, code, ends)
                 if block is not None:
                     page.code[i] = block
                     block.outside = block.outside or bool("".join(kept).strip() or line[at:code.start()].strip())
@@ -98,14 +99,16 @@ def _regions(lines: list[str], out: Converted) -> _Page:
     return page
 
 
-def _code_block(lines: list[str], i: int, opened: re.Match) -> _Code | None:
+def _code_block(lines: list[str], i: int, opened: re.Match, ends: dict[str, list[int]]) -> _Code | None:
     name = opened.group(1).lower()
     closing = re.compile(rf"</{name}\s*>", re.IGNORECASE)
     if opened.group(0).endswith("/>"):
         return None
-    for j in range(i, min(len(lines), i + 3000)):
-        start = opened.end() if j == i else 0
-        close = closing.search(lines[j], start)
+    if name not in ends:
+        ends[name] = [k for k, line in enumerate(lines) if closing.search(line)]
+    after = ends[name]
+    for j in after[bisect.bisect_left(after, i):]:
+        close = closing.search(lines[j], opened.end() if j == i else 0)
         if close:
             lang = LANG.search(opened.group(2))
             first = lines[i][opened.end():close.start()] if j == i else lines[i][opened.end():]

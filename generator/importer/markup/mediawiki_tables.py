@@ -9,6 +9,7 @@ table. A table inside a cell is read as that cell's text.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from typing import Callable
@@ -94,10 +95,11 @@ def _write(lines, out: Converted, start: int, end: int, rows, caption: list[int]
     out.blank(start, caption[0] if caption else first)
     last = max(by_line)
     closing = end if lines[end].strip().startswith("|}") and end > last else last
+    cell_lines = sorted(by_line)
     for i in range(start + 1, end + 1):   # row and closing lines go with the row they end or start
         if not out.lines[i] and lines[i].strip() and i != closing and (i + 1) not in out.attached:
-            following = next((k for k in sorted(by_line) if k > i), None)
-            out.blank(i, following if following is not None else last)
+            k = bisect.bisect_right(cell_lines, i)
+            out.blank(i, cell_lines[k] if k < len(cell_lines) else last)
     out.lines[closing] += "</table>"
     if closing != last:
         out.attached[closing + 1] = last + 1
