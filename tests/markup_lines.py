@@ -261,16 +261,19 @@ def _mediawiki(lines: list[str]) -> list[str]:
                 out.append(_mediawiki_inline(re.sub(r"^\{\{[^|]*\|?|\}\}$", "", stripped)))
             continue
         if stripped.startswith("{|"):
-            table_rows = 0
+            table_rows = []   # the rows so far, each True once it has a cell
             out.append("")
         elif table_rows is not None and stripped.startswith("|}"):
             table_rows = None
             out.append("")
         elif table_rows is not None and re.match(r"^\|[-+]", stripped):
-            table_rows += stripped.startswith("|-")
+            if stripped.startswith("|-") and table_rows and table_rows[-1]:
+                table_rows.append(False)
             out.append(_mediawiki_inline(stripped[2:]) if stripped.startswith("|+") else "")
         elif table_rows is not None and stripped[:1] in ("|", "!"):
-            header = stripped.startswith("!") and table_rows <= 1
+            table_rows = table_rows or [False]
+            table_rows[-1] = True
+            header = stripped.startswith("!") and len(table_rows) == 1   # the first row's '!' cells: its header
             cells = [re.sub(r"""^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|\S+)\s*)+\|(?!\|)""", "", c)
                      for c in re.split(r"\|\||!!", _mediawiki_links(stripped[1:]))]
             out.append("" if header else "| " + " | ".join(_mediawiki_inline(c) for c in cells) + " |")

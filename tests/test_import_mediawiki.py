@@ -141,6 +141,8 @@ def test_inline_markup() -> None:
     assert inline("&lt;b&gt; &amp; &mdash;") == "&lt;b&gt; & —"   # never a tag made of text
     assert inline("{{Note|Call back}} {{!}} {{phone|0161 496 0000}}") == "Note: Call back | 0161 496 0000"
     assert inline("<code>x &lt; 2</code> __TOC__") == "`x < 2`"
+    # a template of no argument draws what another page holds: its name stays, as written; layout ones go
+    assert inline("Ring {{Duty phone}} {{Clear}}{{lc:NOW}}") == "Ring {{Duty phone}} NOW"
 
 
 def test_mediawiki_signs_choose_a_txt_or_wiki_file_and_nothing_else() -> None:

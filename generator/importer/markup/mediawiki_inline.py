@@ -5,7 +5,8 @@ the ``__NOTOC__`` switches.
 
 Only what a reader of the rendered page sees is kept: a link shows its label, a reference's text
 stays beside the words it notes (in brackets), a category shows as the page's category bar does
-('Category: X'), an unknown template its arguments (the words the page gave it). ``&lt;`` and
+('Category: X'), an unknown template its arguments (the words the page gave it), or, given none, its
+name as written (what it draws is on another page). ``&lt;`` and
 ``&gt;`` stay entities, so no text becomes a tag.
 """
 from __future__ import annotations
@@ -186,8 +187,10 @@ def template(body: str, keep) -> str:
     shown = positional + [f"{k}: {v}" if not k.isdigit() else v for k, v in named if v]
     if key in BOXES and shown:
         return f"{BOXES[key].capitalize()}: " + " ".join(shown)
-    if not shown:
-        return "" if ":" not in name else name.split(":", 1)[1].strip()
+    if not shown and ":" in name:   # '{{lc:Text}}': a magic word's text
+        return name.split(":", 1)[1].strip()
+    if not shown:   # '{{Oncall rota}}': what it draws is on another page; the page shows it there, as written
+        return keep("{{" + name.strip() + "}}") if name.strip() else ""
     return " ".join(shown)
 
 
