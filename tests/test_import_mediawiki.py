@@ -69,7 +69,8 @@ def test_code_blocks_and_preformatted_lines_give_commands(output) -> None:
     assert set(books) == {"patient-record-server-not-responding", "radiology-images-not-arriving"}
     record = books["patient-record-server-not-responding"]
     assert commands_of(record) == ['Get-WebAppPoolState -Name "EPRPool"\nRestart-WebAppPool -Name "EPRPool"',
-                                   "Test-NetConnection -ComputerName epr-db02 -Port 1433"]   # a space-led line
+                                   "Test-NetConnection -ComputerName epr-db02 -Port 1433\n"
+                                   "Test-NetConnection -ComputerName epr-db03 -Port 1433"]   # space-led, right under text
     assert record["steps"]["immediate"][0]["commands"][0]["lang"] == "powershell"
     radiology = books["radiology-images-not-arriving"]
     steps = [step["text"] for step in radiology["steps"]["immediate"]]
@@ -122,9 +123,10 @@ def test_mediawiki_converts_line_for_line() -> None:
 def test_preformatted_lines_are_fenced_on_the_blank_lines_around_them() -> None:
     converted = convert_markup("page.mediawiki", ["Restart it:", "", " systemctl restart app", "  --now", "", "Done."])
     assert converted.lines == ["Restart it:", "```", "systemctl restart app", " --now", "```", "Done."]
-    # with no blank line free for a fence: indented as code, the text kept
-    tight = convert_markup("page.mediawiki", ["Restart it:", " systemctl restart app", "Done."])
-    assert tight.lines == ["Restart it:", "    systemctl restart app", "Done."]
+    # with no blank line free for a fence: indented as code, and the parser told the lines are code
+    tight = convert_markup("page.mediawiki", ["Restart it:", " systemctl restart app", "Done.", "<pre>", "x</pre>", "Next."])
+    assert tight.lines == ["Restart it:", "    systemctl restart app", "Done.", "", "    x", "Next."]
+    assert tight.preformatted == {2: "", 5: ""} and tight.attached[4] == 5
 
 
 def test_a_line_of_text_ends_a_list_as_mediawiki_ends_it() -> None:

@@ -51,6 +51,7 @@ class Converted:
     hidden: set[int] = field(default_factory=set)            # lines a rendered page does not show (1-based)
     meta: dict[str, tuple[str, int]] = field(default_factory=dict)   # front matter: key -> (value, line)
     breaks: set[int] = field(default_factory=set)            # lines that start a paragraph of their own (1-based)
+    preformatted: dict[int, str] = field(default_factory=dict)   # code lines with no line free for a fence -> language
 
     def blank(self, index: int, owner: int | None = None) -> None:
         """Line ``index`` (0-based) is markup: it goes with line ``owner`` (0-based), or is hidden."""

@@ -129,10 +129,20 @@ def _code(lines: list[str], out: Converted, page: _Page, i: int) -> int:
     bottom = j if not block.last.strip() and not block.outside and j > i else j + 1
     free_top = top == i or (top >= 0 and not lines[top].strip() and not out.lines[top] and (top + 1) not in out.hidden)
     free_bottom = bottom == j or bottom == len(lines) or (bottom < len(lines) and not lines[bottom].strip())
-    if block.outside or not (free_top and free_bottom):
-        for k, text in zip(range(i, j + 1), body):   # no line for a fence: each line as code in the text
+    if block.outside:   # 'Run: <pre>make' ... : each line as code in the text
+        for k, text in zip(range(i, j + 1), body):
             out.lines[k] = f"`{shown(text).strip()}`" if text.strip() else ""
             page.kinds[k] = "text" if text.strip() else "blank"
+        return j + 1
+    if not (free_top and free_bottom):   # no line free for a fence: the parser is told the lines are code
+        rows = [k for k, text in zip(range(i, j + 1), body) if text.strip()]
+        for k, text in zip(range(i, j + 1), body):
+            out.lines[k] = "    " + shown(text) if k in rows else ""
+            page.kinds[k] = "code"
+            if k in rows:
+                out.preformatted[k + 1] = block.lang
+            elif rows and lines[k].strip():   # the tag's own line goes with the code
+                out.blank(k, min(rows, key=lambda r: abs(r - k)))
         return j + 1
     for k, text in zip(range(i, j + 1), body):
         out.lines[k] = shown(text)
@@ -258,7 +268,8 @@ def _text(out: Converted, page: _Page, i: int, text: str) -> None:
 
 
 def _preformatted(lines: list[str], out: Converted, page: _Page, i: int) -> int:
-    """Lines led by a space: one preformatted block, fenced on the blank lines around it."""
+    """Lines led by a space: one preformatted block, fenced on the blank lines around it (or, with
+    none free, indented as code and listed in ``preformatted``)."""
     end = i
     while end + 1 < len(lines) and page.text[end + 1].startswith(" ") and lines[end + 1].startswith(" ") \
             and page.text[end + 1].strip() \
@@ -269,8 +280,10 @@ def _preformatted(lines: list[str], out: Converted, page: _Page, i: int) -> int:
         (bottom == len(lines) or (not lines[bottom].strip() and bottom not in page.code))
     for k in range(i, end + 1):
         body = code_text(page.text[k][1:]).rstrip()
-        out.lines[k] = body if fenced else "    " + body.lstrip() if body.strip() else ""
+        out.lines[k] = body if fenced else "    " + body
         page.kinds[k] = "code"
+        if not fenced:   # no line free for a fence: the parser is told the lines are code
+            out.preformatted[k + 1] = ""
     if not fenced:
         return end + 1
     out.lines[top] = "```"
