@@ -274,7 +274,8 @@ def _mediawiki(lines: list[str]) -> list[str]:
             table_rows = table_rows or [False]
             table_rows[-1] = True
             header = stripped.startswith("!") and len(table_rows) == 1   # the first row's '!' cells: its header
-            cells = [re.sub(r"""^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|\S+)\s*)+\|(?!\|)""", "", c)
+            cells = [re.sub(r"""^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|=]+)\s+)*[\w-]+\s*=\s*"""
+                            r"""(?:"[^"]*"|'[^']*'|[^\s"'|=]+)\s*\|(?!\|)""", "", c)
                      for c in re.split(r"\|\||!!", _mediawiki_links(stripped[1:]))]
             out.append("" if header else "| " + " | ".join(_mediawiki_inline(c) for c in cells) + " |")
         elif re.fullmatch(r"-{4,}|__[A-Z]+__|<references\s*/?>|</?div\b[^>]*>", stripped):

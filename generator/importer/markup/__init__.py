@@ -38,9 +38,9 @@ WIKI_TABLE = [re.compile(r"^\s*\{\|", re.MULTILINE), re.compile(r"^\s*\|-", re.M
 MEDIAWIKI_HEADING = re.compile(r"^(={2,6})[^=\n]+\1[ \t]*$", re.MULTILINE)   # '== Heading ==' (two of them)
 MEDIAWIKI_SIGNS = [re.compile(r"'''[^'\n]+'''"),
                    re.compile(r"^[*#]*;[^:\n]+\s:\s", re.MULTILINE),
-                   re.compile(r"\[(?:https?|mailto):[^\s\]]+ [^\]\n]+\]"),
+                   re.compile(r"\[(?:https?|mailto):[^\s\]\[]+ [^\]\n\[]+\]"),
                    re.compile(r"^\{\{[A-Za-z][^{}|\n]*(?:\||$)", re.MULTILINE),
-                   re.compile(r"^<(?:source|pre)\b[^>]*>\s*$", re.MULTILINE)]
+                   re.compile(r"^<(?:source|pre)\b[^>\n]*>[ \t]*$", re.MULTILINE)]
 CONFLUENCE_HEADING = re.compile(r"^\s*h[1-6]\.\s", re.MULTILINE)
 
 

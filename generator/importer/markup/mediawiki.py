@@ -65,7 +65,7 @@ def _regions(lines: list[str], out: Converted) -> _Page:
     page = _Page(list(lines))
     commented, i, ends = False, 0, {}   # ends: a code tag's name -> the lines its closing tag is on
     while i < len(lines):
-        line, kept, at = lines[i], [], 0
+        line, kept, at, comment, code = lines[i], [], 0, -2, None   # -2: not looked for yet
         while at <= len(line):
             if commented:
                 end = line.find("-->", at)
@@ -73,8 +73,10 @@ def _regions(lines: list[str], out: Converted) -> _Page:
                     break
                 commented, at = False, end + 3
                 continue
-            comment = line.find("<!--", at)
-            code = CODE_OPEN.search(line, at)
+            if comment != -1 and comment < at:   # each is looked for again only once passed
+                comment = line.find("<!--", at)
+            if code is not None and code.start() < at or code is None and at == 0:
+                code = CODE_OPEN.search(line, at)
             if code and (comment < 0 or code.start() < comment):
                 block = _code_block(lines, i, code, ends)
                 if block is not None:
@@ -244,7 +246,7 @@ def _item(out: Converted, page: _Page, i: int, text: str) -> bool:
 def _term(body: str) -> tuple[str, str | None]:
     """'Term : what it means' -> ('Term', 'what it means'): the first colon outside a link, a template,
     a tag or an address ('https://')."""
-    pieces = split_top(re.sub(r"<[^>]*>", lambda m: "\x01" * len(m.group(0)), body), ":")
+    pieces = split_top(re.sub(r"<[^<>]*>", lambda m: "\x01" * len(m.group(0)), body), ":")
     at = 0
     for piece in pieces[:-1]:
         at += len(piece)

@@ -17,17 +17,15 @@ import re
 MAGIC = re.compile(r"__(?:NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK|NONEWSECTIONLINK|NOGALLERY|HIDDENCAT|"
                    r"INDEX|NOINDEX|STATICREDIRECT|NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|DISAMBIG|"
                    r"EXPECTUNUSEDCATEGORY)__")
-NOWIKI = re.compile(r"<nowiki\s*>(.*?)</nowiki\s*>|<nowiki\s*/>", re.IGNORECASE)
-CODE_TAG = re.compile(r"<(code|tt|kbd|samp|var|source|syntaxhighlight|pre)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE)
-REF = re.compile(r"<ref\b[^>/]*(?:/>|>(.*?)</ref\s*>)", re.IGNORECASE)
-INCLUDEONLY = re.compile(r"<includeonly\s*>.*?(?:</includeonly\s*>|$)", re.IGNORECASE)
+NOWIKI = re.compile(r"<nowiki\s*>(.*?)</nowiki\s*>|<nowiki\s*/>", re.IGNORECASE)   # in a <pre> block's line
+CODE_TAGS = ("code", "tt", "kbd", "samp", "var", "source", "syntaxhighlight", "pre")
 BOLD_TAG = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
 ITALIC_TAG = re.compile(r"</?(?:i|em)\s*>", re.IGNORECASE)
 BREAK = re.compile(r"<br\s*/?\s*>|</br\s*>", re.IGNORECASE)
 # tags that only style their text: dropped, the text kept
 STYLE_TAG = re.compile(r"</?(?:u|s|del|ins|strike|small|big|sup|sub|span|font|div|center|p|abbr|cite|mark|q|"
                        r"noinclude|onlyinclude|blockquote|poem|references|section|translate|languages|"
-                       r"tvar|bdi|dfn|em|time|data|wbr)\b[^>]*>", re.IGNORECASE)
+                       r"tvar|bdi|dfn|em|time|data|wbr)\b[^<>]*>", re.IGNORECASE)
 INTERNAL = re.compile(r"\[\[([^\[\]]*)\]\]")
 EXTERNAL = re.compile(r"\[((?:https?:|ftp:|mailto:|//)[^\s\[\]]+)(?:\s+([^\[\]]*))?\]", re.IGNORECASE)
 TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
@@ -59,10 +57,10 @@ def inline(text: str) -> str:
         return f"\x00{len(kept) - 1}\x00"
 
     text = text.replace("\x00", "")
-    text = NOWIKI.sub(lambda m: keep(_entities(m.group(1) or "")), text)
-    text = CODE_TAG.sub(lambda m: keep(f"`{code_text(m.group(2)).strip()}`"), text)   # code shows '<' as '<'
-    text = MAGIC.sub("", INCLUDEONLY.sub("", text))
-    text = REF.sub(lambda m: f" ({m.group(1).strip()})" if m.group(1) and m.group(1).strip() else "", text)
+    text = paired(text, ("nowiki",), lambda name, body: keep(_entities(body or "")))
+    text = paired(text, CODE_TAGS, lambda name, body: keep(f"`{code_text(body or '').strip()}`"))   # '<' as '<'
+    text = MAGIC.sub("", paired(text, ("includeonly",), lambda name, body: ""))
+    text = paired(text, ("ref",), lambda name, body: f" ({body.strip()})" if body and body.strip() else "")
     for _ in range(MAX_ROUNDS):   # innermost first: a template inside a link's label, a link in a template's
         changed = TEMPLATE.sub(lambda m: template(m.group(1), keep), text)
         changed = INTERNAL.sub(lambda m: _internal(m.group(1)), changed)
@@ -82,6 +80,29 @@ def inline(text: str) -> str:
             break
         text = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def paired(text: str, names: tuple[str, ...], replace) -> str:
+    """Each ``<name ...>body</name>`` of ``text`` as ``replace(name, body)`` (body None for ``<name />``);
+    a tag never closed stays as written. One pass, whatever the line holds."""
+    opening = re.compile(rf"<({'|'.join(names)})\b([^<>]*)>", re.IGNORECASE)
+    out, at, unclosed = [], 0, set()
+    for match in opening.finditer(text):
+        name = match.group(1).lower()
+        if match.start() < at or name in unclosed:
+            continue
+        if match.group(2).rstrip().endswith("/"):   # '<ref name="x" />', '<nowiki/>'
+            out += [text[at:match.start()], replace(name, None)]
+            at = match.end()
+            continue
+        close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(text, match.end())
+        if close is None:   # no later one closes either
+            unclosed.add(name)
+            continue
+        out += [text[at:match.start()], replace(name, text[match.end():close.start()])]
+        at = close.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _entities(text: str) -> str:

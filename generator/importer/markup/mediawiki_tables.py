@@ -17,7 +17,8 @@ from typing import Callable
 from . import Converted
 from .mediawiki_inline import split_top
 
-ATTRIBUTES = re.compile(r"""^\s*(?:[\w:-]+\s*(?:=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'|]+))?\s*)+$""")
+ATTRIBUTE = r"""[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'|]+))?"""
+ATTRIBUTES = re.compile(rf"^\s*{ATTRIBUTE}(?:\s+{ATTRIBUTE})*\s*$")   # apart by spaces: one way to read them
 SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?(\d{1,3})""", re.IGNORECASE)
 
 

@@ -34,8 +34,8 @@ def template_end(text: list[str], i: int) -> int | None:
 
 def box_line(out: Converted, kinds: list[str], i: int, text: str) -> bool:
     """'{{Note|Text}}' alone on its line: a box titled by its text. False for any other line."""
-    match = re.fullmatch(r"\{\{\s*([^|{}]+?)\s*\|(.*)\}\}\s*", text, re.DOTALL)
-    kind = BOXES.get(re.sub(r"\s+", " ", match.group(1)).lower()) if match else None
+    match = re.fullmatch(r"\{\{([^|{}]*)\|(.*)\}\}\s*", text, re.DOTALL)
+    kind = BOXES.get(re.sub(r"\s+", " ", match.group(1)).strip().lower()) if match else None
     if not kind or kind == "note" and match.group(1).lower().startswith(("infobox", "main", "further")):
         return False
     shown = inline(match.group(2).split("|", 1)[-1] if re.match(r"^\s*\w+\s*=", match.group(2)) else match.group(2))
