@@ -177,6 +177,20 @@ def test_hostile_mediawiki_ends_and_keeps_its_lines() -> None:
     assert len(convert_markup("page.mediawiki", deep).lines) == len(deep)
 
 
+def test_hostile_lines_convert_in_linear_time() -> None:
+    """Lines built to make a regular expression backtrack: each took seconds to minutes at first."""
+    import time
+
+    lines = ["{|", "| " + "a" * 40 + "! | x", "|}", "<pre>" * 20000, "<code" * 20000 + ">", "<ref>" * 20000,
+             "<span" * 20000, "; " + "<" * 50000 + " : x", "{{" + " " * 50000 + "|x}}", "[http://x a" * 20000,
+             "=" + "a=" * 50000, "'" * 3 + "a''" * 30000, "<!--" * 20000]
+    started = time.perf_counter()
+    converted = convert_markup("page.mediawiki", lines)
+    assert len(converted.lines) == len(lines)
+    assert convert_markup("page.txt", ["[http://x a" * 100000]) is None
+    assert time.perf_counter() - started < 5   # well under a second here
+
+
 _PIECES = ["", "text", " pre", "== H ==", "=== Sub ===", "{|", "|}", "|-", "|+ cap", "! a !! b", "| a || b",
            "| style=\"x\" | c", "{{Infobox", "| key = value", "}}", "{{Note|x}}", "<pre>", "</pre>",
            "<syntaxhighlight lang=\"bash\">", "</syntaxhighlight>", "<source>x</source>", "<!-- c", "-->",
