@@ -25,7 +25,7 @@ from .mediawiki_templates import box_line, template, template_end
 
 HEADING = re.compile(r"^(={1,6})(.*?[^=\s].*?)(={1,6})\s*$")
 LIST = re.compile(r"^([*#:;]+)\s*(.*)$")
-CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^>]*)>", re.IGNORECASE)
+CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^<>]*)>", re.IGNORECASE)
 LANG = re.compile(r"""\blang(?:uage)?\s*=\s*["']?([\w+#.-]+)""", re.IGNORECASE)
 TAGS_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^<>]*>\s*)+$")
 CLOSING_ONLY = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
@@ -222,8 +222,9 @@ def _item(out: Converted, page: _Page, i: int, text: str) -> bool:
         term, definition = _term(body)
         following = next_text(page.text, i)
         opens = definition is None and following is not None and page.text[following].startswith(markers[:-1] + ":")
-        value = f": {inline(definition)}" if definition is not None and definition.strip() else ":" if opens else ""
-        out.lines[i] = f"{indent}- **{inline(term)}**{value}"
+        shown = inline(definition) if definition is not None else ""
+        value = f": {shown}" if shown else ":" if opens else ""
+        out.lines[i] = f"{indent}- **{inline(term)}**{value}" if inline(term) else f"{indent}- {shown}" if shown else ""
         page.kinds[i] = "term"
     elif kind == ":":
         above = previous_text(page.text, i)
@@ -236,10 +237,12 @@ def _item(out: Converted, page: _Page, i: int, text: str) -> bool:
             out.lines[i] = inline(body)
             page.kinds[i] = "indent"
     else:
-        out.lines[i] = f"{indent}{'1.' if kind == '#' else '-'} {inline(body)}" if body.strip() else ""
+        shown = inline(body)
+        out.lines[i] = f"{indent}{'1.' if kind == '#' else '-'} {shown}" if shown else ""
         page.kinds[i] = "item"
-    if not out.lines[i].strip("-*: 1."):
+    if not out.lines[i].strip():   # a marker of no words ('*', ';'): it goes with the text after it
         out.blank(i, next_text(page.text, i))
+        page.kinds[i] = "blank"
     return True
 
 
