@@ -74,7 +74,9 @@ def test_code_blocks_and_preformatted_lines_give_commands(output) -> None:
     assert record["steps"]["immediate"][0]["commands"][0]["lang"] == "powershell"
     radiology = books["radiology-images-not-arriving"]
     steps = [step["text"] for step in radiology["steps"]["immediate"]]
-    assert "SELECT COUNT(id) FROM dicom_queue" in steps[0]   # '<source>' inside its '#:' line: inline code
+    # '#: <source lang="sql">...</source>': a code block in the item above, the step's command
+    assert commands_of(radiology) == ["SELECT COUNT(id) FROM dicom_queue WHERE status = 'PENDING';"]
+    assert radiology["steps"]["immediate"][0]["commands"][0]["lang"] == "sql"
     assert steps[1].endswith("Quote the Trust's account number from the contracts page.")   # '[[Page|label]]'
     assert radiology["guidance"] == [{"title": "Note", "text": "Scanners keep their images for 48 hours, so nothing "
                                                               "is lost while the router is down."}]   # '{{Note|'
@@ -91,13 +93,13 @@ def test_pre_blocks_are_templates_with_their_entities_decoded(output) -> None:
 def test_leading_template_is_front_matter_and_page_markup_is_hidden(output) -> None:
     guidance = output["organization.yaml"]["guidance"]
     assert guidance[0]["text"] == ("- owner: Clinical Systems Support\n- last review: 3 March 2025\n"
-                                   "- approved by: Digital Governance Board")
+                                   "- approved by: Digital Governance Board\n"
+                                   "- category: Clinical systems, Incident procedures")   # the category bar
     page = next(g["text"] for g in guidance if g["title"] == "Clinical systems outage procedure")
     assert "(Agreed at the Digital Governance Board, February 2025.)" in page   # a <ref>, beside its words
     assert "Never restart the pharmacy interface" in page   # '{{Warning|...}}' on one line
     related = next(g["text"] for g in guidance if g["title"] == "Related pages")
     assert "Trust status page (https://status.orchardlane.example.org)" in related
-    assert "Category: Clinical systems" in related   # the page's category bar, as a reader sees it
     text = str({k: v for k, v in output.items() if k != "_report"})
     for markup in ("__NOTOC__", "Edit the source", "<!--", "order agreed", "{{Procedure header"):
         assert markup not in text, markup
@@ -115,9 +117,10 @@ def test_mediawiki_converts_line_for_line() -> None:
         "## Checks", "Run **now**, see *the guide*", "```bash", "df -h", "```", "- one", "  1. nested",
         "- **Term**: value", "- **Owner**:", "  Service desk", "", "Caption",
         "<table><tr><th>A</th><th>B</th>", "", "<tr><td>1</td><td>2</td>", "</table>", "",
-        "[docs](https://x.example) a b", "", "`ls -l`", "Category: Ops"]
+        "[docs](https://x.example) a b", "", "`ls -l`", ""]
     assert converted.hidden == {17} and converted.attached[11] == 12 and converted.attached[14] == 15
     assert converted.attached[16] == 15 and converted.attached[19] == 20
+    assert converted.meta == {"category": ("Ops", 21)}   # the page's category bar: its field
 
 
 def test_preformatted_lines_are_fenced_on_the_blank_lines_around_them() -> None:
@@ -127,6 +130,15 @@ def test_preformatted_lines_are_fenced_on_the_blank_lines_around_them() -> None:
     tight = convert_markup("page.mediawiki", ["Restart it:", " systemctl restart app", "Done.", "<pre>", "x</pre>", "Next."])
     assert tight.lines == ["Restart it:", "    systemctl restart app", "Done.", "", "    x", "Next."]
     assert tight.preformatted == {2: "", 5: ""} and tight.attached[4] == 5
+
+
+def test_a_block_under_a_colon_line_sits_in_the_item_above() -> None:
+    source = ["# Check the poller:", "#: <syntaxhighlight lang=\"bash\">", "systemctl status poller", "</syntaxhighlight>",
+              "# Tell the control room.", "[[Category:Runbooks]] [[Category:SCADA|Scada]]", "[[Category:Telemetry]]"]
+    converted = convert_markup("page.mediawiki", source)
+    assert converted.lines == ["1. Check the poller:", "   ```bash", "   systemctl status poller", "   ```",
+                               "1. Tell the control room.", "", ""]
+    assert converted.meta == {"category": ("Runbooks, SCADA, Telemetry", 6)} and converted.attached[7] == 6
 
 
 def test_a_line_of_text_ends_a_list_as_mediawiki_ends_it() -> None:

@@ -6,6 +6,7 @@ prove that each non-empty line landed somewhere.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -230,7 +231,7 @@ def _preformatted(lines: list[str], i: int, section: Section, offset: int, prefo
     start, lang = i, preformatted[offset + i + 1]
     while i < len(lines) and preformatted.get(offset + i + 1) == lang:
         i += 1
-    body = [line[4:] if line.startswith("    ") else line.lstrip() for line in lines[start:i]]
+    body = textwrap.dedent("\n".join(lines[start:i])).split("\n")   # written under a list item: its indent too
     _code_block(section, list(range(offset + start + 1, offset + i + 1)), lang, body, "", offset + start + 1, [])
     return i
 

@@ -28,6 +28,8 @@ LIST = re.compile(r"^([*#:;]+)\s*(.*)$")
 CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^<>]*)>", re.IGNORECASE)
 LANG = re.compile(r"""\blang(?:uage)?\s*=\s*["']?([\w+#.-]+)""", re.IGNORECASE)
 TAGS_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^<>]*>\s*)+$")
+MARKERS_ONLY = re.compile(r"^\s*(?:[*#:;]*:\s*)?$")   # '#: <syntaxhighlight>': a block in the item above
+CATEGORY_LINE = re.compile(r"(?:\s*\[\[\s*category\s*:[^\[\]]*\]\])+\s*", re.IGNORECASE)
 CLOSING_ONLY = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
 
 
@@ -39,6 +41,7 @@ class _Code:
     first: str      # what the opening line has after its tag
     last: str       # what the closing line has before its tag
     outside: bool   # text before the opening tag or after the closing one
+    prefix: str = ""   # the indentation of the list item it sits in ('#: <pre>')
 
 
 @dataclass
@@ -81,7 +84,9 @@ def _regions(lines: list[str], out: Converted) -> _Page:
                 block = _code_block(lines, i, code, ends)
                 if block is not None:
                     page.code[i] = block
-                    block.outside = block.outside or bool("".join(kept).strip() or line[at:code.start()].strip())
+                    before = "".join(kept) + line[at:code.start()]
+                    block.outside = block.outside or not MARKERS_ONLY.match(before)
+                    block.prefix = "".join("   " if m == "#" else "  " for m in before.strip()[:-1])
                     break
                 kept.append(line[at:code.end()])
                 at = code.end()
@@ -115,7 +120,7 @@ def _code_block(lines: list[str], i: int, opened: re.Match, ends: dict[str, list
             lang = LANG.search(opened.group(2))
             first = lines[i][opened.end():close.start()] if j == i else lines[i][opened.end():]
             last = lines[j][:close.start()] if j > i else ""
-            outside = bool(lines[j][close.end():].strip() or lines[i][:opened.start()].strip())
+            outside = bool(lines[j][close.end():].strip()) or not MARKERS_ONLY.match(lines[i][:opened.start()])
             if j == i and outside:   # '# Run <source lang="sh">make</source>': code in the line's text
                 return None
             return _Code(j, lang.group(1).lower() if lang else "", name != "pre", first, last, outside)
@@ -132,14 +137,17 @@ def _code(lines: list[str], out: Converted, page: _Page, i: int) -> int:
     free_top = top == i or (top >= 0 and not lines[top].strip() and not out.lines[top] and (top + 1) not in out.hidden)
     free_bottom = bottom == j or bottom == len(lines) or (bottom < len(lines) and not lines[bottom].strip())
     if block.outside:   # 'Run: <pre>make' ... : each line as code in the text
+        rows = [k for k, text in zip(range(i, j + 1), body) if text.strip()]
         for k, text in zip(range(i, j + 1), body):
             out.lines[k] = f"`{shown(text).strip()}`" if text.strip() else ""
             page.kinds[k] = "text" if text.strip() else "blank"
+            if not text.strip() and lines[k].strip():   # the tag's own line goes with the code
+                out.blank(k, min(rows, key=lambda r: abs(r - k)) if rows else None)
         return j + 1
     if not (free_top and free_bottom):   # no line free for a fence: the parser is told the lines are code
         rows = [k for k, text in zip(range(i, j + 1), body) if text.strip()]
         for k, text in zip(range(i, j + 1), body):
-            out.lines[k] = "    " + shown(text) if k in rows else ""
+            out.lines[k] = block.prefix + "    " + shown(text) if k in rows else ""
             page.kinds[k] = "code"
             if k in rows:
                 out.preformatted[k + 1] = block.lang
@@ -147,11 +155,11 @@ def _code(lines: list[str], out: Converted, page: _Page, i: int) -> int:
                 out.blank(k, min(rows, key=lambda r: abs(r - k)))
         return j + 1
     for k, text in zip(range(i, j + 1), body):
-        out.lines[k] = shown(text)
+        out.lines[k] = block.prefix + shown(text) if text.strip() else ""
         page.kinds[k] = "code"
-    out.lines[top] = f"```{block.lang}"
+    out.lines[top] = f"{block.prefix}```{block.lang}"
     if bottom < len(lines):
-        out.lines[bottom] = "```"
+        out.lines[bottom] = f"{block.prefix}```"
         page.kinds[bottom] = "code"
     return max(bottom, j) + 1
 
@@ -181,7 +189,7 @@ def _block(lines: list[str], out: Converted, page: _Page, i: int) -> int:
     if text.startswith(" ") and lines[i].startswith(" "):   # never the words after a comment's end
         return _preformatted(lines, out, page, i)
     text = text.lstrip() if text.startswith(" ") else text
-    for handler in (_heading, _rule, _item):
+    for handler in (_heading, _rule, _categories, _item):
         if handler(out, page, i, text):
             return i + 1
     _text(out, page, i, text)
@@ -208,6 +216,20 @@ def _rule(out: Converted, page: _Page, i: int, text: str) -> bool:
         page.kinds[i] = "text"
     else:
         out.blank(i, next_text(page.text, i))
+    return True
+
+
+def _categories(out: Converted, page: _Page, i: int, text: str) -> bool:
+    """'[[Category:Runbooks]]' lines: the page's category bar, which MediaWiki shows apart from the page's
+    text (never the last step's words): the page's 'category' field, as front matter is (the page's own word)."""
+    if not CATEGORY_LINE.fullmatch(text):
+        return False
+    names = [m.group(1).strip() for m in re.finditer(r"\[\[\s*category\s*:([^\]|]*)", text, re.IGNORECASE)]
+    value, first = out.meta.get("category", ("", i + 1))
+    out.meta["category"] = (", ".join(n for n in [value, *names] if n), first)
+    out.lines[i] = ""
+    if first != i + 1:
+        out.attached[i + 1] = first
     return True
 
 

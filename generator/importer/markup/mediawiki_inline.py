@@ -26,6 +26,7 @@ BREAK = re.compile(r"<br\s*/?\s*>|</br\s*>", re.IGNORECASE)
 STYLE_TAG = re.compile(r"</?(?:u|s|del|ins|strike|small|big|sup|sub|span|font|div|center|p|abbr|cite|mark|q|"
                        r"noinclude|onlyinclude|blockquote|poem|references|section|translate|languages|"
                        r"tvar|bdi|dfn|em|time|data|wbr)\b[^<>]*>", re.IGNORECASE)
+REF_TAG = re.compile(r"</?ref\b[^<>]*>", re.IGNORECASE)   # a '<ref>' over two lines: its words, apart
 INTERNAL = re.compile(r"\[\[([^\[\]]*)\]\]")
 EXTERNAL = re.compile(r"\[((?:https?:|ftp:|mailto:|//)[^\s\[\]]+)(?:\s+([^\[\]]*))?\]", re.IGNORECASE)
 TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
@@ -45,6 +46,7 @@ SILENT = {"clear", "clr", "-", "break", "toc", "toc limit", "toclimit", "toc rig
           "use mdy dates", "italic title", "lowercase title", "clearleft", "clearright", "-"}
 SYMBOLS = {"!": "|", "=": "=", "!!": "||", "·": "·", "dot": "·", "•": "•", "bull": "•", "ndash": "–",
            "mdash": "—", "spaces": " ", "sp": " ", "nbsp": " ", "'": "'", "''": "''", "(": "{", ")": "}"}
+LAYOUT = re.compile(r"(?:^|[\s-])(?:begin|end|top|bottom|start|footer|header|col|clear|break|hidden)$")
 MAX_ROUNDS = 12   # templates and links nest; a page's deepest nesting, not an input's
 
 
@@ -73,7 +75,7 @@ def inline(text: str) -> str:
     text = BOLD_TAG.sub("**", text)
     text = ITALIC_TAG.sub("*", text)
     text = BREAK.sub(" ", text)
-    text = STYLE_TAG.sub("", text)
+    text = REF_TAG.sub(" ", STYLE_TAG.sub("", text))
     text = _entities(text)
     for _ in range(MAX_ROUNDS):   # a kept span inside a kept span ('<code>' in '<nowiki>' is text: once)
         if "\x00" not in text:
@@ -210,6 +212,8 @@ def template(body: str, keep) -> str:
         return f"{BOXES[key].capitalize()}: " + " ".join(shown)
     if not shown and ":" in name:   # '{{lc:Text}}': a magic word's text
         return name.split(":", 1)[1].strip()
+    if not shown and LAYOUT.search(key):   # '{{Collapse bottom}}', '{{Div col end}}': a box's edge, no words
+        return ""
     if not shown:   # '{{Oncall rota}}': what it draws is on another page; the page shows it there, as written
         return keep("{{" + name.strip() + "}}") if name.strip() else ""
     return " ".join(shown)
