@@ -1,6 +1,6 @@
-"""The checker's own reading of reStructuredText, AsciiDoc, Confluence, org-mode and MediaWiki lines: each source line as the Markdown
-line a reader would see it as, or '' for a line that is only markup (an underline, a directive, a
-block delimiter, a page setting). Written apart from the importer's converters, line by line and
+"""The checker's own reading of reStructuredText, AsciiDoc, Confluence, org-mode and MediaWiki lines:
+each source line as the Markdown line a reader would see it as, or '' for a line that is only markup
+(an underline, a directive, a block delimiter, a page setting). Written apart from the importer's converters, line by line and
 without structure, so that the corpus checks do not trust the code they check."""
 from __future__ import annotations
 

@@ -97,9 +97,9 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         plain = rewrite(markdown.lines if markdown else fixed_lines)
         if markdown:
             _keep_markup(markdown, plain, offset, imported)
+        preformatted = {offset + k: lang for k, lang in markdown.preformatted.items()} if markdown else None
         file_root = parse("\n".join(plain.lines), offset, title=source.name,
-                          breaks=frozenset(offset + k for k in plain.breaks),
-                          preformatted={offset + k: lang for k, lang in markdown.preformatted.items()} if markdown else None)
+                          breaks=frozenset(offset + k for k in plain.breaks), preformatted=preformatted)
         span_code_blocks(file_root)
         for block in file_root.all_blocks():
             block.aside = plain.asides.get(block.lines[0] - offset, "")
