@@ -106,6 +106,35 @@ def test_leading_template_is_front_matter_and_page_markup_is_hidden(output) -> N
     assert "5 lines of page markup" in output["_report"]   # the switch, the comments' lines
 
 
+TXT_PAGE = "community-radio-major-incident.txt"   # a page's source saved as text: its signs choose MediaWiki
+
+
+@pytest.fixture(scope="module")
+def txt_output(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [TXT_PAGE])[TXT_PAGE]
+
+
+def test_txt_page_cells_one_a_line_and_term_lines_give_levels_and_contacts(txt_output) -> None:
+    levels = {level["id"]: level for level in txt_output["severities.yaml"]["levels"]}
+    assert [(k, v["response_time"]) for k, v in levels.items()] == [("SEV1", "10m"), ("SEV2", "1h"),
+                                                                    ("SEV3", "next-business-day")]
+    assert levels["SEV2"]["description"] == "One transmitter is off air; the other is carrying the service."
+    contacts = {c["name"]: c for c in txt_output["contacts.yaml"]["contacts"]}
+    assert contacts["Studio desk"]["phone"] == "0113 496 0555"   # '; Studio desk : 0113 ...'
+    assert contacts["Stream provider (Castwave)"]["email"] == "support@castwave.example.net"
+    chain = [level["name"] for level in txt_output["escalation.yaml"]["levels"]]
+    assert chain == ["Transmitter engineer (on call)", "Station manager, Ruth Okafor", "Chair of the board"]
+
+
+def test_txt_page_space_led_lines_under_text_are_the_steps_commands(txt_output) -> None:
+    book = txt_output["playbooks/stream-encoder-down.yaml"]
+    assert commands_of(book) == ["ssh encoder01.frb.example.net\nsudo systemctl status liquidsoap\n"
+                                 "sudo systemctl restart liquidsoap"]
+    assert book["steps"]["immediate"][0]["text"] == "Listeners report silence on the web player."
+    text = str(txt_output)
+    assert "DISPLAYTITLE" not in text and "Exported from the NOC wiki" not in text
+
+
 def test_mediawiki_converts_line_for_line() -> None:
     source = ["== Checks ==", "Run '''now''', see ''[[Disk usage|the guide]]''", "<syntaxhighlight lang=\"bash\">",
               "df -h", "</syntaxhighlight>", "* one", "*# nested", "; Term : value", ";Owner", ":Service desk",
@@ -139,6 +168,11 @@ def test_a_block_under_a_colon_line_sits_in_the_item_above() -> None:
     assert converted.lines == ["1. Check the poller:", "   ```bash", "   systemctl status poller", "   ```",
                                "1. Tell the control room.", "", ""]
     assert converted.meta == {"category": ("Runbooks, SCADA, Telemetry", 6)} and converted.attached[7] == 6
+
+
+def test_display_title_is_the_page_heading() -> None:
+    converted = convert_markup("page.mediawiki", ["{{DISPLAYTITLE:Major ''incident'' procedure}}", "Text {{DISPLAYTITLE:x}}"])
+    assert converted.lines == ["# Major *incident* procedure", "Text"]
 
 
 def test_a_line_of_text_ends_a_list_as_mediawiki_ends_it() -> None:

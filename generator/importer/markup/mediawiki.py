@@ -29,6 +29,7 @@ CODE_OPEN = re.compile(r"<(syntaxhighlight|source|pre)\b([^<>]*)>", re.IGNORECAS
 LANG = re.compile(r"""\blang(?:uage)?\s*=\s*["']?([\w+#.-]+)""", re.IGNORECASE)
 TAGS_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^<>]*>\s*)+$")
 MARKERS_ONLY = re.compile(r"^\s*(?:[*#:;]*:\s*)?$")   # '#: <syntaxhighlight>': a block in the item above
+DISPLAY_TITLE = re.compile(r"\s*\{\{\s*DISPLAYTITLE\s*:([^{}|]*)(?:\|[^{}]*)?\}\}\s*", re.IGNORECASE)
 CATEGORY_LINE = re.compile(r"(?:\s*\[\[\s*category\s*:[^\[\]]*\]\])+\s*", re.IGNORECASE)
 CLOSING_ONLY = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
 
@@ -180,6 +181,11 @@ def _block(lines: list[str], out: Converted, page: _Page, i: int) -> int:
         table(page.text, out, i, end, inline)
         page.kinds[i:end + 1] = ["table"] * (end + 1 - i)
         return end + 1
+    title = DISPLAY_TITLE.fullmatch(text)
+    if title and inline(title.group(1)):   # the title the page is shown under: its heading
+        out.lines[i] = "# " + inline(title.group(1))
+        page.kinds[i] = "heading"
+        return i + 1
     if text.startswith("{{"):
         end = template_end(page.text, i)
         if end is not None and (end > i or box_line(out, page.kinds, i, text)):
