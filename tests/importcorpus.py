@@ -418,6 +418,10 @@ def site_text(site: Path) -> str:
         text = re.sub(r"\[([^\]\n]*)\]\(([^)\s]*)\)", r"\1 (\2)", text)   # notes show '[text](url)' as written
         # '{info:title=Who owns this}' in notes (a Confluence macro as written) shows its words; never a {placeholder}
         parts.append(re.sub(r"\{(\w+):([^{}\n]*)\}", r" \1 \2 ", text))
+        if "[[" in text or "{{" in text or "[http" in text:
+            # notes show a MediaWiki page as written: '[[Page|label]]', '[https://x label]' and
+            # '{{Note|text}}' show their words (never a [placeholder]); added, the text above kept as it is
+            parts.append(re.sub(r"\[\[|\]\]|\{\{|\}\}|\[(?=https?:|mailto:)|(?<=\S)\](?!\()|\|", " ", text))
     return normalize(" ".join(parts))
 
 

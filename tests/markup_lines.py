@@ -1,6 +1,6 @@
-"""The checker's own reading of reStructuredText, AsciiDoc, Confluence and org-mode lines: each source line as the Markdown
-line a reader would see it as, or '' for a line that is only markup (an underline, a directive, a
-block delimiter, a page setting). Written apart from the importer's converters, line by line and
+"""The checker's own reading of reStructuredText, AsciiDoc, Confluence, org-mode and MediaWiki lines:
+each source line as the Markdown line a reader would see it as, or '' for a line that is only markup
+(an underline, a directive, a block delimiter, a page setting). Written apart from the importer's converters, line by line and
 without structure, so that the corpus checks do not trust the code they check."""
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 RST = (".rst", ".rest")
 ASCIIDOC = (".adoc", ".asciidoc", ".asc")
 CONFLUENCE = (".wiki", ".confluence", ".jira")
+MEDIAWIKI = (".mediawiki", ".wikitext")
 ORG_SIGN = re.compile(r"^#\+(?:TITLE|BEGIN_SRC|BEGIN_EXAMPLE|STARTUP|OPTIONS):", re.IGNORECASE)
 ADORNMENT = re.compile(r"""^\s*([=\-~^"'`#*+:.<>_!$%&,;?@\\/|])\1{2,}\s*$""")
 RST_SHOWN_ARG = {"note", "warning", "tip", "important", "caution", "danger", "attention", "hint", "error",
@@ -29,6 +30,8 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _asciidoc(lines)
     if suffix == ".org" or (suffix == ".txt" and _org_signs(lines)):
         return _org(lines)
+    if suffix in MEDIAWIKI or (suffix in (".txt", ".wiki") and _mediawiki_signs(lines)):
+        return _mediawiki(lines)
     if suffix == ".txt" and _yaml_signs(lines):
         return _yamlish(lines)
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
@@ -247,3 +250,103 @@ def _yamlish(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _mediawiki_signs(lines: list[str]) -> bool:
+    """What only a MediaWiki page writes: a '{|' table, a '<syntaxhighlight>' block, a category link,
+    a '__NOTOC__' line; or '== Heading ==' lines beside bold in three apostrophes."""
+    if any(re.match(r"^\s*(?:\{\||<syntaxhighlight\b|\[\[Category:|__(?:NO)?TOC__\s*$)", l, re.IGNORECASE) for l in lines):
+        return not any(re.match(r"^\s*h[1-6]\.\s", l) for l in lines)
+    headings = sum(bool(re.fullmatch(r"(={2,6})[^=]+\1\s*", l)) for l in lines)
+    return headings >= 2 and any("'''" in l for l in lines)
+
+
+def _mediawiki(lines: list[str]) -> list[str]:
+    """MediaWiki: a code block's lines as written, a comment's unseen, a template's arguments as
+    'key: value' lines, a table's cells as a Markdown row's (its first row of '!' cells the header)."""
+    import html
+
+    out, code, comment, braces, table_rows = [], "", False, 0, None
+    for line in lines:
+        text = line
+        if code:
+            ended = re.search(rf"</{code}\s*>", text, re.IGNORECASE)
+            body = text[:ended.start()] if ended else text
+            out.append(html.unescape(body) if code == "pre" else body)
+            code = "" if ended else code
+            continue
+        if comment:
+            if "-->" not in text:
+                out.append("")
+                continue
+            text, comment = text.split("-->", 1)[1], False
+        text = re.sub(r"<!--.*?-->", "", text)
+        if "<!--" in text:
+            text, comment = text.split("<!--", 1)[0], True
+        opened = re.match(r"^\s*<(syntaxhighlight|source|pre)\b[^>]*>(.*)$", text, re.IGNORECASE)
+        if opened and any(re.search(rf"</{opened.group(1)}\s*>", l, re.IGNORECASE) for l in lines[len(out):]):
+            closed = re.search(rf"</{opened.group(1)}\s*>", opened.group(2), re.IGNORECASE)
+            code = "" if closed else opened.group(1).lower()
+            rest = opened.group(2)[:closed.start()] if closed else opened.group(2)
+            out.append(rest if rest.strip() else "```")
+            continue
+        stripped = text.strip()
+        if braces > 0 or (stripped.startswith("{{") and stripped.count("{{") > stripped.count("}}")):
+            braces += stripped.count("{{") - stripped.count("}}")
+            argument = re.match(r"^\|\s*(?:([^=|]+?)\s*=\s*)?(.*)$", stripped)
+            if argument and (argument.group(2) or "").strip():
+                key = argument.group(1)
+                out.append(_mediawiki_inline(f"{key}: {argument.group(2)}" if key else argument.group(2)))
+            else:
+                out.append(_mediawiki_inline(re.sub(r"^\{\{[^|]*\|?|\}\}$", "", stripped)))
+            continue
+        if stripped.startswith("{|"):
+            table_rows = []   # the rows so far, each True once it has a cell
+            out.append("")
+        elif table_rows is not None and stripped.startswith("|}"):
+            table_rows = None
+            out.append("")
+        elif table_rows is not None and re.match(r"^\|[-+]", stripped):
+            if stripped.startswith("|-") and table_rows and table_rows[-1]:
+                table_rows.append(False)
+            out.append(_mediawiki_inline(stripped[2:]) if stripped.startswith("|+") else "")
+        elif table_rows is not None and stripped[:1] in ("|", "!"):
+            table_rows = table_rows or [False]
+            table_rows[-1] = True
+            header = stripped.startswith("!") and len(table_rows) == 1   # the first row's '!' cells: its header
+            cells = [re.sub(r"""^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|=]+)\s+)*[\w-]+\s*=\s*"""
+                            r"""(?:"[^"]*"|'[^']*'|[^\s"'|=]+)\s*\|(?!\|)""", "", c)
+                     for c in re.split(r"\|\||!!", _mediawiki_links(stripped[1:]))]
+            out.append("" if header else "| " + " | ".join(_mediawiki_inline(c) for c in cells) + " |")
+        elif re.fullmatch(r"-{4,}|__[A-Z]+__|<references\s*/?>|</?div\b[^>]*>", stripped):
+            out.append("")
+        elif line.startswith(" ") and table_rows is None:
+            out.append(html.unescape(line[1:]))   # preformatted: shown as written
+        else:
+            text = re.sub(r"^(=+)\s*(.*?)\s*=+$", lambda m: "#" * len(m.group(1)) + " " + m.group(2), stripped)
+            term = re.match(r"^[*#:]*;\s*([^:]+?)\s*:\s*(.*)$", text)
+            text = f"- **{term.group(1)}**: {term.group(2)}" if term else re.sub(r"^[*#:;]+\s*", "- ", text)
+            out.append(_mediawiki_inline(text))
+    return out
+
+
+def _mediawiki_links(text: str) -> str:
+    text = re.sub(r"\[\[(?:Category|Kategorie):([^\]|]+)(?:\|[^\]]*)?\]\]", r"Category: \1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\[\[(?:File|Image):[^\]]*?\|([^\]|]+)\]\]|\[\[(?:File|Image):[^\]]*\]\]", lambda m: m.group(1) or "",
+                  text, flags=re.IGNORECASE)
+    text = re.sub(r"\[\[[^\]|]*\|([^\]]*)\]\]|\[\[([^\]]*)\]\]", lambda m: m.group(1) or m.group(2) or "", text)
+    return re.sub(r"\[((?:https?|mailto):[^\s\]]+)\s+([^\]]+)\]", r"[\2](\1)", text)
+
+
+def _mediawiki_inline(text: str) -> str:
+    import html
+
+    text = _mediawiki_links(text)
+    text = re.sub(r"\{\{\s*[^{}|]*\|([^{}]*)\}\}", lambda m: " ".join(
+        re.sub(r"^[^=]*=", "", a).strip() for a in m.group(1).split("|")), text)   # a template: its arguments
+    text = re.sub(r"\{\{[^{}]*\}\}", "", text)
+    text = re.sub(r"<ref[^>]*/>", "", text)
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"</?[a-z]+\b[^>]*>", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"'{2,}", "", text)
+    return html.unescape(text).replace("\xa0", " ")

@@ -6,6 +6,7 @@ prove that each non-empty line landed somewhere.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -170,8 +171,12 @@ FIELD_LINE = re.compile(r"^[A-Z][\w /&()-]{0,40}:\s+\S")
 KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
 
 
-def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = frozenset()) -> Section:
-    """Parse into a tree of sections by heading level; line numbers start at offset + 1."""
+def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = frozenset(),
+          preformatted: dict[int, str] | None = None) -> Section:
+    """Parse into a tree of sections by heading level; line numbers start at offset + 1. The lines
+    of ``preformatted`` (line -> its language) are code with no line free for a fence (MediaWiki's
+    space-led lines right under a paragraph): each run of them is a code block, indented four spaces."""
+    preformatted = preformatted or {}
     root = Section(title, 0, offset)
     current = root
     lines = text.splitlines()
@@ -181,7 +186,9 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
         heading = HEADING.match(line)
         html_heading = None if heading or "<" not in line else HTML_HEADING.match(line)
         fence = FENCE.match(line)
-        if heading or html_heading:
+        if number in preformatted:
+            i = _preformatted(lines, i, current, offset, preformatted)
+        elif heading or html_heading:
             level = len(heading.group(1)) if heading else int(html_heading.group(1))
             title = heading.group(2).strip() if heading else html_text(html_heading.group(2))
             while current.level >= level:
@@ -220,6 +227,15 @@ def _continue(block: Block, more: Block) -> None:
         block.value = f"{block.value} {more.text}".strip()
 
 
+def _preformatted(lines: list[str], i: int, section: Section, offset: int, preformatted: dict[int, str]) -> int:
+    start, lang = i, preformatted[offset + i + 1]
+    while i < len(lines) and preformatted.get(offset + i + 1) == lang:
+        i += 1
+    body = textwrap.dedent("\n".join(lines[start:i])).split("\n")   # written under a list item: its indent too
+    _code_block(section, list(range(offset + start + 1, offset + i + 1)), lang, body, "", offset + start + 1, [])
+    return i
+
+
 def _fence(lines: list[str], i: int, match: re.Match, section: Section, offset: int = 0) -> int:
     indent, marker, lang = match.group(1), match.group(2), match.group(3)
     start, body = i, []
@@ -229,19 +245,25 @@ def _fence(lines: list[str], i: int, match: re.Match, section: Section, offset: 
         i += 1
     end = min(i, len(lines) - 1)
     numbers = list(range(offset + start + 1, offset + end + 2))
+    _code_block(section, numbers, lang, body, indent, offset + start + 2, [numbers[0], numbers[-1]])
+    return i + 1
+
+
+def _code_block(section: Section, numbers: list[int], lang: str, body: list[str], indent: str, first: int,
+                fences: list[int]) -> None:
+    """A code block of the lines ``numbers`` (its ``fences`` too), the code ``body`` from line ``first``."""
     if is_session(lang.lower(), body):   # the commands typed; what the terminal printed stays text
-        parts = split_session(body, offset + start + 2)
+        parts = split_session(body, first)
         typed = [line for kind, _, part_lines in parts if kind != "output" for line in part_lines]
         code = [line for kind, part_code, _ in parts if kind != "output" for line in part_code]
         shell = "powershell" if any(kind == "powershell" for kind, _, _ in parts) else "bash"
-        section.blocks.append(Block("code", sorted({numbers[0], numbers[-1], *typed}), lang=shell, code=code,
+        section.blocks.append(Block("code", sorted({*fences, *typed}) or numbers[:1], lang=shell, code=code,
                                     level=len(indent)))
         printed = sorted(line for kind, _, part_lines in parts if kind == "output" for line in part_lines)
         if printed:   # no reader takes it: it is kept, as written, with the imported text of its section
             section.blocks.append(Block("output", printed))
     else:
         section.blocks.append(Block("code", numbers, lang=lang.lower(), code=body, level=len(indent)))
-    return i + 1
 
 
 def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:

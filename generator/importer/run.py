@@ -98,8 +98,9 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
         plain = rewrite(markdown.lines if markdown else fixed_lines)
         if markdown:
             _keep_markup(markdown, plain, offset, imported)
+        preformatted = {offset + k: lang for k, lang in markdown.preformatted.items()} if markdown else None
         file_root = parse("\n".join(plain.lines), offset, title=source.name,
-                          breaks=frozenset(offset + k for k in plain.breaks))
+                          breaks=frozenset(offset + k for k in plain.breaks), preformatted=preformatted)
         word_code_blocks(file_root, plain.code, plain.lines)
         span_code_blocks(file_root)
         for block in file_root.all_blocks():
@@ -126,6 +127,7 @@ def _keep_markup(markdown, plain, offset: int, imported: a.Imported) -> None:
         plain.meta.setdefault(key, value)
     imported.attached.update({offset + k: offset + v for k, v in markdown.attached.items()})
     imported.hidden.update(offset + k for k in markdown.hidden)
+    plain.breaks.update(markdown.breaks)   # a MediaWiki list ends at a line of text: a paragraph of its own
 
 
 def convert_sources(sources: list[SourceText], org_name: str | None, today: date) -> a.Imported:

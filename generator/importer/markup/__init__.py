@@ -18,13 +18,30 @@ RST_SUFFIXES = (".rst", ".rest")
 ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
 CONFLUENCE_SUFFIXES = (".wiki", ".confluence", ".jira")   # Confluence and Jira wiki markup
 ORG_SUFFIXES = (".org",)
-SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES
+MEDIAWIKI_SUFFIXES = (".mediawiki", ".wikitext")
+SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES
 CONFLUENCE_SIGNS = re.compile(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info|note|warning|tip)\b)", re.MULTILINE)
 
 # an org file saved as '.txt': its settings or blocks, or its '* ' headings beside an org table's rule
 ORG_SIGNS = re.compile(r"^#\+(?:TITLE|BEGIN_SRC|BEGIN_EXAMPLE|STARTUP|OPTIONS):", re.MULTILINE | re.IGNORECASE)
 ORG_HEADING = re.compile(r"^\*+ \S", re.MULTILINE)
 ORG_RULE = re.compile(r"^\s*\|-+\+-", re.MULTILINE)
+
+# a MediaWiki page saved as '.txt' or '.wiki': one sign no other markup writes (a '{|' table with its
+# '|-' rows and '|}' end, a '<syntaxhighlight>' block, a '[[Category:' link, a '__NOTOC__' switch on
+# its own line), or two of its commoner ones
+MEDIAWIKI_SURE = [re.compile(r"^\s*<syntaxhighlight\b", re.IGNORECASE | re.MULTILINE),
+                  re.compile(r"^\[\[(?:Category|Kategorie|Catégorie):[^\]\n]+\]\]", re.MULTILINE),
+                  re.compile(r"^__(?:NOTOC|TOC|FORCETOC|NOEDITSECTION)__\s*$", re.MULTILINE)]
+WIKI_TABLE = [re.compile(r"^\s*\{\|", re.MULTILINE), re.compile(r"^\s*\|-", re.MULTILINE),
+              re.compile(r"^\s*\|\}", re.MULTILINE)]
+MEDIAWIKI_HEADING = re.compile(r"^(={2,6})[^=\n]+\1[ \t]*$", re.MULTILINE)   # '== Heading ==' (two of them)
+MEDIAWIKI_SIGNS = [re.compile(r"'''[^'\n]+'''"),
+                   re.compile(r"^[*#]*;[^:\n]+\s:\s", re.MULTILINE),
+                   re.compile(r"\[(?:https?|mailto):[^\s\]\[]+ [^\]\n\[]+\]"),
+                   re.compile(r"^\{\{[A-Za-z][^{}|\n]*(?:\||$)", re.MULTILINE),
+                   re.compile(r"^<(?:source|pre)\b[^>\n]*>[ \t]*$", re.MULTILINE)]
+CONFLUENCE_HEADING = re.compile(r"^\s*h[1-6]\.\s", re.MULTILINE)
 
 
 @dataclass
@@ -33,6 +50,8 @@ class Converted:
     attached: dict[int, int] = field(default_factory=dict)   # markup line -> content line (1-based)
     hidden: set[int] = field(default_factory=set)            # lines a rendered page does not show (1-based)
     meta: dict[str, tuple[str, int]] = field(default_factory=dict)   # front matter: key -> (value, line)
+    breaks: set[int] = field(default_factory=set)            # lines that start a paragraph of their own (1-based)
+    preformatted: dict[int, str] = field(default_factory=dict)   # code lines with no line free for a fence -> language
 
     def blank(self, index: int, owner: int | None = None) -> None:
         """Line ``index`` (0-based) is markup: it goes with line ``owner`` (0-based), or is hidden."""
@@ -69,13 +88,31 @@ def _yamlish(lines: list[str]) -> bool:
     return is_yamlish(lines)
 
 
+def is_mediawiki(suffix: str, lines: list[str]) -> bool:
+    """A '.mediawiki' file, or a '.txt' or '.wiki' one whose text shows MediaWiki's signs (and, for
+    '.wiki', no Confluence heading: 'h2. Title')."""
+    if suffix in MEDIAWIKI_SUFFIXES:
+        return True
+    if suffix not in (".txt", ".wiki"):
+        return False
+    text = "\n".join(lines)
+    if suffix == ".wiki" and CONFLUENCE_HEADING.search(text):
+        return False
+    if any(sign.search(text) for sign in MEDIAWIKI_SURE) or all(sign.search(text) for sign in WIKI_TABLE):
+        return True
+    headings = len(MEDIAWIKI_HEADING.findall(text)) >= 2
+    return headings + sum(bool(sign.search(text)) for sign in MEDIAWIKI_SIGNS) >= 2
+
+
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
-    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode or YAML-like text document, or None for
-    any other document (a '.wiki' file without Confluence's markup is read as Markdown, as Gollum
-    writes it; a '.txt' file without org's signs as plain text)."""
+    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki or YAML-like text document,
+    or None for any other document (a '.wiki' file without Confluence's or MediaWiki's markup is read
+    as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs as plain text)."""
     suffix = PurePath(name).suffix.lower()
     if is_org(suffix, lines):
         from .org import convert
+    elif is_mediawiki(suffix, lines):
+        from .mediawiki import convert
     elif suffix == ".txt" and _yamlish(lines):
         from .yamlish import convert
     elif suffix in RST_SUFFIXES:
