@@ -160,7 +160,7 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
     return found
 
 
-KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Z][\w /&()-]{0,40}:\s+(\S.*)$"
+KEY_VALUE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\*\*[^*]+\*\*\s*:?\s*(.*)$|^\s*(?:[-*+]|\d+[.)])\s+[A-Za-z][\w /&()-]{0,40}:\s+(\S.*)$"
                        # 'Response: next business day' on a line of its own (plain text): a label and its value
                        r"|^\s*[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(\S.*)$")
 # Section names the importer turns into the site's own structure (stages, parts of a runbook).

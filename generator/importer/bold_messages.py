@@ -56,6 +56,7 @@ def bold_messages(root: Section, found: Found) -> None:
             found.mapped["templates"].append(section.line)
 
 
+QUOTED = re.compile(r"^[\"“](.+)[\"”]$", re.DOTALL)
 NAMED_QUOTE = re.compile(r"^(?:\*\*)?([^:\"“*]{2,50}?)(?:\*\*)?:(?:\*\*)?\s*[\"“](.+)[\"”]$", re.DOTALL)
 # '**Investigating**' over '> Readings for [region] are delayed ...': a status page's stages name its posts
 STAGE_NAME = re.compile(r"^(?:investigating|identified|monitoring|update|resolved|scheduled|completed)\W*$", re.IGNORECASE)
@@ -162,9 +163,14 @@ def _whole_message(section: Section, found: Found) -> bool:
         return False
     if not MESSAGE_WORDS.search(section.title) and not MESSAGE_WORDS.search(_over(section)):
         return False   # '### Branch staff email' under '## Message templates' names one too
+    quoted = QUOTED.match(blocks[0].text.strip()) if len(blocks) == 1 and blocks[0].kind == "item" else None
+    if quoted:   # '### Status page: resolved' over '- "The issue ... was fixed"': the message in quotes
+        blocks = [replace(blocks[0], kind="para", text=quoted.group(1))]
+        section.blocks[:] = blocks
     if any(b.lines[0] in found.used or b.kind != "para" or b.lead for b in blocks):
         return False
-    return _reads_as_message(blocks) or _named_template(section, blocks)
+    return _reads_as_message(blocks) or _named_template(section, blocks) or (
+        bool(quoted) and _names_a_message(section.title) and bool(MESSAGE_WORDS.search(_over(section))))
 
 
 def _named_template(section: Section, blocks: list[Block]) -> bool:

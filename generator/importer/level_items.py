@@ -120,9 +120,33 @@ def _level_blocks(section: Section, heading_entry: dict | None, found: Found, ma
             entry.setdefault("details", []).append({"label": strip_md(block.key).rstrip(":"),
                                                     "text": strip_md(block.value)})
             found.use("severities", block)
+        elif entry is not None and depth == 0 and not block.key and _plain_fact(entry, strip_md(block.text)):
+            # '- acknowledge: 5 minutes', '- updates every hour' (an outline's facts): structured; words the
+            # field does not keep stay in notes
+            if lossless(strip_md(block.text).split(":", 1)[-1]):
+                found.use("severities", block)
+            else:
+                found.mapped["severities"].extend(block.lines)
         elif entry is not None and depth == 0 and not block.key:
             entry.setdefault("examples", []).append(strip_md(block.text))
             found.use("severities", block)
+
+
+PLAIN_KEY = re.compile(r"^([a-z][\w /-]{0,30}):\s+(\S.{0,40})$")
+
+
+def _plain_fact(entry: dict, text: str) -> bool:
+    """A lowercase 'acknowledge: 5 minutes' or an 'updates every hour' item: a fact of the level, in its field."""
+    from .prose import UPDATES_EVERY
+
+    key = PLAIN_KEY.match(text)
+    if key and apply_level_value(entry, key.group(1), key.group(2)):
+        return True
+    every = UPDATES_EVERY.search(text)
+    if every and duration(text) not in (None, "immediate") and "update_every" not in entry:
+        entry["update_every"] = duration(text)
+        return True
+    return False
 
 
 def _label_line(block: Block, key: re.Pattern) -> bool:

@@ -20,6 +20,7 @@ def _postmortem(root: Section, found: Found) -> None:
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
             _pm_sections_from_labels(section, pm, found)
+            _pm_sections_from_outline(section, pm, found)
             _pm_sections_from_form(section, pm, found)
         fence = next((b for b in section.blocks if _template_fence(b)), None)
         if "sections" not in pm and fence is not None and home_of(section) != "postmortem" and \
@@ -75,6 +76,31 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
     pm["sections"] = [{"id": slug(m.group("title")), "title": strip_md(m.group("title")).strip(),
                        "prompt": strip_md(m.group("prompt") or m.group("title")).strip()} for m in labels]
     found.use("postmortem", *items)
+
+
+SECTION_ITEM = re.compile(r"^[A-Z][\w'’()/ -]{1,40}$")
+
+
+def _pm_sections_from_outline(section: Section, pm: dict, found: Found) -> None:
+    """'Post-mortem template' over an outline: each short top-level item ('Timeline', 'Root cause(s)')
+    a section, the items nested under it its prompt; sentences and 'Title: ...' lines stay as written."""
+    if "sections" in pm or section.children or any(b.kind not in ("item", "para") for b in section.blocks) \
+            or sum(b.kind == "para" for b in section.blocks) > 1:
+        return   # an outline, not a filled-in example with its labels ('**Timeline**:') over lists
+    blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
+    heads = [(n, b) for n, b in enumerate(blocks) if b.level == 0 and SECTION_ITEM.match(strip_md(b.text).strip())
+             and len(strip_md(b.text).split()) <= 6]
+    if len(heads) < 4:
+        return
+    sections = []
+    for k, (n, block) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
+        under = [b for b in blocks[n + 1:end] if b.level > 0]
+        title = strip_md(block.text).strip()
+        prompt = "; ".join(strip_md(b.text) for b in under) or title
+        sections.append({"id": slug(title), "title": title, "prompt": prompt})
+        found.use("postmortem", block, *under)
+    pm["sections"] = sections
 
 
 FORM_LINE = re.compile(r"^\s*([A-Z][^:]{1,50}?)\s*:\s*(?:_{2,}|\.{3,}|\[[^\]]*\]|[^:]*<[^>]+>[^:]*)?\s*$")

@@ -28,7 +28,7 @@ RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in
 SHORT_RESPONSE = re.compile(r"^\s*(?:ack(?:nowledge)?|respond|response|pick ?up)\s+(?:in\s+|within\s+)?(\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?|business days?))\.?\s*$",
                             re.IGNORECASE)
 LABELLED_SENTENCE = re.compile(r"^\s*([A-Za-z][\w /-]{0,30}):\s*(\S.*)$")
-UPDATES_EVERY = re.compile(r"^\s*(?:post\s+|send\s+)?(?:status\s+)?updates?\s+every\s+(.+)$", re.IGNORECASE)
+UPDATES_EVERY = re.compile(r"^\s*(?:post\s+|send\s+)?(?:status\s+|customer\s+)?updates?\s+every\s+(.+)$", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
                    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)")
 

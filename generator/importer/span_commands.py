@@ -35,10 +35,11 @@ def _command_lists(section: Section) -> None:
     in their list (or each with its '$ ' prompt): one code block of those commands."""
     blocks, out, run = section.blocks, [], []
     for block in blocks + [None]:
-        if block is not None and block.kind == "item" and not block.checked and _command(block):
+        if block is not None and block.kind == "item" and not block.checked and _command(block) \
+                and (not run or block.level == run[0].level):
             run.append(block)
             continue
-        if run and (not _in_list(out, block) or all(_prompted(b) for b in run)):
+        if run and (run[0].level > 0 or not _in_list(out, block, 0) or all(_prompted(b) for b in run)):
             lines = [n for b in run for n in b.lines]
             out.append(Block("code", lines, code=[_command(b) for b in run]))
         else:
@@ -49,9 +50,12 @@ def _command_lists(section: Section) -> None:
     section.blocks[:] = out
 
 
-def _in_list(before: list[Block], after: Block | None) -> bool:
-    """The run is part of a list with other items (a step among steps), not a list of its own."""
-    return bool(before and before[-1].kind == "item") or (after is not None and after.kind == "item")
+def _in_list(before: list[Block], after: Block | None, level: int) -> bool:
+    """The run is part of a list with other items at its level (a step among steps), not a list of its
+    own. (Nested under a step, '- list pods' over '  - `kubectl get pods`', it is that step's command.)"""
+    def beside(block: Block | None) -> bool:
+        return block is not None and block.kind == "item" and block.level >= level
+    return beside(before[-1] if before else None) or beside(after)
 
 
 def _follows_step(block: Block) -> bool:

@@ -1,0 +1,86 @@
+"""A document written as one nested list (an outline, 'so it reads OK on a phone'), line for line.
+
+    - Severity levels                        ## Severity levels
+      - Sev A — dispatch platform down       ### Sev A — dispatch platform down
+        - acknowledge: 5 minutes             - acknowledge: 5 minutes
+      - When unsure, pick the higher one     - When unsure, pick the higher one
+
+A top-level item with items under it is a section heading, and so is such an item one level
+down; what is under them moves left as far as the headings it lost. Only where the document is
+mostly list items with no headings of its own below its title, and three top-level items or more
+head lists: a page of steps with a few sub-steps is left as written.
+"""
+from __future__ import annotations
+
+import re
+
+ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(\S.*)$")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+def outline_headings(lines: list[str], skip: set[int]) -> None:
+    """Rewrite an outline's first two levels of items that head lists as headings, in place."""
+    items = {i: ITEM.match(line) for i, line in enumerate(lines) if i not in skip}
+    items = {i: m for i, m in items.items() if m}
+    filled = [i for i, line in enumerate(lines) if line.strip() and i not in skip and not HEADING.match(line)]
+    headings = sum(bool(HEADING.match(line)) for i, line in enumerate(lines) if i not in skip)
+    if not filled or headings > 1 or len(items) < 0.6 * len(filled):
+        return
+    depth = _depths(lines, items)
+    heads = [i for i in items if depth[i] == 0 and _has_children(lines, items, depth, i)]
+    heads += [i for i in items if depth[i] == 1 and _has_children(lines, items, depth, i) and _most_siblings_head(items, depth, i)]
+    if sum(depth[i] == 0 for i in heads) < 3:
+        return
+    _rewrite(lines, items, depth, set(heads), skip)
+
+
+def _depths(lines: list[str], items: dict[int, re.Match]) -> dict[int, int]:
+    """Each item's nesting depth, from the indents of the items above it."""
+    depth, stack = {}, []
+    for i in sorted(items):
+        indent = len(items[i].group(1).expandtabs(4))
+        while stack and stack[-1] > indent:
+            stack.pop()
+        if not stack or stack[-1] < indent:
+            stack.append(indent)
+        depth[i] = len(stack) - 1
+    return depth
+
+
+def _most_siblings_head(items: dict[int, re.Match], depth: dict[int, int], i: int) -> bool:
+    """Half or more of the item's siblings have lists of their own: the parts of a
+    section ('Sev A' over its facts), not a list with a remark under one step ('Step 1' over 'no ack')."""
+    order = sorted(items)
+    at = order.index(i)
+    start = next((k for k in range(at, -1, -1) if depth[order[k]] == 0), 0)
+    end = next((k for k in range(at + 1, len(order)) if depth[order[k]] == 0), len(order))
+    siblings = [order[k] for k in range(start, end) if depth[order[k]] == 1]
+    heading = [j for j in siblings if _has_children([], items, depth, j)]
+    return bool(heading) and 2 * len(heading) >= len(siblings)
+
+
+def _has_children(lines: list[str], items: dict[int, re.Match], depth: dict[int, int], i: int) -> bool:
+    following = next((j for j in sorted(items) if j > i), None)
+    return following is not None and depth[following] > depth[i]
+
+
+def _rewrite(lines: list[str], items, depth, heads: set[int], skip: set[int]) -> None:
+    open_heads: list[tuple[int, int]] = []   # (the heading item's indent, its first child's indent)
+    order = sorted(items)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        indent = _width(line)
+        while open_heads and indent <= open_heads[-1][0]:
+            open_heads.pop()
+        if i in heads:
+            child = next(j for j in order if j > i)
+            lines[i] = "#" * (2 + depth[i]) + " " + items[i].group(2)
+            open_heads.append((indent, _width(lines[child])))
+        elif open_heads:
+            cut = open_heads[-1][1]
+            lines[i] = line.expandtabs(4)[cut:] if indent >= cut else line.lstrip()
+
+
+def _width(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
