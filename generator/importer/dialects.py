@@ -19,6 +19,7 @@ from .indented_code import fence_indented_code
 from .plain_layout import hanging_terms, numbered_subheadings
 from .plain_sheets import cheat_sheet
 from .outline import outline_headings
+from .html_details import details_sections
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
@@ -101,6 +102,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
+    details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
     if not word:
         outline_headings(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)

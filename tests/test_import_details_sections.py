@@ -1,0 +1,37 @@
+"""A page whose parts are each folded in a <details> (the summary names the part) imports as if the
+summaries were headings; one folded message keeps its summary as its caption (details-summary
+fixtures of the corpus)."""
+from __future__ import annotations
+
+import yaml
+
+from generator.importer.html_details import details_sections
+
+from .importcorpus import commands_of, import_checked
+
+
+def _load(out, name: str) -> dict:
+    return yaml.safe_load((out / name).read_text())
+
+
+def test_collapsible_parts_are_sections(tmp_path) -> None:
+    out = import_checked(tmp_path, "collapsible-sections-page.md")
+    levels = _load(out, "severities.yaml")["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("P1", "15m"), ("P2", "1h")]
+    contacts = {c["name"]: c.get("phone") for c in _load(out, "contacts.yaml")["contacts"]}
+    assert contacts["Aoife Brennan"] == "+1 555 0100 301"
+    book = _load(out, "playbooks/boards-frozen.yaml")
+    assert commands_of(book) == ["systemctl status board-feed\nsudo systemctl restart board-feed"]
+
+
+def test_levels_come_from_the_heading_above_and_two_collapsibles_stay_captions() -> None:
+    lines = ["## Runbook", "", "<details>", "<summary>A</summary>", "x", "</details>",
+             "<details><summary>B</summary>", "y", "</details>", "<details>", "<summary>C</summary>", "z", "</details>"]
+    original, attached = list(lines), {}
+    details_sections(lines, original, attached, set())
+    assert (lines[3], lines[6], lines[10]) == ("### A", "### B", "### C")
+    assert attached[3] == 4 and attached[6] == 5   # the markup lines go with the heading and the text above
+    two = ["<details>", "<summary>A</summary>", "x", "</details>", "<details>", "<summary>B</summary>", "y", "</details>"]
+    before = list(two)
+    details_sections(two, list(two), {}, set())
+    assert two == before
