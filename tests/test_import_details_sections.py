@@ -35,3 +35,15 @@ def test_levels_come_from_the_heading_above_and_two_collapsibles_stay_captions()
     before = list(two)
     details_sections(two, list(two), {}, set())
     assert two == before
+
+
+def test_wiki_html_definition_rows_and_inline_pre(tmp_path) -> None:
+    """DokuWiki's export: '<dt>name</dt><dd>number</dd>' rows are contacts and roles; a '<pre>' with
+    its text on its own tag lines (no line free for a fence) is still the playbook's command."""
+    out = import_checked(tmp_path, "wiki-html-dl-and-inline-pre.html")
+    contacts = {c["name"]: c for c in _load(out, "contacts.yaml")["contacts"]}
+    assert contacts["Harbour data centre"]["phone"] == "555-0171"
+    assert any(c.get("phone") == "+44 20 7946 0731" for c in contacts.values())
+    assert [r["name"] for r in _load(out, "roles.yaml")["roles"]] == ["Incident Lead", "Scribe"]
+    book = _load(out, "playbooks/queue-stuck.yaml")
+    assert commands_of(book) == ["systemctl status order-queue\nsudo systemctl restart order-queue"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code
+from .text import PHONE_ANY
 from .plain_layout import hanging_terms, numbered_subheadings
 from .plain_sheets import cheat_sheet
 from .outline import outline_headings
@@ -99,7 +100,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         word = rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks,
                             set(range(start)) | fenced)
         fenced = fenced_lines(out.lines)
-    if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced):
+    if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced, out.code):
         fenced = fenced_lines(out.lines)
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
@@ -232,6 +233,9 @@ BLOCK_CLOSE = re.compile(r"</(p|div|h[1-6]|section|article|header|footer|aside|n
                          r"blockquote|details|figure)\s*>\s*$|<hr\b[^>]*>\s*$", re.IGNORECASE)
 
 
+DEFINITION_ROW = re.compile(r"^\s*<dt\b[^>]*>(.*?)</dt>\s*(?:<dd\b[^>]*>(.*?)</dd>)?\s*$", re.IGNORECASE)
+
+
 def _html(out: Rewritten, i: int) -> None:
     line = out.lines[i]
     # '<p>a</p>' then '<div>b</div>': two blocks a reader sees apart, never one wrapped paragraph
@@ -242,7 +246,14 @@ def _html(out: Rewritten, i: int) -> None:
     heading = HTML_HEADING.match(line)
     item = html_lists.item(out.lists, line)
     summary = SUMMARY.match(line)
-    if heading:
+    term = DEFINITION_ROW.match(line)
+    if term:   # '<dt>Imogen Hartley — Head of Platform</dt><dd>+44 20 7946 0213</dd>': a term and what it says
+        name, text = (inline_html(part or "").strip() for part in term.groups())
+        if text and PHONE_ANY.match(text):   # a name (and role) over a number: a phone list's dashed line
+            out.lines[i] = f"- {name} — {text}"
+        else:
+            out.lines[i] = f"- **{name}**: {text}" if text else f"**{name}**:"
+    elif heading:
         out.lines[i] = "#" * int(heading.group(1)) + " " + inline_html(heading.group(2)).strip()
     elif summary:
         out.lines[i] = f"**{inline_html(summary.group(1)).strip()}**"

@@ -23,8 +23,12 @@ ONLY_TAGS = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*\b[^>]*>\s*)*$")
 LANG = re.compile(r"brush:\s*([\w+-]+)|language-([\w+-]+)|lang(?:uage)?=\"?([\w+-]+)", re.IGNORECASE)
 
 
-def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int]) -> bool:
-    """Rewrite every ``<pre>`` block of ``lines`` in place; markup lines become fences. True if any was."""
+def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int],
+                     code: dict[int, str] | None = None) -> bool:
+    """Rewrite every ``<pre>`` block of ``lines`` in place; markup lines become fences. True if any was.
+    A block with no line free for a fence ('<pre class="code bash">systemctl status x' ... 'y</pre>',
+    as DokuWiki writes it) goes into ``code`` (line, 1-based -> command), its lines blanked, for the
+    reader to put in the tree as a code block (word_html.code_blocks)."""
     if not any("<pre" in line or "<PRE" in line for line in lines):
         return False
     changed, i = False, 0
@@ -37,6 +41,11 @@ def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int])
         fences = _fence_lines(lines, i, end, opened, skip)
         if fences:
             _rewrite(lines, i, end, opened, fences, attached)
+            changed = True
+        elif code is not None and not any(k in skip for k in range(i, end + 1)) and _alone(lines, i, end, opened):
+            for k, text in zip(range(i, end + 1), _body(lines, i, end, opened)):
+                code[k + 1] = html.unescape(INLINE.sub("", text))
+                lines[k] = ""
             changed = True
         i = end + 1
     return changed
@@ -61,12 +70,22 @@ def _fence_lines(lines, start, end, opened, skip) -> tuple[int, int] | None:
     return top, bottom
 
 
+def _body(lines, start, end, opened) -> list[str]:
+    """The block's text, a line each, without its tags."""
+    if start == end:
+        return [PRE_CLOSE.split(lines[start][opened.end():], 1)[0]]
+    return [lines[start][opened.end():]] + lines[start + 1:end] + [PRE_CLOSE.split(lines[end], 1)[0]]
+
+
+def _alone(lines, start, end, opened) -> bool:
+    """Nothing but markup before the block's '<pre>' and after its '</pre>' on their lines."""
+    return bool(ONLY_TAGS.match(lines[start][:opened.start()])) and bool(ONLY_TAGS.match(PRE_CLOSE.split(lines[end], 1)[1]))
+
+
 def _rewrite(lines, start, end, opened, fences, attached) -> None:
     top, bottom = fences
     lang = LANG.search(opened.group(1))
-    body = [lines[start][opened.end():]] + lines[start + 1:end] + [PRE_CLOSE.split(lines[end], 1)[0]]
-    if start == end:
-        body = [PRE_CLOSE.split(lines[start][opened.end():], 1)[0]]
+    body = _body(lines, start, end, opened)
     for k, text in zip(range(start, end + 1), body):
         lines[k] = html.unescape(INLINE.sub("", text))
     lines[top] = "```" + (next(g for g in lang.groups() if g) if lang else "")

@@ -136,13 +136,15 @@ def _role_contact(found: Found, name: str, said: str = "") -> str:
 def _same_person(found: Found, name: str) -> str | None:
     """The contact the document already lists under this name with more said beside it:
     'Haruto Sato' is 'Haruto Sato (ingest pipeline owner)', 'Aidan Kerr' is 'Aidan Kerr, NOC Manager'."""
-    wanted = name.strip().lower()
-    if len(wanted) < 3:
-        return None
+    def bare(text: str) -> str:
+        return re.split(r"\s*[(,–—]|\s+-\s+", text, maxsplit=1)[0].strip().lower()
+
+    wanted = bare(name)   # 'Felix Amankwah (if on-call cannot mitigate)' is Felix Amankwah too
+    if len(wanted) < 3 or len(wanted.split()) < 2:
+        return None   # 'CTO (SEV1 only)': a role, which the document may list more than once
     for cid, contact in found.contacts.items():
         listed = str(contact.get("name", ""))
-        bare = re.split(r"\s*[(,–—]|\s+-\s+", listed, maxsplit=1)[0].strip().lower()
-        if bare == wanted and listed.lower() != wanted:
+        if bare(listed) == wanted and listed.lower() != name.strip().lower():
             return cid
     return None
 
