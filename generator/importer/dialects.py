@@ -17,7 +17,7 @@ from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code
 from .text import PHONE_ANY
-from .plain_layout import hanging_terms, numbered_subheadings
+from .plain_layout import character_underlines, hanging_terms, numbered_paragraphs, numbered_subheadings
 from .plain_sheets import cheat_sheet
 from .outline import outline_headings
 from .html_details import details_sections
@@ -106,6 +106,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
     if not word:
         outline_headings(out.lines, set(range(start)) | fenced)
+        character_underlines(out.lines, out.attached, set(range(start)) | fenced)
+        numbered_paragraphs(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)
     skip = code | set(range(start))

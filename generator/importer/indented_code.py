@@ -20,15 +20,19 @@ LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
     """``lines`` with each indented code block fenced (the lines of ``skip`` are left alone)."""
     out = list(lines)
-    i, in_list = 0, False
+    i, in_list, item_column = 0, False, 0
     while i < len(out):
         line = out[i]
         if i in skip or FENCE.match(line):
             i += 1
             continue
         if line.strip() and _indent(line) < 4:
-            in_list = bool(LIST_ITEM.match(line)) or (in_list and not _after_blank(out, i))
-        if _opens(out, i, skip) and not in_list and not _after_code(out, i):
+            item = LIST_ITEM.match(line)
+            in_list = bool(item) or (in_list and not _after_blank(out, i))
+            item_column = len(item.group(0)) if item else item_column
+        # in a list, code is indented four more than the item's text ('  - 6.1.1 Check it:' over '        ps')
+        deeper = in_list and i + 1 < len(out) and _indent(out[i + 1]) >= item_column + 4
+        if _opens(out, i, skip) and (not in_list or deeper) and not _after_code(out, i):
             end = _block_end(out, i, skip)
             if end is not None and is_layout(out[i + 1:end]):   # a list or ladder drawn with spaces
                 dedent(out, i + 1, end)
@@ -87,6 +91,8 @@ def _fence(lines: list[str], start: int, end: int) -> None:
     lines[start] = "```"
     if end < len(lines):
         lines[end] = "```"
+    # the block's own indent goes (four spaces, or more where it sits deeper, under a list item)
+    cut = min((_indent(lines[j]) for j in range(start + 1, end) if lines[j].strip()), default=4)
     for j in range(start + 1, end):
         text = lines[j].expandtabs(4)
-        lines[j] = text[4:] if text.strip() else ""
+        lines[j] = text[cut:] if text.strip() else ""

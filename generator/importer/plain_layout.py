@@ -21,6 +21,7 @@ from .plain_text import LEADER, _standalone
 
 LIST_ENTRY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 HANGING_ENTRY = re.compile(r"^([A-Za-z0-9][\w.-]{0,11})\s{2,}([A-Z0-9\"'(“].*)$")
+DASH_RULE = re.compile(r"^-{3,}(?:\s{2,}-{3,})+\s*$")
 COMMAND_SIGNS = re.compile(r"--\w|&&|\|\||\$\(|\$\{|^\$ |^sudo\b|^#!|\s\|\s")
 
 
@@ -32,6 +33,8 @@ def _indent(line: str) -> int:
 def _shape(line: str) -> str | None:
     if LIST_ENTRY.match(line):
         return "list"
+    if DASH_RULE.match(line):
+        return "rule"
     if line.count(".") >= 2 and LEADER.match(line):
         return "leader"
     if HANGING_ENTRY.match(line):
@@ -46,6 +49,8 @@ def is_layout(block: list[str]) -> bool:
         return False
     base = min(_indent(line) for line in filled)
     entries = [line.expandtabs(4)[base:] for line in filled if _indent(line) == base]
+    if any(DASH_RULE.match(line.strip()) for line in filled) and len(filled) >= 3:
+        return True   # a table laid out with spaces over a rule of dashes ('-----  -----'), as pandoc reads one
     shapes = {_shape(line) for line in entries}
     if len(entries) < 2 or len(shapes) != 1 or None in shapes:
         return False
@@ -121,3 +126,59 @@ def _level_above(lines: list[str], i: int, skip: set[int]) -> int:
         if j > 0 and UNDERLINE.match(lines[j]) and lines[j - 1].strip():
             return 1 if lines[j].strip().startswith("=") else 2
     return 1
+
+
+NUMBERED_PARAGRAPH = re.compile(r"^(\s{0,6})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{2,}(\S.*)$")
+
+
+def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
+    """'2.2  PRIORITY 1 (EMERGENCY)' over lines indented to its text, as typed procedures number every
+    paragraph: an item each ('- 2.2 PRIORITY 1 ...'), nested by how many parts its number has, its
+    wrapped lines under it; where four such paragraphs or more number the document. A numbered line
+    standing alone as a title ('6.1  PROCEDURE A: BILLING DATABASE DOWN') over what it numbers is a
+    heading instead, one below the heading above it."""
+    found = [(i, NUMBERED_PARAGRAPH.match(line)) for i, line in enumerate(lines) if i not in skip and line[:7].strip()[:1].isdigit()]
+    found = [(i, m) for i, m in found if m]
+    if len(found) < 4:
+        return
+    top = min(m.group(2).count(".") for _, m in found)
+    titles = {m.group(2): _level_above(lines, i, skip) + 1 for i, m in found if _title_paragraph(lines, i, m)}
+    for i, match in found:
+        number = match.group(2)
+        if number in titles:
+            lines[i] = "#" * min(6, titles[number]) + f" {number} {match.group(3)}"
+            continue
+        headed = sum(number.startswith(t + ".") for t in titles)
+        indent = "  " * max(0, number.count(".") - top - headed)
+        lines[i] = f"{indent}- {number} {match.group(3)}"
+        column = len(match.group(1)) + len(number)
+        j = i + 1
+        while j < len(lines) and j not in skip and lines[j].strip() and not NUMBERED_PARAGRAPH.match(lines[j]) \
+                and _indent(lines[j]) > column:
+            lines[j] = indent + "  " + lines[j].strip()
+            j += 1
+
+
+def _title_paragraph(lines: list[str], i: int, match: re.Match) -> bool:
+    """A short numbered line with a blank line under it and more text, indented, after that."""
+    text = match.group(3).strip()
+    if len(text.split()) > 10 or text.endswith((".", ",", ";", ":")) or (i + 1 < len(lines) and lines[i + 1].strip()):
+        return False
+    following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return following is not None and _indent(lines[following]) > len(match.group(1))
+
+
+RULE_UNDERLINE = re.compile(r"^\s*([*#~^+])\1{2,}\s*$")
+
+
+def character_underlines(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """'1. PURPOSE AND SCOPE' over '********' (or '####', '~~~~'): a heading, its underline markup."""
+    for i in range(1, len(lines)):
+        if i in skip or (i - 1) in skip or not RULE_UNDERLINE.match(lines[i]):
+            continue
+        above = lines[i - 1].strip()
+        if not above or above.startswith("#") or len(lines[i].strip()) < 0.5 * len(above):
+            continue
+        lines[i - 1] = "## " + above
+        lines[i] = ""
+        attached[i + 1] = i

@@ -21,12 +21,14 @@ SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|cl
 BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
                         r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
 # 'Priority 1, which we call *Urgent*, is ...', 'Sev 2 (Major) means ...', 'P3 - Minor: ...': a level said first, in prose.
-PLAIN_LEVEL = re.compile(r"^((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
+PLAIN_LEVEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
 RESPOND_SENTENCE = re.compile(r"respond|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b", re.IGNORECASE)
 SHORT_RESPONSE = re.compile(r"^\s*(?:ack(?:nowledge)?|respond|response|pick ?up)\s+(?:in\s+|within\s+)?(\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?|business days?))\.?\s*$",
                             re.IGNORECASE)
+LABELLED_WITHIN = re.compile(r"\bwithin\s+(?:an?\s+|one\s+)?\d*\s*(?:minutes?|mins?|hours?|hrs?|days?)\b", re.IGNORECASE)
+RESPONSE_KEY_WORD = re.compile(r"^\s*(?:response|respond|acknowledge(?:ment)?|ack)\b", re.IGNORECASE)
 LABELLED_SENTENCE = re.compile(r"^\s*([A-Za-z][\w /-]{0,30}):\s*(\S.*)$")
 UPDATES_EVERY = re.compile(r"^\s*(?:post\s+|send\s+)?(?:status\s+|customer\s+)?updates?\s+every\s+(.+)$", re.IGNORECASE)
 CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|phones?)\s+(?:the\s+)?"
@@ -53,7 +55,7 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
 
 
 # 'PR1  The catalogue is down ...': a team's own prefix and a number, set off by spaces or a dash
-PREFIXED_LEVEL = re.compile(r"^([A-Z]{1,4}[\s-]?\d{1,2})(?:\s{2,}|\s*[-–—:]\s+)(?=\S)")
+PREFIXED_LEVEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Z]{1,4}[\s-]?\d{1,2})(?:\s{2,}|\s*[-–—:]\s+)(?=\S)")
 
 
 def _prefixed_run(section: Section, found: Found) -> list:
@@ -108,6 +110,10 @@ def sentence_facts(entry: dict, text: str) -> None:
         labelled = LABELLED_SENTENCE.match(sentence)   # 'Response: 15 minutes.', as a typed ladder writes it
         if labelled and len(labelled.group(2).split()) <= 4 and \
                 apply_level_value(entry, labelled.group(1), labelled.group(2).rstrip(".")):
+            continue
+        within = LABELLED_WITHIN.search(labelled.group(2)) if labelled and RESPONSE_KEY_WORD.search(labelled.group(1)) else None
+        if within and "response_time" not in entry and duration(within.group(0)) not in (None, "immediate"):
+            entry["response_time"] = duration(within.group(0))   # 'RESPONSE: ON CONSOLE WITHIN 15 MINUTES, ANY HOUR.'
             continue
         every = UPDATES_EVERY.match(sentence)          # 'Updates every 30 minutes.'
         if every and duration(every.group(0)) not in (None, "immediate"):

@@ -42,7 +42,7 @@ BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
 ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
 
 
-DASHED_ROLE = re.compile(r"^([A-Za-z][^—–:]{1,40}?)\s+[—–]\s+(\S.*)$")
+DASHED_ROLE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Za-z][^—–:]{1,40}?)\s+(?:[—–]|-(?=\s))\s+(\S.*)$")
 
 
 def role_sections(root: Section, found: Found) -> None:

@@ -35,7 +35,8 @@ def staircase_chains(root: Section, found: Found, role_contact) -> None:
     if found.escalation:
         return
     for section in root.walk():
-        steps = _list_staircase(section, found) or _arrow_block(section, found) or _flat_list(section, found)
+        steps = _list_staircase(section, found) or _arrow_block(section, found) or _flat_list(section, found) \
+            or _ordered_under(section, found)
         if steps:
             _add(steps, found, role_contact)
             return
@@ -78,6 +79,31 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     if any(len(BRACKETS.sub("", h).split()) > 6 for h in heads) or people * 2 <= len(heads):
         return None
     return steps
+
+
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
+
+
+def _ordered_under(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
+    """'- 5.1 ESCALATE IN THIS ORDER. ...' over the people nested under it, under an escalation heading."""
+    if not ESCALATION.search(section.title):
+        return None
+    blocks = section.blocks
+    for n, block in enumerate(blocks):
+        if block.kind != "item" or not IN_ORDER.search(block.text) or block.lines[0] in found.used:
+            continue
+        nested = []
+        for later in blocks[n + 1:]:
+            if later.kind != "item" or later.level <= block.level:
+                break
+            if later.level == block.level + 1:
+                nested.append(later)
+        steps = [("", SECTION_NUMBER.sub("", strip_md(b.text)).strip(), b) for b in nested]
+        known = known_names(found)
+        people = sum(bool(PEOPLE.search(w) or BRACKETS.sub("", w).strip().lower() in known) for _, w, _ in steps)
+        if len(steps) >= 3 and people * 2 > len(steps):
+            return steps
+    return None
 
 
 def _lists(blocks: list[Block]) -> list[list[Block]]:

@@ -1,0 +1,61 @@
+"""Old-style typed procedures: headings underlined with '*' or '#', every paragraph numbered
+('1.1  PRIORITY 1 (CRITICAL)' over lines indented to its text), tables laid out with spaces over a
+rule of dashes, commands indented under their numbered step, 'ESCALATE IN THIS ORDER' over the
+people numbered under it.
+
+The generic checks (nothing invented, every line visible on the draft site) run on the fixture with
+the rest of the corpus in test_import_corpus.py.
+"""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from generator.importer.plain_layout import character_underlines, numbered_paragraphs
+
+from .importcorpus import commands_of, import_checked
+
+DOC = "numbered-paragraph-procedure.txt"
+
+
+def _load(out, name: str) -> dict:
+    return yaml.safe_load((out / name).read_text())
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    return import_checked(tmp_path_factory.mktemp("numbered"), DOC)
+
+
+def test_numbered_level_paragraphs_with_their_response_lines(out) -> None:
+    levels = _load(out, "severities.yaml")["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("P1", "30m"), ("P2", "4h")]
+
+
+def test_roles_contacts_and_the_numbered_chain(out) -> None:
+    assert [r["name"] for r in _load(out, "roles.yaml")["roles"]] == ["FAULT OWNER", "SUPPORT ENGINEER"]
+    contacts = {c["name"]: c.get("phone") for c in _load(out, "contacts.yaml")["contacts"]}
+    assert contacts["M. ABERNETHY"] == "555-0152" and contacts["SERVICE DESK"] == "555-0150"
+    chain = _load(out, "escalation.yaml")["levels"]
+    assert [lv["name"] for lv in chain] == ["DUTY ENGINEER", "M. ABERNETHY", "HEAD OF ICT"]
+    assert chain[1]["contacts"] == ["m-abernethy"]
+
+
+def test_numbered_title_lines_are_playbooks_with_their_indented_commands(out) -> None:
+    book = _load(out, "playbooks/5-1-procedure-a-file-server-unreachable.yaml")
+    assert commands_of(book) == ["systemctl status smbd", "sudo systemctl restart smbd"]
+    other = _load(out, "playbooks/5-2-procedure-b-print-queue-stuck.yaml")
+    assert commands_of(other) == ["cancel -a"]
+
+
+def test_underlines_and_numbering_rewrites() -> None:
+    lines = ["1. SCOPE", "********", "", "1.1  A PARAGRAPH", "     WRAPPED.", "", "1.2  ANOTHER.", "",
+             "1.3  THIRD.", "", "1.4  FOURTH."]
+    attached: dict[int, int] = {}
+    character_underlines(lines, attached, set())
+    numbered_paragraphs(lines, set())
+    assert lines[:5] == ["## 1. SCOPE", "", "", "- 1.1 A PARAGRAPH", "  WRAPPED."]
+    assert attached == {2: 1}
+    few = ["1.1  ONE", "1.2  TWO", "text"]
+    numbered_paragraphs(few, set())
+    assert few == ["1.1  ONE", "1.2  TWO", "text"]   # fewer than four: left as written
