@@ -183,6 +183,9 @@ def wiki_text(text: str) -> str:
     return re.sub(r"^(\s*>\s?)\[!(\w+)\][-+]?", r"\1\2", WIKI_LINK.sub(shown, text), flags=re.MULTILINE)
 
 
+STEP_NUMBER = re.compile(r"(?:step|level|tier|stage)\s*\d{1,2}", re.IGNORECASE)
+
+
 def payloads(line: str, links: bool = False) -> list[str]:
     """What of a source line a reader must find on the site: the values, not the markup or keys
     (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
@@ -248,7 +251,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
         return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)
-                if normalize(part)]
+                if normalize(part) and not STEP_NUMBER.fullmatch(re.sub(r"^\[[ xX]\]\s*", "", part.strip()))]   # 'Step 1': the site numbers its steps
     return [text] if normalize(text) else []
 
 

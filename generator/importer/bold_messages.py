@@ -28,7 +28,7 @@ from .text import unescape
 FILL_IN = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])|\{\{?\s*[A-Za-z][^{}\n]{0,60}\}?\}")
 SUBJECT = re.compile(r"^(?:subject|title)\s*:", re.IGNORECASE)
 # Words that say a heading or a bold paragraph names a message.
-MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?)\b|"
+MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?|communications?)\b|"
                            r"canned|notifications?|status[- ]?page", re.IGNORECASE)
 LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
 # '**Note**', '**Warning**': a remark to the reader, never the name of a message.
@@ -56,6 +56,7 @@ def bold_messages(root: Section, found: Found) -> None:
             found.mapped["templates"].append(section.line)
 
 
+BOLD_LED = re.compile(r"^\*\*([^*]{2,60})\*\*\s+(?![:—–-])(\S.*)$", re.DOTALL)
 QUOTED = re.compile(r"^[\"“](.+)[\"”]$", re.DOTALL)
 NAMED_QUOTE = re.compile(r"^(?:\*\*)?([^:\"“*]{2,50}?)(?:\*\*)?:(?:\*\*)?\s*[\"“](.+)[\"”]$", re.DOTALL)
 # '**Investigating**' over '> Readings for [region] are delayed ...': a status page's stages name its posts
@@ -77,6 +78,11 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
             runs.append((unescape(strip_md(block.label)), current))
         elif block.kind == "para" and block.lead:
             runs.append((block.lead, [block]))
+            current = None
+        elif block.kind == "item" and not block.level and BOLD_LED.match(block.text.strip()):
+            # '- [ ] **Status page — initial**' over '  > We're aware of ...': the name, then the message
+            led = BOLD_LED.match(block.text.strip())
+            runs.append((unescape(strip_md(led.group(1))), [replace(block, kind="para", text=led.group(2))]))
             current = None
         elif block.kind == "item" and NAMED_QUOTE.match(block.text.strip()):
             # '- Status page (investigating): "We're investigating ..."': the name and the message in quotes

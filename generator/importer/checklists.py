@@ -33,7 +33,9 @@ def _is_checklist(section: Section, found: Found) -> bool:
 
 def checklist_phases(root: Section, found: Found) -> None:
     for parent in root.walk():
-        members = [c for c in parent.children if c.level and _is_checklist(c, found)]
+        # '## 3. Escalation (tick as you go)': the chain's steps to tick, read as the chain (staircase_chains)
+        members = [c for c in parent.children if c.level and _is_checklist(c, found)
+                   and not re.search(r"escalat", c.title, re.IGNORECASE)]
         if len(members) < 2 or _phases_elsewhere(parent):
             continue
         for section in members:

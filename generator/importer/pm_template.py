@@ -17,6 +17,9 @@ def _postmortem(root: Section, found: Found) -> None:
         if section.parent is not None and PM_TEMPLATE.search(section.title) and (
                 home_of(section.parent) == "postmortem" or re.search(r"review|post|retro", section.title, re.I)):
             _pm_sections_from_headings(section, pm, found)
+        elif section.parent is not None and REVIEW_WORDS.search(section.title) and _blank_form(section):
+            _pm_sections_from_headings(section, pm, found)   # '## 9. Post-incident review' over empty parts to fill
+            found.used.discard(section.line)   # its heading, which the post-mortem page does not show, stays as written
         if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
             _pm_sections_from_table(section, pm, found)
             _pm_sections_from_labels(section, pm, found)
@@ -42,6 +45,16 @@ def _postmortem(root: Section, found: Found) -> None:
             pm["within"] = duration(window_text.group(1))
             pm["within_severities"] = [m.replace(" ", "").replace("-", "").upper() for m in
                                        re.findall(r"\b(?:P|SEV)[\s-]?[0-9]\b", section.title, re.I)]
+
+
+def _blank_form(section: Section) -> bool:
+    """Four sub-headings or more, each over next to nothing (an empty table, a checkbox or two, a
+    short hint): a write-up to fill in, whatever its heading calls it."""
+    children = section.children
+    if len(children) < 4 or any(child.children for child in children):
+        return False
+    words = [sum(len(b.text.split()) for b in child.blocks if b.kind in ("para", "item", "label")) for child in children]
+    return all(n <= 20 for n in words) and sum(not child.blocks for child in children) * 2 >= len(children)
 
 
 REVIEW_WORDS = re.compile(r"review|post[- ]?mortem|post[- ]incident|retro|\bpir\b|\brca\b", re.IGNORECASE)

@@ -12,6 +12,7 @@ sentence, or a lone `setting_name`, stays text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .mdparse import Block, Section
 
@@ -28,6 +29,25 @@ def span_code_blocks(root: Section) -> None:
                 block.kind, block.code, block.lang = "code", [_command(block)], ""
             previous = block
         _command_lists(section)
+        _trailing_commands(section)
+
+
+TRAILING = re.compile(r"^(?P<text>[^`]*\S)\s*:\s*`(?P<code>[^`]+)`\s*$")
+
+
+def _trailing_commands(section: Section) -> None:
+    """'- [ ] Check the pods: `kubectl -n booking get pods`': the step's words, then its command as the
+    step's code block (a checklist runbook names what each command does before it)."""
+    out: list[Block] = []
+    for block in section.blocks:
+        match = TRAILING.match(block.text.strip()) if block.kind == "item" else None
+        code = match.group("code").strip() if match else ""
+        code = code[2:].strip() if code.startswith("$ ") else code
+        if match and COMMAND.match(code):
+            out += [replace(block, text=match.group("text") + ":"), Block("code", list(block.lines), code=[code])]
+        else:
+            out.append(block)
+    section.blocks[:] = out
 
 
 def _command_lists(section: Section) -> None:

@@ -71,8 +71,8 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
         return None
     if len(items) < 3 or any(b.level != items[0].level or b.lines[0] in found.used or b.key for b in items):
         return None
-    steps = [("", strip_md(b.text).strip(), b) for b in items]
-    heads = [_head(who) for _, who, _ in steps]   # 'Maya (CTO)': the bracket says who she is
+    steps = [("", STEP_LEAD.sub("", strip_md(b.text).strip()), b) for b in items]   # 'Step 1 — Duty engineer ...'
+    heads = [DONE_WORD.sub("", _head(who)) for _, who, _ in steps]   # 'Maya (CTO)': the bracket says who she is
     known = known_names(found)   # 'Tomasz Wren': a person the document lists among its contacts
     people = sum(bool(PEOPLE.search(h) or re.search(r"\bon call\b", h, re.IGNORECASE)
                       or BRACKETS.sub("", h).strip().lower() in known) for h in heads)
@@ -81,6 +81,9 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     return steps
 
 
+STEP_LEAD = re.compile(r"^(?:step|level|tier|stage)\s*\d{1,2}\s*(?:[—–:.)]|-(?=\s))\s*", re.IGNORECASE)
+# 'Duty engineer acknowledged', 'Rhiannon Davies informed (Critical and High)': a checklist's tick, not a name
+DONE_WORD = re.compile(r"\s+(?:acknowledged|informed|paged|called|notified|contacted|told|engaged)\b", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
 
 
@@ -147,7 +150,7 @@ def _add(steps: list[tuple[str, str, Block]], found: Found, role_contact) -> Non
         wait = WHEN.search(when) or re.search(r"\bno \w+ in\s+(\d+\s*(?:min\w*|h(?:ou)?rs?|h)\b)", when)
         if trigger and wait and duration(wait.group(1)) not in (None, "immediate"):
             trigger["after"] = duration(wait.group(1))
-        head = _head(who)
+        head = DONE_WORD.sub("", _head(who))
         contacts = [role_contact(found, part) for part in _whom(head)]
         found.escalation.append({"id": slug(BRACKETS.sub("", head)), "name": who, "contacts": contacts,
                                  "triggers": [trigger] if trigger else []})
