@@ -383,7 +383,20 @@ def header_rows(source: Path) -> set[int]:
             while top >= 0 and lines[top].lstrip().startswith("|"):
                 top -= 1
             rows |= set(range(top + 2, i + 1))
-    return rows | _rst_header_rows(lines)
+    return rows | _rst_header_rows(lines) | _asciidoc_header_rows(lines)
+
+
+def _asciidoc_header_rows(lines: list[str]) -> set[int]:
+    """An AsciiDoc table's header: its first row when written on the line after '|===' with a blank
+    line under it (AsciiDoc's implicit header), or with 'options="header"' / '%header' above it."""
+    rows: set[int] = set()
+    for i, line in enumerate(lines[:-2]):
+        if line.strip() != "|===" or not lines[i + 1].lstrip().startswith("|"):
+            continue
+        declared = i > 0 and re.search(r"options\s*=\s*\"?[^\]]*header|%header", lines[i - 1])
+        if declared or not lines[i + 2].strip():
+            rows.add(i + 2)
+    return rows
 
 
 def _rst_header_rows(lines: list[str]) -> set[int]:

@@ -47,3 +47,18 @@ def test_wiki_html_definition_rows_and_inline_pre(tmp_path) -> None:
     assert [r["name"] for r in _load(out, "roles.yaml")["roles"]] == ["Incident Lead", "Scribe"]
     book = _load(out, "playbooks/queue-stuck.yaml")
     assert commands_of(book) == ["systemctl status order-queue\nsudo systemctl restart order-queue"]
+
+
+def test_html_table_spans_fill_the_grid_and_two_header_rows_join() -> None:
+    from generator.importer.mdparse import _spanned_rows
+
+    markup = ("<table><tr><th rowspan='2'>Level</th><th colspan='2'>Response target</th></tr>"
+              "<tr><th>Office hours</th><th>Out of hours</th></tr>"
+              "<tr><td>Sev-1</td><td colspan='2'>20 minutes</td></tr>"
+              "<tr><td>Sev-3</td><td colspan='2' rowspan='2'>no target</td></tr>"
+              "<tr><td>Sev-4</td></tr></table>")
+    assert _spanned_rows(markup) == [["Level", "Response target Office hours", "Response target Out of hours"],
+                                     ["Sev-1", "20 minutes", "20 minutes"],
+                                     ["Sev-3", "no target", "no target"],
+                                     ["Sev-4", "no target", "no target"]]
+    assert _spanned_rows("<table><tr><td colspan=99>x</td></tr></table>") == [["x"] * 20]   # spans are bounded

@@ -292,14 +292,52 @@ def _html_table(lines: list[str], i: int, section: Section, offset: int) -> int:
         i += 1
     end = min(i, len(lines) - 1)
     markup = "\n".join(lines[start:end + 1])
-    rows = []
-    for row in re.findall(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", markup, re.IGNORECASE | re.DOTALL):
-        found = re.findall(r"<t[hd]\b[^>]*>(.*?)(?=<t[hd]\b|</tr|$)", row, re.IGNORECASE | re.DOTALL)
-        texts = [html_text(cell) for cell in found]
-        if any(texts):
-            rows.append(texts)
+    rows = _spanned_rows(markup)
     section.blocks.append(Block("table", list(range(offset + start + 1, offset + end + 2)), rows=rows))
     return end + 1
+
+
+_SPAN = re.compile(r"\b(col|row)span\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
+
+
+def _spanned_rows(markup: str) -> list[list[str]]:
+    """The table's rows with each cell repeated over the columns and rows it spans; a header of two
+    rows ('Response target' over 'Office hours' | 'Out of hours') is one row of joined names."""
+    grid: list[list[str]] = []
+    header_rows, pending = 0, {}   # column -> (text, rows still to fill)
+    for row in re.findall(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", markup, re.IGNORECASE | re.DOTALL):
+        cells = re.findall(r"<(t[hd])\b([^>]*)>(.*?)(?=<t[hd]\b|</tr|$)", row, re.IGNORECASE | re.DOTALL)
+        out, column = [], 0
+        for tag, attributes, inner in cells:
+            while column in pending:
+                out.append(_take(pending, column))
+                column += 1
+            spans = {k.lower(): min(int(v), 20) for k, v in _SPAN.findall(attributes)}
+            text = html_text(inner)
+            for _ in range(max(1, spans.get("col", 1))):
+                out.append(text)
+                if spans.get("row", 1) > 1:
+                    pending[column] = (text, spans["row"] - 1)
+                column += 1
+        while column in pending:
+            out.append(_take(pending, column))
+            column += 1
+        if any(out):
+            header_rows += not grid or (header_rows == len(grid) and all(t.lower() == "th" for t, _, _ in cells))
+            grid.append(out)
+    if header_rows == 2 and len(grid) > 2 and len(grid[0]) == len(grid[1]):
+        joined = [top if top == sub else f"{top} {sub}".strip() for top, sub in zip(grid[0], grid[1])]
+        grid = [joined] + grid[2:]
+    return grid
+
+
+def _take(pending: dict, column: int) -> str:
+    text, left = pending[column]
+    if left <= 1:
+        del pending[column]
+    else:
+        pending[column] = (text, left - 1)
+    return text
 
 
 def html_text(cell: str) -> str:
