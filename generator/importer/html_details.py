@@ -25,6 +25,8 @@ def details_sections(lines: list[str], original: list[str], attached: dict[int, 
     their summaries are no captions)."""
     from .dialects import inline_html
 
+    if sum("<details" in line.lower() for line in lines) < 3:
+        return
     found = _top_level(lines, skip)
     if len(found) < 3:
         return

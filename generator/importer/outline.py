@@ -20,11 +20,16 @@ HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
 def outline_headings(lines: list[str], skip: set[int]) -> None:
     """Rewrite an outline's first two levels of items that head lists as headings, in place."""
+    headings = 0
+    for i, line in enumerate(lines):   # the cheap test first: most documents have headings of their own
+        if line.lstrip()[:1] == "#" and i not in skip and HEADING.match(line):
+            headings += 1
+            if headings > 1:
+                return
     items = {i: ITEM.match(line) for i, line in enumerate(lines) if i not in skip}
     items = {i: m for i, m in items.items() if m}
     filled = [i for i, line in enumerate(lines) if line.strip() and i not in skip and not HEADING.match(line)]
-    headings = sum(bool(HEADING.match(line)) for i, line in enumerate(lines) if i not in skip)
-    if not filled or headings > 1 or len(items) < 0.6 * len(filled):
+    if not filled or len(items) < 0.6 * len(filled):
         return
     depth = _depths(lines, items)
     heads = [i for i in items if depth[i] == 0 and _has_children(lines, items, depth, i)]

@@ -174,7 +174,8 @@ RULE_UNDERLINE = re.compile(r"^\s*([*#~^+])\1{2,}\s*$")
 def character_underlines(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
     """'1. PURPOSE AND SCOPE' over '********' (or '####', '~~~~'): a heading, its underline markup."""
     for i in range(1, len(lines)):
-        if i in skip or (i - 1) in skip or not RULE_UNDERLINE.match(lines[i]):
+        if lines[i].lstrip()[:1] not in ("*", "#", "~", "^", "+") or i in skip or (i - 1) in skip \
+                or not RULE_UNDERLINE.match(lines[i]):
             continue
         above = lines[i - 1].strip()
         if not above or above.startswith("#") or len(lines[i].strip()) < 0.5 * len(above):
