@@ -39,8 +39,9 @@ def book(tmp_path_factory) -> dict:
 def test_an_alert_note_with_check_and_fix_is_a_runbook(book) -> None:
     assert book["alerts"] == ["SearchIndexLagHigh"]
     assert book["symptoms"] == ["New documents take more than five minutes to appear in search results."]
-    assert [s["text"] for s in book["steps"]["resolve"]] == [
-        "Scale the indexer up by one replica: kubectl -n search scale deploy/indexer --replicas=4"]
+    # the step's command, written after its words, is the step's code to copy
+    assert [(s["text"], [c["code"] for c in s.get("commands", [])]) for s in book["steps"]["resolve"]] == [
+        ("Scale the indexer up by one replica:", ["kubectl -n search scale deploy/indexer --replicas=4"])]
 
 
 def test_a_callouts_condition_covers_its_own_steps_only(book) -> None:
