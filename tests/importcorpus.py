@@ -474,3 +474,10 @@ def import_checked(tmp_path: Path, name: str) -> Path:
 def commands_of(book: dict) -> list[str]:
     """Every command of an imported playbook, stage after stage, in order."""
     return [c["code"] for group in book["steps"].values() for step in group for c in step.get("commands", [])]
+
+
+def load(out: Path, name: str) -> dict:
+    """One file of an import's content directory, parsed."""
+    import yaml
+
+    return yaml.safe_load((out / name).read_text(encoding="utf-8"))

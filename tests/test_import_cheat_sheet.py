@@ -7,17 +7,13 @@ the rest of the corpus in test_import_corpus.py.
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from generator.importer.plain_sheets import cheat_sheet
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
 DOC = "printed-cheat-sheet-emoji.txt"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -26,25 +22,25 @@ def out(tmp_path_factory):
 
 
 def test_leader_ladder_with_short_ack_times(out) -> None:
-    levels = _load(out, "severities.yaml")["levels"]
+    levels = load(out, "severities.yaml")["levels"]
     assert [lv["id"] for lv in levels] == ["Q1", "Q2", "Q3"]
     assert [lv["response_time"] for lv in levels[:2]] == ["10m", "30m"]
     assert levels[2]["response_time"].startswith("FILL IN")   # '1 business day': kept as written, no field
 
 
 def test_emoji_bullets_give_contacts_roles_and_chain(out) -> None:
-    contacts = {c["name"]: c.get("phone") for c in _load(out, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c.get("phone") for c in load(out, "contacts.yaml")["contacts"]}
     assert contacts["Dafydd Morgan (controls engineer)"] == "555-0147"
     assert contacts["Frostline alarm monitoring"] == "+44 20 7946 0221"
-    roles = [r["name"] for r in _load(out, "roles.yaml")["roles"]]
+    roles = [r["name"] for r in load(out, "roles.yaml")["roles"]]
     assert roles == ["Shift lead", "Controls engineer", "Site manager"]
-    chain = _load(out, "escalation.yaml")["levels"]
+    chain = load(out, "escalation.yaml")["levels"]
     assert [lv["name"] for lv in chain] == ["night operator", "Dafydd Morgan", "Ines Carvalho"]
     assert chain[1]["contacts"] == ["dafydd-morgan-controls-engineer"]
 
 
 def test_prompted_lines_are_the_playbooks_commands(out) -> None:
-    book = _load(out, "playbooks/sensor-gateway-silent.yaml")
+    book = load(out, "playbooks/sensor-gateway-silent.yaml")
     assert book["title"] == "SENSOR GATEWAY SILENT"   # the kind label is the page's, not the title
     assert commands_of(book) == ["ping -c 3 gw-chamber.local\nsudo systemctl status sensor-gateway",
                                  "sudo systemctl restart sensor-gateway"]
@@ -60,7 +56,7 @@ def test_quoted_messages_named_before_a_colon(tmp_path) -> None:
     from generator.importer.run import import_documents
 
     import_documents([doc], tmp_path / "content", org_name="Corpus Org", today=date(2026, 11, 22))
-    templates = {t["title"]: t for t in _load(tmp_path / "content", "templates.yaml")["templates"]}
+    templates = {t["title"]: t for t in load(tmp_path / "content", "templates.yaml")["templates"]}
     assert templates["SMS to the desk"]["channel"] == "sms"
     assert templates["Status page (investigating)"]["body"] == "We are looking into {summary}.\n"
 

@@ -3,24 +3,20 @@ summaries were headings; one folded message keeps its summary as its caption (de
 fixtures of the corpus)."""
 from __future__ import annotations
 
-import yaml
 
 from generator.importer.html_details import details_sections
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 def test_collapsible_parts_are_sections(tmp_path) -> None:
     out = import_checked(tmp_path, "collapsible-sections-page.md")
-    levels = _load(out, "severities.yaml")["levels"]
+    levels = load(out, "severities.yaml")["levels"]
     assert [(lv["id"], lv["response_time"]) for lv in levels] == [("P1", "15m"), ("P2", "1h")]
-    contacts = {c["name"]: c.get("phone") for c in _load(out, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c.get("phone") for c in load(out, "contacts.yaml")["contacts"]}
     assert contacts["Aoife Brennan"] == "+1 555 0100 301"
-    book = _load(out, "playbooks/boards-frozen.yaml")
+    book = load(out, "playbooks/boards-frozen.yaml")
     assert commands_of(book) == ["systemctl status board-feed\nsudo systemctl restart board-feed"]
 
 
@@ -41,11 +37,11 @@ def test_wiki_html_definition_rows_and_inline_pre(tmp_path) -> None:
     """DokuWiki's export: '<dt>name</dt><dd>number</dd>' rows are contacts and roles; a '<pre>' with
     its text on its own tag lines (no line free for a fence) is still the playbook's command."""
     out = import_checked(tmp_path, "wiki-html-dl-and-inline-pre.html")
-    contacts = {c["name"]: c for c in _load(out, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c for c in load(out, "contacts.yaml")["contacts"]}
     assert contacts["Harbour data centre"]["phone"] == "555-0171"
     assert any(c.get("phone") == "+44 20 7946 0731" for c in contacts.values())
-    assert [r["name"] for r in _load(out, "roles.yaml")["roles"]] == ["Incident Lead", "Scribe"]
-    book = _load(out, "playbooks/queue-stuck.yaml")
+    assert [r["name"] for r in load(out, "roles.yaml")["roles"]] == ["Incident Lead", "Scribe"]
+    book = load(out, "playbooks/queue-stuck.yaml")
     assert commands_of(book) == ["systemctl status order-queue\nsudo systemctl restart order-queue"]
 
 

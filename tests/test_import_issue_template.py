@@ -8,15 +8,11 @@ the rest of the corpus in test_import_corpus.py.
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
 DOC = "issue-template-incident-form.md"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -25,22 +21,22 @@ def out(tmp_path_factory):
 
 
 def test_ticked_levels_and_the_chain_to_tick(out) -> None:
-    levels = _load(out, "severities.yaml")["levels"]
+    levels = load(out, "severities.yaml")["levels"]
     assert [lv["response_time"] for lv in levels][:1] == ["20m"]
-    chain = _load(out, "escalation.yaml")["levels"]
-    contacts = {c["id"]: c["name"] for c in _load(out, "contacts.yaml")["contacts"]}
+    chain = load(out, "escalation.yaml")["levels"]
+    contacts = {c["id"]: c["name"] for c in load(out, "contacts.yaml")["contacts"]}
     assert [contacts[lv["contacts"][0]] for lv in chain] == ["Booking on-call", "Terminal duty manager", "Head of Digital"]
 
 
 def test_checklist_steps_ending_in_commands(out) -> None:
-    books = [_load(out, f"playbooks/{p.name}") for p in (out / "playbooks").iterdir()]
+    books = [load(out, f"playbooks/{p.name}") for p in (out / "playbooks").iterdir()]
     assert len(books) == 1
     assert commands_of(books[0]) == ["kubectl -n booking get pods", "kubectl -n booking rollout undo deploy/booking-api"]
     assert [s["text"] for g in books[0]["steps"].values() for s in g][0] == "Check the pods:"
 
 
 def test_bold_named_message_and_empty_review(out) -> None:
-    templates = _load(out, "templates.yaml")["templates"]
+    templates = load(out, "templates.yaml")["templates"]
     assert [t["title"] for t in templates] == ["Status page — investigating"]
-    sections = [s["title"] for s in _load(out, "postmortem.yaml")["sections"]]
+    sections = [s["title"] for s in load(out, "postmortem.yaml")["sections"]]
     assert sections == ["Summary", "Timeline", "Root cause", "Actions"]

@@ -9,17 +9,13 @@ the rest of the corpus in test_import_corpus.py.
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from generator.importer.plain_layout import character_underlines, numbered_paragraphs
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
 DOC = "numbered-paragraph-procedure.txt"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -28,23 +24,23 @@ def out(tmp_path_factory):
 
 
 def test_numbered_level_paragraphs_with_their_response_lines(out) -> None:
-    levels = _load(out, "severities.yaml")["levels"]
+    levels = load(out, "severities.yaml")["levels"]
     assert [(lv["id"], lv["response_time"]) for lv in levels] == [("P1", "30m"), ("P2", "4h")]
 
 
 def test_roles_contacts_and_the_numbered_chain(out) -> None:
-    assert [r["name"] for r in _load(out, "roles.yaml")["roles"]] == ["FAULT OWNER", "SUPPORT ENGINEER"]
-    contacts = {c["name"]: c.get("phone") for c in _load(out, "contacts.yaml")["contacts"]}
+    assert [r["name"] for r in load(out, "roles.yaml")["roles"]] == ["FAULT OWNER", "SUPPORT ENGINEER"]
+    contacts = {c["name"]: c.get("phone") for c in load(out, "contacts.yaml")["contacts"]}
     assert contacts["M. ABERNETHY"] == "555-0152" and contacts["SERVICE DESK"] == "555-0150"
-    chain = _load(out, "escalation.yaml")["levels"]
+    chain = load(out, "escalation.yaml")["levels"]
     assert [lv["name"] for lv in chain] == ["DUTY ENGINEER", "M. ABERNETHY", "HEAD OF ICT"]
     assert chain[1]["contacts"] == ["m-abernethy"]
 
 
 def test_numbered_title_lines_are_playbooks_with_their_indented_commands(out) -> None:
-    book = _load(out, "playbooks/5-1-procedure-a-file-server-unreachable.yaml")
+    book = load(out, "playbooks/5-1-procedure-a-file-server-unreachable.yaml")
     assert commands_of(book) == ["systemctl status smbd", "sudo systemctl restart smbd"]
-    other = _load(out, "playbooks/5-2-procedure-b-print-queue-stuck.yaml")
+    other = load(out, "playbooks/5-2-procedure-b-print-queue-stuck.yaml")
     assert commands_of(other) == ["cancel -a"]
 
 

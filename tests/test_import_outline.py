@@ -8,17 +8,13 @@ the rest of the corpus in test_import_corpus.py.
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from generator.importer.outline import outline_headings
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
 DOC = "outline-only-runbook.md"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -27,22 +23,22 @@ def out(tmp_path_factory):
 
 
 def test_level_items_with_their_lowercase_facts(out) -> None:
-    levels = _load(out, "severities.yaml")["levels"]
+    levels = load(out, "severities.yaml")["levels"]
     assert [lv["id"] for lv in levels] == ["SEV-A", "SEV-B"]
     assert (levels[0]["response_time"], levels[0]["update_every"], levels[1]["response_time"]) == ("10m", "30m", "1h")
 
 
 def test_contacts_roles_and_a_playbook_with_nested_commands(out) -> None:
-    contacts = {c["name"]: c.get("phone") for c in _load(out, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c.get("phone") for c in load(out, "contacts.yaml")["contacts"]}
     assert contacts["Marta Lindgren"] == "555-0123"
-    assert [r["name"] for r in _load(out, "roles.yaml")["roles"]] == ["Skipper on call", "Shore lead"]
-    book = _load(out, "playbooks/booking-api-down.yaml")
+    assert [r["name"] for r in load(out, "roles.yaml")["roles"]] == ["Skipper on call", "Shore lead"]
+    book = load(out, "playbooks/booking-api-down.yaml")
     assert commands_of(book) == ["kubectl -n booking get pods", "kubectl -n booking rollout undo deploy/booking-api"]
     assert next(iter(book["steps"].values()))[0]["text"] == "check the pods"
 
 
 def test_quoted_message_under_its_name(out) -> None:
-    templates = _load(out, "templates.yaml")["templates"]
+    templates = load(out, "templates.yaml")["templates"]
     assert [t["title"] for t in templates] == ["Status page: investigating"]
     assert templates[0]["body"] == "Bookings are failing for some riders. Next update in 30 minutes.\n"
 

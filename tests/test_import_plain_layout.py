@@ -7,7 +7,6 @@ with the rest of the corpus in test_import_corpus.py; here are the fields that m
 from __future__ import annotations
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,14 +14,11 @@ from generator.importer.indented_code import fence_indented_code
 from generator.importer.markup import convert_markup
 from generator.importer.plain_layout import hanging_terms, is_layout, numbered_subheadings
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
 TYPED = "typed-procedure-indented-layout.txt"
 SPHINX = "sphinx-tables-runbook.rst"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +32,7 @@ def sphinx(tmp_path_factory):
 
 
 def test_indented_ladder_is_levels_with_their_labelled_times(typed) -> None:
-    levels = {lv["id"]: lv for lv in _load(typed, "severities.yaml")["levels"]}
+    levels = {lv["id"]: lv for lv in load(typed, "severities.yaml")["levels"]}
     assert list(levels) == ["PR1", "PR2", "PR3"]
     assert [levels[i]["response_time"] for i in levels] == ["20m", "2h", "next-business-day"]
     assert levels["PR1"]["update_every"] == "45m"
@@ -44,22 +40,22 @@ def test_indented_ladder_is_levels_with_their_labelled_times(typed) -> None:
 
 
 def test_indented_phone_list_and_numbered_escalation(typed) -> None:
-    contacts = {c["name"]: c.get("phone") for c in _load(typed, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c.get("phone") for c in load(typed, "contacts.yaml")["contacts"]}
     assert contacts["Systems duty phone"] == "555-0161"
     assert contacts["Orla Brennan, Systems Manager"] == "+1 555 0100 662"
     assert contacts["Kestrel Networks support"] == "+44 161 496 0521"
-    steps = [level["name"] for level in _load(typed, "escalation.yaml")["levels"]]
+    steps = [level["name"] for level in load(typed, "escalation.yaml")["levels"]]
     assert steps == ["Systems duty phone", "Orla Brennan", "Head of Library Services"]
 
 
 def test_terms_over_indented_text_are_roles(typed) -> None:
-    roles = {r["name"]: r["responsibilities"] for r in _load(typed, "roles.yaml")["roles"]}
+    roles = {r["name"]: r["responsibilities"] for r in load(typed, "roles.yaml")["roles"]}
     assert list(roles) == ["Fault Lead", "Branch Contact"]
     assert roles["Fault Lead"][0].startswith("The person holding the duty phone.")
 
 
 def test_numbered_lines_under_a_heading_are_playbooks_with_their_commands(typed) -> None:
-    books = {p.stem: _load(typed, f"playbooks/{p.name}") for p in (typed / "playbooks").iterdir()}
+    books = {p.stem: load(typed, f"playbooks/{p.name}") for p in (typed / "playbooks").iterdir()}
     titles = sorted(b["title"] for b in books.values())
     assert titles == ["3.1 Kiosk cannot reach the catalogue", "3.2 Public Wi-Fi portal not loading"]
     kiosk = next(b for b in books.values() if b["title"].startswith("3.1"))
@@ -67,20 +63,20 @@ def test_numbered_lines_under_a_heading_are_playbooks_with_their_commands(typed)
 
 
 def test_review_form_of_empty_labels_is_the_postmortem_template(typed) -> None:
-    sections = [s["title"] for s in _load(typed, "postmortem.yaml")["sections"]]
+    sections = [s["title"] for s in load(typed, "postmortem.yaml")["sections"]]
     assert sections == ["Fault reference", "Priority", "Branches affected", "What happened",
                         "What we will change (owner / date)"]
 
 
 def test_list_table_cell_wrapped_over_two_lines_stays_one_cell(sphinx) -> None:
-    levels = {lv["id"]: lv for lv in _load(sphinx, "severities.yaml")["levels"]}
+    levels = {lv["id"]: lv for lv in load(sphinx, "severities.yaml")["levels"]}
     assert [lv["response_time"] for lv in levels.values()] == ["5m", "1h"]
     first = next(iter(levels.values()))
     assert first["description"] == "Shoppers cannot check out in any store; the tills fall back to offline mode."
 
 
 def test_simple_and_grid_tables_give_contacts(sphinx) -> None:
-    contacts = {c["name"]: c for c in _load(sphinx, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c for c in load(sphinx, "contacts.yaml")["contacts"]}
     assert contacts["Till support rota"]["phone"] == "555-0133"
     assert contacts["Imani Castell"]["title"] == "platform lead"   # 'Who | Role': who is the name
     assert contacts["Cardwise payments"]["phone"] == "+44 20 7946 0877"

@@ -11,16 +11,12 @@ with the rest of the corpus in test_import_corpus.py.
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from .importcorpus import import_checked
+from .importcorpus import import_checked, load
 
 FAQ = "oncall-questions-and-answers.md"
 ANTORA = "antora-message-examples.adoc"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +25,21 @@ def faq(tmp_path_factory):
 
 
 def test_grades_under_a_level_header_and_times_from_one_sentence(faq) -> None:
-    levels = _load(faq, "severities.yaml")["levels"]
+    levels = load(faq, "severities.yaml")["levels"]
     assert [lv["name"] for lv in levels] == ["G1", "G2", "G3"]
     assert [lv["response_time"] for lv in levels[:2]] == ["10m", "45m"]
     assert levels[2]["response_time"].startswith("FILL IN")   # 'it has no target': never a guess
 
 
 def test_keyed_phone_items_are_contacts_whatever_the_heading(faq) -> None:
-    contacts = {c["name"]: c.get("phone") for c in _load(faq, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c.get("phone") for c in load(faq, "contacts.yaml")["contacts"]}
     assert contacts["Grid software on-call"] == "+1 555 0100 811"
     assert contacts["Tomasz Wren"] == "555-0122"
     assert contacts["Ada Okonjo"] == "555-0178"
 
 
 def test_numbered_order_of_listed_people_is_the_chain(faq) -> None:
-    escalation = _load(faq, "escalation.yaml")["levels"]
+    escalation = load(faq, "escalation.yaml")["levels"]
     assert [lv["name"] for lv in escalation] == ["Grid software on-call", "Tomasz Wren", "Ada Okonjo",
                                                  "Chief Technology Officer"]
     # the people of the chain are the contacts listed above, not new ones
@@ -51,7 +47,7 @@ def test_numbered_order_of_listed_people_is_the_chain(faq) -> None:
 
 
 def test_stage_names_over_quotes_and_a_named_message(faq) -> None:
-    templates = {t["title"]: t for t in _load(faq, "templates.yaml")["templates"]}
+    templates = {t["title"]: t for t in load(faq, "templates.yaml")["templates"]}
     assert list(templates) == ["Investigating", "Resolved", "Supplier letter — major outage"]
     assert templates["Investigating"]["body"].startswith("Readings for {region} are delayed.")
     assert templates["Supplier letter — major outage"]["subject"] == "Meter data outage on {date}"
@@ -59,7 +55,7 @@ def test_stage_names_over_quotes_and_a_named_message(faq) -> None:
 
 def test_titled_examples_under_a_templates_heading_are_messages(tmp_path) -> None:
     out = import_checked(tmp_path, ANTORA)
-    templates = {t["title"]: t for t in _load(out, "templates.yaml")["templates"]}
+    templates = {t["title"]: t for t in load(out, "templates.yaml")["templates"]}
     assert list(templates) == ["Status page: sailings delayed", "SMS to booked passengers"]
     assert templates["SMS to booked passengers"]["channel"] == "sms"
     assert "Before you post" not in templates   # advice to whoever posts, not a message
@@ -75,7 +71,7 @@ def test_arrow_chain_of_the_documents_contacts(tmp_path) -> None:
     from generator.importer.run import import_documents
 
     import_documents([doc], tmp_path / "content", org_name="Corpus Org", today=date(2026, 11, 22))
-    escalation = _load(tmp_path / "content", "escalation.yaml")["levels"]
+    escalation = load(tmp_path / "content", "escalation.yaml")["levels"]
     assert [lv["name"] for lv in escalation] == ["Fleet on-call", "Rhea Moss", "Ivo Brandt", "CTO"]
     assert escalation[1]["contacts"] == ["rhea-moss-ingest-owner"]
 
@@ -90,7 +86,7 @@ def test_one_level_in_a_sentence_gives_no_time(tmp_path) -> None:
     from generator.importer.run import import_documents
 
     import_documents([doc], tmp_path / "content", org_name="Corpus Org", today=date(2026, 11, 22))
-    levels = _load(tmp_path / "content", "severities.yaml")["levels"]
+    levels = load(tmp_path / "content", "severities.yaml")["levels"]
     assert all(lv["response_time"].startswith("FILL IN") for lv in levels)
 
 

@@ -9,20 +9,16 @@ the rest of the corpus in test_import_corpus.py.
 from __future__ import annotations
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.importer.markup import convert_markup
 from generator.importer.markup.yamlish import is_yamlish
 
-from .importcorpus import commands_of, import_checked
+from .importcorpus import commands_of, import_checked, load
 
 DOC = "keyvalue-runbook-blocks.txt"
 
-
-def _load(out, name: str) -> dict:
-    return yaml.safe_load((out / name).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -31,33 +27,33 @@ def out(tmp_path_factory):
 
 
 def test_nested_keys_under_a_levels_key_are_the_ladder(out) -> None:
-    levels = _load(out, "severities.yaml")["levels"]
+    levels = load(out, "severities.yaml")["levels"]
     assert [lv["id"] for lv in levels] == ["P1", "P2", "P3"]
     assert levels[0]["description"] == "presses stopped on every line"
 
 
 def test_pasted_csv_rows_are_contacts(out) -> None:
-    contacts = {c["name"]: c for c in _load(out, "contacts.yaml")["contacts"]}
+    contacts = {c["name"]: c for c in load(out, "contacts.yaml")["contacts"]}
     assert contacts["Odile Marchetti"]["phone"] == "555-0134"
     assert contacts["Kessel Controls support"]["phone"] == "+44 20 7946 0612"
 
 
 def test_list_of_step_mappings_is_the_chain(out) -> None:
-    levels = _load(out, "escalation.yaml")["levels"]
+    levels = load(out, "escalation.yaml")["levels"]
     assert [lv["name"] for lv in levels] == ["press systems on-call", "Odile Marchetti", "Rafe Okoro"]
     assert levels[1]["contacts"] == ["odile-marchetti"]
     assert "no fix within 20 min" in levels[1]["triggers"][0]["condition"]
 
 
 def test_record_after_separator_is_a_playbook_with_its_commands(out) -> None:
-    books = [_load(out, f"playbooks/{p.name}") for p in (out / "playbooks").iterdir()]
+    books = [load(out, f"playbooks/{p.name}") for p in (out / "playbooks").iterdir()]
     assert [b["title"] for b in books] == ["plate router offline"]
     assert commands_of(books[0]) == ["systemctl status plate-router\ncurl -s http://plate-router.local:9090/health",
                                      "sudo systemctl restart plate-router"]
 
 
 def test_block_scalar_under_messages_is_a_template(out) -> None:
-    templates = _load(out, "templates.yaml")["templates"]
+    templates = load(out, "templates.yaml")["templates"]
     assert [t["title"] for t in templates] == ["floor-notice"]
     assert "{line}" in templates[0]["body"] and "{time}" in templates[0]["body"]
 
