@@ -120,7 +120,8 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     """One message: ``block`` holds its text; its name is ``caption`` when given, else read from its
     first line, the block before it or the heading over it."""
     lines = [line for line in block.code]
-    title = section.title
+    # a message with no heading over it: the file's own name is no name the source gives it
+    title = section.title if section.level else missing("a name for this message")
     before = strip_md(previous.text or previous.label) if previous is not None and previous.kind == "para" else ""
     instruction = before if INSTRUCTION.match(before) else ""   # where to post it says the channel, not the name
     named_last = NAMED_LAST.search(previous.text) if previous is not None and previous.kind == "para" else None
@@ -152,7 +153,8 @@ def _template(block: Block, section: Section, previous: Block | None, found: Fou
     label = STAGE_LABEL.search(text)   # 'Status: investigating.' in the body: a label naming the stage
     stage = _first(STAGES, named, label.group(1).lower() if label else "") or missing("declared, investigating, identified, update, monitoring, "
                                              "resolved or postmortem")
-    template = {"id": slug(title, "template"), "title": strip_md(title) or "Message", "channel": channel,
+    template = {"id": slug(title, "template") if not title.startswith("FILL IN") else "message",
+                "title": strip_md(title) or "Message", "channel": channel,
                 "audience": audience, "stage": stage, "body": body + "\n"}
     if subject:
         template["subject"] = subject
