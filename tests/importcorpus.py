@@ -307,7 +307,9 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours)
         shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()",
-                                                                       line.strip()) if normalize(c)))
+                                                                       line.strip())
+                         if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))
+        # ('1st  Duty engineer': the site numbers the steps; an ordinal is that number)
         if not any(shown):   # as written (in notes) or as a field shows it
             missing.append(f"{source.name}:{number}: {line.strip()}")
     return missing

@@ -55,3 +55,15 @@ def test_underlines_and_numbering_rewrites() -> None:
     few = ["1.1  ONE", "1.2  TWO", "text"]
     numbered_paragraphs(few, set())
     assert few == ["1.1  ONE", "1.2  TWO", "text"]   # fewer than four: left as written
+
+
+def test_index_cards_framed_titles_spaced_entries_and_colour_codes(tmp_path) -> None:
+    """Printed cards: titles between long rules, 'RED    text' entries (a colour-coded ladder),
+    sibling dot-leader lines (never nested in each other), '1st  Duty engineer' (numbered)."""
+    out = import_checked(tmp_path, "index-cards-plain.txt")
+    assert [lv["id"] for lv in load(out, "severities.yaml")["levels"]] == ["RED", "AMBER", "GREEN"]
+    contacts = {c["name"]: c.get("phone") for c in load(out, "contacts.yaml")["contacts"]}
+    assert contacts["Priya Sandhu, IT Manager"] == "+44 20 7946 0702"
+    assert contacts["Duty engineer (rota phone)"] == "020 7946 0701"
+    chain = [lv["name"] for lv in load(out, "escalation.yaml")["levels"]]
+    assert chain == ["Duty engineer", "Priya Sandhu", "Director of Care"]

@@ -17,7 +17,8 @@ from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code
 from .text import PHONE_ANY
-from .plain_layout import character_underlines, hanging_terms, numbered_paragraphs, numbered_subheadings
+from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
+                           numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
 from .outline import outline_headings
 from .html_details import details_sections
@@ -107,6 +108,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     if not word:
         outline_headings(out.lines, set(range(start)) | fenced)
         character_underlines(out.lines, out.attached, set(range(start)) | fenced)
+        framed_headings(out.lines, out.attached, set(range(start)) | fenced)
+        spaced_entries(out.lines, set(range(start)) | fenced)
         numbered_paragraphs(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)

@@ -183,3 +183,63 @@ def character_underlines(lines: list[str], attached: dict[int, int], skip: set[i
         lines[i - 1] = "## " + above
         lines[i] = ""
         attached[i + 1] = i
+
+
+FRAME = re.compile(r"^\s*([=*#~-])\1{9,}\s*$")
+
+
+def framed_headings(lines: list[str], attached: dict[int, int], skip: set[int]) -> None:
+    """'CARD 3 OF 9 :: ESCALATION' between two long rules ('=====...'), as printed cards and banners
+    set a title apart: a heading, its rules the heading's markup; where two such titles or more are."""
+    framed = [i for i in range(1, len(lines) - 1)
+              if i not in skip and lines[i].strip() and not lines[i].lstrip().startswith("#")
+              and FRAME.match(lines[i - 1]) and FRAME.match(lines[i + 1]) and len(lines[i].split()) <= 12]
+    if len(framed) < 2:
+        return
+    for i in framed:
+        lines[i] = "## " + lines[i].strip()
+        for rule in (i - 1, i + 1):
+            lines[rule] = ""
+            attached[rule + 1] = i + 1
+
+
+SPACED_ENTRY = re.compile(r"^(\s{0,3})(\S{1,10})\s{2,}(\S.*)$")
+ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def spaced_entries(lines: list[str], skip: set[int]) -> None:
+    """'  RED    Telemetry lost ...' / '  AMBER  ...', or '  1st  Duty Systems Engineer' / '  2nd  ...':
+    short ids set off by spaces, one entry a line (its wrapped lines indented to its text), two or more
+    in a row: a list item each; numbered when the ids count ('1st', '2nd')."""
+    i = 0
+    while i < len(lines):
+        run = _spaced_run(lines, i, skip)
+        for head in run:
+            match = SPACED_ENTRY.match(lines[head])
+            ordinal = ORDINAL.match(match.group(2))
+            marker = f"{ordinal.group(1)}. " if ordinal else f"- {match.group(2)} "
+            lines[head] = f"{marker}{match.group(3)}"   # at the margin: a list of its own, not nested in the text above
+        i = run[-1] + 1 if run else i + 1
+
+
+def _spaced_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
+    first = SPACED_ENTRY.match(lines[start]) if start not in skip and (start == 0 or not lines[start - 1].strip()) else None
+    if not first or LIST_ENTRY.match(lines[start].lstrip()) or LEADER.match(lines[start]):
+        return []
+    indent, run, ids, j = len(first.group(1)), [start], [first.group(2).lower()], start + 1
+    while j < len(lines) and lines[j].strip() and j not in skip:
+        if DASH_RULE.match(lines[j].strip()):
+            return []   # a table laid out with spaces over its rule: text_tables reads it
+        entry = SPACED_ENTRY.match(lines[j])
+        if entry and len(entry.group(1)) == indent and not LEADER.match(lines[j]):
+            run.append(j)
+            ids.append(entry.group(2).lower())
+        elif _indent(lines[j]) <= indent or DASH_RULE.match(lines[j].strip()):
+            return []
+        j += 1
+    if len(run) < 2 or len(set(ids)) != len(ids) or any(COMMAND_SIGNS.search(lines[k].strip()) for k in run):
+        return []
+    ordinals = [bool(ORDINAL.match(x)) for x in ids]
+    if any(ordinals) and not all(ordinals):
+        return []
+    return run

@@ -24,6 +24,7 @@ def dot_leaders(lines: list[str], attached: dict[int, int], skip: set[int]) -> N
     leaders = [i for i, line in enumerate(lines) if line.count(".") >= 2 and i not in skip and LEADER.match(line)]
     if len(leaders) < 2:
         return
+    rewritten: set[int] = set()
     for i in leaders:
         match = LEADER.match(lines[i])
         indent, name, value = match.groups()
@@ -31,7 +32,8 @@ def dot_leaders(lines: list[str], attached: dict[int, int], skip: set[int]) -> N
         head = _group_head(lines, i, column, skip)
         if head is not None:   # 'Corran Fibre (internet)' over '    fault line ..... +1 555 0235'
             lines[head] = f"- {lines[head].strip()}"
-        lines[i] = f"{'  ' if head is not None or _under_head(lines, i, column) else ''}- {name} — {value}"
+        lines[i] = f"{'  ' if head is not None or _under_head(lines, i, column, rewritten) else ''}- {name} — {value}"
+        rewritten.add(i)
         j = i + 1
         while j < len(lines) and j not in skip and lines[j].strip() and not LEADER.match(lines[j]) \
                 and len(lines[j]) - len(lines[j].lstrip()) > column + 2:
@@ -50,10 +52,13 @@ def _group_head(lines: list[str], i: int, column: int, skip: set[int]) -> int | 
     return above
 
 
-def _under_head(lines: list[str], i: int, column: int) -> bool:
-    """A later leader line of such a group (the lines above it are the group's, back to its head)."""
+def _under_head(lines: list[str], i: int, column: int, rewritten: set[int]) -> bool:
+    """A later leader line of such a group (the lines above it are the group's, back to its head);
+    a leader line right above, written as an item already, is a sibling, nested only if it is."""
     j = i - 1
     while j >= 0 and lines[j].strip() and column > 0:
+        if j in rewritten:
+            return lines[j].startswith("  - ")
         if lines[j].startswith("  - ") or lines[j].startswith("- "):
             return lines[j].startswith("  - ") or not LEADER.match(lines[j])
         j -= 1

@@ -17,7 +17,7 @@ from .text import duration, slug
 
 ESCALAT = re.compile(r"escalat", re.IGNORECASE)
 
-SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes", re.IGNORECASE)
+SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes|categor", re.IGNORECASE)
 BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
                         r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
 # 'Priority 1, which we call *Urgent*, is ...', 'Sev 2 (Major) means ...', 'P3 - Minor: ...': a level said first, in prose.
@@ -48,7 +48,7 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
             _level_paragraph(block, match, found, make_level)
         plain = [(b, PLAIN_LEVEL.match(strip_md(b.text) if b.kind == "item" else b.text)) for b in section.blocks
                  if (b.kind == "para" or (b.kind == "item" and not b.level and not b.key)) and b.lines[0] not in found.used]
-        plain = [(b, m) for b, m in plain if m] or _prefixed_run(section, found)
+        plain = [(b, m) for b, m in plain if m] or _prefixed_run(section, found) or _colour_run(section, found)
         if len({m.group(1).lower() for _, m in plain}) >= 2:   # a ladder: two levels or more, each its paragraph
             for block, match in plain:
                 _level_paragraph(block, match, found, make_level)
@@ -66,6 +66,19 @@ def _prefixed_run(section: Section, found: Found) -> list:
     prefixes = {re.sub(r"[\s\d-]", "", m.group(1)) for _, m in run}
     ids = [m.group(1).lower() for _, m in run]
     return run if len(prefixes) == 1 and len(run) >= 2 and len(set(ids)) == len(ids) else []
+
+
+# '- RED Telemetry lost ...' / '- AMBER ...': a ladder of colour codes
+COLOUR_LEVEL = re.compile(r"^(red|amber|orange|yellow|green|blue|black|purple|white)\b(?:\s*[-–—:]\s*|\s+)(?=\S)", re.IGNORECASE)
+
+
+def _colour_run(section: Section, found: Found) -> list:
+    """Items or paragraphs under a severity heading that each begin with another colour, two or more."""
+    run = [(b, COLOUR_LEVEL.match(strip_md(b.text))) for b in section.blocks
+           if b.kind in ("para", "item") and not b.level and b.lines[0] not in found.used]
+    run = [(b, m) for b, m in run if m]
+    colours = [m.group(1).lower() for _, m in run]
+    return run if len(run) >= 2 and len(set(colours)) == len(colours) else []
 
 
 def _bold_level_run(section: Section, found: Found) -> bool:
