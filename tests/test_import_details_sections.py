@@ -58,3 +58,19 @@ def test_html_table_spans_fill_the_grid_and_two_header_rows_join() -> None:
                                      ["Sev-3", "no target", "no target"],
                                      ["Sev-4", "no target", "no target"]]
     assert _spanned_rows("<table><tr><td colspan=99>x</td></tr></table>") == [["x"] * 20]   # spans are bounded
+
+
+def test_published_spreadsheet_tabs_are_sections_and_its_tables_are_read(tmp_path) -> None:
+    """Google Sheets' 'Publish to the web' HTML: a tab a section (named from the sheet menu), the
+    column letters and row numbers left out, a ladder with a note row, a runbook table grouped by
+    its first column with a command per step, a template table."""
+    out = import_checked(tmp_path, "published-sheet-matrix.html")
+    levels = load(out, "severities.yaml")["levels"]
+    assert [lv["response_time"] for lv in levels] == ["20m", "2h"]
+    books = {load(out, f"playbooks/{p.name}")["title"]: load(out, f"playbooks/{p.name}")
+             for p in (out / "playbooks").iterdir()}
+    assert sorted(books) == ["Label printer queue stuck", "Scanner API down"]
+    assert commands_of(books["Scanner API down"]) == ["kubectl -n scan get pods",
+                                                     "kubectl -n scan rollout restart deploy/scan-api"]
+    templates = load(out, "templates.yaml")["templates"]
+    assert [t["title"] for t in templates] == ["Depot notice"]

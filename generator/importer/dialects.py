@@ -22,6 +22,7 @@ from .plain_layout import (character_underlines, framed_headings, hanging_terms,
 from .plain_sheets import cheat_sheet
 from .outline import outline_headings
 from .html_details import details_sections
+from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
@@ -101,6 +102,8 @@ def rewrite(lines: list[str]) -> Rewritten:
         word = rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks,
                             set(range(start)) | fenced)
         fenced = fenced_lines(out.lines)
+    if is_sheets(lines):
+        rewrite_sheets(out.lines, out.attached, set(range(start)) | fenced)
     if html_code_blocks(out.lines, out.attached, set(range(start)) | fenced, out.code):
         fenced = fenced_lines(out.lines)
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)

@@ -152,9 +152,11 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
         column, ident, rest = _headed_grades(header, body), _grade_id, _grade_name
     if column is None:
         return
+    noted = False   # a row of no level ('Note: L1/L2 also need a DATIX entry'): the table stays in notes too
     for row in body:
         lid = ident(row[column]) if column < len(row) else None
         if not lid:
+            noted = noted or any(strip_md(cell) for cell in row)
             continue
         name = rest(row[column]) or strip_md(row[column])
         name_col = next((i for i, h in enumerate(header) if re.search(r"\bname\b|label|title", h, re.I)), None)
@@ -181,7 +183,10 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
                 entry.setdefault("escalation_text", strip_md(cell))
             else:   # a column the ladder has no field for: kept with its level, under the column's name
                 entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
-    found.use("severities", block)
+    if noted:
+        found.mapped["severities"].extend(block.lines)
+    else:
+        found.use("severities", block)
 
 
 def _row_index(body: list[list[str]], column: int) -> bool:
@@ -221,9 +226,9 @@ def _grade_name(text: str) -> str:
 
 def _grade_column(body: list[list[str]]) -> int | None:
     """A column of 'WORD N' ids, one per row, all different."""
-    for i in range(len(body[0]) if body else 0):
-        ids = [_grade_id(row[i]) for row in body if i < len(row)]
-        if len(body) >= 2 and all(ids) and len(set(ids)) == len(ids):
+    for i in range(len(body[0]) if body else 0):   # a row with nothing in that column is a note under the ladder
+        ids = [_grade_id(row[i]) for row in body if i < len(row) and strip_md(row[i])]
+        if len(ids) >= 2 and all(ids) and len(set(ids)) == len(ids):
             return i
     return None
 

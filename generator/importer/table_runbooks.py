@@ -1,0 +1,89 @@
+"""Runbooks and messages kept in a table, as a spreadsheet holds them.
+
+- ``| Runbook | Step | Action | Command |``: a row whose first cell names a runbook starts it, and
+  the rows under it with that cell empty are its further steps; each step is the row's action, with
+  its command as the step's code.
+- ``| Template | Audience | Text |``: a message a row, named by the first cell, its text the
+  message's; the audience column says whom it is for.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .found import Found, unused_tables
+from .mdparse import Block, Section, strip_md
+from .text import slug
+
+GROUP = re.compile(r"^(?:runbook|playbook|procedure|scenario|incident(?: type)?|problem)s?$")
+ACTION = re.compile(r"action|step description|what to do|^do$|instruction|task")
+COMMAND = re.compile(r"command|^cmd$|shell|^run$|cli")
+NAME = re.compile(r"^(?:template|message|notice|name|title)s?$")
+TEXT = re.compile(r"^(?:text|message|body|wording|content|template text)$")
+
+
+def runbook_tables(root: Section, found: Found) -> None:
+    """Each runbook table's runbooks, a playbook each."""
+    for section, block, header in unused_tables(root, found):
+        group = next((i for i, h in enumerate(header) if GROUP.match(h)), None)
+        action = next((i for i, h in enumerate(header) if ACTION.search(h)), None)
+        command = next((i for i, h in enumerate(header) if COMMAND.search(h)), None)
+        if group is None or (action is None and command is None):
+            continue
+        books = _groups(block, group)
+        if not books or len(books) == len(block.rows) - 1 and command is None:
+            continue   # one row a runbook and no commands: a list of names, not runbooks
+        for title, rows in books:
+            found.playbooks.append(_playbook(section, block, title, rows, action, command, found))
+        found.use(f"playbook:{slug(books[0][0], 'playbook')}", block)
+
+
+def _groups(block: Block, group: int) -> list[tuple[str, list[list[str]]]]:
+    out: list[tuple[str, list[list[str]]]] = []
+    for row in block.rows[1:]:
+        name = strip_md(row[group]) if group < len(row) else ""
+        if name:
+            out.append((name, [row]))
+        elif out:
+            out[-1][1].append(row)
+        else:
+            return []   # rows before any runbook: not a runbook table
+    return out
+
+
+def _playbook(section: Section, block: Block, title: str, rows, action, command, found: Found) -> dict:
+    pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
+          "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
+    for row in rows:
+        text = strip_md(row[action]) if action is not None and action < len(row) else ""
+        code = strip_md(row[command]).strip() if command is not None and command < len(row) else ""
+        if not text and not code:
+            continue
+        step = {"text": text or code}
+        if code:
+            step["commands"] = [{"lang": "bash", "code": code}]
+        pb["steps"]["resolve"].append(step)
+    for line in block.lines:
+        found.homes[line] = f"playbook:{pb['id']}"
+    return pb
+
+
+def template_tables(root: Section, found: Found) -> None:
+    """| Template | Audience | Text |: a message a row."""
+    from .messages import _template
+
+    for section, block, header in unused_tables(root, found):
+        name = next((i for i, h in enumerate(header) if NAME.match(h)), None)
+        text = next((i for i, h in enumerate(header) if TEXT.match(h) and i != name), None)
+        if name is None or text is None:
+            continue
+        audience = next((i for i, h in enumerate(header) if re.search(r"audience|for whom|recipients?|channel", h)), None)
+        for row in block.rows[1:]:
+            title = strip_md(row[name]) if name < len(row) else ""
+            body = strip_md(row[text]) if text < len(row) else ""
+            if not title or not body:
+                continue
+            said = f" ({strip_md(row[audience])})" if audience is not None and audience < len(row) and strip_md(row[audience]) else ""
+            code = Block("code", list(block.lines), lang="text", code=[body])
+            _template(code, section, None, found, caption=title + said)
+        found.use("templates", block)
