@@ -385,6 +385,8 @@ def header_rows(source: Path) -> set[int]:
             while top >= 0 and lines[top].lstrip().startswith("|"):
                 top -= 1
             rows |= set(range(top + 2, i + 1))
+    rows |= {i + 2 for i, line in enumerate(lines[:-1])   # a BBCode table's first row: its column names
+             if line.strip().lower() == "[table]" and lines[i + 1].lstrip().lower().startswith("[tr]")}
     return rows | _rst_header_rows(lines) | _asciidoc_header_rows(lines)
 
 

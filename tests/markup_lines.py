@@ -34,6 +34,8 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _mediawiki(lines)
     if suffix == ".txt" and _yaml_signs(lines):
         return _yamlish(lines)
+    if suffix == ".txt" and _bbcode_signs(lines):
+        return _bbcode(lines)
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
                                     for l in lines):
         return _confluence(lines)
@@ -350,3 +352,24 @@ def _mediawiki_inline(text: str) -> str:
     text = re.sub(r"</?[a-z]+\b[^>]*>", "", text, flags=re.IGNORECASE)
     text = re.sub(r"'{2,}", "", text)
     return html.unescape(text).replace("\xa0", " ")
+
+
+BB_TAG = re.compile(r"\[(/?)(\*|[a-z]+)(?:=([^\]]*))?\]", re.IGNORECASE)
+
+
+def _bbcode_signs(lines: list[str]) -> bool:
+    tagged = [l for l in lines if re.search(r"\[(?:b|list|\*|code|quote|url|size|color|spoiler|table)\b[^\]]*\]", l, re.I)]
+    return len(tagged) >= 5 and any(re.search(r"\[(?:list|code|\*)\b", l, re.I) for l in tagged)
+
+
+def _bbcode(lines: list[str]) -> list[str]:
+    """A forum post as read: tags are markup; a spoiler's or a link's name is text; '[*]' a bullet;
+    a table row its cells."""
+    def shown(match: re.Match) -> str:
+        tag, value = match.group(2).lower(), match.group(3)
+        if tag == "*":
+            return "- "
+        if tag in ("spoiler", "url", "quote") and value and not match.group(1):
+            return value.strip('"') + " "
+        return " | " if tag == "td" else ""
+    return [BB_TAG.sub(shown, line).strip(" |") if BB_TAG.search(line) else line for line in lines]

@@ -67,3 +67,16 @@ def test_index_cards_framed_titles_spaced_entries_and_colour_codes(tmp_path) -> 
     assert contacts["Duty engineer (rota phone)"] == "020 7946 0701"
     chain = [lv["name"] for lv in load(out, "escalation.yaml")["levels"]]
     assert chain == ["Duty engineer", "Priya Sandhu", "Director of Care"]
+
+
+def test_forum_post_in_bbcode(tmp_path) -> None:
+    """A forum post saved as text: sized bold titles are headings, [list] items, [table] rows,
+    [code] blocks whose text starts on the tag's line, a [spoiler=Name] message."""
+    out = import_checked(tmp_path, "forum-post-bbcode.txt")
+    levels = load(out, "severities.yaml")["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("SEV1", "10m"), ("SEV2", "1h")]
+    contacts = {c["name"]: c.get("phone") for c in load(out, "contacts.yaml")["contacts"]}
+    assert contacts["Jon Kerrigan"] == "+44 20 7946 0811" and contacts["Port control"] == "020 7946 0800"
+    book = load(out, "playbooks/gate-readers-offline.yaml")
+    assert commands_of(book) == ["systemctl status gate-reader\nsudo systemctl restart gate-reader"]
+    assert [t["title"] for t in load(out, "templates.yaml")["templates"]] == ["Port screens - investigating"]

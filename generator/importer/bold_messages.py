@@ -29,7 +29,7 @@ FILL_IN = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])|\{\{?\s*[A-Za-z][^{}\n]{0,6
 SUBJECT = re.compile(r"^(?:subject|title)\s*:", re.IGNORECASE)
 # Words that say a heading or a bold paragraph names a message.
 MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?|communications?)\b|"
-                           r"canned|notifications?|status[- ]?page", re.IGNORECASE)
+                           r"canned|notifications?|status[- ]?page|what to (?:post|say|send|tell)|\bbanners?\b", re.IGNORECASE)
 LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
 # '**Note**', '**Warning**': a remark to the reader, never the name of a message.
 ASIDE = re.compile(r"^(?:notes?|warning|caution|tip|important|info|danger|attention|example)$", re.IGNORECASE)
@@ -43,8 +43,10 @@ def bold_messages(root: Section, found: Found) -> None:
             continue   # '**Summary**' over '[what happened]': the review's template, not a message
         named = _named_runs(section, found)
         runs = [run for run in named if _reads_as_message(run[1])]
-        if runs and _names_messages(section):   # a message with no fill-in beside ones with them is one too
-            runs = [run for run in named if _reads_as_message(run[1]) or (_no_code(run[1]) and _names_a_message(run[0]))]
+        if (runs and _names_messages(section)) or HOLDS_MESSAGES.search(_titles(section)):
+            # beside messages with fill-ins, or under 'What to post': a message with none is one too, named so
+            runs = [run for run in named if _reads_as_message(run[1]) or (_no_code(run[1]) and _names_a_message(run[0])
+                                                                             and _sentences(run[1]))]
         if runs and (_names_messages(section) or any(MESSAGE_WORDS.search(title) for title, _ in runs)
                      or all(STAGE_NAME.match(title) for title, _ in runs)):
             for title, body in runs:
@@ -60,6 +62,9 @@ BOLD_LED = re.compile(r"^\*\*([^*]{2,60})\*\*\s+(?![:—–-])(\S.*)$", re.DOTAL
 QUOTED = re.compile(r"^[\"“](.+)[\"”]$", re.DOTALL)
 NAMED_QUOTE = re.compile(r"^(?:\*\*)?([^:\"“*]{2,50}?)(?:\*\*)?:(?:\*\*)?\s*[\"“](.+)[\"”]$", re.DOTALL)
 # '**Investigating**' over '> Readings for [region] are delayed ...': a status page's stages name its posts
+# 'Discord / X - investigating', '... - fixed': a post named by the stage it is for
+POST_STAGE = re.compile(r"[-–—:(]\s*(?:investigating|identified|monitoring|update|resolved|fixed|restored|all clear)\W*$",
+                        re.IGNORECASE)
 STAGE_NAME = re.compile(r"^(?:investigating|identified|monitoring|update|resolved|scheduled|completed)\W*$", re.IGNORECASE)
 # A status page's stages leading a paragraph of their message, as plain-text documents write them
 STAGE_LEAD = re.compile(r"^(Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Post-incident):\s+(\S.*)$",
@@ -135,7 +140,17 @@ def _reads_as_message(blocks: list[Block]) -> bool:
 def _names_a_message(title: str) -> bool:
     """'Status page: initial notice', 'SMS to subscribers': a name that says message or channel
     (never 'Before you post', a remark to whoever posts)."""
-    return bool(MESSAGE_WORDS.search(title)) or any(re.search(pattern, title.lower()) for pattern, _ in CHANNELS)
+    return bool(MESSAGE_WORDS.search(title) or POST_STAGE.search(title)) or \
+        any(re.search(pattern, title.lower()) for pattern, _ in CHANNELS)
+
+
+HOLDS_MESSAGES = re.compile(r"\btemplates?\b|\bmessages?\b|what to (?:post|say|send|tell)|\bscripts?\b|canned|macros?",
+                            re.IGNORECASE)
+
+
+def _sentences(blocks: list[Block]) -> bool:
+    """Text a message would be: a sentence of five words or more (not '(1 minute)', a step's time)."""
+    return any(len(strip_md(b.text).split()) >= 5 for b in blocks if b.text)
 
 
 def _no_code(blocks: list[Block]) -> bool:

@@ -103,6 +103,9 @@ def _level_blocks(section: Section, heading_entry: dict | None, found: Found, ma
             bullet = (item, block.level)   # the items nested under it say more about this level
             if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
                 item.setdefault("response_time", duration(text))
+            elif "response_time" not in item:   # 'Someone is on it within 5 minutes, 24/7.': a sentence saying so
+                from .prose import sentence_facts
+                sentence_facts(item, strip_md(text))
             if paging_of(text):
                 item.setdefault("paging", paging_of(text))
             found.use("severities", block)

@@ -55,14 +55,17 @@ def _phase_list(section: Section) -> bool:
 PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)
 
 
+NUMBERED_KIND = re.compile(r"^\W*(?:playbook|runbook)\s*(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
+
+
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
     """A playbook from a section. Steps the source gives under no stage at all (a runbook's one
     numbered list or commented shell block) go, in the source's order, to the first stage,
     `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
     and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
     step under a heading or label that names a stage goes to that stage; nothing else is moved."""
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+|(?:playbook|runbook)\s*:\s*)", "", section.title,
-                   flags=re.IGNORECASE)
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d+[.)]\s+|(?:playbook|runbook)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
+                   "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:
@@ -71,8 +74,10 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     if re.fullmatch(r'["“][^"“”]*["”]', title):   # '"Checkout is slow"' quoted whole: the words inside
         title = title[1:-1].strip()
     quoted = re.findall(r"[\"“]([^\"”]+)[\"”]", section.title)
+    # 'Runbook A — Booking service down': the heading as the source numbers it, also a name for it
+    written = [strip_md(section.title).strip().lower()] if NUMBERED_KIND.match(section.title) else []
     pb = {"id": slug(title, "playbook"), "title": title, "severity": severity,
-          "aliases": list(dict.fromkeys([title.lower(), *[q.lower() for q in quoted]])),
+          "aliases": list(dict.fromkeys([title.lower(), *[q.lower() for q in quoted], *written])),
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     found.used.add(section.line)
     found.mapped[f"playbook:{pb['id']}"].append(section.line)

@@ -82,6 +82,12 @@ def is_org(suffix: str, lines: list[str]) -> bool:
     return bool(ORG_SIGNS.search(text) or (ORG_HEADING.search(text) and ORG_RULE.search(text)))
 
 
+def _bbcode(lines: list[str]) -> bool:
+    from .bbcode import is_bbcode
+
+    return is_bbcode(lines)
+
+
 def _yamlish(lines: list[str]) -> bool:
     from .yamlish import is_yamlish
 
@@ -115,6 +121,8 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .mediawiki import convert
     elif suffix == ".txt" and _yamlish(lines):
         from .yamlish import convert
+    elif suffix == ".txt" and _bbcode(lines):
+        from .bbcode import convert
     elif suffix in RST_SUFFIXES:
         from .rst import convert
     elif suffix in ASCIIDOC_SUFFIXES:
