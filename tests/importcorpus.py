@@ -238,7 +238,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
     if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
         stripped = "## " + re.sub(r"^[^\w]+", "", stripped)
         text = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", stripped[3:])   # its section number is markup too
@@ -247,7 +247,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
-    if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
+    if re.match(r"^\s*(?:[-*+]|\d+[.)]|[a-z][.)])\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
         return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)
@@ -306,8 +306,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         shown = [all(_on_site(p, site_text) for p in payloads(line, links)) for links in (False, True)]
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours)
-        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()",
-                                                                       line.strip())
+        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()|\s+[—–]\s+",
+                                                                       re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))
         # ('1st  Duty engineer': the site numbers the steps; an ordinal is that number)
         if not any(shown):   # as written (in notes) or as a field shows it

@@ -57,3 +57,14 @@ def test_escalation_steps_with_a_remark_stay_a_list() -> None:
     outline_headings(lines, set())
     assert lines[7] == "## Escalation" and lines[8] == "- Step 1: on-call" and lines[9] == "  - wait 5 min"
     assert lines[1] == "### A"
+
+
+def test_numbered_steps_with_lettered_substeps(tmp_path) -> None:
+    """A procedure's numbered steps over 'a)', 'b)' sub-steps (no Markdown list): each step a section,
+    so its roles, its chain and its runbook are read; the lettered lines its list."""
+    out = import_checked(tmp_path, "lettered-substeps-procedure.md")
+    assert [r["name"] for r in load(out, "roles.yaml")["roles"]] == ["Incident Lead", "Fixer"]
+    chain = [lv["name"] for lv in load(out, "escalation.yaml")["levels"]]
+    assert chain == ["Systems on-call", "Head of Library Systems", "Director of Libraries"]
+    books = [load(out, f"playbooks/{p.name}") for p in (out / "playbooks").iterdir()]
+    assert [commands_of(b) for b in books] == [["systemctl status catalogue-search", "sudo systemctl restart catalogue-search"]]

@@ -20,7 +20,7 @@ from .text import PHONE_ANY
 from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
                            numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
-from .outline import outline_headings
+from .outline import lettered_steps, outline_headings
 from .html_details import details_sections
 from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
@@ -110,6 +110,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
     if not word:
         outline_headings(out.lines, set(range(start)) | fenced)
+        lettered_steps(out.lines, set(range(start)) | fenced)
         character_underlines(out.lines, out.attached, set(range(start)) | fenced)
         framed_headings(out.lines, out.attached, set(range(start)) | fenced)
         spaced_entries(out.lines, set(range(start)) | fenced)

@@ -111,7 +111,7 @@ def _looks_like_scenario(section: Section) -> bool:
     stages = {_leading_stage(n) for n in names} - {None, "causes"}
     return len(stages) >= 2 or (len(stages) == 1 and bool(_parent_level(section)) and not section.children)
 
-PLAYBOOK_TITLE = re.compile(r"^(playbook|runbook)\s*(?:\d{1,2}|[A-Z])?\s*(?::|\s[—–-]\s)", re.I)   # 'Playbook 2: X', 'Runbook A — X'
+PLAYBOOK_TITLE = re.compile(r"^(?:\d{1,2}[.)]\s+)?(playbook|runbook)\s*(?:\d{1,2}|[A-Z])?\s*(?::|\s[—–-]\s)", re.I)   # 'Playbook 2: X', 'Runbook A — X'
 STAGE_LEAD = re.compile(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+)")
 PARENT_LEVEL = re.compile(r"\b(P[\s-]?[0-9]|SEV[\s-]?[0-9])\b")
 

@@ -89,3 +89,34 @@ def _rewrite(lines: list[str], items, depth, heads: set[int], skip: set[int]) ->
 
 def _width(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+LETTERED = re.compile(r"^(\s+)([a-z])[.)]\s+(\S.*)$")
+NUMBERED_STEP = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def lettered_steps(lines: list[str], skip: set[int]) -> None:
+    """'1. Confirm it is broken.' over '   a) Check the dashboard.' / '   b) ...': a procedure's
+    numbered step over its lettered sub-steps is a heading over a list (Markdown has no lettered
+    lists), one below the heading above it; where two steps or more are written so."""
+    steps = [i for i, line in enumerate(lines) if i not in skip and NUMBERED_STEP.match(line)]
+    parents = [i for i in steps if _lettered_below(lines, i, skip)]
+    if len(parents) < 2:
+        return
+    levels = {i: _heading_level_above(lines, i) + 1 for i in parents}
+    for i in parents:
+        lines[i] = "#" * min(6, levels[i]) + " " + lines[i].strip()
+    for i, line in enumerate(lines):
+        match = LETTERED.match(line) if i not in skip else None
+        if match:
+            lines[i] = f"- {match.group(3)}"
+
+
+def _lettered_below(lines: list[str], i: int, skip: set[int]) -> bool:
+    following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return following is not None and following not in skip and bool(LETTERED.match(lines[following])) \
+        and LETTERED.match(lines[following]).group(2) == "a"
+
+
+def _heading_level_above(lines: list[str], i: int) -> int:
+    return next((len(m.group(0).strip()) for m in (re.match(r"^\s{0,3}(#{1,6})(?=\s)", lines[j]) for j in range(i - 1, -1, -1)) if m), 1)
