@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .importcorpus import import_checked, load
+from .importcorpus import commands_of, import_checked, load
 
 FAQ = "oncall-questions-and-answers.md"
 ANTORA = "antora-message-examples.adoc"
@@ -100,3 +100,27 @@ def test_phone_field_takes_an_area_code_in_brackets(phone, valid) -> None:
             "review": {"owner": "desk", "last_reviewed": "2026-11-01"}}
     problems = [p for p in validate("contacts", data, "contacts.yaml") if "phone" in str(p)]
     assert (problems == []) is valid
+
+
+def test_if_you_see_tables_role_tables_and_status_page_wording(tmp_path) -> None:
+    """'| If you see | Do |' rows whose action ends in its command, '| Role | If you are this person,
+    you... |', and stage-named fenced posts under 'Status Page Wording' (a message, not a playbook)."""
+    doc = tmp_path / "doc.md"
+    doc.write_text(
+        "# Quick reference\n\n## Who Does What\n\n| Role | If you are this person, you... |\n|---|---|\n"
+        "| Incident Lead | decide severity and call resolved |\n| Fixer | run the playbooks |\n\n"
+        "## Playbooks\n\n### Playbook: Queue stalled\n\n| If you see | Do |\n|---|---|\n"
+        "| Lag above 500k | Check the consumers: `kubectl -n q get pods` |\n| Still lagging | Escalate |\n\n"
+        "## Status Page Wording\n\n**Investigating**\n\n```\nWe are investigating delays to <area>.\n"
+        "Next update within 30 minutes.\n```\n\n**Identified**\n\n```\nWe have found the cause of the delays.\n"
+        "A fix is being rolled out.\n```\n", encoding="utf-8")
+    from datetime import date
+
+    from generator.importer.run import import_documents
+
+    out = tmp_path / "content"
+    import_documents([doc], out, org_name="Corpus Org", today=date(2026, 11, 22))
+    assert [r["name"] for r in load(out, "roles.yaml")["roles"]] == ["Incident Lead", "Fixer"]
+    books = [load(out, f"playbooks/{p.name}") for p in (out / "playbooks").iterdir()]
+    assert [commands_of(b) for b in books] == [["kubectl -n q get pods"]]
+    assert [t["title"] for t in load(out, "templates.yaml")["templates"]] == ["Investigating", "Identified"]

@@ -29,7 +29,7 @@ FILL_IN = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])|\{\{?\s*[A-Za-z][^{}\n]{0,6
 SUBJECT = re.compile(r"^(?:subject|title)\s*:", re.IGNORECASE)
 # Words that say a heading or a bold paragraph names a message.
 MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?|communications?)\b|"
-                           r"canned|notifications?|status[- ]?page|what to (?:post|say|send|tell)|\bbanners?\b", re.IGNORECASE)
+                           r"canned|notifications?|status[- ]?page|what to (?:post|say|send|tell)|\bbanners?\b|\bwording\b", re.IGNORECASE)
 LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
 # '**Note**', '**Warning**': a remark to the reader, never the name of a message.
 ASIDE = re.compile(r"^(?:notes?|warning|caution|tip|important|info|danger|attention|example)$", re.IGNORECASE)
@@ -144,7 +144,7 @@ def _names_a_message(title: str) -> bool:
         any(re.search(pattern, title.lower()) for pattern, _ in CHANNELS)
 
 
-HOLDS_MESSAGES = re.compile(r"\btemplates?\b|\bmessages?\b|what to (?:post|say|send|tell)|\bscripts?\b|canned|macros?",
+HOLDS_MESSAGES = re.compile(r"\btemplates?\b|\bmessages?\b|what to (?:post|say|send|tell)|\bscripts?\b|canned|macros?|wording",
                             re.IGNORECASE)
 
 

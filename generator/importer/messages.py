@@ -82,6 +82,10 @@ def _runs(blocks: list[Block], found: Found) -> list[list[Block]]:
 CAPTION = re.compile(r"\b(?:template|message|script|announcement)\b", re.IGNORECASE)
 
 
+MESSAGES_TITLE = re.compile(r"status[- ]page (?:wording|messages|updates|posts)|\bwording\b|what to (?:post|say|send)",
+                            re.IGNORECASE)
+
+
 def _is_message(block: Block, section: Section) -> bool:
     """Fenced prose with [placeholders], or any fenced prose in a templates section."""
     if block.lang not in ("", "text", "txt", "markdown", "md") or not any(l.strip() for l in block.code):
@@ -97,7 +101,9 @@ def _is_message(block: Block, section: Section) -> bool:
     if shell:
         return False
     home = home_of(section)
-    in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem")
+    in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem") \
+        or bool(MESSAGES_TITLE.search(section.title))   # 'Status Page Wording', 'What to post'
+
     # '[name]', '{team}', '<rule name>' and '<hosts, users>', '%SERVICE%'
     fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body) or \
         len(ANGLE_FILL_IN.findall(body)) >= 2 or PERCENT_FILL_IN.search(body)

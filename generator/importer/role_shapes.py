@@ -16,6 +16,8 @@ def role_tables(root: Section, found: Found) -> None:
                                                                           r"^(?:their )?(?:job|tasks?)$", h)), None)
         if duty_col is None:   # '| Role | Person | Notes |': the notes say what the role does
             duty_col = next((i for i, h in enumerate(header) if re.fullmatch(r"notes?|what|remit|purpose", h)), None)
+        if duty_col is None and role_col is not None and len(header) == 2:   # '| Role | If you are this person, you... |'
+            duty_col = 1 - role_col if re.search(r"\byou\b", header[1 - role_col]) else None
         if role_col is None or duty_col is None or any("phone" in h or "email" in h for h in header):
             continue
         who_col = next((i for i, h in enumerate(header) if i not in (role_col, duty_col) and re.fullmatch(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .found import Found, unused_tables
+from .found import SHELL_START, Found, unused_tables
 from .mdparse import Block, Section, strip_md
 from .text import slug
 
@@ -90,11 +90,14 @@ COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick referenc
                             re.IGNORECASE)
 
 
+TRAILING_CODE = re.compile(r"^([^`]*\S)\s*:\s*`([^`]+)`\s*$")
+
+
 def symptom_tables(root: Section, found: Found) -> None:
     """| Symptom | Likely cause | Action |: one playbook, a step per row applying when its symptom is seen."""
     for section, block, header in unused_tables(root, found):
-        seen = next((i for i, h in enumerate(header) if re.search(r"symptom|problem|issue|error|alert", h)), None)
-        act = next((i for i, h in enumerate(header) if re.search(r"action|fix|resol|what to do|remed|mitigat", h)),
+        seen = next((i for i, h in enumerate(header) if re.search(r"symptom|problem|issue|error|alert|(?:if|when) you see|you notice", h)), None)
+        act = next((i for i, h in enumerate(header) if re.search(r"action|fix|resol|what to do|remed|mitigat|^do$|^then$", h)),
                    None)
         if seen is None or act is None:
             continue
@@ -113,6 +116,10 @@ def _symptom_playbook(section: Section, block: Block, seen: int, act: int, cause
         if max(seen, act) >= len(row) or not strip_md(row[act]):
             continue
         step = {"text": strip_md(row[act]), "condition": strip_md(row[seen])}
+        trailing = TRAILING_CODE.match(row[act].strip())   # 'Check the consumers: `kubectl -n ingest get pods`'
+        if trailing and SHELL_START.match(trailing.group(2).strip() + " "):
+            step = {"text": strip_md(trailing.group(1)) + ":", "condition": strip_md(row[seen]),
+                    "commands": [{"lang": "bash", "code": trailing.group(2).strip()}]}
         if cause is not None and cause < len(row) and strip_md(row[cause]):
             step["note"] = strip_md(row[cause])
         pb["symptoms"].append(strip_md(row[seen]))
