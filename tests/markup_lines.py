@@ -36,6 +36,8 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _yamlish(lines)
     if suffix == ".txt" and _bbcode_signs(lines):
         return _bbcode(lines)
+    if suffix == ".txt" and sum(bool(CHAT.match(l)) for l in lines) >= 5:   # a chat export: each message's words
+        return [CHAT.sub(r"\3 (\2, \1)", l) for l in lines]
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
                                     for l in lines):
         return _confluence(lines)
@@ -354,6 +356,7 @@ def _mediawiki_inline(text: str) -> str:
     return html.unescape(text).replace("\xa0", " ")
 
 
+CHAT = re.compile(r"^\[(\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d)?)\]\s+([^:\]\n]{2,40}):\s?(.*)$")
 BB_TAG = re.compile(r"\[(/?)(\*|[a-z]+)(?:=([^\]]*))?\]", re.IGNORECASE)
 
 

@@ -82,6 +82,12 @@ def is_org(suffix: str, lines: list[str]) -> bool:
     return bool(ORG_SIGNS.search(text) or (ORG_HEADING.search(text) and ORG_RULE.search(text)))
 
 
+def _chat(lines: list[str]) -> bool:
+    from .chat_export import is_chat
+
+    return is_chat(lines)
+
+
 def _bbcode(lines: list[str]) -> bool:
     from .bbcode import is_bbcode
 
@@ -123,6 +129,8 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .yamlish import convert
     elif suffix == ".txt" and _bbcode(lines):
         from .bbcode import convert
+    elif suffix == ".txt" and _chat(lines):
+        from .chat_export import convert
     elif suffix in RST_SUFFIXES:
         from .rst import convert
     elif suffix in ASCIIDOC_SUFFIXES:
