@@ -43,6 +43,13 @@ class Site:
         return f"{base.rstrip('/')}/{quote(page.source)}"
 
 
+def playbook_uris(site: Site) -> set[str]:
+    """The pages rendered from playbooks (render.direct may convert them)."""
+    from ..render.pages import playbook_uri
+
+    return {playbook_uri(playbook.id) for playbook in site.project.playbooks}
+
+
 def today_from(value: str | None) -> date:
     """--today / PLAYBOOK_TODAY as a date; the real date when unset."""
     value = value or os.environ.get("PLAYBOOK_TODAY")
