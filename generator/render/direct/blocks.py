@@ -30,8 +30,9 @@ def _need(condition: bool) -> None:
 class Reader:
     """One page's lines, read block by block into ``root``."""
 
-    def __init__(self, lines: list[str], stash: Callable[[str], str], doc_tag: str = "div") -> None:
-        self.lines, self.at, self.stash = lines, 0, stash
+    def __init__(self, lines: list[str], stash: Callable[[str], str], doc_tag: str = "div",
+                 text: Callable[[str], str] = str) -> None:
+        self.lines, self.at, self.stash, self.text = lines, 0, stash, text
         self.root = etree.Element(doc_tag)
 
     def read(self) -> etree.Element:
@@ -94,7 +95,7 @@ class Reader:
     def _paragraph(self) -> None:
         block = self._run()
         _need(len(block) == 1 and shapes.plain_start(block[0]))
-        etree.SubElement(self.root, "p").text = block[0]
+        etree.SubElement(self.root, "p").text = self.text(block[0])
 
     def _fence(self) -> None:
         block = self._run()
@@ -132,7 +133,7 @@ class Reader:
         details = etree.SubElement(self.root, "details", {"class": "pb-symptoms"})
         details.text = ""
         etree.SubElement(details, "summary").text = shapes.SYMPTOMS_SUMMARY[9:-10]
-        _list_into(details, inner[2:-1])
+        _list_into(details, inner[2:-1], self.text)
 
     def _steps(self) -> None:
         ol = etree.SubElement(self.root, "ol", {"class": "pb-steps"})
@@ -146,7 +147,7 @@ class Reader:
             inner = self._until("</li>")
             _need(all(shapes.TAG_LINE.match(l) is None or l.startswith("<input ") for l in inner))
             li = etree.SubElement(ol, "li", {"class": "pb-step", "id": html.unescape(match.group(1))})
-            li.text = "\n" + "\n".join(inner) + "\n"
+            li.text = self.text("\n" + "\n".join(inner) + "\n")
         _need(self.at >= len(self.lines) or not self.lines[self.at])
 
 
@@ -166,7 +167,7 @@ def _lists(reader: Reader) -> None:
         else:
             reader.at = resume
             break
-    _list_into(reader.root, lines)
+    _list_into(reader.root, lines, reader.text)
 
 
 def _runs(lines: list[str]) -> list[list[str]]:
@@ -180,7 +181,7 @@ def _runs(lines: list[str]) -> list[list[str]]:
     return [run for run in out if run]
 
 
-def _list_into(parent: etree.Element, lines: list[str]) -> None:
+def _list_into(parent: etree.Element, lines: list[str], text: Callable[[str], str]) -> None:
     """A list of one-line items, each optionally with a tight nested bullet list.
 
     As OListProcessor does: a block after the first continues the list; the item before
@@ -194,7 +195,7 @@ def _list_into(parent: etree.Element, lines: list[str]) -> None:
     for index, run in enumerate(runs):
         if index:
             _loosen(outer[-1])
-        _items(outer, run, numbered, loose=bool(index))
+        _items(outer, run, numbered, bool(index), text)
 
 
 def _loosen(item: etree.Element) -> None:
@@ -204,7 +205,8 @@ def _loosen(item: etree.Element) -> None:
         item.insert(0, paragraph)
 
 
-def _items(outer: etree.Element, run: list[str], numbered: bool, loose: bool) -> None:
+def _items(outer: etree.Element, run: list[str], numbered: bool, loose: bool,
+           text: Callable[[str], str]) -> None:
     item = nested = None
     for index, line in enumerate(run):
         top = shapes.LIST_ITEM.fullmatch(line)
@@ -214,11 +216,11 @@ def _items(outer: etree.Element, run: list[str], numbered: bool, loose: bool) ->
             if loose and index == 0:
                 etree.SubElement(item, "p").text = top.group(3)
             else:
-                item.text = top.group(3)
+                item.text = text(top.group(3))
             continue
         inner = shapes.NESTED_ITEM.fullmatch(line)
         _need(inner is not None and item is not None and shapes.plain_start(inner.group(1)))
         _need(not (loose and len(outer) and item is outer[len(outer) - 1] and item.text is None))
         if nested is None:
             nested = etree.SubElement(item, "ul")
-        etree.SubElement(nested, "li").text = inner.group(1)
+        etree.SubElement(nested, "li").text = text(inner.group(1))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from . import inline
 from .blocks import Reader, Unsupported
 
 # The block stage the reader stands in for: these preprocessors and block processors, no other.
@@ -48,6 +49,7 @@ class Engine:
         self.md = markdown.Markdown(extensions=config["markdown_extensions"],
                                     extension_configs=config["mdx_configs"] or {})
         self.usable = _known(self.md)
+        self.atomic = inline.stasher(self.md) if inline.known(self.md) else str
         self.direct = self.declined = 0
 
     def render(self, page: Any, config: Any, files: Any) -> bool:
@@ -63,7 +65,7 @@ class Engine:
         for processor in (raw, anchors, relative, title):
             processor._register(md)
         try:
-            root = self._tree(md, page.markdown)
+            root = self._tree(md, page.markdown, self.atomic)
         except Unsupported:
             self.declined += 1
             return False
@@ -77,13 +79,13 @@ class Engine:
         return True
 
     @staticmethod
-    def _tree(md: Any, source: str) -> Any:
+    def _tree(md: Any, source: str, text: Any) -> Any:
         lines = source.split("\n")
         for name in _names(md.preprocessors):
             if name != _SKIPPED:
                 lines = md.preprocessors[name].run(lines)
         md.lines = lines
-        return Reader(lines, md.htmlStash.store, md.doc_tag).read()
+        return Reader(lines, md.htmlStash.store, md.doc_tag, text).read()
 
 
 def _finish(md: Any, root: Any) -> str:
