@@ -141,3 +141,22 @@ def test_any_text_in_any_field_converts_as_mkdocs_does_or_is_left_to_it(world, t
     playbook = _playbook(world[0], text=text, note=note, summary=summary, symptom=symptom)
     real, direct = _convert(world, render_playbook(world[0], playbook))
     assert direct is None or direct == real
+
+
+@pytest.mark.parametrize("text", [
+    '<li id="a"><input id="b&amp;c" data-step="x"><a name="n" href="#z">t</a></li>', '<SPAN ID="Up">x</SPAN>',
+    '<a id="x"><!-- <b id="hidden"> --></a>', '<script>var s = "<b id=\'in\'>";</script><i id="after">',
+    '<div id=unquoted>', '<div id>', "<div id='single'>", '<title>a <b id="t"></b></title><p id="p">',
+    'a < b <c id="d">', '<?php x ?><e id="f">', '</ li><g id="h">', '<br/><hr id="r" />', "<a name=\"q\" id=\"i\">",
+])
+def test_the_plain_anchor_scan_finds_what_mkdocs_parser_finds_or_leaves_it_to_the_parser(text):
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    from generator.render.direct import anchors
+
+    parser = _RawHTMLPreprocessor()
+    parser.run(text.split("\n"))
+    found = anchors.plain_ids(text)
+    assert found is None or found == parser.present_anchor_ids
+    if "<!" in text or "<script" in text or "<?" in text or "=unquoted" in text:
+        assert found is None

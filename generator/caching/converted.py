@@ -51,11 +51,12 @@ def _versions() -> list[str]:
 def _own_code() -> str:
     """This package's code that runs inside a conversion (the shared highlighter)."""
     from ..render import highlight as render_highlight
-    from ..render.direct import blocks, engine, shapes
+    from ..render.direct import anchors, blocks, engine, inline, shapes
     from . import highlight as cache_highlight
 
     return "".join(Path(module.__file__).read_text(encoding="utf-8")
-                   for module in (render_highlight, cache_highlight, blocks, engine, shapes))
+                   for module in (render_highlight, cache_highlight, anchors, blocks, engine, inline,
+                                     shapes))
 
 
 def _stable(value: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from . import anchors as anchor_scan
 from . import inline
 from .blocks import Reader, Unsupported
 
@@ -58,7 +59,7 @@ class Engine:
         from mkdocs.structure import pages as mkdocs_pages
 
         md = self.md.reset()
-        raw = mkdocs_pages._RawHTMLPreprocessor()
+        raw = anchor_scan.preprocessor()
         anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
         relative = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
         title = mkdocs_pages._ExtractTitleTreeprocessor()
