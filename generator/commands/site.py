@@ -78,11 +78,9 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
                                          cards_apart=not incremental), content_dir)
     files = sum(1 for _ in result.content.all_sources())
     allowed = core.DRAFT_ALLOWED if draft else frozenset()
-    blocking = [p for p in result.problems if p.level == "error" and p.code not in allowed]
-    if blocking or result.project is None:
-        raise ContentError("content has errors; not building the site:\n"
-                           + report.text(result.problems, files), result.problems)
-    warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
+    if result.project is None or _blocking(result, allowed):
+        _refuse(result.finish(), allowed, files)
+    # The cards are laid out by a child process (cards_apart) while the pages render here.
     from ..alerts import index as alerts
 
     alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
@@ -92,13 +90,26 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         renderer = playbook_renderer(result.project, result.content, warn_days)
         index_page = index_renderer(result.project, warn_days)
     with packing(not incremental):  # serve reads every page on each rebuild: plain str there
-        pages = annotate(render_site(result.project, renderer, index_page)
-                         + postmortem_pages(result.project) + alert_pages,
-                         notes_of(result.content), result.problems, draft, guidance_of(result.content))
+        rendered = render_site(result.project, renderer, index_page) + postmortem_pages(result.project)
+        _refuse(result.finish(), allowed, files)
+        pages = annotate(rendered + alert_pages, notes_of(result.content), result.problems, draft,
+                         guidance_of(result.content))
+    warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
     return Site(result.project, tuple(pages),
                 _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
                 warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),
                 cache_dir(root))
+
+
+def _blocking(result: core.Result, allowed: frozenset) -> list:
+    return [p for p in result.problems if p.level == "error" and p.code not in allowed]
+
+
+def _refuse(result: core.Result, allowed: frozenset, files: int) -> None:
+    """Raise ContentError with the full report when ``result`` (complete) has blocking errors."""
+    if result.project is None or _blocking(result, allowed):
+        raise ContentError("content has errors; not building the site:\n"
+                           + report.text(result.problems, files), result.problems)
 
 
 def _with_pages(nav: list, uris: list[str]) -> list:
