@@ -160,3 +160,10 @@ def test_the_plain_anchor_scan_finds_what_mkdocs_parser_finds_or_leaves_it_to_th
     assert found is None or found == parser.present_anchor_ids
     if "<!" in text or "<script" in text or "<?" in text or "=unquoted" in text:
         assert found is None
+
+
+def test_a_summary_and_symptoms_from_yaml_blocks_trailing_newline_are_still_direct(world):
+    playbook = _playbook(world[0], summary="The database is down.\nReally.\n",
+                         symptom="Logins **fail** with `ECONNREFUSED`\n")
+    real, direct = _convert(world, render_playbook(world[0], playbook))
+    assert direct is not None and direct == real

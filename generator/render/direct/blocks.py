@@ -77,8 +77,6 @@ class Reader:
             return reader(self)
         if shapes.INCIDENT.fullmatch(line) or line == shapes.FIGURE_OPEN:
             return self._raw_block()
-        if shapes.OVERDUE.fullmatch(line):
-            return self._overdue()
         if shapes.PLACEHOLDER.fullmatch(line):
             return self._fence()
         if shapes.LIST_ITEM.match(line):
@@ -105,17 +103,10 @@ class Reader:
     def _raw_block(self) -> None:
         """A raw HTML block (no markdown attribute): stashed whole, as md_in_html does."""
         block = self._run()
-        _need(block[-1] in ("</figure>", block[0]) and not any(shapes.PLACEHOLDER.search(l) for l in block))
-        _need(block[0] != shapes.FIGURE_OPEN or (len(block) == 3 and block[2] == "</figure>"))
+        figure = block[0] == shapes.FIGURE_OPEN
+        _need(len(block) == 3 and block[2] == "</figure>" if figure else len(block) == 1)
+        _need(not any(shapes.PLACEHOLDER.search(line) for line in block))
         etree.SubElement(self.root, "p").text = self.stash("\n".join(block) + "\n")
-
-    def _overdue(self) -> None:
-        line = self._take()
-        _need(self.at >= len(self.lines) or not self.lines[self.at])
-        inner = shapes.OVERDUE.fullmatch(line).group(1)
-        _need("<" not in inner.replace("<strong>", "").replace("</strong>", ""))
-        element = etree.SubElement(self.root, "p", {"class": "pb-overdue"})
-        element.text = inner
 
     def _head(self) -> None:
         inner = self._until("</div>")

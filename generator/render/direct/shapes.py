@@ -26,14 +26,13 @@ SYMPTOMS_OPEN = '<details class="pb-symptoms" markdown>'
 SYMPTOMS_SUMMARY = "<summary>Symptoms: is this the right playbook?</summary>"
 STEPS_OPEN = '<ol class="pb-steps" markdown>'
 INCIDENT = re.compile(r'<div class="pb-incident" data-expire-hours="[0-9]+"></div>')
-OVERDUE = re.compile(r'<p class="pb-overdue" markdown="span">(.*)</p>')
 FIGURE_OPEN = '<figure class="pb-tree" markdown="0">'
 TAG_LINE = re.compile(r"</?[A-Za-z!?]")
 
 
 def plain_start(text: str) -> bool:
     """True when ``text`` opening a block is paragraph text for the block parser."""
-    if not text or text != text.strip() or "\t" in text:
+    if not text or text[0].isspace() or "\t" in text:  # trailing spaces stay text (a YAML block's end)
         return False
     first = text[0]
     if first == "<":
@@ -49,4 +48,4 @@ def plain_start(text: str) -> bool:
 
 def plain_line(text: str) -> bool:
     """A line inside a paragraph or item: any text that no block processor takes as its own."""
-    return text == text.strip() and "\t" not in text and not text.startswith(("=", "-", "#", ">", "|"))
+    return bool(text) and not text[0].isspace() and "\t" not in text and not text.startswith(("=", "-", "#", ">", "|"))
