@@ -71,3 +71,26 @@ def test_a_generated_site_is_the_same_byte_for_byte_with_and_without_direct_html
     assert len(answers) >= 40 and all(answers)
     plain, _ = _build(tmp_path / "plain", tmp_path, monkeypatch, False)
     _assert_same_sites(direct, plain)
+
+
+def test_a_strict_build_still_fails_on_a_broken_link_in_a_directly_converted_playbook(tmp_path, monkeypatch,
+                                                                                      no_binder):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.render import pages
+
+    render = pages.render_playbook
+    monkeypatch.setattr(pages, "render_playbook", lambda project, playbook: render(project, playbook)
+                        + ("\n- [gone](../gone.md)\n" if playbook.id == "database-unavailable" else ""))
+    monkeypatch.setenv("PLAYBOOK_DIRECT_HTML", "1")
+    real = converted.Converted
+    monkeypatch.setattr(plugin.converted_module, "Converted", lambda _: real(tmp_path / "pages"))
+    answers: list[tuple[str, bool]] = []
+    direct = engine.Engine.render
+    monkeypatch.setattr(engine.Engine, "render", lambda self, page, *args: answers.append(
+        (page.file.src_uri, direct(self, page, *args))) or answers[-1][1])
+    repo = copy_repo(tmp_path / "repo")
+    result = CliRunner().invoke(main, ["build", "--root", str(repo), "--today", "2026-11-10"])
+    assert ("playbooks/database-unavailable.md", True) in answers
+    assert result.exit_code != 0 and "gone.md" in result.output, result.output
