@@ -79,7 +79,8 @@ def _playbook(project, text: str = "Restart it", note: str = "", summary: str | 
 
 
 MARKDOWN_HEAVY = [
-    "Run **kubectl** *now*, then `kubectl get pods`",
+    "Run **kubectl** *now*, then `kubectl get pods`", "**If it fails:** retry **twice**.", "**a**b**c**",
+    "x**y** z", "** spaced **", "**(paren)** and **dot.**, **colon:**x", "**`code`** **<b>**",
     "Check ``a`b`` and `x` and *`y`*", "See http://example.com/x?a=1&b=2 and <https://example.com>",
     "[a link](http://example.com) and ![img](x.png)", "<script>alert(1)</script> <b>bold</b>",
     "back\\slash \\* \\_ \\` done\\", "“unicode” café 日本語 — ok ✓", "trailing space ", "two  spaces",
@@ -129,7 +130,8 @@ def test_a_broken_link_warns_the_same_way(world, caplog):
 
 
 _TOKENS = list("ab *_`\\[]()<>&!#{}|-+.:=\"'~^\u201c\u00e9\u65e5 \t\n") + [
-    "word", "**", "``", "http://x.io", "&amp;", "<b>", "1. ", "- ", "  \n", "\n\n", "{: .c}"]
+    "word", "**", "``", "http://x.io", "&amp;", "<b>", "1. ", "- ", "  \n", "\n\n", "{: .c}", "**bold**",
+    "**If it fails:**", " **a** ", "x**y**z", "**(a)**", "**a.**", ")", ":", "`code`", "***", "_x_"]
 _TEXT = st.lists(st.sampled_from(_TOKENS), max_size=14).map("".join)
 
 
@@ -167,3 +169,12 @@ def test_a_summary_and_symptoms_from_yaml_blocks_trailing_newline_are_still_dire
                          symptom="Logins **fail** with `ECONNREFUSED`\n")
     real, direct = _convert(world, render_playbook(world[0], playbook))
     assert direct is not None and direct == real
+
+
+def test_a_page_where_python_markdown_leaves_a_placeholder_is_left_to_mkdocs(world):
+    """Malformed emphasis makes Python-Markdown write one of its inline placeholders into the page;
+    its number counts nodes this engine does not stash, so MkDocs converts such a page."""
+    for fields in ({"text": "a", "note": " *`", "condition": "*"},  # the placeholder whole
+                   {"text": "&amp;", "note": "**If it fails:**", "condition": "_*"}):  # emphasis ate its ends
+        real, direct = _convert(world, render_playbook(world[0], _playbook(world[0], **fields)))
+        assert "klzzwxh" in real["content"] and direct is None

@@ -31,13 +31,17 @@ class Reader:
     """One page's lines, read block by block into ``root``."""
 
     def __init__(self, lines: list[str], stash: Callable[[str], str], doc_tag: str = "div",
-                 text: Callable[[str], str] = str) -> None:
-        self.lines, self.at, self.stash, self.text = lines, 0, stash, text
+                 fill: Callable[[etree.Element], None] | None = None) -> None:
+        self.lines, self.at, self.stash, self.fill = lines, 0, stash, fill
         self.root = etree.Element(doc_tag)
 
     def read(self) -> etree.Element:
         while self._skip_blank():
             self._block(self.lines[self.at])
+        if self.fill is not None:  # the text of every element but headings (the toc reads those)
+            for element in list(self.root.iter()):
+                if element.text and element.tag not in _HEADINGS:
+                    self.fill(element)
         return self.root
 
     def _skip_blank(self) -> bool:
@@ -93,7 +97,7 @@ class Reader:
     def _paragraph(self) -> None:
         block = self._run()
         _need(len(block) == 1 and shapes.plain_start(block[0]))
-        etree.SubElement(self.root, "p").text = self.text(block[0])
+        etree.SubElement(self.root, "p").text = block[0]
 
     def _fence(self) -> None:
         block = self._run()
@@ -124,7 +128,7 @@ class Reader:
         details = etree.SubElement(self.root, "details", {"class": "pb-symptoms"})
         details.text = ""
         etree.SubElement(details, "summary").text = shapes.SYMPTOMS_SUMMARY[9:-10]
-        _list_into(details, inner[2:-1], self.text)
+        _list_into(details, inner[2:-1])
 
     def _steps(self) -> None:
         ol = etree.SubElement(self.root, "ol", {"class": "pb-steps"})
@@ -138,10 +142,11 @@ class Reader:
             inner = self._until("</li>")
             _need(all(shapes.TAG_LINE.match(l) is None or l.startswith("<input ") for l in inner))
             li = etree.SubElement(ol, "li", {"class": "pb-step", "id": html.unescape(match.group(1))})
-            li.text = self.text("\n" + "\n".join(inner) + "\n")
+            li.text = "\n" + "\n".join(inner) + "\n"
         _need(self.at >= len(self.lines) or not self.lines[self.at])
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _OPENERS = {shapes.HEAD_OPEN: Reader._head, shapes.SYMPTOMS_OPEN: Reader._symptoms,
             shapes.STEPS_OPEN: Reader._steps}
 
@@ -158,7 +163,7 @@ def _lists(reader: Reader) -> None:
         else:
             reader.at = resume
             break
-    _list_into(reader.root, lines, reader.text)
+    _list_into(reader.root, lines)
 
 
 def _runs(lines: list[str]) -> list[list[str]]:
@@ -172,7 +177,7 @@ def _runs(lines: list[str]) -> list[list[str]]:
     return [run for run in out if run]
 
 
-def _list_into(parent: etree.Element, lines: list[str], text: Callable[[str], str]) -> None:
+def _list_into(parent: etree.Element, lines: list[str]) -> None:
     """A list of one-line items, each optionally with a tight nested bullet list.
 
     As OListProcessor does: a block after the first continues the list; the item before
@@ -186,7 +191,7 @@ def _list_into(parent: etree.Element, lines: list[str], text: Callable[[str], st
     for index, run in enumerate(runs):
         if index:
             _loosen(outer[-1])
-        _items(outer, run, numbered, bool(index), text)
+        _items(outer, run, numbered, bool(index))
 
 
 def _loosen(item: etree.Element) -> None:
@@ -196,8 +201,7 @@ def _loosen(item: etree.Element) -> None:
         item.insert(0, paragraph)
 
 
-def _items(outer: etree.Element, run: list[str], numbered: bool, loose: bool,
-           text: Callable[[str], str]) -> None:
+def _items(outer: etree.Element, run: list[str], numbered: bool, loose: bool) -> None:
     item = nested = None
     for index, line in enumerate(run):
         top = shapes.LIST_ITEM.fullmatch(line)
@@ -207,11 +211,11 @@ def _items(outer: etree.Element, run: list[str], numbered: bool, loose: bool,
             if loose and index == 0:
                 etree.SubElement(item, "p").text = top.group(3)
             else:
-                item.text = text(top.group(3))
+                item.text = top.group(3)
             continue
         inner = shapes.NESTED_ITEM.fullmatch(line)
         _need(inner is not None and item is not None and shapes.plain_start(inner.group(1)))
         _need(not (loose and len(outer) and item is outer[len(outer) - 1] and item.text is None))
         if nested is None:
             nested = etree.SubElement(item, "ul")
-        etree.SubElement(nested, "li").text = text(inner.group(1))
+        etree.SubElement(nested, "li").text = inner.group(1)
