@@ -178,3 +178,16 @@ def test_a_page_where_python_markdown_leaves_a_placeholder_is_left_to_mkdocs(wor
                    {"text": "&amp;", "note": "**If it fails:**", "condition": "_*"}):  # emphasis ate its ends
         real, direct = _convert(world, render_playbook(world[0], _playbook(world[0], **fields)))
         assert "klzzwxh" in real["content"] and direct is None
+
+
+def test_links_come_out_as_mkdocs_writes_them_with_directory_urls_too(world, tmp_path):
+    project, config, uris, _ = world
+    extensions = [{name: options} if options else name for name, options in look.MARKDOWN_EXTENSIONS.items()]
+    directory = load_config(io.StringIO(f"site_name: t\ndocs_dir: {tmp_path}\nuse_directory_urls: true\n"
+                                        f"markdown_extensions: {json.dumps(extensions)}\n"))
+    directory.plugins._current_plugin = None
+    other = (project, directory, uris, Engine(directory))
+    for playbook in project.playbooks:
+        real, direct = _convert(other, render_playbook(project, playbook))
+        assert direct == real, playbook.id
+    assert 'href="../../escalation/"' in real["content"]
