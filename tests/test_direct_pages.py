@@ -80,7 +80,7 @@ def _playbook(project, text: str = "Restart it", note: str = "", summary: str | 
 
 MARKDOWN_HEAVY = [
     "Run **kubectl** *now*, then `kubectl get pods`", "**If it fails:** retry **twice**.", "**a**b**c**",
-    "x**y** z", "** spaced **", "**(paren)** and **dot.**, **colon:**x", "**`code`** **<b>**",
+    "x**y** z", "** spaced **", "**(paren)** and **dot.**, **colon:**x", "**why?** **how?**x **what?**", "**`code`** **<b>**",
     "Check ``a`b`` and `x` and *`y`*", "See http://example.com/x?a=1&b=2 and <https://example.com>",
     "[a link](http://example.com) and ![img](x.png)", "<script>alert(1)</script> <b>bold</b>",
     "back\\slash \\* \\_ \\` done\\", "“unicode” café 日本語 — ok ✓", "trailing space ", "two  spaces",
@@ -131,7 +131,7 @@ def test_a_broken_link_warns_the_same_way(world, caplog):
 
 _TOKENS = list("ab *_`\\[]()<>&!#{}|-+.:=\"'~^\u201c\u00e9\u65e5 \t\n") + [
     "word", "**", "``", "http://x.io", "&amp;", "<b>", "1. ", "- ", "  \n", "\n\n", "{: .c}", "**bold**",
-    "**If it fails:**", " **a** ", "x**y**z", "**(a)**", "**a.**", ")", ":", "`code`", "***", "_x_"]
+    "**If it fails:**", " **a** ", "x**y**z", "**(a)**", "**a.**", "**a?**", "?", ")", ":", "`code`", "***", "_x_"]
 _TEXT = st.lists(st.sampled_from(_TOKENS), max_size=14).map("".join)
 
 

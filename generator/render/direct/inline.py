@@ -8,7 +8,7 @@ are ``html`` (each raw tag is stashed and replaced by its placeholder), ``entity
 as it is too) and ``em_strong``. Such text, with its tags stashed by the ``html``
 pattern's own code, is marked atomic, so the inline stage skips it and the HTML
 written is the same. ``**bold**`` runs are done here only in the plainest form
-(opened before a letter or digit, closed after one, or after ``:``/``.``/``)`` before
+(opened before a letter or digit, closed after one, or after ``:``/``.``/``)``/``?`` before
 a space, the end or punctuation; no other star, no underscore), where the delimiter
 rules can only pair them in order as strong emphasis; the rest is left to the
 inline stage.
@@ -29,9 +29,9 @@ _TRIGGERS = re.compile(r"[`\\\[\]!_\x02\x03]|  \n")
 _LINKS = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 _STASHED = re.compile("\x02wzxhzdk:[0-9]+\x03")  # a raw block's placeholder: no pattern matches it
 # Opens before a letter or digit (left-flanking, whatever precedes); closes after one (right-flanking),
-# or after ':', '.' or ')' when a space, the end or one of '.,:;)' follows.
+# or after ':', '.', ')' or '?' when a space, the end or one of '.,:;)?' follows.
 _STRONG = re.compile(r"\*\*([A-Za-z0-9](?:[^*\n]*?[A-Za-z0-9])?)\*\*"
-                     r"|\*\*([A-Za-z0-9][^*\n]*?[:.)])\*\*(?=[ .,:;)]|$)")
+                     r"|\*\*([A-Za-z0-9][^*\n]*?[:.)?])\*\*(?=[ .,:;)?]|$)")
 
 
 def known(md: Any) -> bool:
