@@ -80,7 +80,8 @@ def _playbook(project, text: str = "Restart it", note: str = "", summary: str | 
 
 MARKDOWN_HEAVY = [
     "Run **kubectl** *now*, then `kubectl get pods`", "**If it fails:** retry **twice**.", "**a**b**c**",
-    "x**y** z", "** spaced **", "**(paren)** and **dot.**, **colon:**x", "**why?** **how?**x **what?**", "**`code`** **<b>**",
+    "x**y** z", "** spaced **", "**Tags:** `a_b` `c*d` `<e>`", "`a` **`b`** c ``d`e``", "\\\\`x`",
+    "` a `` b `", "**a `x` b** and `y`**z**", "**(paren)** and **dot.**, **colon:**x", "**why?** **how?**x **what?**", "**`code`** **<b>**",
     "Check ``a`b`` and `x` and *`y`*", "See http://example.com/x?a=1&b=2 and <https://example.com>",
     "[a link](http://example.com) and ![img](x.png)", "<script>alert(1)</script> <b>bold</b>",
     "back\\slash \\* \\_ \\` done\\", "“unicode” café 日本語 — ok ✓", "trailing space ", "two  spaces",
