@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .caching import findings, verdicts
 from .validate import cards, chains, drills, examples, imported, incidents, lint, playbooks, refs, reviews, schema
@@ -44,10 +44,20 @@ class Result:
     problems: list[Problem]
     project: Project | None
     cards: list = field(default_factory=list)  # RenderedCard, when laid out
+    # A full build's cards still being laid out in a child process: finish() waits for them
+    # and adds their problems (Options.cards_apart; until then problems lack card overflows).
+    pending: Callable[[], None] | None = None
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.problems)
+        return not has_errors(self.finish().problems)
+
+    def finish(self) -> Result:
+        """The result complete: the cards laid out and their problems in ``problems``."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
+        return self
 
 
 def load(root: Path, options: Options, content_dir: Path | None = None) -> Result:
@@ -66,7 +76,7 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
     if audience == privacy.PUBLIC:
         problems.extend(privacy_checks.check_private_values(content))
     problems = _sorted(position(_drop_shadowed(problems), content.by_rel()))
-    project, rendered = None, []
+    project, lay_out = None, None
     allowed = TIME_BASED | DRAFT_ALLOWED if options.draft else TIME_BASED
     structural = [p for p in problems if p.level == ERROR and p.code not in allowed]
     if valid_kinds and not structural:
@@ -74,12 +84,19 @@ def load(root: Path, options: Options, content_dir: Path | None = None) -> Resul
         if audience == privacy.PUBLIC:
             problems = _sorted(problems + _route_warnings(project, content))
         if options.render_cards and project.cards:
-            rendered, overflowing = _lay_out_cards(project, options.today, root, options.cards_apart)
-            problems = _sorted(problems + position(overflowing, content.by_rel()))
-    verdicts.record(root, content, problems)
+            lay_out = _lay_out_cards(project, options.today, root, options.cards_apart)
     for _, source in content.all_sources():
-        source.forget_nodes()  # positions are filled in; the build does not need the trees
-    return Result(content, problems, project, rendered)
+        source.forget_nodes()  # positions are filled in (a card's are found again if it overflows)
+    result = Result(content, problems, project)
+    result.pending = lambda: _finish(result, root, lay_out)
+    return result if options.cards_apart and lay_out is not None else result.finish()
+
+
+def _finish(result: Result, root: Path, lay_out: Callable[[], tuple[list, list[Problem]]] | None) -> None:
+    if lay_out is not None:
+        result.cards, overflowing = lay_out()
+        result.problems = _sorted(result.problems + position(overflowing, result.content.by_rel()))
+    verdicts.record(root, result.content, result.problems)
 
 
 def _repository_checks(root: Path) -> Iterator[Problem]:
@@ -96,15 +113,20 @@ def _route_warnings(project: Project, content: Content) -> list[Problem]:
 
 
 def _lay_out_cards(project: Project, today: date, root: Path,
-                   apart: bool = False) -> tuple[list, list[Problem]]:
+                   apart: bool = False) -> Callable[[], tuple[list, list[Problem]]]:
+    """The cards' layout begun (``apart``: in a child, running on); call the answer for the cards
+    and their overflow problems."""
     from .caching.store import cache_dir
     from .render import cards
 
-    rendered = cards.render_cards(project, today, cache_dir(root), apart)
-    found = [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
-                     hint=cards.fit_hint(), key=True)
-             for r in rendered if r.pages > 1]
-    return rendered, found
+    finish = cards.start_cards(project, today, cache_dir(root), apart)
+
+    def done() -> tuple[list, list[Problem]]:
+        rendered = finish()
+        return rendered, [Problem(r.card.rel, "card-overflow", cards.fit_message(r), path=("sections",),
+                                  hint=cards.fit_hint(), key=True) for r in rendered if r.pages > 1]
+
+    return done
 
 
 def _validate_schemas(content: Content, problems: list[Problem], clean: frozenset = frozenset()) -> bool:

@@ -138,6 +138,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_files(self, files: Files, config) -> Files:
         self._spool = None if self.incremental or self.site is None else spool_module.Spool()
         self._converted = None if self._spool is None else converted_module.Converted(self.site.cache)
+        self._playbook_uris = set() if self.site is None else site_module.playbook_uris(self.site)
         self._search = SearchOutputs(config.plugins, self._spool)
         if self.site is None:
             files.append(File.generated(config, "index.md", content=site_config.error_markdown(self.error_page)))
@@ -233,10 +234,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if source is not None and self.site is not None:
             page.edit_url = self.site.edit_url(source)
             if self._converted is not None:
-                self._converted.install(page, config, files)  # converted HTML reused when unchanged
+                # converted HTML reused when unchanged; a playbook page's converted directly
+                self._converted.install(page, config, files, page.file.src_uri in self._playbook_uris)
         return markdown
 
     _converted = None  # caching.converted.Converted in a full build
+    _playbook_uris: set = set()
 
     def _sanitize(self, html_text, page, config, files):
         if page.file.src_uri in self._by_uri:  # generated from content: untrusted

@@ -67,3 +67,42 @@ def test_a_child_that_fails_gives_no_result_so_the_cards_are_laid_out_here() -> 
     broken = {"measure": None, "sections": 1, "pages": {}}  # no page to print: the child raises
     assert card_layout.lay_out_apart([broken]) is None
     assert card_layout.lay_out_apart([]) is None
+
+
+def test_a_full_build_renders_its_pages_while_the_child_lays_the_cards_out(repo: Path, monkeypatch) -> None:
+    """... and collects the cards (and their overflow problems) after: the same cards and report."""
+    from generator.commands import site as site_module
+    from generator.render import pages
+
+    monkeypatch.setenv("PLAYBOOK_CACHE_DIR", str(repo / "own-cache"))  # laid out afresh, not cached
+    events: list[str] = []
+    start, render_site = card_layout.start_apart, pages.render_site
+
+    def started(jobs):
+        events.append("child started")
+        collect = start(jobs)
+        return lambda: events.append("cards collected") or collect()
+
+    monkeypatch.setattr(card_layout, "start_apart", started)
+    monkeypatch.setattr(site_module, "render_site", lambda *a: events.append("pages") or render_site(*a))
+    built = site_module.prepare(repo, TEST_TODAY)
+    assert events == ["child started", "pages", "cards collected"]
+    here = core.load(repo, core.Options(today=TEST_TODAY))  # laid out in this process, as `check` does
+    assert [_fields(r) for r in built.cards] == [_fields(r) for r in here.cards]
+
+    card = repo / "content" / "cards" / "oncall.yaml"
+    extra = "".join(f"      - {{label: Extra command {i}, code: 'kubectl get pods -n team-{i}'}}\n"
+                    for i in range(25))
+    card.write_text(card.read_text().replace("    items:\n", "    items:\n" + extra, 1))
+    for late in (False, True):  # late: errors found before the pages (reviews overdue) and the overflow
+        day = TEST_TODAY + timedelta(days=900 if late else 0)
+        try:
+            site_module.prepare(repo, day)
+        except site_module.ContentError as error:
+            report = str(error)
+        else:
+            raise AssertionError("an overflowing card must stop the build")
+        here = core.load(repo, core.Options(today=day))
+        files = sum(1 for _ in here.content.all_sources())
+        assert report == "content has errors; not building the site:\n" + site_module.report.text(here.problems, files)
+        assert "does not fit on one A4" in report and (("review-overdue" in report or "overdue" in report) == late)

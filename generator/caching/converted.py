@@ -11,6 +11,10 @@ highlighting code). The key is a digest of all of those; the entry holds what
 page, the anchors it defines and the anchors its links point at (MkDocs checks
 those after every page is converted, so that check still runs on a cached page).
 
+On a miss, a playbook page is converted by render.direct (our template's blocks read
+directly, the rest of Python-Markdown run as usual; the same result) unless it declines
+the page or ``PLAYBOOK_DIRECT_HTML=0`` turns it off; then MkDocs converts it.
+
 A conversion that logged a warning is never stored (a strict build fails on it,
 and a cached page would not log it again). Entries are one signed file per page
 in the repository's cache folder (caching.store); those the last build did not
@@ -47,10 +51,12 @@ def _versions() -> list[str]:
 def _own_code() -> str:
     """This package's code that runs inside a conversion (the shared highlighter)."""
     from ..render import highlight as render_highlight
+    from ..render.direct import anchors, blocks, engine, inline, shapes
     from . import highlight as cache_highlight
 
     return "".join(Path(module.__file__).read_text(encoding="utf-8")
-                   for module in (render_highlight, cache_highlight))
+                   for module in (render_highlight, cache_highlight, anchors, blocks, engine, inline,
+                                     shapes))
 
 
 def _stable(value: Any) -> Any:
@@ -105,38 +111,59 @@ class _Warnings(logging.Handler):
         self.count += 1
 
 
-class Converted:
-    """One full build's use of the cache: which entries it read or wrote."""
+def direct_enabled() -> bool:
+    return os.environ.get("PLAYBOOK_DIRECT_HTML", "1") != "0"
 
-    def __init__(self, folder: Path | None) -> None:
+
+class Converted:
+    """One full build's use of the cache (which entries it read or wrote) and of direct HTML."""
+
+    def __init__(self, folder: Path | None, direct: bool | None = None) -> None:
         self.folder = folder
         self.key: str | None = None
         self.used: set[str] = set()
         self.usable = folder is not None
+        self.direct = direct_enabled() if direct is None else direct
+        self.engine: Any = None
 
-    def install(self, page: Any, config: Any, files: Any) -> None:
-        """Make ``page.render`` answer from the cache (MkDocs calls it next)."""
+    def install(self, page: Any, config: Any, files: Any, direct: bool = False) -> None:
+        """Make ``page.render`` answer from the cache or directly (MkDocs calls it next).
+
+        ``direct``: the page is a playbook page, which render.direct may convert.
+        """
         if self.usable and self.key is None:  # the final file list: every plugin's on_files has run
             self.key = build_key(config, files)
             self.usable = self.key is not None
-        if self.usable:
-            page.render = lambda config, files: self.render(page, config, files)
+        direct = direct and self._engine(config) is not None
+        if self.usable or direct:
+            page.render = lambda config, files: self.render(page, config, files, direct)
 
-    def render(self, page: Any, config: Any, files: Any) -> None:
+    def _engine(self, config: Any) -> Any:
+        if self.direct and self.engine is None:
+            from ..render.direct.engine import Engine
+
+            self.engine = Engine(config)
+            self.direct = self.engine.usable
+        return self.engine if self.direct else None
+
+    def render(self, page: Any, config: Any, files: Any, direct: bool = False) -> None:
         del page.render  # MkDocs' own method again, should anything render the page twice
-        name = store.digest(self.key, page.file.src_uri, page.file.url, page.markdown)
-        self.used.add(name)
-        entry = _load(store.read(self.folder, f"{FOLDER}/{name}"))
-        if entry is not None and _apply(page, entry, files):
-            return
+        name = None
+        if self.usable:
+            name = store.digest(self.key, page.file.src_uri, page.file.url, page.markdown)
+            self.used.add(name)
+            entry = _load(store.read(self.folder, f"{FOLDER}/{name}"))
+            if entry is not None and _apply(page, entry, files):
+                return
         counter = _Warnings()
         root = logging.getLogger()
         root.addHandler(counter)
         try:
-            type(page).render(page, config, files)
+            if not (direct and self.engine.render(page, config, files)):
+                type(page).render(page, config, files)
         finally:
             root.removeHandler(counter)
-        if not counter.count:
+        if name is not None and not counter.count:
             store.write(self.folder, f"{FOLDER}/{name}", zlib.compress(json.dumps(_entry(page)).encode(), 1))
 
     def prune(self) -> None:

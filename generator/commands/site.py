@@ -6,6 +6,7 @@ from urllib.parse import quote
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from .. import core
 from . import report
@@ -43,6 +44,13 @@ class Site:
         return f"{base.rstrip('/')}/{quote(page.source)}"
 
 
+def playbook_uris(site: Site) -> set[str]:
+    """The pages rendered from playbooks (render.direct may convert them)."""
+    from ..render.pages import playbook_uri
+
+    return {playbook_uri(playbook.id) for playbook in site.project.playbooks}
+
+
 def today_from(value: str | None) -> date:
     """--today / PLAYBOOK_TODAY as a date; the real date when unset."""
     value = value or os.environ.get("PLAYBOOK_TODAY")
@@ -65,18 +73,29 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
     ``incremental`` (serve): playbook pages whose inputs are unchanged come from memory.
     """
     from ..caching.store import cache_dir
-    from ..render.imported import annotate, guidance_of, notes_of
+    from ..alerts import index as alerts
 
     result = core.load(root, core.Options(today=today, warn_days=warn_days, audience=audience, draft=draft,
                                          cards_apart=not incremental), content_dir)
     files = sum(1 for _ in result.content.all_sources())
     allowed = core.DRAFT_ALLOWED if draft else frozenset()
-    blocking = [p for p in result.problems if p.level == "error" and p.code not in allowed]
-    if blocking or result.project is None:
-        raise ContentError("content has errors; not building the site:\n"
-                           + report.text(result.problems, files), result.problems)
+    if result.project is None or _blocking(result, allowed):
+        _refuse(result.finish(), allowed, files)
+    # The cards are laid out by a child process (cards_apart) while the pages render here.
+    pages, alert_pages = _render(root, result, warn_days, draft, incremental,
+                                 lambda: _refuse(result.finish(), allowed, files))
     warnings = tuple(f"{p.location}: {p.message}" for p in result.problems)
+    return Site(result.project, tuple(pages),
+                _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
+                warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),
+                cache_dir(root))
+
+
+def _render(root: Path, result: core.Result, warn_days: int, draft: bool, incremental: bool,
+            checked: Callable[[], None]) -> tuple[list[Page], list[Page]]:
+    """Every page (and the alert pages apart); ``checked()`` once the slow part is done (cards)."""
     from ..alerts import index as alerts
+    from ..render.imported import annotate, guidance_of, notes_of
 
     alert_pages = alerts.alert_pages(result.project, alerts.read_rules(root, result.project))
     renderer = index_page = None
@@ -85,13 +104,22 @@ def prepare(root: Path, today: date, warn_days: int = core.DEFAULT_WARN_DAYS,
         renderer = playbook_renderer(result.project, result.content, warn_days)
         index_page = index_renderer(result.project, warn_days)
     with packing(not incremental):  # serve reads every page on each rebuild: plain str there
-        pages = annotate(render_site(result.project, renderer, index_page)
-                         + postmortem_pages(result.project) + alert_pages,
-                         notes_of(result.content), result.problems, draft, guidance_of(result.content))
-    return Site(result.project, tuple(pages),
-                _with_pages(navigation(result.project), [p.uri for p in alert_pages]),
-                warnings, tuple(result.cards), tuple(alerts.redirect_files(result.project).items()),
-                cache_dir(root))
+        rendered = render_site(result.project, renderer, index_page) + postmortem_pages(result.project)
+        checked()
+        pages = annotate(rendered + alert_pages, notes_of(result.content), result.problems, draft,
+                         guidance_of(result.content))
+    return pages, alert_pages
+
+
+def _blocking(result: core.Result, allowed: frozenset) -> list:
+    return [p for p in result.problems if p.level == "error" and p.code not in allowed]
+
+
+def _refuse(result: core.Result, allowed: frozenset, files: int) -> None:
+    """Raise ContentError with the full report when ``result`` (complete) has blocking errors."""
+    if result.project is None or _blocking(result, allowed):
+        raise ContentError("content has errors; not building the site:\n"
+                           + report.text(result.problems, files), result.problems)
 
 
 def _with_pages(nav: list, uris: list[str]) -> list:

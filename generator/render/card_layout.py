@@ -22,7 +22,8 @@ import json
 import os
 import subprocess
 import sys
-from typing import Any, Iterable
+import threading
+from typing import Any, Callable, Iterable
 
 CHILD_TIMEOUT = 600  # seconds; a card lays out in about one
 
@@ -125,6 +126,20 @@ def lay_out_apart(jobs: list[dict]) -> list[dict] | None:
     except (ValueError, KeyError, TypeError):
         return None
     return results if len(results) == len(jobs) else None
+
+
+def start_apart(jobs: list[dict]) -> Callable[[], list[dict] | None]:
+    """``lay_out_apart`` begun now in a thread (the child runs beside this process); the returned
+    function waits for it and answers what ``lay_out_apart`` would have."""
+    answer: list = []
+    worker = threading.Thread(target=lambda: answer.append(lay_out_apart(jobs)), daemon=True)
+    worker.start()
+
+    def collect() -> list[dict] | None:
+        worker.join()
+        return answer[0] if answer else None
+
+    return collect
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -224,20 +224,41 @@ def _job(project: Project, plan: _Plan, generated: date) -> dict:
 def render_cards(project: Project, generated: date, cache: Path | None = None,
                  apart: bool = False) -> list[RenderedCard]:
     """Every card laid out; ``apart``: those not cached in one child process (card_layout)."""
+    return start_cards(project, generated, cache, apart)()
+
+
+def start_cards(project: Project, generated: date, cache: Path | None = None,
+                apart: bool = False) -> Callable[[], list[RenderedCard]]:
+    """``render_cards`` begun: with ``apart`` the child lays the cards out while this process
+    goes on; the returned function waits for it and answers what ``render_cards`` would."""
     _QR_CODES.open(cache)
     try:
-        return _render_cards(project, generated, cache, apart)
+        if not apart:
+            done = [render_card(project, card, generated, cache) for card in project.cards]
+            return lambda: done
+        plans = [_plan(project, card, generated, cache) for card in project.cards]
+        todo = [plan for plan in plans if plan.done is None]
+        jobs = [_job(project, plan, generated) for plan in todo]
+    except BaseException:
+        if apart:
+            _QR_CODES.save()
+        raise
     finally:
-        _QR_CODES.save()
+        if not apart:
+            _QR_CODES.save()
+    collect = card_layout.start_apart(jobs) if jobs else (lambda: [])
+
+    def finish() -> list[RenderedCard]:
+        try:
+            return _finish_cards(project, generated, cache, plans, todo, jobs, collect())
+        finally:
+            _QR_CODES.save()
+
+    return finish
 
 
-def _render_cards(project: Project, generated: date, cache: Path | None, apart: bool) -> list[RenderedCard]:
-    if not apart:
-        return [render_card(project, card, generated, cache) for card in project.cards]
-    plans = [_plan(project, card, generated, cache) for card in project.cards]
-    todo = [plan for plan in plans if plan.done is None]
-    jobs = [_job(project, plan, generated) for plan in todo]
-    results = card_layout.lay_out_apart(jobs)
+def _finish_cards(project: Project, generated: date, cache: Path | None, plans: list, todo: list,
+                  jobs: list[dict], results: list[dict] | None) -> list[RenderedCard]:
     if results is None:  # no child process: here, with whatever errors that gives
         return [plan.done or render_card(project, plan.card, generated, cache) for plan in plans]
     for plan, job, result in zip(todo, jobs, results):
