@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from .plain_layout import atx_level_above
+
 
 OPEN = re.compile(r"^\s*<details\b[^>]*>\s*(?:<summary\b[^>]*>(.*?)</summary>\s*)?$", re.IGNORECASE)
 SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
 CLOSE = re.compile(r"^\s*</details\s*>\s*$", re.IGNORECASE)
-ATX = re.compile(r"^\s{0,3}(#{1,6})\s")
 
 
 def details_sections(lines: list[str], original: list[str], attached: dict[int, int], skip: set[int]) -> None:
@@ -30,7 +31,7 @@ def details_sections(lines: list[str], original: list[str], attached: dict[int, 
     found = _top_level(lines, skip)
     if len(found) < 3:
         return
-    levels = [min(6, _level_above(lines, opening) + 1) for opening, _, _ in found]   # before any is written
+    levels = [min(6, atx_level_above(lines, opening) + 1) for opening, _, _ in found]   # before any is written
     for (opening, summary, closing), level in zip(found, levels):
         title = inline_html(SUMMARY.match(lines[summary]).group(1) if summary != opening
                             else OPEN.match(lines[opening]).group(1)).strip().strip("*").strip()
@@ -61,10 +62,6 @@ def _top_level(lines: list[str], skip: set[int]) -> list[tuple[int, int, int | N
                 out.append((current[0], current[1], i))
                 current = None
     return out
-
-
-def _level_above(lines: list[str], i: int) -> int:
-    return next((len(m.group(1)) for m in (ATX.match(lines[j]) for j in range(i - 1, -1, -1)) if m), 1)
 
 
 def _content_above(lines: list[str], i: int) -> int:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .plain_layout import atx_level_above
+
 ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(\S.*)$")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
@@ -103,7 +105,7 @@ def lettered_steps(lines: list[str], skip: set[int]) -> None:
     parents = [i for i in steps if _lettered_below(lines, i, skip)]
     if len(parents) < 2:
         return
-    levels = {i: _heading_level_above(lines, i) + 1 for i in parents}
+    levels = {i: atx_level_above(lines, i) + 1 for i in parents}
     for i in parents:
         lines[i] = "#" * min(6, levels[i]) + " " + lines[i].strip()
     for i, line in enumerate(lines):
@@ -116,7 +118,3 @@ def _lettered_below(lines: list[str], i: int, skip: set[int]) -> bool:
     following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
     return following is not None and following not in skip and bool(LETTERED.match(lines[following])) \
         and LETTERED.match(lines[following]).group(2) == "a"
-
-
-def _heading_level_above(lines: list[str], i: int) -> int:
-    return next((len(m.group(0).strip()) for m in (re.match(r"^\s{0,3}(#{1,6})(?=\s)", lines[j]) for j in range(i - 1, -1, -1)) if m), 1)

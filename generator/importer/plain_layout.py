@@ -115,6 +115,11 @@ def numbered_subheadings(lines: list[str], skip: set[int]) -> None:
         lines[i] = "#" * min(6, level + 1) + " " + lines[i].strip()
 
 
+def atx_level_above(lines: list[str], i: int) -> int:
+    """The level of the last '#' heading above line i, 1 where there is none."""
+    return next((len(m.group(1)) for m in (ATX.match(lines[j]) for j in range(i - 1, -1, -1)) if m), 1)
+
+
 def _level_above(lines: list[str], i: int, skip: set[int]) -> int:
     """The level of the last heading above line i (ATX or setext), 1 where there is none."""
     for j in range(i - 1, -1, -1):

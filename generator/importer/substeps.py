@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .found import SHELL_START, Found, unused_tables
+from .span_commands import TRAILING
 from .mdparse import Block, Section, strip_md
 from .text import slug
 
@@ -90,9 +91,6 @@ COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick referenc
                             re.IGNORECASE)
 
 
-TRAILING_CODE = re.compile(r"^([^`]*\S)\s*:\s*`([^`]+)`\s*$")
-
-
 def symptom_tables(root: Section, found: Found) -> None:
     """| Symptom | Likely cause | Action |: one playbook, a step per row applying when its symptom is seen."""
     for section, block, header in unused_tables(root, found):
@@ -116,7 +114,7 @@ def _symptom_playbook(section: Section, block: Block, seen: int, act: int, cause
         if max(seen, act) >= len(row) or not strip_md(row[act]):
             continue
         step = {"text": strip_md(row[act]), "condition": strip_md(row[seen])}
-        trailing = TRAILING_CODE.match(row[act].strip())   # 'Check the consumers: `kubectl -n ingest get pods`'
+        trailing = TRAILING.match(row[act].strip())   # 'Check the consumers: `kubectl -n ingest get pods`'
         if trailing and SHELL_START.match(trailing.group(2).strip() + " "):
             step = {"text": strip_md(trailing.group(1)) + ":", "condition": strip_md(row[seen]),
                     "commands": [{"lang": "bash", "code": trailing.group(2).strip()}]}
