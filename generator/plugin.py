@@ -97,6 +97,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_shutdown(self) -> None:
         if PlaybooksPlugin.serving:
             serve_gc.stop()
+            from .caching.parse import keep_between_runs
+            keep_between_runs(False)  # the preview's parsed files are not kept past it
         PlaybooksPlugin.serving = False
 
     @event_priority(100)  # first: the search and offline plugins it adds run after it

@@ -44,6 +44,18 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory):
     os.environ.pop("PLAYBOOK_CACHE_DIR", None)
 
 
+@pytest.fixture(autouse=True)
+def no_preview_left_running():
+    """MkDocs keeps plugin instances for the process: a test that starts a preview in this
+    process (on_startup with "serve") leaves the plugin in serve mode, which freezes and collects
+    garbage around every later build. Each test ends the way `mkdocs serve` does."""
+    yield
+    from generator.plugin import PlaybooksPlugin
+
+    if PlaybooksPlugin.serving:
+        PlaybooksPlugin().on_shutdown()
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sys
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,7 +28,9 @@ def _fields(rendered: cards.RenderedCard) -> tuple:
             rendered.section_heights)
 
 
-def test_cards_laid_out_apart_are_the_same_cards_and_are_cached(tmp_path: Path, monkeypatch) -> None:
+def test_cards_laid_out_apart_are_the_same_cards_and_are_cached(tmp_path: Path, monkeypatch,
+                                                               caplog) -> None:
+    caplog.set_level(logging.DEBUG, logger=card_layout.__name__)  # why a child failed, if one does
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("PLAYBOOK_NO_CACHE", raising=False)
     cache._key.cache_clear()
@@ -35,21 +39,27 @@ def test_cards_laid_out_apart_are_the_same_cards_and_are_cached(tmp_path: Path, 
     folder = tmp_path / "cache"
     folder.mkdir()
     laid_out_here: list[str] = []
-    real = cards._layout
-    monkeypatch.setattr(cards, "_layout", lambda html: laid_out_here.append(html) or real(html))
+    real, this_thread = cards._layout, threading.current_thread()
+
+    def counted(html: str):
+        if threading.current_thread() is this_thread:  # not another test's build still running
+            laid_out_here.append(html)
+        return real(html)
+
+    monkeypatch.setattr(cards, "_layout", counted)
 
     (apart,) = cards.render_cards(one, TEST_TODAY, folder, apart=True)
-    assert laid_out_here == []  # measured and printed by the child
+    assert laid_out_here == [], caplog.text  # measured and printed by the child
     here = cards.render_card(one, one.cards[0], TEST_TODAY, None)
     assert len(laid_out_here) == 2
     assert _fields(apart) == _fields(here)  # same split, same PDF bytes, same facts
     assert _fields(cards.render_card(one, one.cards[0], TEST_TODAY, folder)) == _fields(here)
-    assert len(laid_out_here) == 2  # what the child laid out was cached
+    assert len(laid_out_here) == 2, "what the child laid out was not served from the cache"
 
     # A new day: the cached split serves, the child prints only the new page.
     tomorrow = TEST_TODAY + timedelta(days=1)
     (next_day,) = cards.render_cards(one, tomorrow, folder, apart=True)
-    assert len(laid_out_here) == 2
+    assert len(laid_out_here) == 2, caplog.text
     text = _pdf_text(next_day.pdf, tmp_path)
     assert f"Generated {tomorrow}" in text and f"Generated {TEST_TODAY}" not in text
     assert next_day.pages == here.pages

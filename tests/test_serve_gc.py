@@ -26,7 +26,9 @@ def _wait_until(condition, seconds: float = 10.0) -> bool:
 
 @pytest.fixture(autouse=True)
 def only_explicit_collections():
-    """Python's own collections are off, so that only serve_gc's free the cycles."""
+    """Python's own collections are off, so that only serve_gc's free the cycles; nothing an
+    earlier test's preview left (a count of builds, frozen objects) carries over."""
+    serve_gc.stop()
     gc.disable()
     yield
     serve_gc.stop()

@@ -58,7 +58,8 @@ def _collect() -> None:
 
 
 def stop() -> None:
-    """The server stops: nothing stays frozen, no collection is pending."""
+    """The server stops: nothing stays frozen, no collection is pending or counted."""
     with _lock:
         _cancel()
+        _pending["uncollected"] = 0
         gc.unfreeze()

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import subprocess
 import sys
 import threading
 from typing import Any, Callable, Iterable
 
+_log = logging.getLogger(__name__)
 CHILD_TIMEOUT = 600  # seconds; a card lays out in about one
 
 
@@ -117,13 +119,17 @@ def lay_out_apart(jobs: list[dict]) -> list[dict] | None:
     try:
         done = subprocess.run([sys.executable, "-m", __name__], input=json.dumps(jobs).encode("utf-8"),
                               capture_output=True, timeout=CHILD_TIMEOUT, env=os.environ.copy())
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError) as error:
+        _log.debug("card layout child did not run: %s", error)
         return None
     if done.returncode != 0:
+        _log.debug("card layout child exited %s: %s", done.returncode,
+                   done.stderr.decode("utf-8", "replace")[-2000:])
         return None
     try:
         results = [_decoded(result) for result in json.loads(done.stdout)]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError) as error:
+        _log.debug("card layout child answered what is not its results: %s", error)
         return None
     return results if len(results) == len(jobs) else None
 
