@@ -8,6 +8,7 @@ list item, a table cell, a paragraph).
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -79,3 +80,19 @@ def test_sanitizer_keeps_text_and_drops_handlers(value: str) -> None:
     cleaned = sanitize(render(f"<p>{value}</p>"))
     assert all(not name.startswith("on") for _, attrs in elements(cleaned) for name, _ in attrs)
     assert all(tag != "img" for tag, _ in elements(cleaned))
+
+
+def _words(html_text: str) -> list[str]:
+    import html
+    import re
+    return re.sub(r"[^\w\s]", " ", html.unescape(re.sub(r"<[^>]+>", " ", html_text))).split()
+
+
+def test_bold_line_starts_in_imported_text_keep_every_letter() -> None:
+    """Imported notes of a hand-written page: '**FAULT LEVELS**' then '**Level 1** - ...' lines. Escaping
+    the leading '**' made Python-Markdown drop the 'L' of 'Level 1'; list markers are still escaped."""
+    text = "**FAULT LEVELS**\n<br>\n**Level 1** - Whole site down\n**Level 2** - One rack\n* not a list\n- nor this"
+    rendered = markdown.markdown(escape_block(text))
+    assert _words(rendered) == re.sub(r"[^\w\s]", " ", text).split()
+    assert "<strong>Level 1</strong>" in rendered
+    assert "<li>" not in rendered and "<ul>" not in rendered

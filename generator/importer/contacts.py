@@ -310,12 +310,37 @@ def _contact_item(block: Block, found: Found, context: str) -> None:
     elif block.key and block.value and (PHONE_ANY.search(block.value) or EMAIL.search(block.value)):
         name, details = block.key, block.value     # 'Engineering manager: Priya Raman, +1 415 555 0134'
     else:
+        _titled_contact(block, found, context)
         return
     if URL.fullmatch(details.strip()) or CHANNEL.fullmatch(details.strip()):
         return  # a tool or a channel, handled with the organization
     cid = slug(name)
     contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, context), "name": name})
     _reach(contact, details)
+    found.use("contacts", block)
+
+
+# '- Oksana Brand, Plant IT Manager: (555) 013-0152', '- VetLedger Support (vendor, 24/7 only): ...'
+TITLED_CONTACT = re.compile(r"^(?P<name>[^:,()*\[\]]{2,60}?)(?:,\s*(?P<title>[^:()*]{2,60}?))?\s*"
+                            r"(?:\((?P<remark>[^()]{2,80})\))?\s*:\s*(?P<rest>\S.*)$")
+
+
+def _titled_contact(block: Block, found: Found, context: str) -> None:
+    """A contact item whose name has its job after a comma, or a remark in brackets, before the number."""
+    match = TITLED_CONTACT.match(strip_md(block.text).strip())
+    if not match or not (match.group("title") or match.group("remark")):
+        return
+    rest = match.group("rest")
+    number = PHONE_ANY.search(rest) or EMAIL.search(rest)
+    if not number or rest[:number.start()].strip(" :–—-(+"):
+        return   # the number first, or a sentence that mentions one
+    name = match.group("name").strip()
+    cid = slug(name, "contact")
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, context), "name": name})
+    if match.group("title"):
+        contact.setdefault("title", match.group("title").strip())
+    if reach_fields(contact, rest) or match.group("remark"):   # more than the number: the line as written
+        contact.setdefault("notes", strip_md(block.text).strip())
     found.use("contacts", block)
 
 

@@ -29,6 +29,7 @@ from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, numbered_headings
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
+from .bold_headings import bold_headings, escaped_items
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
@@ -52,7 +53,7 @@ TAG_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*|</?[A-Za-z][\w-]*\b[^>]*>\s*)+")
 # (pandoc's escape) is the text '<summary>'.
 HTML_TAG = re.compile(r"(?<!\\)</?(?:h[1-6]|p|ul|ol|li|div|span|strong|em|b|i|u|code|pre|a|br|hr|img|table|tr|td|th|thead|"
                       r"tbody|details|summary|section|article|blockquote|dl|dt|dd|small|sup|sub|kbd|mark|nav|main|"
-                      r"header|footer|aside|font|center)\b[^>]*>", re.IGNORECASE)
+                      r"header|footer|aside|font|center|tt|samp|s|strike|del|ins|big|abbr|cite|q)\b[^>]*>", re.IGNORECASE)
 BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|td|th|dt|dd|blockquote|section|article|pre|summary)\s*>(?=\s*(?:<[A-Za-z]|[^<\s]))",
                        re.IGNORECASE)
 
@@ -152,6 +153,8 @@ def rewrite(lines: list[str]) -> Rewritten:
         _quote(out, i)
         _setext(out, i)
         _definition(out, i)
+    escaped_items(out.lines, skip)
+    bold_headings(out.lines, skip)
     return out
 
 
@@ -242,6 +245,7 @@ BLOCK_CLOSE = re.compile(r"</(p|div|h[1-6]|section|article|header|footer|aside|n
                          r"blockquote|details|figure)\s*>\s*$|<hr\b[^>]*>\s*$", re.IGNORECASE)
 
 
+LINE_BREAK_END = re.compile(r"\S.*<br\s*/?>\s*$", re.IGNORECASE)
 DEFINITION_ROW = re.compile(r"^\s*<dt\b[^>]*>(.*?)</dt>\s*(?:<dd\b[^>]*>(.*?)</dd>)?\s*$", re.IGNORECASE)
 
 
@@ -250,6 +254,8 @@ def _html(out: Rewritten, i: int) -> None:
     # '<p>a</p>' then '<div>b</div>': two blocks a reader sees apart, never one wrapped paragraph
     if BLOCK_OPEN.match(line) or (i > 0 and BLOCK_CLOSE.search(out.original[i - 1])):
         out.breaks.add(i + 1)
+    if LINE_BREAK_END.search(line):   # '<b>Level 1</b> - ...<br>': the next line is a line of its own
+        out.breaks.add(i + 2)
     if "<" not in line and "&" not in line:
         return
     heading = HTML_HEADING.match(line)

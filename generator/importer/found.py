@@ -24,9 +24,22 @@ STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "imme
           ("procedure", "resolve"), ("what to do", "resolve"), ("after the", "verify"),
           ("follow-up", "verify"), ("follow up", "verify"), ("troubleshoot", "investigate")]
 SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
+# The commands operators type first on a line (network checks, remote shells, service control,
+# databases, logs): a code block or a step that starts with one is a command to run.
+COMMAND_WORDS = ("ping", "ping6", "ssh", "scp", "rsync", "dig", "nslookup", "host", "traceroute", "mtr", "nc",
+                 "telnet", "openssl", "netstat", "ss", "ip", "ifconfig", "iptables", "nft", "service", "mysql",
+                 "mysqladmin", "mongo", "mongosh", "nginx", "apachectl", "crontab", "ps", "kill", "pkill", "killall",
+                 "du", "mount", "umount", "lsof", "strace", "tcpdump", "uptime", "zcat", "less", "head", "awk",
+                 "sed", "wc", "tar", "chmod", "chown", "mv", "cp", "rm", "mkdir", "export", "cd", "ansible",
+                 "ansible-playbook", "vault", "consul", "nomad", "etcdctl", "virsh", "ceph", "zpool", "zfs",
+                 "ipmitool", "openstack", "oc", "eksctl", "argocd", "pg_dump", "pg_restore", "rabbitmqctl",
+                 "nodetool", "cqlsh", "certbot", "supervisorctl", "svc", "svstat", "wget", "jq", "watch",
+                 "dmesg", "vmstat", "iostat", "htop", "nmap", "whois", "mailq", "postqueue", "postsuper", "exim")
 SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
                          r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"
-                         r">>> |pg_isready |ls |cat |echo |gcloud |az |helm |terraform |npm |make )")
+                         r">>> |pg_isready |ls |cat |echo |gcloud |az |helm |terraform |npm |make |"
+                         r"(?:" + "|".join(re.escape(word) for word in COMMAND_WORDS) + r") |"
+                         r"/(?:etc|usr|var|opt|bin|sbin|srv|home)/[\w./-]+(?: |$))")
 
 
 @dataclass

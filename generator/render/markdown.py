@@ -19,7 +19,9 @@ from markupsafe import Markup
 # opening one (not touching another backtick) and the span does not cross a blank line.
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _SPECIAL = re.compile(r"([\\\[\]{}|!])")
-_LINE_START = re.compile(r"^(\s*)([#+*=-])", re.MULTILINE)
+# '*' only where it would start a list item or a rule: escaping the '**' of a bold line start
+# ('\**Level 1** - ...') makes Python-Markdown's emphasis rules drop a letter of the next line.
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\*(?=\s|[ \t*]*$))", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 

@@ -1,0 +1,84 @@
+"""Headings written as bold paragraphs, and lists written with escaped markers.
+
+Word processors and their exports (Google Docs' "Download as Markdown", a hand-written
+HTML page's ``<b>TITLE</b><br>``) head their parts with a paragraph that is only bold
+text: ``**2\\. Severity levels**``. In a document with no Markdown heading of its own,
+two or more such paragraphs are its section headings; a number in front gives the depth
+(``6.1`` under ``6``). The same exports escape the list markers their authors typed
+(``\\- Name: number``, ``1\\. First step``): a run of such lines is the list a reader sees.
+"""
+from __future__ import annotations
+
+import re
+
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?![\s*_])([^*_\n]{2,100}?)(?<!\s)\1[ \t]*\\?[ \t]*$")
+NUMBER = re.compile(r"^(\d{1,2}(?:\\?\.\d{1,2}){0,3})\\?[.)]?\s")
+INNER_HYPHEN = re.compile(r"(?<=[\w)])\\-")
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+ESCAPED_ITEM = re.compile(r"^(\s{0,3})(?:\\([-*+])|(\d{1,3})\\([.)]))(\s+\S)")
+
+
+def bold_headings(lines: list[str], skip: set[int]) -> None:
+    """Bold-only paragraphs as headings, where the document has no Markdown heading and two or
+    more such paragraphs; a sentence in bold (ending '.', '!' or '?') or a label ('**Owner:**') is not one."""
+    if any(MARKDOWN_HEADING.match(line) for i, line in enumerate(lines) if i not in skip):
+        return
+    heads = [i for i, line in enumerate(lines) if i not in skip and _standalone(lines, i) and _title(line)]
+    if len(heads) < 2:
+        return
+    numbered = any(NUMBER.match(_title(lines[i])) for i in heads)
+    depth = 0   # of the last numbered heading: an unnumbered one after it is a part of that section
+    for i in heads:
+        title = _title(lines[i])
+        number = NUMBER.match(title)
+        if number:
+            depth = number.group(1).replace("\\", "").count(".") + 1
+            level = depth + 1
+        else:   # before the first numbered heading: the document's title
+            level = depth + 2 if depth else (1 if numbered else 2)
+        lines[i] = "#" * min(level, 6) + " " + title
+
+
+def _title(line: str) -> str:
+    match = BOLD_LINE.match(line)
+    if not match:
+        return ""
+    title = match.group(2).strip()
+    return "" if title.endswith((".", "!", "?", ":", ",", ";")) else title
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    before = i == 0 or not lines[i - 1].strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].strip()
+    return before and after
+
+
+def escaped_items(lines: list[str], skip: set[int]) -> None:
+    """'\\- Hannah: (555) 010-0126' and '1\\. Ask the clinic' on two lines or more in a row: list items;
+    and 'on\\-call', '010\\-0126' (outside code spans) the words and numbers a reader sees."""
+    for i, line in enumerate(lines):
+        if i not in skip and "\\-" in line:
+            lines[i] = _outside_code(line, lambda text: INNER_HYPHEN.sub("-", text))
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and i not in skip and ESCAPED_ITEM.match(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                lines[j] = ESCAPED_ITEM.sub(_unescaped, lines[j], count=1)
+        run = []
+
+
+def _unescaped(match: re.Match) -> str:
+    indent, bullet, number, delimiter, rest = match.groups()
+    return f"{indent}{bullet}{rest}" if bullet else f"{indent}{number}{delimiter}{rest}"
+
+
+def _outside_code(line: str, change) -> str:
+    out, last = [], 0
+    for span in CODE_SPAN.finditer(line):
+        out += [change(line[last:span.start()]), span.group(0)]
+        last = span.end()
+    return "".join(out + [change(line[last:])])
