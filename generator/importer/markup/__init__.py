@@ -45,6 +45,7 @@ MEDIAWIKI_SIGNS = [re.compile(r"'''[^'\n]+'''"),
                    re.compile(r"^\{\{[A-Za-z][^{}|\n]*(?:\||$)", re.MULTILINE),
                    re.compile(r"^<(?:source|pre)\b[^>\n]*>[ \t]*$", re.MULTILINE)]
 CONFLUENCE_HEADING = re.compile(r"^\s*h[1-6]\.\s", re.MULTILINE)
+CREOLE_OWN = re.compile(r"^\|=|^\{\{\{[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -127,6 +128,8 @@ def is_mediawiki(suffix: str, lines: list[str]) -> bool:
         return False
     if any(sign.search(text) for sign in MEDIAWIKI_SURE) or all(sign.search(text) for sign in WIKI_TABLE):
         return True
+    if CREOLE_OWN.search(text):   # WikiCreole's '|=' header cells or '{{{' lines: its '== Heading ==' too
+        return False
     headings = len(MEDIAWIKI_HEADING.findall(text)) >= 2
     return headings + sum(bool(sign.search(text)) for sign in MEDIAWIKI_SIGNS) >= 2
 

@@ -5,7 +5,7 @@ their count (a line led by ``**`` is bold unless a list is open above it, as the
 ``|=head|`` and ``|cell|`` rows as tables (as HTML: no line is free for a separator), ``{{{`` /
 ``}}}`` lines as fences (a preformatted block's ``}}}`` escaped by a leading space), ``----`` rules,
 and the inline ``**bold**``, ``//italic//``, ``{{{nowiki}}}``, ``[[link|text]]``, ``{{image|alt}}``,
-``\\\\`` line breaks (one at a line's end starts the next line apart) and ``~`` escapes.
+``\\\\`` line breaks (a line's last one as Markdown's two trailing spaces) and ``~`` escapes.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def convert(lines: list[str]) -> Converted:
             table.append(i)
             out.lines[i] = _row(line, first=len(table) == 1)
         else:
-            depth = _line(out, i, line, depth, lines[i - 1] if i else "")
+            depth = _line(out, i, line, depth)
         i += 1
     close_table(out, table)
     return out
@@ -71,10 +71,8 @@ def _preformatted(lines: list[str], out: Converted, i: int) -> int:
     return end + 1
 
 
-def _line(out: Converted, i: int, line: str, depth: int, above: str) -> int:
-    """Write line ``i`` (``above`` is the source line over it); the depth of the list open after it."""
-    if re.search(r"\\\\\s*$", above):
-        out.breaks.add(i + 1)   # a line break at the end of the line above: this line is seen apart
+def _line(out: Converted, i: int, line: str, depth: int) -> int:
+    """Write line ``i``; the depth of the list open after it."""
     heading = HEADING.match(line)
     item = LIST_ITEM.match(line)
     if item and (len(item.group(1)) == 1 or len(item.group(1)) <= depth + 1) and not _bold_lead(item, depth):
@@ -114,7 +112,7 @@ def _inline_text(text: str) -> str:
     text = re.sub(r"\[\[([^\]|\n]*)\|([^\]\n]*)\]\]|\[\[([^\]\n]*)\]\]", _link, text)
     text = re.sub(r"\{\{([^}|\n]*)(?:\|([^}\n]*))?\}\}", lambda m: (m.group(2) or "").strip(), text)
     text = ITALIC.sub(r"*\1*", text)
-    text = re.sub(r"\s*\\\\\s*$", "", text)
+    text = re.sub(r"\s*\\\\\s*$", "  ", text)   # Markdown's line break: the paragraph goes on
     text = re.sub(r"\s*\\\\\s*", " ", text)
     return re.sub(r"(?<![\w/~])~(?=[^\s\w])", "", text)
 
