@@ -418,7 +418,7 @@ def _textile(lines: list[str]) -> list[str]:
 
 def _textile_inline(text: str) -> str:
     text = re.sub(r'"([^"]+)":(\S+?)(?=[.,;:!?)]?(?:\s|$))', r"[\1](\2)", text)
-    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", text)
     text = re.sub(r"(?<!\w)@([^@\s][^@]*?)@(?!\w)", r"\1", text)
     text = re.sub(r"(?<![\w*])\*+([^*\s][^*]*?)\*+(?![\w*])", r"\1", text)
     return re.sub(r"(?<![\w_])_+([^_\s][^_]*?)_+(?![\w_])", r"\1", text)
@@ -452,9 +452,9 @@ def _creole(lines: list[str]) -> list[str]:
 
 
 def _creole_inline(text: str) -> str:
-    text = re.sub(r"\{\{\{(.*?)\}\}\}", r"\1", text)
-    text = re.sub(r"\[\[((?:https?|mailto):[^\]|]*)\|([^\]]*)\]\]", r"[\2](\1)", text)
-    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\{\{\{|\}\}\}", "", text)
+    text = re.sub(r"\[\[((?:https?|mailto):[^\[\]|]*)\|([^\[\]]*)\]\]", r"[\2](\1)", text)
+    text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", text)
     text = re.sub(r"\*\*", "", text)
     text = re.sub(r"(?<!:)//", "", text)
     return re.sub(r"\s*\\\\\s*", " ", text).strip()

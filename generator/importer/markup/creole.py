@@ -19,7 +19,7 @@ LIST_ITEM = re.compile(r"^\s*([*#]+)[ \t]*(\S.*)$")
 ITALIC = re.compile(r"(?<![:/\w])//(?![\s/])(.+?)(?<![\s:/])//(?!/)")
 SIGNS = [re.compile(r"^\s*\|=", re.MULTILINE), re.compile(r"^\{\{\{\s*$", re.MULTILINE),
          re.compile(r"(?<![:/\w])//(?![\s/])[^\n]+?(?<![\s:/])//(?!/)"), re.compile(r"\\\\"),
-         re.compile(r"\[\[[^\]\n]+\]\]"), re.compile(r"\*\*(?!\s)[^*\n]+(?<!\s)\*\*")]
+         re.compile(r"\[\[[^\[\]\n]+\]\]"), re.compile(r"\*\*(?!\s)[^*\n]+(?<!\s)\*\*")]
 HEADING_SIGN = re.compile(r"^\s*={1,6}[ \t]*[^=\s][^\n]*$", re.MULTILINE)
 
 
@@ -75,7 +75,7 @@ def _line(out: Converted, i: int, line: str, depth: int) -> int:
     """Write line ``i``; the depth of the list open after it."""
     heading = HEADING.match(line)
     item = LIST_ITEM.match(line)
-    if item and (len(item.group(1)) == 1 or len(item.group(1)) <= depth + 1) and not _bold_lead(item, depth):
+    if item and (len(item.group(1)) == 1 or len(item.group(1)) <= depth + 1) and not _bold_lead(item, line, depth):
         markers, text = item.groups()
         indent = "".join("   " if m == "#" else "  " for m in markers[:-1])
         out.lines[i] = f"{indent}{'1.' if markers[-1] == '#' else '-'} {inline(text)}"
@@ -89,9 +89,12 @@ def _line(out: Converted, i: int, line: str, depth: int) -> int:
     return 0
 
 
-def _bold_lead(item: re.Match, depth: int) -> bool:
-    """'**Duty officer** - ...' outside a list: bold text, not an item two deep."""
-    return depth == 0 and item.group(1).startswith("**") and "**" in item.group(2)
+def _bold_lead(item: re.Match, line: str, depth: int) -> bool:
+    """'**Duty officer** - ...': bold text, not an item two deep (outside a list, or with its word
+    right after the asterisks and its closing pair on the line)."""
+    if not item.group(1).startswith("**") or "**" not in item.group(2):
+        return False
+    return depth == 0 or bool(re.match(r"^\s*\*\*[^\s*]", line))
 
 
 def _row(line: str, first: bool) -> str:
@@ -104,13 +107,18 @@ def _row(line: str, first: bool) -> str:
 
 def inline(text: str) -> str:
     """WikiCreole's inline markup as Markdown's; '{{{nowiki}}}' spans kept as written."""
-    parts = re.split(r"(\{\{\{.*?\}\}\}+)", text)
-    return "".join(f"`{part[3:-3]}`" if n % 2 else _inline_text(part) for n, part in enumerate(parts))
+    out, at = [], 0
+    while (start := text.find("{{{", at)) >= 0 and (end := text.find("}}}", start + 3)) >= 0:
+        while text[end + 3:end + 4] == "}":   # '{{{x}}}}': the last three braces close it
+            end += 1
+        out += [_inline_text(text[at:start]), f"`{text[start + 3:end]}`"]
+        at = end + 3
+    return "".join(out) + _inline_text(text[at:])
 
 
 def _inline_text(text: str) -> str:
-    text = re.sub(r"\[\[([^\]|\n]*)\|([^\]\n]*)\]\]|\[\[([^\]\n]*)\]\]", _link, text)
-    text = re.sub(r"\{\{([^}|\n]*)(?:\|([^}\n]*))?\}\}", lambda m: (m.group(2) or "").strip(), text)
+    text = re.sub(r"\[\[([^\[\]|\n]*)\|([^\[\]\n]*)\]\]|\[\[([^\[\]\n]*)\]\]", _link, text)
+    text = re.sub(r"\{\{([^{}|\n]*)(?:\|([^{}\n]*))?\}\}", lambda m: (m.group(2) or "").strip(), text)
     text = ITALIC.sub(r"*\1*", text)
     text = re.sub(r"\s*\\\\\s*$", "  ", text)   # Markdown's line break: the paragraph goes on
     text = re.sub(r"\s*\\\\\s*", " ", text)

@@ -177,7 +177,7 @@ def _inline_text(text: str) -> str:
     text = re.sub(r"\"([^\"\n]+?)(?:\([^()\n]*\))?\":(\S*[^\s.,;:!?)\]])",
                   lambda m: m.group(2) if m.group(1) == "$" else f"[{m.group(1)}]({m.group(2)})", text)
     text = re.sub(r"!(?![\s!])[^\s!()]+(?:\(([^()\n]*)\))?!(?::\S+)?", lambda m: m.group(1) or "", text)
-    text = re.sub(r"\[\[([^\]|\n]*)\|([^\]\n]*)\]\]|\[\[([^\]\n]*)\]\]", lambda m: m.group(2) or m.group(3) or "", text)
+    text = re.sub(r"\[\[([^\[\]|\n]*)\|([^\[\]\n]*)\]\]|\[\[([^\[\]\n]*)\]\]", lambda m: m.group(2) or m.group(3) or "", text)
     text = re.sub(r"(?<![\w%])%(?:\{[^{}\n]*\}|\([^()\n]*\))?([^%\n]+?)%(?![\w%])", r"\1", text)
     text = re.sub(r"==([^=\n]+)==", r"\1", text)
     text = re.sub(r"(?<![\w*])\*\*?(?![\s*])([^*\n]+?)(?<!\s)\*\*?(?![\w*])", r"**\1**", text)
