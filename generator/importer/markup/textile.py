@@ -26,7 +26,8 @@ PRE_OPEN = re.compile(r"^\s*<pre\b[^>]*>(?:\s*<code\b([^>]*)>)?", re.IGNORECASE)
 PRE_CLOSE = re.compile(r"(?:</code>\s*)?</pre>\s*$", re.IGNORECASE)
 CELL_ATTRS = re.compile(rf"^(_?)(?:[\\/]\d+|[<>=^~-]|\([^()\n]*\)|\{{[^{{}}\n]*\}})*\.[ \t]")
 CLASS_LANG = re.compile(r"(?:language-|lang-)?([A-Za-z][\w+-]*)")
-SIGNS = [re.compile(r"^h[1-6]" + ATTRS + r"\.\s", re.MULTILINE), re.compile(r"^(?:bc|pre|bq|p)" + ATTRS + r"\.\.?\s", re.MULTILINE),
+SIGNS = [re.compile(r"^h[1-6]" + ATTRS + r"\.\s", re.MULTILINE),
+         re.compile(r"^(?:bc|pre|bq|p)" + ATTRS + r"\.\.?\s", re.MULTILINE),
          re.compile(r"^\s*\|_\.\s", re.MULTILINE), re.compile(r"\"[^\"\n]+\":(?:https?:|mailto:|/)\S"),
          re.compile(r"(?<![\w@])@[^@\s][^@\n]*@(?![\w@])"), re.compile(r"^\{\{>?toc\}\}\s*$", re.MULTILINE)]
 
@@ -159,11 +160,11 @@ def _text(line: str) -> str:
 
 
 def _row(line: str, first: bool) -> str:
-    text = re.sub(rf"^\s*{ATTRS}\.\s*(?=\|)", "", line.strip())   # a row's own style: '(odd). |a|b|'
     cells = []
-    for cell in split_cells(text):
-        marker = CELL_ATTRS.match(cell.lstrip())
-        cells.append((bool(marker and marker.group(1)), inline(cell.lstrip()[marker.end():] if marker else cell).strip()))
+    for cell in split_cells(line.strip()):
+        marker = CELL_ATTRS.match(cell.lstrip())   # '_.' a header cell; '\2.', '<.', '{style}.' its look
+        words = cell.lstrip()[marker.end():] if marker else cell
+        cells.append((bool(marker and marker.group(1)), inline(words).strip()))
     return html_row(cells, first)
 
 
@@ -177,7 +178,8 @@ def _inline_text(text: str) -> str:
     text = re.sub(r"\"([^\"\n]+?)(?:\([^()\n]*\))?\":(\S*[^\s.,;:!?)\]])",
                   lambda m: m.group(2) if m.group(1) == "$" else f"[{m.group(1)}]({m.group(2)})", text)
     text = re.sub(r"!(?![\s!])[^\s!()]+(?:\(([^()\n]*)\))?!(?::\S+)?", lambda m: m.group(1) or "", text)
-    text = re.sub(r"\[\[([^\[\]|\n]*)\|([^\[\]\n]*)\]\]|\[\[([^\[\]\n]*)\]\]", lambda m: m.group(2) or m.group(3) or "", text)
+    text = re.sub(r"\[\[([^\[\]|\n]*)\|([^\[\]\n]*)\]\]|\[\[([^\[\]\n]*)\]\]",
+                  lambda m: m.group(2) or m.group(3) or "", text)   # Redmine's wiki links: their text
     text = re.sub(r"(?<![\w%])%(?:\{[^{}\n]*\}|\([^()\n]*\))?([^%\n]+?)%(?![\w%])", r"\1", text)
     text = re.sub(r"==([^=\n]+)==", r"\1", text)
     text = re.sub(r"(?<![\w*])\*\*?(?![\s*])([^*\n]+?)(?<!\s)\*\*?(?![\w*])", r"**\1**", text)
