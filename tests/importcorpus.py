@@ -305,8 +305,9 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
             continue
         shown = [all(_on_site(p, site_text) for p in payloads(line, links)) for links in (False, True)]
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
-        # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours)
-        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()|\s+[—–]\s+",
+        # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours;
+        # 'Vendor helpdesk - only once the fault is theirs': a spaced dash parts a name from its condition)
+        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()|\s+[—–-]\s+",
                                                                        re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))
         # ('1st  Duty engineer': the site numbers the steps; an ordinal is that number)

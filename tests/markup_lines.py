@@ -1,4 +1,5 @@
-"""The checker's own reading of reStructuredText, AsciiDoc, Confluence, org-mode and MediaWiki lines:
+"""The checker's own reading of reStructuredText, AsciiDoc, Confluence, org-mode, MediaWiki, Textile and
+WikiCreole lines:
 each source line as the Markdown line a reader would see it as, or '' for a line that is only markup
 (an underline, a directive, a block delimiter, a page setting). Written apart from the importer's converters, line by line and
 without structure, so that the corpus checks do not trust the code they check."""
@@ -38,6 +39,10 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _bbcode(lines)
     if suffix == ".txt" and sum(bool(CHAT.match(l)) for l in lines) >= 5:   # a chat export: each message's words
         return [CHAT.sub(r"\3 (\2, \1)", l) for l in lines]
+    if suffix == ".textile" or (suffix == ".txt" and _textile_signs(lines)):
+        return _textile(lines)
+    if suffix == ".creole" or (suffix == ".txt" and _creole_signs(lines)):
+        return _creole(lines)
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
                                     for l in lines):
         return _confluence(lines)
@@ -376,3 +381,80 @@ def _bbcode(lines: list[str]) -> list[str]:
             return value.strip('"') + " "
         return " | " if tag == "td" else ""
     return [BB_TAG.sub(shown, line).strip(" |") if BB_TAG.search(line) else line for line in lines]
+
+
+def _textile_signs(lines: list[str]) -> bool:
+    """Two 'h2.' headings and a Textile table, code paragraph, quote or '"text":url' link."""
+    headings = sum(bool(re.match(r"^h[1-6]\S*?\.\s", l)) for l in lines)
+    return headings >= 2 and any(re.match(r"^(?:\|_\.|bc\S*?\.|bq\S*?\.)\s", l.strip()) or re.search(r'"[^"]+":(?:https?|/)', l)
+                                 for l in lines) and not any(l.startswith("||") for l in lines)
+
+
+def _textile(lines: list[str]) -> list[str]:
+    """Textile: a code paragraph's lines as written (a 'bc..' one's until the next block's
+    signature), a header row naming its columns, a '{{toc}}' macro unseen."""
+    out, code = [], ""   # code: '' outside, 'bc.' until a blank line, 'bc..' until a signature
+    for line in lines:
+        signature = re.match(r"^(h[1-6]|bq|bc|pre|p|notextile|table|fn\d+)([^\s.]*)(\.\.?)(?:\s+(.*))?$", line)
+        if code and (signature or (code == "bc." and not line.strip())):
+            code = ""
+        if code:
+            out.append(line)
+        elif signature and signature.group(1) in ("bc", "pre"):
+            code = "bc" + signature.group(3)
+            out.append(signature.group(4) or "")
+        elif re.match(r"^\s*</?pre\b|^\s*\{\{>?\w+\}\}\s*$|^\s*-{3,}\s*$", line) or line.strip().startswith("|_."):
+            out.append(re.sub(r"</?(?:pre|code)\b[^>]*>", "", line) if "<pre" in line else "")
+        elif line.strip().startswith("|"):
+            cells = [re.sub(r"^[_<>=^~\\/\d]*\.\s", "", c.strip() + " ").strip() for c in line.strip().strip("|").split("|")]
+            out.append("| " + " | ".join(_textile_inline(c) for c in cells) + " |")
+        elif signature:
+            text = signature.group(4) or ""
+            out.append(("# " + text) if signature.group(1).startswith("h") else text)
+        else:
+            out.append(_textile_inline(re.sub(r"^[*#]+\s+", "- ", line.strip())))
+    return out
+
+
+def _textile_inline(text: str) -> str:
+    text = re.sub(r'"([^"]+)":(\S+?)(?=[.,;:!?)]?(?:\s|$))', r"[\1](\2)", text)
+    text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", text)
+    text = re.sub(r"(?<!\w)@([^@\s][^@]*?)@(?!\w)", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*+([^*\s][^*]*?)\*+(?![\w*])", r"\1", text)
+    return re.sub(r"(?<![\w_])_+([^_\s][^_]*?)_+(?![\w_])", r"\1", text)
+
+
+def _creole_signs(lines: list[str]) -> bool:
+    """'= Heading =' lines beside a '|=' header cell or a '{{{' block."""
+    headings = sum(bool(re.match(r"^=+\s*[^=\s]", l)) for l in lines)
+    return headings >= 2 and any(l.startswith("|=") or l.rstrip() == "{{{" for l in lines)
+
+
+def _creole(lines: list[str]) -> list[str]:
+    """WikiCreole: a '{{{' block's lines as written between fences, a header row naming its columns."""
+    out, code = [], False
+    for line in lines:
+        if line.rstrip() in ("{{{", "}}}") and (code or "}}}" in (l.rstrip() for l in lines[len(out):])):
+            code = line.rstrip() == "{{{"
+            out.append("```")
+        elif code:
+            out.append(line)
+        elif line.startswith("|="):
+            out.append("")
+        elif line.startswith("|"):
+            out.append("| " + " | ".join(_creole_inline(c.strip()) for c in re.split(r"\|(?![^\[]*\]\])", line.strip().strip("|"))) + " |")
+        elif re.fullmatch(r"\s*-{4,}\s*", line):
+            out.append("")
+        else:
+            text = re.sub(r"^(=+)\s*(.*?)\s*=*\s*$", r"# \2", line.strip()) if line.startswith("=") else line.strip()
+            out.append(_creole_inline(re.sub(r"^[*#]+\s+", "- ", text)))
+    return out
+
+
+def _creole_inline(text: str) -> str:
+    text = re.sub(r"\{\{\{|\}\}\}", "", text)
+    text = re.sub(r"\[\[((?:https?|mailto):[^\[\]|]*)\|([^\[\]]*)\]\]", r"[\2](\1)", text)
+    text = re.sub(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\*\*", "", text)
+    text = re.sub(r"(?<!:)//", "", text)
+    return re.sub(r"\s*\\\\\s*", " ", text).strip()

@@ -1,5 +1,5 @@
 """Documents in other markup languages (reStructuredText, AsciiDoc, Confluence wiki markup, Emacs
-org-mode), rewritten line for line into the Markdown the importer reads.
+org-mode, MediaWiki, Textile, WikiCreole), rewritten line for line into the Markdown the importer reads.
 
 Sphinx and Antora sites keep their runbooks as ``.rst`` and ``.adoc`` files, Confluence and Jira as
 wiki markup (``.wiki``), Emacs users as ``.org`` files (or as ``.txt`` ones). Each converter keeps one
@@ -19,7 +19,10 @@ ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
 CONFLUENCE_SUFFIXES = (".wiki", ".confluence", ".jira")   # Confluence and Jira wiki markup
 ORG_SUFFIXES = (".org",)
 MEDIAWIKI_SUFFIXES = (".mediawiki", ".wikitext")
-SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES
+TEXTILE_SUFFIXES = (".textile",)
+CREOLE_SUFFIXES = (".creole",)
+SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES + \
+    TEXTILE_SUFFIXES + CREOLE_SUFFIXES
 CONFLUENCE_SIGNS = re.compile(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info|note|warning|tip)\b)", re.MULTILINE)
 
 # an org file saved as '.txt': its settings or blocks, or its '* ' headings beside an org table's rule
@@ -42,6 +45,7 @@ MEDIAWIKI_SIGNS = [re.compile(r"'''[^'\n]+'''"),
                    re.compile(r"^\{\{[A-Za-z][^{}|\n]*(?:\||$)", re.MULTILINE),
                    re.compile(r"^<(?:source|pre)\b[^>\n]*>[ \t]*$", re.MULTILINE)]
 CONFLUENCE_HEADING = re.compile(r"^\s*h[1-6]\.\s", re.MULTILINE)
+CREOLE_OWN = re.compile(r"^\|=|^\{\{\{[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -100,6 +104,18 @@ def _yamlish(lines: list[str]) -> bool:
     return is_yamlish(lines)
 
 
+def _textile(suffix: str, lines: list[str]) -> bool:
+    from .textile import is_textile
+
+    return suffix in TEXTILE_SUFFIXES or (suffix == ".txt" and is_textile(lines))
+
+
+def _creole(suffix: str, lines: list[str]) -> bool:
+    from .creole import is_creole
+
+    return suffix in CREOLE_SUFFIXES or (suffix == ".txt" and is_creole(lines))
+
+
 def is_mediawiki(suffix: str, lines: list[str]) -> bool:
     """A '.mediawiki' file, or a '.txt' or '.wiki' one whose text shows MediaWiki's signs (and, for
     '.wiki', no Confluence heading: 'h2. Title')."""
@@ -112,12 +128,15 @@ def is_mediawiki(suffix: str, lines: list[str]) -> bool:
         return False
     if any(sign.search(text) for sign in MEDIAWIKI_SURE) or all(sign.search(text) for sign in WIKI_TABLE):
         return True
+    if CREOLE_OWN.search(text):   # WikiCreole's '|=' header cells or '{{{' lines: its '== Heading ==' too
+        return False
     headings = len(MEDIAWIKI_HEADING.findall(text)) >= 2
     return headings + sum(bool(sign.search(text)) for sign in MEDIAWIKI_SIGNS) >= 2
 
 
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
-    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki or YAML-like text document,
+    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki, Textile, WikiCreole
+    or YAML-like text document,
     or None for any other document (a '.wiki' file without Confluence's or MediaWiki's markup is read
     as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs as plain text)."""
     suffix = PurePath(name).suffix.lower()
@@ -131,6 +150,10 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .bbcode import convert
     elif suffix == ".txt" and _chat(lines):
         from .chat_export import convert
+    elif _textile(suffix, lines):
+        from .textile import convert
+    elif _creole(suffix, lines):
+        from .creole import convert
     elif suffix in RST_SUFFIXES:
         from .rst import convert
     elif suffix in ASCIIDOC_SUFFIXES:

@@ -1,0 +1,39 @@
+"""Table rows of the wikis written one row a line ('|_. Name |_. Phone |' in Textile, '|=Name |=Phone |'
+in WikiCreole), as HTML rows the importer reads whole: a row has no line free for a Markdown table's
+separator under it, and the first row's cells may be header cells or not."""
+from __future__ import annotations
+
+import html
+
+from . import Converted
+
+
+def html_row(cells: list[tuple[bool, str]], first: bool) -> str:
+    """One row of ``cells`` (header?, Markdown text), opening the table when ``first``."""
+    row = "".join(f"<{'th' if header else 'td'}>{html.escape(text, quote=False)}</{'th' if header else 'td'}>"
+                  for header, text in cells)
+    return ("<table>" if first else "") + f"<tr>{row}</tr>"
+
+
+def close_table(out: Converted, rows: list[int]) -> None:
+    """The table of lines ``rows`` (0-based) ends on its last row."""
+    if rows:
+        out.lines[rows[-1]] += "</table>"
+
+
+def split_cells(text: str) -> list[str]:
+    """The cells of a row '|a|b|' (its edge bars dropped), a bar inside '[[...]]' or '{{...}}' kept in its cell."""
+    inner = text.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("~|") else inner
+    cells, depth, start = [], 0, 0
+    for at, char in enumerate(inner):
+        pair = inner[at:at + 2]
+        if pair in ("[[", "{{"):
+            depth += 1
+        elif pair in ("]]", "}}") and depth:
+            depth -= 1
+        elif char == "|" and not depth and inner[at - 1:at] != "~":
+            cells.append(inner[start:at])
+            start = at + 1
+    return cells + [inner[start:]]
