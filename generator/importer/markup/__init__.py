@@ -19,7 +19,8 @@ ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
 CONFLUENCE_SUFFIXES = (".wiki", ".confluence", ".jira")   # Confluence and Jira wiki markup
 ORG_SUFFIXES = (".org",)
 MEDIAWIKI_SUFFIXES = (".mediawiki", ".wikitext")
-SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES
+MAN_SUFFIXES = (".man",) + tuple(f".{n}" for n in range(1, 10))   # a man page's troff source: 'incident.7'
+SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES + MAN_SUFFIXES
 CONFLUENCE_SIGNS = re.compile(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info|note|warning|tip)\b)", re.MULTILINE)
 
 # an org file saved as '.txt': its settings or blocks, or its '* ' headings beside an org table's rule
@@ -116,12 +117,23 @@ def is_mediawiki(suffix: str, lines: list[str]) -> bool:
     return headings + sum(bool(sign.search(text)) for sign in MEDIAWIKI_SIGNS) >= 2
 
 
+def is_troff(suffix: str, lines: list[str]) -> bool:
+    """A man page ('.man', '.1' to '.9'), or a '.txt' file whose lines start with man macros."""
+    if suffix in MAN_SUFFIXES:
+        return True
+    from .troff import is_troff as signed
+
+    return suffix == ".txt" and signed(lines)
+
+
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
-    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki or YAML-like text document,
-    or None for any other document (a '.wiki' file without Confluence's or MediaWiki's markup is read
-    as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs as plain text)."""
+    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki, man page or YAML-like
+    text document, or None for any other document (a '.wiki' file without Confluence's or MediaWiki's markup is
+    read as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs as plain text)."""
     suffix = PurePath(name).suffix.lower()
-    if is_org(suffix, lines):
+    if is_troff(suffix, lines):
+        from .troff import convert
+    elif is_org(suffix, lines):
         from .org import convert
     elif is_mediawiki(suffix, lines):
         from .mediawiki import convert
