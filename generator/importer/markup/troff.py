@@ -209,12 +209,15 @@ def _code_line(out: Converted, i: int, line: str, state: _State) -> str:
 
 def _attach(out: Converted, markup: dict[int, str]) -> None:
     """Each markup line goes with the text it shapes (after it, or before it), or is hidden."""
-    def text(j: int) -> bool:
-        return bool(out.lines[j].strip()) and j not in markup and not out.lines[j].lstrip().startswith("```")
-
+    text = [bool(line.strip()) and j not in markup and not line.lstrip().startswith("```")
+            for j, line in enumerate(out.lines)]
+    after: list[int | None] = [None] * (len(text) + 1)
+    for j in range(len(text) - 1, -1, -1):   # one pass each way: a page of markup lines stays linear
+        after[j] = j if text[j] else after[j + 1]
+    before: list[int | None] = [None] * (len(text) + 1)
+    for j, shown in enumerate(text):
+        before[j + 1] = j if shown else before[j]
     for i, direction in markup.items():
-        after = next((j for j in range(i + 1, len(out.lines)) if text(j)), None)
-        before = next((j for j in range(i - 1, -1, -1) if text(j)), None)
-        owner = (after if after is not None else before) if direction == "next" else \
-            (before if before is not None else after)
-        out.blank(i, owner)
+        later, earlier = after[i + 1], before[i]
+        first, second = (later, earlier) if direction == "next" else (earlier, later)
+        out.blank(i, first if first is not None else second)

@@ -24,28 +24,37 @@ def characters(text: str) -> str:
 def inline(text: str, fonts: bool = True) -> str:
     """The text as Markdown: ``\\fB..\\fR`` bold, ``\\fI..\\fP`` italic, ``\\-`` a hyphen, ``\\(em`` a dash."""
     text = _without_comment(text)
-    parts: list[str] = []
-    font = ""
-    last = 0
+    runs: list[tuple[str, str]] = []   # (Markdown mark of the font, the text set in it)
+    font, last = "", 0
     for match in ESCAPE.finditer(text):
-        parts.append(text[last:match.start()])
+        runs.append((font, text[last:match.start()]))
         last = match.end()
         if match.group(1) is not None:
-            new = FONTS.get(match.group(1).strip("[]("), "") if fonts else ""
-            parts.append(_switch(font, new))
-            font = new
+            font = FONTS.get(match.group(1).strip("[]("), "") if fonts else ""
         else:
-            parts.append(_character(match))
-    parts.append(text[last:])
-    parts.append(_switch(font, ""))
-    return "".join(parts).replace("****", "")
+            runs.append((font, _character(match)))
+    runs.append((font, text[last:]))
+    return "".join(_marked(mark, words) for mark, words in _joined(runs))
 
 
-def _switch(font: str, new: str) -> str:
-    """The marks that end the font ``font`` and start ``new`` (none when they are the same)."""
-    if font == new:
-        return ""
-    return font + new
+def _joined(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Neighbouring runs in the same font as one."""
+    out: list[tuple[str, str]] = []
+    for mark, words in runs:
+        if out and out[-1][0] == mark:
+            out[-1] = (mark, out[-1][1] + words)
+        elif words:
+            out.append((mark, words))
+    return out
+
+
+def _marked(mark: str, words: str) -> str:
+    """A run in its font's marks, the spaces at its ends outside them (Markdown's '**a **' is no bold)."""
+    core = words.strip()
+    if not mark or not core:
+        return words
+    lead, trail = words[:len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    return f"{lead}{mark}{core}{mark}{trail}"
 
 
 def _character(match: re.Match) -> str:
