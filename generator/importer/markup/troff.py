@@ -27,6 +27,7 @@ FORMATTING = {"ad", "na", "hy", "nh", "sp", "br", "ne", "in", "ft", "ps", "ti", 
 DEFINITIONS = {"de", "am", "ig", "de1"}               # a block up to its '..' line
 BREAKS = {"PP", "LP", "P", "HP", "RS"}                # markup that goes with the text after it
 ENDS = {"RE", "UE", "ME", "YS"}                       # markup that goes with the text before it
+LINK_ENDS = {"UE", "ME"}                              # their words are the text after a link
 CODE = {"nf": "fi", "EX": "EE"}
 ALTERNATING = {"BR", "BI", "IB", "IR", "RB", "RI"}
 BULLETS = ("•", "-", "*", "o", "+", "·", "–", "—")
@@ -110,8 +111,10 @@ def _request(out: Converted, lines: list[str], i: int, name: str, rest: str, sta
     if name in FORMATTING or name in CODE.values() or name == "..":
         out.hidden.add(i + 1)
         return ""
-    if name in ("TP", "TQ", "IP", "SH", "SS") or name in BREAKS - {"RS"}:
+    if name in ("TP", "TQ", "IP", "SH", "SS", "TH") or name in BREAKS - {"RS"}:
         state.indent = ""   # a new item, heading or paragraph ends a term's description
+    if name in ("SH", "SS", "TH"):
+        state.pending = state.item = ""
     shaped = _shaping(name, args, words, state)
     if shaped is not None:
         return shaped
@@ -119,10 +122,10 @@ def _request(out: Converted, lines: list[str], i: int, name: str, rest: str, sta
         state.pending = "term"
     elif name == "IP":
         return _indented_paragraph(i, args, state)
-    elif name in BREAKS or name in ENDS:
+    elif (name in BREAKS or name in ENDS) and name not in LINK_ENDS:
         state.item = ""
-    elif words:   # a request this reader does not know ('.UR https://...'): its words are shown
-        return inline(words)
+    elif words:   # '.UE ,' (the punctuation after a link), or a request this reader does not know
+        return state.indent + inline(words)
     state.markup[i] = "prev" if name in ENDS else "next"
     return ""
 
