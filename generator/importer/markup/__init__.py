@@ -2,7 +2,8 @@
 org-mode), rewritten line for line into the Markdown the importer reads.
 
 Sphinx and Antora sites keep their runbooks as ``.rst`` and ``.adoc`` files, Confluence and Jira as
-wiki markup (``.wiki``), Emacs users as ``.org`` files (or as ``.txt`` ones). Each converter keeps one
+wiki markup (``.wiki``), Emacs users as ``.org`` files (or as ``.txt`` ones), some ops teams as man
+pages (``incident.7``: troff source with man(7) macros). Each converter keeps one
 output line per source line, so line numbers stay true; a line that is only markup (a section
 underline, a directive, a block delimiter) is blanked and *attached* to the content line it belongs to,
 and a line a rendered page never shows (a page's metadata, a link target, a substitution's
