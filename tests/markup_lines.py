@@ -24,7 +24,11 @@ RST_HIDDEN_OPTIONS = {"widths", "local", "depth", "maxdepth", "class", "name", "
 
 
 def reader_lines(path: Path, lines: list[str]) -> list[str]:
+    from .markup_troff_lines import troff, troff_signs
+
     suffix = path.suffix.lower()
+    if troff_signs(suffix, lines):
+        return troff(lines)
     if suffix in RST:
         return _rst(lines)
     if suffix in ASCIIDOC:

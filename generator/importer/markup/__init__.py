@@ -2,7 +2,8 @@
 org-mode, MediaWiki, Textile, WikiCreole), rewritten line for line into the Markdown the importer reads.
 
 Sphinx and Antora sites keep their runbooks as ``.rst`` and ``.adoc`` files, Confluence and Jira as
-wiki markup (``.wiki``), Emacs users as ``.org`` files (or as ``.txt`` ones). Each converter keeps one
+wiki markup (``.wiki``), Emacs users as ``.org`` files (or as ``.txt`` ones), some ops teams as man
+pages (``incident.7``: troff source with man(7) macros). Each converter keeps one
 output line per source line, so line numbers stay true; a line that is only markup (a section
 underline, a directive, a block delimiter) is blanked and *attached* to the content line it belongs to,
 and a line a rendered page never shows (a page's metadata, a link target, a substitution's
@@ -21,8 +22,9 @@ ORG_SUFFIXES = (".org",)
 MEDIAWIKI_SUFFIXES = (".mediawiki", ".wikitext")
 TEXTILE_SUFFIXES = (".textile",)
 CREOLE_SUFFIXES = (".creole",)
+MAN_SUFFIXES = (".man",) + tuple(f".{n}" for n in range(1, 10))   # a man page's troff source: 'incident.7'
 SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES + \
-    TEXTILE_SUFFIXES + CREOLE_SUFFIXES
+    TEXTILE_SUFFIXES + CREOLE_SUFFIXES + MAN_SUFFIXES
 CONFLUENCE_SIGNS = re.compile(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info|note|warning|tip)\b)", re.MULTILINE)
 
 # an org file saved as '.txt': its settings or blocks, or its '* ' headings beside an org table's rule
@@ -134,13 +136,24 @@ def is_mediawiki(suffix: str, lines: list[str]) -> bool:
     return headings + sum(bool(sign.search(text)) for sign in MEDIAWIKI_SIGNS) >= 2
 
 
+def is_troff(suffix: str, lines: list[str]) -> bool:
+    """A man page ('.man', '.1' to '.9'), or a '.txt' file whose lines start with man macros."""
+    if suffix in MAN_SUFFIXES:
+        return True
+    from .troff import is_troff as signed
+
+    return suffix == ".txt" and signed(lines)
+
+
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
-    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki, Textile, WikiCreole
-    or YAML-like text document,
-    or None for any other document (a '.wiki' file without Confluence's or MediaWiki's markup is read
-    as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs as plain text)."""
+    """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki, Textile, WikiCreole,
+    man page or YAML-like text document, or None for any other document (a '.wiki' file without Confluence's or
+    MediaWiki's markup is read as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs
+    as plain text)."""
     suffix = PurePath(name).suffix.lower()
-    if is_org(suffix, lines):
+    if is_troff(suffix, lines):
+        from .troff import convert
+    elif is_org(suffix, lines):
         from .org import convert
     elif is_mediawiki(suffix, lines):
         from .mediawiki import convert
