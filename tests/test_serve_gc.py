@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import textwrap
 import time
 import weakref
 
@@ -49,12 +52,27 @@ def test_what_lived_before_a_rebuild_is_frozen_during_it_and_freed_once_idle() -
 
 
 def test_rebuilds_with_no_idle_moment_still_collect_every_few_builds() -> None:
-    old = _Node()
-    gone = weakref.ref(old)
-    del old
-    for _ in range(serve_gc.MAX_UNCOLLECTED):
-        serve_gc.pause()
-        serve_gc.resume(idle_seconds=3600)  # never idle long enough
-    assert gone() is not None
-    serve_gc.pause()  # one rebuild too many: collected before it starts
-    assert gone() is None
+    """Run in a fresh interpreter: gc.freeze is process-wide, and a preview build another test left
+    running in this worker's threads would freeze the cycle this test waits to see collected."""
+    script = textwrap.dedent("""
+        import gc, weakref
+        from generator.caching import serve_gc
+
+        class Node:
+            def __init__(self):
+                self.me = self
+
+        gc.disable()
+        old = Node()
+        gone = weakref.ref(old)
+        del old
+        for _ in range(serve_gc.MAX_UNCOLLECTED):
+            serve_gc.pause()
+            serve_gc.resume(idle_seconds=3600)  # never idle long enough
+        assert gone() is not None, "collected too early"
+        serve_gc.pause()  # one rebuild too many: collected before it starts
+        assert gone() is None, "still alive after MAX_UNCOLLECTED rebuilds"
+        serve_gc.stop()
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
