@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+from .mdparse import _outside_code_spans
+from .plain_text import MARKDOWN_HEADING
+
 BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?![\s*_])([^*_\n]{2,100}?)(?<!\s)\1[ \t]*\\?[ \t]*$")
 NUMBER = re.compile(r"^(\d{1,2}(?:\\?\.\d{1,2}){0,3})\\?[.)]?\s")
 INNER_HYPHEN = re.compile(r"(?<=[\w)])\\-")
-CODE_SPAN = re.compile(r"`[^`\n]*`")
 ESCAPED_ITEM = re.compile(r"^(\s{0,3})(?:\\([-*+])|(\d{1,3})\\([.)]))(\s+\S)")
 
 
@@ -24,13 +25,13 @@ def bold_headings(lines: list[str], skip: set[int]) -> None:
     more such paragraphs; a sentence in bold (ending '.', '!' or '?') or a label ('**Owner:**') is not one."""
     if any(MARKDOWN_HEADING.match(line) for i, line in enumerate(lines) if i not in skip):
         return
-    heads = [i for i, line in enumerate(lines) if i not in skip and _standalone(lines, i) and _title(line)]
+    titles = {i: _title(line) for i, line in enumerate(lines) if i not in skip and _standalone(lines, i)}
+    heads = {i: title for i, title in titles.items() if title}
     if len(heads) < 2:
         return
-    numbered = any(NUMBER.match(_title(lines[i])) for i in heads)
+    numbered = any(NUMBER.match(title) for title in heads.values())
     depth = 0   # of the last numbered heading: an unnumbered one after it is a part of that section
-    for i in heads:
-        title = _title(lines[i])
+    for i, title in heads.items():
         number = NUMBER.match(title)
         if number:
             depth = number.group(1).replace("\\", "").count(".") + 1
@@ -59,7 +60,7 @@ def escaped_items(lines: list[str], skip: set[int]) -> None:
     and 'on\\-call', '010\\-0126' (outside code spans) the words and numbers a reader sees."""
     for i, line in enumerate(lines):
         if i not in skip and "\\-" in line:
-            lines[i] = _outside_code(line, lambda text: INNER_HYPHEN.sub("-", text))
+            lines[i] = _outside_code_spans(line, lambda text: INNER_HYPHEN.sub("-", text))
     run: list[int] = []
     for i in range(len(lines) + 1):
         if i < len(lines) and i not in skip and ESCAPED_ITEM.match(lines[i]):
@@ -75,10 +76,3 @@ def _unescaped(match: re.Match) -> str:
     indent, bullet, number, delimiter, rest = match.groups()
     return f"{indent}{bullet}{rest}" if bullet else f"{indent}{number}{delimiter}{rest}"
 
-
-def _outside_code(line: str, change) -> str:
-    out, last = [], 0
-    for span in CODE_SPAN.finditer(line):
-        out += [change(line[last:span.start()]), span.group(0)]
-        last = span.end()
-    return "".join(out + [change(line[last:])])
