@@ -148,46 +148,75 @@ def _validate_schemas(content: Content, problems: list[Problem], clean: frozense
     return usable
 
 
-def _document_checks(content: Content, options: Options, clean: frozenset = frozenset()) -> Iterator[Problem]:
-    playbook_data = {s.data["id"]: s.data for s in content.playbooks
-                     if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)}
+@dataclass(frozen=True)
+class _Context:
+    """What the per-file checks need from the other documents."""
+
+    options: Options
+    playbook_data: dict
+    review_within: dict
+    action_warn: int
+    interval: object
+    real_incidents: object
+
+
+def _context(content: Content, options: Options) -> _Context:
     postmortem = content.data("postmortem")
     review_within = {r["severity"]: r["within"] for r in postmortem.get("review_within") or ()
                      if isinstance(r, dict) and isinstance(r.get("severity"), str)
                      and isinstance(r.get("within"), str)}
     action_warn = postmortem.get("action_item_warn_days", 7)
-    action_warn = action_warn if isinstance(action_warn, int) else 7
-    interval = reviews.default_interval(content.data("organization"))
-    real_incidents = drills.real_incidents(content.incidents)
+    return _Context(options=options,
+                    playbook_data={s.data["id"]: s.data for s in content.playbooks
+                                   if isinstance(s.data, dict) and isinstance(s.data.get("id"), str)},
+                    review_within=review_within,
+                    action_warn=action_warn if isinstance(action_warn, int) else 7,
+                    interval=reviews.default_interval(content.data("organization")),
+                    real_incidents=drills.real_incidents(content.incidents))
+
+
+def _document_checks(content: Content, options: Options, clean: frozenset = frozenset()) -> Iterator[Problem]:
+    context = _context(content, options)
     for kind, source in content.all_sources():
         checked_before = source.rel in clean  # unchanged and clean: the text lints would find nothing
         if not checked_before:
             yield from lint.check_secrets(source)
         if not isinstance(source.data, dict):
             continue
-        if not checked_before:
-            yield from lint.check_comment_trap(source)
-            yield from lint.check_link_schemes(source)
-        if not checked_before:  # a clean file's own values and shape gave nothing last time
-            yield from findings.remembered(findings.key_of("values", kind, source),
-                                           lambda: _value_checks(kind, source))
-        yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
-                                        options.warn_days, interval)
-        if kind in ("playbook", "process"):
-            yield from drills.check_drill(source.rel, document_id(kind, source), kind, source.data,
-                                          options.today, options.warn_days, real_incidents)
-        if kind == "escalation":
-            yield from chains.check_chains(source)
-        if kind in ("contacts", "templates", "playbook") and not checked_before:
-            yield from findings.remembered(findings.key_of("shape", kind, source),
-                                           lambda: _shape_checks(kind, source))
-        elif kind == "card":
-            yield from cards.check_card(source, playbook_data)
-        elif kind == "incident":
-            yield from incidents.check_file_name(source)
-            yield from incidents.check_times(source)
-            yield from incidents.check_action_items(source, options.today, action_warn)
-            yield from incidents.check_review_meeting(source, review_within, options.today)
+        if not checked_before:  # a clean file's own text, values and shape gave nothing last time
+            yield from _text_and_value_checks(kind, source)
+        yield from _dated_checks(kind, source, context)
+        yield from _kind_checks(kind, source, context, checked_before)
+
+
+def _text_and_value_checks(kind: str, source) -> Iterator[Problem]:
+    yield from lint.check_comment_trap(source)
+    yield from lint.check_link_schemes(source)
+    yield from findings.remembered(findings.key_of("values", kind, source), lambda: _value_checks(kind, source))
+
+
+def _dated_checks(kind: str, source, context: _Context) -> Iterator[Problem]:
+    options = context.options
+    yield from reviews.check_review(source.rel, document_id(kind, source), source.data, options.today,
+                                    options.warn_days, context.interval)
+    if kind in ("playbook", "process"):
+        yield from drills.check_drill(source.rel, document_id(kind, source), kind, source.data,
+                                      options.today, options.warn_days, context.real_incidents)
+
+
+def _kind_checks(kind: str, source, context: _Context, checked_before: bool) -> Iterator[Problem]:
+    if kind == "escalation":
+        yield from chains.check_chains(source)
+    if kind in ("contacts", "templates", "playbook") and not checked_before:
+        yield from findings.remembered(findings.key_of("shape", kind, source), lambda: _shape_checks(kind, source))
+    elif kind == "card":
+        yield from cards.check_card(source, context.playbook_data)
+    elif kind == "incident":
+        today = context.options.today
+        yield from incidents.check_file_name(source)
+        yield from incidents.check_times(source)
+        yield from incidents.check_action_items(source, today, context.action_warn)
+        yield from incidents.check_review_meeting(source, context.review_within, today)
 
 
 def _value_checks(kind: str, source) -> Iterator[Problem]:
