@@ -51,9 +51,9 @@ def bold_messages(root: Section, found: Found) -> None:
                      or all(STAGE_NAME.match(title) for title, _ in runs)):
             for title, body in runs:
                 _keep(title, body, section, found)
-        elif section.level and _whole_message(section, found):
+        elif section.level and (message := _whole_message(section, found)):
             title = unescape(strip_md(section.title))
-            _keep(title, [b for b in section.blocks], section, found)
+            _keep(title, message, section, found)
             found.used.add(section.line)
             found.mapped["templates"].append(section.line)
 
@@ -177,21 +177,23 @@ def _names_messages(section: Section) -> bool:
     return bool(MESSAGE_WORDS.search(titles)) or any(re.search(pattern, titles.lower()) for pattern, _ in CHANNELS)
 
 
-def _whole_message(section: Section, found: Found) -> bool:
-    """A heading naming a message ('Zendesk macro: ...') over nothing but the message's text."""
-    blocks = section.blocks
+def _whole_message(section: Section, found: Found) -> list[Block] | None:
+    """The blocks of a message, when a heading naming one ('Zendesk macro: ...') is over nothing but
+    its text; None otherwise."""
+    blocks = list(section.blocks)
     if section.children or not blocks or section.line in found.used:
-        return False
+        return None
     if not MESSAGE_WORDS.search(section.title) and not MESSAGE_WORDS.search(_over(section)):
-        return False   # '### Branch staff email' under '## Message templates' names one too
+        return None   # '### Branch staff email' under '## Message templates' names one too
     quoted = QUOTED.match(blocks[0].text.strip()) if len(blocks) == 1 and blocks[0].kind == "item" else None
     if quoted:   # '### Status page: resolved' over '- "The issue ... was fixed"': the message in quotes
         blocks = [replace(blocks[0], kind="para", text=quoted.group(1))]
-        section.blocks[:] = blocks
     if any(b.lines[0] in found.used or b.kind != "para" or b.lead for b in blocks):
-        return False
-    return _reads_as_message(blocks) or _named_template(section, blocks) or (
-        bool(quoted) and _names_a_message(section.title) and bool(MESSAGE_WORDS.search(_over(section))))
+        return None
+    if _reads_as_message(blocks) or _named_template(section, blocks) or (
+            bool(quoted) and _names_a_message(section.title) and bool(MESSAGE_WORDS.search(_over(section)))):
+        return blocks
+    return None
 
 
 def _named_template(section: Section, blocks: list[Block]) -> bool:
