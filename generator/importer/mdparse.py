@@ -168,6 +168,8 @@ def fenced_lines(lines: list[str]) -> set[int]:
 
 # 'Incident ID: INC-{number}' on lines of their own: one field each, not one wrapped paragraph.
 FIELD_LINE = re.compile(r"^[A-Z][\w /&()-]{0,40}:\s+\S")
+# '**Fixer** – works the problem' on each line: an entry a line, never one wrapped paragraph
+BOLD_DASH_LINE = re.compile(r"^\*\*[^*]{2,60}\*\*\s*[-–—]\s+\S")
 KEY_VALUE = re.compile(r"^(?:\*\*|__)([^*_]{1,60}?)(?::)?(?:\*\*|__)\s*[:\u2013\u2014-]?\s*(.*)$|^([A-Z][\w /&()-]{0,40}):\s+(\S.*)$")
 
 
@@ -211,13 +213,18 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
             if block.kind == "para" and block.text and previous is not None and previous.lines[-1] == number - 1 \
                     and number not in breaks \
                     and previous.kind in ("para", "item", "label") and (previous.text or previous.kind != "para") \
-                    and not (FIELD_LINE.match(block.text) and FIELD_LINE.match(previous.text) and previous.kind == "para"):
+                    and not (previous.kind == "para" and _entry_lines(previous.text, block.text)):
                 _continue(previous, block)   # a wrapped line: the same paragraph, list item or label
             else:
                 block.fresh = number in breaks
                 current.blocks.append(block)
             i += 1
     return root
+
+
+def _entry_lines(previous: str, text: str) -> bool:
+    """Two lines that are each an entry of their own ('Phone: ...', '**Scribe** - writes ...')."""
+    return any(pattern.match(previous) and pattern.match(text) for pattern in (FIELD_LINE, BOLD_DASH_LINE))
 
 
 def _continue(block: Block, more: Block) -> None:

@@ -25,6 +25,8 @@ def _postmortem(root: Section, found: Found) -> None:
             _pm_sections_from_labels(section, pm, found)
             _pm_sections_from_outline(section, pm, found)
             _pm_sections_from_form(section, pm, found)
+        if "sections" not in pm:
+            _pm_sections_from_covering_list(section, pm, found)
         fence = next((b for b in section.blocks if _template_fence(b)), None)
         if "sections" not in pm and fence is not None and home_of(section) != "postmortem" and \
                 _about_writeups(section):   # 'every SEV1 gets a writeup: copy this' over a fenced template
@@ -89,6 +91,48 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
     pm["sections"] = [{"id": slug(m.group("title")), "title": strip_md(m.group("title")).strip(),
                        "prompt": strip_md(m.group("prompt") or m.group("title")).strip()} for m in labels]
     found.use("postmortem", *items)
+
+
+# 'Within five days, write a post-mortem covering:' / 'Every review must answer:' over the list of its parts
+COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)?|answer(?:s|ing)?|address(?:es|ing)?|"
+                      r"has|have|with(?: these)? (?:sections|headings|parts))\b[^:]{0,40}:\s*$", re.IGNORECASE)
+
+
+def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) -> None:
+    """A sentence saying what the write-up covers ('write a post-mortem covering:') over a list of
+    short items, a section each ('Timeline of events', 'Root cause - why it happened')."""
+    blocks = section.blocks
+    for n, block in enumerate(blocks):
+        if block.kind != "para" or not COVERING.search(block.text) or block.lines[0] in found.used:
+            continue
+        if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or WRITEUP.search(section.title)):
+            continue
+        items = _following_items(blocks[n + 1:], found)
+        if len(items) >= 3 and all(len(strip_md(b.text).split()) <= 12 for b in items):
+            pm["sections"] = [_item_section(b) for b in items]
+            found.use("postmortem", *items)
+            return
+
+
+def _following_items(blocks: list[Block], found: Found) -> list[Block]:
+    """The top-level items of the list that starts at ``blocks[0]``, none taken yet."""
+    items: list[Block] = []
+    for block in blocks:
+        if block.kind != "item" or block.level or block.lines[0] in found.used:
+            break
+        items.append(block)
+    return items
+
+
+ITEM_PROMPT = re.compile(r"\s[–—-]\s|:\s")
+
+
+def _item_section(block: Block) -> dict:
+    """'Root cause - why it happened': the title, then what to write under it (the title again when
+    the item says no more)."""
+    title, *prompt = ITEM_PROMPT.split(strip_md(block.text).strip().rstrip(".;"), maxsplit=1)
+    title = title.strip()
+    return {"id": slug(title), "title": title, "prompt": (prompt[0].strip() if prompt else "") or title}
 
 
 SECTION_ITEM = re.compile(r"^[A-Z][\w'’()/ -]{1,40}$")

@@ -52,7 +52,8 @@ def role_sections(root: Section, found: Found) -> None:
     '**Name**: what they do' line."""
     for section in root.walk():
         leads = [BOLD_LEAD.match(b.text) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
-        named_roles = sum(bool(m and ROLE_NOUN.search(m.group(1))) for m in leads) >= 2   # '**Scribe** — ...'
+        named_roles = sum(bool(m and ROLE_NOUN.search(m.group(1))) for m in leads) >= 2 \
+            or _duty_leads(leads)   # '**Scribe** — ...', '**Recorder** - writes each decision down'
         if not section.level or not (ROLES_TITLE.search(section.title) or named_roles) \
                 or re.search(r"escalat", section.title, re.I):
             continue
@@ -72,6 +73,16 @@ def role_sections(root: Section, found: Found) -> None:
             if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
                 continue
             _prose_role(child, found)
+
+
+# 'chairs the call', 'works on the press': what someone does, said in the third person
+DUTY_VERB = re.compile(r"^(?!(?:is|was|has|means|applies|covers|includes|affects)\b)[a-z]{3,}s\b")
+
+
+def _duty_leads(leads: list) -> bool:
+    """Three bold names or more, each over a lower-case duty in the third person and nothing else."""
+    leads = [m for m in leads if m]
+    return len(leads) >= 3 and all(DUTY_VERB.match(m.group(2)) for m in leads)
 
 
 def _toggle_roles(section: Section, found: Found) -> None:
@@ -150,7 +161,8 @@ def _role(title: str, duties: list[str]) -> dict:
 
 ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|liaison|officer|owner|responder|"
                        r"analysts?|advisor|adviser|expert|specialist|representative|engineer|director|"
-                       r"controller|spokesperson|on-call)s?\s*(\([A-Z]{1,5}\))?$", re.IGNORECASE)
+                       r"controller|spokesperson|on-call|technician|recorder|note[- ]?taker|chair|operator|"
+                       r"supervisor|administrator|handler)s?\s*(\([A-Z]{1,5}\))?$", re.IGNORECASE)
 
 
 def role_headings(root: Section, found: Found) -> None:
