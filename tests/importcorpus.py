@@ -81,7 +81,8 @@ def untraceable(value, source: str, normalized: str) -> bool:
     if duration:
         number, unit = duration.groups()
         words = "|".join([number] + [w for w, n in NUMBER_WORDS.items() if str(n) == number])   # '1h' from 'one hour'
-        halves = {"30m": r"|\bhalf[\s-]+(?:an?[\s-]+)?hour", "90m": r"|\bhour\s+and\s+a\s+half|\band\s+a\s+half\s+hours?"}
+        halves = {"30m": r"|\bhalf[\s-]+(?:an?[\s-]+)?hour", "90m": r"|\bhour\s+and\s+a\s+half|\band\s+a\s+half\s+hours?",
+                  "1h": r"|\bwithin\s+the\s+hour\b"}
         return not re.search(rf"\b(?:{words})\s*(?:[-–]\s*\d+\s*)?-?\s*(?:{UNIT_WORDS[unit]}){halves.get(text, '')}",
                              source, re.IGNORECASE)
     for line in text.splitlines():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.validate.imported import is_missing
+
 from .importcorpus import imported
 
 DASH_ROLES = "roles-dash-lines-and-writeup-list.md"
@@ -35,3 +37,56 @@ def test_the_list_a_writeup_sentence_introduces_is_the_postmortem_template(outpu
         ("Timeline", "from the first jam to the last reprint"),
         ("Why it happened", "the cause, not the person"),
         ("What we will change, each with an owner", "What we will change, each with an owner")]
+
+
+PROSE = "manager-prose-colours-and-situations.md"
+
+
+@pytest.fixture(scope="module")
+def prose(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [PROSE])[PROSE]
+
+
+def test_colour_paragraphs_are_the_ladder_with_the_times_their_sentences_give(prose) -> None:
+    levels = prose["severities.yaml"]["levels"]
+    # 'a call back ... within 10 minutes', 'get back to you within the hour', 'by the end of the next working day'
+    assert [(lv["id"], lv["name"], lv["response_time"]) for lv in levels] == [
+        ("RED", "Red", "10m"), ("AMBER", "Amber", "1h"), ("GREEN", "Green", "next-business-day")]
+
+
+def test_bold_labelled_contacts_with_the_number_inside_a_sentence(prose) -> None:
+    got = {c["name"]: c for c in prose["contacts.yaml"]["contacts"] if c["id"] != "owner-tbd"}
+    assert got["Duty Manager"]["phone"] == "07700 900510"
+    assert (got["Priya Shah"]["title"], got["Priya Shah"]["phone"], got["Priya Shah"]["kind"]) == \
+        ("Centre Manager", "07700 900522", "person")
+    assert (got["Tom Bell"]["title"], got["Tom Bell"]["phone"]) == ("booking system admin", "07700 900533")
+    # words in brackets describe the firm: they never make it a person
+    assert is_missing(got["Aquaplant Services"]["kind"]) and got["Aquaplant Services"]["phone"] == "0161 496 0811"
+
+
+def test_a_chain_told_in_plain_sentences_names_the_listed_contacts(prose) -> None:
+    levels = prose["escalation.yaml"]["levels"]
+    assert [(lv["name"], lv["contacts"]) for lv in levels] == [
+        ("Duty Manager", ["duty-manager"]), ("Priya Shah", ["priya-shah"]), ("Colin Moore", ["colin-moore"])]
+    assert levels[1]["triggers"] == [{"after": "10m"}]
+    assert levels[2]["triggers"] == [{"condition": "If it is a Red and Priya has not answered, ring Colin Moore, "
+                                                   "our Chief Executive."}]
+
+
+def test_if_labels_are_one_playbook_each_with_what_follows_them(prose) -> None:
+    books = {k: v for k, v in prose.items() if k.startswith("playbooks/")}
+    tills = books["playbooks/if-the-tills-stop-taking-cards.yaml"]
+    assert tills["title"] == "If the tills stop taking cards"
+    steps = tills["steps"]["immediate"]
+    assert steps[0]["commands"] == [{"lang": "bash", "code": "ping tills.riverside-leisure.example"}]
+    assert steps[-1] == {"text": "Meanwhile, take cash only and put a sign on the desk."}
+    assert "playbooks/if-the-chlorine-alarm-sounds.yaml" in books
+
+
+def test_quoted_messages_after_bold_labels_and_headings_listed_in_a_sentence(prose) -> None:
+    templates = {t["title"]: t for t in prose["templates.yaml"]["templates"]}
+    assert list(templates) == ["Text to swim teachers (pool closed)", "Notice for the front door"]
+    assert templates["Notice for the front door"]["body"].startswith("Sorry — the {area} is closed")
+    sections = prose["postmortem.yaml"]["sections"]
+    assert [s["title"] for s in sections] == ["What happened", "Who was affected", "Why it happened",
+                                              "What we will change"]

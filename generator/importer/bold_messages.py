@@ -95,6 +95,11 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
             runs.append((unescape(strip_md(named.group(1))), [replace(block, kind="para", key="", value="",
                                                                        text=named.group(2))]))
             current = None
+        elif block.kind == "label" and QUOTED.match(block.text.strip()) and not ASIDE.match(strip_md(block.label)):
+            # '**Text to volunteers (hub closed):** "Hi all, sorry ..."': the name, then the message in quotes
+            quoted = QUOTED.match(block.text.strip())
+            runs.append((unescape(strip_md(block.label)), [replace(block, kind="para", label="", text=quoted.group(1))]))
+            current = None
         elif block.kind == "label" and block.text and len(block.lines) > 1 and not ASIDE.match(strip_md(block.label)):
             # '**Investigating**' over '> We are investigating [issue] ...': the name over its quoted text
             runs.append((unescape(strip_md(block.label)), [replace(block, kind="para", label="")]))

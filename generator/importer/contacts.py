@@ -100,7 +100,8 @@ def _over(section: Section) -> str:
     return section.parent.title if section.parent is not None and section.parent.level else ""
 
 
-CONTACT_WORDS = re.compile(r"contact|who to (?:call|page|contact|notify)|directory|on-?call list|phone list", re.I)
+CONTACT_WORDS = re.compile(r"contact|who to (?:call|ring|phone|page|contact|notify)|directory|on-?call list|phone list|"
+                           r"phone numbers", re.I)
 
 
 def _contacts(root: Section, found: Found) -> None:
@@ -146,13 +147,16 @@ def _bold_contact(block: Block, section: Section, found: Found) -> bool:
     text = f"**{block.label}**: {block.text}" if block.kind == "label" else block.text
     match = BOLD_CONTACT.match(text.strip())
     rest = match.group("rest") if match else ""
-    if not match or not PHONE.search(rest) or rest[:PHONE.search(rest).start()].strip(" :–—-"):
-        return False   # the number first: '**Desk**: call +1 555 0100 if ...' is a sentence
-    name = unescape(strip_md(match.group("name"))).strip()
+    if not match or not PHONE.search(rest) or not _number_of(match, rest, section):
+        return False
+    name, title = _name_and_title(unescape(strip_md(match.group("name"))).strip(), match.group("title"))
     cid = slug(name, "contact")
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, section.title), "name": name})
-    if match.group("title"):
-        contact.setdefault("title", match.group("title").strip())
+    # a job title after a comma is the holder's ('Margaret Ellis, Operations Manager': a person); words
+    # in brackets describe whoever it is ('Kestrel Refrigeration (cold store engineers)')
+    worded = f"{name} {title}" if title and not PAREN_TITLE.match(unescape(strip_md(match.group("name"))).strip()) else name
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(worded, section.title), "name": name})
+    if title:
+        contact.setdefault("title", title)
     hours = match.group("hours") if match.group("hours") and re.search(r"\d", match.group("hours")) else ""
     if hours:
         contact.setdefault("hours", hours.strip())
@@ -160,6 +164,41 @@ def _bold_contact(block: Block, section: Section, found: Found) -> bool:
         contact.setdefault("notes", unescape(strip_md(text)))
     found.use("contacts", block)
     return True
+
+
+def _number_of(match: re.Match, rest: str, section: Section) -> bool:
+    """The number comes first ('**Desk**: +1 555 0100, 24/7'), or, under a heading that says these
+    are whom to call, the text holds one number only ('**Duty phone:** carried by ... The number is
+    07700 900400.'); elsewhere '**Escalation**: call +1 555 0100 if ...' is a sentence."""
+    if not rest[:PHONE.search(rest).start()].strip(" :–—-"):
+        return True
+    numbers = {re.sub(r"\D", "", m.group(0)) for m in PHONE.finditer(rest)}
+    name = strip_md(match.group("name")).strip(" :")
+    return len(numbers) == 1 and under_contact_words(section) and len(name.split()) <= 6 and _names_someone(name)
+
+
+PERSON_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b")
+
+
+def _names_someone(name: str) -> bool:
+    """'Duty Coordinator', 'Margaret Ellis, ...', 'Kestrel Refrigeration (...)': a holder, a person or
+    a firm described in brackets; 'Escalation' or 'After hours' is a topic, its sentence no contact."""
+    return bool(kind_in_words(name) or PERSON_NAME.match(name) or PAREN_TITLE.match(name))
+
+
+COMMA_TITLE = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}), (?P<title>[A-Za-z][\w &/-]{2,50})$")
+PAREN_TITLE = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<title>[^()\d]{2,60})\)$")
+
+
+def _name_and_title(name: str, title: str | None) -> tuple[str, str]:
+    """'Dev Patel (volunteer IT support)': the name, and the title in brackets."""
+    bracketed = PAREN_TITLE.match(name) if not title else None
+    if bracketed:
+        return bracketed.group("name").strip(), bracketed.group("title").strip()
+    comma = COMMA_TITLE.match(name) if not title else None   # '**Sunil Varma, Chief Executive:**'
+    if comma:
+        return comma.group("name"), comma.group("title").strip()
+    return name, (title or "").strip()
 
 
 def under_contact_words(section: Section) -> bool:

@@ -27,8 +27,11 @@ from .text import duration
 
 STRONG = r"(?:P|SEV|Sev|S|Priority|Severity)[\s-]?(?:\d{1,2}|[A-E])"
 # 'SEC-1', 'INC-2': a team's own prefix and a number, a level where the section or its times say so
+# 'Red', 'Code Amber', 'Level Green': colour codes, ranked by the usual order of alert colours
+COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
+COLOUR_TOKEN = r"(?:(?:code|condition|status|level|alert)\s+)?(?:" + "|".join(COLOURS) + r")"
 WEAK = r"(?:Level|Class|Category|Cat)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|" + \
-    "|".join(sorted(RANKS, key=len, reverse=True))
+    "|".join(sorted(RANKS, key=len, reverse=True)) + "|" + COLOUR_TOKEN
 LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:--|[-–—:|·])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE | re.DOTALL)
 LEVEL_KEY = r"Examples?|First response|Response(?: time)?|Respond|Impact|Definition|Meaning|Paging|Updates?|Resolution(?: target)?"
@@ -87,8 +90,6 @@ def _heading_run(section: Section, found: Found, make_level) -> bool:
     return True
 
 
-# 'Code Red' / 'Code Amber' / 'Green': colour codes, gravest first by the usual order of alert colours
-COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
 COLOUR_TITLE = re.compile(r"^\W*(?:(?:code|condition|status|level|alert)\s+)?(" + "|".join(COLOURS) + r")\W*$",
                           re.IGNORECASE)
 
@@ -232,10 +233,19 @@ def _trusted(section: Section, matches: list[re.Match], texts: list[str]) -> boo
 
 
 def _gravest_first_by_token(run: list) -> list:
+    colours = [_colour(m) for _, m in run]
+    if all(c is not None for c in colours):
+        return [pair for _, pair in sorted(zip(colours, run), key=lambda c: COLOURS[c[0]])]
     if all(_token_key(m) in RANKS for _, m in run):
         named = _gravest_first([(m.group("token"), (b, m)) for b, m in run])
         return [pair for _, pair in named]
     return run
+
+
+def _colour(match: re.Match) -> str | None:
+    """The colour a level's token names ('Code Amber' -> amber), or None."""
+    last = match.group("token").split()[-1].lower()
+    return last if last in COLOURS else None
 
 
 def _entry(found: Found, make_level, match: re.Match, order: int, name: str) -> dict:

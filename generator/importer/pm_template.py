@@ -62,7 +62,8 @@ def _blank_form(section: Section) -> bool:
 REVIEW_WORDS = re.compile(r"review|post[- ]?mortem|post[- ]incident|retro|\bpir\b|\brca\b", re.IGNORECASE)
 
 
-WRITEUP = re.compile(r"write-?ups?|post[- ]?mortem|post[- ]incident|retro(?:spective)?s?\b|incident review|\bpir\b",
+WRITEUP = re.compile(r"write-?ups?|post[- ]?mortem|post[- ]incident|retro(?:spective)?s?\b|incident review|\bpir\b|"
+                     r"lessons[- ]learn(?:ed|t)",
                      re.IGNORECASE)
 
 
@@ -112,6 +113,27 @@ def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) ->
             pm["sections"] = [_item_section(b) for b in items]
             found.use("postmortem", *items)
             return
+    for block in blocks:   # 'using these headings: What happened, When it happened, ... and What we will change.'
+        named = _inline_sections(block) if block.kind == "para" and block.lines[0] not in found.used else []
+        if named and (WRITEUP.search(block.text) or WRITEUP.search(section.title)):
+            pm["sections"] = [{"id": slug(title), "title": title, "prompt": title} for title in named]
+            found.mapped["postmortem"].extend(block.lines)   # the sentence says more: it also stays as written
+            return
+
+
+INLINE_LIST = re.compile(r"\b(?:headings|sections|parts|covering|cover|includ(?:e|es|ing)|answer(?:s|ing)?)\s*:\s*"
+                         r"(?P<list>[A-Z][^:]{5,300}?)(?:\.(?:\s|$)|$)")
+
+
+def _inline_sections(block: Block) -> list[str]:
+    """The three names or more a sentence lists after 'these headings:', each capitalised and short."""
+    match = INLINE_LIST.search(strip_md(block.text))
+    if not match:
+        return []
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", match.group("list")) if n.strip()]
+    if len(names) >= 3 and all(n[0].isupper() and len(n.split()) <= 6 for n in names):
+        return names
+    return []
 
 
 def _following_items(blocks: list[Block], found: Found) -> list[Block]:

@@ -133,6 +133,7 @@ _WORD_UNIT = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=
 
 
 _HALF_HOUR = re.compile(r"\b(?:a\s+)?half[\s-]+(?:an?[\s-]+)?hour\b", re.IGNORECASE)
+_THE_HOUR = re.compile(r"\bwithin\s+the\s+hour\b", re.IGNORECASE)
 _HOUR_AND_HALF = re.compile(r"\b(?:an|one|1)\s+hour\s+and\s+a\s+half\b|\b(?:one|an?)\s+and\s+a\s+half\s+hours?\b",
                             re.IGNORECASE)
 
@@ -144,6 +145,7 @@ def _numbers_in_words(text: str) -> str:
         prefix = "every " if word == "every" else ""
         return f"{prefix}{NUMBER_WORDS[word]} {match.group(2)}"
     text = _HALF_HOUR.sub("30 minutes", _HOUR_AND_HALF.sub("90 minutes", text))   # before 'an hour' reads as 1
+    text = _THE_HOUR.sub("within 1 hour", text)
     return _WORD_UNIT.sub(digits, text)
 
 
