@@ -90,3 +90,47 @@ def test_quoted_messages_after_bold_labels_and_headings_listed_in_a_sentence(pro
     sections = prose["postmortem.yaml"]["sections"]
     assert [s["title"] for s in sections] == ["What happened", "Who was affected", "Why it happened",
                                               "What we will change"]
+
+
+MERMAID = "mermaid-escalation-and-split-times.md"
+
+
+@pytest.fixture(scope="module")
+def mermaid(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [MERMAID])[MERMAID]
+
+
+def test_the_time_to_acknowledge_is_the_response_time_not_the_update_time(mermaid) -> None:
+    levels = mermaid["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [
+        ("GRADE1", "10m"), ("GRADE2", "30m"), ("GRADE3", "next-business-day")]
+
+
+def test_a_mermaid_flowchart_is_the_chain_with_its_arrow_labels(mermaid) -> None:
+    levels = mermaid["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Imaging on-call engineer", "Imaging Systems Lead",
+                                             "Major Incident Manager", "Chief Information Officer"]
+    assert levels[1]["triggers"] == [{"condition": "no fix in 20 min"}]
+    assert levels[2]["triggers"] == [{"condition": "Grade 1 or over 2 hours"}]
+    assert "flowchart LR" in mermaid["escalation.yaml"]["notes"]   # the drawing also stays as written
+
+
+def test_a_vendor_item_with_words_after_its_brackets(mermaid) -> None:
+    got = {c["name"]: c for c in mermaid["contacts.yaml"]["contacts"]}
+    assert (got["ScanSure Ltd"]["kind"], got["ScanSure Ltd"]["phone"]) == ("vendor", "020 7946 0799")
+    assert got["Ruth Abara"]["title"] == "Imaging Systems Lead"
+
+
+def test_the_numbered_list_after_using_these_headings_is_the_postmortem(mermaid) -> None:
+    assert [s["title"] for s in mermaid["postmortem.yaml"]["sections"]] == [
+        "Summary", "Patient impact", "Timeline", "Root cause", "Actions"]
+
+
+def test_flowchart_parsing_keeps_boxes_and_arrow_labels() -> None:
+    from generator.importer.mermaid_chains import _single_path, parse_flowchart
+
+    labels, edges = parse_flowchart(['A["Duty lead"] --> B(Manager) -->|1 hour| C{Director}', "B"])
+    assert labels == {"A": "Duty lead", "B": "Manager", "C": "Director"}
+    assert edges == {("A", "B"): "", ("B", "C"): "1 hour"}
+    assert _single_path(edges) == ["A", "B", "C"]
+    assert _single_path({("A", "B"): "", ("A", "C"): ""}) == []   # a branch is no chain

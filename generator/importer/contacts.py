@@ -153,8 +153,10 @@ def _bold_contact(block: Block, section: Section, found: Found) -> bool:
     cid = slug(name, "contact")
     # a job title after a comma is the holder's ('Margaret Ellis, Operations Manager': a person); words
     # in brackets describe whoever it is ('Kestrel Refrigeration (cold store engineers)')
-    worded = f"{name} {title}" if title and not PAREN_TITLE.match(unescape(strip_md(match.group("name"))).strip()) else name
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(worded, section.title), "name": name})
+    bracketed = bool(PAREN_TITLE.match(unescape(strip_md(match.group("name"))).strip()))
+    kind = bracket_kind(contact_kind(name, section.title), title) if bracketed else \
+        contact_kind(f"{name} {title}".strip(), section.title)
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
     if title:
         contact.setdefault("title", title)
     hours = match.group("hours") if match.group("hours") and re.search(r"\d", match.group("hours")) else ""
@@ -347,6 +349,8 @@ def _contact_item(block: Block, found: Found, context: str) -> None:
     if match:
         name, details = strip_md(match.group(1)).rstrip(":"), match.group(2)
     elif block.key and block.value and (PHONE_ANY.search(block.value) or EMAIL.search(block.value)):
+        if "(" in block.key and _titled_contact(block, found, context):
+            return   # 'ScanSure Ltd (PACS vendor) 24h support: ...': the name before the brackets
         name, details = block.key, block.value     # 'Engineering manager: Priya Raman, +1 415 555 0134'
     else:
         _titled_contact(block, found, context)
@@ -361,26 +365,37 @@ def _contact_item(block: Block, found: Found, context: str) -> None:
 
 # '- Oksana Brand, Plant IT Manager: (555) 013-0152', '- VetLedger Support (vendor, 24/7 only): ...'
 TITLED_CONTACT = re.compile(r"^(?P<name>[^:,()*\[\]]{2,60}?)(?:,\s*(?P<title>[^:()*]{2,60}?))?\s*"
-                            r"(?:\((?P<remark>[^()]{2,80})\))?\s*:\s*(?P<rest>\S.*)$")
+                            r"(?:\((?P<remark>[^()]{2,80})\)(?:\s+(?P<more>[^:()*]{2,30}?))?)?\s*:\s*(?P<rest>\S.*)$")
 
 
-def _titled_contact(block: Block, found: Found, context: str) -> None:
-    """A contact item whose name has its job after a comma, or a remark in brackets, before the number."""
+def bracket_kind(kind: str, remark: str | None) -> str:
+    """The kind the words in brackets give ('(LIS vendor)', '(service desk)') where the name gave
+    none; never a person from them ('(cold store engineers)' describes a firm's staff)."""
+    said = kind_in_words(remark) if remark and is_missing(kind) else None
+    return said if said and said != "person" else kind
+
+
+def _titled_contact(block: Block, found: Found, context: str) -> bool:
+    """A contact item whose name has its job after a comma, or a remark in brackets, before the number
+    (True when it is one)."""
     match = TITLED_CONTACT.match(strip_md(block.text).strip())
     if not match or not (match.group("title") or match.group("remark")):
-        return
+        return False
     rest = match.group("rest")
     number = PHONE_ANY.search(rest) or EMAIL.search(rest)
     if not number or rest[:number.start()].strip(" :–—-(+"):
-        return   # the number first, or a sentence that mentions one
+        return False   # the number first, or a sentence that mentions one
     name = match.group("name").strip()
     cid = slug(name, "contact")
-    contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name, context), "name": name})
+    title = (match.group("title") or "").strip()
+    kind = bracket_kind(contact_kind(f"{name} {title}".strip(), context), match.group("remark"))
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
     if match.group("title"):
         contact.setdefault("title", match.group("title").strip())
     if reach_fields(contact, rest) or match.group("remark"):   # more than the number: the line as written
         contact.setdefault("notes", strip_md(block.text).strip())
     found.use("contacts", block)
+    return True
 
 
 def _channels_and_tools(block: Block, found: Found, in_contacts: bool) -> None:

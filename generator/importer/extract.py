@@ -54,6 +54,7 @@ from .substeps import command_sections, declare_sections, procedure_groups, symp
 from .levels import _level
 from .people import _role_contact
 from .plain_chains import plain_chains
+from .mermaid_chains import mermaid_chains
 from .situations import situation_labels
 
 __all__ = ["Found", "extract"]
@@ -71,7 +72,7 @@ def extract(root: Section) -> Found:
     steps = (review_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), level_sentences, _scenarios, prose_runbooks, situation_labels, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
-             lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
+             lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), role_tables, role_sections, role_headings, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts, prose_contacts,

@@ -67,7 +67,9 @@ def apply_level_value(entry: dict, key: str, value: str) -> bool:
     if not value:
         return False
     if RESPONSE_KEY.search(key) and duration(value):
-        entry.setdefault("response_time", duration(value))
+        from .prose import responding_part
+
+        entry.setdefault("response_time", duration(responding_part(value)))
         if paging_of(value):
             entry.setdefault("paging", paging_of(value))
         return True

@@ -30,7 +30,7 @@ STRONG = r"(?:P|SEV|Sev|S|Priority|Severity)[\s-]?(?:\d{1,2}|[A-E])"
 # 'Red', 'Code Amber', 'Level Green': colour codes, ranked by the usual order of alert colours
 COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
 COLOUR_TOKEN = r"(?:(?:code|condition|status|level|alert)\s+)?(?:" + "|".join(COLOURS) + r")"
-WEAK = r"(?:Level|Class|Category|Cat)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|" + \
+WEAK = r"(?:Level|Class|Category|Cat|Grade)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|" + \
     "|".join(sorted(RANKS, key=len, reverse=True)) + "|" + COLOUR_TOKEN
 LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:--|[-–—:|·])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE | re.DOTALL)

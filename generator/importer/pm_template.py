@@ -96,7 +96,8 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
 
 # 'Within five days, write a post-mortem covering:' / 'Every review must answer:' over the list of its parts
 COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)?|answer(?:s|ing)?|address(?:es|ing)?|"
-                      r"has|have|with(?: these)? (?:sections|headings|parts))\b[^:]{0,40}:\s*$", re.IGNORECASE)
+                      r"has|have|with(?: these)? (?:sections|headings|parts)|(?:these|the following) (?:sections|headings|parts|questions))"
+                      r"\b[^:]{0,40}:\s*$", re.IGNORECASE)
 
 
 def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) -> None:

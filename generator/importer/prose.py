@@ -112,6 +112,20 @@ def _level_paragraph(block, match: re.Match, found: Found, make_level) -> None:
     found.use("severities", block)
 
 
+LEADING_TIME = re.compile(r"^(?:within\s+|under\s+)?\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?)\b", re.IGNORECASE)
+TIMES = re.compile(r"\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|m\b|h(?:ou)?rs?|hours?|h\b|days?|d\b)", re.IGNORECASE)
+
+
+def responding_part(text: str) -> str:
+    """Of '30 minutes to acknowledge, 2 hours to update', the part that says respond; the whole text
+    when it gives one time, or no part says respond alone ('24-48 hours' keeps its larger bound)."""
+    if len(TIMES.findall(text)) < 2:
+        return text
+    parts = [p for p in re.split(r"[,;]|\s+and\s+|\s+then\s+", text) if TIMES.search(p)]
+    responding = [p for p in parts if RESPOND_SENTENCE.search(p)]
+    return responding[0] if len(responding) == 1 else text
+
+
 def sentence_facts(entry: dict, text: str) -> None:
     """'Respond within 10 minutes.', 'Page the on-call immediately, 24/7.': a level's time and paging,
     only from a sentence that says respond (or acknowledge, engage, begin work)."""
@@ -126,7 +140,12 @@ def sentence_facts(entry: dict, text: str) -> None:
         if labelled and len(labelled.group(2).split()) <= 4 and \
                 apply_level_value(entry, labelled.group(1), labelled.group(2).rstrip(".")):
             continue
-        within = LABELLED_WITHIN.search(labelled.group(2)) if labelled and RESPONSE_KEY_WORD.search(labelled.group(1)) else None
+        responding = bool(labelled and RESPONSE_KEY_WORD.search(labelled.group(1)))
+        first = LEADING_TIME.match(labelled.group(2)) if responding else None
+        if first and len(TIMES.findall(labelled.group(2))) == 1 and "response_time" not in entry:
+            entry["response_time"] = duration(first.group(0))   # 'Response: 10 minutes, day or night.'
+            continue
+        within = LABELLED_WITHIN.search(labelled.group(2)) if responding else None
         if within and "response_time" not in entry and duration(within.group(0)) not in (None, "immediate"):
             entry["response_time"] = duration(within.group(0))   # 'RESPONSE: ON CONSOLE WITHIN 15 MINUTES, ANY HOUR.'
             continue
@@ -139,7 +158,7 @@ def sentence_facts(entry: dict, text: str) -> None:
         # the clause that says respond: 'acknowledges within 5 minutes; an IC joins within 15 minutes'
         clause = next((c for c in sentence.split(";") if RESPOND_SENTENCE.search(c) and duration(c)), "")
         if clause and "response_time" not in entry:
-            entry["response_time"] = duration(clause)
+            entry["response_time"] = duration(responding_part(clause))
         if paging_of(sentence):
             entry.setdefault("paging", paging_of(sentence))
 
