@@ -163,6 +163,24 @@ def test_latex_table_without_a_rule_line_is_html() -> None:
     assert out.lines[2] == "<tr><td>SEV1</td><td>15 minutes</td></tr></table>"
 
 
+def test_latex_rows_ruled_apart_or_wrapped_are_html() -> None:
+    lines = [r"\begin{tabular}{|l|p{5cm}|}", r"\hline", r"Level & Meaning \\ \hline", r"SEV1 & Everything down, every",
+             r"customer affected \\ \hline", r"SEV2 & Some \\", r"\hline", r"\end{tabular}"]
+    out = convert_markup("t.tex", lines)
+    assert out.lines[2:6] == ["<table><tr><th>Level</th><th>Meaning</th></tr>",
+                              "<tr><td>SEV1</td><td>Everything down, every customer affected</td></tr>", "",
+                              "<tr><td>SEV2</td><td>Some</td></tr></table>"]
+    assert out.attached[5] == 4 and out.attached[2] == 3 and out.attached[7] == 6
+
+
+def test_twiki_definitions_tabs_code_macro_and_wrapped_items() -> None:
+    lines = ["   $ Incident lead: runs it", "\t* tab bullet", "\t\t1. tab nested", '%CODE{"bash"}%', "uptime",
+             "%ENDCODE%", "   * item", "     continued line"]
+    out = convert_markup("topic.tml", lines)
+    assert out.lines == ["- **Incident lead**: runs it", "- tab bullet", "  1. tab nested", "```bash", "uptime", "```",
+                         "- item", "  continued line"]
+
+
 def test_twiki_lines_rewritten_one_for_one() -> None:
     lines = ["%META:TOPICINFO{author=\"A\"}%", "---+!! Title", "---+++ Deep", "| *Who* | *Phone* |",
              "| [[https://x.example][Ana]] | =555-0100= |", "   * one *bold*", "      1. two _it_", "   * ==make==",
@@ -205,7 +223,10 @@ def test_detection_leaves_plain_text_and_other_wikis_alone() -> None:
 
 
 def test_fixtures_are_told_apart() -> None:
-    from generator.importer.markup import dokuwiki, latex, twiki
+    from generator.importer.markup import dokuwiki, is_mediawiki, latex, twiki
+
+    page = (CORPUS / DOKUWIKI).read_text(encoding="utf-8").splitlines()
+    assert is_mediawiki(".txt", page)   # its '== Heading ==' lines and '[[link|text]]': DokuWiki's own signs win
 
     for name, module in ((LATEX, latex), (TWIKI, twiki), (DOKUWIKI, dokuwiki)):
         lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()

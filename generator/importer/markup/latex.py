@@ -195,28 +195,48 @@ def _heading(line: str) -> str:
 
 
 def _table(out: Converted, lines: list[int], markup: dict[int, str]) -> None:
-    """A tabular's lines: its rows as a pipe table with a rule line under the first, or HTML."""
-    rows = [i for i in lines if RULE_WORD.sub("", uncommented(out.lines[i])).strip()]
-    rules = [i for i in lines if i not in rows]
-    cells = {i: [inline(c).strip() for c in CELL.split(_row_text(out.lines[i]))] for i in rows}
-    for i in rules:
-        markup[i] = "next" if rows and i < rows[0] else "prev"   # a top rule goes with the table's first row
+    """A tabular's lines: its rows as a pipe table when they are on lines of their own, one after
+    another, a rule line under the first free for the '|---|' line; as HTML otherwise."""
+    groups = _row_groups(out, lines)
+    rows = [group[0] for group in groups]
+    cells = {group[0]: [inline(c).strip() for c in CELL.split(" ".join(_row_text(out.lines[k]) for k in group))]
+             for group in groups}
+    for i in lines:
+        if i not in cells:   # a rule, a wrapped row's later line: with the row above (the first row, at the top)
+            markup[i] = "next" if rows and i < rows[0] else "prev"
     if not rows:
         return
     width = max(len(c) for c in cells.values())
-    under = [r for r in rules if r > rows[0] and (len(rows) == 1 or r < rows[1])]
     header = cells[rows[0]]
     if all(c.startswith("**") and c.endswith("**") and len(c) > 4 for c in header):
         cells[rows[0]] = [c[2:-2] for c in header]
+    pipe = rows[0] + 1 in lines and rows[0] + 1 not in cells and all(len(g) == 1 for g in groups) \
+        and rows[1:] == list(range(rows[0] + 2, rows[0] + 1 + len(rows)))
     for n, i in enumerate(rows):
         row = cells[i] + [""] * (width - len(cells[i]))
-        if under:
+        if pipe:
             out.lines[i] = "| " + " | ".join(row) + " |"
         else:
             out.lines[i] = html_row([(n == 0, c) for c in row], first=n == 0) + ("</table>" if i == rows[-1] else "")
-    if under:
-        markup.pop(under[0])
-        out.lines[under[0]] = "|" + "---|" * width
+    if pipe:
+        markup.pop(rows[0] + 1)
+        out.lines[rows[0] + 1] = "|" + "---|" * width
+
+
+def _row_groups(out: Converted, lines: list[int]) -> list[list[int]]:
+    """The lines of each row: a row runs on to the line that ends it with '\\\\'."""
+    groups: list[list[int]] = []
+    open_row = False
+    for i in lines:
+        text = RULE_WORD.sub("", uncommented(out.lines[i])).rstrip()
+        if not text.strip():
+            continue
+        if open_row:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        open_row = not text.endswith("\\\\")
+    return groups
 
 
 def _row_text(line: str) -> str:

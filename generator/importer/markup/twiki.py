@@ -20,7 +20,7 @@ from .wiki_tables import close_table, html_row
 
 HEADING = re.compile(r"^---(\+{1,6})(?:!!)?[ \t]*(\S.*?)[ \t]*$")
 ITEM = re.compile(r"^((?:   |\t)+)(\*|[1aAiI]\.|\$)[ \t]+(.*)$")
-CONTINUED = re.compile(r"^((?:   |\t)+)(\S.*)$")
+CONTINUED = re.compile(r"^(?:   |\t)\s*\S")
 META = re.compile(r"^%META:\w+\{.*\}%\s*$")
 TOC = re.compile(r"^\s*%TOC(?:\{[^{}\n]*\})?%\s*$")
 CODE_OPEN = re.compile(r"^\s*(?:<(verbatim|pre)\b([^>\n]*)>|%CODE\{\s*\"?([\w+#-]*)\"?[^}\n]*\}%)\s*$", re.IGNORECASE)
