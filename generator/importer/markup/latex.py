@@ -23,7 +23,8 @@ from .wiki_tables import html_row
 
 SUFFIXES = (".tex", ".latex")
 ENVIRONMENT = re.compile(r"^\s*\\(begin|end)\s*\{([A-Za-z]+\*?)\}(.*)$")
-HEADING = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*(?:\[[^\]\n]*\])?\s*(?=\{)")
+HEADING = re.compile(r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*"
+                     r"(?:\[[^\]\n]*\])?\s*(?=\{)")
 LEVELS = {"part": 1, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5,
           "subparagraph": 6}
 PREAMBLE_SHOWN = re.compile(r"^\s*\\(title|author|date)\s*(?=\{)")

@@ -112,8 +112,8 @@ def _item(out: Converted, i: int, item: re.Match, kinds: list[str]) -> list[str]
     kinds = (kinds + ["-"] * depth)[:depth - 1] + ["1." if marker[0] in "1aAiI" else "-"]
     prefix = _indent(kinds[:-1])
     if marker == "$":
-        term = re.match(r"^(.*?):\s+(.*)$", text) or re.match(r"^(.*?):$", text)
-        words = f"**{inline(term.group(1))}**: {inline(term.group(2)) if term.lastindex > 1 else ''}" if term else inline(text)
+        term = re.match(r"^([^:\n]*):\s*(.*)$", text)
+        words = f"**{inline(term.group(1).strip())}**: {inline(term.group(2))}" if term else inline(text)
         out.lines[i] = f"{prefix}- {words.rstrip()}"
     else:
         out.lines[i] = f"{prefix}{kinds[-1]} {inline(text)}"
