@@ -1,5 +1,5 @@
 """The checker's own reading of reStructuredText, AsciiDoc, Confluence, org-mode, MediaWiki, Textile and
-WikiCreole lines:
+WikiCreole lines (LaTeX, TWiki and DokuWiki: markup_tex_wiki_lines.py):
 each source line as the Markdown line a reader would see it as, or '' for a line that is only markup
 (an underline, a directive, a block delimiter, a page setting). Written apart from the importer's converters, line by line and
 without structure, so that the corpus checks do not trust the code they check."""
@@ -24,6 +24,7 @@ RST_HIDDEN_OPTIONS = {"widths", "local", "depth", "maxdepth", "class", "name", "
 
 
 def reader_lines(path: Path, lines: list[str]) -> list[str]:
+    from .markup_tex_wiki_lines import dokuwiki, dokuwiki_signs, latex, latex_signs, twiki, twiki_signs
     from .markup_troff_lines import troff, troff_signs
 
     suffix = path.suffix.lower()
@@ -35,6 +36,9 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _asciidoc(lines)
     if suffix == ".org" or (suffix == ".txt" and _org_signs(lines)):
         return _org(lines)
+    for signs, reader in ((latex_signs, latex), (twiki_signs, twiki), (dokuwiki_signs, dokuwiki)):
+        if signs(suffix, lines):
+            return reader(lines)
     if suffix in MEDIAWIKI or (suffix in (".txt", ".wiki") and _mediawiki_signs(lines)):
         return _mediawiki(lines)
     if suffix == ".txt" and _yaml_signs(lines):

@@ -1,9 +1,12 @@
 """Documents in other markup languages (reStructuredText, AsciiDoc, Confluence wiki markup, Emacs
-org-mode, MediaWiki, Textile, WikiCreole), rewritten line for line into the Markdown the importer reads.
+org-mode, MediaWiki, Textile, WikiCreole, LaTeX, TWiki/Foswiki, DokuWiki), rewritten line for line into
+the Markdown the importer reads.
 
 Sphinx and Antora sites keep their runbooks as ``.rst`` and ``.adoc`` files, Confluence and Jira as
 wiki markup (``.wiki``), Emacs users as ``.org`` files (or as ``.txt`` ones), some ops teams as man
-pages (``incident.7``: troff source with man(7) macros). Each converter keeps one
+pages (``incident.7``: troff source with man(7) macros), some as LaTeX (``plan.tex``), TWiki or
+Foswiki topics (``.twiki``, ``.tml``) or DokuWiki pages (``.dokuwiki``), any of them also saved as
+``.txt``. Each converter keeps one
 output line per source line, so line numbers stay true; a line that is only markup (a section
 underline, a directive, a block delimiter) is blanked and *attached* to the content line it belongs to,
 and a line a rendered page never shows (a page's metadata, a link target, a substitution's
@@ -23,8 +26,11 @@ MEDIAWIKI_SUFFIXES = (".mediawiki", ".wikitext")
 TEXTILE_SUFFIXES = (".textile",)
 CREOLE_SUFFIXES = (".creole",)
 MAN_SUFFIXES = (".man",) + tuple(f".{n}" for n in range(1, 10))   # a man page's troff source: 'incident.7'
+LATEX_SUFFIXES = (".tex", ".latex")
+TWIKI_SUFFIXES = (".twiki", ".tml")   # TWiki and Foswiki keep a topic as 'Topic.txt', exported as '.tml'
+DOKUWIKI_SUFFIXES = (".dokuwiki",)
 SUFFIXES = RST_SUFFIXES + ASCIIDOC_SUFFIXES + CONFLUENCE_SUFFIXES + ORG_SUFFIXES + MEDIAWIKI_SUFFIXES + \
-    TEXTILE_SUFFIXES + CREOLE_SUFFIXES + MAN_SUFFIXES
+    TEXTILE_SUFFIXES + CREOLE_SUFFIXES + MAN_SUFFIXES + LATEX_SUFFIXES + TWIKI_SUFFIXES + DOKUWIKI_SUFFIXES
 CONFLUENCE_SIGNS = re.compile(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info|note|warning|tip)\b)", re.MULTILINE)
 
 # an org file saved as '.txt': its settings or blocks, or its '* ' headings beside an org table's rule
@@ -118,6 +124,24 @@ def _creole(suffix: str, lines: list[str]) -> bool:
     return suffix in CREOLE_SUFFIXES or (suffix == ".txt" and is_creole(lines))
 
 
+def _latex(suffix: str, lines: list[str]) -> bool:
+    from .latex import is_latex
+
+    return suffix in LATEX_SUFFIXES or (suffix == ".txt" and is_latex(lines))
+
+
+def _twiki(suffix: str, lines: list[str]) -> bool:
+    from .twiki import is_twiki
+
+    return suffix in TWIKI_SUFFIXES or (suffix == ".txt" and is_twiki(lines))
+
+
+def _dokuwiki(suffix: str, lines: list[str]) -> bool:
+    from .dokuwiki import is_dokuwiki
+
+    return suffix in DOKUWIKI_SUFFIXES or (suffix == ".txt" and is_dokuwiki(lines))
+
+
 def is_mediawiki(suffix: str, lines: list[str]) -> bool:
     """A '.mediawiki' file, or a '.txt' or '.wiki' one whose text shows MediaWiki's signs (and, for
     '.wiki', no Confluence heading: 'h2. Title')."""
@@ -147,7 +171,7 @@ def is_troff(suffix: str, lines: list[str]) -> bool:
 
 def convert_markup(name: str, lines: list[str]) -> Converted | None:
     """The Markdown of a reStructuredText, AsciiDoc, Confluence wiki, org-mode, MediaWiki, Textile, WikiCreole,
-    man page or YAML-like text document, or None for any other document (a '.wiki' file without Confluence's or
+    man page, LaTeX, TWiki, DokuWiki or YAML-like text document, or None for any other document (a '.wiki' file without Confluence's or
     MediaWiki's markup is read as Markdown, as Gollum writes it; a '.txt' file without org's or MediaWiki's signs
     as plain text)."""
     suffix = PurePath(name).suffix.lower()
@@ -155,6 +179,12 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .troff import convert
     elif is_org(suffix, lines):
         from .org import convert
+    elif _latex(suffix, lines):
+        from .latex import convert
+    elif _twiki(suffix, lines):
+        from .twiki import convert
+    elif _dokuwiki(suffix, lines):   # before MediaWiki's: both write '== Heading ==' and '[[page|text]]'
+        from .dokuwiki import convert
     elif is_mediawiki(suffix, lines):
         from .mediawiki import convert
     elif suffix == ".txt" and _yamlish(lines):
