@@ -134,3 +134,53 @@ def test_flowchart_parsing_keeps_boxes_and_arrow_labels() -> None:
     assert edges == {("A", "B"): "", ("B", "C"): "1 hour"}
     assert _single_path(edges) == ["A", "B", "C"]
     assert _single_path({("A", "B"): "", ("A", "C"): ""}) == []   # a branch is no chain
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("# Dispatch IT\n\n## Incident levels\n\n| Level | Meaning | IT response |\n|---|---|---|\n"
+     "| Level Green | No impact | next business day |\n| Level Amber | A major function is lost | 30 mins |\n"
+     "| Level Red | Dispatch is down | within 10 minutes |\n",
+     ["LEVEL-RED", "LEVEL-AMBER", "LEVEL-GREEN"]),   # colour codes, mildest first: read gravest first
+    ("# Playout\n\n## Severity\n\n| Level | Name | Response |\n|---|---|---|\n"
+     "| Sev-A | Off air | 10 minutes |\n| Sev-B | At risk | 1 hour |\n| Sev-C | Degraded | next working day |\n",
+     ["SEV-A", "SEV-B", "SEV-C"])])
+def test_colour_and_lettered_levels_in_a_table(text, ids) -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    levels = convert(text, "Org", date(2026, 12, 1)).documents["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == list(zip(ids, ["10m", "30m" if "Amber" in text else
+                                                                                 "1h", "next-business-day"]))
+
+
+TYPED = "typed-side-terms-and-aligned-contacts.txt"
+
+
+@pytest.fixture(scope="module")
+def typed(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [TYPED])[TYPED]
+
+
+def test_terms_set_beside_their_text_are_levels_and_roles(typed) -> None:
+    levels = typed["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [
+        ("URGENT", "10m"), ("NORMAL", "1h"), ("LOW", "next-business-day")]
+    assert levels[0]["description"].startswith("A crane has stopped under load, or the control network is down on a")
+    roles = typed["roles.yaml"]["roles"]
+    assert [r["name"] for r in roles] == ["INCIDENT LEAD", "CRANE TECHNICIAN", "BERTH LIAISON"]
+    assert roles[1]["responsibilities"] == ["Works on the crane. Says what they will do before they do it."]
+
+
+def test_a_table_aligned_with_spaces_and_no_rule(typed) -> None:
+    got = {c["name"]: c for c in typed["contacts.yaml"]["contacts"]}
+    assert (got["Ailsa Grant"]["title"], got["Ailsa Grant"]["phone"], got["Ailsa Grant"]["hours"]) == \
+        ("Control Systems Lead", "+44 131 496 0410", "08:00-17:00")
+    assert got["Bram de Vries"]["phone"] == "+44 131 496 0422"
+    assert got["Crane On-call"]["kind"] == "rotation"
+
+
+def test_prose_and_ragged_lines_are_not_an_aligned_table() -> None:
+    from generator.importer.text_tables import draw_tables
+
+    lines = ["", "NAME  ROLE  PHONE", "We call  the lead  when a crane stops under load and nobody answers", "x  y  z"]
+    assert draw_tables(list(lines), set()) == lines

@@ -29,6 +29,7 @@ from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, numbered_headings
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
+from .side_terms import side_terms
 from .bold_headings import bold_headings, escaped_items
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -124,6 +125,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     numbered_subheadings(out.lines, skip)
     hanging_terms(out.lines, skip)
     out.lines = draw_tables(out.lines, skip)
+    side_terms(out.lines, skip)
     drawn_chains(out.lines, out.attached, skip)
     dot_leaders(out.lines, out.attached, skip)
     join_broken_tags(out.lines, out.attached, skip)

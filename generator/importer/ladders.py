@@ -9,7 +9,7 @@ from .mdparse import Block, Section, strip_md
 from .text import duration
 
 
-LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority|Sev|SEV)\s+[A-E])\b\W*(.*)$",
+LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority|Sev|SEV)[\s-]+[A-E])\b\W*(.*)$",
                         re.IGNORECASE)
 
 

@@ -21,14 +21,12 @@ import re
 from .found import Found
 from .ladders import EXAMPLE_KEY, RESPONSE_KEY, apply_level_value, level_id, lossless, written_as
 from .mdparse import Block, Section, strip_md
-from .named_ladders import RANKS, _gravest_first
+from .named_ladders import COLOURS, RANKS, _gravest_first
 from .prose import RESPOND_SENTENCE, SEVERITY_TITLE, sentence_facts
 from .text import duration
 
 STRONG = r"(?:P|SEV|Sev|S|Priority|Severity)[\s-]?(?:\d{1,2}|[A-E])"
 # 'SEC-1', 'INC-2': a team's own prefix and a number, a level where the section or its times say so
-# 'Red', 'Code Amber', 'Level Green': colour codes, ranked by the usual order of alert colours
-COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
 COLOUR_TOKEN = r"(?:(?:code|condition|status|level|alert)\s+)?(?:" + "|".join(COLOURS) + r")"
 WEAK = r"(?:Level|Class|Category|Cat|Grade)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|" + \
     "|".join(sorted(RANKS, key=len, reverse=True)) + "|" + COLOUR_TOKEN

@@ -28,6 +28,9 @@ RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major":
          "significant": 3, "elevated": 3, "medium": 3, "moderate": 3, "minor": 4, "low": 4, "informational": 5,
          "info": 5, "negligible": 5, "trivial": 5, "cosmetic": 5,
          "urgent": 1, "normal": 3, "warning": 3}
+# 'Red', 'Level Amber', 'Code Green': colour codes, graver first by the usual order of alert colours
+COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
+COLOUR_NAME = re.compile(r"^(?:(?:code|condition|status|level|alert)\s+)?(" + "|".join(COLOURS) + r")$")
 TOLD = re.compile(r"\b(?:told|tell|notif\w*|inform\w*|who\b|involve|alert)", re.IGNORECASE)
 
 
@@ -36,7 +39,8 @@ def named_ladders(root: Section, found: Found, make_level, role_contact) -> None
         return
     for section in root.walk():
         if _names_a_ladder(section) and (_heading_ladder(section, found, make_level)
-                                         or _item_ladder(section, found, make_level)):
+                                         or _item_ladder(section, found, make_level)
+                                         or _label_ladder(section, found, make_level)):
             return
         for block in section.blocks:
             if block.kind == "table" and len(block.rows) >= 3 and block.lines[0] not in found.used:
@@ -49,7 +53,7 @@ def named_ladders(root: Section, found: Found, make_level, role_contact) -> None
 def _gravest_first(named: list) -> list:
     """``named`` is [(name, ...)] in the source's order; gravest first, reversed when the source goes
     from its mildest name to its gravest."""
-    ranks = [RANKS[_name(n[0])] for n in named]
+    ranks = [rank(_name(n[0])) for n in named]
     return named[::-1] if ranks == sorted(ranks, reverse=True) and ranks[0] != ranks[-1] else named
 
 
@@ -65,7 +69,7 @@ def _heading_ladder(section: Section, found: Found, make_level) -> bool:
     if len(children) < 2 or len(set(names)) < len(names):
         return False
     for order, (title, child) in enumerate(_gravest_first([(c.title, c) for c in children])):
-        entry = make_level(found, _name(title).upper(), strip_md(title).strip(" *_:."))
+        entry = make_level(found, level_key(_name(title)), strip_md(title).strip(" *_:."))
         entry["_by_order"], entry["_order"] = True, order
         found.used.add(child.line)
         found.mapped["severities"].append(child.line)
@@ -83,7 +87,7 @@ def _named_run(children: list[Section]) -> list[Section]:
     the page's other sections ('At a glance', 'Changing the level') before or after them."""
     runs, current = [], []
     for child in children:
-        if _name(child.title) in RANKS:
+        if rank(_name(child.title)) is not None:
             current.append(child)
         else:
             runs, current = runs + [current], []
@@ -102,12 +106,31 @@ def _item_ladder(section: Section, found: Found, make_level) -> bool:
 
     items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
     leads = [BOLD_LEAD.match(b.text.strip()) for b in items]
-    named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m and _name(m.group(1)) in RANKS]
+    named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m and rank(_name(m.group(1))) is not None]
     names = [_name(n) for n, _, _ in named]
     if len(named) < 2 or len(named) < len(items) or len(set(names)) < len(names):
         return False
     for order, (name, text, block) in enumerate(_gravest_first(named)):
-        entry = make_level(found, _name(name).upper(), strip_md(name).strip(" *_:."))
+        entry = make_level(found, level_key(_name(name)), strip_md(name).strip(" *_:."))
+        entry["_by_order"], entry["_order"] = True, order
+        entry.setdefault("description", strip_md(text))
+        sentence_facts(entry, strip_md(text))
+        found.use("severities", block)
+    return True
+
+
+def _label_ladder(section: Section, found: Found, make_level) -> bool:
+    """'**CRITICAL**: Picking stopped at any site. Respond: 15 mins.' (a typed page's 'CRITICAL  text'
+    columns read so): a level per label, its text the description and its facts."""
+    from .prose import sentence_facts
+
+    labels = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
+    named = [(b.label, b.text, b) for b in labels if rank(_name(b.label)) is not None]
+    names = [_name(n) for n, _, _ in named]
+    if len(named) < 2 or len(named) < len(labels) or len(set(names)) < len(names):
+        return False
+    for order, (name, text, block) in enumerate(_gravest_first(named)):
+        entry = make_level(found, level_key(_name(name)), strip_md(name).strip(" *_:."))
         entry["_by_order"], entry["_order"] = True, order
         entry.setdefault("description", strip_md(text))
         sentence_facts(entry, strip_md(text))
@@ -120,10 +143,23 @@ def _named_column(block: Block, ladder_section: bool) -> int | None:
     body = block.rows[1:]
     for i, head in enumerate(header):
         names = [_name(row[i]) if i < len(row) else "" for row in body]
-        if (LADDER_WORD.match(head) or ladder_section) and all(n in RANKS for n in names) and \
+        if (LADDER_WORD.match(head) or ladder_section) and all(rank(n) is not None for n in names) and \
                 len(set(names)) == len(names):
             return i
     return None
+
+
+def rank(name: str) -> int | None:
+    """How grave a level name is (0 gravest), or None when it is no level name ('critical', 'level red')."""
+    if name in RANKS:
+        return RANKS[name]
+    colour = COLOUR_NAME.match(name)
+    return COLOURS[colour.group(1)] if colour else None
+
+
+def level_key(name: str) -> str:
+    """The id of a named level: 'Level Red' -> LEVEL-RED, 'Critical' -> CRITICAL."""
+    return re.sub(r"[\s_]+", "-", name.strip()).upper()
 
 
 def _name(cell: str) -> str:
@@ -136,7 +172,7 @@ def _ladder(block: Block, column: int, found: Found, make_level, role_contact) -
     rows = [row for _, row in _gravest_first([(row[column], row) for row in rows])]
     for order, row in enumerate(rows):
         name = strip_md(row[column]).strip(" *_:.")
-        entry = make_level(found, name.upper(), name)
+        entry = make_level(found, level_key(name), name)
         entry["_by_order"], entry["_order"] = True, order
         for i, (head, cell) in enumerate(zip(header, row)):
             text = strip_md(cell)

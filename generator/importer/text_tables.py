@@ -34,7 +34,8 @@ def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
     while i < len(out):
         line = out[i]
         if i not in skip:
-            end = _grid(out, i) if GRID_BORDER.match(line) else _columns(out, i) if _opens_columns(out, i) else None
+            end = _grid(out, i) if GRID_BORDER.match(line) else _columns(out, i) if _opens_columns(out, i) else \
+                _aligned(out, i) if _aligned_header(out, i) else None
             if end is not None:
                 i = end
                 continue
@@ -121,6 +122,47 @@ def _columns(out: list[str], rule: int) -> int | None:
     table = [header] + [(k, [" ".join(p for p in parts if p) for parts in columns]) for k, columns in rows]
     _write(out, top - 1 if multiline and top >= 1 and FULL_RULE.match(out[top - 1]) else top, last, table, header_rows=1)
     return last + 1
+
+
+# 'NAME     ROLE     PHONE     HOURS': three headings or more, short, without digits, two spaces apart
+HEADER_CELL = re.compile(r"^(?:[A-Z][A-Z/&'()-]*|[A-Z][a-z/&'()-]*)(?: (?:[A-Z][A-Z/&'()-]*|[A-Za-z][a-z/&'()-]*)){0,2}$")
+GAP = re.compile(r"\S+(?: \S+)*")
+
+
+def _aligned_header(out: list[str], i: int) -> bool:
+    """Line i heads a table aligned with spaces and no rule under it: each of the two rows or more
+    below it has its words where the header's columns begin."""
+    if (i > 0 and out[i - 1].strip()) or i + 2 >= len(out) or COLUMN_RULE.match(out[i + 1]):
+        return False
+    cells = [m for m in GAP.finditer(out[i])]
+    if len(cells) < 3 or not all(HEADER_CELL.match(m.group(0)) for m in cells) or \
+            any(out[i][m.start() - 2:m.start()] != "  " for m in cells[1:]):
+        return False
+    starts = [m.start() for m in cells]
+    rows = _aligned_rows(out, i + 1, starts)
+    return len(rows) >= 2
+
+
+def _aligned_rows(out: list[str], first: int, starts: list[int]) -> list[int]:
+    rows = []
+    for j in range(first, len(out)):
+        line = out[j]
+        if not line.strip():
+            break
+        filled = [k for k, s in enumerate(starts) if s < len(line) and not line[s].isspace()
+                  and (s == 0 or line[s - 1] == " ")]
+        if 0 not in filled or len(filled) < len(starts) - 1:
+            return []   # words that run across the columns: prose, not a row
+        rows.append(j)
+    return rows
+
+
+def _aligned(out: list[str], header: int) -> int:
+    starts = [m.start() for m in GAP.finditer(out[header])]
+    rows = _aligned_rows(out, header + 1, starts)
+    table = [(k, _slice(out[k], starts)) for k in [header, *rows]]
+    _write(out, header, rows[-1], table, header_rows=1)
+    return rows[-1] + 1
 
 
 def _header_top(out: list[str], rule: int, starts: list[int]) -> int:
