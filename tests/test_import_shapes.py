@@ -148,7 +148,7 @@ def test_rewrite_keeps_one_line_per_source_line() -> None:
     plain = rewrite(source)
     assert len(plain.lines) == len(source)
     assert plain.lines[0] == "# Title" and plain.attached[2] == 1
-    assert plain.lines[5] == "## Part" and plain.lines[7] == "  - One & two" and plain.attached[7] == 8
+    assert plain.lines[5] == "## Part" and plain.lines[7] == "- One & two" and plain.attached[7] == 8
     assert plain.lines[9] == "quoted" and 10 in plain.quoted
     assert (plain.lines[11], plain.lines[12]) == ("**Term**:", "meaning")
     assert plain.lines[13] == "**Tip**" and plain.asides[15] == "tip" and plain.lines[14] == "Body"

@@ -184,3 +184,65 @@ def test_prose_and_ragged_lines_are_not_an_aligned_table() -> None:
 
     lines = ["", "NAME  ROLE  PHONE", "We call  the lead  when a crane stops under load and nobody answers", "x  y  z"]
     assert draw_tables(list(lines), set()) == lines
+
+
+INDEX = "wiki-index-arrows-and-snippets.md"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> dict[str, object]:
+    return imported(tmp_path_factory, [INDEX])[INDEX]
+
+
+def test_a_level_paged_at_once_but_acknowledged_within_minutes(index) -> None:
+    levels = index["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [
+        ("SEV1", "5m"), ("SEV2", "30m"), ("SEV3", "next-business-day")]   # 'Page immediately; ack within 5 min'
+
+
+def test_an_arrow_chain_in_a_label_with_one_wait_for_every_step(index) -> None:
+    levels = index["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["ticket desk on-call", "Desk Lead", "Head of Sales Systems"]
+    assert levels[1]["triggers"] == levels[2]["triggers"] == [
+        {"after": "20m", "condition": "Go to the next person after 20 minutes without an answer"}]
+
+
+def test_numbered_steps_under_playbooks_without_commands_are_a_playbook(index) -> None:
+    paper = index["playbooks/fall-back-to-the-box-office.yaml"]
+    assert [s["text"] for s in paper["steps"]["immediate"]] == [
+        "The desk lead tells the box office to sell on paper.", "Hand out the paper ticket books from the safe.",
+        "Keep a tally of paper sales for back-entry."]
+
+
+def test_a_one_line_fenced_message_under_a_comms_heading(index) -> None:
+    templates = {t["title"]: t for t in index["templates.yaml"]["templates"]}
+    assert templates["Website banner (SEV1)"]["body"].startswith("Online sales are paused for a few minutes.")
+
+
+def test_an_indented_review_list_after_with(index) -> None:
+    sections = index["postmortem.yaml"]["sections"]
+    assert [(s["title"], s["prompt"]) for s in sections] == [
+        ("Summary", "Summary"), ("Impact", "who, how many, for how long"), ("Actions", "Actions")]
+
+
+def test_html_list_items_nest_by_their_lists_not_the_pages_indentation() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    page = ("<html><body><main>\n  <article>\n      <h1>Museum digital incidents</h1>\n      <h2>Roles</h2>\n"
+            "      <ul>\n        <li><strong>Duty officer</strong> — leads the response and keeps the\n"
+            "        incident log.</li>\n        <li><strong>Comms contact</strong> — posts on social media.</li>\n"
+            "      </ul>\n  </article>\n</main></body></html>\n")
+    roles = convert(page, "Org", date(2026, 12, 1)).documents["roles.yaml"]["roles"]
+    assert [(r["name"], r["responsibilities"]) for r in roles] == [
+        ("Duty officer", ["leads the response and keeps the incident log."]),
+        ("Comms contact", ["posts on social media."])]
+
+
+def test_twiki_numbered_items_with_and_without_the_dot() -> None:
+    from generator.importer.markup import convert_markup
+
+    lines = ["---+ Runbook", "", "---++ Steps", "", "   1 Tell the supervisor.", "   1. Hand out the cards.",
+             "      * a nested bullet"]
+    assert convert_markup("x.txt", lines).lines[4:7] == ["1. Tell the supervisor.", "1. Hand out the cards.",
+                                                         "   - a nested bullet"]

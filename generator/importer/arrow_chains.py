@@ -31,7 +31,7 @@ def arrow_chains(root: Section, found: Found, role_contact) -> None:
         return
     for section in root.walk():
         for block in section.blocks:
-            if block.kind not in ("para", "item") or block.lines[0] in found.used:
+            if block.kind not in ("para", "item", "label") or block.lines[0] in found.used:
                 continue
             steps = _steps(strip_md(block.text), known_names(found))
             if steps:
@@ -79,10 +79,20 @@ def known_names(found: Found) -> list[str]:
 BRACKETS_ANYWHERE = re.compile(r"\s*\([^()]*\)")
 
 
+def _chain_sentence(text: str) -> str:
+    """The text up to the end of the sentence its last arrow is in: '... → Studio Director. Go to the next
+    person after 15 minutes.' names the chain, then says when to move along it."""
+    arrows = list(ARROW.finditer(text))
+    if not arrows:
+        return text
+    end = re.search(r"[.!?](?=\s+[A-Z])", text[arrows[-1].end():])
+    return text[:arrows[-1].end() + end.start()] if end else text
+
+
 def _steps(text: str, known: list[str] = ()) -> list[str]:
     """The chain's steps as written, the words before the first one ('Anything not covered here:') left out.
     A step names someone if it says a role ('on-call', 'CTO') or is one of the document's contacts."""
-    parts = ARROW.split(text.strip().rstrip("."))
+    parts = ARROW.split(_chain_sentence(text.strip()).rstrip("."))
     if len(parts) < 3:
         return []
     parts[0] = parts[0].rsplit(":", 1)[-1]

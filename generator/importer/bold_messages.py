@@ -28,7 +28,7 @@ from .text import unescape
 FILL_IN = re.compile(r"\[[^\[\]\n]{1,60}\](?![(\[:])|\{\{?\s*[A-Za-z][^{}\n]{0,60}\}?\}")
 SUBJECT = re.compile(r"^(?:subject|title)\s*:", re.IGNORECASE)
 # Words that say a heading or a bold paragraph names a message.
-MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?|communications?)\b|"
+MESSAGE_WORDS = re.compile(r"\b(?:templates?|messages?|scripts?|announcements?|macros?|notices?|updates?|communications?|comms|snippets?)\b|"
                            r"canned|notifications?|status[- ]?page|what to (?:post|say|send|tell)|\bbanners?\b|\bwording\b", re.IGNORECASE)
 LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
 # '**Note**', '**Warning**': a remark to the reader, never the name of a message.

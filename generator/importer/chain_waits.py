@@ -28,9 +28,11 @@ def chain_waits(root: Section, found: Found) -> None:
         return
     for section in root.walk():
         for block in section.blocks:
-            if block.kind not in ("para", "item") or block.lines[0] in found.used:
+            if block.kind not in ("para", "item", "label") or block.lines[0] in found.used:
                 continue
             text = strip_md(block.text)
+            if _every_step(found, text):
+                continue
             wait, goes = WAIT.search(text), None
             if wait:
                 goes = GOES.search(text[wait.end():])
@@ -40,6 +42,26 @@ def chain_waits(root: Section, found: Found) -> None:
                 continue
             level["triggers"].append({"after": after, "condition": text})
             found.use("escalation", block)
+
+
+# 'Go to the next person after 15 minutes without an answer': the same wait before every step
+EVERY_STEP = re.compile(r"\bnext\s+(?:person|level|step|one|tier|contact|name)\b[^.;]{0,30}?\b(?:after|within|in)\s+"
+                        r"((?:\d+|[a-z-]+)\s*(?:minutes?|mins?|m\b|hours?|hrs?|h\b))[^.;]{0,40}?"
+                        r"\b(?:without|no|unanswered|not)\b[^.;]{0,20}?\b(?:answer|response|reply|ack\w*)", re.IGNORECASE)
+
+
+def _every_step(found: Found, text: str) -> bool:
+    """The sentence gives one wait for every step of the document's one chain: each step after the
+    first whose trigger is still to fill in gets it, with the sentence as its condition."""
+    match = EVERY_STEP.search(text)
+    after = duration(match.group(1)) if match else None
+    if not after or after == "immediate" or len({lv.get("_chain") for lv in found.escalation}) > 1:
+        return False
+    sentence = next(s for s in re.split(r"(?<=[.;])\s+", text) if EVERY_STEP.search(s))
+    for level in found.escalation[1:]:
+        if not level["triggers"]:
+            level["triggers"].append({"after": after, "condition": sentence.strip(" ;")})
+    return True
 
 
 def _next_step(section: Section, block, found: Found, text: str) -> dict | None:

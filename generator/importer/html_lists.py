@@ -41,5 +41,7 @@ def item(stack: list[list], line: str) -> tuple[str, str, str] | None:
     if stack and stack[-1][0]:
         marker = f"{stack[-1][1]}. "
         stack[-1][1] += 1
+    # nested as deep as its lists, whatever the page's own indentation ('        <li>' in a template)
+    indent = "  " * (len(stack) - 1) if stack else match.group(1)
     _close(stack, match.group(4))
-    return match.group(1), marker, match.group(3)
+    return indent, marker, match.group(3)

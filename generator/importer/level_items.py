@@ -101,11 +101,12 @@ def _level_blocks(section: Section, heading_entry: dict | None, found: Found, ma
             if re.search(r"\w|^\W*[—–-]\W*$", strip_md(text)):   # a dash says 'nothing'; a colour dot ('🔴') is no text
                 _describe(item, strip_md(text), section)
             bullet = (item, block.level)   # the items nested under it say more about this level
-            if duration(text) and (RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
-                item.setdefault("response_time", duration(text))
-            elif "response_time" not in item:   # 'Someone is on it within 5 minutes, 24/7.': a sentence saying so
-                from .prose import sentence_facts
-                sentence_facts(item, strip_md(text))
+            from .prose import sentence_facts
+            if "response_time" not in item:   # 'Someone is on it within 5 minutes, 24/7.': a sentence saying so
+                sentence_facts(item, strip_md(text))   # 'Page immediately; ack within 5 min.': 5m, not 'immediate'
+            if "response_time" not in item and duration(text) and (
+                    RESPONSE_KEY.search(text) or duration(text) in ("immediate", "next-business-day")):
+                item["response_time"] = duration(text)
             if paging_of(text):
                 item.setdefault("paging", paging_of(text))
             found.use("severities", block)

@@ -92,8 +92,8 @@ def _is_message(block: Block, section: Section) -> bool:
         return False
     if len(block.code) < 2 and "[" not in block.code[0] and "{" not in block.code[0] and \
             len(ANGLE_FILL_IN.findall(block.code[0])) < 2 and not PERCENT_FILL_IN.search(block.code[0]):
-        # one line: a message only with fill-ins in it
-        return False
+        # one line: a message only with fill-ins in it, or a sentence or two under a heading about messages
+        return _one_line_message(block.code[0], section)
     if block.lang in ("markdown", "md") and any(line.startswith("#") for line in block.code):
         return False  # a document template (the post-mortem), not a message
     body = "\n".join(block.code)
@@ -108,6 +108,14 @@ def _is_message(block: Block, section: Section) -> bool:
     fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body) or \
         len(ANGLE_FILL_IN.findall(body)) >= 2 or PERCENT_FILL_IN.search(body)
     return bool(fill_ins) or (in_templates and not re.search(r"^\s*\d+\s*[-+]", body, re.MULTILINE))
+
+
+def _one_line_message(line: str, section: Section) -> bool:
+    """'We're aware some players can't connect right now. ...' fenced under 'Player comms snippets'."""
+    from .bold_messages import MESSAGE_WORDS
+
+    return bool(MESSAGE_WORDS.search(section.title) or MESSAGES_TITLE.search(section.title)) and \
+        len(line.split()) >= 6 and line.rstrip()[-1:] in ".!?" and not SHELL_START.match(line.strip())
 
 
 # '%SERVICE%', '%NEXT_UPDATE_TIME%': a fill-in between percent signs, in capitals

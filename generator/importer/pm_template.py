@@ -96,7 +96,7 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
 
 # 'Within five days, write a post-mortem covering:' / 'Every review must answer:' over the list of its parts
 COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)?|answer(?:s|ing)?|address(?:es|ing)?|"
-                      r"has|have|with(?: these)? (?:sections|headings|parts)|(?:these|the following) (?:sections|headings|parts|questions))"
+                      r"has|have|with|(?:these|the following) (?:sections|headings|parts|questions))"
                       r"\b[^:]{0,40}:\s*$", re.IGNORECASE)
 
 
@@ -140,20 +140,27 @@ def _inline_sections(block: Block) -> list[str]:
 def _following_items(blocks: list[Block], found: Found) -> list[Block]:
     """The top-level items of the list that starts at ``blocks[0]``, none taken yet."""
     items: list[Block] = []
+    base = blocks[0].level if blocks else 0   # a plain-text list may be indented
     for block in blocks:
-        if block.kind != "item" or block.level or block.lines[0] in found.used:
+        if block.kind != "item" or block.lines[0] in found.used or block.level < base:
             break
-        items.append(block)
+        if block.level == base:
+            items.append(block)
     return items
 
 
 ITEM_PROMPT = re.compile(r"\s[–—-]\s|:\s")
+BRACKETED_PROMPT = re.compile(r"^([^()]{2,40}?)\s*\(([^()]{3,80})\)$")
 
 
 def _item_section(block: Block) -> dict:
     """'Root cause - why it happened': the title, then what to write under it (the title again when
     the item says no more)."""
-    title, *prompt = ITEM_PROMPT.split(strip_md(block.text).strip().rstrip(".;"), maxsplit=1)
+    text = strip_md(block.text).strip().rstrip(".;")
+    title, *prompt = ITEM_PROMPT.split(text, maxsplit=1)
+    bracketed = BRACKETED_PROMPT.match(text) if not prompt else None
+    if bracketed:   # 'Impact (who, how many, for how long)': what to write, in brackets
+        title, prompt = bracketed.group(1), [bracketed.group(2)]
     title = title.strip()
     return {"id": slug(title), "title": title, "prompt": (prompt[0].strip() if prompt else "") or title}
 

@@ -39,10 +39,15 @@ def prose_runbooks(root: Section, found: Found) -> None:
                 or not parent.level or not RUNBOOKS_TITLE.search(strip_md(parent.title)):
             continue
         blocks = section.blocks
-        if any(b.lines[0] in found.used for b in blocks) or home_of(section) == "templates" or not any(
-                b.kind == "code" and b.lang.lower() in SHELLS for b in blocks):
+        if any(b.lines[0] in found.used for b in blocks) or home_of(section) == "templates" or not (any(
+                b.kind == "code" and b.lang.lower() in SHELLS for b in blocks) or _numbered_steps(blocks)):
             continue
         found.playbooks.append(scenario_playbook(section, found))
+
+
+def _numbered_steps(blocks: list) -> bool:
+    """Steps in a numbered list, two or more, as a runbook without commands writes them."""
+    return sum(b.kind == "item" and b.ordered and b.level == 0 for b in blocks) >= 2
 
 
 def _is_procedure(section: Section) -> bool:

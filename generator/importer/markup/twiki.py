@@ -19,7 +19,8 @@ from .attached import attach
 from .wiki_tables import close_table, html_row
 
 HEADING = re.compile(r"^---(\+{1,6})(?:!!)?[ \t]*(\S.*?)[ \t]*$")
-ITEM = re.compile(r"^((?:   |\t)+)(\*|[1aAiI]\.|\$)[ \t]+(.*)$")
+# '   1. ' and the older '   1 ' (TWiki's first syntax, a number and a space) are numbered items
+ITEM = re.compile(r"^((?:   |\t)+)(\*|[aAiI]\.|\d{1,2}\.?|\$)[ \t]+(.*)$")
 CONTINUED = re.compile(r"^(?:   |\t)\s*\S")
 META = re.compile(r"^%META:\w+\{.*\}%\s*$")
 TOC = re.compile(r"^\s*%TOC(?:\{[^{}\n]*\})?%\s*$")
@@ -109,7 +110,7 @@ def _line(out: Converted, i: int, line: str, kinds: list[str], markup: dict[int,
 def _item(out: Converted, i: int, item: re.Match, kinds: list[str]) -> list[str]:
     depth = item.group(1).count("   ") + item.group(1).count("\t")
     marker, text = item.group(2), item.group(3)
-    kinds = (kinds + ["-"] * depth)[:depth - 1] + ["1." if marker[0] in "1aAiI" else "-"]
+    kinds = (kinds + ["-"] * depth)[:depth - 1] + ["1." if marker[0] in "aAiI" or marker[0].isdigit() else "-"]
     prefix = _indent(kinds[:-1])
     if marker == "$":
         term = re.match(r"^([^:\n]*):\s*(.*)$", text)
