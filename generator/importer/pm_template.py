@@ -150,7 +150,7 @@ def _following_items(blocks: list[Block], found: Found) -> list[Block]:
 
 
 ITEM_PROMPT = re.compile(r"\s[–—-]\s|:\s")
-BRACKETED_PROMPT = re.compile(r"^([^()]{2,40}?)\s*\(([^()]{3,80})\)$")
+BRACKETED_PROMPT = re.compile(r"^([^()]{2,40}?)\s*\(([^()\s]+\s[^()]{1,78})\)$")   # words in brackets; "(UTC)" stays in the title
 
 
 def _item_section(block: Block) -> dict:
