@@ -102,13 +102,19 @@ BOLD_LEAD = re.compile(r"^\*\*([^*]{2,30})\*\*\s*(?:[:—–-]+|\s)\s*(\S.*)$")
 def _item_ladder(section: Section, found: Found, make_level) -> bool:
     """'- **Critical** — the shop is down. Respond within 15 minutes.': a level per bullet, its text
     the description, a respond or page sentence in it its time and paging."""
-    from .prose import sentence_facts
-
     items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
     leads = [BOLD_LEAD.match(b.text.strip()) for b in items]
     named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m and rank(_name(m.group(1))) is not None]
+    return _named_levels(named, len(items), found, make_level)
+
+
+def _named_levels(named: list, candidates: int, found: Found, make_level) -> bool:
+    """A level for each (name, text, block), gravest first, its text the description and its facts,
+    when every one of the ``candidates`` is named so, by two names or more, each once."""
+    from .prose import sentence_facts
+
     names = [_name(n) for n, _, _ in named]
-    if len(named) < 2 or len(named) < len(items) or len(set(names)) < len(names):
+    if len(named) < 2 or len(named) < candidates or len(set(names)) < len(names):
         return False
     for order, (name, text, block) in enumerate(_gravest_first(named)):
         entry = make_level(found, level_key(_name(name)), strip_md(name).strip(" *_:."))
@@ -122,20 +128,9 @@ def _item_ladder(section: Section, found: Found, make_level) -> bool:
 def _label_ladder(section: Section, found: Found, make_level) -> bool:
     """'**CRITICAL**: Picking stopped at any site. Respond: 15 mins.' (a typed page's 'CRITICAL  text'
     columns read so): a level per label, its text the description and its facts."""
-    from .prose import sentence_facts
-
     labels = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
     named = [(b.label, b.text, b) for b in labels if rank(_name(b.label)) is not None]
-    names = [_name(n) for n, _, _ in named]
-    if len(named) < 2 or len(named) < len(labels) or len(set(names)) < len(names):
-        return False
-    for order, (name, text, block) in enumerate(_gravest_first(named)):
-        entry = make_level(found, level_key(_name(name)), strip_md(name).strip(" *_:."))
-        entry["_by_order"], entry["_order"] = True, order
-        entry.setdefault("description", strip_md(text))
-        sentence_facts(entry, strip_md(text))
-        found.use("severities", block)
-    return True
+    return _named_levels(named, len(labels), found, make_level)
 
 
 def _named_column(block: Block, ladder_section: bool) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import Converted
-from .wiki_tables import close_table, html_row, split_cells
+from .wiki_tables import close_table, html_row, split_cells, table_goes_on
 
 HEADING = re.compile(r"^\s*(={1,6})[ \t]*([^=\s].*?)[ \t]*=*[ \t]*$")
 LIST_ITEM = re.compile(r"^\s*([*#]+)[ \t]*(\S.*)$")
@@ -42,9 +42,7 @@ def convert(lines: list[str]) -> Converted:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if table and not line.lstrip().startswith("|"):
-            close_table(out, table)
-            table = []
+        table = table_goes_on(out, table, line)
         if line.strip() == "{{{" and _closing(lines, i) is not None:
             i, depth = _preformatted(lines, out, i), 0
             continue

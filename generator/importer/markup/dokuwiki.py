@@ -15,7 +15,7 @@ import re
 
 from . import Converted
 from .attached import attach
-from .wiki_tables import close_table, html_row
+from .wiki_tables import close_table, html_row, opened_cells
 
 HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\n].*?)[ \t]*={2,6}[ \t]*$")
 ITEM = re.compile(r"^((?:  )+|\t+)([*-])[ \t]*(.*)$")
@@ -111,21 +111,7 @@ def _line(out: Converted, i: int, line: str, markup: dict[int, str]) -> None:
 
 def _cells(line: str) -> list[tuple[bool, str]]:
     """The cells of a row, each with whether a '^' opens it (a header cell)."""
-    cells, depth, start = [], 0, 0
-    text = line.rstrip()
-    for at, char in enumerate(text):
-        pair = text[at:at + 2]
-        if pair in ("[[", "{{"):
-            depth += 1
-        elif pair in ("]]", "}}") and depth:
-            depth -= 1
-        elif char in "^|" and not depth:
-            if at:
-                cells.append((text[start - 1] == "^", text[start:at]))
-            start = at + 1
-    if text[start:].strip():
-        cells.append((text[start - 1] == "^", text[start:]))
-    return cells
+    return [(bar == "^", cell) for bar, cell in opened_cells(line.rstrip(), "^|")]
 
 
 def _row(line: str, first: bool) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import Converted, next_text
-from .wiki_tables import close_table, html_row, split_cells
+from .wiki_tables import close_table, html_row, split_cells, table_goes_on
 
 ATTRS = r"(?:\([^()\n]*\)|\{[^{}\n]*\}|\[[^\[\]\n]*\]|[<>=~]){0,6}"
 SIGNATURE = re.compile(rf"^(h[1-6]|bq|bc|pre|p|notextile|fn\d+|table)({ATTRS})(\.\.?)(?:[ \t]+(.*))?$")
@@ -51,9 +51,7 @@ def convert(lines: list[str]) -> Converted:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if table and not line.lstrip().startswith("|"):
-            close_table(out, table)
-            table = []
+        table = table_goes_on(out, table, line)
         if PRE_OPEN.match(line) and block is None:
             i = _pre(lines, out, i)
             continue

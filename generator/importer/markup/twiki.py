@@ -16,7 +16,7 @@ import re
 
 from . import Converted
 from .attached import attach
-from .wiki_tables import close_table, html_row
+from .wiki_tables import close_table, html_row, table_goes_on
 
 HEADING = re.compile(r"^---(\+{1,6})(?:!!)?[ \t]*(\S.*?)[ \t]*$")
 # '   1. ' and the older '   1 ' (TWiki's first syntax, a number and a space) are numbered items
@@ -44,9 +44,7 @@ def convert(lines: list[str]) -> Converted:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if table and not line.lstrip().startswith("|"):
-            close_table(out, table)
-            table = []
+        table = table_goes_on(out, table, line)
         opened = CODE_OPEN.match(line)
         end = _code_end(lines, i, opened) if opened else None
         if end is not None:

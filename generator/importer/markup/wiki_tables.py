@@ -21,19 +21,37 @@ def close_table(out: Converted, rows: list[int]) -> None:
         out.lines[rows[-1]] += "</table>"
 
 
+def table_goes_on(out: Converted, rows: list[int], line: str) -> list[int]:
+    """The open table's rows, or none once ``line`` is no row of it (the table then closed)."""
+    if rows and not line.lstrip().startswith("|"):
+        close_table(out, rows)
+        return []
+    return rows
+
+
 def split_cells(text: str) -> list[str]:
     """The cells of a row '|a|b|' (its edge bars dropped), a bar inside '[[...]]' or '{{...}}' kept in its cell."""
     inner = text.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("~|") else inner
+    return [cell for _, cell in opened_cells(inner, "|", escape="~", edges=False)]
+
+
+def opened_cells(text: str, bars: str, escape: str = "", edges: bool = True) -> list[tuple[str, str]]:
+    """(the bar that opens it, its text) for each cell of ``text``, split at the ``bars`` outside
+    '[[...]]' and '{{...}}' (and not after ``escape``). With ``edges``, the row's first and last bars
+    are its edges: no empty cell before the first, and a last cell only when it holds text."""
     cells, depth, start = [], 0, 0
-    for at, char in enumerate(inner):
-        pair = inner[at:at + 2]
+    for at, char in enumerate(text):
+        pair = text[at:at + 2]
         if pair in ("[[", "{{"):
             depth += 1
         elif pair in ("]]", "}}") and depth:
             depth -= 1
-        elif char == "|" and not depth and inner[at - 1:at] != "~":
-            cells.append(inner[start:at])
+        elif char in bars and not depth and not (escape and text[at - 1:at] == escape):
+            if at or not edges:
+                cells.append((text[start - 1] if start else "", text[start:at]))
             start = at + 1
-    return cells + [inner[start:]]
+    if not edges or text[start:].strip():
+        cells.append((text[start - 1] if start else "", text[start:]))
+    return cells
