@@ -33,7 +33,9 @@ UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|w
 
 def normalize(text: str) -> str:
     """Lower-case words only; a [placeholder] and the {name} it became compare equal (both dropped)."""
-    text = re.sub(r"\{[^{}\n]*\}|\[[^\[\]\n]*\]", " ", text.lower())
+    # ('\\section{Message Templates}': a LaTeX command's argument is text, not a placeholder)
+    text = re.sub(r"\\[a-z]+\*?\{([^{}\n]*)\}", r" \1 ", text.lower())
+    text = re.sub(r"\{[^{}\n]*\}|\[[^\[\]\n]*\]", " ", text)
     # a {placeholder that a line break cut} in two: each piece is the placeholder too
     # ('{{a cut one}}' the importer writes as '((a cut one))', its words kept: not dropped here)
     text = re.sub(r"(?<![{])\{[^{}\n]*$|^[^{}\n]*\}(?![}])", " ", text, flags=re.MULTILINE)
@@ -49,8 +51,17 @@ def source_text(paths: list[Path]) -> str:
     for p in (p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md")))):
         text = p.read_text(encoding="utf-8", errors="replace")
         seen = "\n".join(reader_lines(p, text.splitlines()))
-        texts += [text] + ([seen] if seen != text else []) + _drawn_boxes(text)
+        texts += [text] + ([seen] if seen != text else []) + _drawn_boxes(text) + _latex_text(p, text)
     return "\n".join(texts)
+
+
+def _latex_text(path: Path, text: str) -> list[str]:
+    """A LaTeX source's words without its commands, its tables' header row too ('\\textbf{Response}'
+    names a column, which `normalize` would drop as a '{placeholder}')."""
+    from .markup_tex_wiki_lines import _latex_words, latex_signs
+
+    lines = text.splitlines()
+    return ["\n".join(_latex_words(line) for line in lines)] if latex_signs(path.suffix.lower(), lines) else []
 
 
 def _drawn_boxes(text: str) -> list[str]:

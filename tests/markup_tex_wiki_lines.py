@@ -90,7 +90,7 @@ def twiki(lines: list[str]) -> list[str]:
             out.append("" if header else "| " + " | ".join(_twiki_words(c) for c in cells) + " |")
         else:
             text = re.sub(r"^---\++(?:!!)?\s*", "# ", text)
-            out.append(_twiki_words(re.sub(r"^(?:\*|\d\.)\s+", "- ", text)))
+            out.append(_twiki_words(re.sub(r"^(?:\*|\d{1,2}\.?)\s+", "- ", text)))   # '1. ' and TWiki's older '1 '
     return out
 
 

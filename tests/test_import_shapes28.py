@@ -246,3 +246,14 @@ def test_twiki_numbered_items_with_and_without_the_dot() -> None:
              "      * a nested bullet"]
     assert convert_markup("x.txt", lines).lines[4:7] == ["1. Tell the supervisor.", "1. Hand out the cards.",
                                                          "   - a nested bullet"]
+
+
+def test_a_level_cell_that_says_more_than_its_id_is_kept_beside_a_label_column() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+    text = ("# Service desk\n\n## Priority levels\n\n| Priority | Label | Respond within |\n|---|---|---|\n"
+            "| Priority 1 (P1) | Critical | 15 mins |\n| P2 | High | 1 hour |\n")
+    levels = convert(text, "Org", date(2026, 12, 1)).documents["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"], lv.get("aliases")) for lv in levels] == [
+        ("P1", "Critical", ["Priority 1 (P1)"]), ("P2", "High", None)]   # the page's words, where they differ
