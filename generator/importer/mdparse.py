@@ -156,7 +156,7 @@ def fenced_lines(lines: list[str]) -> set[int]:
     so no rewriting of other dialects touches them."""
     inside, fence = set(), ""
     for i, line in enumerate(lines):
-        marker = FENCE.match(line)
+        marker = FENCE.match(line) if "```" in line or "~~~" in line else None   # no run of three: no fence
         if marker and not fence:
             fence = marker.group(2)[0] * 3
         elif fence and line.strip().startswith(fence):
