@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .found import Found
 from .substeps import sub_step
@@ -18,6 +19,7 @@ RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary"
                  "what it means": "symptoms"}
 
 
+@lru_cache(maxsize=65536)
 def part_named(title: str) -> str | None:
     """The runbook part a heading or label names ('Diagnosis' -> investigate), or None."""
     return RUNBOOK_PARTS.get(strip_md(title).lower().strip(" :"))
@@ -28,9 +30,9 @@ def alert_runbooks(root: Section, found: Found) -> None:
     from .found import _leading_stage
 
     for section in root.walk():
+        if section.level == 0 or len(section.children) < 2 or section.line in found.used:
+            continue   # two parts at least: most headings have fewer sections under them
         parts = [part_named(c.title) for c in section.children]
-        if section.level == 0 or section.line in found.used:
-            continue
         named = bool(ALERT_TITLE.match(strip_md(section.title)))
         if named:   # '# Alert: KubeNodeNotReady': 'Steps', 'Possible causes' are parts too
             parts = [p or _leading_stage(re.sub(r"^(possible|likely|common)\s+", "", strip_md(c.title)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .found import SHELL_START, Found, home_of
 from .messages import ANGLE_FILL_IN, CHANNELS, PERCENT_FILL_IN, _template
@@ -39,11 +40,13 @@ REVIEW = re.compile(r"\breview|retro|post[- ]?incident|post[- ]?mortem|\breport\
 def bold_messages(root: Section, found: Found) -> None:
     """Every message named by a bold paragraph, and every section that is one message."""
     for section in root.walk():
-        if home_of(section) == "postmortem" or REVIEW.search(_titles(section)):
+        if not section.blocks:   # no paragraph: neither a named message nor a whole one
+            continue
+        if home_of(section) == "postmortem" or _heading_says(section, 0):
             continue   # '**Summary**' over '[what happened]': the review's template, not a message
         named = _named_runs(section, found)
         runs = [run for run in named if _reads_as_message(run[1])]
-        if (runs and _names_messages(section)) or HOLDS_MESSAGES.search(_titles(section)):
+        if named and ((runs and _names_messages(section)) or _heading_says(section, 1)):
             # beside messages with fill-ins, or under 'What to post': a message with none is one too, named so
             runs = [run for run in named if _reads_as_message(run[1]) or (_no_code(run[1]) and _names_a_message(run[0])
                                                                              and _sentences(run[1]))]
@@ -165,10 +168,23 @@ def _no_code(blocks: list[Block]) -> bool:
                               for b in text)
 
 
-def _titles(section: Section) -> str:
-    """The section's heading and the one over it."""
+def _heading_says(section: Section, which: int) -> bool:
+    """Whether the section's heading or the one over it is a review's (``which`` 0), holds messages (1)
+    or names them (2). No pattern spans the ' / ' that joined them, so each is asked apart, once."""
     parent = section.parent.title if section.parent is not None and section.parent.level else ""
-    return f"{strip_md(section.title)} / {strip_md(parent)}".strip()   # each title stripped once, remembered
+    return _says(strip_md(section.title))[which] or _says(strip_md(parent))[which]
+
+
+@lru_cache(maxsize=65536)   # every runbook has its 'Symptoms' and 'Diagnosis'
+def _says(title: str) -> tuple[bool, bool, bool]:
+    lowered = title.lower()
+    return (bool(REVIEW.search(title)), bool(HOLDS_MESSAGES.search(title)),
+            bool(MESSAGE_WORDS.search(title)) or any(re.search(pattern, lowered) for pattern, _ in CHANNELS))
+
+
+@lru_cache(maxsize=65536)
+def _message_words(text: str) -> bool:
+    return bool(MESSAGE_WORDS.search(text))
 
 
 def _over(section: Section) -> str:
@@ -178,8 +194,7 @@ def _over(section: Section) -> str:
 
 def _names_messages(section: Section) -> bool:
     """The section's heading, or the one over it, says what is in it are messages."""
-    titles = _titles(section)
-    return bool(MESSAGE_WORDS.search(titles)) or any(re.search(pattern, titles.lower()) for pattern, _ in CHANNELS)
+    return _heading_says(section, 2)
 
 
 def _whole_message(section: Section, found: Found) -> list[Block] | None:
@@ -188,7 +203,7 @@ def _whole_message(section: Section, found: Found) -> list[Block] | None:
     blocks = list(section.blocks)
     if section.children or not blocks or section.line in found.used:
         return None
-    if not MESSAGE_WORDS.search(section.title) and not MESSAGE_WORDS.search(_over(section)):
+    if not _message_words(section.title) and not _message_words(_over(section)):
         return None   # '### Branch staff email' under '## Message templates' names one too
     quoted = QUOTED.match(blocks[0].text.strip()) if len(blocks) == 1 and blocks[0].kind == "item" else None
     if quoted:   # '### Status page: resolved' over '- "The issue ... was fixed"': the message in quotes

@@ -6,7 +6,7 @@ import re
 
 from .found import Found, in_playbook
 from .ladders import RESPONSE_KEY
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .contacts import reach_fields
 from .text import EMAIL, PHONE_ANY, duration, slug
 
@@ -22,7 +22,7 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         run = [b for b in section.blocks if b.kind == "item" and b.key and CHAIN_KEY.match(b.key)
                and b.value and b.lines[0] not in found.used]
-        if len(run) < 2 and (ESCALAT.search(section.title) or _verb_chain(section, found)
+        if len(run) < 2 and (title_matches(ESCALAT, section.title) or _verb_chain(section, found)
                              or _named_chain_under_escalation(section, found)):
             _ordered_chain(section, found, role_contact)
             continue
@@ -94,7 +94,7 @@ def escalation_prose(root: Section, found: Found, role_contact) -> None:
     level keeps only who and when.
     """
     for section in root.walk():
-        if not ESCALAT.search(section.title):
+        if not title_matches(ESCALAT, section.title):
             continue
         for block in section.blocks:
             if block.kind not in ("para", "item") or block.lines[0] in found.used:
@@ -163,7 +163,7 @@ def _named_chain_under_escalation(section: Section, found: Found) -> bool:
     every numbered step starts with whom it goes to."""
     node, under = section.parent, False
     while node is not None and node.level > 0 and not under:
-        under, node = bool(ESCALAT.search(node.title)), node.parent
+        under, node = title_matches(ESCALAT, node.title), node.parent
     tops = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
     return under and len(tops) >= 2 and all(b.ordered and (b.text.lstrip().startswith("**")
                                                            or _dash_who(strip_md(b.text))) for b in tops)

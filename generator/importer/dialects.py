@@ -181,6 +181,8 @@ def _hidden(out: Rewritten, i: int, hidden: str) -> str:
     """Blank what line ``i`` has of a <head>, <style> or <script> block (a reader never sees
     them); return the element still open after it, or ''."""
     line = out.lines[i]
+    if not hidden and "<" not in line:   # no tag opens here
+        return ""
     opened = None if hidden else HIDDEN_OPEN.search(line)
     name = hidden or (opened.group(1).lower() if opened else "")
     if not name:
@@ -221,7 +223,7 @@ def _front_matter(out: Rewritten) -> int:
 def _admonition(out: Rewritten, i: int, current: tuple[int, str, int] | None):
     """'!!! warning "Title"' and its indented body: a label 'Title' (or 'Warning') with paragraphs."""
     line = out.lines[i]
-    match = ADMONITION.match(line)
+    match = ADMONITION.match(line) if "!!!" in line or "???" in line else None
     if match:
         indent = len(match.group(1))
         kind = match.group(2).lower()
@@ -253,11 +255,8 @@ DEFINITION_ROW = re.compile(r"^\s*<dt\b[^>]*>(.*?)</dt>\s*(?:<dd\b[^>]*>(.*?)</d
 
 def _html(out: Rewritten, i: int) -> None:
     line = out.lines[i]
-    # '<p>a</p>' then '<div>b</div>': two blocks a reader sees apart, never one wrapped paragraph
-    if BLOCK_OPEN.match(line) or (i > 0 and BLOCK_CLOSE.search(out.original[i - 1])):
-        out.breaks.add(i + 1)
-    if LINE_BREAK_END.search(line):   # '<b>Level 1</b> - ...<br>': the next line is a line of its own
-        out.breaks.add(i + 2)
+    if "<" in line or (i > 0 and "<" in out.original[i - 1]):   # only a tag here or above breaks
+        _html_breaks(out, i, line)
     if "<" not in line and "&" not in line:
         return
     heading = HTML_HEADING.match(line)
@@ -289,6 +288,14 @@ def _html(out: Rewritten, i: int) -> None:
         out.shown[i + 1] = out.lines[i]
 
 
+def _html_breaks(out: Rewritten, i: int, line: str) -> None:
+    # '<p>a</p>' then '<div>b</div>': two blocks a reader sees apart, never one wrapped paragraph
+    if BLOCK_OPEN.match(line) or (i > 0 and BLOCK_CLOSE.search(out.original[i - 1])):
+        out.breaks.add(i + 1)
+    if LINE_BREAK_END.search(line):   # '<b>Level 1</b> - ...<br>': the next line is a line of its own
+        out.breaks.add(i + 2)
+
+
 def _comment_breaks(out: Rewritten, i: int, line: str) -> None:
     """An HTML comment is a block of its own: the text after it is never joined to it (CommonMark)."""
     if line.lstrip().startswith("<!--"):
@@ -316,7 +323,7 @@ def _attach(out: Rewritten, i: int, forward: bool) -> None:
 
 
 def _quote(out: Rewritten, i: int) -> None:
-    match = QUOTE.match(out.lines[i])
+    match = QUOTE.match(out.lines[i]) if ">" in out.lines[i] else None
     if not match:
         return
     out.quoted.add(i + 1)
@@ -327,7 +334,8 @@ def _quote(out: Rewritten, i: int) -> None:
 
 def _setext(out: Rewritten, i: int) -> None:
     """'Title' over '=====' (h1) or '-----' (h2), after a blank line or at the start."""
-    if i == 0 or not SETEXT.match(out.lines[i]):
+    line = out.lines[i]
+    if i == 0 or ("=" not in line and "-" not in line) or not SETEXT.match(line):
         return
     text = out.lines[i - 1]
     before = out.lines[i - 2] if i >= 2 else ""
@@ -342,7 +350,7 @@ def _setext(out: Rewritten, i: int) -> None:
 
 def _definition(out: Rewritten, i: int) -> None:
     """'Term' over ': what it means' (a definition list): the label '**Term**:' and its text."""
-    match = DEFINITION.match(out.lines[i])
+    match = DEFINITION.match(out.lines[i]) if out.lines[i][:1] == ":" else None
     if not match or i == 0:
         return
     if _another_definition(out, i):   # a term's second ': ...': an item of its own, never glued to the first

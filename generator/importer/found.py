@@ -84,6 +84,12 @@ def unused_tables(root: Section, found: Found) -> Iterator[tuple[Section, Block,
 
 def home_of(section: Section) -> str:
     """The document a section's lines go to: the first of its headings, inward out, that names one."""
+    if section.home is None:   # no heading changes once parsed: every pass asks again
+        section.home = _home_of(section)
+    return section.home
+
+
+def _home_of(section: Section) -> str:
     node = section
     while node is not None and node.level > 0:
         home = _title_home(node.title)

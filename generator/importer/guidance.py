@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 
 # A section named for a kind of data, when the import found none of that kind: data it could not read.
 DATA_KINDS = [(re.compile(r"escalat|chain|\btiers?\b", re.I), lambda f: f.escalation),
@@ -31,7 +31,7 @@ CONTENTS = re.compile(r"^\W*(table of contents|contents|toc)\W*$", re.IGNORECASE
 
 def guidance_sections(root: Section, found: Found) -> None:
     for section in root.walk():
-        if section.level == 0 or section.line in found.used or CONTENTS.search(section.title) \
+        if section.level == 0 or section.line in found.used or title_matches(CONTENTS, section.title) \
                 or re.search(r"\(\s*\d+\s*[-–]\s*\d+\s*\w*\s*\)", section.title):
             continue   # an entity's own section, a table of contents, or a phase with its time window
         home = found.homes.get(section.line, "organization")
@@ -73,7 +73,7 @@ def contents_lists(root: Section, found: Found) -> None:
     replaces it (its entries are the pages' titles)."""
     headings = {_plain(pb["title"]) for pb in found.playbooks}
     for section in root.walk():
-        if not section.level or not CONTENTS.search(section.title) or section.children:
+        if not section.level or not title_matches(CONTENTS, section.title) or section.children:
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
         rest = [b for b in section.blocks if b.kind not in ("item", "rule")]

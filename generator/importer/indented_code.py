@@ -23,7 +23,7 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
     i, in_list, item_column = 0, False, 0
     while i < len(out):
         line = out[i]
-        if i in skip or FENCE.match(line):
+        if i in skip or (("```" in line or "~~~" in line) and FENCE.match(line)):
             i += 1
             continue
         if line.strip() and _indent(line) < 4:
@@ -47,6 +47,8 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
 
 
 def _indent(line: str) -> int:
+    if "\t" not in line:
+        return len(line) - len(line.lstrip())
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 

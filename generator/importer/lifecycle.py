@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .text import slug, window
 
 TIME_WINDOW = re.compile(r"\d\s*(?:min|hour|hr|h\b|day|d\b|week|w\b|working|business)", re.IGNORECASE)
@@ -66,7 +66,7 @@ def duty_lists(root: Section, found: Found) -> None:
     from .role_shapes import _role
 
     for section in root.walk():
-        if not section.level or not DUTY_TITLE.search(section.title):
+        if not section.level or not title_matches(DUTY_TITLE, section.title):
             continue
         blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
         tops = [b for b in blocks if b.level == 0]

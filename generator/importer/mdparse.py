@@ -56,6 +56,7 @@ class Section:
     parent: "Section | None" = field(default=None, repr=False)
     meta: dict = field(default_factory=dict, repr=False)   # front matter of a file: key -> (value, line)
     order: list | None = field(default=None, repr=False, compare=False)   # walk()'s sections, once complete
+    home: str | None = field(default=None, repr=False, compare=False)   # found.home_of's answer, once asked
 
     def walk(self):
         """This section and every one under it, in document order."""
@@ -92,10 +93,16 @@ def titled(section: Section, pattern: re.Pattern[str]) -> bool:
     """True when the section's heading, or the heading of one it sits under, matches ``pattern``."""
     node = section
     while node is not None and node.level > 0:
-        if pattern.search(node.title):
+        if title_matches(pattern, node.title):
             return True
         node = node.parent
     return False
+
+
+@lru_cache(maxsize=1 << 17)   # every pass asks of each section's headings, and runbooks repeat them
+def title_matches(pattern: re.Pattern[str], title: str) -> bool:
+    """Whether ``pattern`` is found in a heading; each heading asked once of each pattern."""
+    return bool(pattern.search(title))
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
@@ -156,7 +163,7 @@ def fenced_lines(lines: list[str]) -> set[int]:
     so no rewriting of other dialects touches them."""
     inside, fence = set(), ""
     for i, line in enumerate(lines):
-        marker = FENCE.match(line)
+        marker = FENCE.match(line) if "```" in line or "~~~" in line else None   # no run of three: no fence
         if marker and not fence:
             fence = marker.group(2)[0] * 3
         elif fence and line.strip().startswith(fence):
@@ -185,9 +192,9 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
     i = 0
     while i < len(lines):
         line, number = lines[i], offset + i + 1
-        heading = HEADING.match(line)
+        heading = HEADING.match(line) if line[:1] == "#" else None
         html_heading = None if heading or "<" not in line else HTML_HEADING.match(line)
-        fence = FENCE.match(line)
+        fence = FENCE.match(line) if "```" in line or "~~~" in line else None
         if number in preformatted:
             i = _preformatted(lines, i, current, offset, preformatted)
         elif heading or html_heading:
@@ -203,7 +210,7 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
             i = _fence(lines, i, fence, current, offset)
         elif "<" in line and HTML_TABLE.search(line):
             i = _html_table(lines, i, current, offset)
-        elif TABLE_ROW.match(line):
+        elif "|" in line and TABLE_ROW.match(line):
             i = _table(lines, i, current, offset)
         elif not line.strip():
             i += 1
@@ -358,7 +365,7 @@ BARE_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s*")
 
 
 def _line_block(line: str, number: int) -> Block:
-    if RULE.match(line):
+    if ("---" in line or "***" in line or "___" in line) and RULE.match(line):
         return Block("rule", [number])
     item = ITEM.match(line)
     if (item and not item.group(3).strip()) or BARE_MARKER.fullmatch(line):
@@ -373,7 +380,7 @@ def _line_block(line: str, number: int) -> Block:
             value = (key_value.group(2) if key_value.group(1) is not None else key_value.group(4)) or ""
         return Block("item", [number], text=text, level=len(item.group(1).expandtabs(4)) // 2,
                      checked=checked, key=key, value=value.strip(), ordered=line.lstrip()[:1].isdigit())
-    label = LABEL.match(line)
+    label = LABEL.match(line) if "**" in line else None
     if label and (line.strip().endswith("**") or ":" in line[:line.find("**", 2) + 4]):
         return Block("label", [number], text=label.group(2).strip(), label=label.group(1).strip().rstrip(":"))
     return Block("para", [number], text=line.strip())

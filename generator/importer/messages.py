@@ -5,7 +5,7 @@ import re
 
 from ..validate.imported import missing
 from .found import SHELL_START, Found, home_of
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .text import placeholders, slug
 
 
@@ -102,7 +102,7 @@ def _is_message(block: Block, section: Section) -> bool:
         return False
     home = home_of(section)
     in_templates = home == "templates" or ("template" in section.title.lower() and home != "postmortem") \
-        or bool(MESSAGES_TITLE.search(section.title))   # 'Status Page Wording', 'What to post'
+        or title_matches(MESSAGES_TITLE, section.title)   # 'Status Page Wording', 'What to post'
 
     # '[name]', '{team}', '<rule name>' and '<hosts, users>', '%SERVICE%'
     fill_ins = "[" in body or re.search(r"\{[A-Za-z][^{}\n]{0,40}\}", body) or \

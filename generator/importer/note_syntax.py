@@ -35,7 +35,7 @@ def note_syntax(line: str) -> str:
 def callout(out, i: int) -> None:
     """Line ``i`` of ``out`` (a dialects.Rewritten) opens a callout: its title in bold, as written;
     without a title ('> [!WARNING]' over its text), the kind leads the text ('Warning: ...')."""
-    opened = CALLOUT.match(out.lines[i])
+    opened = CALLOUT.match(out.lines[i]) if "[!" in out.lines[i] else None
     if not opened:
         return
     kind, title = opened.group(2).capitalize(), opened.group(3).strip()

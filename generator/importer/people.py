@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .found import Found, home_of
 from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
@@ -159,7 +159,7 @@ def _phases(root: Section, found: Found) -> None:
     for section in root.walk():
         match = PHASE_TITLE.match(section.title)
         listed = section.parent is not None and section.parent.level > 0 and len(section.parent.children) >= 2 \
-            and bool(PHASES_TITLE.search(section.parent.title))   # '8.1 Preparation' under 'Response phases'
+            and title_matches(PHASES_TITLE, section.parent.title)   # '8.1 Preparation' under 'Response phases'
         is_phase = section.title.lower().startswith("phase") or listed or (
             match and any(ch.isdigit() for ch in match.group(2)) and home_of(section) == "process")
         tabled = PHASES_ONLY.fullmatch(strip_md(section.title)) and any(

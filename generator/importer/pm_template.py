@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .found import Found, home_of
-from .mdparse import Block, Section, joined, strip_md
+from .mdparse import Block, Section, joined, strip_md, title_matches
 from .text import duration, slug
 
 
@@ -14,13 +14,14 @@ PM_TEMPLATE = re.compile(r"template|format|structure|\bform\b", re.IGNORECASE)
 def _postmortem(root: Section, found: Found) -> None:
     pm = found.postmortem
     for section in root.walk():
-        if section.parent is not None and PM_TEMPLATE.search(section.title) and (
+        if section.parent is not None and title_matches(PM_TEMPLATE, section.title) and (
                 home_of(section.parent) == "postmortem" or re.search(r"review|post|retro", section.title, re.I)):
             _pm_sections_from_headings(section, pm, found)
-        elif section.parent is not None and REVIEW_WORDS.search(section.title) and _blank_form(section):
+        elif section.parent is not None and title_matches(REVIEW_WORDS, section.title) and _blank_form(section):
             _pm_sections_from_headings(section, pm, found)   # '## 9. Post-incident review' over empty parts to fill
             found.used.discard(section.line)   # its heading, which the post-mortem page does not show, stays as written
-        if "sections" not in pm and PM_TEMPLATE.search(section.title) and REVIEW_WORDS.search(section.title):
+        if "sections" not in pm and title_matches(PM_TEMPLATE, section.title) \
+                and title_matches(REVIEW_WORDS, section.title):
             _pm_sections_from_table(section, pm, found)
             _pm_sections_from_labels(section, pm, found)
             _pm_sections_from_outline(section, pm, found)
@@ -69,7 +70,7 @@ WRITEUP = re.compile(r"write-?ups?|post[- ]?mortem|post[- ]incident|retro(?:spec
 
 def _about_writeups(section: Section) -> bool:
     """The section's title or its own sentences speak of the write-up after an incident."""
-    return bool(WRITEUP.search(section.title)) or any(
+    return title_matches(WRITEUP, section.title) or any(
         b.kind == "para" and WRITEUP.search(b.text) for b in section.blocks)
 
 
@@ -107,7 +108,7 @@ def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) ->
     for n, block in enumerate(blocks):
         if block.kind != "para" or not COVERING.search(block.text) or block.lines[0] in found.used:
             continue
-        if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or WRITEUP.search(section.title)):
+        if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or title_matches(WRITEUP, section.title)):
             continue
         items = _following_items(blocks[n + 1:], found)
         if len(items) >= 3 and all(len(strip_md(b.text).split()) <= 12 for b in items):

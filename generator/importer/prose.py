@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Section, strip_md
+from .mdparse import Section, strip_md, title_matches
 from .kinds import contact_kind
 from .text import duration, slug
 
@@ -39,7 +39,7 @@ CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|p
 
 def prose_levels(root: Section, found: Found, make_level) -> None:
     for section in root.walk():
-        if not section.level or not (SEVERITY_TITLE.search(section.title) or _bold_level_run(section, found)):
+        if not section.level or not (title_matches(SEVERITY_TITLE, section.title) or _bold_level_run(section, found)):
             continue
         for block in section.blocks:
             if block.kind != "para" or block.lines[0] in found.used:
@@ -166,7 +166,7 @@ def sentence_facts(entry: dict, text: str) -> None:
 def sentence_chains(root: Section, found: Found, role_contact) -> None:
     """Numbered sentences under an escalation heading, each naming whom to call."""
     for section in root.walk():
-        if not section.level or not ESCALAT.search(section.title):
+        if not section.level or not title_matches(ESCALAT, section.title):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.ordered and b.level == 0
                  and b.lines[0] not in found.used]
@@ -270,7 +270,7 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     and block.lines[0] not in found.mapped["escalation"])):
                 continue   # (a call table is the chain's, in order, and its contacts' numbers too)
             header = [strip_md(h) for h in block.rows[0]]
-            if not (asks or ESCALAT.search(section.title) or any(ESCALAT.search(h) for h in header)):
+            if not (asks or title_matches(ESCALAT, section.title) or any(ESCALAT.search(h) for h in header)):
                 continue
             who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
             when = next((i for i, h in enumerate(header) if WHEN_COLUMN.search(h) and not ONWARD.search(h)), None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .mdparse import Block, Section, joined, strip_md
+from .mdparse import Block, Section, joined, strip_md, title_matches
 from .text import slug
 
 REVIEW_TITLE = re.compile(r"post[- ]?mortem|post[- ]incident|incident review|retrospective|after[- ]action|"
@@ -26,11 +26,12 @@ def review_templates(root: Section, found: Found) -> None:
     for section in root.walk():
         if not section.level or section.line in found.used or "sections" in found.postmortem:
             continue
-        if not REVIEW_TITLE.search(section.title) or len(section.children) < 3:
+        if not title_matches(REVIEW_TITLE, section.title) or len(section.children) < 3:
             continue
         own_file_title = section.parent is not None and section.parent.level == 0 and len(section.parent.children) == 1
-        about_reviews = any(GUIDE_PART.search(c.title) or REVIEW_TITLE.search(c.title) for c in section.children)
-        if about_reviews or not (TEMPLATE_HINT.search(section.title) or own_file_title):
+        about_reviews = any(title_matches(GUIDE_PART, c.title) or title_matches(REVIEW_TITLE, c.title)
+                            for c in section.children)
+        if about_reviews or not (title_matches(TEMPLATE_HINT, section.title) or own_file_title):
             continue   # a guide to reviews (its template, meeting, principles), not the template itself
         _template(section, found)
 

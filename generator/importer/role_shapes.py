@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .found import Found, unused_tables
-from .mdparse import Block, Section, joined, strip_md
+from .mdparse import Block, Section, joined, strip_md, title_matches
 from .text import slug
 
 
@@ -54,7 +54,7 @@ def role_sections(root: Section, found: Found) -> None:
         leads = [BOLD_LEAD.match(b.text) for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
         named_roles = sum(bool(m and ROLE_NOUN.search(m.group(1))) for m in leads) >= 2 \
             or _duty_leads(leads)   # '**Scribe** — ...', '**Recorder** - writes each decision down'
-        if not section.level or not (ROLES_TITLE.search(section.title) or named_roles) \
+        if not section.level or not (title_matches(ROLES_TITLE, section.title) or named_roles) \
                 or re.search(r"escalat", section.title, re.I):
             continue
         for block in section.blocks:

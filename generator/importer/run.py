@@ -50,6 +50,9 @@ class ImportResult:
 
 def _document_date(lines: list[str], today: date) -> tuple[str, bool, int]:
     """The 'Last Updated' date of the source, else today; True and its line if found."""
+    lowered = "\n".join(lines).lower()
+    if "pdated" not in lowered and "ewed" not in lowered:   # what every DATE_LINE match has (no letter of
+        return today.isoformat(), False, 0                  # these has another case): no line says it
     for number, line in enumerate(lines, start=1):
         if DATE_LINE.search(line):
             iso = ISO_DATE.search(line)

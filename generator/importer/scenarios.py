@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .found import SHELL_LANGS, Found, _looks_like_scenario, _parent_level, _stage, home_of
 from .runbooks import LANGS
 from .text import LEVEL, slug
@@ -48,8 +48,8 @@ def _only_messages(section: Section) -> bool:
 
 def _phase_list(section: Section) -> bool:
     """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
-    phased = [c for c in section.children if PHASED_TITLE.search(c.title)]
-    return len(phased) >= 2 or (len(section.children) >= 2 and bool(PHASES_TITLE.search(section.title)))
+    phased = [c for c in section.children if title_matches(PHASED_TITLE, c.title)]
+    return len(phased) >= 2 or (len(section.children) >= 2 and title_matches(PHASES_TITLE, section.title))
 
 
 PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)

@@ -18,7 +18,7 @@ import re
 
 from .arrow_chains import ARROW, PEOPLE, known_names
 from .found import Found
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .prose_chains import WHEN
 from .text import duration, slug
 
@@ -43,7 +43,7 @@ def staircase_chains(root: Section, found: Found, role_contact) -> None:
 
 
 def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
-    if not ESCALATION.search(section.title):
+    if not title_matches(ESCALATION, section.title):
         return None
     items = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
     if len(items) < 3 or items[0].level != 0 or any(b.level <= a.level for a, b in zip(items, items[1:])):
@@ -60,7 +60,7 @@ def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Bloc
 def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
     """'## Escalation' over one list of people, nothing nested: the chain, first to last. A step
     keeps its words as written; whom it calls is what it says before a dash."""
-    escalation, who_to = bool(ESCALATION.search(section.title)), bool(WHO_TO.search(section.title))
+    escalation, who_to = title_matches(ESCALATION, section.title), title_matches(WHO_TO, section.title)
     who_to = who_to or any(b.kind == "para" and IN_ORDER.search(b.text) for b in section.blocks)
     lists = _lists(section.blocks) if escalation or who_to else []
     if not lists:
@@ -89,7 +89,7 @@ SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
 
 def _ordered_under(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
     """'- 5.1 ESCALATE IN THIS ORDER. ...' over the people nested under it, under an escalation heading."""
-    if not ESCALATION.search(section.title):
+    if not title_matches(ESCALATION, section.title):
         return None
     blocks = section.blocks
     for n, block in enumerate(blocks):

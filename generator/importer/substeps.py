@@ -6,7 +6,7 @@ import re
 
 from .found import SHELL_START, Found, unused_tables
 from .span_commands import TRAILING
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, strip_md, title_matches
 from .text import slug
 
 
@@ -50,7 +50,7 @@ def procedure_groups(root: Section, found: Found) -> None:
     from .scenarios import _playbook
 
     for section in root.walk():
-        if section.level < 2 or not PROCEDURES.search(section.title) or section.line in found.used:
+        if section.level < 2 or not title_matches(PROCEDURES, section.title) or section.line in found.used:
             continue
         from .found import _leading_stage
         from .scenarios import _phase_list

@@ -40,6 +40,8 @@ _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(min(?:ute)?s?|m\b|h(?:ou)?rs?|hours?
 
 def repair(line: str) -> tuple[str, bool]:
     """Undo UTF-8 read as Windows-1252 or Mac Roman ('ðŸš¨' -> '🚨'); report if changed."""
+    if line.isascii() and line.isprintable():   # nothing mis-decoded, no control character: most lines
+        return line, False
     changed = False
 
     def fix(match: re.Match) -> str:

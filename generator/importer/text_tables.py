@@ -34,8 +34,9 @@ def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
     while i < len(out):
         line = out[i]
         if i not in skip:
-            end = _grid(out, i) if GRID_BORDER.match(line) else _columns(out, i) if _opens_columns(out, i) else \
-                _aligned(out, i) if _aligned_header(out, i) else None
+            end = _grid(out, i) if "+" in line and GRID_BORDER.match(line) else \
+                _columns(out, i) if "---" in line and _opens_columns(out, i) else \
+                _aligned(out, i) if "  " in line and _aligned_header(out, i) else None
             if end is not None:
                 i = end
                 continue
