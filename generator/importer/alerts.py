@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
-from .found import Found
+from .found import Found, _leading_stage, _stage
 from .substeps import sub_step
 from .mdparse import Section, joined, strip_md
 from .text import slug
@@ -27,15 +28,13 @@ def part_named(title: str) -> str | None:
 
 def alert_runbooks(root: Section, found: Found) -> None:
     """'# AlertName' with Meaning / Impact / Diagnosis / Mitigation: one playbook per alert."""
-    from .found import _leading_stage
-
     for section in root.walk():
         if section.level == 0 or len(section.children) < 2 or section.line in found.used:
             continue   # two parts at least: most headings have fewer sections under them
         parts = [part_named(c.title) for c in section.children]
         named = bool(ALERT_TITLE.match(strip_md(section.title)))
         if named:   # '# Alert: KubeNodeNotReady': 'Steps', 'Possible causes' are parts too
-            parts = [p or _leading_stage(re.sub(r"^(possible|likely|common)\s+", "", strip_md(c.title)))
+            parts = [p or _leading_stage(CAUSE_LEAD.sub("", strip_md(c.title)))
                      for p, c in zip(parts, section.children)]
         if sum(p is not None for p in parts) < 2:
             continue
@@ -49,15 +48,19 @@ ALERT_TITLE = re.compile(r"^(?:alert\s*:\s*)?[A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-
                          r"^alert\s*:\s*\S+$", re.IGNORECASE)
 
 
+CAUSE_LEAD = re.compile(r"^(possible|likely|common)\s+")
+ALERT_LEAD = re.compile(r"^alert\s*:\s*", re.IGNORECASE)
+METRIC_NAME = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
+
+
 def _runbook(section: Section, parts: list, found: Found) -> dict:
     from .scenarios import _blocks_to_steps
 
-    title = re.sub(r"^alert\s*:\s*", "", strip_md(section.title), flags=re.IGNORECASE)
+    title = ALERT_LEAD.sub("", strip_md(section.title))
     aliases = [title]
     pb = {"id": slug(split_camel(title), "alert"), "title": title, "severity": "", "aliases": aliases,
-          **({"alerts": [title]} if re.fullmatch(r"[a-zA-Z_:][a-zA-Z0-9_:]*", title) else {}),
+          **({"alerts": [title]} if METRIC_NAME.fullmatch(title) else {}),
           "symptoms": [], "steps": {}, "_lines": {section.line}, "_notes": []}
-    from collections import defaultdict
     pb["steps"] = defaultdict(list)
     key = f"playbook:{pb['id']}"
     found.used.add(section.line)
@@ -66,7 +69,6 @@ def _runbook(section: Section, parts: list, found: Found) -> dict:
         for line in block.lines:
             found.homes[line] = key
     _header_fields(section, pb, key, found)
-    from .found import _leading_stage, _stage
     parts = [part or _stage(child.title) for child, part in zip(section.children, parts)]
     for child, part in zip(section.children, parts):
         for node in child.walk():

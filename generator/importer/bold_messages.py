@@ -179,7 +179,10 @@ def _heading_says(section: Section, which: int) -> bool:
 def _says(title: str) -> tuple[bool, bool, bool]:
     lowered = title.lower()
     return (bool(REVIEW.search(title)), bool(HOLDS_MESSAGES.search(title)),
-            bool(MESSAGE_WORDS.search(title)) or any(re.search(pattern, lowered) for pattern, _ in CHANNELS))
+            bool(MESSAGE_WORDS.search(title)) or bool(CHANNEL_WORDS.search(lowered)))
+
+
+CHANNEL_WORDS = re.compile("|".join(f"(?:{pattern})" for pattern, _ in CHANNELS))   # any channel's words
 
 
 @lru_cache(maxsize=65536)

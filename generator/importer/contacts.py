@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .found import Found, home_of
+from .found import Found, home_of, in_playbook
 from .mdparse import Block, Section, strip_md, titled
 from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
@@ -129,11 +129,12 @@ def _contacts(root: Section, found: Found) -> None:
 def _keyed_phones(section: Section, found: Found) -> bool:
     """'Whose numbers do I need?' over '- **Tomasz Wren**, platform lead: 555-0122' twice or more: a
     phone list whatever its heading says, unless it is a playbook's (a step may name a number)."""
-    from .found import in_playbook
-
     items = [b for b in section.blocks if b.kind == "item" and not b.level and not b.ordered
-             and b.lines[0] not in found.used and re.search(r":\s*" + PHONE_ANY.pattern, strip_md(b.text))]
+             and b.lines[0] not in found.used and ":" in b.text and KEYED_PHONE.search(strip_md(b.text))]
     return len(items) >= 2 and not in_playbook(found, section)
+
+
+KEYED_PHONE = re.compile(r":\s*" + PHONE_ANY.pattern)
 
 
 # '**Priya Natarajan**, IT Manager: +44 20 7946 0388', '**Service Desk** (08:00–18:00): +44 ...': a bold

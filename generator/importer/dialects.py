@@ -145,19 +145,33 @@ def rewrite(lines: list[str]) -> Rewritten:
         if in_table:
             in_table = not TABLE_CLOSE.search(line)
             continue
-        line = out.lines[i] = note_syntax(line)
-        _comment_breaks(out, i, line)
-        admonition = _admonition(out, i, admonition)
-        if admonition is not None and (i + 1) in out.asides:
-            continue
-        _html(out, i)
-        callout(out, i)
-        _quote(out, i)
-        _setext(out, i)
-        _definition(out, i)
+        admonition = _line(out, i, line, admonition)
     escaped_items(out.lines, skip)
     bold_headings(out.lines, skip)
     return out
+
+
+# What any rewrite of _line but _setext needs in its line: a tag, an entity, a quote, a wiki link, a
+# callout, a highlight, an inline field, an admonition, a definition.
+MARKUP = re.compile(r"[<>&]|\[[\[!]|==|::|!!!|\?\?\?|^:")
+
+
+def _line(out: Rewritten, i: int, line: str, admonition):
+    """Line ``i`` (outside code and HTML tables) rewritten; returns the admonition open after it."""
+    if admonition is None and not MARKUP.search(line) and (i == 0 or "<" not in out.original[i - 1]):
+        _setext(out, i)   # plain words, or an underline
+        return None
+    line = out.lines[i] = note_syntax(line)
+    _comment_breaks(out, i, line)
+    admonition = _admonition(out, i, admonition)
+    if admonition is not None and (i + 1) in out.asides:
+        return admonition
+    _html(out, i)
+    callout(out, i)
+    _quote(out, i)
+    _setext(out, i)
+    _definition(out, i)
+    return admonition
 
 
 def _caption(out: Rewritten, i: int, caption: str) -> str:
@@ -298,6 +312,8 @@ def _html_breaks(out: Rewritten, i: int, line: str) -> None:
 
 def _comment_breaks(out: Rewritten, i: int, line: str) -> None:
     """An HTML comment is a block of its own: the text after it is never joined to it (CommonMark)."""
+    if "--" not in line:
+        return
     if line.lstrip().startswith("<!--"):
         out.breaks.add(i + 1)
     if line.rstrip().endswith("-->"):

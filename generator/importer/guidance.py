@@ -82,9 +82,12 @@ def contents_lists(root: Section, found: Found) -> None:
             found.use("organization", *items)
 
 
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+NUMBER_LEAD = re.compile(r"^\d+(?:\.\d+)*[.)]?\s+")
+
+
 def _plain(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", strip_md(text)).strip().lower()
+    return NUMBER_LEAD.sub("", strip_md(LINK.sub(r"\1", text))).strip().lower()
 
 
 def _exists(home: str, found: Found) -> bool:

@@ -26,13 +26,14 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
         if i in skip or (("```" in line or "~~~" in line) and FENCE.match(line)):
             i += 1
             continue
-        if line.strip() and _indent(line) < 4:
+        blank = not line.strip()
+        if not blank and _indent(line) < 4:
             item = LIST_ITEM.match(line)
             in_list = bool(item) or (in_list and not _after_blank(out, i))
             item_column = len(item.group(0)) if item else item_column
         # in a list, code is indented four more than the item's text ('  - 6.1.1 Check it:' over '        ps')
-        deeper = in_list and i + 1 < len(out) and _indent(out[i + 1]) >= item_column + 4
-        if _opens(out, i, skip) and (not in_list or deeper) and not _after_code(out, i):
+        if blank and _opens(out, i, skip) and (not in_list or _deeper(out, i, item_column)) \
+                and not _after_code(out, i):
             end = _block_end(out, i, skip)
             if end is not None and is_layout(out[i + 1:end]):   # a list or ladder drawn with spaces
                 dedent(out, i + 1, end)
@@ -44,6 +45,10 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
                 continue
         i += 1
     return out
+
+
+def _deeper(lines: list[str], i: int, item_column: int) -> bool:
+    return i + 1 < len(lines) and _indent(lines[i + 1]) >= item_column + 4
 
 
 def _indent(line: str) -> int:

@@ -86,12 +86,14 @@ def _colour_run(section: Section, found: Found) -> list:
 def _bold_level_run(section: Section, found: Found) -> bool:
     """'**P0** is ...', '**P1** is ...': paragraphs that each begin with another level's id are a
     ladder whatever the heading says ('How bad is it?')."""
+    bold = [b for b in section.blocks if b.kind == "para" and b.text.startswith("**") and b.lines[0] not in found.used]
+    if len(bold) < 2:   # most sections have no such paragraph, and a run is two
+        return False
     from .ladders import level_id
 
     ids = []
-    for block in section.blocks:
-        match = BOLD_LEVEL.search(block.text) if block.kind == "para" and block.text.startswith("**") \
-            and block.lines[0] not in found.used else None
+    for block in bold:
+        match = BOLD_LEVEL.search(block.text)
         if match and match.start() == 0 and level_id(match.group(1)):
             ids.append(level_id(match.group(1)))
     return len(ids) >= 2 and len(set(ids)) == len(ids)
@@ -263,11 +265,13 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
 
     for section in root.walk():
         for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 3:
+                continue
             from .call_lists import ASKS
             asks = bool(ASKS.search(strip_md(section.title)))   # 'Who do I call?' over | Order | Who | Phone |
-            if block.kind != "table" or len(block.rows) < 3 or (block.lines[0] in found.used and not (
+            if block.lines[0] in found.used and not (
                     asks and block.lines[0] in found.mapped["contacts"]
-                    and block.lines[0] not in found.mapped["escalation"])):
+                    and block.lines[0] not in found.mapped["escalation"]):
                 continue   # (a call table is the chain's, in order, and its contacts' numbers too)
             header = [strip_md(h) for h in block.rows[0]]
             if not (asks or title_matches(ESCALAT, section.title) or any(ESCALAT.search(h) for h in header)):

@@ -290,11 +290,14 @@ def _code_steps(block: Block, condition: str) -> list[dict]:
     return steps
 
 
+SQL_START = re.compile(r"^(SELECT|UPDATE|DELETE|INSERT|WITH)\b", re.IGNORECASE)
+
+
 def _lang_of(code: str, default: str) -> str:
     first = code.strip().splitlines()[0] if code.strip() else ""
     if first.startswith(">>>"):
         return "pycon"
-    if re.match(r"^(SELECT|UPDATE|DELETE|INSERT|WITH)\b", first, re.IGNORECASE):
+    if SQL_START.match(first):
         return "sql"
     # the fence's own language when the schema knows it (powershell stays powershell); else plain text, never
     # a shell the source did not name ('promql', 'kql')
