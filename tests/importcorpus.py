@@ -399,6 +399,7 @@ def header_rows(source: Path) -> set[int]:
                 top -= 1
             rows |= set(range(top + 1, i + 1))
     rows |= _html_header_rows(lines)
+    rows |= {i + 1 for i, line in enumerate(lines) if re.match(r"^\s*\|\|\S", line)}   # Confluence's '||Name||'
     for i, line in enumerate(lines):   # a grid table's header: the lines between its top border and '+===+'
         if re.fullmatch(r"\s*\+(?:=+\+)+\s*", line):
             top = i - 1

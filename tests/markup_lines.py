@@ -54,15 +54,23 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
     if suffix in CONFLUENCE and any(re.match(r"^\s*(?:h[1-6]\.\s|\|\||\{(?:code|noformat|panel|info)\b)", l)
                                     for l in lines):
         return _confluence(lines)
+    if suffix == ".txt" and sum(bool(re.match(r"h[1-6]\.\s", l)) for l in lines) >= 2 and \
+            any(re.match(r"^\s*(?:\|\||\{(?:code|noformat|panel|info|warning|note|tip)\b)", l) for l in lines):
+        return _confluence(lines)   # a page copied out of Confluence or Jira into a text file
     return lines
 
 
 def _confluence(lines: list[str]) -> list[str]:
     """Confluence wiki markup. A code block's 'title=' caption is not checked: the importer drops it."""
-    out, code = [], False
+    out, code, boxes = [], False, []
     for line in lines:
         text = line.strip()
         macro = re.match(r"^\{(\w+)(?::([^}]*))?\}(.*)$", text)
+        if macro and not code and not macro.group(2) and not macro.group(3).strip() and boxes \
+                and boxes[-1] == macro.group(1).lower():
+            boxes.pop()   # '{warning}' after '{warning:title=...}': the box's end, no text
+            out.append("")
+            continue
         if code:
             code = not re.fullmatch(r"\{(?:code|noformat)\}", text)
             out.append("```" if not code else line)
@@ -70,6 +78,9 @@ def _confluence(lines: list[str]) -> list[str]:
             code = True
             out.append("```")
         elif macro:
+            if macro.group(1).lower() in ("info", "note", "warning", "tip", "panel", "expand") and \
+                    not re.search(r"\{" + macro.group(1) + r"\}$", macro.group(3)):
+                boxes.append(macro.group(1).lower())
             title = re.search(r"title=([^|}]*)", macro.group(2) or "")
             rest = re.sub(r"\{\w+\}$", "", macro.group(3)).strip()
             kind = macro.group(1).capitalize() if macro.group(1).lower() in ("info", "note", "warning", "tip") \

@@ -15,25 +15,27 @@ from .mdparse import FENCE
 from .plain_layout import dedent, is_layout
 
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
+BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+")   # an admonition: its body is indented four, paragraphs and all
 
 
 def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
     """``lines`` with each indented code block fenced (the lines of ``skip`` are left alone)."""
     out = list(lines)
-    i, in_list, item_column = 0, False, 0
+    i, in_list, item_column, box = 0, False, 0, None
     while i < len(out):
         line = out[i]
         if i in skip or (("```" in line or "~~~" in line) and FENCE.match(line)):
             i += 1
             continue
         blank = not line.strip()
+        box = _box_column(line, blank, box)
         if not blank and _indent(line) < 4:
             item = LIST_ITEM.match(line)
             in_list = bool(item) or (in_list and not _after_blank(out, i))
             item_column = len(item.group(0)) if item else item_column
         # in a list, code is indented four more than the item's text ('  - 6.1.1 Check it:' over '        ps')
         if blank and _opens(out, i, skip) and (not in_list or _deeper(out, i, item_column)) \
-                and not _after_code(out, i):
+                and not _after_code(out, i) and (box is None or _indent(out[i + 1]) >= box + 4):
             end = _block_end(out, i, skip)
             if end is not None and is_layout(out[i + 1:end]):   # a list or ladder drawn with spaces
                 dedent(out, i + 1, end)
@@ -45,6 +47,16 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
                 continue
         i += 1
     return out
+
+
+def _box_column(line: str, blank: bool, box: int | None) -> int | None:
+    """The column of the open admonition's text after ``line``, or None outside one."""
+    if blank:
+        return box
+    if "!!!" in line or "???" in line:
+        if BOX.match(line):
+            return _indent(line) + 4
+    return box if box is not None and _indent(line) >= box else None
 
 
 def _deeper(lines: list[str], i: int, item_column: int) -> bool:

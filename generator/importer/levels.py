@@ -54,7 +54,8 @@ def _level_prose(section: Section, entry: dict, found: Found) -> None:
     from .mdparse import joined
     from .prose import sentence_facts
 
-    prose = [b for b in section.blocks if b.kind == "para" and b.text and b.lines[0] not in found.used]
+    # a note box under the level ("Security incidents always start at P1") is a remark, not its description
+    prose = [b for b in section.blocks if b.kind == "para" and b.text and not b.aside and b.lines[0] not in found.used]
     if prose and not entry.get("description"):
         entry["description"] = joined(prose, section.blocks)
         sentence_facts(entry, entry["description"])

@@ -13,6 +13,7 @@ def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
         _quoted_template(section, found)
         _details_templates(section, found)
+        _boxed_templates(section, found)
         previous = None
         for block in section.blocks:
             if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
@@ -36,9 +37,58 @@ def _quoted_template(section: Section, found: Found) -> None:
     subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in run)
     if not subject and caption is None and home_of(section) != "templates" and "template" not in section.title.lower():
         return
-    code = Block("code", [n for b in run for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
+    code = Block("code", [n for b in run for n in b.lines], lang="text", code=[_message_line(line) for line in lines])
     _template(code, section, caption, found)
     found.use("templates", *run)
+
+
+# '`incident_id`' in a message's text: a field to fill in, written as code (Confluence's '{{incident_id}}')
+CODE_FIELD = re.compile(r"`([A-Za-z_][A-Za-z0-9_.-]{0,40})`")
+
+
+def _message_line(line: str) -> str:
+    """A line of a message as it is sent: no emphasis, a code-span field as its {fill-in}."""
+    return strip_md(CODE_FIELD.sub(r"{\1}", line))
+
+
+def _boxed_templates(section: Section, found: Found) -> None:
+    """'{panel:title=Store broadcast}' or '!!! note "Customer notice"' around a message with a Subject line,
+    or with fill-ins under a templates heading: a template named by the heading over it (the box's
+    title is its caption)."""
+    for run in _box_runs(section.blocks, found):
+        caption = run[0] if run[0].kind == "label" and not run[0].text else None
+        body = run[1:] if caption is not None else run
+        if not body or any(b.kind not in ("para", "label", "item") for b in body):
+            continue
+        subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in body)
+        fill_ins = any(FILL_IN.search(b.text or "") for b in body)
+        under_templates = home_of(section) == "templates" or "template" in section.title.lower()
+        if not (subject or (fill_ins and under_templates)):
+            continue
+        lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
+                 (f"- {b.text}" if b.kind == "item" else b.text) for b in body]
+        code = Block("code", [n for b in body for n in b.lines], lang="text", code=[_message_line(line) for line in lines])
+        named = len(section.blocks) == len(run) and section.level
+        title = strip_md(section.title) if named else (strip_md(caption.label) if caption is not None else "")
+        _template(code, section, caption, found, title)
+        found.use("templates", *run)
+        if named:
+            found.used.add(section.line)
+            found.mapped["templates"].append(section.line)
+
+
+def _box_runs(blocks: list[Block], found: Found) -> list[list[Block]]:
+    """The blocks of each admonition, in order (a box's title line starts a new one)."""
+    runs: list[list[Block]] = []
+    for block in blocks:
+        if not block.aside or block.lines[0] in found.used:
+            continue
+        title = block.kind == "label" and not block.text
+        if runs and not title and runs[-1][-1].aside == block.aside and block.lines[0] - runs[-1][-1].lines[-1] <= 2:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return runs
 
 
 def _details_templates(section: Section, found: Found) -> None:
@@ -60,7 +110,7 @@ def _details_templates(section: Section, found: Found) -> None:
                 re.search(r"^(?:subject|title)\s*:", text, re.IGNORECASE | re.MULTILINE)
                 or CAPTION.search(caption.label) or home_of(section) == "templates"):
             continue
-        code = Block("code", [n for b in body for n in b.lines], lang="text", code=[strip_md(line) for line in lines])
+        code = Block("code", [n for b in body for n in b.lines], lang="text", code=[_message_line(line) for line in lines])
         _template(code, section, caption, found)
         found.use("templates", *body)
 

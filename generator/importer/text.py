@@ -164,7 +164,10 @@ def window(text: str) -> tuple[str, str]:
 
 
 # '[P1]' or '[SEV-2]' in a subject line is a literal tag, not a value to fill in; so is a '[x]' tick.
-LITERAL_TAG = re.compile(rf"^(?:{LEVEL_ID}|[ xX])$")
+# So is a status word: '[RESOLVED] Till issue', '[UPDATE]', '[Maintenance]'.
+LITERAL_TAG = re.compile(rf"^(?:{LEVEL_ID}|[ xX]|(?i:resolved|update|updated|investigating|identified|monitoring|"
+                         r"maintenance|scheduled|completed|outage|major incident|all clear|restored|urgent|"
+                         r"action required|fyi|external|internal))$")
 
 
 def placeholders(body: str) -> tuple[str, dict[str, str]]:

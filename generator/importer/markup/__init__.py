@@ -136,6 +136,21 @@ def _twiki(suffix: str, lines: list[str]) -> bool:
     return suffix in TWIKI_SUFFIXES or (suffix == ".txt" and is_twiki(lines))
 
 
+# what only Confluence and Jira write: a '||' header row, a '{code}' or '{panel}' macro opening a line
+CONFLUENCE_OWN = re.compile(r"^\s*\|\|\S|^\s*\{(?:code|noformat|panel|info|note|warning|tip|expand|toc)(?:[:}])", re.MULTILINE)
+
+
+def _confluence(suffix: str, lines: list[str]) -> bool:
+    """A '.wiki' or '.jira' file in Confluence's markup, or a '.txt' one copied out of Confluence or Jira:
+    its 'h2. ' headings (two at least) beside a sign no other markup writes."""
+    if suffix in CONFLUENCE_SUFFIXES:
+        return bool(CONFLUENCE_SIGNS.search("\n".join(lines)))
+    if suffix != ".txt":
+        return False
+    text = "\n".join(lines)
+    return len(CONFLUENCE_HEADING.findall(text)) >= 2 and bool(CONFLUENCE_OWN.search(text))
+
+
 def _dokuwiki(suffix: str, lines: list[str]) -> bool:
     from .dokuwiki import is_dokuwiki
 
@@ -183,6 +198,8 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .latex import convert
     elif _twiki(suffix, lines):
         from .twiki import convert
+    elif _confluence(suffix, lines):
+        from .confluence import convert
     elif _dokuwiki(suffix, lines):   # before MediaWiki's: both write '== Heading ==' and '[[page|text]]'
         from .dokuwiki import convert
     elif is_mediawiki(suffix, lines):
@@ -201,8 +218,6 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .rst import convert
     elif suffix in ASCIIDOC_SUFFIXES:
         from .asciidoc import convert
-    elif suffix in CONFLUENCE_SUFFIXES and CONFLUENCE_SIGNS.search("\n".join(lines)):
-        from .confluence import convert
     else:
         return None
     return convert(lines)
