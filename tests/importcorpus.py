@@ -52,6 +52,8 @@ def source_text(paths: list[Path]) -> str:
         text = p.read_text(encoding="utf-8", errors="replace")
         seen = "\n".join(reader_lines(p, text.splitlines()))
         texts += [text] + ([seen] if seen != text else []) + _drawn_boxes(text) + _latex_text(p, text)
+        # '{{incident_id}}' as Confluence shows it: the word in monospace, not a {placeholder}
+        texts += [re.sub(r"\{\{([^{}\n]{1,60})\}\}", r"\1", seen)] if "{{" in seen else []
     return "\n".join(texts)
 
 
@@ -244,6 +246,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
+    if re.search(r"\S\t", line):   # a tab-separated row: its cells
+        return [c for c in line.split("\t") if normalize(c)]
     if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):
         return []           # a fence, in a block quote or not
     if not stripped.startswith("|"):   # '> 1. Post in #incident': a quoted item reads as the item
@@ -266,6 +270,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"
                       r"^(?:P|SEV)[\s-]?\d\s*[-:]\s*", "", text,
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
+    # 'PROCEDURE: Donation site down' on a line of its own: a kind label over the playbook it names
+    text = re.sub(r"^(?:procedure|playbook|runbook|scenario)\s*:\s*(?=\S.{0,60}$)", "", text, flags=re.IGNORECASE)
     if re.match(r"^\s*(?:[-*+]|\d+[.)]|[a-z][.)])\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
@@ -323,6 +329,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         if number in first_table_rows:
             continue
         shown = [all(_on_site(p, site_text) for p in payloads(line, links)) for links in (False, True)]
+        if "{{" in line:   # '{{incident_id}}' as Confluence shows it, the word in monospace
+            shown.append(all(_on_site(p, site_text) for p in payloads(re.sub(r"\{\{([^{}]{1,60})\}\}", r"\1", line))))
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours;
         # 'Vendor helpdesk - only once the fault is theirs': a spaced dash parts a name from its condition)
@@ -400,6 +408,8 @@ def header_rows(source: Path) -> set[int]:
             rows |= set(range(top + 1, i + 1))
     rows |= _html_header_rows(lines)
     rows |= {i + 1 for i, line in enumerate(lines) if re.match(r"^\s*\|\|\S", line)}   # Confluence's '||Name||'
+    rows |= {i + 1 for i, line in enumerate(lines)   # a tab-separated table's first row
+             if re.search(r"\S\t", line) and (i == 0 or not re.search(r"\S\t", lines[i - 1]))}
     for i, line in enumerate(lines):   # a grid table's header: the lines between its top border and '+===+'
         if re.fullmatch(r"\s*\+(?:=+\+)+\s*", line):
             top = i - 1

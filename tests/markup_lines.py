@@ -94,7 +94,7 @@ def _confluence(lines: list[str]) -> list[str]:
             text = re.sub(r"^h[1-6]\.\s+", "# ", text)
             text = re.sub(r"^bq\.\s+", "", text)
             text = re.sub(r"^[*#-]+\s+", "- ", text)
-            text = re.sub(r"\{\{(.*?)\}\}", r"\1", text)
+            # '{{incident_id}}' is monospace, or a message's fill-in: left as written (a {placeholder} to normalize)
             text = re.sub(r"\[([^|\]]+)\|([^\]]+)\]", r"[\1](\2)", text)
             text = re.sub(r"\{color(?::[^}]*)?\}", "", text)
             out.append(re.sub(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])", r"\1", text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .mdparse import _outside_code_spans
-from .plain_text import MARKDOWN_HEADING
+from .plain_text import has_markdown_heading
 
 BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?![\s*_])([^*_\n]{2,100}?)(?<!\s)\1[ \t]*\\?[ \t]*$")
 NUMBER = re.compile(r"^(\d{1,2}(?:\\?\.\d{1,2}){0,3})\\?[.)]?\s")
@@ -20,12 +20,12 @@ INNER_HYPHEN = re.compile(r"(?<=[\w)])\\-")
 ESCAPED_ITEM = re.compile(r"^(\s{0,3})(?:\\([-*+])|(\d{1,3})\\([.)]))(\s+\S)")
 
 
-def bold_headings(lines: list[str], skip: set[int]) -> None:
+def bold_headings(lines: list[str], skip: set[int], breaks: set[int] = frozenset()) -> None:
     """Bold-only paragraphs as headings, where the document has no Markdown heading and two or
     more such paragraphs; a sentence in bold (ending '.', '!' or '?') or a label ('**Owner:**') is not one."""
-    if any(MARKDOWN_HEADING.match(line) for i, line in enumerate(lines) if i not in skip):
+    if has_markdown_heading(lines, skip):
         return
-    titles = {i: _title(line) for i, line in enumerate(lines) if i not in skip and _standalone(lines, i)}
+    titles = {i: _title(line) for i, line in enumerate(lines) if i not in skip and _standalone(lines, i, breaks)}
     heads = {i: title for i, title in titles.items() if title}
     if len(heads) < 2:
         return
@@ -46,13 +46,35 @@ def _title(line: str) -> str:
     if not match:
         return ""
     title = match.group(2).strip()
+    if title.endswith("?") and NUMBER.match(title):
+        return title   # '**1. How urgent is it?**': a numbered part asks its question
     return "" if title.endswith((".", "!", "?", ":", ",", ";")) else title
 
 
-def _standalone(lines: list[str], i: int) -> bool:
-    before = i == 0 or not lines[i - 1].strip()
-    after = i + 1 >= len(lines) or not lines[i + 1].strip()
+def _standalone(lines: list[str], i: int, breaks: set[int]) -> bool:
+    """A paragraph of its own: blank lines around it, or an HTML line break ending it (``breaks``:
+    1-based lines that start a block of their own)."""
+    before = i == 0 or not lines[i - 1].strip() or (i + 1) in breaks
+    after = i + 1 >= len(lines) or not lines[i + 1].strip() or (i + 2) in breaks
     return before and after
+
+
+DRAWN_BULLET = re.compile(r"^(\s{0,3})[•◦▪‣●○■□►➢]\s+(\S.*)$")
+
+
+def drawn_bullets(lines: list[str], skip: set[int]) -> None:
+    """'• What happened' on two lines or more in a row (an e-mail's '&bull;', a PDF's or a word
+    processor's drawn bullet): the list items a reader sees."""
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        match = DRAWN_BULLET.match(lines[i]) if i < len(lines) and i not in skip else None
+        if match:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for k in run:
+                lines[k] = "- " + DRAWN_BULLET.match(lines[k]).group(2)
+        run = []
 
 
 def escaped_items(lines: list[str], skip: set[int]) -> None:

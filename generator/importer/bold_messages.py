@@ -54,6 +54,9 @@ def bold_messages(root: Section, found: Found) -> None:
                      or all(STAGE_NAME.match(title) for title, _ in runs)):
             for title, body in runs:
                 _keep(title, body, section, found)
+        elif _heading_says(section, 1) and (paragraphs := _named_paragraphs(section, found)):
+            for title, body in paragraphs:   # 'Donors (website banner / social):' over the message
+                _keep(title, body, section, found)
         elif section.level and (message := _whole_message(section, found)):
             title = unescape(strip_md(section.title))
             _keep(title, message, section, found)
@@ -116,6 +119,23 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
         else:
             current = None
     return [(title, blocks) for title, blocks in runs if _body_lines(blocks)]
+
+
+# 'Staff and volunteers (email / WhatsApp group): Hi all - ...': a short name, a colon, then the message
+NAMED_PARAGRAPH = re.compile(r"^([A-Z][^:.!?\n]{2,60}):\s+(\S.{20,})$", re.DOTALL)
+
+
+def _named_paragraphs(section: Section, found: Found) -> list[tuple[str, list[Block]]]:
+    """Under a heading that holds messages, each paragraph opened by a short name and a colon."""
+    named = [_named_paragraph(b) for b in section.blocks if b.kind == "para" and not b.lead and b.lines[0] not in found.used]
+    return [run for run in named if run and _sentences(run[1])]
+
+
+def _named_paragraph(block: Block) -> tuple[str, list[Block]] | None:
+    match = NAMED_PARAGRAPH.match(block.text)
+    if not match or len(block.lines) < 2 or ASIDE.match(match.group(1)) or SUBJECT.match(match.group(0)):
+        return None
+    return match.group(1).strip(), [replace(block, text=match.group(2))]
 
 
 def _body_lines(blocks: list[Block]) -> list[str]:

@@ -30,7 +30,8 @@ from .plain_text import dot_leaders, drawn_chains, numbered_headings
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
-from .bold_headings import bold_headings, escaped_items
+from .layout_tables import unwrap_layout_tables
+from .bold_headings import bold_headings, drawn_bullets, escaped_items
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
@@ -77,10 +78,15 @@ class Rewritten:
     code: dict[int, str] = field(default_factory=dict)       # Word command paragraphs: line (1-based, local) -> command
 
 
+UNDERLINED_LINE = re.compile(r"^\s*<u>([^<>]{2,100})</u>(\s*(?:<br\s*/?>)?\s*)$", re.IGNORECASE)
+
+
 def inline_html(text: str) -> str:
     """<strong>x</strong> -> **x**, <code>x</code> -> `x`, other tags dropped, entities decoded."""
     if "<" not in text and "&" not in text:
         return text
+    # '<u>Printers not printing</u><br>' on a line of its own: a sub-heading, as e-mails underline one
+    text = UNDERLINED_LINE.sub(r"<b>\1</b>\2", text)
     text = re.sub(r"</?(strong|b)>", "**", text, flags=re.IGNORECASE)
     text = re.sub(r"</?(em|i)>", "*", text, flags=re.IGNORECASE)
     text = re.sub(r"</?code>", "`", text, flags=re.IGNORECASE)
@@ -129,6 +135,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     drawn_chains(out.lines, out.attached, skip)
     dot_leaders(out.lines, out.attached, skip)
     join_broken_tags(out.lines, out.attached, skip)
+    unwrap_layout_tables(out.lines, skip)
     split_sheets(out.lines, out.attached, skip)
     in_table, admonition, hidden, caption = False, None, "", ""
     for i in range(start, len(lines)):
@@ -147,7 +154,8 @@ def rewrite(lines: list[str]) -> Rewritten:
             continue
         admonition = _line(out, i, line, admonition)
     escaped_items(out.lines, skip)
-    bold_headings(out.lines, skip)
+    drawn_bullets(out.lines, skip)
+    bold_headings(out.lines, skip, out.breaks)
     return out
 
 

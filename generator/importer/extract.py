@@ -21,7 +21,7 @@ from .mdparse import Section
 from .contacts import _contacts, para_contacts, section_contacts
 from .prose_contacts import prose_contacts
 from .pm_template import _postmortem
-from .messages import _templates
+from .messages import _templates, boxed_templates
 from .bold_messages import bold_messages
 from .people import _escalation, _phases, _roles
 from .lifecycle import duty_lists, phase_lists
@@ -40,7 +40,7 @@ from .chain_waits import chain_waits
 from .arrow_chains import arrow_chains, playbook_arrows
 from .call_lists import call_lists
 from .named_ladders import named_ladders
-from .table_runbooks import runbook_tables, template_tables
+from .table_runbooks import runbook_tables, step_tables, template_tables
 from .level_sentences import level_sentences
 from .lead_ladders import lead_ladders
 from .staircase_chains import staircase_chains
@@ -69,7 +69,7 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
+    steps = (review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), level_sentences, _scenarios, prose_runbooks, situation_labels, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),

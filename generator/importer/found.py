@@ -39,7 +39,10 @@ SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |
                          r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"
                          r">>> |pg_isready |ls |cat |echo |gcloud |az |helm |terraform |npm |make |"
                          r"(?:" + "|".join(re.escape(word) for word in COMMAND_WORDS) + r") |"
-                         r"/(?:etc|usr|var|opt|bin|sbin|srv|home)/[\w./-]+(?: |$))")
+                         r"/(?:etc|usr|var|opt|bin|sbin|srv|home)/[\w./-]+(?: |$)|"
+                         # PowerShell: 'Get-Service -Name x', 'Restart-Service -Name Spooler' (a verb, a noun, a parameter)
+                         r"(?:Get|Set|New|Remove|Restart|Start|Stop|Test|Invoke|Add|Enable|Disable|Import|Export|Clear|"
+                         r"Resolve|Update|Install|Uninstall|Suspend|Resume)-[A-Z][A-Za-z]{3,}(?=\s.*\s-[A-Za-z]|\s+-[A-Za-z]|\s*$))")
 
 
 @dataclass

@@ -29,6 +29,7 @@ def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int],
     A block with no line free for a fence ('<pre class="code bash">systemctl status x' ... 'y</pre>',
     as DokuWiki writes it) goes into ``code`` (line, 1-based -> command), its lines blanked, for the
     reader to put in the tree as a code block (word_html.code_blocks)."""
+    monospace_blocks(lines, skip)
     if not any("<pre" in line or "<PRE" in line for line in lines):
         return False
     changed, i = False, 0
@@ -49,6 +50,41 @@ def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int],
             changed = True
         i = end + 1
     return changed
+
+
+# '<font face="Courier New">' alone on its line, as e-mail programs and old pages mark commands
+MONOSPACE_OPEN = re.compile(r"^\s*<(font|span|div|tt|code)\b([^>]*)>\s*$", re.IGNORECASE)
+MONOSPACE_FACE = re.compile(r"courier|consolas|monaco|menlo|monospace|lucida console|source code", re.IGNORECASE)
+LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
+
+
+def monospace_blocks(lines: list[str], skip: set[int]) -> None:
+    """A monospace font around lines of their own ('<font face="Courier New">' ... '</font>', the
+    lines ended with '<br>'), rewritten as the '<pre>' block a reader sees."""
+    if not any("ourier" in line or "onospace" in line or "<tt" in line.lower() or "onsolas" in line for line in lines):
+        return
+    for i, line in enumerate(lines):
+        opened = MONOSPACE_OPEN.match(line) if i not in skip and "<" in line else None
+        if not opened or (opened.group(1).lower() not in ("tt", "code") and not MONOSPACE_FACE.search(opened.group(2))):
+            continue
+        end = _closing(lines, i, opened.group(1))
+        if end is None or end == i + 1 or any(k in skip for k in range(i, end + 1)):
+            continue
+        lines[i] = "<pre>"
+        for k in range(i + 1, end):
+            lines[k] = LINE_BREAK.sub("", lines[k])
+        lines[end] = "</pre>"
+
+
+def _closing(lines: list[str], start: int, tag: str) -> int | None:
+    """The line that is only ``</tag>`` after ``start``, with no other tag of that name between."""
+    opening, closing = re.compile(rf"<{tag}\b", re.IGNORECASE), re.compile(rf"^\s*</{tag}\s*>\s*$", re.IGNORECASE)
+    for j in range(start + 1, min(len(lines), start + 200)):
+        if closing.match(lines[j]):
+            return j
+        if opening.search(lines[j]) or not lines[j].strip():
+            return None
+    return None
 
 
 def _close(lines: list[str], start: int) -> int | None:

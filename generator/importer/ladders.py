@@ -2,6 +2,8 @@
 a response time is a value whose key says respond, acknowledge or SLA."""
 from __future__ import annotations
 
+from ..validate.imported import missing
+
 import re
 
 from .found import Found
@@ -181,17 +183,18 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
         for i, (head, cell) in enumerate(zip(header, row)):
             if i in (column, name_col) or not strip_md(cell) or (not head and _row_index(body, i)):
                 continue   # a data frame's unnamed index column (0, 1, 2 ...) numbers rows, says nothing
-            head = head or f"Column {i + 1}"   # a header cell left empty: the column by its place
+            # a header cell left empty: the column's name is not in the source (no 'Column 2' made up)
+            label = head or missing(f"the name of the table's column {i + 1}")
             before = repr(entry)
             if apply_level_value(entry, head, cell):
                 # '10 minutes, 24x7' is a time and a paging rule; a second response column ('out of hours')
                 # finds the field taken, and '(business hours)' qualifies the time: keep the words too
                 if not lossless(cell) or repr(entry) == before or re.search(r"\(|:", head):
-                    entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+                    entry.setdefault("details", []).append({"label": label, "text": strip_md(cell)})
             elif re.search(r"escalat", head, re.I):
                 entry.setdefault("escalation_text", strip_md(cell))
             else:   # a column the ladder has no field for: kept with its level, under the column's name
-                entry.setdefault("details", []).append({"label": head, "text": strip_md(cell)})
+                entry.setdefault("details", []).append({"label": label, "text": strip_md(cell)})
     if noted:
         found.mapped["severities"].extend(block.lines)
     else:

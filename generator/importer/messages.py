@@ -13,7 +13,6 @@ def _templates(root: Section, found: Found) -> None:
     for section in root.walk():
         _quoted_template(section, found)
         _details_templates(section, found)
-        _boxed_templates(section, found)
         previous = None
         for block in section.blocks:
             if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
@@ -49,6 +48,14 @@ CODE_FIELD = re.compile(r"`([A-Za-z_][A-Za-z0-9_.-]{0,40})`")
 def _message_line(line: str) -> str:
     """A line of a message as it is sent: no emphasis, a code-span field as its {fill-in}."""
     return strip_md(CODE_FIELD.sub(r"{\1}", line))
+
+
+def boxed_templates(root: Section, found: Found) -> None:
+    """Every admonition box that holds a message (see _boxed_templates), before bold paragraphs are
+    read as named messages: the box's title is not the message's name when a heading names it."""
+    for section in root.walk():
+        if any(b.aside for b in section.blocks):
+            _boxed_templates(section, found)
 
 
 def _boxed_templates(section: Section, found: Found) -> None:

@@ -29,7 +29,8 @@ RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major":
          "info": 5, "negligible": 5, "trivial": 5, "cosmetic": 5,
          "urgent": 1, "normal": 3, "warning": 3}
 # 'Red', 'Level Amber', 'Code Green': colour codes, graver first by the usual order of alert colours
-COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6}
+COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6, "grey": 6,
+           "gray": 6}
 COLOUR_NAME = re.compile(r"^(?:(?:code|condition|status|level|alert)\s+)?(" + "|".join(COLOURS) + r")$")
 TOLD = re.compile(r"\b(?:told|tell|notif\w*|inform\w*|who\b|involve|alert)", re.IGNORECASE)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .plain_text import LEADER, MARKDOWN_HEADING
+from .plain_text import LEADER, _labelled_title, has_markdown_heading
 
 CAPS_HEADING = re.compile(r"^\s{0,3}((?:[^\w\s]{1,4} ?){0,3})([A-Z][A-Za-z0-9 &/,'’:-]{2,60}[A-Za-z0-9])\s*$")
 PROMPT = re.compile(r"^(\s*)\$ (\S.*)$")
@@ -23,14 +23,14 @@ PROMPT = re.compile(r"^(\s*)\$ (\S.*)$")
 
 def cheat_sheet(lines: list[str], skip: set[int]) -> None:
     """Rewrite the sheet's headings, emoji bullets and prompted commands in place."""
-    if any(MARKDOWN_HEADING.match(line) for i, line in enumerate(lines) if i not in skip):
+    if has_markdown_heading(lines, skip):
         return
     heads = [i for i, line in enumerate(lines) if i not in skip and _heading(lines, i)]
     bullets = [i for i, line in enumerate(lines) if i not in skip and i not in heads and _emoji_led(line)
                and not LEADER.match(line)]
     if len(heads) >= 2:
         for i in heads:   # the pictograph before a heading is its decoration: '## PLAYBOOK: ...'
-            lines[i] = "## " + CAPS_HEADING.match(lines[i]).group(2)
+            lines[i] = "## " + (CAPS_HEADING.match(lines[i]).group(2) if CAPS_HEADING.match(lines[i]) else lines[i].strip())
     if len(bullets) >= 3:
         for i in bullets:   # the pictograph is the bullet: '- Incident Commander — decides'
             indent = len(lines[i]) - len(lines[i].lstrip())
@@ -45,6 +45,8 @@ def cheat_sheet(lines: list[str], skip: set[int]) -> None:
 
 
 def _heading(lines: list[str], i: int) -> bool:
+    if (i == 0 or not lines[i - 1].strip()) and _labelled_title(lines[i]):
+        return True   # 'PROCEDURE: Card reader offline'
     match = CAPS_HEADING.match(lines[i]) if len(lines[i]) <= 90 else None
     if not match or (i > 0 and lines[i - 1].strip()):
         return False

@@ -120,11 +120,16 @@ NUMBERED_LINE = re.compile(r"^\s{0,3}(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{0,70}?)\s
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 
 
+def has_markdown_heading(lines: list[str], skip: set[int]) -> bool:
+    """A '# Heading' outside ``skip`` ('#<TAB>Section' is a tab-separated table's header, not one)."""
+    return any(MARKDOWN_HEADING.match(line) and not TAB_ROW.search(line) for i, line in enumerate(lines) if i not in skip)
+
+
 def numbered_headings(lines: list[str], skip: set[int]) -> None:
     """'2. INCIDENT LEVELS' on a line of its own, in a document with no Markdown headings, is a
     section heading (as plain-text procedures number them), and '5.1 IT Alert -- initial notice'
     under it a sub-heading: only where two such capitalised headings or more number the document."""
-    if any(MARKDOWN_HEADING.match(line) for i, line in enumerate(lines) if i not in skip):
+    if has_markdown_heading(lines, skip):
         return
     numbered = {i: m for i, m in ((i, NUMBERED_LINE.match(line)) for i, line in enumerate(lines))
                 if m and i not in skip and _standalone(lines, i)}
@@ -146,13 +151,24 @@ CAPITAL_LINE = re.compile(r"^\s{0,3}([A-Z][A-Z0-9 &/,'’-]{2,60}[A-Z0-9])(?:\s+
 def _capital_headings(lines: list[str], skip: set[int]) -> None:
     """'PRIORITY DEFINITIONS (customer-facing SLA)' and 'CONTACTS' on lines of their own, in capitals,
     the way e-mails and plain-text memos head their parts: section headings, where two or more are."""
-    matches = ((i, CAPITAL_LINE.match(line)) for i, line in enumerate(lines) if i not in skip)
+    matches = ((i, CAPITAL_LINE.match(line) or _labelled_title(line)) for i, line in enumerate(lines) if i not in skip)
     heads = [i for i, match in matches if match and _standalone(lines, i) and len(match.group(1).split()) <= 6]
     if len(heads) < 2:
         return
     for i in heads:
         lines[i] = "## " + lines[i].strip()
     hanging_items(lines, skip)
+
+
+# 'PROCEDURE: Donation site down': a part's kind in capitals, then its name (not 'NOTE: ...', a remark)
+LABELLED_TITLE = re.compile(r"^\s{0,3}([A-Z]{4,20}(?: [A-Z]{2,20})?):\s+([A-Z0-9][^.!?:]{1,60}[^\s.!?:,;])\s*$")
+REMARK = {"NOTE", "NOTES", "WARNING", "CAUTION", "IMPORTANT", "TODO", "INFO", "TIP", "NB", "FYI", "UPDATE",
+          "SUBJECT", "OWNER", "STATUS", "DATE", "VERSION", "AUTHOR", "TITLE"}
+
+
+def _labelled_title(line: str) -> re.Match | None:
+    match = LABELLED_TITLE.match(line)
+    return match if match and match.group(1) not in REMARK else None
 
 
 HANGING_HEAD = re.compile(r"^(\s{0,3})(\S[^-–—]{0,30}?\S)\s+(?:--?|[–—])\s+(\S.*)$")
@@ -187,8 +203,14 @@ def _hanging_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
 
 
 def _standalone(lines: list[str], i: int) -> bool:
-    return (i == 0 or not lines[i - 1].strip() or lines[i - 1].startswith(("```", "~~~"))) and (i + 1 == len(lines) or not lines[i + 1].strip()
-                                                     or lines[i + 1].startswith(("    ", "```", "~~~")))
+    """A line of its own: a blank line (or a code block) above, and below a blank line, indented text,
+    a code block or a tab-separated table's header row."""
+    return (i == 0 or not lines[i - 1].strip() or lines[i - 1].startswith(("```", "~~~"))) and (
+        i + 1 == len(lines) or not lines[i + 1].strip() or lines[i + 1].startswith(("    ", "```", "~~~"))
+        or bool(TAB_ROW.search(lines[i + 1])))
+
+
+TAB_ROW = re.compile(r"^\S[^\t]*\t\S")   # 'Level<TAB>Meaning<TAB>...
 
 
 def _capitals(title: str) -> bool:

@@ -26,6 +26,8 @@ def _postmortem(root: Section, found: Found) -> None:
             _pm_sections_from_labels(section, pm, found)
             _pm_sections_from_outline(section, pm, found)
             _pm_sections_from_form(section, pm, found)
+        if "sections" not in pm and title_matches(REVIEW_WORDS, section.title) and _sections_table(section):
+            _pm_sections_from_table(section, pm, found)   # 'Review after an incident' over '| Heading | Prompt |'
         if "sections" not in pm:
             _pm_sections_from_covering_list(section, pm, found)
         fence = next((b for b in section.blocks if _template_fence(b)), None)
@@ -101,6 +103,18 @@ COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)
                       r"\b[^:]{0,40}:\s*$", re.IGNORECASE)
 
 
+# 'we send a short report within a week covering:', under '7. Afterwards'
+REPORT = re.compile(r"\b(?:a|an|the|our|short|written|incident)\s+report\b", re.IGNORECASE)
+AFTERWARDS = re.compile(r"^\W*(?:\d+\.\s*)?(?:afterwards|after (?:an|the) incident|aftermath|follow[- ]?up)\W*$", re.IGNORECASE)
+SECTION_COLUMN = re.compile(r"^(?:heading|section|part|question|topic)s?$", re.IGNORECASE)
+
+
+def _sections_table(section: Section) -> bool:
+    """A table whose first column is headed 'Heading' or 'Section': the review's parts, a row each."""
+    return any(b.kind == "table" and b.rows and SECTION_COLUMN.match(strip_md(b.rows[0][0]).strip())
+               for b in section.blocks)
+
+
 def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) -> None:
     """A sentence saying what the write-up covers ('write a post-mortem covering:') over a list of
     short items, a section each ('Timeline of events', 'Root cause - why it happened')."""
@@ -108,7 +122,8 @@ def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) ->
     for n, block in enumerate(blocks):
         if block.kind != "para" or not COVERING.search(block.text) or block.lines[0] in found.used:
             continue
-        if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or title_matches(WRITEUP, section.title)):
+        if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or REPORT.search(block.text)
+                or title_matches(WRITEUP, section.title) or title_matches(AFTERWARDS, section.title)):
             continue
         items = _following_items(blocks[n + 1:], found)
         if len(items) >= 3 and all(len(strip_md(b.text).split()) <= 12 for b in items):

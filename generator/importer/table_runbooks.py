@@ -3,6 +3,8 @@
 - ``| Runbook | Step | Action | Command |``: a row whose first cell names a runbook starts it, and
   the rows under it with that cell empty are its further steps; each step is the row's action, with
   its command as the step's code.
+- a heading over ``| Step | Action | Command |``: one runbook, named by the heading ('PROCEDURE:
+  Donation site down'), a step a row.
 - ``| Template | Audience | Text |``: a message a row, named by the first cell, its text the
   message's; the audience column says whom it is for.
 """
@@ -36,6 +38,28 @@ def runbook_tables(root: Section, found: Found) -> None:
         for title, rows in books:
             found.playbooks.append(_playbook(section, block, title, rows, action, command, found))
         found.use(f"playbook:{slug(books[0][0], 'playbook')}", block)
+
+
+STEP = re.compile(r"^(?:step|#|no\.?|n|nr|order|seq)$")
+KIND_LEAD = re.compile(r"^(?:procedure|runbook|playbook|scenario|incident)\s*[:—–-]\s*", re.IGNORECASE)
+
+
+def step_tables(root: Section, found: Found) -> None:
+    """A heading over one table of numbered steps with their actions and commands: a playbook."""
+    for section, block, header in unused_tables(root, found):
+        step = next((i for i, h in enumerate(header) if STEP.match(h)), None)
+        action = next((i for i, h in enumerate(header) if ACTION.search(h)), None)
+        command = next((i for i, h in enumerate(header) if COMMAND.search(h)), None)
+        tables = [b for b in section.blocks if b.kind == "table"]
+        if not section.level or step is None or action is None or command is None or tables != [block]:
+            continue
+        if section.line in found.used or found.homes.get(section.line, "").startswith("playbook:"):
+            continue
+        title = KIND_LEAD.sub("", strip_md(section.title)).strip() or strip_md(section.title)
+        pb = _playbook(section, block, title, block.rows[1:], action, command, found)
+        found.playbooks.append(pb)
+        found.used.add(section.line)
+        found.use(f"playbook:{pb['id']}", block)
 
 
 def _groups(block: Block, group: int) -> list[tuple[str, list[list[str]]]]:

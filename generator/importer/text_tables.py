@@ -36,12 +36,33 @@ def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
         if i not in skip:
             end = _grid(out, i) if "+" in line and GRID_BORDER.match(line) else \
                 _columns(out, i) if "---" in line and _opens_columns(out, i) else \
-                _aligned(out, i) if "  " in line and _aligned_header(out, i) else None
+                _aligned(out, i) if "  " in line and _aligned_header(out, i) else \
+                _tabbed(out, i, skip) if "\t" in line and TABBED.search(line) else None
             if end is not None:
                 i = end
                 continue
         i += 1
     return out
+
+
+TABBED = re.compile(r"\S\t")   # a tab after text: between cells, not indenting a line
+
+
+def _tabbed(out: list[str], start: int, skip: set[int]) -> int | None:
+    """Rows of cells between tabs, as a spreadsheet's copy or TSV export has them: two lines or more
+    in a row, the first the header. The index after it, or None when it is not one."""
+    if start > 0 and TABBED.search(out[start - 1]):
+        return None
+    end = start
+    while end < len(out) and end not in skip and TABBED.search(out[end]):
+        end += 1
+    if end - start < 2:
+        return None
+    rows = [[cell.strip() for cell in out[j].split("\t")] for j in range(start, end)]
+    width = max(len(row) for row in rows)
+    table = [(start + n, row + [""] * (width - len(row))) for n, row in enumerate(rows)]
+    _write(out, start, end - 1, table, 1)
+    return end
 
 
 def _grid(out: list[str], start: int) -> int | None:

@@ -1,0 +1,103 @@
+"""`playbook import` on a Confluence/Jira page saved as a text file (with its panels holding
+messages), an HTML e-mail laid out with tables (monospace fonts for commands, underlined
+sub-headings, bold paragraphs for headings) and a tab-separated sheet (capital section titles,
+'PROCEDURE: name' over a Step/Action/Command table).
+
+The generic checks (nothing invented, every line visible on the draft site) run on these files
+with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.layout_tables import unwrap_layout_tables
+from generator.importer.text import placeholders
+from generator.importer.text_tables import draw_tables
+from generator.validate.imported import is_missing
+
+from .importcorpus import imported
+
+JIRA, EMAIL, SHEET = "jira-page-saved-as-text.txt", "html-email-layout-tables.html", "tab-separated-systems-sheet.txt"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, [JIRA, EMAIL, SHEET])
+
+
+def commands(book: dict) -> list[str]:
+    return [c["code"] for steps in book["steps"].values() for s in steps for c in s.get("commands", [])]
+
+
+def test_confluence_markup_in_a_text_file_is_read_as_confluence(outputs) -> None:
+    out = outputs[JIRA]
+    assert [(lv["id"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("P1", "10m"), ("P2", "1h"), ("P3", "next-business-day")]
+    phones = {c["phone"] for c in out["contacts.yaml"]["contacts"] if "phone" in c}
+    assert phones == {"0161 496 0150", "0161 496 0151", "0161 496 0152"}
+    assert commands(out["playbooks/order-queue-not-draining.yaml"]) == [
+        "kubectl -n orders exec deploy/queue -- queuectl depth orders",
+        "kubectl -n orders rollout restart deploy/order-worker"]
+
+
+def test_a_panel_with_a_subject_line_is_a_template_named_by_its_heading(outputs) -> None:
+    templates = outputs[JIRA]["templates.yaml"]["templates"]
+    assert [(t["title"], t["subject"]) for t in templates] == [
+        ("Shop notice - orders delayed", "[P{priority}] Online orders delayed"),
+        ("Shop notice - resolved", "[RESOLVED] Online orders working again")]
+    # '{{incident_id}}' (Confluence's monospace) is the message's fill-in; '[RESOLVED]' a literal tag
+    assert "Ref {incident_id}." in templates[0]["body"]
+    assert "resolved" not in templates[1].get("placeholders", {})
+
+
+def test_status_tags_in_brackets_stay_literal() -> None:
+    assert placeholders("[UPDATE] [ISSUE] on [P1]") == ("[UPDATE] {issue} on [P1]", {"issue": "Fill in: ISSUE"})
+
+
+def test_an_html_emails_layout_tables_are_unwrapped_and_its_data_table_kept(outputs) -> None:
+    out = outputs[EMAIL]
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("Level 1", "30m"), ("Level 2", "4h")]
+    got = {c["name"]: c.get("phone") for c in out["contacts.yaml"]["contacts"]}
+    assert got["Control room"] == "0113 496 0770"
+    assert "0113 496 0771" in got.values()
+
+
+def test_an_emails_monospace_blocks_under_underlined_titles_are_playbooks(outputs) -> None:
+    out = outputs[EMAIL]
+    assert commands(out["playbooks/machine-shows-offline.yaml"]) == [
+        "ping -c 3 ptm-04.carrow.example\nssh engineer@ptm-04.carrow.example \"systemctl status paystile-agent\""]
+    assert commands(out["playbooks/barrier-will-not-lift.yaml"]) == [
+        "Test-Connection barrier-1.carrow.example -Count 2\nRestart-Service -Name BarrierGate -Force"]
+    # '&bull;' lines after 'a short report covering:', under 'Afterwards'
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [
+        "What happened", "Who noticed first", "What we changed"]
+
+
+def test_layout_table_rule() -> None:
+    lines = ['<table width="100%"><tr><td>', "Hi all,<br>", "<br>", "text<br>",
+             "<table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr></table>", "</td></tr></table>"]
+    unwrap_layout_tables(lines, set())
+    assert lines == ["", "Hi all,<br>", "<br>", "text<br>",
+                     "<table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr></table>", ""]
+
+
+def test_a_tab_separated_sheet_becomes_headings_and_tables(outputs) -> None:
+    out = outputs[SHEET]
+    levels = out["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["description"]) for lv in levels] == [
+        ("RED", "Ticket sales stopped"), ("AMBER", "One till down"), ("GREY", "Questions")]
+    assert [lv["response_time"] for lv in levels[:2]] == ["20m", "2h"] and is_missing(levels[2]["response_time"])
+    book = out["playbooks/card-reader-offline.yaml"]
+    assert book["title"] == "Card reader offline"
+    assert [s["text"] for s in book["steps"]["resolve"]] == [
+        "Check the reader answers", "Restart the reader service", "Call the till supplier if it stays offline"]
+    assert commands(book) == ["ping -c 3 reader-2.glassworks.example", "sudo systemctl restart reader-bridge"]
+    assert [t["title"] for t in out["templates.yaml"]["templates"]] == ["Visitors (door sign)"]
+
+
+def test_tab_rows_are_one_table_and_an_indenting_tab_is_not_a_cell() -> None:
+    lines = ["Name\tPhone", "Ana\t555-0100", "", "\tindented text", "\tmore"]
+    assert draw_tables(lines, set()) == ["<table><tr><th>Name</th><th>Phone</th></tr>",
+                                         "<tr><td>Ana</td><td>555-0100</td></tr></table>", "",
+                                         "\tindented text", "\tmore"]
