@@ -242,7 +242,10 @@ def payloads(line: str, links: bool = False) -> list[str]:
         if len(blocks) > 1 and not HTML_ROW.search(stripped) and not re.match(r"^<li\b", stripped, re.I):
             return [text for text in (html.unescape(HTML_TAG.sub(" ", b)).strip() for b in blocks) if normalize(text)]
         item = re.match(r"^<li\b", stripped, re.IGNORECASE)
+        # '<b>Out of hours line:</b> 0113 ...' reads as '**Out of hours line:** 0113 ...', a label and its value
+        stripped = re.sub(r"^<(b|strong)>([^<>]{2,60}?:)</\1>(?=\s*\S)", r"**\2**", stripped.strip(), flags=re.IGNORECASE)
         stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
+        stripped = re.sub(r"\s{2,}", " ", stripped)   # a browser shows a run of spaces as one
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
@@ -400,6 +403,8 @@ def header_rows(source: Path) -> set[int]:
     """Line numbers of Markdown table header rows (the line above a |---| rule)."""
     lines = source.read_text(encoding="utf-8").splitlines()
     rows = {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
+    # '|  |  |' over the rule (Google Docs' export): the columns' names are in the row under it
+    rows |= {i + 2 for i in rows if not lines[i - 1].replace("|", "").strip() and i + 1 < len(lines)}
     for i in range(1, len(lines)):   # over dashes: the header, its cells wrapped over up to three lines
         if re.fullmatch(r"\s*-{3,}(?:\s+-{3,})+\s*", lines[i]):
             top = i - 1

@@ -38,9 +38,9 @@ def test_roles_contacts_and_the_numbered_chain(out) -> None:
 
 
 def test_numbered_title_lines_are_playbooks_with_their_indented_commands(out) -> None:
-    book = load(out, "playbooks/5-1-procedure-a-file-server-unreachable.yaml")
+    book = load(out, "playbooks/procedure-a-file-server-unreachable.yaml")
     assert commands_of(book) == ["systemctl status smbd", "sudo systemctl restart smbd"]
-    other = load(out, "playbooks/5-2-procedure-b-print-queue-stuck.yaml")
+    other = load(out, "playbooks/procedure-b-print-queue-stuck.yaml")
     assert commands_of(other) == ["cancel -a"]
 
 

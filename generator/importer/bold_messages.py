@@ -87,6 +87,11 @@ def _named_runs(section: Section, found: Found) -> list[tuple[str, list[Block]]]
         elif block.kind == "label" and not block.text and not ASIDE.match(strip_md(block.label)):
             current = [block]
             runs.append((unescape(strip_md(block.label)), current))
+        elif block.kind == "para" and ITALIC_NAME.match(block.text) and _names_messages(section):
+            # '*Initial notice (Sev A/B)*' over the message, under 'Client comms templates'
+            name = unescape(strip_md(ITALIC_NAME.match(block.text).group(1)))
+            current = [replace(block, kind="label", label=name, text="")]
+            runs.append((name, current))
         elif block.kind == "para" and block.lead:
             runs.append((block.lead, [block]))
             current = None
@@ -136,6 +141,9 @@ def _named_paragraph(block: Block) -> tuple[str, list[Block]] | None:
     if not match or len(block.lines) < 2 or ASIDE.match(match.group(1)) or SUBJECT.match(match.group(0)):
         return None
     return match.group(1).strip(), [replace(block, text=match.group(2))]
+
+
+ITALIC_NAME = re.compile(r"^\s*(?:\*(?!\*)|_(?!_))([^*_\n]{2,60}?)(?:\*|_)\s*$")
 
 
 def _body_lines(blocks: list[Block]) -> list[str]:

@@ -126,8 +126,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
+    numbered_headings(out.lines, skip)   # before the cheat sheet's: '2. INCIDENT LEVELS' numbers the document
     cheat_sheet(out.lines, skip)
-    numbered_headings(out.lines, skip)
     numbered_subheadings(out.lines, skip)
     hanging_terms(out.lines, skip)
     out.lines = draw_tables(out.lines, skip)

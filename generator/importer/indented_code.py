@@ -34,7 +34,7 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
             in_list = bool(item) or (in_list and not _after_blank(out, i))
             item_column = len(item.group(0)) if item else item_column
         # in a list, code is indented four more than the item's text ('  - 6.1.1 Check it:' over '        ps')
-        if blank and _opens(out, i, skip) and (not in_list or _deeper(out, i, item_column)) \
+        if blank and _opens(out, i, skip) and (not in_list or _deeper(out, i, item_column) or _commands(out, i)) \
                 and not _after_code(out, i) and (box is None or _indent(out[i + 1]) >= box + 4):
             end = _block_end(out, i, skip)
             if end is not None and is_layout(out[i + 1:end]):   # a list or ladder drawn with spaces
@@ -57,6 +57,27 @@ def _box_column(line: str, blank: bool, box: int | None) -> int | None:
         if BOX.match(line):
             return _indent(line) + 4
     return box if box is not None and _indent(line) >= box else None
+
+
+def _commands(lines: list[str], i: int) -> bool:
+    """The indented lines after blank line i are commands ('    ssh deploy@web-03' under a list item, as
+    a word processor's export indents them): code, though a list item's text would be indented so too."""
+    from .found import SHELL_START
+
+    block = []
+    for line in lines[i + 1:i + 40]:
+        if not line.strip() or _indent(line) < 4:
+            break
+        block.append(line.strip())
+    typed = [bool(SHELL_START.match(line) or line.startswith("$ ")) for line in block]
+    return bool(block) and all(t or (COMMANDISH.match(line) and not line.endswith((".", "!", "?", ":")))
+                               for t, line in zip(typed, block)) and (any(typed) or any(ARGUMENT.search(l) for l in block))
+
+
+# 'wp cache flush', 'find /var/www -mtime -2': a lower-case program name, then its arguments (an option,
+# a path or a sub-command); a sentence starts with a capital and reads on
+ARGUMENT = re.compile(r"\s-{1,2}\w|\s\S*/")   # an option or a path
+COMMANDISH = re.compile(r"^[a-z][\w.-]{0,20}(?:\s+(?:-{1,2}\w[\w=,.-]*|[\w.<>{}-]*/[^\s]*|[a-z][\w-]*)){1,}(?:\s+\S+)*$")
 
 
 def _deeper(lines: list[str], i: int, item_column: int) -> bool:

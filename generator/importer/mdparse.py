@@ -295,8 +295,15 @@ def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:
             fields[0].lines[:0] = numbers[:2]
             section.blocks.extend(fields)
             return i
+    if rows and len(rows) >= 3 and not any(rows[0]) and _header_like(rows[1]):
+        rows = rows[1:]   # Google Docs' export: an empty header over the table's own header row
     section.blocks.append(Block("table", numbers, rows=rows))
     return i
+
+
+def _header_like(row: list[str]) -> bool:
+    """Column names: every cell filled, short, plain (no bold key, no number or date)."""
+    return all(cell and len(cell.split()) <= 5 and "**" not in cell and not re.search(r"\d", cell) for cell in row)
 
 
 def _html_table(lines: list[str], i: int, section: Section, offset: int) -> int:

@@ -27,7 +27,9 @@ from .mdparse import Block, Section, strip_md
 RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major": 2, "high": 2, "serious": 2,
          "significant": 3, "elevated": 3, "medium": 3, "moderate": 3, "minor": 4, "low": 4, "informational": 5,
          "info": 5, "negligible": 5, "trivial": 5, "cosmetic": 5,
-         "urgent": 1, "normal": 3, "warning": 3}
+         "urgent": 1, "normal": 3, "warning": 3,
+         # a status page's impact levels
+         "major outage": 1, "partial outage": 2, "degraded performance": 3, "under maintenance": 5}
 # 'Red', 'Level Amber', 'Code Green': colour codes, graver first by the usual order of alert colours
 COLOURS = {"black": 0, "red": 1, "orange": 2, "amber": 2, "yellow": 3, "green": 4, "blue": 5, "white": 6, "grey": 6,
            "gray": 6}
@@ -134,12 +136,15 @@ def _label_ladder(section: Section, found: Found, make_level) -> bool:
     return _named_levels(named, len(labels), found, make_level)
 
 
+IMPACT_HEAD = re.compile(r"^\W*impact(?: level)?\W*$", re.IGNORECASE)   # a status page's 'Impact level' column
+
+
 def _named_column(block: Block, ladder_section: bool) -> int | None:
     header = [strip_md(h) for h in block.rows[0]]
     body = block.rows[1:]
     for i, head in enumerate(header):
         names = [_name(row[i]) if i < len(row) else "" for row in body]
-        if (LADDER_WORD.match(head) or ladder_section) and all(rank(n) is not None for n in names) and \
+        if (LADDER_WORD.match(head) or IMPACT_HEAD.match(head) or ladder_section) and all(rank(n) is not None for n in names) and \
                 len(set(names)) == len(names):
             return i
     return None

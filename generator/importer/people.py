@@ -7,7 +7,7 @@ from .mdparse import Block, Section, strip_md, title_matches
 from .found import Found, home_of
 from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
-from .text import duration, slug, window
+from .text import unnumbered, duration, slug, window
 
 LEVEL_TITLE = re.compile(r"^level\s*(\d+)\s*[-–:]\s*(.+)$", re.IGNORECASE)
 ESCALATE_WHEN = re.compile(r"^escalate to (.+?) when:?$", re.IGNORECASE)
@@ -18,7 +18,7 @@ def _roles(root: Section, found: Found) -> None:
         labels = {b.label.lower(): b for b in section.blocks if b.kind == "label"}
         if not any("responsibilit" in label for label in labels) or home_of(section) == "escalation":
             continue
-        name = re.sub(r"\s*\(.*\)\s*$", "", section.title).strip()
+        name = re.sub(r"\s*\(.*\)\s*$", "", unnumbered(section.title)).strip()
         short = re.search(r"\(([A-Z]{1,4})\)", section.title)
         role = {"id": slug(name, "role"), "name": name, "responsibilities": []}
         if short:

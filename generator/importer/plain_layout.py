@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .plain_text import LEADER, _standalone
+from .plain_text import LEADER, _standalone, has_markdown_heading
 
 LIST_ENTRY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 HANGING_ENTRY = re.compile(r"^([A-Za-z0-9][\w.-]{0,11})\s{2,}([A-Z0-9\"'(“].*)$")
@@ -134,6 +134,7 @@ def _level_above(lines: list[str], i: int, skip: set[int]) -> int:
 
 
 NUMBERED_PARAGRAPH = re.compile(r"^(\s{0,6})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{2,}(\S.*)$")
+NUMBERED_CLAUSE = re.compile(r"^(\s{0,6})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-Za-z(\"'].*)$")
 
 
 def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
@@ -142,12 +143,18 @@ def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
     wrapped lines under it; where four such paragraphs or more number the document. A numbered line
     standing alone as a title ('6.1  PROCEDURE A: BILLING DATABASE DOWN') over what it numbers is a
     heading instead, one below the heading above it."""
-    found = [(i, NUMBERED_PARAGRAPH.match(line)) for i, line in enumerate(lines) if i not in skip and line[:7].strip()[:1].isdigit()]
+    pattern, clauses = NUMBERED_PARAGRAPH, not has_markdown_heading(lines, skip)
+    if clauses:   # a typed document: '1.1 This procedure applies ...' too
+        pattern = NUMBERED_CLAUSE
+    found = [(i, pattern.match(line)) for i, line in enumerate(lines) if i not in skip and line[:7].strip()[:1].isdigit()]
     found = [(i, m) for i, m in found if m]
     if len(found) < 4:
         return
+    if clauses:
+        _numbered_part_headings(lines, skip)
     top = min(m.group(2).count(".") for _, m in found)
-    titles = {m.group(2): _level_above(lines, i, skip) + 1 for i, m in found if _title_paragraph(lines, i, m)}
+    titles = {m.group(2): _level_above(lines, i, skip) + 1 for i, m in found
+              if _title_paragraph(lines, i, m) or (clauses and _title_over_clauses(lines, i, m, pattern))}
     for i, match in found:
         number = match.group(2)
         if number in titles:
@@ -158,10 +165,31 @@ def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
         lines[i] = f"{indent}- {number} {match.group(3)}"
         column = len(match.group(1)) + len(number)
         j = i + 1
-        while j < len(lines) and j not in skip and lines[j].strip() and not NUMBERED_PARAGRAPH.match(lines[j]) \
+        while j < len(lines) and j not in skip and lines[j].strip() and not pattern.match(lines[j]) \
                 and _indent(lines[j]) > column:
             lines[j] = indent + "  " + lines[j].strip()
             j += 1
+
+
+def _numbered_part_headings(lines: list[str], skip: set[int]) -> None:
+    """'2. INCIDENT LEVELS' standing alone, in capitals, over its numbered clauses: a section heading."""
+    from .plain_text import NUMBERED_LINE, _capitals
+
+    for i, line in enumerate(lines):
+        match = NUMBERED_LINE.match(line) if i not in skip and "." not in (line.split(".", 1)[1][:1] if "." in line else "x") else None
+        if match and "." not in match.group(1) and _capitals(match.group(2)) and _standalone(lines, i):
+            lines[i] = "## " + line.strip()
+
+
+def _title_over_clauses(lines: list[str], i: int, match: re.Match, pattern: re.Pattern) -> bool:
+    """'5.1 Duty Incident Manager' over '    5.1.1 Declares the incident ...': a short title numbering
+    the clauses right under it."""
+    text = match.group(3).strip()
+    if len(text.split()) > 8 or re.search(r"[.,:;]$|[.;]\s", text) or i + 1 >= len(lines):
+        return False
+    following = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+    below = pattern.match(lines[following]) if following is not None else None
+    return bool(below) and below.group(2).startswith(match.group(2) + ".")
 
 
 def _title_paragraph(lines: list[str], i: int, match: re.Match) -> bool:
@@ -208,7 +236,7 @@ def framed_headings(lines: list[str], attached: dict[int, int], skip: set[int]) 
             attached[rule + 1] = i + 1
 
 
-SPACED_ENTRY = re.compile(r"^(\s{0,3})(\S{1,10})\s{2,}(\S.*)$")
+SPACED_ENTRY = re.compile(r"^(\s{0,3})(?!\|)(\S{1,10})\s{2,}(\S.*)$")   # ('|  |  |': a table's empty row)
 ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 

@@ -63,4 +63,5 @@ def _emoji_led(line: str) -> bool:
     parts = stripped.split(" ", 1)
     if len(line) - len(stripped) > 4 or len(parts) < 2 or not parts[1].strip() or len(parts[0]) > 3:
         return False
-    return all(unicodedata.category(c) in ("So", "Sk", "Sm", "Mn", "Cf") for c in parts[0])
+    # ('|', '+', '<', '^': a table's or a formula's characters, never a pictograph)
+    return all(ord(c) > 127 and unicodedata.category(c) in ("So", "Sk", "Sm", "Mn", "Cf") for c in parts[0])

@@ -140,9 +140,22 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
     for i, match in numbered.items():
         number, title = match.groups()
         top = "." not in number and _capitals(title)
-        sub = "." in number and number.split(".")[0] in heads and not title.endswith((".", ":"))
+        sub = "." in number and number.split(".")[0] in heads and _short_title(title, lines, i)
         if top or sub:
             lines[i] = "#" * (number.count(".") + 2) + " " + lines[i].strip()
+    for i, line in enumerate(lines):   # 'DOCUMENT CONTROL', 'CONTENTS': the unnumbered parts beside them
+        match = CAPITAL_LINE.match(line) if i not in skip and i not in numbered else None
+        if match and _standalone(lines, i) and len(match.group(1).split()) <= 6:
+            lines[i] = "## " + line.strip()
+
+
+def _short_title(title: str, lines: list[str], i: int) -> bool:
+    """'3.1 Internal', not '1.1 This procedure applies to incidents affecting telemetry,' (a clause
+    wrapped onto the indented line under it) or '6.1.1 Confirm the scope. Check the' (sentences)."""
+    if re.search(r"[.,:;]$|[.;]\s", title) or len(title.split()) > 8:
+        return False
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    return not (after.startswith(" ") and after.strip()[:1].islower())
 
 
 CAPITAL_LINE = re.compile(r"^\s{0,3}([A-Z][A-Z0-9 &/,'’-]{2,60}[A-Z0-9])(?:\s+\([^()]{1,80}\))?:?\s*$")

@@ -5,7 +5,7 @@ import re
 
 from .found import Found, home_of
 from .mdparse import Block, Section, joined, strip_md, title_matches
-from .text import duration, slug
+from .text import duration, slug, unnumbered
 
 
 PM_TEMPLATE = re.compile(r"template|format|structure|\bform\b", re.IGNORECASE)
@@ -62,7 +62,8 @@ def _blank_form(section: Section) -> bool:
     return all(n <= 20 for n in words) and sum(not child.blocks for child in children) * 2 >= len(children)
 
 
-REVIEW_WORDS = re.compile(r"review|post[- ]?mortem|post[- ]incident|retro|\bpir\b|\brca\b", re.IGNORECASE)
+REVIEW_WORDS = re.compile(r"review|post[- ]?mortem|post[- ]incident|retro|\bpir\b|\brca\b|reason for outage|\brfo\b|"
+                          r"after[- ]action|lessons[- ]learn", re.IGNORECASE)
 
 
 WRITEUP = re.compile(r"write-?ups?|post[- ]?mortem|post[- ]incident|retro(?:spective)?s?\b|incident review|\bpir\b|"
@@ -105,7 +106,7 @@ COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)
 
 # 'we send a short report within a week covering:', under '7. Afterwards'
 REPORT = re.compile(r"\b(?:a|an|the|our|short|written|incident)\s+report\b", re.IGNORECASE)
-AFTERWARDS = re.compile(r"^\W*(?:\d+\.\s*)?(?:afterwards|after (?:an|the) incident|aftermath|follow[- ]?up)\W*$", re.IGNORECASE)
+AFTERWARDS = re.compile(r"^\W*(?:\d+\\?\.\s*)?(?:afterwards|after (?:an|the) incident|aftermath|follow[- ]?up)\W*$", re.IGNORECASE)
 SECTION_COLUMN = re.compile(r"^(?:heading|section|part|question|topic)s?$", re.IGNORECASE)
 
 
@@ -120,8 +121,8 @@ def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) ->
     short items, a section each ('Timeline of events', 'Root cause - why it happened')."""
     blocks = section.blocks
     for n, block in enumerate(blocks):
-        if block.kind != "para" or not COVERING.search(block.text) or block.lines[0] in found.used:
-            continue
+        if block.kind not in ("para", "item") or not COVERING.search(block.text) or block.lines[0] in found.used:
+            continue   # (a typed document's numbered clause is an item: '8.1 The report shall use ...:')
         if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or REPORT.search(block.text)
                 or title_matches(WRITEUP, section.title) or title_matches(AFTERWARDS, section.title)):
             continue
@@ -172,7 +173,7 @@ BRACKETED_PROMPT = re.compile(r"^([^()]{2,40}?)\s*\(([^()\s]+\s[^()]{1,78})\)$")
 def _item_section(block: Block) -> dict:
     """'Root cause - why it happened': the title, then what to write under it (the title again when
     the item says no more)."""
-    text = strip_md(block.text).strip().rstrip(".;")
+    text = unnumbered(strip_md(block.text).strip().rstrip(".;"))   # '8.1.1 Incident summary'
     title, *prompt = ITEM_PROMPT.split(text, maxsplit=1)
     bracketed = BRACKETED_PROMPT.match(text) if not prompt else None
     if bracketed:   # 'Impact (who, how many, for how long)': what to write, in brackets
@@ -261,7 +262,7 @@ def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None
     sections = []
     for child in section.children:
         prose = [b for b in child.blocks if b.kind in ("para", "item") and b.text]
-        title = strip_md(child.title)
+        title = unnumbered(strip_md(child.title))   # '9.1 Incident Summary
         sections.append({"id": slug(title), "title": title,
                          "prompt": joined(prose, child.blocks) or title})
         found.used.add(child.line)

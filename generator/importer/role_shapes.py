@@ -5,7 +5,7 @@ import re
 
 from .found import Found, unused_tables
 from .mdparse import Block, Section, joined, strip_md, title_matches
-from .text import slug
+from .text import unnumbered, slug
 
 
 def role_tables(root: Section, found: Found) -> None:
@@ -38,7 +38,8 @@ def role_tables(root: Section, found: Found) -> None:
 
 
 # '**Incident Commander** — coordinates, makes decisions.' as a paragraph of its own.
-BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[—–-]\s*(\S.*)$")
+# '**Incident Commander** (Engineering) — confirms facts': whose role it is, in brackets, part of its name
+BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*(\s*\([^()]{2,40}\))?\s*[—–-]\s*(\S.*)$")
 
 
 ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
@@ -60,7 +61,7 @@ def role_sections(root: Section, found: Found) -> None:
         for block in section.blocks:
             lead = BOLD_LEAD.match(block.text) if block.kind == "para" else None
             label, text = (block.label, block.text) if block.kind == "label" else (block.key, block.value) \
-                if block.kind == "item" and block.level == 0 else lead.groups() if lead else ("", "")
+                if block.kind == "item" and block.level == 0 else _lead_role(lead) if lead else ("", "")
             dashed = DASHED_ROLE.match(strip_md(block.text)) if block.kind == "item" and not block.level and not label else None
             if dashed:   # '- Incident Commander — decides, delegates, keeps time'
                 label, text = dashed.groups()
@@ -79,10 +80,15 @@ def role_sections(root: Section, found: Found) -> None:
 DUTY_VERB = re.compile(r"^(?!(?:is|was|has|means|applies|covers|includes|affects)\b)[a-z]{3,}s\b")
 
 
+def _lead_role(lead: re.Match) -> tuple[str, str]:
+    """The role's name (its bracket too) and what it does."""
+    return lead.group(1) + (lead.group(2) or ""), lead.group(3)
+
+
 def _duty_leads(leads: list) -> bool:
     """Three bold names or more, each over a lower-case duty in the third person and nothing else."""
     leads = [m for m in leads if m]
-    return len(leads) >= 3 and all(DUTY_VERB.match(m.group(2)) for m in leads)
+    return len(leads) >= 3 and all(DUTY_VERB.match(m.group(3)) for m in leads)
 
 
 def _toggle_roles(section: Section, found: Found) -> None:
@@ -151,7 +157,9 @@ def _paragraphs(blocks: list[Block]) -> list[str]:
 
 
 def _role(title: str, duties: list[str]) -> dict:
-    name = re.sub(r"\s*\(.*\)\s*$", "", strip_md(title)).strip() or strip_md(title)
+    title = unnumbered(strip_md(title))
+    # '(IC)' is the role's short name, kept apart; '(Pennine)' says whose role it is: part of its name
+    name = re.sub(r"\s*\([A-Z]{1,4}\)\s*$", "", title).strip() or title
     role = {"id": slug(name, "role"), "name": name, "responsibilities": duties}
     short = re.search(r"\(([A-Z]{1,4})\)", title)
     if short:

@@ -170,6 +170,15 @@ LITERAL_TAG = re.compile(rf"^(?:{LEVEL_ID}|[ xX]|(?i:resolved|update|updated|inv
                          r"action required|fyi|external|internal))$")
 
 
+SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s+(?=\S)")
+
+
+def unnumbered(title: str) -> str:
+    """'5.1 Duty Incident Manager' -> 'Duty Incident Manager': a section's number is the document's
+    structure, not the name of what it holds."""
+    return SECTION_NUMBER.sub("", title)
+
+
 def placeholders(body: str) -> tuple[str, dict[str, str]]:
     """[ISSUE], [time] or {time, UTC} -> {issue} / {time} / {time_utc}, each declared with the original wording."""
     declared: dict[str, str] = {}
