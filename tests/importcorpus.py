@@ -318,7 +318,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     fence = ""
     from .markup_lines import reader_lines
 
-    lines = reader_lines(source, _without_page_markup(source.read_text(encoding="utf-8")).splitlines())
+    written = _without_page_markup(source.read_text(encoding="utf-8")).splitlines()
+    lines = reader_lines(source, written)
     for number, line in enumerate(lines, start=1):
         marker = re.match(r"^\s*(?:>\s?)*(`{3,}|~{3,})", line)   # a fence in a block quote too
         if marker and not fence:
@@ -332,6 +333,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         if number in first_table_rows:
             continue
         shown = [all(_on_site(p, site_text) for p in payloads(line, links)) for links in (False, True)]
+        if number <= len(written) and written[number - 1] != line:   # notes show a markup line as written
+            shown.append(all(_on_site(p, site_text) for p in payloads(written[number - 1])))
         if "{{" in line:   # '{{incident_id}}' as Confluence shows it, the word in monospace
             shown.append(all(_on_site(p, site_text) for p in payloads(re.sub(r"\{\{([^{}]{1,60})\}\}", r"\1", line))))
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders

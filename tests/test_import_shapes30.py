@@ -101,3 +101,48 @@ def test_tab_rows_are_one_table_and_an_indenting_tab_is_not_a_cell() -> None:
     assert draw_tables(lines, set()) == ["<table><tr><th>Name</th><th>Phone</th></tr>",
                                          "<tr><td>Ana</td><td>555-0100</td></tr></table>", "",
                                          "\tindented text", "\tmore"]
+
+
+CLAUSES, GDOCS, STATUS = "typed-clauses-procedure.txt", "gdocs-export-empty-headers.md", "statuspage-impact-levels.md"
+
+
+@pytest.fixture(scope="module")
+def more(tmp_path_factory) -> dict[str, dict[str, object]]:
+    return imported(tmp_path_factory, [CLAUSES, GDOCS, STATUS])
+
+
+def test_a_document_numbered_in_clauses(more) -> None:
+    out = more[CLAUSES]
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("Level 1", "20m"), ("Level 2", "2h")]   # 'Attend within' is the response column
+    assert [(r["name"], r["responsibilities"]) for r in out["roles.yaml"]["roles"]] == [
+        ("Signalling Controller", ["Declares the fault and assigns the level.", "Stops trams entering the section."]),
+        ("Field Technician", ["Attends the site and restores the signal."])]
+    assert commands(out["playbooks/interlocking-not-responding.yaml"]) == [
+        "ping -c 3 ixl-02.trams.example", "sudo systemctl restart ixl-gateway"]
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [
+        "What failed", "Sequence of events", "Cause", "Actions"]
+
+
+def test_a_google_docs_export(more) -> None:
+    out = more[GDOCS]
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("Sev A", "30m"), ("Sev B", "4h")]   # the empty header row over the table's own
+    assert {c["name"]: c.get("phone") for c in out["contacts.yaml"]["contacts"]}["Tilde Morgan"] == "07700 900701"
+    # commands indented four under a list item, one playbook (not the whole document as another)
+    assert [p for p in out if p.startswith("playbooks/")] == ["playbooks/shop-shows-a-502.yaml"]
+    assert commands(out["playbooks/shop-shows-a-502.yaml"])[1] == \
+        "ssh deploy@shop-01.marlowe.example\nsudo systemctl restart shop-app\nshopctl cache clear --all"
+    assert [(t["title"], t["subject"]) for t in out["templates.yaml"]["templates"]] == [
+        ("Delay notice (Sev A)", "Orders from {shop_name} are delayed")]   # an italic name over the message
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == ["What happened", "Timeline", "What we will change"]
+
+
+def test_a_status_page_process(more) -> None:
+    out = more[STATUS]
+    assert [(lv["name"], lv["update_every"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("Major Outage", "30m"), ("Partial Outage", "60m"), ("Degraded Performance", "2h")]
+    assert [r["name"] for r in out["roles.yaml"]["roles"]] == [
+        "Comms Lead", "Incident Commander (Engineering)", "Support Liaison"]
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [   # 'Reason for Outage': an RFO
+        "Summary", "Customer impact", "Timeline", "Root cause", "Preventive actions"]

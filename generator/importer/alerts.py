@@ -105,12 +105,42 @@ def _header_fields(section: Section, pb: dict, key: str, found: Found) -> None:
     from .guidance import _text
 
     fields = [b for b in section.blocks if b.kind == "label" and b.text and b.lines[0] not in found.used]
-    fields = [b for b in fields if not _part_label(b, pb, key, found) and not _owned_by(b, pb, key, found)]
+    fields = [b for b in fields if not _part_label(b, pb, key, found) and not _owned_by(b, pb, key, found)
+              and not _alert_or_severity(b, pb, key, found)]
     if not fields:
         return
     found.guidance.setdefault(key, []).append({"title": strip_md(section.title), "text": _text(fields)})
     found.use(key, *fields)
     found.guidance_lines.update(n for b in fields for n in b.lines)
+
+
+ALERT_LABEL = re.compile(r"^(?:alerts?|alert name|fires on)$", re.IGNORECASE)
+SEVERITY_LABEL = re.compile(r"^(?:severity|sev|priority|level)$", re.IGNORECASE)
+ALERT_NAME = re.compile(r"^`?([A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*)`?(?=\s|$)")
+
+
+def _alert_or_severity(block, pb: dict, key: str, found: Found) -> bool:
+    """'**Alert:** `AuthLatencyP99High` (p99 > 800 ms)' names the alert the playbook answers (an alias
+    too); '**Severity:** SEV2 (SEV1 if ...)' its level. True when the line says no more than that:
+    otherwise it is also kept as written."""
+    from .ladders import level_id
+
+    label, value = strip_md(block.label).rstrip(": "), block.text.strip()
+    if ALERT_LABEL.match(label) and (name := ALERT_NAME.match(value)):
+        pb.setdefault("alerts", [])
+        if name.group(1) not in pb["alerts"]:
+            pb["alerts"].append(name.group(1))
+            pb["aliases"].append(name.group(1))
+        rest = value[name.end():].strip()
+    elif SEVERITY_LABEL.match(label) and (lid := level_id(value.split(" (")[0].strip())) and not pb.get("severity"):
+        pb["severity"] = lid
+        rest = value.split(" (", 1)[1] if " (" in value else ""
+    else:
+        return False
+    if rest:
+        return False
+    found.use(key, block)
+    return True
 
 
 SERVICE_LABEL = re.compile(r"^services?$", re.IGNORECASE)

@@ -38,6 +38,8 @@ def bold_headings(lines: list[str], skip: set[int], breaks: set[int] = frozenset
             level = depth + 1
         else:   # before the first numbered heading: the document's title
             level = depth + 2 if depth else (1 if numbered else 2)
+        if number:   # '2\\. Severity levels': the escape is the export's, the number the reader's
+            title = number.group(1).replace("\\", "") + title[number.end(1):].replace("\\.", ".", 1)
         lines[i] = "#" * min(level, 6) + " " + title
 
 

@@ -130,9 +130,12 @@ def _looks_like_scenario(section: Section) -> bool:
     sole_title = section.level == 1 and section.parent is not None and len(section.parent.children) == 1
     if (section.level < 2 and not sole_title) or "checklist" in section.title.lower():
         return False
+    if sole_title and any(DOCUMENT_PART.search(strip_md(c.title)) for c in section.children):
+        return False   # the document's title over its parts ('1. Severity', '2. Contacts', '3. Procedures')
     stages = {_leading_stage(n) for n in names} - {None, "causes"}
     return len(stages) >= 2 or (len(stages) == 1 and bool(_parent_level(section)) and not section.children)
 
+DOCUMENT_PART = re.compile(r"severit|priorit|\bcontacts?\b|who to call|escalation|\broles\b|\bprocedures\b", re.IGNORECASE)
 PLAYBOOK_TITLE = re.compile(r"^(?:\d{1,2}[.)]\s+)?(playbook|runbook)\s*(?:\d{1,2}|[A-Z])?\s*(?::|\s[—–-]\s)", re.I)   # 'Playbook 2: X', 'Runbook A — X'
 STAGE_LEAD = re.compile(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+)")
 PARENT_LEVEL = re.compile(r"\b(P[\s-]?[0-9]|SEV[\s-]?[0-9])\b")

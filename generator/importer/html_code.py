@@ -61,7 +61,8 @@ LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
 def monospace_blocks(lines: list[str], skip: set[int]) -> None:
     """A monospace font around lines of their own ('<font face="Courier New">' ... '</font>', the
     lines ended with '<br>'), rewritten as the '<pre>' block a reader sees."""
-    if not any("ourier" in line or "onospace" in line or "<tt" in line.lower() or "onsolas" in line for line in lines):
+    if not any("ourier" in line or "onospace" in line or "<tt" in line or "<TT" in line or "onsolas" in line
+               for line in lines):
         return
     for i, line in enumerate(lines):
         opened = MONOSPACE_OPEN.match(line) if i not in skip and "<" in line else None

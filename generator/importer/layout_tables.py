@@ -16,7 +16,7 @@ TAG = re.compile(r"<(/?)(table|tr|td|th|tbody|thead)\b[^>]*>", re.IGNORECASE)
 
 def unwrap_layout_tables(lines: list[str], skip: set[int]) -> None:
     """Remove, in place, the tags of every layout table of ``lines`` (no line of ``skip`` is read)."""
-    if not any("<t" in line.lower() for line in lines):
+    if not any("<t" in line or "<T" in line for line in lines):
         return
     tags = [(i, m) for i, line in enumerate(lines) if i not in skip for m in TAG.finditer(line)]
     drop: set[tuple[int, int]] = set()

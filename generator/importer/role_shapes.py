@@ -123,7 +123,7 @@ def _prose_role(section: Section, found: Found) -> None:
     nested = [b for b in free if b.kind == "item" and b.level > 0]
     prose = [b for b in free if b.kind == "para" and b.text]
     labels = [b for b in free if b.kind == "label"]
-    duties = [strip_md(b.text) for b in items]
+    duties = [unnumbered(strip_md(b.text)) for b in items]   # '2.1.1 Declares the fault': the clause's number is structure
     duties += [f"{strip_md(b.label)}: {strip_md(b.text)}" for b in labels if b.text]
     text = _paragraphs(prose)
     if not duties and not text:

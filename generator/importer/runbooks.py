@@ -18,7 +18,7 @@ from dataclasses import replace
 from .alerts import ALERT_TITLE
 from .found import Found, _leading_stage, home_of
 from .mdparse import Block, Section, strip_md
-from .text import slug
+from .text import slug, unnumbered
 
 STAGES = ("immediate", "investigate", "resolve", "verify")
 LANGS = ("bash", "sh", "console", "sql", "python", "pycon", "powershell", "text", "json", "yaml")   # the schema's
@@ -120,7 +120,7 @@ def _playbook(section: Section, members: list[Section], found: Found) -> dict:
     from .role_shapes import _paragraphs
     from .substeps import sub_step
 
-    title = strip_md(section.title)
+    title = unnumbered(strip_md(section.title))   # '3.1 Shop shows a 502'
     pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     key = f"playbook:{pb['id']}"

@@ -73,6 +73,7 @@ def _has_commands(section: Section) -> bool:
 
 def command_sections(root: Section, found: Found) -> None:
     """Sibling sub-sections that each hold shell commands ('### The queue is stuck'): a playbook each."""
+    from .alerts import _header_fields
     from .scenarios import _playbook
 
     for section in root.walk():
@@ -83,7 +84,9 @@ def command_sections(root: Section, found: Found) -> None:
         if not leaves:
             continue
         for child in leaves:
-            found.playbooks.append(_playbook(child, found, "immediate"))
+            pb = _playbook(child, found, "immediate")
+            _header_fields(child, pb, f"playbook:{pb['id']}", found)   # '**Alert:**', '**Owner:**' over the steps
+            found.playbooks.append(pb)
 
 
 # A section that is a list of commands to run: 'Useful commands', 'Cheat sheet', 'Manual escalation from the CLI'.
