@@ -146,3 +146,23 @@ def test_a_status_page_process(more) -> None:
         "Comms Lead", "Incident Commander (Engineering)", "Support Liaison"]
     assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [   # 'Reason for Outage': an RFO
         "Summary", "Customer impact", "Timeline", "Root cause", "Preventive actions"]
+
+
+RACI = "ir-plan-raci-matrix.md"
+
+
+def test_a_raci_matrix_is_kept_as_a_table_on_the_roles_page(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [RACI])[RACI]
+    roles = out["roles.yaml"]
+    assert [r["name"] for r in roles["roles"]] == ["Incident Manager", "Analyst", "Data Protection Officer"]
+    [matrix] = roles["guidance"]
+    assert matrix["title"] == "Who does what (RACI)"
+    assert matrix["text"].splitlines()[2] == "| Open the incident | A/R | C | I |"
+
+
+def test_a_guidance_table_is_rendered_with_every_cell_escaped() -> None:
+    from generator.render.imported import guidance_block
+
+    text = "| Who | What |\n|---|---|\n| <b>Lead</b> | R |"
+    block = guidance_block([{"title": "RACI", "text": text}])
+    assert "| Who | What |\n|---|---|\n" in block and "<b>" not in block

@@ -11,7 +11,7 @@ from .mdparse import Block, Section, strip_md
 
 HOMES = [("post-mortem", "postmortem"), ("postmortem", "postmortem"), ("post-incident", "postmortem"),
          ("blameless", "postmortem"), ("severit", "severities"), ("classification", "severities"),
-         ("contact", "contacts"), ("escalat", "escalation"), ("role", "roles"), ("phase", "process"),
+         ("contact", "contacts"), ("escalat", "escalation"), ("role", "roles"), ("raci", "roles"), ("phase", "process"),
          ("workflow", "process"), ("process", "process"), ("checklist", "process"),
          ("template", "templates"), ("communication", "templates"), ("messages", "templates")]
 STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "immediate"),

@@ -48,6 +48,27 @@ ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|r
 DASHED_ROLE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Za-z][^—–:]{1,40}?)\s+(?:[—–]|-(?=\s))\s+(\S.*)$")
 
 
+RACI_CELL = re.compile(r"^(?:[RACI](?:\s*[/,]\s*[RACI])*|[-–—]|n/?a)?$", re.IGNORECASE)
+
+
+def raci_tables(root: Section, found: Found) -> None:
+    """'| Activity | CSIRT Lead | CISO | ...' over rows of R, A, C and I: who does, owns, is asked and is
+    told what. Kept as the table it is, on the roles page (its guidance), under its heading."""
+    for section in root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or len(block.rows) < 3 or len(block.rows[0]) < 3 or block.lines[0] in found.used:
+                continue
+            cells = [strip_md(c).strip() for row in block.rows[1:] for c in row[1:]]
+            if not all(RACI_CELL.match(c) for c in cells) or sum(bool(c.strip("-–—")) for c in cells) * 2 < len(cells):
+                continue
+            rows = [[strip_md(c).strip() for c in row] for row in block.rows]
+            text = "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])] +
+                             ["| " + " | ".join(row) + " |" for row in rows[1:]])
+            found.guidance.setdefault("roles", []).append({"title": strip_md(section.title) or "RACI", "text": text})
+            found.use("roles", block)
+            found.guidance_lines.update(block.lines)
+
+
 def role_sections(root: Section, found: Found) -> None:
     """Under a 'Roles' heading: each sub-heading with a list is a role, and so is each
     '**Name**: what they do' line."""

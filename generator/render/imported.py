@@ -7,6 +7,7 @@ still has placeholders lists each missing value with its file and line.
 """
 from __future__ import annotations
 
+import re
 
 from ..problems import Problem
 from .markdown import escape_block, escape_inline
@@ -34,6 +35,18 @@ def notes_block(notes: str) -> str:
             f"{body}\n")
 
 
+TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def _table(lines: list[str]) -> str:
+    """A table kept as written (a RACI matrix): each cell's text escaped, the rule rebuilt."""
+    rows = [[escape_inline(cell.strip()) for cell in line.strip("|").split("|")] for line in lines]
+    width = len(rows[0])
+    body = [row[:width] + [""] * (width - len(row)) for i, row in enumerate(rows) if i != 1]
+    rule = "|" + "|".join("---" for _ in range(width)) + "|"
+    return "\n".join(["| " + " | ".join(body[0]) + " |", rule] + ["| " + " | ".join(row) + " |" for row in body[1:]])
+
+
 def guidance_block(sections: list[dict]) -> str:
     """Each section of policy text under its own heading: paragraphs, and lists where the source had them."""
     out = []
@@ -43,6 +56,9 @@ def guidance_block(sections: list[dict]) -> str:
             lines = [line for line in paragraph.splitlines() if line.strip()]
             if lines and all(line.startswith("- ") for line in lines):
                 paragraphs.append("\n".join(f"- {escape_inline(line[2:])}" for line in lines))
+            elif len(lines) >= 3 and all(line.startswith("|") and line.endswith("|") for line in lines) \
+                    and TABLE_RULE.fullmatch(lines[1]):
+                paragraphs.append(_table(lines))
             elif lines:
                 paragraphs.append(escape_block("\n".join(lines)))
         out.append(f"## {escape_inline(section.get('title', ''))}\n\n" + "\n\n".join(paragraphs))
