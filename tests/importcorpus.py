@@ -264,7 +264,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\)|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
     if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
         stripped = "## " + re.sub(r"^[^\w]+", "", stripped)
         text = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", stripped[3:])   # its section number is markup too
@@ -275,7 +275,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
                       flags=re.IGNORECASE)  # numbering, kind labels and a severity shown as the page's badge
     # 'PROCEDURE: Donation site down' on a line of its own: a kind label over the playbook it names
     text = re.sub(r"^(?:procedure|playbook|runbook|scenario)\s*:\s*(?=\S.{0,60}$)", "", text, flags=re.IGNORECASE)
-    if re.match(r"^\s*(?:[-*+]|\d+[.)]|[a-z][.)])\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
+    if re.match(r"^\s*(?:[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\))\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
         return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)

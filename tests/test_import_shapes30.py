@@ -118,6 +118,9 @@ def test_a_document_numbered_in_clauses(more) -> None:
     assert [(r["name"], r["responsibilities"]) for r in out["roles.yaml"]["roles"]] == [
         ("Signalling Controller", ["Declares the fault and assigns the level.", "Stops trams entering the section."]),
         ("Field Technician", ["Attends the site and restores the signal."])]
+    # '(a) ...', '(b) ...', '(c) ...': the order to call in
+    assert [lv["name"] for lv in out["escalation.yaml"]["levels"]] == [
+        "Signalling Controller", "Signalling Engineer on call", "Head of Infrastructure"]
     assert commands(out["playbooks/interlocking-not-responding.yaml"]) == [
         "ping -c 3 ixl-02.trams.example", "sudo systemctl restart ixl-gateway"]
     assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [
@@ -166,3 +169,11 @@ def test_a_guidance_table_is_rendered_with_every_cell_escaped() -> None:
     text = "| Who | What |\n|---|---|\n| <b>Lead</b> | R |"
     block = guidance_block([{"title": "RACI", "text": text}])
     assert "| Who | What |\n|---|---|\n" in block and "<b>" not in block
+
+
+def test_numbered_sentences_are_the_chain_of_whom_each_reaches(tmp_path_factory) -> None:
+    name = "escalation-steps-in-sentences.md"
+    levels = imported(tmp_path_factory, [name])[name]["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == [   # who does it, whom the arrow or the verb reaches
+        "Front desk lead", "Practice Manager", "Brightline IT's duty engineer", "Clinical Director"]
+    assert levels[1]["triggers"] == [{"condition": "If no answer in 20 minutes → Practice Manager", "after": "20m"}]

@@ -20,7 +20,7 @@ from .text import PHONE_ANY
 from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
                            numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
-from .outline import lettered_steps, outline_headings
+from .outline import lettered_runs, lettered_steps, outline_headings
 from .html_details import details_sections
 from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
@@ -123,6 +123,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         framed_headings(out.lines, out.attached, set(range(start)) | fenced)
         spaced_entries(out.lines, set(range(start)) | fenced)
         numbered_paragraphs(out.lines, set(range(start)) | fenced)
+        lettered_runs(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)
     skip = code | set(range(start))

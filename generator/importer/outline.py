@@ -97,6 +97,33 @@ LETTERED = re.compile(r"^(\s+)([a-z])[.)]\s+(\S.*)$")
 NUMBERED_STEP = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 
 
+PAREN_LETTER = re.compile(r"^\s{0,8}\(([a-z])\)\s+(\S.*)$")
+
+
+def lettered_runs(lines: list[str], skip: set[int]) -> None:
+    """'(a) Control Room operator' / '(b) Duty Incident Manager' / '(c) ...' on lines of their own,
+    lettered in order from (a): a numbered list at the margin (Markdown has no lettered lists), so
+    that an order the document gives stays an order."""
+    i = 0
+    while i < len(lines):
+        run = _letter_run(lines, i, skip)
+        for n, k in enumerate(run, start=1):
+            lines[k] = f"{n}. {PAREN_LETTER.match(lines[k]).group(2)}"
+        i = run[-1] + 1 if run else i + 1
+
+
+def _letter_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
+    first = PAREN_LETTER.match(lines[start]) if start not in skip and "(a)" in lines[start] else None
+    if not first or first.group(1) != "a" or (start > 0 and lines[start - 1].strip()):
+        return []
+    run, j = [start], start + 1
+    while j < len(lines) and j not in skip and (match := PAREN_LETTER.match(lines[j])) \
+            and match.group(1) == chr(ord("a") + len(run)):
+        run.append(j)
+        j += 1
+    return run if len(run) >= 3 and (j == len(lines) or not lines[j].strip()) else []
+
+
 def lettered_steps(lines: list[str], skip: set[int]) -> None:
     """'1. Confirm it is broken.' over '   a) Check the dashboard.' / '   b) ...': a procedure's
     numbered step over its lettered sub-steps is a heading over a list (Markdown has no lettered
