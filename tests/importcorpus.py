@@ -278,7 +278,10 @@ def payloads(line: str, links: bool = False) -> list[str]:
     if re.match(r"^\s*(?:[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\))\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
-        return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)", text)
+        # 'Duty manager: Aled Price — 0113 ...': a title, then whom it names, shown as two fields
+        return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)|"
+                                          r"^([A-Z][\w /&'’-]{1,40}?):\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+[—–]\s)", text)
+                if part
                 if normalize(part) and not STEP_NUMBER.fullmatch(re.sub(r"^\[[ xX]\]\s*", "", part.strip()))]   # 'Step 1': the site numbers its steps
     return [text] if normalize(text) else []
 

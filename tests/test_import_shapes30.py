@@ -161,6 +161,10 @@ def test_a_raci_matrix_is_kept_as_a_table_on_the_roles_page(tmp_path_factory) ->
     [matrix] = roles["guidance"]
     assert matrix["title"] == "Who does what (RACI)"
     assert matrix["text"].splitlines()[2] == "| Open the incident | A/R | C | I |"
+    # 'Duty manager: Aled Price — 0113 ...': the title, then whom it names, then the number
+    contacts = {c["name"]: (c.get("title"), c.get("phone")) for c in out["contacts.yaml"]["contacts"]}
+    assert contacts["Aled Price"] == ("Duty manager", "0113 496 0551")
+    assert contacts["Nia Rowe"] == ("Press office", "0113 496 0552")
 
 
 def test_a_guidance_table_is_rendered_with_every_cell_escaped() -> None:

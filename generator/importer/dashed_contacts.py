@@ -83,9 +83,15 @@ def _group_contact(block: Block, following: Block | None, heading: str, found: F
     return contact
 
 
+TITLE_FIRST = re.compile(r"^([A-Z][\w /&'’-]{1,40}?):\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+
+
 def _parts(block: Block) -> list[str]:
     """'Name — role — phone': the fields of a dashed contact line, or [] when the line is not one."""
     parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
+    titled = TITLE_FIRST.match(parts[0]) if len(parts) >= 2 else None
+    if titled:   # 'Community manager: Ruby Hale — +61 ...': the title, then whom it names
+        parts = [titled.group(2), titled.group(1)] + parts[1:]
     name = re.sub(r"\([^)]*\)", "", parts[0]) if parts else ""   # '(Mon-Fri 09:00-17:00)' is no label
     return parts if 2 <= len(parts) <= 4 and len(parts[0].split()) <= 8 and ":" not in name else []
 
