@@ -181,3 +181,15 @@ def test_numbered_sentences_are_the_chain_of_whom_each_reaches(tmp_path_factory)
     assert [lv["name"] for lv in levels] == [   # who does it, whom the arrow or the verb reaches
         "Front desk lead", "Practice Manager", "Brightline IT's duty engineer", "Clinical Director"]
     assert levels[1]["triggers"] == [{"condition": "If no answer in 20 minutes → Practice Manager", "after": "20m"}]
+
+
+def test_a_raci_matrix_without_roles_goes_to_the_organization_page(tmp_path) -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+
+    text = "# Plan\n\n## Severity\n\n| Level | Respond |\n|---|---|\n| P1 | 15 minutes |\n| P2 | 1 hour |\n\n" \
+           "## RACI\n\n| Task | Lead | Analyst |\n|---|---|---|\n| Triage | A | R |\n| Report | R | C |\n"
+    docs = convert(text, "Org", date(2026, 11, 22)).documents
+    assert "roles.yaml" not in docs
+    assert docs["organization.yaml"]["guidance"][0]["text"].splitlines()[2] == "| Triage | A | R |"

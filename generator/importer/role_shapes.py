@@ -64,8 +64,9 @@ def raci_tables(root: Section, found: Found) -> None:
             rows = [[strip_md(c).strip() for c in row] for row in block.rows]
             text = "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])] +
                              ["| " + " | ".join(row) + " |" for row in rows[1:]])
-            found.guidance.setdefault("roles", []).append({"title": strip_md(section.title) or "RACI", "text": text})
-            found.use("roles", block)
+            home = "roles" if found.roles else "organization"   # the roles page, when the import writes one
+            found.guidance.setdefault(home, []).append({"title": strip_md(section.title) or "RACI", "text": text})
+            found.use(home, block)
             found.guidance_lines.update(block.lines)
 
 
