@@ -97,7 +97,7 @@ def inline_html(text: str) -> str:
     # '<p>a</p><p>b</p>' on one line: two blocks a reader sees apart, never the words 'ab'
     text = BLOCK_END.sub(" ", text)
     text = HTML_TAG.sub("", text)
-    return html.unescape(text)
+    return html.unescape(text).replace("\xa0", " ")   # '020&nbsp;7946&nbsp;0517': the spaces a reader sees
 
 
 def rewrite(lines: list[str]) -> Rewritten:

@@ -45,7 +45,7 @@ def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int],
             changed = True
         elif code is not None and not any(k in skip for k in range(i, end + 1)) and _alone(lines, i, end, opened):
             for k, text in zip(range(i, end + 1), _body(lines, i, end, opened)):
-                code[k + 1] = html.unescape(INLINE.sub("", text))
+                code[k + 1] = html.unescape(INLINE.sub("", text)).replace("\xa0", " ")
                 lines[k] = ""
             changed = True
         i = end + 1
@@ -124,7 +124,7 @@ def _rewrite(lines, start, end, opened, fences, attached) -> None:
     lang = LANG.search(opened.group(1))
     body = _body(lines, start, end, opened)
     for k, text in zip(range(start, end + 1), body):
-        lines[k] = html.unescape(INLINE.sub("", text))
+        lines[k] = html.unescape(INLINE.sub("", text)).replace("\xa0", " ")
     lines[top] = "```" + (next(g for g in lang.groups() if g) if lang else "")
     lines[bottom] = "```"
     first = start + 1 if top == start else start

@@ -96,7 +96,7 @@ def _level_table(block: Block, found: Found) -> None:
             continue
         used = True
         entry = _level(found, match.group(1), match.group(2))
-        for head, cell in zip(header[1:], row[1:]):
+        for head, written, cell in zip(header[1:], block.rows[0][1:], row[1:]):
             cell = strip_md(cell)
             if re.search(r"descr|impact|meaning", head):
                 entry.setdefault("description", cell)
@@ -116,7 +116,8 @@ def _level_table(block: Block, found: Found) -> None:
             elif cell:
                 from .ladders import apply_level_value   # 'Acknowledge', 'Updates'... by what the header says,
                 if not apply_level_value(entry, head, cell):   # else kept with the level under its name
-                    entry.setdefault("details", []).append({"label": head.capitalize(), "text": cell})
+                    # under the column's name as written ('Update GM every', not 'Update gm every')
+                    entry.setdefault("details", []).append({"label": strip_md(written).strip(), "text": cell})
     if used:
         found.use("severities", block)
 

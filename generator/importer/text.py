@@ -13,12 +13,15 @@ PHONE = re.compile(_NOT_A_DATE + r"(?:\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+
 PHONE_ANY = re.compile(_NOT_A_DATE + r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
 
 
+UNICODE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def phone_in(text: str) -> str | None:
     """The phone number in a text, without an unbalanced bracket it ran into: '+1 555 0230 (24x7 line)'."""
     match = PHONE_ANY.search(text)
     if not match:
         return None
-    value = match.group(0).strip()
+    value = UNICODE_SPACE.sub(" ", match.group(0)).strip()   # a no-break space between the digit groups
     if value.count(")") > value.count("(") and text[:match.start()].rstrip().endswith("("):
         if not (text[:match.start()].endswith("(") and re.match(r"\d{2,5}\)", value)):
             return None   # '(24x7) ...': a bracket the number ran into, not part of it
