@@ -264,7 +264,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\)|\d+(?:\.\d+)+\.?)\s+)+", "", stripped)   # markers, list and section numbers
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\)|\d+(?:\.\d+)+\.?|step\s+\d{1,2}\s*[-–—:.)])\s+)+", "", stripped,
+                  flags=re.IGNORECASE)   # ('Step 1 - ...': the site numbers its steps)   # markers, list and section numbers
     if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
         stripped = "## " + re.sub(r"^[^\w]+", "", stripped)
         text = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", stripped[3:])   # its section number is markup too
@@ -280,6 +281,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
         # 'Duty manager: Aled Price — 0113 ...': a title, then whom it names, shown as two fields
         return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)|"
+                                          r"\s+(?:tel|phone|mob|mobile)\b\.?:?\s+|"
                                           r"^([A-Z][\w /&'’-]{1,40}?):\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+[—–]\s)", text)
                 if part
                 if normalize(part) and not STEP_NUMBER.fullmatch(re.sub(r"^\[[ xX]\]\s*", "", part.strip()))]   # 'Step 1': the site numbers its steps
@@ -343,7 +345,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours;
         # 'Vendor helpdesk - only once the fault is theirs': a spaced dash parts a name from its condition)
-        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()|\s+[—–-]\s+",
+        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()|\s+[—–-]\s+|"
+                                                                       r"(?<=\))\s+(?:tel|phone|mob|mobile)\b\.?:?\s+",
                                                                        re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))
         # ('1st  Duty engineer': the site numbers the steps; an ordinal is that number)

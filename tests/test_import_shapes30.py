@@ -195,3 +195,17 @@ def test_a_raci_matrix_without_roles_goes_to_the_organization_page(tmp_path) -> 
     docs = convert(text, "Org", date(2026, 11, 22)).documents
     assert "roles.yaml" not in docs
     assert docs["organization.yaml"]["guidance"][0]["text"].splitlines()[2] == "| Triage | A | R |"
+
+
+def test_a_typed_memo_with_colon_titles_tel_lines_and_tab_indented_commands(tmp_path_factory) -> None:
+    name = "plain-memo-colon-headings.txt"
+    out = imported(tmp_path_factory, [name])[name]
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("Grade 1", "10m"), ("Grade 2", "1h")]
+    contacts = {c["name"]: (c.get("title"), c.get("phone")) for c in out["contacts.yaml"]["contacts"]}
+    assert contacts["Owen Pryce"] == ("Duty Systems Manager", "0161 496 0331")
+    assert contacts["Linkwave Support"] == ("Ticket Supplier", "0161 496 0333")
+    book = out["playbooks/ticket-gate-offline.yaml"]
+    assert commands(book) == ["ping -c 3 gate-ctl01.fenby.local", "sudo systemctl restart gate-agent"]
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [
+        "What failed", "Who was affected", "What we changed"]   # 'a) ...' after 'under these headings:'

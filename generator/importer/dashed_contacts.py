@@ -83,12 +83,18 @@ def _group_contact(block: Block, following: Block | None, heading: str, found: F
     return contact
 
 
+TEL = re.compile(r"\s+(?:tel|telephone|phone|ph|mob|mobile|cell)\b\.?:?\s+", re.IGNORECASE)
+BRACKETED_TITLE = re.compile(r"^([A-Z][^()]{1,50}?)\s*\(([A-Za-z][^()]{1,40})\)$")
 TITLE_FIRST = re.compile(r"^([A-Z][\w /&'’-]{1,40}?):\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 
 
 def _parts(block: Block) -> list[str]:
     """'Name — role — phone': the fields of a dashed contact line, or [] when the line is not one."""
     parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
+    if len(parts) == 1 and (told := TEL.search(parts[0])):   # 'Graham Whitlock (Duty IT Manager) tel. 0113 ...'
+        who, number = parts[0][:told.start()].strip(), parts[0][told.end():].strip()
+        bracket = BRACKETED_TITLE.match(who)
+        parts = ([bracket.group(1), bracket.group(2)] if bracket else [who]) + [number]
     titled = TITLE_FIRST.match(parts[0]) if len(parts) >= 2 else None
     if titled:   # 'Community manager: Ruby Hale — +61 ...': the title, then whom it names
         parts = [titled.group(2), titled.group(1)] + parts[1:]

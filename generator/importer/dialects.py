@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from .mdparse import RULE, fenced_lines
 from . import html_lists
-from .indented_code import fence_indented_code
+from .indented_code import fence_indented_code, indented_commands
 from .text import PHONE_ANY
 from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
                            numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
-from .outline import lettered_runs, lettered_steps, outline_headings
+from .outline import lettered_runs, lettered_steps, outline_headings, phone_lines, step_lines
 from .html_details import details_sections
 from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
@@ -123,8 +123,12 @@ def rewrite(lines: list[str]) -> Rewritten:
         framed_headings(out.lines, out.attached, set(range(start)) | fenced)
         spaced_entries(out.lines, set(range(start)) | fenced)
         numbered_paragraphs(out.lines, set(range(start)) | fenced)
-        lettered_runs(out.lines, set(range(start)) | fenced)
+        lettered_runs(out.lines, set(range(start)) | fenced, out.breaks)
+        phone_lines(out.lines, set(range(start)) | fenced)
+        step_lines(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
+    if not word:
+        indented_commands(out.lines, out.code, fenced_lines(out.lines) | set(range(start)))
     code = fenced_lines(out.lines)
     skip = code | set(range(start))
     numbered_headings(out.lines, skip)   # before the cheat sheet's: '2. INCIDENT LEVELS' numbers the document

@@ -136,3 +136,35 @@ def _fence(lines: list[str], start: int, end: int) -> None:
     for j in range(start + 1, end):
         text = lines[j].expandtabs(4)
         lines[j] = text[cut:] if text.strip() else ""
+
+
+def indented_commands(lines: list[str], code: dict[int, str], skip: set[int]) -> None:
+    """'Step 2 - From the jump host, check the gateway:' over '<TAB>ssh ops-jump01' / '<TAB>ping -c 4 ...'
+    with no blank line between (a typed memo): the commands, moved into ``code`` (line, 1-based ->
+    command) for the reader to put in the tree as one code block, their lines blanked."""
+    i = 1
+    while i < len(lines):
+        run = _command_run(lines, i, skip)
+        for k in run:
+            code[k + 1] = lines[k].strip()
+            lines[k] = ""
+        i = run[-1] + 1 if run else i + 1
+
+
+def _command_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
+    above = lines[start - 1]
+    if start in skip or not above.strip() or not lines[start].strip() or (start - 1) in skip:
+        return []
+    column = _indent(above) + 4
+    if _indent(lines[start]) < column or _indent(above) >= 4:
+        return []
+    run, j = [], start
+    while j < len(lines) and j not in skip and lines[j].strip() and _indent(lines[j]) >= column:
+        run.append(j)
+        j += 1
+    block = [lines[k].strip() for k in run]
+    from .found import SHELL_START
+
+    typed = [bool(SHELL_START.match(line)) for line in block]
+    commands = all(t or (COMMANDISH.match(line) and not line.endswith((".", "!", "?", ":"))) for t, line in zip(typed, block))
+    return run if block and commands and any(typed) else []

@@ -97,10 +97,10 @@ LETTERED = re.compile(r"^(\s+)([a-z])[.)]\s+(\S.*)$")
 NUMBERED_STEP = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 
 
-PAREN_LETTER = re.compile(r"^\s{0,8}\(([a-z])\)\s+(\S.*)$")
+PAREN_LETTER = re.compile(r"^\s{0,8}\(?([a-z])\)\s+(\S.*)$")   # '(a) ...' or 'a) ...'
 
 
-def lettered_runs(lines: list[str], skip: set[int]) -> None:
+def lettered_runs(lines: list[str], skip: set[int], breaks: set[int] | None = None) -> None:
     """'(a) Control Room operator' / '(b) Duty Incident Manager' / '(c) ...' on lines of their own,
     lettered in order from (a): a numbered list at the margin (Markdown has no lettered lists), so
     that an order the document gives stays an order."""
@@ -109,19 +109,23 @@ def lettered_runs(lines: list[str], skip: set[int]) -> None:
         run = _letter_run(lines, i, skip)
         for n, k in enumerate(run, start=1):
             lines[k] = f"{n}. {PAREN_LETTER.match(lines[k]).group(2)}"
+        if run and breaks is not None:
+            breaks.add(run[-1] + 2)   # (1-based) the text after the list is a paragraph, not its last item's
         i = run[-1] + 1 if run else i + 1
 
 
 def _letter_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
-    first = PAREN_LETTER.match(lines[start]) if start not in skip and "(a)" in lines[start] else None
-    if not first or first.group(1) != "a" or (start > 0 and lines[start - 1].strip()):
+    first = PAREN_LETTER.match(lines[start]) if start not in skip and "a)" in lines[start] else None
+    if not first or first.group(1) != "a" or (start > 0 and lines[start - 1].strip()
+                                               and not lines[start - 1].rstrip().endswith(":")):
         return []
     run, j = [start], start + 1
     while j < len(lines) and j not in skip and (match := PAREN_LETTER.match(lines[j])) \
             and match.group(1) == chr(ord("a") + len(run)):
         run.append(j)
         j += 1
-    return run if len(run) >= 3 and (j == len(lines) or not lines[j].strip()) else []
+    indented = all(lines[k].startswith(" ") for k in run)   # set in from the text after it: a list still
+    return run if len(run) >= 3 and (j == len(lines) or not lines[j].strip() or indented) else []
 
 
 def lettered_steps(lines: list[str], skip: set[int]) -> None:
@@ -145,3 +149,48 @@ def _lettered_below(lines: list[str], i: int, skip: set[int]) -> bool:
     following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
     return following is not None and following not in skip and bool(LETTERED.match(lines[following])) \
         and LETTERED.match(lines[following]).group(2) == "a"
+
+
+MARKED = re.compile(r"^\s*(?:[-*+>|#]|\d+[.)]\s|```|~~~|<)")
+
+
+TEL_WORD = re.compile(r"\b(?:tel|telephone|phone|ph|mob|mobile|cell)\b\.?:?\s+\+?\d", re.IGNORECASE)
+
+
+def phone_lines(lines: list[str], skip: set[int]) -> None:
+    """'Graham Whitlock (Duty IT Manager) tel. 0113 496 0427' / 'Sunita Rao (...) tel. ...' typed one to a
+    line, no list marker, no columns: a paragraph whose lines mostly give a 'tel.' number is a phone
+    list, an item a line."""
+    from .text import phone_in
+
+    i = 0
+    while i < len(lines):
+        if i in skip or not lines[i].strip() or (i > 0 and lines[i - 1].strip()):
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and lines[end].strip() and end not in skip:
+            end += 1
+        if lines[i].rstrip().endswith(":") and not phone_in(lines[i]):
+            i += 1   # 'Contact List:' over the numbers: its title
+        block = lines[i:end]
+        phones = sum(bool(phone_in(line) and TEL_WORD.search(line)) for line in block)
+        if phones >= 2 and phones * 2 >= len(block) and not any(MARKED.match(line) or "  " in line.strip()
+                                                                 for line in block):
+            for k in range(i, end):
+                lines[k] = "- " + lines[k].strip()
+        i = end
+
+
+STEP_LINE = re.compile(r"^Step\s+(\d{1,2})\s*[-–—:.)]\s+(\S.*)$", re.IGNORECASE)
+
+
+def step_lines(lines: list[str], skip: set[int]) -> None:
+    """'Step 1 - Check the gate controller answers:' / 'Step 2 - ...' at the margin, two or more: the
+    numbered steps they are ('1. Check ...'), as a typed procedure numbers them."""
+    steps = [i for i, line in enumerate(lines) if i not in skip and line[:1] in "Ss" and STEP_LINE.match(line)]
+    if len(steps) < 2:
+        return
+    for i in steps:
+        match = STEP_LINE.match(lines[i])
+        lines[i] = f"{match.group(1)}. {match.group(2)}"

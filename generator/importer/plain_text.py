@@ -167,10 +167,23 @@ def _capital_headings(lines: list[str], skip: set[int]) -> None:
     matches = ((i, CAPITAL_LINE.match(line) or _labelled_title(line)) for i, line in enumerate(lines) if i not in skip)
     heads = [i for i, match in matches if match and _standalone(lines, i) and len(match.group(1).split()) <= 6]
     if len(heads) < 2:
+        heads = _colon_titles(lines, skip)
+    if len(heads) < 2:
         return
     for i in heads:
-        lines[i] = "## " + lines[i].strip()
+        lines[i] = "## " + lines[i].strip().rstrip(":").rstrip()   # 'Contact List:' names the part
     hanging_items(lines, skip)
+
+
+# 'Incident Categories:', 'Departure Control System Outage:' on a line of their own, after a blank line,
+# the text right under them: a memo's parts, where three or more are written so
+COLON_TITLE = re.compile(r"^([A-Z][\w&/'’-]*(?:\s+(?:[A-Z0-9][\w&/'’()-]*|of|and|the|for|to|in|on|a|an|or|at|by|with)){0,6}):\s*$")
+
+
+def _colon_titles(lines: list[str], skip: set[int]) -> list[int]:
+    heads = [i for i, line in enumerate(lines) if i not in skip and COLON_TITLE.match(line)
+             and (i == 0 or not lines[i - 1].strip()) and i + 1 < len(lines) and lines[i + 1].strip()]
+    return heads if len(heads) >= 3 else []
 
 
 # 'PROCEDURE: Donation site down': a part's kind in capitals, then its name (not 'NOTE: ...', a remark)
@@ -200,7 +213,8 @@ def hanging_items(lines: list[str], skip: set[int]) -> None:
 
 
 def _hanging_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
-    first = HANGING_HEAD.match(lines[start]) if start not in skip and (start == 0 or not lines[start - 1].strip()) else None
+    first = HANGING_HEAD.match(lines[start]) if start not in skip and (
+        start == 0 or not lines[start - 1].strip() or lines[start - 1].startswith("## ")) else None
     if not first:
         return []
     indent, run, j = len(first.group(1)), [start], start + 1

@@ -106,7 +106,7 @@ COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)
 
 # 'we send a short report within a week covering:', under '7. Afterwards'
 REPORT = re.compile(r"\b(?:a|an|the|our|short|written|incident)\s+report\b", re.IGNORECASE)
-AFTERWARDS = re.compile(r"^\W*(?:\d+\\?\.\s*)?(?:afterwards|after (?:an|the) incident|aftermath|follow[- ]?up)\W*$", re.IGNORECASE)
+AFTERWARDS = re.compile(r"^\W*(?:\d+\\?\.\s*)?(?:afterwards|after (?:an?|the) (?:incident|fault|outage|failure|problem|breach)|aftermath|follow[- ]?up)\W*$", re.IGNORECASE)
 SECTION_COLUMN = re.compile(r"^(?:heading|section|part|question|topic)s?$", re.IGNORECASE)
 
 
