@@ -209,3 +209,11 @@ def test_a_typed_memo_with_colon_titles_tel_lines_and_tab_indented_commands(tmp_
     assert commands(book) == ["ping -c 3 gate-ctl01.fenby.local", "sudo systemctl restart gate-agent"]
     assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [
         "What failed", "Who was affected", "What we changed"]   # 'a) ...' after 'under these headings:'
+
+
+def test_a_span_styled_bold_is_bold() -> None:
+    from generator.importer.dialects import inline_html
+
+    assert inline_html("<p><span lang=en-GB style='font-weight:bold'>1. Priority levels</span></p>") == \
+        "**1. Priority levels**"   # OneNote and Outlook write bold as a styled span
+    assert inline_html("<span style='font-weight:normal'>plain</span>") == "plain"

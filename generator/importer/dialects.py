@@ -78,6 +78,7 @@ class Rewritten:
     code: dict[int, str] = field(default_factory=dict)       # Word command paragraphs: line (1-based, local) -> command
 
 
+STYLED_BOLD = re.compile(r"<span\b[^>]*font-weight:\s*(?:bold|[6-9]00)[^>]*>([^<>]*)</span\s*>", re.IGNORECASE)
 UNDERLINED_LINE = re.compile(r"^\s*<u>([^<>]{2,100})</u>(\s*(?:<br\s*/?>)?\s*)$", re.IGNORECASE)
 
 
@@ -87,6 +88,8 @@ def inline_html(text: str) -> str:
         return text
     # '<u>Printers not printing</u><br>' on a line of its own: a sub-heading, as e-mails underline one
     text = UNDERLINED_LINE.sub(r"<b>\1</b>\2", text)
+    # '<span style="font-weight:bold">1. Priority levels</span>' (OneNote, Outlook): bold, as <b> is
+    text = STYLED_BOLD.sub(r"<b>\1</b>", text)
     text = re.sub(r"</?(strong|b)>", "**", text, flags=re.IGNORECASE)
     text = re.sub(r"</?(em|i)>", "*", text, flags=re.IGNORECASE)
     text = re.sub(r"</?code>", "`", text, flags=re.IGNORECASE)
