@@ -151,6 +151,9 @@ def test_a_status_page_process(more) -> None:
         "Comms Lead", "Incident Commander (Engineering)", "Support Liaison"]
     assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [   # 'Reason for Outage': an RFO
         "Summary", "Customer impact", "Timeline", "Root cause", "Preventive actions"]
+    templates = out["templates.yaml"]
+    assert [t["title"] for t in templates["templates"]] == ["Investigating", "Resolved"]
+    assert "After 30 minutes stable" in templates["notes"]   # a column no field holds: the table stays in notes
 
 
 RACI = "ir-plan-raci-matrix.md"

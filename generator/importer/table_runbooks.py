@@ -110,4 +110,9 @@ def template_tables(root: Section, found: Found) -> None:
             said = f" ({strip_md(row[audience])})" if audience is not None and audience < len(row) and strip_md(row[audience]) else ""
             code = Block("code", list(block.lines), lang="text", code=[body])
             _template(code, section, None, found, caption=title + said)
-        found.use("templates", block)
+        read = {name, text, audience}
+        if any(i not in read and strip_md(c).strip() for row in block.rows[1:] for i, c in enumerate(row)):
+            found.used.difference_update(block.lines)   # a column no field holds ('When'): the table stays in notes too
+            found.mapped["templates"].extend(block.lines)
+        else:
+            found.use("templates", block)
