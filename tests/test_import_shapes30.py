@@ -220,3 +220,13 @@ def test_a_span_styled_bold_is_bold() -> None:
     assert inline_html("<p><span lang=en-GB style='font-weight:bold'>1. Priority levels</span></p>") == \
         "**1. Priority levels**"   # OneNote and Outlook write bold as a styled span
     assert inline_html("<span style='font-weight:normal'>plain</span>") == "plain"
+
+
+def test_an_email_with_no_headings_gives_its_colour_list_as_the_ladder(tmp_path_factory) -> None:
+    name = "headingless-email-colour-list.txt"
+    out = imported(tmp_path_factory, [name])[name]
+    levels = out["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"]) for lv in levels] == [("RED", "Red"), ("AMBER", "Amber"), ("GREEN", "Green")]
+    assert levels[0]["response_time"] == "20m"
+    # '<head@millbrook-library.example>' in the quoted reply is an address, not an HTML <head>: shown in notes
+    assert "Could you write down what we do" in out["organization.yaml"]["notes"]

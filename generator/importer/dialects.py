@@ -49,7 +49,8 @@ QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$")
 # What a browser never shows: the page's head, its style sheet and its scripts.
-HIDDEN_OPEN = re.compile(r"<(head|style|script|noscript|template)\b[^>]*>", re.IGNORECASE)
+# ('<head@school.example>', an address in a quoted e-mail header, opens nothing: a tag's name ends at a space or '>')
+HIDDEN_OPEN = re.compile(r"<(head|style|script|noscript|template)(?=[\s>/])[^>]*>", re.IGNORECASE)
 TAG_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*|</?[A-Za-z][\w-]*\b[^>]*>\s*)+")
 # HTML elements, not '<pattern>' placeholders in prose: only these are read as tags; '\<summary\>'
 # (pandoc's escape) is the text '<summary>'.

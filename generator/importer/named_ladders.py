@@ -45,6 +45,8 @@ def named_ladders(root: Section, found: Found, make_level, role_contact) -> None
                                          or _item_ladder(section, found, make_level)
                                          or _label_ladder(section, found, make_level)):
             return
+        if _colour_items(section, found, make_level):
+            return
         for block in section.blocks:
             if block.kind == "table" and len(block.rows) >= 3 and block.lines[0] not in found.used:
                 column = _named_column(block, _names_a_ladder(section))
@@ -109,6 +111,35 @@ def _item_ladder(section: Section, found: Found, make_level) -> bool:
     leads = [BOLD_LEAD.match(b.text.strip()) for b in items]
     named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m and rank(_name(m.group(1))) is not None]
     return _named_levels(named, len(items), found, make_level)
+
+
+COLOUR_ITEM = re.compile(r"^(?:\*\*)?((?:code |level |status )?(?:" + "|".join(COLOURS) + r"))(?:\*\*)?\s*[-–—:]\s+(\S.*)$",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _colour_items(section: Section, found: Found, make_level) -> bool:
+    """'* Red - nobody can take the register ... call you back within 15 minutes' / '* Amber - ...' /
+    '* Green - ...', whatever the heading (or none, as an e-mail has): three colours or more, each
+    leading one item, one of them with a time at least. Colours lead nothing else in such a list."""
+    from .text import duration
+
+    for items in _lists(section, found):
+        leads = [COLOUR_ITEM.match(strip_md(b.text).strip()) for b in items]
+        named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m]
+        if len(named) >= 3 and len(named) == len(items) and any(duration(text) for _, text, _ in named):
+            return _named_levels(named, len(items), found, make_level)
+    return False
+
+
+def _lists(section: Section, found: Found) -> list[list]:
+    """The section's lists: runs of top-level items with nothing but nested items between them."""
+    runs: list[list] = [[]]
+    for block in section.blocks:
+        if block.kind == "item" and block.level == 0 and block.lines[0] not in found.used:
+            runs[-1].append(block)
+        elif not (block.kind == "item" and block.level > 0) and runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _named_levels(named: list, candidates: int, found: Found, make_level) -> bool:
