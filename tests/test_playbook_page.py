@@ -201,9 +201,19 @@ def top_result(page, query: str) -> str:
     page.wait_for_function("q => { const m = document.querySelector('.md-search-result__meta');"
                            " return document.querySelector('input.md-search__input').value === q &&"
                            " !m.textContent.includes('Type to start'); }", arg=query)
-    page.wait_for_timeout(150)  # the worker answers asynchronously
-    first = page.locator(".md-search-result__item > a").first
-    return first.get_attribute("href") if first.count() else ""
+    # The worker answers asynchronously, and the raw query's results can show before the expanded
+    # query's (synonyms, typo fixes) replace them, later on a loaded machine: wait until the top
+    # result has stayed the same for three polls in a row (at most about 4 s), not a fixed 150 ms.
+    seen, stable = None, 0
+    for _ in range(40):
+        page.wait_for_timeout(100)
+        first = page.locator(".md-search-result__item > a").first
+        href = first.get_attribute("href") if first.count() else ""
+        stable = stable + 1 if href == seen else 0
+        seen = href
+        if stable >= 2:
+            break
+    return seen or ""
 
 
 def test_query_corpus_finds_the_right_playbook_first(page, base_url: str) -> None:
