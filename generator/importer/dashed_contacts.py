@@ -17,7 +17,7 @@ from .mdparse import Block, Section, strip_md
 from .contacts import reach_fields, under_contact_words
 from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
-from .text import EMAIL, PHONE_ANY, PLACEHOLDER, slug
+from .text import EMAIL, PHONE_ANY, PLACEHOLDER, TEL_WORDS, slug
 
 DASH = re.compile(r"\s+[—–]\s+")
 HOURS = re.compile(r"^(?:24\s*[x×/]\s*7|24/7|business hours|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*|"
@@ -83,7 +83,7 @@ def _group_contact(block: Block, following: Block | None, heading: str, found: F
     return contact
 
 
-TEL = re.compile(r"\s+(?:tel|telephone|phone|ph|mob|mobile|cell)\b\.?:?\s+", re.IGNORECASE)
+TEL = re.compile(r"\s+" + TEL_WORDS + r"\b\.?:?\s+", re.IGNORECASE)
 BRACKETED_TITLE = re.compile(r"^([A-Z][^()]{1,50}?)\s*\(([A-Za-z][^()]{1,40})\)$")
 TITLE_FIRST = re.compile(r"^([A-Z][\w /&'’-]{1,40}?):\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 

@@ -131,9 +131,9 @@ def rewrite(lines: list[str]) -> Rewritten:
         phone_lines(out.lines, set(range(start)) | fenced)
         step_lines(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
+    code = fenced_lines(out.lines)   # (indented_commands blanks lines: no fence moves)
     if not word:
-        indented_commands(out.lines, out.code, fenced_lines(out.lines) | set(range(start)))
-    code = fenced_lines(out.lines)
+        indented_commands(out.lines, out.code, code | set(range(start)))
     skip = code | set(range(start))
     numbered_headings(out.lines, skip)   # before the cheat sheet's: '2. INCIDENT LEVELS' numbers the document
     cheat_sheet(out.lines, skip)

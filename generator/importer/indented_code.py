@@ -62,16 +62,27 @@ def _box_column(line: str, blank: bool, box: int | None) -> int | None:
 def _commands(lines: list[str], i: int) -> bool:
     """The indented lines after blank line i are commands ('    ssh deploy@web-03' under a list item, as
     a word processor's export indents them): code, though a list item's text would be indented so too."""
-    from .found import SHELL_START
-
     block = []
     for line in lines[i + 1:i + 40]:
         if not line.strip() or _indent(line) < 4:
             break
         block.append(line.strip())
-    typed = [bool(SHELL_START.match(line) or line.startswith("$ ")) for line in block]
+    typed = _typed(block, prompts=True)
+    return _all_commands(block, typed) and (any(typed) or any(ARGUMENT.search(line) for line in block))
+
+
+def _typed(block: list[str], prompts: bool) -> list[bool]:
+    """Which lines start with a known command (or, with ``prompts``, a '$ ' prompt)."""
+    from .found import SHELL_START
+
+    return [bool(SHELL_START.match(line) or (prompts and line.startswith("$ "))) for line in block]
+
+
+def _all_commands(block: list[str], typed: list[bool]) -> bool:
+    """Every line is a known command or reads as one (a lower-case program and its arguments, no
+    sentence's end)."""
     return bool(block) and all(t or (COMMANDISH.match(line) and not line.endswith((".", "!", "?", ":")))
-                               for t, line in zip(typed, block)) and (any(typed) or any(ARGUMENT.search(l) for l in block))
+                               for t, line in zip(typed, block))
 
 
 # 'wp cache flush', 'find /var/www -mtime -2': a lower-case program name, then its arguments (an option,
@@ -163,8 +174,5 @@ def _command_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
         run.append(j)
         j += 1
     block = [lines[k].strip() for k in run]
-    from .found import SHELL_START
-
-    typed = [bool(SHELL_START.match(line)) for line in block]
-    commands = all(t or (COMMANDISH.match(line) and not line.endswith((".", "!", "?", ":"))) for t, line in zip(typed, block))
-    return run if block and commands and any(typed) else []
+    typed = _typed(block, prompts=False)
+    return run if _all_commands(block, typed) and any(typed) else []

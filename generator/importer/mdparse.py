@@ -129,6 +129,19 @@ def _outside_code_spans(text: str, change) -> str:
     return "".join(part if i % 2 else change(part) for i, part in enumerate(parts))
 
 
+def item_runs(blocks: list[Block]) -> list[list[Block]]:
+    """A section's lists: runs of consecutive items (nested ones included)."""
+    out: list[list[Block]] = []
+    previous = None
+    for block in blocks:
+        if block.kind == "item":
+            if previous is None or previous.kind != "item":
+                out.append([])
+            out[-1].append(block)
+        previous = block
+    return out
+
+
 def joined(chosen: list[Block], around: list[Block]) -> str:
     """The chosen blocks' text, one space between neighbours; where a block that was not chosen
     (a code block, a table) lies between two of them, a paragraph break instead: text is never

@@ -31,14 +31,23 @@ def _quoted_template(section: Section, found: Found) -> None:
         run = run[1:]
     if not run or (len(run) < 2 and not FILL_IN.search(run[0].text)):
         return   # one quoted paragraph is a message only with fill-ins ('{what}') to fill
-    lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
-             (f"- {b.text}" if b.kind == "item" else b.text) for b in run]
-    subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in run)
+    lines = _block_lines(run)
+    subject = _has_subject(run)
     if not subject and caption is None and home_of(section) != "templates" and "template" not in section.title.lower():
         return
     code = Block("code", [n for b in run for n in b.lines], lang="text", code=[_message_line(line) for line in lines])
     _template(code, section, caption, found)
     found.use("templates", *run)
+
+
+def _block_lines(blocks: list[Block]) -> list[str]:
+    """A message's blocks as its lines: '**Subject:** x' as 'Subject: x', an item as '- x'."""
+    return [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
+            (f"- {b.text}" if b.kind == "item" else b.text) for b in blocks]
+
+
+def _has_subject(blocks: list[Block]) -> bool:
+    return any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in blocks)
 
 
 # '`incident_id`' in a message's text: a field to fill in, written as code (Confluence's '{{incident_id}}')
@@ -67,13 +76,12 @@ def _boxed_templates(section: Section, found: Found) -> None:
         body = run[1:] if caption is not None else run
         if not body or any(b.kind not in ("para", "label", "item") for b in body):
             continue
-        subject = any(b.kind == "label" and b.label.lower().rstrip(":") == "subject" for b in body)
+        subject = _has_subject(body)
         fill_ins = any(FILL_IN.search(b.text or "") for b in body)
         under_templates = home_of(section) == "templates" or "template" in section.title.lower()
         if not (subject or (fill_ins and under_templates)):
             continue
-        lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
-                 (f"- {b.text}" if b.kind == "item" else b.text) for b in body]
+        lines = _block_lines(body)
         code = Block("code", [n for b in body for n in b.lines], lang="text", code=[_message_line(line) for line in lines])
         named = len(section.blocks) == len(run) and section.level
         title = strip_md(section.title) if named else (strip_md(caption.label) if caption is not None else "")
@@ -108,8 +116,7 @@ def _details_templates(section: Section, found: Found) -> None:
         body = run[1:] if caption is not None else run
         if caption is None or not body or any(b.kind not in ("para", "label", "item") for b in body):
             continue
-        lines = [f"{strip_md(b.label)}: {b.text}".rstrip(": ") if b.kind == "label" else
-                 (f"- {b.text}" if b.kind == "item" else b.text) for b in body]
+        lines = _block_lines(body)
         text = "".join(("\n\n" if b.lines[0] > body[i - 1].lines[-1] + 1 else "\n") * bool(i) + line
                        for i, (b, line) in enumerate(zip(body, lines)))   # paragraphs stay apart
         lines = text.split("\n")

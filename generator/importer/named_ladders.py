@@ -21,7 +21,7 @@ import re
 
 from .found import Found
 from .ladders import LADDER_WORD, _names_a_ladder, apply_level_value, lossless
-from .mdparse import Block, Section, strip_md
+from .mdparse import Block, Section, item_runs, strip_md
 
 # Gravest first: a rank per name, so that a table's direction can be read from its own words.
 RANKS = {"catastrophic": 0, "emergency": 0, "critical": 1, "severe": 2, "major": 2, "high": 2, "serious": 2,
@@ -123,7 +123,7 @@ def _colour_items(section: Section, found: Found, make_level) -> bool:
     leading one item, one of them with a time at least. Colours lead nothing else in such a list."""
     from .text import duration
 
-    for items in _lists(section, found):
+    for items in _unused_lists(section, found):
         leads = [COLOUR_ITEM.match(strip_md(b.text).strip()) for b in items]
         named = [(m.group(1), m.group(2), b) for m, b in zip(leads, items) if m]
         if len(named) >= 3 and len(named) == len(items) and any(duration(text) for _, text, _ in named):
@@ -131,15 +131,17 @@ def _colour_items(section: Section, found: Found, make_level) -> bool:
     return False
 
 
-def _lists(section: Section, found: Found) -> list[list]:
-    """The section's lists: runs of top-level items with nothing but nested items between them."""
-    runs: list[list] = [[]]
-    for block in section.blocks:
-        if block.kind == "item" and block.level == 0 and block.lines[0] not in found.used:
-            runs[-1].append(block)
-        elif not (block.kind == "item" and block.level > 0) and runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+def _unused_lists(section: Section, found: Found) -> list[list[Block]]:
+    """The top-level items of each of the section's lists, a list broken where another pass took an item."""
+    out: list[list[Block]] = []
+    for run in item_runs(section.blocks):
+        out.append([])
+        for block in (b for b in run if b.level == 0):
+            if block.lines[0] in found.used:
+                out.append([])
+            else:
+                out[-1].append(block)
+    return [items for items in out if items]
 
 
 def _named_levels(named: list, candidates: int, found: Found, make_level) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .plain_layout import atx_level_above
+from .text import TEL_WORDS
 
 ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(\S.*)$")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -154,7 +155,7 @@ def _lettered_below(lines: list[str], i: int, skip: set[int]) -> bool:
 MARKED = re.compile(r"^\s*(?:[-*+>|#]|\d+[.)]\s|```|~~~|<)")
 
 
-TEL_WORD = re.compile(r"\b(?:tel|telephone|phone|ph|mob|mobile|cell)\b\.?:?\s+\+?\d", re.IGNORECASE)
+TEL_WORD = re.compile(r"\b" + TEL_WORDS + r"\b\.?:?\s+\+?\d", re.IGNORECASE)
 
 
 def phone_lines(lines: list[str], skip: set[int]) -> None:

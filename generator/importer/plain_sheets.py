@@ -30,7 +30,8 @@ def cheat_sheet(lines: list[str], skip: set[int]) -> None:
                and not LEADER.match(line)]
     if len(heads) >= 2:
         for i in heads:   # the pictograph before a heading is its decoration: '## PLAYBOOK: ...'
-            lines[i] = "## " + (CAPS_HEADING.match(lines[i]).group(2) if CAPS_HEADING.match(lines[i]) else lines[i].strip())
+            caps = CAPS_HEADING.match(lines[i])   # ('PROCEDURE: Card reader offline' is a labelled title)
+            lines[i] = "## " + (caps.group(2) if caps else lines[i].strip())
     if len(bullets) >= 3:
         for i in bullets:   # the pictograph is the bullet: '- Incident Commander — decides'
             indent = len(lines[i]) - len(lines[i].lstrip())

@@ -143,10 +143,8 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
         sub = "." in number and number.split(".")[0] in heads and _short_title(title, lines, i)
         if top or sub:
             lines[i] = "#" * (number.count(".") + 2) + " " + lines[i].strip()
-    for i, line in enumerate(lines):   # 'DOCUMENT CONTROL', 'CONTENTS': the unnumbered parts beside them
-        match = CAPITAL_LINE.match(line) if i not in skip and i not in numbered else None
-        if match and _standalone(lines, i) and len(match.group(1).split()) <= 6:
-            lines[i] = "## " + line.strip()
+    for i in _capital_lines(lines, skip):   # 'DOCUMENT CONTROL', 'CONTENTS': the unnumbered parts beside them
+        lines[i] = "## " + lines[i].strip()
 
 
 def _short_title(title: str, lines: list[str], i: int) -> bool:
@@ -164,8 +162,7 @@ CAPITAL_LINE = re.compile(r"^\s{0,3}([A-Z][A-Z0-9 &/,'’-]{2,60}[A-Z0-9])(?:\s+
 def _capital_headings(lines: list[str], skip: set[int]) -> None:
     """'PRIORITY DEFINITIONS (customer-facing SLA)' and 'CONTACTS' on lines of their own, in capitals,
     the way e-mails and plain-text memos head their parts: section headings, where two or more are."""
-    matches = ((i, CAPITAL_LINE.match(line) or _labelled_title(line)) for i, line in enumerate(lines) if i not in skip)
-    heads = [i for i, match in matches if match and _standalone(lines, i) and len(match.group(1).split()) <= 6]
+    heads = _capital_lines(lines, skip, labelled=True)
     if len(heads) < 2:
         heads = _colon_titles(lines, skip)
     if len(heads) < 2:
@@ -173,6 +170,14 @@ def _capital_headings(lines: list[str], skip: set[int]) -> None:
     for i in heads:
         lines[i] = "## " + lines[i].strip().rstrip(":").rstrip()   # 'Contact List:' names the part
     hanging_items(lines, skip)
+
+
+def _capital_lines(lines: list[str], skip: set[int], labelled: bool = False) -> list[int]:
+    """Lines of their own in capitals, six words at most ('CONTACTS'); with ``labelled``, a kind's
+    label over a name too ('PROCEDURE: Card reader offline')."""
+    matches = ((i, CAPITAL_LINE.match(line) or (labelled and _labelled_title(line)))
+               for i, line in enumerate(lines) if i not in skip)
+    return [i for i, match in matches if match and _standalone(lines, i) and len(match.group(1).split()) <= 6]
 
 
 # 'Incident Categories:', 'Departure Control System Outage:' on a line of their own, after a blank line,

@@ -18,7 +18,7 @@ import re
 
 from .arrow_chains import ARROW, PEOPLE, known_names
 from .found import Found
-from .mdparse import Block, Section, strip_md, title_matches
+from .mdparse import Block, Section, item_runs, strip_md, title_matches
 from .prose_chains import WHEN
 from .text import duration, slug
 
@@ -62,7 +62,7 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     keeps its words as written; whom it calls is what it says before a dash."""
     escalation, who_to = title_matches(ESCALATION, section.title), title_matches(WHO_TO, section.title)
     who_to = who_to or any(b.kind == "para" and IN_ORDER.search(b.text) for b in section.blocks)
-    lists = _lists(section.blocks) if escalation or who_to else []
+    lists = item_runs(section.blocks) if escalation or who_to else []
     if not lists:
         return None
     items = lists[0]
@@ -107,19 +107,6 @@ def _ordered_under(section: Section, found: Found) -> list[tuple[str, str, Block
         if len(steps) >= 3 and people * 2 > len(steps):
             return steps
     return None
-
-
-def _lists(blocks: list[Block]) -> list[list[Block]]:
-    """The section's lists: runs of consecutive items."""
-    out: list[list[Block]] = []
-    previous = None
-    for block in blocks:
-        if block.kind == "item":
-            if previous is None or previous.kind != "item":
-                out.append([])
-            out[-1].append(block)
-        previous = block
-    return out
 
 
 def _arrow_block(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:

@@ -13,6 +13,8 @@ PHONE = re.compile(_NOT_A_DATE + r"(?:\+?\d[\d\s().-]{6,}\d|\+?1-XXX-XXX-XXXX|\+
 PHONE_ANY = re.compile(_NOT_A_DATE + r"(?:\+?[\dX][\dX\s().-]{6,}[\dX])", re.IGNORECASE)
 
 
+# the words a typed phone list writes before a number: 'tel. 0113 ...', 'Mob: 07700 ...'
+TEL_WORDS = r"(?:tel|telephone|phone|ph|mob|mobile|cell)"
 UNICODE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
