@@ -1,4 +1,4 @@
-"""How the site's search treats a query as a stressed responder types it (playbooks.js).
+"""How the site's search treats a query as a stressed responder types it (search-query.js).
 
 Real Material search in Chromium on the example site: stop words never decide, pasted
 messages and run-together alert names find their playbook, off-topic queries show the
@@ -6,6 +6,7 @@ no-result help instead of a random playbook.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,23 @@ def search(browser, base_url: str):
     page.goto(f"{base_url}/index.html")
     open_search(page)
     yield page
+    context.close()
+
+
+def test_queries_are_rewritten_however_late_the_page_scripts_arrive(browser, base_url: str) -> None:
+    # On a loaded machine the search index can reach the worker before the scripts at the end
+    # of the body run; the rewriter sits in the head so it never misses the index.
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+
+    def late(route) -> None:
+        time.sleep(1.5)  # the browser goes on loading meanwhile
+        route.continue_()
+
+    page.route("**/assets/playbooks.js", late)
+    page.goto(f"{base_url}/index.html")
+    open_search(page)
+    assert "playbooks/database-unavailable.html" in top_result(page, "databse not responding")
     context.close()
 
 

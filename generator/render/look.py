@@ -30,6 +30,8 @@ SEARCH_SEPARATOR = (r"(?:[\s\-,:;!=\[\]()\"'`/\\_<>?|{}+~^@#$%]|&(?:[a-z]+|#\d+)
 CSS = "assets/playbooks.css"
 JAVASCRIPT = "assets/playbooks.js"
 POLYFILL = "assets/vendor/iframe-worker/shim.js"
+# In the head, after the polyfill (which may replace Worker) and before Material's bundle.
+SEARCH_JAVASCRIPT = "assets/search-query.js"
 
 
 def _short(name: str) -> str:

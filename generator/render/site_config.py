@@ -35,6 +35,7 @@ def apply_look(config, root: Path, user_theme, material_theme: Callable[[], Any]
     polyfills = config.extra.setdefault("polyfills", [])
     if not any("iframe-worker" in str(url) for url in polyfills):
         polyfills.append(look.POLYFILL)
+    _append_once(polyfills, look.SEARCH_JAVASCRIPT)
     config.extra.setdefault("generator", False)
     _append_once(config.extra_css, look.CSS)
     _append_once(config.extra_javascript, look.JAVASCRIPT)
