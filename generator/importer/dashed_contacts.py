@@ -6,7 +6,8 @@
 
 Name first, then the role, the hours and the numbers in any order, split by em or en
 dashes (a hyphen is too common inside names and prose to split on). Items nested under
-one are its addresses or remarks.
+one are its addresses or remarks. A plain hyphen splits only before a number, as typed phone
+lists write it: '* Jo Finch (School Business Manager) - 07700 900184'.
 """
 from __future__ import annotations
 
@@ -83,6 +84,9 @@ def _group_contact(block: Block, following: Block | None, heading: str, found: F
     return contact
 
 
+HYPHEN_NUMBER = re.compile(r"\s+-\s+(?=\+?\(?\d)")
+SELF = {"me", "myself", "us", "you"}
+SELF_MARK = re.compile(r"\((?:me|myself)\)", re.IGNORECASE)   # 'Mark Ellison (me)': who wrote the list, not a title
 TEL = re.compile(r"\s+" + TEL_WORDS + r"\b\.?:?\s+", re.IGNORECASE)
 BRACKETED_TITLE = re.compile(r"^([A-Z][^()]{1,50}?)\s*\(([A-Za-z][^()]{1,40})\)$")
 TITLE_FIRST = re.compile(r"^([A-Z][\w /&'’-]{1,40}?):\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
@@ -91,10 +95,14 @@ TITLE_FIRST = re.compile(r"^([A-Z][\w /&'’-]{1,40}?):\s+([A-Z][\w.'’-]*(?:\s
 def _parts(block: Block) -> list[str]:
     """'Name — role — phone': the fields of a dashed contact line, or [] when the line is not one."""
     parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
-    if len(parts) == 1 and (told := TEL.search(parts[0])):   # 'Graham Whitlock (Duty IT Manager) tel. 0113 ...'
+    told = TEL.search(parts[0]) or HYPHEN_NUMBER.search(parts[0]) if len(parts) == 1 else None
+    if told:   # 'Graham Whitlock (Duty IT Manager) tel. 0113 ...', 'Jo Finch (Bursar) - 07700 ...'
         who, number = parts[0][:told.start()].strip(), parts[0][told.end():].strip()
         bracket = BRACKETED_TITLE.match(who)
-        parts = ([bracket.group(1), bracket.group(2)] if bracket else [who]) + [number]
+        if bracket and bracket.group(2).strip().lower() in SELF:
+            parts = [bracket.group(1), number]
+        else:
+            parts = ([bracket.group(1), bracket.group(2)] if bracket else [who]) + [number]
     titled = TITLE_FIRST.match(parts[0]) if len(parts) >= 2 else None
     if titled:   # 'Community manager: Ruby Hale — +61 ...': the title, then whom it names
         parts = [titled.group(2), titled.group(1)] + parts[1:]
@@ -115,6 +123,8 @@ def _dashed_contact(block: Block, found: Found, heading: str = "") -> dict | Non
     if is_missing(kind) and len(parts) > 1 and kind_in_words(parts[1]) == "person":
         kind = "person"   # 'Bronwen Pryce — Service Management lead — ...': the holder of a title
     contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+    if SELF_MARK.search(strip_md(block.text).split(" - ")[0]):
+        found.writer = found.writer or cid
     if hours:
         contact.setdefault("hours", hours)
     for part in parts[1:]:

@@ -64,6 +64,7 @@ class Found:
     mapped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     guidance: dict[str, list[dict]] = field(default_factory=dict)   # document key -> policy text sections
     guidance_lines: set[int] = field(default_factory=set)           # the source lines kept as guidance
+    writer: str = ""   # the contact a phone list marks as its author's own ('Mark Ellison (me) - ...')
 
     def use(self, where: str, *blocks: Block) -> None:
         for block in blocks:

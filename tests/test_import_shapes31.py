@@ -1,0 +1,48 @@
+"""`playbook import` on documents with no headings: a typed phone list whose numbers follow a
+hyphen ('Name (Title) - number'), and escalation told as one sentence of whom to try next.
+
+The generic checks (nothing invented, every line visible on the draft site) run on these files
+with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
+"""
+from __future__ import annotations
+
+from generator.validate.imported import is_missing
+
+from .importcorpus import imported
+
+EMAIL = "plain-email-phone-list-and-try-order.txt"
+
+
+def test_a_hyphen_before_a_number_splits_a_typed_phone_list(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [EMAIL])[EMAIL]
+    contacts = {c["id"]: c for c in out["contacts.yaml"]["contacts"]}
+    assert contacts["priya-natarajan"]["phone"] == "07700 900311"
+    assert "title" not in contacts["priya-natarajan"]   # '(me)' says who wrote the list, not a title
+    assert (contacts["tom-whitaker"]["title"], contacts["tom-whitaker"]["phone"]) == ("Practice Manager", "07700 900472")
+    assert contacts["oakfield-it-support"]["phone"] == "0161 496 0988"
+
+
+def test_a_sentence_of_whom_to_try_next_is_the_escalation_order(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [EMAIL])[EMAIL]
+    levels = out["escalation.yaml"]["levels"]
+    # 'me' is the contact the list marks '(me)'; 'Tom' is the one contact called Tom
+    assert [lv["contacts"] for lv in levels] == [
+        ["priya-natarajan"], ["tom-whitaker"], ["oakfield-it-support"], ["on-call-vet"]]
+    assert [lv["name"] for lv in levels][-1] == "on-call vet"
+    assert levels[1]["triggers"][0]["condition"].startswith("If you can't get hold of me, try Tom")
+    assert all(is_missing(t["condition"]) for t in levels[0]["triggers"])   # nothing said of the first: fill in
+    # the sentence says more than the levels keep, so it is shown as written too
+    assert "only after that the on-call vet" in out["organization.yaml"]["notes"] \
+        or "only after that the on-call vet" in out["escalation.yaml"].get("notes", "")
+
+
+def test_a_list_of_names_without_then_is_no_order() -> None:
+    from datetime import date
+
+    from generator.importer.run import convert
+
+    text = ("Hi,\n\nNumbers:\n\n- Ana Ruiz - 07700 900101\n- Ben Ode - 07700 900102\n\n"
+            "If you can't reach anyone, try Ana, Ben or the office.\n")
+    documents = convert(text, "Org", date(2026, 11, 22)).documents
+    assert "escalation.yaml" not in documents
+    assert {c.get("phone") for c in documents["contacts.yaml"]["contacts"]} >= {"07700 900101", "07700 900102"}
