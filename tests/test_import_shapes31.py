@@ -1,5 +1,6 @@
 """`playbook import` on documents with no headings: a typed phone list whose numbers follow a
-hyphen ('Name (Title) - number'), and escalation told as one sentence of whom to try next.
+hyphen ('Name (Title) - number'), and escalation told as one sentence of whom to try next, and a paragraph that opens on its situation ('If the card
+reader stops taking payments, ... run:') over the commands to run.
 
 The generic checks (nothing invented, every line visible on the draft site) run on these files
 with the rest of the corpus in test_import_corpus.py; here are the fields that must come out.
@@ -46,3 +47,13 @@ def test_a_list_of_names_without_then_is_no_order() -> None:
     documents = convert(text, "Org", date(2026, 11, 22)).documents
     assert "escalation.yaml" not in documents
     assert {c.get("phone") for c in documents["contacts.yaml"]["contacts"]} >= {"07700 900101", "07700 900102"}
+
+
+def test_a_paragraph_opening_on_its_situation_over_commands_is_a_playbook(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [EMAIL])[EMAIL]
+    book = out["playbooks/card-reader-stops-taking-payments.yaml"]
+    assert book["title"] == "Card reader stops taking payments"
+    assert [c["code"] for s in book["steps"]["immediate"] for c in s.get("commands", [])] == [
+        'sudo systemctl restart cardreader\njournalctl -u cardreader --since "10 min ago"']
+    # without commands under it, a sentence of advice is no playbook
+    assert not any("booking-screen" in name for name in out)

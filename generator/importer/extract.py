@@ -55,7 +55,7 @@ from .levels import _level
 from .people import _role_contact
 from .plain_chains import plain_chains
 from .mermaid_chains import mermaid_chains
-from .situations import situation_labels
+from .situations import condition_runbooks, situation_labels
 from .subject_chains import subject_chains
 from .try_chains import try_chains
 
@@ -79,7 +79,7 @@ def extract(root: Section) -> Found:
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), lambda r, f: try_chains(r, f, _role_contact), role_tables, role_sections, role_headings, raci_tables, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts, prose_contacts,
              lambda r, f: plain_chains(r, f, _role_contact),
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), lambda r, f: subject_chains(r, f, _role_contact), chain_waits, declare_sections, command_sections, front_matter, contents_lists, playbook_asides, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), lambda r, f: subject_chains(r, f, _role_contact), chain_waits, declare_sections, command_sections, condition_runbooks, front_matter, contents_lists, playbook_asides, guidance_sections)
     for step in steps:
         step(root, found)
     return found

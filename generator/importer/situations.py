@@ -19,6 +19,9 @@ from .found import Found, home_of, in_playbook
 from .mdparse import Block, Section, strip_md
 
 SITUATION = re.compile(r"^(?:if|when|in case|in the event|should)\b", re.IGNORECASE)
+# 'If the office printer queue gets stuck (it does, every Monday), open PowerShell ... and run:'
+CONDITION = re.compile(r"^(?:if|when|whenever|should)\s+(?:(?:you\s+(?:see|get|notice|find)|there\s+(?:is|are))\s+)?"
+                       r"(?:the\s+)?(?P<what>[^,;:.()]{6,80}?)\s*(?:\([^()]*\)\s*)?[,:]\s", re.IGNORECASE)
 
 
 def situation_labels(root: Section, found: Found) -> None:
@@ -51,3 +54,41 @@ def _runs(section: Section, found: Found) -> list[tuple[Block, list[Block]]]:
         elif runs:
             runs[-1][1].append(block)
     return runs
+
+
+def condition_runbooks(root: Section, found: Found) -> None:
+    """A paragraph that opens with its situation ('If the office printer queue gets stuck, ... run:')
+    and the commands right under it, in a document or section that is not itself a playbook: a
+    playbook named by the situation, as written, its paragraph and commands the steps. When the
+    paragraph opens a section of its own ('## Posting via the API'), the section is the playbook."""
+    from .scenarios import _playbook
+
+    for section in root.walk():
+        if home_of(section) in ("templates", "escalation", "contacts") or in_playbook(found, section):
+            continue
+        blocks = section.blocks
+        for n, block in enumerate(blocks):
+            match = CONDITION.match(strip_md(block.text)) if block.kind == "para" else None
+            code = _code_after(blocks, n + 1)
+            if not match or not code or block.lines[0] in found.used or any(b.lines[0] in found.used for b in code):
+                continue
+            if n == 0 and section.level and not section.children and section.line not in found.used:
+                found.playbooks.append(_playbook(section, found))   # the heading opens on when: all of it
+                break
+            what = match.group("what").strip()
+            situation = Section(what[0].upper() + what[1:], section.level + 1, block.lines[0],
+                                blocks=[Block("para", list(block.lines), text=block.text), *code], parent=section)
+            found.playbooks.append(_playbook(situation, found))
+
+
+def _code_after(blocks: list[Block], start: int) -> list[Block]:
+    """The code blocks that follow one another from ``start``."""
+    from .found import SHELL_LANGS, SHELL_START
+
+    code = []
+    for block in blocks[start:]:
+        if block.kind != "code":
+            break
+        code.append(block)
+    commands = any(b.lang in SHELL_LANGS - {""} or any(SHELL_START.match(line.strip()) for line in b.code) for b in code)
+    return code if commands else []
