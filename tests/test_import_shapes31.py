@@ -57,3 +57,29 @@ def test_a_paragraph_opening_on_its_situation_over_commands_is_a_playbook(tmp_pa
         'sudo systemctl restart cardreader\njournalctl -u cardreader --since "10 min ago"']
     # without commands under it, a sentence of advice is no playbook
     assert not any("booking-screen" in name for name in out)
+
+
+TOGGLES = "notion-toggle-playbooks.md"
+
+
+def test_notion_toggles_are_sections_and_their_indented_text_is_theirs(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [TOGGLES])[TOGGLES]
+    # '- ▸ 💳 Card terminals offline' is a heading; its leading emoji are no words of its title
+    terminals = out["playbooks/card-terminals-offline.yaml"]
+    assert terminals["title"] == "Card terminals offline"
+    assert [c["code"] for s in terminals["steps"]["immediate"] for c in s.get("commands", [])] == [
+        "ping -c 3 payments-gw.kiln.internal\nsudo systemctl restart till-bridge"]
+    printer = out["playbooks/receipt-printer-jammed.yaml"]   # a sibling toggle, not a sub-section of the first
+    assert printer["title"] == "Receipt printer jammed"
+    # a toggled outline under a review heading is the post-mortem template, 'TL;DR' included
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == [
+        "TL;DR", "What customers saw", "Timeline", "Root cause", "Follow-ups"]
+
+
+def test_toggle_rewrite_keeps_line_count_and_nests_by_indent() -> None:
+    from generator.importer.toggles import toggle_sections
+
+    lines = ["## Runbooks", "- ▸ Outer", "    text", "    - ▸ Inner", "        ```", "        ls", "        ```",
+             "- ▸ Next", "    more", "after"]
+    assert toggle_sections(lines, set())
+    assert lines == ["## Runbooks", "### Outer", "text", "#### Inner", "```", "ls", "```", "### Next", "more", "after"]

@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .toggles import toggle_sections
 from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code, indented_commands
@@ -109,6 +110,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     out.original = list(lines)
     start = _front_matter(out)
     fenced = fenced_lines(lines)
+    if toggle_sections(out.lines, set(range(start)) | fenced):
+        fenced = fenced_lines(out.lines)
     word: set[int] = set()   # lines Word's paragraphs were written on, as Markdown
     if is_word(lines):
         word = rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks,

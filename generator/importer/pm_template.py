@@ -182,14 +182,17 @@ def _item_section(block: Block) -> dict:
     return {"id": slug(title), "title": title, "prompt": (prompt[0].strip() if prompt else "") or title}
 
 
-SECTION_ITEM = re.compile(r"^[A-Z][\w'’()/ -]{1,40}$")
+SECTION_ITEM = re.compile(r"^[A-Z][\w'’()/;&,+ -]{1,40}$")   # 'TL;DR', 'Impact & scope'
+
 
 
 def _pm_sections_from_outline(section: Section, pm: dict, found: Found) -> None:
     """'Post-mortem template' over an outline: each short top-level item ('Timeline', 'Root cause(s)')
     a section, the items nested under it its prompt; sentences and 'Title: ...' lines stay as written."""
-    if "sections" in pm or section.children or any(b.kind not in ("item", "para") for b in section.blocks) \
-            or sum(b.kind == "para" for b in section.blocks) > 1:
+    last_item = max((n for n, b in enumerate(section.blocks) if b.kind == "item"), default=-1)
+    outline = section.blocks[:last_item + 1]   # sentences after it ('Blameless, within 5 days') say how
+    if "sections" in pm or section.children or any(b.kind not in ("item", "para") for b in outline) \
+            or sum(b.kind == "para" for b in outline) > 1:
         return   # an outline, not a filled-in example with its labels ('**Timeline**:') over lists
     blocks = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
     heads = [(n, b) for n, b in enumerate(blocks) if b.level == 0 and SECTION_ITEM.match(strip_md(b.text).strip())

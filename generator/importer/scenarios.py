@@ -17,6 +17,10 @@ LEADING_NUMBER = re.compile(r"\d+[.)]")
 PHASED_TITLE = re.compile(r"\bphase\b|\bstage\b|\(\s*\d+\s*[-–]", re.IGNORECASE)
 
 
+# '🎮 Matchmaking queue stuck': a heading's leading emoji decorate it, they are no words to search for
+PICTOGRAPHS = re.compile(r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]\s*)+")
+
+
 def _numbered_shell(section: Section) -> bool:
     for block in section.blocks:
         if block.kind == "code" and block.lang in SHELL_LANGS:
@@ -70,7 +74,7 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
     if level:
         title = level.group(2) + (f" ({level.group(3)})" if level.group(3) else "")
-    title = strip_md(title).strip()
+    title = PICTOGRAPHS.sub("", strip_md(title)).strip() or strip_md(title).strip()
     if re.fullmatch(r'["“][^"“”]*["”]', title):   # '"Checkout is slow"' quoted whole: the words inside
         title = title[1:-1].strip()
     quoted = re.findall(r"[\"“]([^\"”]+)[\"”]", section.title)
