@@ -59,6 +59,15 @@ def test_a_paragraph_opening_on_its_situation_over_commands_is_a_playbook(tmp_pa
     assert not any("booking-screen" in name for name in out)
 
 
+def test_a_quoted_paragraph_under_the_wording_it_announces_is_a_message(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [EMAIL])[EMAIL]
+    [message] = out["templates.yaml"]["templates"]
+    assert message["body"].startswith("Harrowgate Vets: our booking system is down today. Your appointment at {time}")
+    assert is_missing(message["title"])   # the sentence over it names no message: fill in, never a made-up name
+    # 'Afterwards ... keep it to these parts:' over short items: the post-mortem's sections
+    assert [s["title"] for s in out["postmortem.yaml"]["sections"]] == ["What broke", "Who was affected", "What we changed"]
+
+
 TOGGLES = "notion-toggle-playbooks.md"
 
 

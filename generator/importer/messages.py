@@ -17,7 +17,24 @@ def _templates(root: Section, found: Found) -> None:
         for block in section.blocks:
             if block.kind == "code" and block.lines[0] not in found.used and _is_message(block, section):
                 _template(block, section, previous, found)
+            elif _quoted_wording(block, previous, found):
+                code = Block("code", list(block.lines), lang="text", code=[_message_line(block.text.strip())])
+                _template(code, section, previous, found)
+                found.use("templates", block)
             previous = block
+
+
+# 'here's the wording Jo and I agreed - she sends it from the texting service:': a message follows
+WORDING_LEAD = re.compile(r"\b(?:wording|message|text|template|script|announcement|say|send)\b[^:]*:\s*$", re.IGNORECASE)
+QUOTED_WHOLE = re.compile(r'^\s*["“][^"“”]{20,}["”]\s*$', re.DOTALL)
+
+
+def _quoted_wording(block: Block, previous: Block | None, found: Found) -> bool:
+    """A paragraph quoted whole, with fill-ins ('[SYSTEM]', '{time}'), under a sentence that
+    announces the wording: a message as an e-mail or a memo gives one."""
+    return block.kind == "para" and previous is not None and previous.kind == "para" \
+        and block.lines[0] not in found.used and bool(QUOTED_WHOLE.match(block.text)) \
+        and bool(FILL_IN.search(block.text)) and bool(WORDING_LEAD.search(strip_md(previous.text)))
 
 
 FILL_IN = re.compile(r"\{[^{}\n]{1,40}\}|\[[A-Z][^\[\]\n]{0,40}\]|<[a-z][^<>\n]{0,40}>")

@@ -100,11 +100,16 @@ def _pm_sections_from_labels(section: Section, pm: dict, found: Found) -> None:
 
 # 'Within five days, write a post-mortem covering:' / 'Every review must answer:' over the list of its parts
 COVERING = re.compile(r"\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|contain(?:s|ing)?|answer(?:s|ing)?|address(?:es|ing)?|"
-                      r"has|have|with|(?:these|the following) (?:sections|headings|parts|questions))"
+                      r"has|have|with|(?:these|the following) (?:sections|headings|parts|questions)|"
+                      # "I'll keep it to four bits:", 'split into these parts:'
+                      r"(?:keep (?:it|them) to|split (?:it )?into|in)\s+(?:\w+\s+)?(?:bits|parts|sections|headings|points))"
                       r"\b[^:]{0,40}:\s*$", re.IGNORECASE)
 
 
 # 'we send a short report within a week covering:', under '7. Afterwards'
+# 'Afterwards I'll write a short "what happened" note': what is written after an incident
+AFTER_START = re.compile(r"^\W*(?:afterwards|after (?:an?|the|every|each) (?:incident|fault|outage|failure|problem))\b",
+                         re.IGNORECASE)
 REPORT = re.compile(r"\b(?:a|an|the|our|short|written|incident)\s+report\b", re.IGNORECASE)
 AFTERWARDS = re.compile(r"^\W*(?:\d+\\?\.\s*)?(?:afterwards|after (?:an?|the) (?:incident|fault|outage|failure|problem|breach)|aftermath|follow[- ]?up)\W*$", re.IGNORECASE)
 SECTION_COLUMN = re.compile(r"^(?:heading|section|part|question|topic)s?$", re.IGNORECASE)
@@ -124,6 +129,7 @@ def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) ->
         if block.kind not in ("para", "item") or not COVERING.search(block.text) or block.lines[0] in found.used:
             continue   # (a typed document's numbered clause is an item: '8.1 The report shall use ...:')
         if not (WRITEUP.search(block.text) or REVIEW_WORDS.search(block.text) or REPORT.search(block.text)
+                or AFTER_START.search(strip_md(block.text))
                 or title_matches(WRITEUP, section.title) or title_matches(AFTERWARDS, section.title)):
             continue
         items = _following_items(blocks[n + 1:], found)
