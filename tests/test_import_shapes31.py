@@ -78,6 +78,8 @@ def test_notion_toggles_are_sections_and_their_indented_text_is_theirs(tmp_path_
     assert terminals["title"] == "Card terminals offline"
     assert [c["code"] for s in terminals["steps"]["immediate"] for c in s.get("commands", [])] == [
         "ping -c 3 payments-gw.kiln.internal\nsudo systemctl restart till-bridge"]
+    # 'Symptoms: ...' typed without bold is what responders see, not a step
+    assert terminals["symptoms"] == ['terminals show "Host unreachable" at every till.']
     printer = out["playbooks/receipt-printer-jammed.yaml"]   # a sibling toggle, not a sub-section of the first
     assert printer["title"] == "Receipt printer jammed"
     # a toggled outline under a review heading is the post-mortem template, 'TL;DR' included

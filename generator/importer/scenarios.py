@@ -144,6 +144,10 @@ def _condition(title: str) -> str:
     return text if text.lower().startswith(("if ", "when ")) else ""
 
 
+# 'Symptoms: queue times > 5 min on the dashboard.' typed without bold: what responders see
+PLAIN_SYMPTOMS = re.compile(r"^(Symptoms?|Signs?|What you(?:'ll| will)? see)\s*:\s+(?=\S)", re.IGNORECASE)
+
+
 def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stage: str | None,
                      condition: str) -> None:
     last_step = None
@@ -155,6 +159,11 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             condition, quote_end = outer, None
         elif quote_end is not None:
             quote_end = block.lines[-1]
+        seen = PLAIN_SYMPTOMS.match(block.text) if block.kind == "para" else None
+        if seen:   # what responders see, the steps' stage unchanged
+            _add_text(pb, "symptoms", strip_md(block.text[seen.end():]), condition)
+            found.use(key, block)
+            continue
         if block.kind == "label":
             label_stage = _stage(block.label)
             if label_stage:
