@@ -49,7 +49,7 @@ def source_text(paths: list[Path]) -> str:
 
     texts = []
     for p in (p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md")))):
-        text = p.read_text(encoding="utf-8", errors="replace")
+        text = document_source(p)
         seen = "\n".join(reader_lines(p, text.splitlines()))
         texts += [text] + ([seen] if seen != text else []) + _drawn_boxes(text) + _latex_text(p, text)
         # '{{incident_id}}' as Confluence shows it: the word in monospace, not a {placeholder}
@@ -323,7 +323,7 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     fence = ""
     from .markup_lines import reader_lines
 
-    written = _without_page_markup(source.read_text(encoding="utf-8")).splitlines()
+    written = _without_page_markup(document_source(source)).splitlines()
     lines = reader_lines(source, written)
     for number, line in enumerate(lines, start=1):
         marker = re.match(r"^\s*(?:>\s?)*(`{3,}|~{3,})", line)   # a fence in a block quote too
@@ -410,7 +410,7 @@ def _html_header_rows(lines: list[str]) -> set[int]:
 
 def header_rows(source: Path) -> set[int]:
     """Line numbers of Markdown table header rows (the line above a |---| rule)."""
-    lines = source.read_text(encoding="utf-8").splitlines()
+    lines = document_source(source).splitlines()
     rows = {i for i in range(1, len(lines)) if re.match(r"^\s*\|?\s*:?-{2,}", lines[i]) and "|" in lines[i]}
     # '|  |  |' over the rule (Google Docs' export): the columns' names are in the row under it
     rows |= {i + 2 for i in rows if not lines[i - 1].replace("|", "").strip() and i + 1 < len(lines)}
@@ -488,6 +488,13 @@ def site_text(site: Path) -> str:
             # '{{Note|text}}' show their words (never a [placeholder]); added, the text above kept as it is
             parts.append(re.sub(r"\[\[|\]\]|\{\{|\}\}|\[(?=https?:|mailto:)|(?<=\S)\](?!\()|\|", " ", text))
     return normalize(" ".join(parts))
+
+
+def document_source(path: Path) -> str:
+    """A corpus document as the importer reads it (a Word document's body as Markdown)."""
+    from generator.importer.files import document_text
+
+    return document_text(path, path.read_bytes())
 
 
 def imported(tmp_path_factory, names: list[str], report: bool = False) -> dict[str, dict[str, object]]:

@@ -10,7 +10,7 @@ from ..commands.atomic import new_directory
 from .markup import SUFFIXES as MARKUP_SUFFIXES
 from ..problems import PlaybookError, UsageError
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm",   # HTML: wiki exports
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm", ".docx",   # HTML: wiki exports
                      *MARKUP_SUFFIXES)   # reStructuredText (Sphinx), AsciiDoc (Antora)
 MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
 
@@ -70,5 +70,36 @@ def read_sources(paths: Sequence[Path]) -> list[SourceText]:
             raw = path.read_bytes()
         except OSError as error:
             raise UsageError(f"{path}: cannot read it ({error.strerror})") from None
-        sources.append(SourceText(str(path), raw.decode("utf-8", errors="replace")))
+        sources.append(SourceText(str(path), document_text(path, raw)))
     return sources
+
+
+# Files that are documents but not text: what to do with each instead.
+NOT_TEXT = [(b"%PDF-", "a PDF: convert it with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and import the .txt"),
+            (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or Excel (.xls) file: save it as .docx (Word) or .csv, or as "
+                                   "Web Page, Filtered (.html), and import that"),
+            (b"{\\rtf", "an RTF file: save it as .docx or as Web Page, Filtered (.html) and import that")]
+ZIPPED = [("content.xml", "an OpenDocument file (LibreOffice): save it as .docx or .html and import that"),
+          ("xl/workbook.xml", "an Excel workbook: save each sheet as .csv and import those"),
+          ("ppt/presentation.xml", "a PowerPoint deck: save it as .pdf, convert that with `pdftotext -layout`, "
+                                   "and import the .txt")]
+
+
+def document_text(path: Path, raw: bytes) -> str:
+    """The document as text: a Word document's body as Markdown, anything else decoded as UTF-8.
+    A binary format the importer cannot read is a usage error that says how to convert it."""
+    from .word_docx import docx_markdown, is_docx, zip_members
+
+    if is_docx(raw):
+        try:
+            return docx_markdown(raw)
+        except ValueError as error:
+            raise UsageError(f"{path}: {error}; save it again from Word, or as Web Page, Filtered (.html)") from None
+    for magic, advice in NOT_TEXT:
+        if raw.startswith(magic):
+            raise UsageError(f"{path}: {advice}")
+    members = zip_members(raw)
+    for member, advice in ZIPPED:
+        if member in members:
+            raise UsageError(f"{path}: {advice}")
+    return raw.decode("utf-8", errors="replace")

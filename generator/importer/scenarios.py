@@ -148,6 +148,17 @@ def _condition(title: str) -> str:
 PLAIN_SYMPTOMS = re.compile(r"^(Symptoms?|Signs?|What you(?:'ll| will)? see)\s*:\s+(?=\S)", re.IGNORECASE)
 
 
+def _steps_follow(blocks: list[Block], label: Block) -> bool:
+    """After a run-in 'Symptoms:' label, commands come before any list or other label: the
+    paragraphs between are steps to take, not more symptoms."""
+    for block in blocks[blocks.index(label) + 1:]:
+        if block.kind == "code":
+            return True
+        if block.kind in ("item", "label", "table"):
+            return False
+    return False
+
+
 def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stage: str | None,
                      condition: str) -> None:
     last_step = None
@@ -166,6 +177,11 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             continue
         if block.kind == "label":
             label_stage = _stage(block.label)
+            if label_stage == "symptoms" and block.text and _steps_follow(blocks, block):
+                _add_text(pb, "symptoms", strip_md(block.text), condition)   # '**Symptoms:** blank screen.'
+                found.use(key, block)                                          # over the steps: what is seen
+                stage = stage or "immediate"   # the steps under no stage of their own: the first
+                continue
             if label_stage:
                 stage = label_stage
                 said = stage_label(block.label) or len(strip_md(block.label).split()) <= 3   # 'Fix:', 'Common
