@@ -28,6 +28,9 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
     from .markup_troff_lines import troff, troff_signs
 
     suffix = path.suffix.lower()
+    if suffix == ".csv":   # a sheet: each line's cells, set apart as a drawn table's are
+        return ["  ".join(cell.strip() for cell in line.replace('""', "\x00").replace('"', "").replace("\x00", '"')
+                          .split(",") if cell.strip()) for line in lines]
     if troff_signs(suffix, lines):
         return troff(lines)
     if suffix in RST:

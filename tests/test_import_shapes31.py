@@ -94,3 +94,28 @@ def test_toggle_rewrite_keeps_line_count_and_nests_by_indent() -> None:
              "- ▸ Next", "    more", "after"]
     assert toggle_sections(lines, set())
     assert lines == ["## Runbooks", "### Outer", "text", "#### Inner", "```", "ls", "```", "### Next", "more", "after"]
+
+
+SHEET = "sheets-csv-export-blocks.csv"
+
+
+def test_a_csv_export_is_read_as_the_sheet_it_was(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [SHEET])[SHEET]
+    # 'SEVERITY,,,,' is a title across the sheet: the rows under it, up to an empty row, are its table
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [("L1", "20m"), ("L2", "2h")]
+    phones = {c["name"]: c.get("phone") for c in out["contacts.yaml"]["contacts"]}
+    assert phones["Amir Haddad"] == "(206) 555-0147" and phones["Jo Brandt"] == "(206) 555-0162"
+    [message] = out["templates.yaml"]["templates"]
+    # a quoted cell over two lines is one cell: the record's second line is no row of its own
+    assert message["title"].startswith("Branch notice")
+    assert "The catalogue is down at {branch} since {time}" in message["body"]
+
+
+def test_csv_records_keep_their_lines_and_quotes() -> None:
+    from generator.importer.markup.csv_sheet import convert
+
+    lines = ['A,B', '"one, two","say ""hi""', 'there"', ',', 'TITLE,']
+    out = convert(lines)
+    assert out.lines[1] == '<tr><td>one, two</td><td>say "hi"<br>there</td></tr>'
+    assert out.lines[2] == "" and out.attached[3] == 2   # the record's second line goes with its first
+    assert out.lines[4] == '<tr><td colspan="2">TITLE</td></tr></table>'

@@ -10,7 +10,7 @@ from ..commands.atomic import new_directory
 from .markup import SUFFIXES as MARKUP_SUFFIXES
 from ..problems import PlaybookError, UsageError
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm", ".docx",   # HTML: wiki exports
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm", ".docx", ".csv",   # HTML: wiki exports
                      *MARKUP_SUFFIXES)   # reStructuredText (Sphinx), AsciiDoc (Antora)
 MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
 

@@ -214,6 +214,8 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .textile import convert
     elif _creole(suffix, lines):
         from .creole import convert
+    elif suffix == ".csv":
+        from .csv_sheet import convert
     elif suffix in RST_SUFFIXES:
         from .rst import convert
     elif suffix in ASCIIDOC_SUFFIXES:
