@@ -51,6 +51,7 @@ def source_text(paths: list[Path]) -> str:
     for p in (p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*.md")))):
         text = document_source(p)
         seen = "\n".join(reader_lines(p, text.splitlines()))
+        texts += [re.sub(r"([A-Za-z]{2,})-\n\s*([a-z])", r"\1\2", text)] if "-\n" in text else []   # 'esca-' / 'late'
         texts += [text] + ([seen] if seen != text else []) + _drawn_boxes(text) + _latex_text(p, text)
         # '{{incident_id}}' as Confluence shows it: the word in monospace, not a {placeholder}
         texts += [re.sub(r"\{\{([^{}\n]{1,60})\}\}", r"\1", seen)] if "{{" in seen else []
@@ -325,6 +326,7 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
 
     written = _without_page_markup(document_source(source)).splitlines()
     lines = reader_lines(source, written)
+    seen_keys: set[str] = set()
     for number, line in enumerate(lines, start=1):
         marker = re.match(r"^\s*(?:>\s?)*(`{3,}|~{3,})", line)   # a fence in a block quote too
         if marker and not fence:
@@ -350,7 +352,10 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
                                                                        re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))
         # ('1st  Duty engineer': the site numbers the steps; an ordinal is that number)
-        if not any(shown):   # as written (in notes) or as a field shows it
+        key = re.sub(r"\d+", "#", " ".join(line.split())).lower()
+        if any(shown):
+            seen_keys.add(key)
+        elif key not in seen_keys:   # a PDF page's running head or footer is shown where it first is
             missing.append(f"{source.name}:{number}: {line.strip()}")
     return missing
 
@@ -432,6 +437,10 @@ def header_rows(source: Path) -> set[int]:
             rows |= set(range(top + 2, i + 1))
     rows |= {i + 2 for i, line in enumerate(lines[:-1])   # a BBCode table's first row: its column names
              if line.strip().lower() == "[table]" and lines[i + 1].lstrip().lower().startswith("[tr]")}
+    from generator.importer.dialects import rewrite
+
+    drawn = rewrite(lines).lines   # a table aligned with spaces and no rule: the row the importer heads it with
+    rows |= {i + 1 for i, line in enumerate(drawn) if re.match(r"^(?:<table>)?<tr><th>", line)}
     return rows | _rst_header_rows(lines) | _asciidoc_header_rows(lines)
 
 

@@ -119,3 +119,34 @@ def test_csv_records_keep_their_lines_and_quotes() -> None:
     assert out.lines[1] == '<tr><td>one, two</td><td>say "hi"<br>there</td></tr>'
     assert out.lines[2] == "" and out.attached[3] == 2   # the record's second line goes with its first
     assert out.lines[4] == '<tr><td colspan="2">TITLE</td></tr></table>'
+
+
+PDF_TEXT = "pdf-text-council-procedure.txt"
+
+
+def test_pdf_text_loses_its_page_furniture_and_keeps_its_structure(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [PDF_TEXT], report=True)[PDF_TEXT]
+    # typeset headings ('2    Priority Levels') and an indented table whose rows wrap
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [
+        ("P1", "30m"), ("P2", "2h"), ("P3", "next-business-day")]
+    assert out["severities.yaml"]["levels"][0]["description"] == "Council-wide outage of a public-facing service"
+    phones = {c["name"]: c.get("phone") for c in out["contacts.yaml"]["contacts"]}
+    assert phones["Rhian Pryce"] == "01632 960 410" and phones["Tomasz Nowak"] == "01632 960 422"
+    book = out["playbooks/website-unavailable.yaml"]
+    assert [c["code"] for s in book["steps"]["immediate"] for c in s.get("commands", [])] == [
+        "ssh mgmt01.aldervalley.local\nsudo systemctl status nginx"]
+    notes = out["organization.yaml"].get("notes", "") + str(out["organization.yaml"].get("guidance", ""))
+    assert "escalate and recover" in notes   # 'esca-' / 'late' joined
+    assert notes.count("Page 2 of 3") + notes.count("Page 3 of 3") == 0   # repeated furniture: shown once
+
+
+def test_pdf_layout_keeps_the_line_count_and_hides_repeats() -> None:
+    from generator.importer.pdf_text import pdf_layout
+
+    lines = ["  Title", "", "  Text that is bro-", "  ken here.", "  Doc 1  Page 1 of 2",
+             "\f  Running head", "  More", "  Doc 1  Page 2 of 2"]
+    hidden: set[int] = set()
+    assert pdf_layout(lines, hidden, set())
+    assert len(lines) == 8 and lines[2] == "Text that is broken" and lines[3] == "here."
+    assert lines[4] == "Doc 1  Page 1 of 2" and lines[7] == "" and hidden == {8}
+    assert not pdf_layout(["no pages here", "at all"], set(), set())

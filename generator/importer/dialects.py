@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .toggles import toggle_sections
+from .pdf_text import pdf_layout
 from .mdparse import RULE, fenced_lines
 from . import html_lists
 from .indented_code import fence_indented_code, indented_commands
@@ -27,7 +28,7 @@ from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
-from .plain_text import dot_leaders, drawn_chains, numbered_headings
+from .plain_text import dot_leaders, drawn_chains, numbered_headings, typeset_headings
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
@@ -112,6 +113,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     fenced = fenced_lines(lines)
     if toggle_sections(out.lines, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)
+    if pdf_layout(out.lines, out.hidden, set(range(start)) | fenced):
+        fenced = fenced_lines(out.lines)
     word: set[int] = set()   # lines Word's paragraphs were written on, as Markdown
     if is_word(lines):
         word = rewrite_word(out.lines, out.attached, out.hidden, out.shown, out.code, out.breaks,
@@ -124,6 +127,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
     if not word:
+        typeset_headings(out.lines, set(range(start)) | fenced)
         outline_headings(out.lines, set(range(start)) | fenced)
         lettered_steps(out.lines, set(range(start)) | fenced)
         character_underlines(out.lines, out.attached, set(range(start)) | fenced)

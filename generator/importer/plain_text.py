@@ -147,6 +147,29 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
         lines[i] = "## " + lines[i].strip()
 
 
+# '4.2   Severity Classification', 'Appendix A   Document History': a typeset heading, its number
+# set apart from its title by a run of spaces (a numbered list's item has '1.' and one space)
+SPACED_NUMBER = re.compile(r"^\s{0,3}(\d{1,2}(?:\.\d{1,2})*|Appendix\s+[A-Z])\s{2,}([A-Z][^.,:;]{1,70}?)\s*$")
+
+
+def typeset_headings(lines: list[str], skip: set[int]) -> bool:
+    """Headings numbered as a typeset document (a PDF's text) numbers them, three top-level ones
+    or more, each a short line of its own, in a document with no Markdown heading: rewritten;
+    whether there were."""
+    if has_markdown_heading(lines, skip):
+        return False
+    found = {i: m for i, m in ((i, SPACED_NUMBER.match(line)) for i, line in enumerate(lines))
+             if m and i not in skip and _standalone(lines, i) and len(m.group(2).split()) <= 8}
+    tops = {m.group(1) for m in found.values() if m.group(1).isdigit()}
+    if len(tops) < 3:
+        return False
+    for i, match in found.items():
+        number = match.group(1)
+        lines[i] = "#" * (number.count(".") + 2 if number[0].isdigit() else 2) + " " + \
+            f"{number} {match.group(2)}"
+    return True
+
+
 def _short_title(title: str, lines: list[str], i: int) -> bool:
     """'3.1 Internal', not '1.1 This procedure applies to incidents affecting telemetry,' (a clause
     wrapped onto the indented line under it) or '6.1.1 Confirm the scope. Check the' (sentences)."""

@@ -25,7 +25,8 @@ LANGS = ("bash", "sh", "console", "sql", "python", "pycon", "powershell", "text"
 
 
 SHELLS = {"bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "sql", "psql"}
-RUNBOOKS_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:run|play)books\b", re.IGNORECASE)
+RUNBOOKS_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:(?:run|play)books\b|(?:recovery|response|incident|operating|emergency)\s+procedures\b)",
+                            re.IGNORECASE)
 
 
 def prose_runbooks(root: Section, found: Found) -> None:
@@ -40,9 +41,16 @@ def prose_runbooks(root: Section, found: Found) -> None:
             continue
         blocks = section.blocks
         if any(b.lines[0] in found.used for b in blocks) or home_of(section) == "templates" or not (any(
-                b.kind == "code" and b.lang.lower() in SHELLS for b in blocks) or _numbered_steps(blocks)):
+                b.kind == "code" and (b.lang.lower() in SHELLS or _typed_commands(b)) for b in blocks)
+                or _numbered_steps(blocks)):
             continue
         found.playbooks.append(scenario_playbook(section, found))
+
+
+def _typed_commands(block) -> bool:
+    """A code block with no language whose lines are commands ('ssh mgmt01', 'sudo systemctl ...')."""
+    from .found import SHELL_START
+    return not block.lang and bool(block.code) and SHELL_START.match(block.code[0].strip()) is not None
 
 
 def _numbered_steps(blocks: list) -> bool:

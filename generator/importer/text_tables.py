@@ -165,26 +165,39 @@ def _aligned_header(out: list[str], i: int) -> bool:
     return len(rows) >= 2
 
 
-def _aligned_rows(out: list[str], first: int, starts: list[int]) -> list[int]:
-    rows = []
+def _aligned_rows(out: list[str], first: int, starts: list[int]) -> list[list[int]]:
+    """The rows under the header, each its lines: a line with its first column empty and its words
+    where columns begin carries on the row above ('SEV 1  Actual or imminent loss' / '  of treatment')."""
+    rows: list[list[int]] = []
     for j in range(first, len(out)):
         line = out[j]
         if not line.strip():
             break
         filled = [k for k, s in enumerate(starts) if s < len(line) and not line[s].isspace()
                   and (s == 0 or line[s - 1] == " ")]
+        if rows and 0 not in filled and filled and _in_columns(line, starts):
+            rows[-1].append(j)
+            continue
         if 0 not in filled or len(filled) < len(starts) - 1:
             return []   # words that run across the columns: prose, not a row
-        rows.append(j)
+        rows.append([j])
     return rows
+
+
+def _in_columns(line: str, starts: list[int]) -> bool:
+    """Every run of words on the line begins where a column does."""
+    return all(m.start() in starts for m in re.finditer(r"(?:(?<=\s{2})|^)\S", line))
 
 
 def _aligned(out: list[str], header: int) -> int:
     starts = [m.start() for m in GAP.finditer(out[header])]
     rows = _aligned_rows(out, header + 1, starts)
-    table = [(k, _slice(out[k], starts)) for k in [header, *rows]]
-    _write(out, header, rows[-1], table, header_rows=1)
-    return rows[-1] + 1
+    table = [(header, _slice(out[header], starts))]
+    for lines in rows:
+        parts = [_slice(out[k], starts) for k in lines]
+        table.append((lines[0], [" ".join(p[c] for p in parts if c < len(p) and p[c]) for c in range(len(starts))]))
+    _write(out, header, rows[-1][-1], table, header_rows=1)
+    return rows[-1][-1] + 1
 
 
 def _header_top(out: list[str], rule: int, starts: list[int]) -> int:
