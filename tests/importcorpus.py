@@ -327,6 +327,13 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
     written = _without_page_markup(document_source(source)).splitlines()
     lines = reader_lines(source, written)
     seen_keys: set[str] = set()
+    if sum(bool(re.search(r"\bpage\s+\d+\s+of\s+\d+", line, re.I)) for line in lines) >= 2:
+        # a PDF's text ('Page 2 of 6' on its pages): a word hyphenated over two lines reads whole
+        for i in range(len(lines) - 1):
+            broken, carried = re.search(r"([A-Za-z]{2,})-$", lines[i]), re.match(r"^\s*([a-z]{2,}[,.;:]?)(\s+|$)", lines[i + 1])
+            if broken and carried:
+                lines[i] = lines[i][:-1] + carried.group(1)
+                lines[i + 1] = lines[i + 1][carried.end():]
     for number, line in enumerate(lines, start=1):
         marker = re.match(r"^\s*(?:>\s?)*(`{3,}|~{3,})", line)   # a fence in a block quote too
         if marker and not fence:
@@ -439,6 +446,9 @@ def header_rows(source: Path) -> set[int]:
              if line.strip().lower() == "[table]" and lines[i + 1].lstrip().lower().startswith("[tr]")}
     from generator.importer.dialects import rewrite
 
+    if source.suffix.lower() == ".csv":   # a sheet's block: the row under its title names the columns
+        filled = [sum(bool(c.strip()) for c in line.split(",")) for line in lines]
+        rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 1 and lines[i].split(",")[0].strip()}
     drawn = rewrite(lines).lines   # a table aligned with spaces and no rule: the row the importer heads it with
     rows |= {i + 1 for i, line in enumerate(drawn) if re.match(r"^(?:<table>)?<tr><th>", line)}
     return rows | _rst_header_rows(lines) | _asciidoc_header_rows(lines)

@@ -111,6 +111,14 @@ def test_a_csv_export_is_read_as_the_sheet_it_was(tmp_path_factory) -> None:
     assert "The catalogue is down at {branch} since {time}" in message["body"]
 
 
+def test_a_runbook_named_on_each_of_its_rows_is_one_playbook(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [SHEET])[SHEET]
+    steps = out["playbooks/kiosk-offline.yaml"]["steps"]["resolve"]
+    assert [s["commands"][0]["code"] for s in steps] == ["ping -c 3 kiosk01.harbour.lan",
+                                                         "sudo systemctl restart kiosk-agent"]
+    assert steps[0]["note"] == "from the branch PC"   # a column no field holds: the step's note
+
+
 def test_csv_records_keep_their_lines_and_quotes() -> None:
     from generator.importer.markup.csv_sheet import convert
 

@@ -36,7 +36,8 @@ def runbook_tables(root: Section, found: Found) -> None:
         if not books or len(books) == len(block.rows) - 1 and command is None:
             continue   # one row a runbook and no commands: a list of names, not runbooks
         for title, rows in books:
-            found.playbooks.append(_playbook(section, block, title, rows, action, command, found))
+            found.playbooks.append(_playbook(section, block, title, rows, action, command, found,
+                                             skip={group, *_step_columns(block.rows[0])}))
         found.use(f"playbook:{slug(books[0][0], 'playbook')}", block)
 
 
@@ -66,7 +67,9 @@ def _groups(block: Block, group: int) -> list[tuple[str, list[list[str]]]]:
     out: list[tuple[str, list[list[str]]]] = []
     for row in block.rows[1:]:
         name = strip_md(row[group]) if group < len(row) else ""
-        if name:
+        if name and out and name == out[-1][0]:   # the runbook's name on each of its rows
+            out[-1][1].append(row)
+        elif name:
             out.append((name, [row]))
         elif out:
             out[-1][1].append(row)
@@ -75,7 +78,14 @@ def _groups(block: Block, group: int) -> list[tuple[str, list[list[str]]]]:
     return out
 
 
-def _playbook(section: Section, block: Block, title: str, rows, action, command, found: Found) -> dict:
+def _step_columns(header: list[str]) -> set[int]:
+    return {i for i, h in enumerate(header) if STEP.match(strip_md(h).strip().lower())}
+
+
+def _playbook(section: Section, block: Block, title: str, rows, action, command, found: Found,
+              skip: set[int] | None = None) -> dict:
+    """A playbook of the rows: a step each, its action and command; with ``skip`` (the columns
+    that name the runbook or number the step), the other cells ('Notes') are the step's note."""
     pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     for row in rows:
@@ -86,6 +96,10 @@ def _playbook(section: Section, block: Block, title: str, rows, action, command,
         step = {"text": text or code}
         if code:
             step["commands"] = [{"lang": "bash", "code": code}]
+        others = [strip_md(c) for i, c in enumerate(row) if skip is not None and i not in skip | {action, command}
+                  and strip_md(c).strip()]
+        if others:
+            step["note"] = "; ".join(others)
         pb["steps"]["resolve"].append(step)
     for line in block.lines:
         found.homes[line] = f"playbook:{pb['id']}"
