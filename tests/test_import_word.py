@@ -1,8 +1,10 @@
-"""`playbook import` of a Word document (.docx), and of the binary formats it cannot read.
+"""`playbook import` of a Word document (.docx) or an OpenDocument text (.odt), and of the binary
+formats it cannot read.
 
-Documents are made with python-docx, the way Word writes them (styles, numbering, runs); the
-corpus holds one (word-document-clinic-plan.docx) for the generic checks (nothing invented,
-every line visible on the draft site).
+Documents are made with python-docx and odfpy, the way Word and LibreOffice write them (styles,
+numbering, runs); the corpus holds one of each (word-document-clinic-plan.docx,
+open-document-mail-relay-plan.odt) for the generic checks (nothing invented, every line visible
+on the draft site).
 """
 from __future__ import annotations
 
@@ -134,3 +136,41 @@ def test_a_folder_of_word_documents_is_imported_with_its_markdown(tmp_path: Path
     assert code in (0, 1), output   # 1: the import's own check lists what to fill in
     escalation = yaml.safe_load((out / "escalation.yaml").read_text())
     assert [lv["name"] for lv in escalation["levels"]] == ["Duty engineer", "Service owner"]
+
+
+ODT = "open-document-mail-relay-plan.odt"
+
+
+def test_an_open_document_text_gives_its_ladder_chain_and_playbook(tmp_path_factory) -> None:
+    out = imported(tmp_path_factory, [ODT])[ODT]
+    assert [(lv["name"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [("P1", "15m"), ("P2", "1h")]
+    assert [lv["name"] for lv in out["escalation.yaml"]["levels"]] == ["Duty engineer", "Service owner", "Head of IT"]
+    book = out["playbooks/mail-queue-stuck.yaml"]
+    assert [c["code"] for s in book["steps"]["immediate"] for c in s.get("commands", [])] == [
+        "ssh relay01.example.lan\nmailq | tail -1"]   # 'Preformatted Text' paragraphs: one code block
+
+
+def test_open_document_spaces_breaks_and_bullets() -> None:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import LineBreak, List, ListItem, P, S
+
+    from generator.importer.open_document import odt_markdown
+
+    document = OpenDocumentText()
+    para = P(text="two")
+    para.addElement(S(c=3))
+    para.addText("spaces")
+    para.addElement(LineBreak())
+    para.addText("and a break")
+    document.text.addElement(para)
+    bullets = List()
+    for name in ("first", "second"):
+        item = ListItem()
+        item.addElement(P(text=name))
+        bullets.addElement(item)
+    document.text.addElement(bullets)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    text = odt_markdown(buffer.getvalue())
+    assert "two   spaces and a break" in text
+    assert "- first\n- second" in text

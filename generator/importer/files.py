@@ -10,7 +10,7 @@ from ..commands.atomic import new_directory
 from .markup import SUFFIXES as MARKUP_SUFFIXES
 from ..problems import PlaybookError, UsageError
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm", ".docx", ".csv",   # HTML: wiki exports
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".mdown", ".html", ".htm", ".docx", ".odt", ".csv",   # HTML: wiki exports
                      *MARKUP_SUFFIXES)   # reStructuredText (Sphinx), AsciiDoc (Antora)
 MAX_FILE_BYTES = 1_000_000   # what `playbook check` accepts per content file
 
@@ -79,15 +79,17 @@ NOT_TEXT = [(b"%PDF-", "a PDF: convert it with `pdftotext -layout FILE.pdf FILE.
             (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or Excel (.xls) file: save it as .docx (Word) or .csv, or as "
                                    "Web Page, Filtered (.html), and import that"),
             (b"{\\rtf", "an RTF file: save it as .docx or as Web Page, Filtered (.html) and import that")]
-ZIPPED = [("content.xml", "an OpenDocument file (LibreOffice): save it as .docx or .html and import that"),
+ZIPPED = [("content.xml", "an OpenDocument spreadsheet or presentation: save sheets as .csv, a deck as .pdf "
+                         "(then `pdftotext -layout`), and import those"),
           ("xl/workbook.xml", "an Excel workbook: save each sheet as .csv and import those"),
           ("ppt/presentation.xml", "a PowerPoint deck: save it as .pdf, convert that with `pdftotext -layout`, "
                                    "and import the .txt")]
 
 
 def document_text(path: Path, raw: bytes) -> str:
-    """The document as text: a Word document's body as Markdown, anything else decoded as UTF-8.
+    """The document as text: a Word or OpenDocument text's body as Markdown, anything else decoded as UTF-8.
     A binary format the importer cannot read is a usage error that says how to convert it."""
+    from .open_document import is_odt, odt_markdown
     from .word_docx import docx_markdown, is_docx, zip_members
 
     if is_docx(raw):
@@ -95,10 +97,15 @@ def document_text(path: Path, raw: bytes) -> str:
             return docx_markdown(raw)
         except ValueError as error:
             raise UsageError(f"{path}: {error}; save it again from Word, or as Web Page, Filtered (.html)") from None
+    members = zip_members(raw)
+    if is_odt(members, raw):
+        try:
+            return odt_markdown(raw)
+        except ValueError as error:
+            raise UsageError(f"{path}: {error}; save it again, or as .docx") from None
     for magic, advice in NOT_TEXT:
         if raw.startswith(magic):
             raise UsageError(f"{path}: {advice}")
-    members = zip_members(raw)
     for member, advice in ZIPPED:
         if member in members:
             raise UsageError(f"{path}: {advice}")

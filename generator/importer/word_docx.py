@@ -52,7 +52,7 @@ def docx_markdown(raw: bytes) -> str:
     if any(line.startswith(TITLE) for line in out):   # 'Title' over 'Heading 1's: the headings sit under it
         out = [line[len(TITLE):] if line.startswith(TITLE) else "#" + line if line.startswith("#") else line
                for line in out]
-    return "\n".join(_fence(out)).strip("\n") + "\n"
+    return "\n".join(fence_code(out)).strip("\n") + "\n"
 
 
 def _part(archive: zipfile.ZipFile, name: str):
@@ -97,7 +97,7 @@ def _blocks(parent, styles: dict, numbering: dict, out: list[str]) -> None:
                 _blocks(content, styles, numbering, out)
 
 
-# Markers of the lines _fence turns into code blocks and the lines that keep a list tight.
+# Markers of the lines fence_code turns into code blocks and the lines that keep a list tight.
 CODE, ITEM, TITLE = "\x00code\x00", "\x00item\x00", "\x00title\x00"
 
 
@@ -186,16 +186,20 @@ def _table(tbl, out: list[str]) -> None:
             cells.append(" ".join(t for t in texts if t).replace("\n", " ").replace("|", "\\|"))
         if any(cells):
             rows.append(cells)
+    out.extend(markdown_table(rows))
+
+
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells as a Markdown table, the first row its header; [] for no rows."""
     if not rows:
-        return
+        return []
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    out.extend(["", "| " + " | ".join(rows[0]) + " |", "|" + "---|" * width])
-    out.extend("| " + " | ".join(r) + " |" for r in rows[1:])
-    out.append("")
+    return ["", "| " + " | ".join(rows[0]) + " |", "|" + "---|" * width,
+            *("| " + " | ".join(r) + " |" for r in rows[1:]), ""]
 
 
-def _fence(lines: list[str]) -> list[str]:
+def fence_code(lines: list[str]) -> list[str]:
     """Code lines as fenced blocks, list items tight, runs of blank lines one."""
     result: list[str] = []
     in_code = False
