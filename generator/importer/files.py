@@ -90,14 +90,14 @@ def document_text(path: Path, raw: bytes) -> str:
     """The document as text: a Word or OpenDocument text's body as Markdown, anything else decoded as UTF-8.
     A binary format the importer cannot read is a usage error that says how to convert it."""
     from .open_document import is_odt, odt_markdown
-    from .word_docx import docx_markdown, is_docx, zip_members
+    from .word_docx import docx_markdown, zip_members
 
-    if is_docx(raw):
+    members = zip_members(raw)   # the archive's names read once, for every zipped format below
+    if "word/document.xml" in members:
         try:
             return docx_markdown(raw)
         except ValueError as error:
             raise UsageError(f"{path}: {error}; save it again from Word, or as Web Page, Filtered (.html)") from None
-    members = zip_members(raw)
     if is_odt(members, raw):
         try:
             return odt_markdown(raw)

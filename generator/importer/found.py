@@ -77,6 +77,12 @@ def in_playbook(found: Found, section: Section) -> bool:
     return found.homes.get(section.line, "").startswith("playbook:")
 
 
+def command_block(block: Block) -> bool:
+    """A code block of shell commands: a shell's language, or a line that starts as a command does."""
+    return block.kind == "code" and (block.lang in SHELL_LANGS - {""} or
+                                     any(SHELL_START.match(line.strip()) for line in block.code))
+
+
 def unused_tables(root: Section, found: Found) -> Iterator[tuple[Section, Block, list[str]]]:
     """Every table with a header and rows that no pass has used yet, with its header cells as plain
     lower-case text; checked as each is reached, so a table used by the caller meanwhile is skipped."""

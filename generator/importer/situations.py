@@ -69,8 +69,8 @@ def condition_runbooks(root: Section, found: Found) -> None:
         blocks = section.blocks
         for n, block in enumerate(blocks):
             match = CONDITION.match(strip_md(block.text)) if block.kind == "para" else None
-            code = _code_after(blocks, n + 1)
-            if not match or not code or block.lines[0] in found.used or any(b.lines[0] in found.used for b in code):
+            code = _code_after(blocks, n + 1) if match and block.lines[0] not in found.used else []
+            if not code or any(b.lines[0] in found.used for b in code):
                 continue
             if n == 0 and section.level and not section.children and section.line not in found.used:
                 found.playbooks.append(_playbook(section, found))   # the heading opens on when: all of it
@@ -82,13 +82,12 @@ def condition_runbooks(root: Section, found: Found) -> None:
 
 
 def _code_after(blocks: list[Block], start: int) -> list[Block]:
-    """The code blocks that follow one another from ``start``."""
-    from .found import SHELL_LANGS, SHELL_START
+    """The code blocks that follow one another from ``start``, when one of them holds commands."""
+    from .found import command_block
 
     code = []
     for block in blocks[start:]:
         if block.kind != "code":
             break
         code.append(block)
-    commands = any(b.lang in SHELL_LANGS - {""} or any(SHELL_START.match(line.strip()) for line in b.code) for b in code)
-    return code if commands else []
+    return code if any(command_block(b) for b in code) else []

@@ -66,9 +66,8 @@ def procedure_groups(root: Section, found: Found) -> None:
 
 
 def _has_commands(section: Section) -> bool:
-    from .found import SHELL_LANGS, SHELL_START
-    return any(b.kind == "code" and (b.lang in SHELL_LANGS - {""} or any(SHELL_START.match(l.strip()) for l in b.code))
-               for b in section.blocks)
+    from .found import command_block
+    return any(command_block(b) for b in section.blocks)
 
 
 def command_sections(root: Section, found: Found) -> None:

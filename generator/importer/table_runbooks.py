@@ -37,7 +37,7 @@ def runbook_tables(root: Section, found: Found) -> None:
             continue   # one row a runbook and no commands: a list of names, not runbooks
         for title, rows in books:
             found.playbooks.append(_playbook(section, block, title, rows, action, command, found,
-                                             skip={group, *_step_columns(block.rows[0])}))
+                                             skip={group, *(i for i, h in enumerate(header) if STEP.match(h))}))
         found.use(f"playbook:{slug(books[0][0], 'playbook')}", block)
 
 
@@ -76,10 +76,6 @@ def _groups(block: Block, group: int) -> list[tuple[str, list[list[str]]]]:
         else:
             return []   # rows before any runbook: not a runbook table
     return out
-
-
-def _step_columns(header: list[str]) -> set[int]:
-    return {i for i, h in enumerate(header) if STEP.match(strip_md(h).strip().lower())}
 
 
 def _playbook(section: Section, block: Block, title: str, rows, action, command, found: Found,

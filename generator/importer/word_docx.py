@@ -23,11 +23,6 @@ MONOSPACE = re.compile(r"courier|consolas|mono|menlo|monaco|lucida console|fixed
 CODE_STYLE = re.compile(r"\bcode\b|preformatted|source|command|terminal", re.IGNORECASE)
 
 
-def is_docx(raw: bytes) -> bool:
-    """Whether the bytes are a Word document (a zip holding word/document.xml)."""
-    return "word/document.xml" in zip_members(raw)
-
-
 def zip_members(raw: bytes) -> set[str]:
     """The names in a zip archive, or none when the bytes are no zip."""
     if not raw.startswith(b"PK\x03\x04"):
