@@ -16,6 +16,8 @@ from .kinds import contact_kind
 from .text import PHONE, duration, slug
 
 GLYPHS = re.compile(r"[├└│┌┬┼]|(?:^|\s)(?:\+--|\|--|`--|\\--)")
+# '|------|-------|', a Markdown table's rule in a post-mortem template, draws no branch
+TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 LEAD = re.compile(r"^(?:[\s│├└┌┬┼─|`\\]|\+(?=-)|-(?=[-\s]))*")
 ARROW = re.compile(r"\s*(?:─+\s*[►>▶]|-+>|=+>|→|➜|⟶)\s*")
 WITHIN = re.compile(r"(\d+\s*(?:s|sec|seconds?|m|min|minutes?|h|hours?))\b", re.IGNORECASE)
@@ -26,7 +28,8 @@ def phone_trees(root: Section, found: Found, role_contact) -> None:
         for block in section.blocks:
             if block.kind != "code" or block.lines[0] in found.used:
                 continue
-            if sum(bool(GLYPHS.search(line)) for line in block.code) < 2:
+            if block.lang in ("markdown", "md") or \
+                    sum(bool(GLYPHS.search(line)) and not TABLE_RULE.match(line) for line in block.code) < 2:
                 continue
             nodes = [_node(index, line) for index, line in enumerate(block.code) if line.strip()]
             phones = [n for n in nodes if PHONE.search(n[2])]
