@@ -30,3 +30,16 @@ def test_a_drawn_phone_tree_in_a_text_block_still_gives_its_chain() -> None:
     documents = convert(text, "Org", TODAY).documents
     assert [lv["name"] for lv in documents["escalation.yaml"]["levels"]] == [
         "Harbour engineer", "Deputy engineer", "Superintendent"]
+
+
+def test_a_time_ladder_names_whom_each_step_reaches_not_what_was_done() -> None:
+    text = ("# On-call\n\n## Contacts\n\n| Role | Phone |\n|---|---|\n| Engineering Lead | +1 555 0100 |\n\n"
+            "## Escalation\n\n```\n0-15 min: Primary on-call responds\n"
+            "15-30 min: Backup on-call notified if no acknowledgment\n30-60 min: Engineering lead notified\n"
+            "60+ min: VP Engineering / CTO notified\n```\n")
+    levels = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Primary on-call", "Backup on-call", "Engineering lead",
+                                             "VP Engineering / CTO"]
+    assert levels[1]["triggers"] == [{"after": "15m", "condition": "if no acknowledgment"}]
+    assert levels[2]["contacts"] == ["engineering-lead"]   # the contact the table lists
+    assert [t["after"] for lv in levels for t in lv["triggers"]] == ["0m", "15m", "30m", "60m"]

@@ -111,11 +111,26 @@ def _time_ladder(block: Block, found: Found) -> None:
         return
     for row in rows:
         start = duration(f"{row.group(1)} {row.group(3) or 'min'}") or "0m"
-        who = row.group(4).strip()
-        trigger = {"after": start}
+        who, condition = _who_and_condition(row.group(4).strip())
+        trigger = {"after": start, **({"condition": condition} if condition else {})}
         found.escalation.append({"id": slug(who), "name": who, "contacts": [_role_contact(found, who)],
                                  "triggers": [trigger]})
     found.mapped["escalation"].extend(block.lines)   # structured; the ladder as written stays in notes
+
+
+# '15-30 min: Backup on-call notified if no acknowledgment': whom the step reaches, what was done, and when
+DONE = re.compile(r"^(?P<who>.+?)\s+(?:is\s+|are\s+|gets?\s+)?(?:responds|acknowledges|joins|takes over|"
+                  r"acknowledged|informed|paged|called|notified|contacted|told|engaged|alerted|looped in)\b"
+                  r"[\s,;:]*(?P<condition>.*)$", re.IGNORECASE)
+
+
+def _who_and_condition(text: str) -> tuple[str, str]:
+    """'Backup on-call notified if no acknowledgment' -> ('Backup on-call', 'if no acknowledgment');
+    a line that says no more than a name is the name."""
+    match = DONE.match(text)
+    if not match or len(match.group("who").split()) > 6:
+        return text, ""
+    return match.group("who").strip(" ,;:"), match.group("condition").strip(" .")
 
 
 def _role_contact(found: Found, name: str, said: str = "") -> str:
