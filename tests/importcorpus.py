@@ -26,7 +26,8 @@ ENUM_EVIDENCE = {
     "next-business-day": r"next\W+(?:\S+\W+){0,3}?(?:business|working)\W+(?:\S+\W+){0,3}?day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
     "pycon": r"", "console": r"", "text": r"", "yearly": r"year|annual", "quarterly": r"quarter",
     "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r"",
-    "powershell": r"powershell|\bPS [A-Z]:|\bPS>|\.ps1\b|\b(?:Get|Set|New|Remove)-[A-Z]\w+"}
+    "powershell": r"powershell|\bPS [A-Z]:|\bPS>|\.ps1\b|\b(?:Get|Set|New|Remove|Restart|Start|Stop|Test|Invoke|Add|"
+                  r"Enable|Disable|Import|Export|Clear|Resolve|Update|Install|Uninstall|Suspend|Resume)-[A-Z]\w+"}
 DURATION = re.compile(r"^(\d+)([mhdw])$")
 UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
 
@@ -216,6 +217,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
         title = callout.group(1).strip()
         return [] if not title or LABEL.fullmatch(normalize(title)) else [title]
     stripped = wiki_text(line.strip())
+    # '3.2<TAB>Historian disk full': a word processor's outline number and its heading, not two cells
+    if line.count("\t") == 1:   # (a table's row, '3<TAB>Call the supplier<TAB>', has more cells)
+        stripped = re.sub(r"^(\d{1,2}(?:\.\d{1,2})*\.?)\t+(?=[A-Z])", r"\1 ", stripped)
     if links:   # Markdown's and HTML's links both, as notes show an HTML link: '[text](address)'
         stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
         stripped = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", stripped, flags=re.IGNORECASE)
@@ -250,8 +254,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
     if stripped.startswith("|"):
         return [c for c in stripped.strip("|").split("|") if normalize(c)]
-    if re.search(r"\S\t", line):   # a tab-separated row: its cells
-        return [c for c in line.split("\t") if normalize(c)]
+    if re.search(r"\S\t", stripped):   # a tab-separated row: its cells
+        return [c for c in stripped.split("\t") if normalize(c)]
     if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):
         return []           # a fence, in a block quote or not
     if not stripped.startswith("|"):   # '> 1. Post in #incident': a quoted item reads as the item

@@ -125,7 +125,9 @@ def test_dokuwiki_code_and_file_blocks_give_commands(outputs) -> None:
     books = _books(outputs[DOKUWIKI])
     assert commands_of(books["Resident portal not loading"]) == [
         "ssh portal-web01.thornbury.example\nsudo systemctl status nginx portal-app\nsudo systemctl restart portal-app"]
+    # 'Check the kiosk gateway answers with ''curl -s kiosk-gw:8443/health'' first.': the sentence's command too
     assert commands_of(books["Payment kiosks offline"]) == [
+        "curl -s kiosk-gw:8443/health",
         'ssh kioskgw01.thornbury.example\nsudo journalctl -u kiosk-bridge --since "30 min ago"\n'
         "sudo systemctl restart kiosk-bridge"]
     assert [t["title"] for t in outputs[DOKUWIKI]["templates.yaml"]["templates"]] == ["Resident notice", "Service restored"]

@@ -43,3 +43,143 @@ def test_a_time_ladder_names_whom_each_step_reaches_not_what_was_done() -> None:
     assert levels[1]["triggers"] == [{"after": "15m", "condition": "if no acknowledgment"}]
     assert levels[2]["contacts"] == ["engineering-lead"]   # the contact the table lists
     assert [t["after"] for lv in levels for t in lv["triggers"]] == ["0m", "15m", "30m", "60m"]
+
+
+WORD_TEXT = "word-plain-text-outline.txt"
+
+
+def test_a_word_outline_saved_as_plain_text_is_headings_over_lists(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [WORD_TEXT])[WORD_TEXT]
+    assert sorted(n for n in out if n.startswith("playbooks/")) == [
+        "playbooks/historian-disk-full.yaml", "playbooks/telemetry-server-not-responding.yaml"]
+    book = out["playbooks/telemetry-server-not-responding.yaml"]
+    steps = book["steps"]["resolve"]
+    assert [s["text"] for s in steps][:2] == ["Ask the control room which screens are frozen.",
+                                              "From the jump host, check the server answers:"]
+    # commands typed at the margin after the step's colon, as a word processor has them
+    assert steps[1]["commands"] == [{"lang": "bash", "code": "ping -n 10 10.8.1.20\nTest-NetConnection TLM-APP01 -Port 443"}]
+    assert steps[2]["commands"] == [{"lang": "powershell", "code": "Restart-Service -Name TelemetryHub -Force"}]
+    # Word's second-level bullet 'o' after step 3 belongs to step 3
+    assert steps[2]["note"] == "Tell the supervisor before you restart it.\nNote the time in the log."
+    disk = out["playbooks/historian-disk-full.yaml"]["steps"]["resolve"]
+    assert disk[0]["commands"] == [{"lang": "powershell", "code": "Get-PSDrive -Name E"}]
+    levels = {lv["id"]: lv for lv in out["severities.yaml"]["levels"]}
+    assert [(k, lv["response_time"]) for k, lv in levels.items()] == [("P1", "15m"), ("P2", "1h")]
+
+
+def test_an_escalation_step_naming_a_listed_title_reaches_its_holder(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [WORD_TEXT])[WORD_TEXT]
+    levels = out["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Control Room Supervisor", "Duty Systems Engineer", "Head of Operations"]
+    # the contacts table says who holds the two titles: the steps reach them, phones and all
+    assert [lv["contacts"] for lv in levels] == [["control-room-supervisor"], ["aisha-kamara"], ["piotr-nowak"]]
+
+
+def test_a_numbered_list_after_a_blank_line_is_no_outline_heading() -> None:
+    # '1.<TAB>...' items are a list: no sub-headings number the document, so nothing becomes a heading
+    text = "Steps\n\n1.\tStop the pump\n\n2.\tCall the supervisor\n\n3.\tWrite it down\n"
+    from generator.importer.dialects import rewrite
+
+    lines = rewrite(text.splitlines()).lines
+    assert not any(line.startswith("#") for line in lines)
+    assert "1. Stop the pump" in lines and "3. Write it down" in lines
+
+
+README = "startup-readme-prose-oncall.md"
+
+
+def test_a_readme_told_in_prose_gives_its_ladder_from_one_paragraph(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [README])[README]
+    levels = out["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels[:2]] == [("SEV1", "10m"), ("SEV2", "2h")]
+    assert levels[2]["id"] == "SEV3" and levels[2]["response_time"].startswith("FILL IN")   # none said
+    assert levels[2]["description"] == "Sev3 is everything else and goes on the board."
+
+
+def test_run_in_bold_titles_are_playbooks_and_developer_sections_are_not(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [README])[README]
+    assert sorted(n for n in out if n.startswith("playbooks/")) == [
+        "playbooks/bad-release.yaml", "playbooks/calendar-sync-failing.yaml", "playbooks/matcher-queue-backing-up.yaml"]
+    steps = out["playbooks/matcher-queue-backing-up.yaml"]["steps"]["immediate"]
+    assert steps[0]["commands"] == [{"lang": "bash", "code": 'redis-cli -u "$REDIS_URL" LLEN bookings'}]
+    # a command written as inline code in a sentence is the step's command to copy as well
+    assert steps[1]["commands"] == [{"lang": "bash", "code": "kubectl -n tidepool rollout restart deploy/matcher"}]
+    # the part still to be written is a playbook still to write; the review paragraph after it is not its step
+    stub = out["playbooks/calendar-sync-failing.yaml"]["steps"]["immediate"]
+    assert [s["text"] for s in stub] == ["TODO - Bea knows the Google side, needs writing up."]
+
+
+def test_the_order_is_sentence_and_a_name_with_its_address_in_brackets(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [README])[README]
+    levels = out["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["backup on-call in Opsgenie", "Kwame", "Ines"]
+    assert levels[2]["triggers"] == [{"condition": "if it is a Sev1 and Kwame is not answering"}]
+    contacts = {c["id"]: c for c in out["contacts.yaml"]["contacts"]}
+    assert (contacts["kwame"]["title"], contacts["kwame"]["phone"], contacts["kwame"]["kind"]) == (
+        "CTO", "+44 7700 900451", "person")
+    assert contacts["mireille"]["email"] == "mireille@tidepool.example"
+    assert "phone" not in contacts["mireille"]
+
+
+def test_a_time_the_source_gives_in_words_no_field_holds_is_said_so() -> None:
+    text = ("# Levels\n\n| Priority | Name | Response target |\n|---|---|---|\n"
+            "| P1 | Critical | 15 minutes |\n| P3 | Medium | 4 business hours |\n")
+    levels = convert(text, "Org", TODAY).documents["severities.yaml"]["levels"]
+    assert levels[0]["response_time"] == "15m"
+    assert levels[1]["response_time"] == ("FILL IN: the source says '4 business hours', which this field cannot hold "
+                                          "(how soon to respond: 15m, 1h, immediate or next-business-day)")
+
+
+def test_the_check_says_what_the_source_gives_for_a_value_no_field_holds(tmp_path) -> None:
+    from generator.importer.run import import_documents
+
+    source = tmp_path / "levels.md"
+    source.write_text("# Levels\n\n| Priority | Name | Response target |\n|---|---|---|\n"
+                      "| P1 | Critical | 15 minutes |\n| P3 | Medium | 4 business hours |\n")
+    import_documents([source], tmp_path / "content", org_name="Org", today=TODAY)
+    report = (tmp_path / "content" / "import-report.md").read_text()
+    assert "levels[1].response_time: the source says '4 business hours', which this field cannot hold; fill in" in report
+    assert "levels[1].response_time: not in the source" not in report
+
+
+SLACK = "slack-pinned-messages-copy.txt"
+
+
+def test_messages_copied_out_of_slack_read_as_a_document(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [SLACK])[SLACK]
+    levels = out["severities.yaml"]["levels"]
+    # ':red_circle: *SEV1 - Nobody can order* - ...': Slack's bold and its emoji around a level
+    assert [(lv["id"], lv["name"], lv["response_time"]) for lv in levels[:2]] == [
+        ("SEV1", "Nobody can order", "15m"), ("SEV2", "Some customers affected", "1h")]
+    assert levels[2]["id"] == "SEV3" and levels[2]["response_time"].startswith("FILL IN")
+    # '*1) Search returns nothing*' over its commands (one-line ``` and a lone `span` after 'first:')
+    assert sorted(n for n in out if n.startswith("playbooks/")) == [
+        "playbooks/orders-stuck-in-pending.yaml", "playbooks/search-returns-nothing.yaml"]
+    steps = out["playbooks/search-returns-nothing.yaml"]["steps"]["immediate"]
+    assert [c["code"] for s in steps for c in s.get("commands", [])] == [
+        "curl -s http://search.internal:9200/_cluster/health", "kubectl -n shop rollout restart deploy/indexer"]
+
+
+def test_a_numbered_who_to_ping_list_with_arrows_is_the_chain(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [SLACK])[SLACK]
+    levels = out["escalation.yaml"]["levels"]
+    assert [lv["contacts"] for lv in levels] == [["web-oncall"], ["platform-lead"], ["cto"]]
+    assert levels[1]["triggers"] == [{"condition": "no ack in 10 min?", "after": "10m"}]
+    contacts = {c["name"]: c for c in out["contacts.yaml"]["contacts"]}
+    # '• Hana Ito - Platform lead - +44 ...': a spaced hyphen parts a person's name from their title
+    assert (contacts["Hana Ito"]["title"], contacts["Hana Ito"]["phone"]) == ("Platform lead", "+44 7700 900561")
+    assert contacts["Warehouse duty desk"]["phone"] == "0161 496 0573"

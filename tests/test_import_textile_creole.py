@@ -66,7 +66,9 @@ def test_textile_code_paragraphs_and_pre_blocks_give_commands(outputs) -> None:
     assert commands_of(books["Telemetry gateway not reporting"]) == [
         "ssh collector-01.pennywell.example\nsudo systemctl status telemetry-gateway",
         "sudo systemctl restart telemetry-gateway\n\njournalctl -u telemetry-gateway -f"]
+    # 'Look for the failing pods with @kubectl get pods -n billing@ before ...': the sentence's command too
     assert commands_of(books["Billing portal returning errors"]) == [
+        "kubectl get pods -n billing",
         "kubectl -n billing rollout restart deployment/billing-web\n"
         "kubectl -n billing rollout status deployment/billing-web"]
     templates = [t["title"] for t in outputs[TEXTILE]["templates.yaml"]["templates"]]

@@ -17,7 +17,8 @@ RUNBOOK_PARTS = {"meaning": "symptoms", "impact": "impact", "summary": "summary"
                  "mitigation": "resolve", "remediation": "resolve", "resolution": "resolve",
                  "verification": "verify", "symptoms": "symptoms", "investigation": "investigate",
                  "check": "investigate", "checks": "investigate", "triage": "investigate", "fix": "resolve",
-                 "what it means": "symptoms"}
+                 "what it means": "symptoms", "query": "investigate", "expression": "investigate",
+                 "promql": "investigate"}
 
 
 @lru_cache(maxsize=65536)
@@ -198,3 +199,42 @@ def split_camel(name: str) -> str:
     if " " in name:
         return name
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+
+
+# '**Query:**' over the alert's expression: what to look at first, so an investigation step
+QUERY_LABEL = re.compile(r"^(?:query|expression|expr|promql|alert (?:rule|expression|query))$", re.IGNORECASE)
+
+
+def label_parts(root: Section) -> None:
+    """'### TranscodeQueueBacklogHigh' whose parts are bold labels ('**What it means:** ...',
+    '**Query:**', '**What to do:**') rather than sub-headings: each such label starts a sub-section
+    of its own, so the alert reads as the runbook its headed parts would make. Only under an alert's
+    name, with two labelled parts or more; done in place, before the tree is complete."""
+    stack = [root]
+    while stack:
+        section = stack.pop()
+        stack.extend(section.children)
+        if not section.level or len(section.children) >= 2 or not ALERT_TITLE.match(strip_md(section.title)):
+            continue
+        heads = [n for n, b in enumerate(section.blocks) if b.kind == "label" and _label_part(b.label)]
+        if len(heads) >= 2:
+            _split_at(section, heads)
+
+
+def _label_part(label: str) -> str | None:
+    name = strip_md(label).strip(" :")
+    return part_named(name) or _leading_stage(name) or ("investigate" if QUERY_LABEL.match(name) else None)
+
+
+def _split_at(section: Section, heads: list[int]) -> None:
+    from dataclasses import replace
+
+    blocks, parts = section.blocks, []
+    for n, start in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(blocks)
+        label = blocks[start]
+        body = ([replace(label, kind="para", label="", key="", value="")] if label.text else []) + blocks[start + 1:end]
+        title = strip_md(label.label).strip(" :")
+        parts.append(Section(title, section.level + 1, label.lines[0], body, parent=section))
+    section.blocks = blocks[:heads[0]]
+    section.children[:0] = parts

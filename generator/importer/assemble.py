@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..validate.imported import is_missing, missing
+from ..validate.imported import is_missing, missing, unheld
 from .extract import Found
 from .kinds import UNKNOWN
 
@@ -71,7 +71,8 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
             out["examples"] = list(dict.fromkeys(level["examples"]))
         if level.get("details"):
             out["details"] = level["details"]
-        out["response_time"] = level.get("response_time") or missing("how soon to respond: 15m, 1h, immediate")
+        out["response_time"] = level.get("response_time") or _unheld_time(level) or \
+            missing("how soon to respond: 15m, 1h, immediate")
         for key in ("resolution_target", "escalate_after", "update_every"):
             if level.get(key):
                 out[key] = level[key]
@@ -87,6 +88,15 @@ def severities(found: Found, imported: Imported, doc_date: str) -> dict | None:
     if notes:
         doc["notes"] = "\n".join(notes)
     return doc
+
+
+def _unheld_time(level: dict) -> str | None:
+    """'Response target: 4 business hours' kept among the level's details: the placeholder says so,
+    never that the source gives no time."""
+    from .ladders import RESPONSE_KEY
+
+    said = next((d["text"] for d in level.get("details", []) if RESPONSE_KEY.search(d.get("label", ""))), None)
+    return unheld(said, "how soon to respond: 15m, 1h, immediate or next-business-day") if said else None
 
 
 def placeholder_severities(doc_date: str) -> dict:

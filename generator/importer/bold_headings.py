@@ -61,7 +61,8 @@ def _standalone(lines: list[str], i: int, breaks: set[int]) -> bool:
     return before and after
 
 
-DRAWN_BULLET = re.compile(r"^(\s{0,3})[•◦▪‣●○■□►➢]\s+(\S.*)$")
+# ('o<TAB>' and '§<TAB>': the second and third levels' bullets of a Word list saved as plain text)
+DRAWN_BULLET = re.compile(r"^(\s{0,3})(?:[•◦▪‣●○■□►➢]\s+|[o§]\t\s*)(\S.*)$")
 
 
 def drawn_bullets(lines: list[str], skip: set[int]) -> None:

@@ -92,6 +92,10 @@ BRACKETED_TITLE = re.compile(r"^([A-Z][^()]{1,50}?)\s*\(([A-Za-z][^()]{1,40})\)$
 TITLE_FIRST = re.compile(r"^([A-Z][\w /&'’-]{1,40}?):\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 
 
+# A person's name (two or three capitalised words), a spaced hyphen, their title: the hyphen parts them
+PERSON_THEN_TITLE = re.compile(r"^((?:[A-Z][\w'’.]+\s){1,2}[A-Z][\w'’-]+)\s+-\s+([A-Za-z][^-]{1,40}?)$")
+
+
 def _parts(block: Block) -> list[str]:
     """'Name — role — phone': the fields of a dashed contact line, or [] when the line is not one."""
     parts = [part.strip() for part in DASH.split(strip_md(block.text)) if part.strip()]
@@ -101,6 +105,8 @@ def _parts(block: Block) -> list[str]:
         bracket = BRACKETED_TITLE.match(who)
         if bracket and bracket.group(2).strip().lower() in SELF:
             parts = [bracket.group(1), number]
+        elif not bracket and (titled := PERSON_THEN_TITLE.match(who)):   # 'Tomasz Wierzbicki - SRE lead - +44 ...'
+            parts = [titled.group(1), titled.group(2), number]
         else:
             parts = ([bracket.group(1), bracket.group(2)] if bracket else [who]) + [number]
     titled = TITLE_FIRST.match(parts[0]) if len(parts) >= 2 else None

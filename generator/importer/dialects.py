@@ -29,6 +29,7 @@ from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, numbered_headings, typeset_headings
+from .outline_numbers import outline_numbers, tab_lists
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
@@ -127,7 +128,9 @@ def rewrite(lines: list[str]) -> Rewritten:
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
     if not word:
-        typeset_headings(out.lines, set(range(start)) | fenced)
+        if not outline_numbers(out.lines, set(range(start)) | fenced):
+            typeset_headings(out.lines, set(range(start)) | fenced)
+        tab_lists(out.lines, set(range(start)) | fenced, out.breaks)
         outline_headings(out.lines, set(range(start)) | fenced)
         lettered_steps(out.lines, set(range(start)) | fenced)
         character_underlines(out.lines, out.attached, set(range(start)) | fenced)

@@ -71,6 +71,30 @@ def _commands(lines: list[str], i: int) -> bool:
     return _all_commands(block, typed) and (any(typed) or any(ARGUMENT.search(line) for line in block))
 
 
+def _commented(lines: list[str]) -> set[int]:
+    """The lines inside HTML comments."""
+    inside, out = False, set()
+    for i, line in enumerate(lines):
+        if inside or "<!--" in line:
+            out.add(i)
+            inside = "-->" not in line[line.find("<!--") + 4 if "<!--" in line and not inside else 0:]
+    return out
+
+
+def _margin_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
+    """'2. ... check the service state:' over 'Get-Service -Name "WMS*"' at the margin (a word
+    processor's text has no indent to give): the lines after the colon that each start with a known
+    command, up to the first that does not."""
+    from .found import SHELL_START
+
+    run, j = [], start
+    while j < len(lines) and j not in skip and lines[j].strip() and _indent(lines[j]) < 4 \
+            and SHELL_START.match(lines[j].strip()):
+        run.append(j)
+        j += 1
+    return run
+
+
 def _typed(block: list[str], prompts: bool) -> list[bool]:
     """Which lines start with a known command (or, with ``prompts``, a '$ ' prompt)."""
     from .found import SHELL_START
@@ -154,6 +178,7 @@ def indented_commands(lines: list[str], code: dict[int, str], skip: set[int]) ->
     with no blank line between (a typed memo): the commands, moved into ``code`` (line, 1-based ->
     command) for the reader to put in the tree as one code block, their lines blanked."""
     i = 1
+    skip = skip | _commented(lines)   # '<!-- Old way: / ssh ledger-01 ... -->' is shown to nobody
     while i < len(lines):
         run = _command_run(lines, i, skip)
         for k in run:
@@ -167,6 +192,8 @@ def _command_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
     if start in skip or not above.strip() or not lines[start].strip() or (start - 1) in skip:
         return []
     column = _indent(above) + 4
+    if _indent(above) < 4 and _indent(lines[start]) < 4 and above.rstrip().endswith(":"):
+        return _margin_run(lines, start, skip)
     if _indent(lines[start]) < column or _indent(above) >= 4:
         return []
     run, j = [], start

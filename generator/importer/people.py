@@ -139,13 +139,21 @@ def _role_contact(found: Found, name: str, said: str = "") -> str:
     name = strip_md(name)
     cid = slug(name, "contact")
     if cid not in found.contacts:
-        cid = _same_person(found, name) or cid
+        cid = _same_person(found, name) or _holder(found, name) or cid
     if cid not in found.contacts:
         kind = contact_kind(name, said)
         if is_missing(kind) and said:   # 'our technical account manager, Ana Ruiz': the title says
             kind = kind_in_words(said) or kind
         found.contacts[cid] = {"id": cid, "kind": kind, "name": name}
     return cid
+
+
+def _holder(found: Found, role: str) -> str | None:
+    """The one contact the document lists with this role as their title ('Aisha Kamara, Duty Systems
+    Engineer' for an escalation step 'Duty Systems Engineer'): the step reaches them."""
+    wanted = role.strip().lower()
+    held = [cid for cid, contact in found.contacts.items() if str(contact.get("title", "")).strip().lower() == wanted]
+    return held[0] if len(held) == 1 and len(wanted) > 3 else None
 
 
 def _same_person(found: Found, name: str) -> str | None:

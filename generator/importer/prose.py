@@ -19,12 +19,12 @@ ESCALAT = re.compile(r"escalat", re.IGNORECASE)
 
 SEVERITY_TITLE = re.compile(r"severit|priorit|classification|impact|levels?\b|classes|categor", re.IGNORECASE)
 BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|category|cat|p|s)[\s-]?\d{1,2})"
-                        r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w ]{0,30}?))?\s*\*\*", re.IGNORECASE)
+                        r"\s*(?:\(([^)]{1,40})\)|[-–—:]\s*([A-Za-z][\w '’&/]{0,30}?))?\s*\*\*", re.IGNORECASE)
 # 'Priority 1, which we call *Urgent*, is ...', 'Sev 2 (Major) means ...', 'P3 - Minor: ...': a level said first, in prose.
 PLAIN_LEVEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
-RESPOND_SENTENCE = re.compile(r"respond|\backs?\b|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b|"
+RESPOND_SENTENCE = re.compile(r"respond|\backs?\b|\blook(?:s|ing)? at it\b|\bon (?:the )?(?:bridge|call)\b|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b|"
                               # 'a call back within 15 minutes', 'get back to you within the hour', 'on site within 30 minutes'
                               r"\bcall(?:s|ed)?\s+(?:you\s+)?back\b|\bcall-?back\b|\bgets?\s+back\s+to\b|\bon[- ]site\b|\bon scene\b", re.IGNORECASE)
 SHORT_RESPONSE = re.compile(r"^\s*(?:ack(?:nowledge)?|respond|response|pick ?up)\s+(?:in\s+|within\s+)?(\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?|business days?))\.?\s*$",

@@ -91,7 +91,9 @@ def report(sources, imported: a.Imported, result: core.Result, out) -> str:
     else:
         lines.append(f"- The source has no 'Last Updated' date: `review.last_reviewed` is the import date, "
                      f"{imported.doc_date}, although nobody has reviewed the imported text yet.")
-    lines.append("- Values the source does not give are written as `FILL IN: not in the source (...)`; "
+    lines.append("- Values the source does not give are written as `FILL IN: not in the source (...)`, and values "
+                 "it gives in words a field cannot hold (such as '4 business hours' for a response time) as "
+                 "`FILL IN: the source says '...', which this field cannot hold (...)`; "
                  "`playbook build --draft` shows the site with them marked, `playbook build` refuses them.")
     blocking = draft_blockers(result.problems)
     if blocking:

@@ -16,6 +16,8 @@ from .. import core
 from . import assemble as a
 from .extract import extract
 from .dialects import attach_rules, rewrite
+from .run_in import run_in_sections
+from .alerts import label_parts
 from .span_commands import span_code_blocks
 from .word_html import code_blocks as word_code_blocks
 from .markup import convert_markup
@@ -106,6 +108,8 @@ def _tree(sources: list[SourceText], imported: a.Imported) -> tuple[Section, lis
                           breaks=frozenset(offset + k for k in plain.breaks), preformatted=preformatted)
         word_code_blocks(file_root, plain.code, plain.lines)
         span_code_blocks(file_root)
+        run_in_sections(file_root)
+        label_parts(file_root)
         for block in file_root.all_blocks():
             block.aside = plain.asides.get(block.lines[0] - offset, "")
             block.caption = plain.captions.get(block.lines[0] - offset, "")

@@ -6,7 +6,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .mdparse import Block, Section, strip_md, title_matches
-from .found import SHELL_LANGS, Found, _looks_like_scenario, _parent_level, _stage, home_of
+from .found import POWERSHELL, SHELL_LANGS, SHELL_START, Found, _looks_like_scenario, _parent_level, _stage, home_of
 from .runbooks import LANGS
 from .text import LEVEL, slug
 
@@ -101,12 +101,25 @@ def _has_stages(section: Section) -> bool:
 
 def _fill_playbook(section: Section, pb: dict, found: Found, stage: str | None) -> None:
     key = f"playbook:{pb['id']}"
-    for node in section.walk():
+    # 'Runbook: transcode-orchestrator' over '### TranscodeQueueBacklogHigh', already an alert's playbook:
+    # that part is the other playbook's, not steps of this one as well
+    pb["_others"] = {n.line for n in section.walk() if n is not section and n.line in found.used
+                     and found.homes.get(n.line, key).startswith("playbook:") and found.homes.get(n.line) != key}
+    for node in _own(section, pb["_others"]):
         for block in node.blocks:
             for line in block.lines:
                 found.homes[line] = key
         found.homes[node.line] = key
     _fill_node(section, pb, found, key, stage, "")
+
+
+def _own(section: Section, others: set[int]):
+    """The section and its sub-sections, without those of another playbook (and theirs)."""
+    stack = [section]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed([c for c in node.children if c.line not in others]))
 
 
 def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | None, condition: str) -> None:
@@ -116,6 +129,8 @@ def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | Non
 
     _blocks_to_steps(node.blocks, pb, found, key, stage, condition)
     for child in node.children:
+        if child.line in pb.get("_others", ()):
+            continue
         child_stage, child_condition = _stage(child.title), _condition(child.title)
         if child_stage or child_condition:
             pb["_lines"].add(child.line)
@@ -220,6 +235,8 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             found.use(key, block)
         elif block.kind == "para":
             last_step = _add_text(pb, stage, strip_md(block.text), condition)
+            if last_step is not None and (spans := inline_commands(block.text)):
+                last_step["commands"] = spans   # '... cancel it with `SELECT pg_cancel_backend(<pid>);`'
             found.use(key, block)
         elif block.kind == "code":
             steps = _code_steps(block, condition)
@@ -230,6 +247,24 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             for step in steps:
                 _append(pb, stage, step)
             found.use(key, block)
+
+
+SPAN = re.compile(r"`([^`\n]{4,200})`")
+
+
+def inline_commands(text: str) -> list[dict]:
+    """The commands a paragraph of a procedure gives as inline code, to copy: a known command
+    ('`SELECT pg_cancel_backend(<pid>);`') or a program with an option or a path ('`fly scale count
+    6 -a furrow-writer`'); a file name, a setting or a branch ('`flags.yaml`', '`main`') is not one."""
+    from .indented_code import ARGUMENT, COMMANDISH
+
+    out = []
+    for match in SPAN.finditer(text):
+        code = match.group(1).strip()
+        code = code[2:].strip() if code.startswith("$ ") else code
+        if SHELL_START.match(code) or (COMMANDISH.match(code) and ARGUMENT.search(code)):
+            out.append({"lang": _lang_of(code, "bash"), "code": code})
+    return out
 
 
 def _captioned_message(block: Block) -> bool:
@@ -328,6 +363,8 @@ def _lang_of(code: str, default: str) -> str:
         return "pycon"
     if SQL_START.match(first):
         return "sql"
+    if default in ("bash", "sh", "") and POWERSHELL.match(first) and SHELL_START.match(first):
+        return "powershell"   # 'Restart-Service -Name WMSAgent -Force' typed with no fence to name it
     # the fence's own language when the schema knows it (powershell stays powershell); else plain text, never
     # a shell the source did not name ('promql', 'kql')
     return default if default in LANGS else "text"

@@ -32,7 +32,9 @@ def span_code_blocks(root: Section) -> None:
         _trailing_commands(section)
 
 
-TRAILING = re.compile(r"^(?P<text>[^`]*\S)\s*:\s*`(?P<code>[^`]+)`\s*$")
+# (the words may hold code spans of their own: '... the Karpenter logs show `InsufficientInstanceCapacity`,
+# open up the fallback pool: `kubectl patch ...`')
+TRAILING = re.compile(r"^(?P<text>(?:[^`]|`[^`]*`)*?\S)\s*:\s*`(?P<code>[^`]+)`\s*$")
 
 
 def _trailing_commands(section: Section) -> None:
@@ -79,7 +81,8 @@ def _in_list(before: list[Block], after: Block | None, level: int) -> bool:
 
 
 def _follows_step(block: Block) -> bool:
-    return (block.kind == "item" and block.text.rstrip().endswith(":")) or (block.kind == "code" and not block.lang)
+    """A step that says a command follows ('check the queue depth:'), or a command before it."""
+    return (block.kind in ("item", "para") and block.text.rstrip().endswith(":")) or (block.kind == "code" and not block.lang)
 
 
 def _command(block: Block) -> str:

@@ -43,10 +43,16 @@ def staircase_chains(root: Section, found: Found, role_contact) -> None:
 
 
 def _list_staircase(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
-    if not title_matches(ESCALATION, section.title):
+    """Items each one deeper, or a numbered list under 'Who to ping (in this order)', whose items
+    after the first say when, an arrow, then whom: '2. no ack in 15 min? -> @sre-lead'."""
+    if not (title_matches(ESCALATION, section.title) or title_matches(WHO_TO, section.title)):
         return None
     items = [b for b in section.blocks if b.kind == "item" and b.lines[0] not in found.used]
-    if len(items) < 3 or items[0].level != 0 or any(b.level <= a.level for a, b in zip(items, items[1:])):
+    if len(items) < 3 or items[0].level != 0:
+        return None
+    stairs = all(b.level > a.level for a, b in zip(items, items[1:]))
+    numbered = all(b.ordered and b.level == 0 for b in items) and all(ARROW.search(b.text) for b in items[1:])
+    if not (stairs or numbered):
         return None
     steps = [("", strip_md(items[0].text).strip(), items[0])]
     for item in items[1:]:
@@ -154,6 +160,10 @@ def _head(who: str) -> str:
     for at, char in enumerate(who):
         depth += (char == "(") - (char == ")")
         if depth == 0 and char in "—–" and who[at - 1:at] == " " and who[at + 1:at + 2] == " ":
+            return who[:at].strip()
+        # '@platform-oncall - PagerDuty rotation, pages whoever is on': a handle, then what it is
+        if depth == 0 and char == "-" and who[at - 1:at] == " " and who[at + 1:at + 2] == " " \
+                and who.startswith("@") and " " not in who[:at].strip():
             return who[:at].strip()
     return who
 

@@ -7,7 +7,7 @@ import re
 from .found import SHELL_START, Found, unused_tables
 from .span_commands import TRAILING
 from .mdparse import Block, Section, strip_md, title_matches
-from .text import slug
+from .text import slug, unnumbered
 
 
 def sub_step(node: Section, pb: dict, stage: str, key: str, found: Found) -> None:
@@ -76,16 +76,37 @@ def command_sections(root: Section, found: Found) -> None:
     from .scenarios import _playbook
 
     for section in root.walk():
-        leaves = [c for c in section.children if not c.children and c.line not in found.used and _has_commands(c)
-                  and not any(line in found.used for b in c.blocks for line in b.lines)]
+        free = [c for c in section.children if not c.children and c.line not in found.used
+                and not any(line in found.used for b in c.blocks for line in b.lines)
+                and not DEVELOPER_TITLE.match(unnumbered(strip_md(c.title)))]
+        leaves = [c for c in free if _has_commands(c)]
         if len(leaves) < 2:
             leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))]   # 'Useful commands' alone
         if not leaves:
             continue
+        if len(leaves) >= 2:   # '**Push notifications not sending.** TODO ...' among them: one still to write
+            leaves += [c for c in free if c not in leaves and _stub(c)]
+            leaves.sort(key=lambda c: c.line)
         for child in leaves:
             pb = _playbook(child, found, "immediate")
             _header_fields(child, pb, f"playbook:{pb['id']}", found)   # '**Alert:**', '**Owner:**' over the steps
             found.playbooks.append(pb)
+
+
+# A README's parts for developers: how to build, test and lay out the code, not what to do in an incident
+DEVELOPER_TITLE = re.compile(r"^(?:getting started|quick ?start|installation|install(?:ing)?|set ?up|setup|"
+                             r"local (?:dev\w*|setup|environment)|development|developing|contributing|tests?|testing|"
+                             r"running (?:the )?tests|build(?:ing)?|usage|licen[cs]e|prerequisites|requirements|"
+                             r"(?:repo(?:sitory)?|project|directory|folder|code) (?:layout|structure)|changelog)$",
+                             re.IGNORECASE)
+STUB = re.compile(r"\b(?:TODO|TBD|TBC|FIXME)\b|\bto be (?:written|added|done)\b|\bcoming soon\b", re.IGNORECASE)
+
+
+def _stub(section: Section) -> bool:
+    """A part that only says it is still to be written ('TODO - Ravi knows how ...')."""
+    texts = [b.text for b in section.blocks if b.kind in ("para", "item", "label")]
+    return bool(texts) and len(section.blocks) <= 2 and bool(STUB.search(texts[0])) and \
+        not any(b.kind in ("code", "table") for b in section.blocks)
 
 
 # A section that is a list of commands to run: 'Useful commands', 'Cheat sheet', 'Manual escalation from the CLI'.

@@ -109,6 +109,9 @@ def unescape(text: str) -> str:
 
 
 def slug(text: str, fallback: str = "item") -> str:
+    if not text.isascii():   # 'Lucía' -> 'lucia', not 'luc-a': the letter without its accent
+        import unicodedata
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return text[:50].rstrip("-") or fallback
 

@@ -22,6 +22,23 @@ def missing(what: str) -> str:
     return f"{MISSING}: not in the source ({what})"
 
 
+SAYS = "the source says "
+
+
+def unheld(said: str, what: str) -> str:
+    """The placeholder for a value the source gives in words the field cannot hold ('4 business
+    hours' for a duration): what it says, and what the field takes."""
+    return f"{MISSING}: {SAYS}{said!r}, which this field cannot hold ({what})"
+
+
+def _placeholder_parts(value: str) -> tuple[str, str]:
+    """(what the message says of the source, what to fill in) of a placeholder."""
+    body, _, what = value[len(MISSING):].lstrip(": ").rpartition(" (")
+    what = what.rstrip(")") if body else "the real value"
+    said = body.split(", which this field cannot hold")[0] if body.startswith(SAYS) else ""
+    return (f"{said}, which this field cannot hold" if said else "not in the source"), what
+
+
 def missing_paths(data: Any) -> set[JsonPath]:
     return {path for path, value in strings(data) if is_missing(value)}
 
@@ -42,8 +59,8 @@ def check_missing_values(source: Source) -> Iterator[Problem]:
     """Every placeholder is an error at its line: the site would otherwise show a guess."""
     for path, value in strings(source.data):
         if is_missing(value):
-            what = value.split("(", 1)[1].rstrip(")") if "(" in value else "the real value"
-            yield Problem(source.rel, "missing-value", f"{dotted(path)}: not in the source; fill in",
+            said, what = _placeholder_parts(value)
+            yield Problem(source.rel, "missing-value", f"{dotted(path)}: {said}; fill in",
                           path=path, hint=f"replace the placeholder with {what}")
 
 

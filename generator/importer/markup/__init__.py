@@ -100,6 +100,12 @@ def _chat(lines: list[str]) -> bool:
     return is_chat(lines)
 
 
+def _slack_copy(lines: list[str]) -> bool:
+    from .slack_copy import is_slack_copy
+
+    return is_slack_copy(lines)
+
+
 def _bbcode(lines: list[str]) -> bool:
     from .bbcode import is_bbcode
 
@@ -210,6 +216,8 @@ def convert_markup(name: str, lines: list[str]) -> Converted | None:
         from .bbcode import convert
     elif suffix == ".txt" and _chat(lines):
         from .chat_export import convert
+    elif suffix == ".txt" and _slack_copy(lines):
+        from .slack_copy import convert
     elif _textile(suffix, lines):
         from .textile import convert
     elif _creole(suffix, lines):
