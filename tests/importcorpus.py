@@ -26,8 +26,7 @@ ENUM_EVIDENCE = {
     "next-business-day": r"next\W+(?:\S+\W+){0,3}?(?:business|working)\W+(?:\S+\W+){0,3}?day", "sql": r"", "bash": r"", "sh": r"", "python": r"",
     "pycon": r"", "console": r"", "text": r"", "yearly": r"year|annual", "quarterly": r"quarter",
     "monthly": r"month", "vendor": r"", "team": r"", "person": r"", "channel": r"",
-    "powershell": r"powershell|\bPS [A-Z]:|\bPS>|\.ps1\b|\b(?:Get|Set|New|Remove|Restart|Start|Stop|Test|Invoke|Add|"
-                  r"Enable|Disable|Import|Export|Clear|Resolve|Update|Install|Uninstall|Suspend|Resume)-[A-Z]\w+"}
+    "powershell": r"powershell|\bPS [A-Z]:|\bPS>|\.ps1\b|\b[A-Z][a-z]{2,}-[A-Z][A-Za-z]{3,}\b"}   # a verb and a noun
 DURATION = re.compile(r"^(\d+)([mhdw])$")
 UNIT_WORDS = {"m": r"m|min|minute", "h": r"h|hr|hour", "d": r"d|day", "w": r"w|week"}
 
@@ -269,7 +268,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\)|\d+(?:\.\d+)+\.?|step\s+\d{1,2}\s*[-–—:.)])\s+)+", "", stripped,
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\)|(?:\d+|[A-Z])(?:\.\d+)+\.?|step\s+\d{1,2}\s*[-–—:.)])\s+)+", "", stripped,
                   flags=re.IGNORECASE)   # ('Step 1 - ...': the site numbers its steps)   # markers, list and section numbers
     if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
         stripped = "## " + re.sub(r"^[^\w]+", "", stripped)

@@ -50,6 +50,8 @@ def reader_lines(path: Path, lines: list[str]) -> list[str]:
         return _bbcode(lines)
     if suffix == ".txt" and sum(bool(CHAT.match(l)) for l in lines) >= 5:   # a chat export: each message's words
         return [CHAT.sub(r"\3 (\2, \1)", l) for l in lines]
+    if suffix == ".txt" and sum(bool(SLACK_HEADER.search(l)) for l in lines) >= 2:   # copied out of Slack's window
+        return [_slack(l) for l in lines]
     if suffix == ".textile" or (suffix == ".txt" and _textile_signs(lines)):
         return _textile(lines)
     if suffix == ".creole" or (suffix == ".txt" and _creole_signs(lines)):
@@ -480,3 +482,15 @@ def _creole_inline(text: str) -> str:
     text = re.sub(r"\*\*", "", text)
     text = re.sub(r"(?<!:)//", "", text)
     return re.sub(r"\s*\\\\\s*", " ", text).strip()
+
+
+SLACK_HEADER = re.compile(r"^\s*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}\s{2,}(?:[A-Z][a-z]{2} \d{1,2}\w{0,2} at )?\d{1,2}:\d\d\s?[AP]M\s*$")
+
+
+def _slack(line: str) -> str:
+    """What Slack shows of a line: its emoji as pictures (no words), '*bold*' as bold, a line in bold alone as a title."""
+    shown = re.sub(r"\s*:[a-z0-9_+'-]{1,40}:\s*", " ", line).strip() if not re.fullmatch(r"[\s\d:a-z0-9_+'-]*", line) else line
+    whole = re.fullmatch(r"\*([^*]+)\*(\s*\(.*\))?", shown)
+    if whole:
+        return "## " + whole.group(1) + (whole.group(2) or "")
+    return re.sub(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])", r"**\1**", shown)

@@ -183,3 +183,73 @@ def test_a_numbered_who_to_ping_list_with_arrows_is_the_chain(tmp_path_factory) 
     # '• Hana Ito - Platform lead - +44 ...': a spaced hyphen parts a person's name from their title
     assert (contacts["Hana Ito"]["title"], contacts["Hana Ito"]["phone"]) == ("Platform lead", "+44 7700 900561")
     assert contacts["Warehouse duty desk"]["phone"] == "0161 496 0573"
+
+
+SERVICE = "service-runbook-alert-labels.md"
+
+
+def test_alert_sections_whose_parts_are_bold_labels_are_runbooks(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [SERVICE])[SERVICE]
+    lag = out["playbooks/ledger-sync-lag-high.yaml"]
+    assert lag["alerts"] == ["LedgerSyncLagHigh"]
+    assert lag["symptoms"] == ["the newest synced payment is more than 10 minutes old; customers see stale balances."]
+    assert [c["code"] for s in lag["steps"]["investigate"] for c in s["commands"]] == [
+        "time() - max(ledger_sync_last_success_timestamp) > 600"]
+    resolve = lag["steps"]["resolve"]
+    # '... show `FeedTimeout`, fail over ...: `kubectl ...`': a code span in the words, the command after the colon
+    assert [(s["text"], [c["code"] for c in s.get("commands", [])]) for s in resolve] == [
+        ("Check the sync pods:", ["kubectl -n ledger get pods -l app=ledger-sync"]),
+        ("If the logs show FeedTimeout, fail over to the backup feed:", ["kubectl -n ledger set env deploy/ledger-sync FEED=backup"]),
+        ("Still behind after 30 min? Page the bank feed vendor.", [])]
+    errors = out["playbooks/ledger-sync-errors.yaml"]
+    assert [c["code"] for s in errors["steps"]["resolve"] for c in s["commands"]] == ["kubectl -n ledger rollout undo deploy/ledger-sync"]
+
+
+def test_a_runbook_page_over_alert_runbooks_does_not_repeat_their_steps(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [SERVICE])[SERVICE]
+    page = out["playbooks/ledger-sync.yaml"]
+    codes = [c["code"] for stage in page["steps"].values() for s in stage for c in s.get("commands", [])]
+    assert codes == []   # each alert's commands are on its own playbook only
+    assert [g["title"] for g in page["guidance"]][:1] == ["Service overview"]
+
+
+PLAN = "security-plan-appendix-playbooks.txt"
+
+
+def test_an_ir_plans_appendix_playbooks_with_their_powershell(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [PLAN])[PLAN]
+    assert sorted(n for n in out if n.startswith("playbooks/")) == ["playbooks/mailbox-taken-over.yaml",
+                                                                    "playbooks/ransomware.yaml"]
+    mailbox = out["playbooks/mailbox-taken-over.yaml"]
+    assert mailbox["title"] == "Mailbox taken over"   # 'A.1 Mailbox taken over': the appendix's numbering goes
+    assert mailbox["symptoms"] == ["a tenant reports odd replies, or a forwarding rule nobody made."]
+    steps = mailbox["steps"]["immediate"]
+    assert [s["text"] for s in steps] == ["Block sign-in and end the sessions:", "Look for forwarding rules:",
+                                          "Tell the Incident Lead."]
+    assert steps[0]["commands"] == [{"lang": "powershell", "code": "Update-MgUser -UserId <upn> -AccountEnabled:$false\n"
+                                                                  "Revoke-MgUserSignInSession -UserId <upn>"}]
+    ransom = out["playbooks/ransomware.yaml"]["steps"]["immediate"]
+    assert ransom[1]["commands"] == [{"lang": "bash", "code": "vssadmin list shadows"}]
+
+
+def test_an_ir_plans_roster_and_outside_help(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [PLAN])[PLAN]
+    contacts = {c["id"]: c for c in out["contacts.yaml"]["contacts"]}
+    # 'Tariq Shah' as the Incident Lead's backup is the Technical Lead row's Tariq Shah: one contact, number and all
+    assert contacts["incident-lead"]["backup"] == "technical-lead"
+    assert "tariq-shah" not in contacts
+    # dot leaders under a lead-in line: each a contact of its own, not remarks of 'Outside help'
+    assert (contacts["managed-service-desk-brightwire"]["phone"], contacts["managed-service-desk-brightwire"]["email"]) == (
+        "0800 496 0150", "help@brightwire.example")
+    assert contacts["insurer-claims-line"]["phone"] == "0800 496 0199"
+    levels = out["severities.yaml"]["levels"]
+    assert levels[0]["response_time"] == "1h"
+    assert levels[1]["response_time"].startswith("FILL IN: the source says 'within 2 business days'")

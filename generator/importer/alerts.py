@@ -201,6 +201,10 @@ def split_camel(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
 
 
+# An alert's own name, as rule files write it: 'TranscodeQueueBacklogHigh', 'disk_full', 'Alert: X' (not 'Steps')
+CAMEL_ALERT = re.compile(r"^(?:[Aa]lert\s*:\s*\S+|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$")
+
+
 # '**Query:**' over the alert's expression: what to look at first, so an investigation step
 QUERY_LABEL = re.compile(r"^(?:query|expression|expr|promql|alert (?:rule|expression|query))$", re.IGNORECASE)
 
@@ -214,7 +218,7 @@ def label_parts(root: Section) -> None:
     while stack:
         section = stack.pop()
         stack.extend(section.children)
-        if not section.level or len(section.children) >= 2 or not ALERT_TITLE.match(strip_md(section.title)):
+        if not section.level or len(section.children) >= 2 or not CAMEL_ALERT.match(strip_md(section.title)):
             continue
         heads = [n for n, b in enumerate(section.blocks) if b.kind == "label" and _label_part(b.label)]
         if len(heads) >= 2:

@@ -96,7 +96,14 @@ def _unheld_time(level: dict) -> str | None:
     from .ladders import RESPONSE_KEY
 
     said = next((d["text"] for d in level.get("details", []) if RESPONSE_KEY.search(d.get("label", ""))), None)
+    if said is None:   # 'Response: within 1 business day.' in the level's own text
+        written = SAID_RESPONSE.search(str(level.get("description", "")))
+        said = written.group(1).strip() if written else None
     return unheld(said, "how soon to respond: 15m, 1h, immediate or next-business-day") if said else None
+
+
+SAID_RESPONSE = re.compile(r"\b(?:response|respond|acknowledge(?:ment)?)(?:\s+(?:time|target))?\s*:\s*([^.;\n]{2,60})",
+                           re.IGNORECASE)
 
 
 def placeholder_severities(doc_date: str) -> dict:

@@ -269,7 +269,30 @@ def _contact_table(block: Block, found: Found) -> None:
         _other_columns(contact, cells, block.rows[0], label, dialled)
         if backup and backup.upper() != "N/A":
             _backup(found, contact, label, backup, column, phones)
+    _backups_listed(found)
     found.use("contacts", block)
+
+
+def _backups_listed(found: Found) -> None:
+    """'Dev Raghunathan' as one row's backup is the 'Dev Raghunathan, Sr Sec Eng' another row lists, number
+    and all: the backup is that contact, not a second one with nothing to reach them by."""
+    def bare(name: str) -> str:
+        return re.split(r"\s*[(,]", str(name), maxsplit=1)[0].strip().lower()
+
+    moved = set()
+    for contact in list(found.contacts.values()):
+        bid = contact.get("backup")
+        named = found.contacts.get(bid, {})
+        if not named or set(named) - {"id", "kind", "name"}:
+            continue
+        same = [cid for cid, c in found.contacts.items() if cid != bid and bare(c.get("name", "")) == bare(named["name"])]
+        if len(same) == 1 and same[0] != contact["id"]:
+            contact["backup"] = same[0]
+            moved.add(bid)
+    named_elsewhere = {c.get("backup") for c in found.contacts.values()} | \
+        {cid for level in found.escalation for cid in level.get("contacts", [])}
+    for bid in moved - named_elsewhere:
+        del found.contacts[bid]   # the backup-only entry no row, level or backup names any more
 
 
 def _row_kind(label: str, column: str, given: str, name: str, role: str) -> str:

@@ -28,8 +28,8 @@ from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
-from .plain_text import dot_leaders, drawn_chains, numbered_headings, typeset_headings
-from .outline_numbers import outline_numbers, tab_lists
+from .plain_text import dot_leaders, drawn_chains, has_markdown_heading, numbered_headings, typeset_headings
+from .outline_numbers import dedent_parts, outline_numbers, tab_lists
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
@@ -127,6 +127,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         fenced = fenced_lines(out.lines)
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
+    plain = not word and not has_markdown_heading(lines, set(range(start)) | fenced)
     if not word:
         if not outline_numbers(out.lines, set(range(start)) | fenced):
             typeset_headings(out.lines, set(range(start)) | fenced)
@@ -140,12 +141,16 @@ def rewrite(lines: list[str]) -> Rewritten:
         lettered_runs(out.lines, set(range(start)) | fenced, out.breaks)
         phone_lines(out.lines, set(range(start)) | fenced)
         step_lines(out.lines, set(range(start)) | fenced)
+    if plain:
+        dedent_parts(out.lines, set(range(start)) | fenced)
     out.lines = fence_indented_code(out.lines, set(range(start)) | fenced | word)
     code = fenced_lines(out.lines)   # (indented_commands blanks lines: no fence moves)
     if not word:
         indented_commands(out.lines, out.code, code | set(range(start)))
     skip = code | set(range(start))
     numbered_headings(out.lines, skip)   # before the cheat sheet's: '2. INCIDENT LEVELS' numbers the document
+    if plain:
+        dedent_parts(out.lines, skip)   # the parts of headings written only now
     cheat_sheet(out.lines, skip)
     numbered_subheadings(out.lines, skip)
     hanging_terms(out.lines, skip)

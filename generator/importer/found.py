@@ -37,15 +37,21 @@ COMMAND_WORDS = ("ping", "ping6", "ssh", "scp", "rsync", "dig", "nslookup", "hos
                  "dmesg", "vmstat", "iostat", "htop", "nmap", "whois", "mailq", "postqueue", "postsuper", "exim",
                  # Windows' own: 'tracert 10.40.12.1', 'ipconfig /all'
                  "tracert", "pathping", "ipconfig", "netsh", "tasklist", "taskkill", "gpupdate", "robocopy",
-                 "certutil", "wevtutil", "nbtstat")
+                 "certutil", "wevtutil", "nbtstat", "vssadmin", "wmic", "schtasks", "wbadmin", "bcdedit", "icacls",
+                 "qwinsta", "klist", "nltest", "dsquery", "repadmin", "dcdiag", "gpresult")
+# PowerShell's approved verbs that runbooks type ('Revoke-MgUserSignInSession', 'Search-UnifiedAuditLog')
+POWERSHELL_VERBS = ("Get", "Set", "New", "Remove", "Restart", "Start", "Stop", "Test", "Invoke", "Add", "Enable",
+                    "Disable", "Import", "Export", "Clear", "Resolve", "Update", "Install", "Uninstall", "Suspend",
+                    "Resume", "Revoke", "Grant", "Search", "Find", "Connect", "Disconnect", "Reset", "Register",
+                    "Unregister", "Move", "Copy", "Rename", "Block", "Unblock", "Repair", "Restore", "Backup",
+                    "Mount", "Dismount", "Send", "Wait", "Lock", "Unlock", "Measure", "Select", "Sort", "Format")
 SHELL_START = re.compile(r"^(sudo |kubectl |aws |curl |psql |python |redis-cli |git |tail |grep |find |df |"
                          r"free |top|systemctl |journalctl |docker |for |done|\./|SELECT |FROM |WHERE |ORDER |"
                          r">>> |pg_isready |ls |cat |echo |gcloud |az |helm |terraform |npm |make |"
                          r"(?:" + "|".join(re.escape(word) for word in COMMAND_WORDS) + r") |"
                          r"/(?:etc|usr|var|opt|bin|sbin|srv|home)/[\w./-]+(?: |$)|"
                          # PowerShell: 'Get-Service -Name x', 'Restart-Service -Name Spooler' (a verb, a noun, a parameter)
-                         r"(?:Get|Set|New|Remove|Restart|Start|Stop|Test|Invoke|Add|Enable|Disable|Import|Export|Clear|"
-                         r"Resolve|Update|Install|Uninstall|Suspend|Resume)-[A-Z][A-Za-z]{3,}"
+                         r"(?:" + "|".join(POWERSHELL_VERBS) + r")-[A-Z][A-Za-z]{3,}"
                          # ... then a parameter, nothing, a drive's path ('D:\\EDI\\Pending') or a pipe into a cmdlet
                          r"(?=\s.*\s-[A-Za-z]|\s+-[A-Za-z]|\s*$|\s+[A-Za-z]:\\|.*\|\s*[A-Z][a-z]+-[A-Z]))")
 POWERSHELL = re.compile(r"^(?:PS [A-Z]:\\[^>]*> ?)?[A-Z][a-z]+-[A-Z][A-Za-z]{3,}\b")   # 'Get-Service', a verb and a noun

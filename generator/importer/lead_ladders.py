@@ -78,6 +78,7 @@ def _heading_run(section: Section, found: Found, make_level) -> bool:
         return False
     for order, (child, match) in enumerate(_gravest_first_by_token(run)):
         entry = _entry(found, make_level, match, order, name=match.group("rest").strip(" *_."))
+        written_as(entry, child.title)   # 'CAT 1 - CRITICAL', which the site shows as 'CAT1 · CRITICAL'
         found.used.add(child.line)
         found.mapped["severities"].append(child.line)
         prose = [b for b in child.blocks if b.kind == "para" and b.lines[0] not in found.used]

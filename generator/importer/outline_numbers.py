@@ -108,3 +108,21 @@ def _depth(marker: str, above: list[str]) -> int:
         if above[depth] in order.get(marker, ()):
             return depth + 1
     return 0
+
+
+ATX = re.compile(r"^#{1,6}\s")
+
+
+def dedent_parts(lines: list[str], skip: set[int]) -> None:
+    """A typed document's parts set in by a space or three under their headings ('B.1 Ransomware' over
+    '  1. Contain via EDR ...' and '       vssadmin list shadows'): each part's lines moved to the margin by
+    the indent they all share, so its list is a list and its commands stay set in under their steps.
+    Only in a document whose headings the plain-text passes wrote (a Markdown one means its indents)."""
+    start = 0
+    for end in [i for i, line in enumerate(lines) if ATX.match(line)] + [len(lines)]:
+        part = [i for i in range(start, end) if lines[i].strip() and i not in skip]
+        shared = min((len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip()) for i in part), default=0)
+        if 1 <= shared <= 3:
+            for i in part:
+                lines[i] = lines[i].expandtabs(4)[shared:]
+        start = end + 1

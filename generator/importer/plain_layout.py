@@ -173,12 +173,13 @@ def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
 
 def _numbered_part_headings(lines: list[str], skip: set[int]) -> None:
     """'2. INCIDENT LEVELS' standing alone, in capitals, over its numbered clauses: a section heading."""
-    from .plain_text import NUMBERED_LINE, _capitals
+    from .plain_text import NUMBERED_LINE, _capitals, appendix_subheadings
 
     for i, line in enumerate(lines):
         match = NUMBERED_LINE.match(line) if i not in skip and "." not in (line.split(".", 1)[1][:1] if "." in line else "x") else None
         if match and "." not in match.group(1) and _capitals(match.group(2)) and _standalone(lines, i):
             lines[i] = "## " + line.strip()
+    appendix_subheadings(lines, skip)   # 'APPENDIX B - PLAYBOOKS' over 'B.1 Compromised account'
 
 
 def _title_over_clauses(lines: list[str], i: int, match: re.Match, pattern: re.Pattern) -> bool:

@@ -25,6 +25,7 @@ def dot_leaders(lines: list[str], attached: dict[int, int], skip: set[int]) -> N
     if len(leaders) < 2:
         return
     rewritten: set[int] = set()
+    continued: set[int] = set()   # the lines a leader line runs on to ('myoon@...' under its number)
     for i in leaders:
         match = LEADER.match(lines[i])
         indent, name, value = match.groups()
@@ -32,12 +33,13 @@ def dot_leaders(lines: list[str], attached: dict[int, int], skip: set[int]) -> N
         head = _group_head(lines, i, column, skip)
         if head is not None:   # 'Corran Fibre (internet)' over '    fault line ..... +1 555 0235'
             lines[head] = f"- {lines[head].strip()}"
-        lines[i] = f"{'  ' if head is not None or _under_head(lines, i, column, rewritten) else ''}- {name} — {value}"
+        lines[i] = f"{'  ' if head is not None or _under_head(lines, i, column, rewritten, continued) else ''}- {name} — {value}"
         rewritten.add(i)
         j = i + 1
         while j < len(lines) and j not in skip and lines[j].strip() and not LEADER.match(lines[j]) \
                 and len(lines[j]) - len(lines[j].lstrip()) > column + 2:
             lines[j] = f"  - {lines[j].strip()}"
+            continued.add(j)
             j += 1
     return None
 
@@ -49,14 +51,19 @@ def _group_head(lines: list[str], i: int, column: int, skip: set[int]) -> int | 
         return None
     if len(lines[above]) - len(lines[above].lstrip()) >= column or lines[above].lstrip().startswith("- "):
         return None
+    if lines[above].rstrip().endswith(":"):   # 'External parties (call only ...):' leads in to them; it is nobody
+        return None
     return above
 
 
-def _under_head(lines: list[str], i: int, column: int, rewritten: set[int]) -> bool:
+def _under_head(lines: list[str], i: int, column: int, rewritten: set[int], continued: set[int]) -> bool:
     """A later leader line of such a group (the lines above it are the group's, back to its head);
     a leader line right above, written as an item already, is a sibling, nested only if it is."""
     j = i - 1
     while j >= 0 and lines[j].strip() and column > 0:
+        if j in continued:
+            j -= 1
+            continue
         if j in rewritten:
             return lines[j].startswith("  - ")
         if lines[j].startswith("  - ") or lines[j].startswith("- "):
@@ -145,6 +152,28 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
             lines[i] = "#" * (number.count(".") + 2) + " " + lines[i].strip()
     for i in _capital_lines(lines, skip):   # 'DOCUMENT CONTROL', 'CONTENTS': the unnumbered parts beside them
         lines[i] = "## " + lines[i].strip()
+    appendix_subheadings(lines, skip)
+
+
+APPENDIX_HEAD = re.compile(r"^#{1,6}\s+(?:APPENDIX|ANNEX)\s+([A-Z])\b", re.IGNORECASE)
+APPENDIX_LINE = re.compile(r"^\s{0,3}(?:APPENDIX|ANNEX)\s+[A-Z]\b[^a-z]{0,60}(?:\([^()]{1,30}\))?\s*$")
+APPENDIX_SUB = re.compile(r"^\s{0,3}([A-Z])\.(\d{1,2})\.?\s+([A-Z][^.:;]{1,70}?)\s*$")
+
+
+def appendix_subheadings(lines: list[str], skip: set[int]) -> None:
+    """'B.1 Compromised employee account' on a line of its own under 'APPENDIX B - PLAYBOOKS': the
+    appendix's sub-heading, as its letter numbers it."""
+    letter = ""
+    for i, line in enumerate(lines):
+        if i not in skip and APPENDIX_LINE.match(line) and _standalone(lines, i):
+            lines[i] = line = "## " + line.strip()   # 'APPENDIX B - PLAYBOOKS (excerpt)', in capitals
+        head = APPENDIX_HEAD.match(line)
+        if head:
+            letter = head.group(1).upper()
+            continue
+        sub = APPENDIX_SUB.match(line) if letter and i not in skip and line[:4].strip()[:1] == letter else None
+        if sub and sub.group(1) == letter and (i == 0 or not lines[i - 1].strip()):
+            lines[i] = f"### {sub.group(1)}.{sub.group(2)} {sub.group(3).strip()}"
 
 
 # '4.2   Severity Classification', 'Appendix A   Document History': a typeset heading, its number

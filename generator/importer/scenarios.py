@@ -68,7 +68,7 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
     and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
     step under a heading or label that names a stage goes to that stage; nothing else is moved."""
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:playbook|runbook)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:playbook|runbook)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
                    "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
@@ -160,7 +160,7 @@ def _condition(title: str) -> str:
 
 
 # 'Symptoms: queue times > 5 min on the dashboard.' typed without bold: what responders see
-PLAIN_SYMPTOMS = re.compile(r"^(Symptoms?|Signs?|What you(?:'ll| will)? see)\s*:\s+(?=\S)", re.IGNORECASE)
+PLAIN_SYMPTOMS = re.compile(r"^(Symptoms?|Signs?|What you(?:'ll| will)? see|Triggers?)\s*:\s+(?=\S)", re.IGNORECASE)
 
 
 def _steps_follow(blocks: list[Block], label: Block) -> bool:
@@ -354,7 +354,8 @@ def _code_steps(block: Block, condition: str) -> list[dict]:
     return steps
 
 
-SQL_START = re.compile(r"^(SELECT|UPDATE|DELETE|INSERT|WITH)\b", re.IGNORECASE)
+SQL_START = re.compile(r"^(SELECT|UPDATE|DELETE|INSERT|WITH)(?=\s)", re.IGNORECASE)   # not 'Update-MgUser'
+
 
 
 def _lang_of(code: str, default: str) -> str:

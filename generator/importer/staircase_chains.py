@@ -67,8 +67,11 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     """'## Escalation' over one list of people, nothing nested: the chain, first to last. A step
     keeps its words as written; whom it calls is what it says before a dash."""
     escalation, who_to = title_matches(ESCALATION, section.title), title_matches(WHO_TO, section.title)
-    who_to = who_to or any(b.kind == "para" and IN_ORDER.search(b.text) for b in section.blocks)
+    ordering = next((n for n, b in enumerate(section.blocks) if b.kind == "para" and IN_ORDER.search(b.text)), None)
+    who_to = who_to or ordering is not None
     lists = item_runs(section.blocks) if escalation or who_to else []
+    if ordering is not None and not escalation:   # '... escalate in this order:' over the list it means
+        lists = item_runs(section.blocks[ordering + 1:])[:1] or lists
     if not lists:
         return None
     items = lists[0]
@@ -78,6 +81,9 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     if len(items) < 3 or any(b.level != items[0].level or b.lines[0] in found.used or b.key for b in items):
         return None
     steps = [("", STEP_LEAD.sub("", strip_md(b.text).strip()), b) for b in items]   # 'Step 1 — Duty engineer ...'
+    said = _when_first(section.blocks[ordering].text) if ordering is not None else ""
+    if said:   # 'If the Comms Lead hasn't acknowledged the page within 10 minutes, escalate in this order:'
+        steps[0] = (said, steps[0][1], steps[0][2])
     heads = [DONE_WORD.sub("", _head(who)) for _, who, _ in steps]   # 'Maya (CTO)': the bracket says who she is
     known = known_names(found)   # 'Tomasz Wren': a person the document lists among its contacts
     people = sum(bool(PEOPLE.search(h) or re.search(r"\bon call\b", h, re.IGNORECASE)
@@ -91,6 +97,15 @@ STEP_LEAD = re.compile(r"^(?:step|level|tier|stage)\s*\d{1,2}\s*(?:[—–:.)]|-
 # 'Duty engineer acknowledged', 'Rhiannon Davies informed (Critical and High)': a checklist's tick, not a name
 DONE_WORD = re.compile(r"\s+(?:acknowledged|informed|paged|called|notified|contacted|told|engaged)\b", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
+
+
+WHEN_FIRST = re.compile(r"^(?P<when>(?:if|when)\b[^,]{3,120}),\s*(?:then\s+)?escalate\b", re.IGNORECASE)
+
+
+def _when_first(text: str) -> str:
+    """What the sentence over the order says starts it ('If nobody acknowledges within 10 minutes')."""
+    match = WHEN_FIRST.search(strip_md(text))
+    return match.group("when").strip() if match else ""
 
 
 def _ordered_under(section: Section, found: Found) -> list[tuple[str, str, Block]] | None:
