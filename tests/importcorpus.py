@@ -35,10 +35,13 @@ def normalize(text: str) -> str:
     """Lower-case words only; a [placeholder] and the {name} it became compare equal (both dropped)."""
     # ('\\section{Message Templates}': a LaTeX command's argument is text, not a placeholder)
     text = re.sub(r"\\[a-z]+\*?\{([^{}\n]*)\}", r" \1 ", text.lower())
+    text = re.sub(r"`([^`\n]+)`(?=[a-z])", r"\1", text)   # '`401`s' reads '401s', as the site shows it
     text = re.sub(r"\{[^{}\n]*\}|\[[^\[\]\n]*\]", " ", text)
     # a {placeholder that a line break cut} in two: each piece is the placeholder too
     # ('{{a cut one}}' the importer writes as '((a cut one))', its words kept: not dropped here)
     text = re.sub(r"(?<![{])\{[^{}\n]*$|^[^{}\n]*\}(?![}])", " ", text, flags=re.MULTILINE)
+    # so is a [bracketed remark] a line break cut in two ('[To be written -- ...' / '... checklist.]')
+    text = re.sub(r"(?<!\[)\[[^\[\]\n]*$|^[^\[\]\n]*\](?!\])", " ", text, flags=re.MULTILINE)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
@@ -177,6 +180,9 @@ def invented(out: Path, sources: list[Path], extra: str = "") -> list[str]:
         for where, value in leaves(data):
             if where[:1] == ("contacts",) and any(isinstance(k, str) and k == "notes" for k in where):
                 continue
+            if where[-1:] == ("severity",) and isinstance(value, str) and \
+                    re.sub(r"[\W_]+", "", value.lower()) in re.sub(r"[\W_]+", "", source.lower()):
+                continue   # 'SEV-1' as written is the level SEV1
             if untraceable(value, source, normalized):
                 found.append(f"{path.relative_to(out)}:{'.'.join(map(str, where))}: {value!r}")
     return found
@@ -218,7 +224,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
     stripped = wiki_text(line.strip())
     # '3.2<TAB>Historian disk full': a word processor's outline number and its heading, not two cells
     if line.count("\t") == 1:   # (a table's row, '3<TAB>Call the supplier<TAB>', has more cells)
-        stripped = re.sub(r"^(\d{1,2}(?:\.\d{1,2})*\.?)\t+(?=[A-Z])", r"\1 ", stripped)
+        stripped = re.sub(r"^(\d{1,2}(?:\.\d{1,2})*\.?)\t+(?=[A-Z])", r"## \1 ", stripped)   # a heading
     if links:   # Markdown's and HTML's links both, as notes show an HTML link: '[text](address)'
         stripped = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", stripped)
         stripped = re.sub(r'<a\s+[^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", stripped, flags=re.IGNORECASE)
@@ -268,7 +274,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
         return [part for part in re.split(r"\s+[—–]\s+", value) if normalize(part)] or [value]
     if match or (stripped.startswith("#") and (LABEL.fullmatch(normalize(stripped)) or _stage_label(stripped))):
         return []           # a label the site replaces with its own title (Diagnosis -> Investigate)
-    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\)|(?:\d+|[A-Z])(?:\.\d+)+\.?|step\s+\d{1,2}\s*[-–—:.)])\s+)+", "", stripped,
+    text = re.sub(r"^(?:(?:#+|[-*+]|\d+[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|(?:\d+|[A-Z])(?:\.\d+)+\.?|step\s+\d{1,2}\s*[-–—:.)])\s+)+", "", stripped,
                   flags=re.IGNORECASE)   # ('Step 1 - ...': the site numbers its steps)   # markers, list and section numbers
     if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
         stripped = "## " + re.sub(r"^[^\w]+", "", stripped)
@@ -357,7 +363,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours;
         # 'Vendor helpdesk - only once the fault is theirs': a spaced dash parts a name from its condition)
-        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){4,}\s*|\s+(?=\()|\s+[—–-]\s+|"
+        # ('+44 7700 900733 / name@host': a number and an address, two fields of the contact)
+        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){3,}\s*|\s+(?=\()|\s+(?:[—–-]|--)\s+|\s+/\s+|"
                                                                        r"(?<=\))\s+(?:tel|phone|mob|mobile)\b\.?:?\s+",
                                                                        re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))

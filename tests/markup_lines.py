@@ -489,7 +489,9 @@ SLACK_HEADER = re.compile(r"^\s*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}\s{2,}(?:[A-
 
 def _slack(line: str) -> str:
     """What Slack shows of a line: its emoji as pictures (no words), '*bold*' as bold, a line in bold alone as a title."""
-    shown = re.sub(r"\s*:[a-z0-9_+'-]{1,40}:\s*", " ", line).strip() if not re.fullmatch(r"[\s\d:a-z0-9_+'-]*", line) else line
+    emoji = r"\s*:[a-z0-9_+'-]{1,40}:\s*"
+    reactions = not re.sub(r"[\d\s]", "", re.sub(emoji, " ", line))   # ':heart: 14  :+1: 9': the counts, as written
+    shown = line if reactions else re.sub(emoji, " ", line).strip()
     whole = re.fullmatch(r"\*([^*]+)\*(\s*\(.*\))?", shown)
     if whole:
         return "## " + whole.group(1) + (whole.group(2) or "")

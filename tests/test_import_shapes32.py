@@ -253,3 +253,77 @@ def test_an_ir_plans_roster_and_outside_help(tmp_path_factory) -> None:
     levels = out["severities.yaml"]["levels"]
     assert levels[0]["response_time"] == "1h"
     assert levels[1]["response_time"].startswith("FILL IN: the source says 'within 2 business days'")
+
+
+def test_a_section_titled_by_its_situation_over_commands_is_a_playbook() -> None:
+    text = ("# Status page process\n\n## Templates\n\nKeep it short.\n\n## 6. If the status page itself is down\n\n"
+            "Post through the API instead:\n\n```\ncurl -X POST https://api.example/incidents -d name=Outage\n```\n\n"
+            "## Contacts\n\nAsk in #cx.\n")
+    documents = convert(text, "Org", TODAY).documents
+    assert [n for n in documents if n.startswith("playbooks/")] == ["playbooks/if-the-status-page-itself-is-down.yaml"]
+    book = documents["playbooks/if-the-status-page-itself-is-down.yaml"]
+    assert book["steps"]["immediate"][0]["commands"] == [
+        {"lang": "bash", "code": "curl -X POST https://api.example/incidents -d name=Outage"}]
+
+
+EMAIL_THREAD = "forwarded-email-call-order.txt"
+
+
+def test_a_forwarded_emails_call_order_and_its_me(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [EMAIL_THREAD])[EMAIL_THREAD]
+    levels = out["escalation.yaml"]["levels"]
+    # 'the order is:' over the numbered list; '2. me - ...' in Dylan Reyes's message is Dylan Reyes
+    assert [lv["contacts"] for lv in levels] == [["marta-kowal"], ["dylan-reyes"], ["joe-barnes"]]
+    assert levels[0]["triggers"][0]["condition"] == "If you're on call and you get stuck"
+    contacts = {c["id"]: c for c in out["contacts.yaml"]["contacts"]}
+    assert (contacts["dylan-reyes"]["phone"], contacts["dylan-reyes"]["email"]) == (
+        "07700 900322", "dylan.reyes@harbourvets.example")
+    assert "me" not in contacts
+
+
+def test_parts_numbered_in_brackets_are_sub_headings(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [EMAIL_THREAD])[EMAIL_THREAD]
+    assert sorted(n for n in out if n.startswith("playbooks/")) == [
+        "playbooks/booking-system-not-loading.yaml", "playbooks/card-terminals-offline.yaml"]
+    booking = out["playbooks/booking-system-not-loading.yaml"]["steps"]["immediate"]
+    assert booking[0]["commands"][0]["code"] == "ping book-01.harbourvets.local\nRestart-Service -Name BookingSync"
+    cards = out["playbooks/card-terminals-offline.yaml"]["steps"]["immediate"]
+    assert cards[0]["commands"] == [{"lang": "powershell",
+                                     "code": "Get-Service -Name PayBridge\nRestart-Service -Name PayBridge"}]
+
+
+def test_stars_inside_a_code_span_are_the_commands_own() -> None:
+    from generator.importer.mdparse import strip_md
+
+    assert strip_md("Count them: `select count(*) from grants` then **stop**") == \
+        "Count them: select count(*) from grants then stop"
+    assert strip_md("`__init__.py` is *here*") == "__init__.py is here"
+
+
+DATABASE = "runbook-database-export.md"
+
+
+def test_a_runbook_database_table_gives_a_playbook_a_row(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [DATABASE])[DATABASE]
+    assert sorted(n for n in out if n.startswith("playbooks/")) == [
+        "playbooks/label-printer-jammed.yaml", "playbooks/locker-doors-not-opening.yaml",
+        "playbooks/tracking-page-down.yaml"]
+    locker = out["playbooks/locker-doors-not-opening.yaml"]
+    assert (locker["severity"], locker["services"]) == ("SEV1", ["lockers"])
+    steps = locker["steps"]["immediate"]
+    assert [c["code"] for s in steps for c in s.get("commands", [])] == [
+        "curl -s http://locker-gw.internal/health", "kubectl -n lockers rollout restart deploy/door-ctl"]
+    assert steps[2]["text"] == "Tell the depot"
+    # the cells no field holds, under their columns, as the table shows them
+    assert locker["guidance"] == [{"title": "Locker doors not opening",
+                                   "text": "| Owner | Last reviewed |\n| --- | --- |\n| Ade Bello | May 2, 2024 |"}]
+    # the row that points at a page of its own: the page is the runbook, its stages and commands
+    tracking = out["playbooks/tracking-page-down.yaml"]
+    assert [c["code"] for stage in ("investigate", "resolve") for s in tracking["steps"][stage] for c in s["commands"]] == [
+        "curl -sI https://track.pebble.example | head -1", "kubectl -n web rollout undo deploy/tracking"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .found import Found, home_of, in_playbook
+from .senders import who_is_me
 from .mdparse import Block, Section, strip_md
 from .contacts import reach_fields, under_contact_words
 from ..validate.imported import is_missing
@@ -124,13 +125,17 @@ def _dashed_contact(block: Block, found: Found, heading: str = "") -> dict | Non
     if not reach and len(parts) < 3:
         return None
     name, hours = _name_and_hours(parts[0])
+    sender = who_is_me(found, name, block.lines[0])
+    name = sender[0] if sender else name   # '2. me - 07700 900588' in Gareth Pryce's e-mail: Gareth Pryce
     cid = slug(name)
     kind = contact_kind(name, heading)
     if is_missing(kind) and len(parts) > 1 and kind_in_words(parts[1]) == "person":
         kind = "person"   # 'Bronwen Pryce — Service Management lead — ...': the holder of a title
     contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
-    if SELF_MARK.search(strip_md(block.text).split(" - ")[0]):
+    if SELF_MARK.search(strip_md(block.text).split(" - ")[0]) or sender:
         found.writer = found.writer or cid
+    if sender:
+        contact.setdefault("email", sender[1])
     if hours:
         contact.setdefault("hours", hours)
     for part in parts[1:]:

@@ -41,6 +41,7 @@ from .chain_waits import chain_waits
 from .arrow_chains import arrow_chains, playbook_arrows
 from .call_lists import call_lists
 from .named_ladders import named_ladders
+from .runbook_rows import runbook_rows
 from .table_runbooks import runbook_tables, step_tables, template_tables
 from .level_sentences import level_sentences
 from .sentence_ladder import sentence_ladder
@@ -60,6 +61,8 @@ from .mermaid_chains import mermaid_chains
 from .situations import condition_runbooks, situation_labels
 from .subject_chains import subject_chains
 from .try_chains import try_chains
+from .contact_merge import merge_named_twice
+from .senders import email_senders
 
 __all__ = ["Found", "extract"]
 
@@ -73,7 +76,7 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
+    steps = (email_senders, review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, runbook_rows, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), lambda r, f: sentence_ladder(r, f, _level), level_sentences, _scenarios, prose_runbooks, situation_labels, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
@@ -81,7 +84,8 @@ def extract(root: Section) -> Found:
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), lambda r, f: try_chains(r, f, _role_contact), role_tables, role_sections, role_headings, raci_tables, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts, prose_contacts, bracket_contacts,
              lambda r, f: plain_chains(r, f, _role_contact),
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), lambda r, f: subject_chains(r, f, _role_contact), chain_waits, declare_sections, command_sections, condition_runbooks, front_matter, contents_lists, playbook_asides, guidance_sections)
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), lambda r, f: subject_chains(r, f, _role_contact), chain_waits, declare_sections, command_sections, condition_runbooks, front_matter, contents_lists, playbook_asides, guidance_sections,
+             lambda r, f: merge_named_twice(f))
     for step in steps:
         step(root, found)
     return found

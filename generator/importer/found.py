@@ -22,7 +22,8 @@ STAGES = [("symptom", "symptoms"), ("immediate", "immediate"), ("initial", "imme
           ("mitigat", "resolve"), ("hardening", "resolve"), ("verif", "verify"), ("validat", "verify"),
           ("response", "resolve"), ("detect", "symptoms"), ("eradicat", "resolve"), ("steps", "resolve"), ("identif", "immediate"),
           ("procedure", "resolve"), ("what to do", "resolve"), ("after the", "verify"),
-          ("follow-up", "verify"), ("follow up", "verify"), ("troubleshoot", "investigate")]
+          ("follow-up", "verify"), ("follow up", "verify"), ("troubleshoot", "investigate"),
+          ("confirm", "investigate")]   # 'Confirm it's real': that it is an incident, before anything is done
 SHELL_LANGS = {"bash", "sh", "shell", "console", "zsh", "sql", "python", "pycon", ""}
 # The commands operators type first on a line (network checks, remote shells, service control,
 # databases, logs): a code block or a step that starts with one is a command to run.
@@ -77,6 +78,7 @@ class Found:
     guidance: dict[str, list[dict]] = field(default_factory=dict)   # document key -> policy text sections
     guidance_lines: set[int] = field(default_factory=set)           # the source lines kept as guidance
     writer: str = ""   # the contact a phone list marks as its author's own ('Mark Ellison (me) - ...')
+    senders: list = field(default_factory=list)   # an e-mail's 'From:' headers: (line, name, address)
 
     def use(self, where: str, *blocks: Block) -> None:
         for block in blocks:
@@ -147,12 +149,21 @@ def _looks_like_scenario(section: Section) -> bool:
     if PLAYBOOK_TITLE.match(strip_md(section.title)):
         return True
     sole_title = section.level == 1 and section.parent is not None and len(section.parent.children) == 1
-    if (section.level < 2 and not sole_title) or "checklist" in section.title.lower():
+    if (section.level < 2 and not sole_title and not _runbook_page(section)) or "checklist" in section.title.lower():
         return False
     if sole_title and any(DOCUMENT_PART.search(strip_md(c.title)) for c in section.children):
         return False   # the document's title over its parts ('1. Severity', '2. Contacts', '3. Procedures')
     stages = {_leading_stage(n) for n in names} - {None, "causes"}
     return len(stages) >= 2 or (len(stages) == 1 and bool(_parent_level(section)) and not section.children)
+
+# 'Service: auth' / 'Severity: SEV-1' / 'Owner: ...' under a page's title: a runbook's own page (a Notion
+# database's pages exported one after another, each under a '# Title' of its own)
+PAGE_FIELD = re.compile(r"^(?:service|severity|sev|priority|owner|alert|component)\s*:\s*\S", re.IGNORECASE)
+
+
+def _runbook_page(section: Section) -> bool:
+    return sum(bool(b.kind == "para" and PAGE_FIELD.match(strip_md(b.text))) for b in section.blocks[:6]) >= 2
+
 
 DOCUMENT_PART = re.compile(r"severit|priorit|\bcontacts?\b|who to call|escalation|\broles\b|\bprocedures\b", re.IGNORECASE)
 PLAYBOOK_TITLE = re.compile(r"^(?:\d{1,2}[.)]\s+)?(playbook|runbook)\s*(?:\d{1,2}|[A-Z])?\s*(?::|\s[—–-]\s)", re.I)   # 'Playbook 2: X', 'Runbook A — X'

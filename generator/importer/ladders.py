@@ -176,6 +176,8 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
             found.levels.setdefault(lid, {"id": lid, "name": name or lid})   # 'CAT-2' keeps its separator
         if name_col is not None and _says_more(row[column], lid):   # 'Priority 1 (P1)' beside a Label column
             written_as(entry, row[column])
+        elif ident is _grade_id and strip_md(row[column]).strip() != lid:
+            written_as(entry, row[column])   # 'C1 – Critical' for the grade C-1: the words of the old page
         if seen and name and name != entry.get("name") and name != lid:   # a second table names it too: kept
             entry.setdefault("details", []).append(
                 {"label": header[name_col] if name_col is not None and name_col < len(header) else "Name",

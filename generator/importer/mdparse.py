@@ -116,7 +116,8 @@ def strip_md(text: str) -> str:
     if "\\" in text:   # '1\\. Timeline', '\\+353 1 555 0142': a backslash escape shows its character
         text = _outside_code_spans(text, lambda part: _ESCAPED.sub(r"\1", part))
     text = _LINK.sub(r"\1 (\2)", text)
-    text = _EMPHASIS.sub("", text)
+    # ('`count(*)`', '`__init__`': a code span's stars and underscores are the command's, never emphasis)
+    text = _outside_code_spans(text, lambda part: _EMPHASIS.sub("", part)) if "`" in text else _EMPHASIS.sub("", text)
     text = _CODE_SPAN.sub(r"\1", text)
     return text.strip()
 

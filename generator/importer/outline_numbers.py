@@ -126,3 +126,28 @@ def dedent_parts(lines: list[str], skip: set[int]) -> None:
             for i in part:
                 lines[i] = lines[i].expandtabs(4)[shared:]
         start = end + 1
+
+
+# '(1) PMS not responding at a clinic', '2) X-ray images not showing up': a part's title, numbered in brackets
+BRACKET_NUMBERED = re.compile(r"^\s{0,3}\(?(\d{1,2})\)\s+([A-Z][^.:;!?]{2,70}?)\s*$")
+
+
+def bracket_numbered_titles(lines: list[str], skip: set[int]) -> None:
+    """Titles numbered '(1)', '(2)' ... on lines of their own (a blank line above and below), in order
+    from 1, two or more: sub-headings one below the heading above them, as an e-mail numbers its parts."""
+    found = [(i, m) for i, line in enumerate(lines) if i not in skip and line.lstrip()[:1] in "(123456789"
+             and (m := BRACKET_NUMBERED.match(line)) and _alone(lines, i)]
+    numbers = [int(m.group(1)) for _, m in found]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
+        return
+    levels = [next((len(h.group(1)) for h in (re.match(r"^(#{1,6})\s", lines[j]) for j in range(i - 1, -1, -1)) if h), 1)
+              for i, _ in found]   # all before any is written: none is under the one before it
+    for (i, match), above in zip(found, levels):
+        lines[i] = "#" * min(6, above + 1) + f" {match.group(2).strip()}"
+
+
+def _alone(lines: list[str], i: int) -> bool:
+    """Blank lines around it (or the fence an indented block's blank line became)."""
+    def apart(j: int) -> bool:
+        return j < 0 or j >= len(lines) or not lines[j].strip() or lines[j].startswith(("```", "~~~"))
+    return apart(i - 1) and apart(i + 1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .arrow_chains import ARROW, PEOPLE, known_names
+from .senders import who_is_me
 from .found import Found
 from .mdparse import Block, Section, item_runs, strip_md, title_matches
 from .prose_chains import WHEN
@@ -25,7 +26,8 @@ from .text import duration, slug
 ESCALATION = re.compile(r"escalat|call (?:order|tree)|chain|\bif (?:nobody|no one|no-one) (?:answers|responds|picks up|acknowledges|acks)"
                         r"|\bif (?:my |the |a )?page (?:is not|isn't|goes un)\s?(?:answered|acknowledged)", re.IGNORECASE)
 # 'PagerDuty escalates on its own, but ... go in this order:' over a numbered list of people
-IN_ORDER = re.compile(r"\b(?:in|follow) (?:this|that|the following) order\b", re.IGNORECASE)
+IN_ORDER = re.compile(r"\b(?:in|follow) (?:this|that|the following) order\b|\bthe (?:escalation )?order is\s*:?\s*$",
+                      re.IGNORECASE)   # '... and you get stuck, the order is:' over the list
 WHO_TO = re.compile(r"\bwho to (?:call|bug|ping|page|wake|ring|contact|escalate to)\b", re.IGNORECASE)
 LINE_ARROW = re.compile(r"^\s*(?:→|->|=>|»|⟶)\s*(\S.*)$")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
@@ -78,7 +80,10 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     ordered = all(b.ordered for b in items)   # a numbered list says its order, beside other lists too
     if not (escalation and len(lists) == 1) and not (ordered and who_to):
         return None
-    if len(items) < 3 or any(b.level != items[0].level or b.lines[0] in found.used or b.key for b in items):
+    listed = set(found.mapped["contacts"])   # '1. Nadia Rahman (Infrastructure Lead) - 07700 900731': read as a
+    # contact under 'Who to call' already, and still a step of the order
+    if len(items) < 3 or any(b.level != items[0].level or (b.lines[0] in found.used and b.lines[0] not in listed)
+                             or b.key for b in items):
         return None
     steps = [("", STEP_LEAD.sub("", strip_md(b.text).strip()), b) for b in items]   # 'Step 1 — Duty engineer ...'
     said = _when_first(section.blocks[ordering].text) if ordering is not None else ""
@@ -99,7 +104,8 @@ DONE_WORD = re.compile(r"\s+(?:acknowledged|informed|paged|called|notified|conta
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
 
 
-WHEN_FIRST = re.compile(r"^(?P<when>(?:if|when)\b[^,]{3,120}),\s*(?:then\s+)?escalate\b", re.IGNORECASE)
+WHEN_FIRST = re.compile(r"^(?P<when>(?:if|when)\b[^,]{3,120}),\s*(?:then\s+)?(?:escalate\b|the (?:escalation )?order is\b)",
+                        re.IGNORECASE)
 
 
 def _when_first(text: str) -> str:
@@ -159,7 +165,9 @@ def _add(steps: list[tuple[str, str, Block]], found: Found, role_contact) -> Non
         if trigger and wait and duration(wait.group(1)) not in (None, "immediate"):
             trigger["after"] = duration(wait.group(1))
         head = DONE_WORD.sub("", _head(who))
-        contacts = [role_contact(found, part) for part in _whom(head)]
+        me = who_is_me(found, head, block.lines[0])
+        contacts = [found.writer or role_contact(found, me[0])] if me else \
+            [role_contact(found, part) for part in _whom(head)]
         found.escalation.append({"id": slug(BRACKETS.sub("", head)), "name": who, "contacts": contacts,
                                  "triggers": [trigger] if trigger else []})
         if block.kind == "item":
@@ -175,6 +183,9 @@ def _head(who: str) -> str:
     for at, char in enumerate(who):
         depth += (char == "(") - (char == ")")
         if depth == 0 and char in "—–" and who[at - 1:at] == " " and who[at + 1:at + 2] == " ":
+            return who[:at].strip()
+        # 'Nadia Rahman (Infrastructure Lead) - 07700 900731': whom, then their number
+        if depth == 0 and char == "-" and who[at - 1:at] == " " and re.match(r"\s+\+?\(?\d", who[at + 1:]):
             return who[:at].strip()
         # '@platform-oncall - PagerDuty rotation, pages whoever is on': a handle, then what it is
         if depth == 0 and char == "-" and who[at - 1:at] == " " and who[at + 1:at + 2] == " " \

@@ -77,11 +77,13 @@ def command_sections(root: Section, found: Found) -> None:
 
     for section in root.walk():
         free = [c for c in section.children if not c.children and c.line not in found.used
+                and not found.homes.get(c.line, "").startswith("playbook:")   # a part of a playbook already
                 and not any(line in found.used for b in c.blocks for line in b.lines)
                 and not DEVELOPER_TITLE.match(unnumbered(strip_md(c.title)))]
         leaves = [c for c in free if _has_commands(c)]
-        if len(leaves) < 2:
-            leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))]   # 'Useful commands' alone
+        if len(leaves) < 2:   # 'Useful commands' alone, or '6. If Statuspage itself is unavailable' over commands
+            leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))
+                      or SITUATION_TITLE.match(unnumbered(strip_md(c.title)))]
         if not leaves:
             continue
         if len(leaves) >= 2:   # '**Push notifications not sending.** TODO ...' among them: one still to write
@@ -99,6 +101,7 @@ DEVELOPER_TITLE = re.compile(r"^(?:getting started|quick ?start|installation|ins
                              r"running (?:the )?tests|build(?:ing)?|usage|licen[cs]e|prerequisites|requirements|"
                              r"(?:repo(?:sitory)?|project|directory|folder|code) (?:layout|structure)|changelog)$",
                              re.IGNORECASE)
+SITUATION_TITLE = re.compile(r"^(?:if|when)\s+\S+.{3,}$", re.IGNORECASE)   # the situation it is for
 STUB = re.compile(r"\b(?:TODO|TBD|TBC|FIXME)\b|\bto be (?:written|added|done)\b|\bcoming soon\b", re.IGNORECASE)
 
 
