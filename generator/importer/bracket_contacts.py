@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .contacts import reach_fields
-from .found import Found, in_playbook
+from .found import Found, free_paragraphs
 from .kinds import contact_kind
 from .mdparse import Section, strip_md
 from .text import EMAIL, PHONE, slug
@@ -22,16 +22,11 @@ NAMED = re.compile(r"(?:(?<=[a-z,;:]\s)|^)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w
 
 def bracket_contacts(root: Section, found: Found) -> None:
     """Every such name in the paragraphs outside playbooks."""
-    for section in root.walk():
-        if in_playbook(found, section):
-            continue
-        for block in section.blocks:
-            if block.kind != "para" or block.lines[0] in found.used:
-                continue
-            for match in NAMED.finditer(strip_md(block.text)):
-                if _reach_only(match.group("reach")) and _named(match):
-                    _keep(match.group("name"), match.group("reach"), found)
-                    found.mapped["contacts"].extend(block.lines)   # the sentence stays in notes
+    for block in free_paragraphs(root, found):
+        for match in NAMED.finditer(strip_md(block.text)):
+            if _reach_only(match.group("reach")) and _named(match):
+                _keep(match.group("name"), match.group("reach"), found)
+                found.mapped["contacts"].extend(block.lines)   # the sentence stays in notes
 
 
 def _reach_only(text: str) -> bool:

@@ -91,6 +91,17 @@ def in_playbook(found: Found, section: Section) -> bool:
     return found.homes.get(section.line, "").startswith("playbook:")
 
 
+def free_paragraphs(root: Section, found: Found) -> Iterator[Block]:
+    """Every paragraph outside a playbook that no pass has used yet, checked as each is reached (a
+    caller that uses one meanwhile is never handed it again)."""
+    for section in root.walk():
+        if in_playbook(found, section):
+            continue
+        for block in section.blocks:
+            if block.kind == "para" and block.lines[0] not in found.used:
+                yield block
+
+
 def command_block(block: Block) -> bool:
     """A code block of shell commands: a shell's language, or a line that starts as a command does."""
     return block.kind == "code" and (block.lang in SHELL_LANGS - {""} or

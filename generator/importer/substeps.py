@@ -77,7 +77,6 @@ def command_sections(root: Section, found: Found) -> None:
 
     for section in root.walk():
         free = [c for c in section.children if not c.children and c.line not in found.used
-                and not found.homes.get(c.line, "").startswith("playbook:")   # a part of a playbook already
                 and not any(line in found.used for b in c.blocks for line in b.lines)
                 and not DEVELOPER_TITLE.match(unnumbered(strip_md(c.title)))]
         leaves = [c for c in free if _has_commands(c)]

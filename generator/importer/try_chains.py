@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .found import Found, in_playbook
+from .found import Found, free_paragraphs
 from .mdparse import Section, strip_md
 from .text import slug
 from ..validate.imported import is_missing
@@ -37,18 +37,13 @@ def try_chains(root: Section, found: Found, role_contact) -> None:
     """The first sentence outside a playbook that names two or more people to try in turn."""
     if found.escalation:
         return
-    for section in root.walk():
-        if in_playbook(found, section):
-            continue
-        for block in section.blocks:
-            if block.kind != "para" or block.lines[0] in found.used:
-                continue
-            for sentence in SENTENCE.split(strip_md(block.text)):
-                order = _order(sentence, found)
-                if len(order) >= 2:
-                    _add(order, sentence, found, role_contact)
-                    found.mapped["escalation"].extend(block.lines)
-                    return
+    for block in free_paragraphs(root, found):
+        for sentence in SENTENCE.split(strip_md(block.text)):
+            order = _order(sentence, found)
+            if len(order) >= 2:
+                _add(order, sentence, found, role_contact)
+                found.mapped["escalation"].extend(block.lines)
+                return
 
 
 def _order(sentence: str, found: Found) -> list[str]:
