@@ -327,3 +327,20 @@ def test_a_runbook_database_table_gives_a_playbook_a_row(tmp_path_factory) -> No
     tracking = out["playbooks/tracking-page-down.yaml"]
     assert [c["code"] for stage in ("investigate", "resolve") for s in tracking["steps"][stage] for c in s["commands"]] == [
         "curl -sI https://track.pebble.example | head -1", "kubectl -n web rollout undo deploy/tracking"]
+
+
+def test_a_typed_cards_chain_set_apart_by_spaced_greater_than_signs() -> None:
+    text = ("ESCALATION\nNOC ANALYST  >  NOC SHIFT LEAD  >  ON-CALL NETWORK ENG  >  CTO\n"
+            "(CTO ONLY VIA SHIFT LEAD. DO NOT RING THE CTO YOURSELF.)\n\nRULES\nIF LATENCY > 500MS THEN TICKET\n")
+    levels = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["NOC ANALYST", "NOC SHIFT LEAD", "ON-CALL NETWORK ENG", "CTO"]
+
+
+def test_numbered_clauses_a_line_each_are_the_escalation_order() -> None:
+    text = ("# Major incident policy\n\n### 7. Escalation\n\n"
+            "7.1 Incidents are escalated in the following order. Each level escalates to the next.\n\n"
+            "  7.1.1 Service Desk Analyst\n  7.1.2 Service Desk Team Leader\n  7.1.3 Major Incident Manager\n"
+            "  7.1.4 Head of IT Operations\n\n7.2 The Director informs the Board.\n")
+    levels = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Service Desk Analyst", "Service Desk Team Leader",
+                                             "Major Incident Manager", "Head of IT Operations"]

@@ -18,7 +18,8 @@ from .mdparse import Section, strip_md
 from .prose_chains import WHEN
 from .text import duration, slug
 
-ARROW = re.compile(r"\s*(?:→|->|=>|»|⟶|➜|➔|➡️?|⇒)\s*")
+# ('NOC ANALYST  >  NOC SHIFT LEAD  >  CTO': a typed card's '>', set apart by spaces, is an arrow too)
+ARROW = re.compile(r"\s*(?:→|->|=>|»|⟶|➜|➔|➡️?|⇒)\s*|(?<=\S)\s+>\s+(?=\S)")
 PEOPLE = re.compile(r"\b(?:on-?call|manager|lead|engineer|team|desk|director|head|cto|ciso|cio|vp|support|duty|"
                     r"owner|sre|ops|commander|supervisor|admin\w*|officer|chief|executive|escalation)\b",
                     re.IGNORECASE)
@@ -96,7 +97,8 @@ def _steps(text: str, known: list[str] = ()) -> list[str]:
     if len(parts) < 3:
         return []
     parts[0] = parts[0].rsplit(":", 1)[-1]
-    parts = _joined([part.strip(" .;") for part in parts])
+    # ('CTO (CTO ONLY VIA SHIFT LEAD. DO NOT ...)': the sentence's end cut the remark; whom it names stays)
+    parts = _joined([re.sub(r"\s*\([^()]*$", "", part).strip(" .;") for part in parts])
     if len(parts) < 3:
         return []
     if not all(parts) or any(len(BRACKETED.sub("", part).split()) > 7 for part in parts):

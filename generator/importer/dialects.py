@@ -29,7 +29,7 @@ from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, has_markdown_heading, numbered_headings, typeset_headings
-from .outline_numbers import bracket_numbered_titles, dedent_parts, outline_numbers, tab_lists
+from .outline_numbers import bracket_numbered_titles, clause_runs, dedent_parts, outline_numbers, tab_lists
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
@@ -154,6 +154,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         bracket_numbered_titles(out.lines, skip)
     cheat_sheet(out.lines, skip)
     numbered_subheadings(out.lines, skip)
+    clause_runs(out.lines, skip)
     hanging_terms(out.lines, skip)
     out.lines = draw_tables(out.lines, skip)
     side_terms(out.lines, skip)

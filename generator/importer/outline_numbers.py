@@ -151,3 +151,31 @@ def _alone(lines: list[str], i: int) -> bool:
     def apart(j: int) -> bool:
         return j < 0 or j >= len(lines) or not lines[j].strip() or lines[j].startswith(("```", "~~~"))
     return apart(i - 1) and apart(i + 1)
+
+
+CLAUSE = re.compile(r"^(\s{0,3})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
+
+
+def clause_runs(lines: list[str], skip: set[int]) -> None:
+    """'  7.1.1 Service Desk Analyst' / '  7.1.2 Service Desk Team Leader' / ... on lines in a row, numbered
+    one after another under one number: a numbered list (one item a line), not one wrapped paragraph."""
+    i = 0
+    while i < len(lines):
+        run = _clause_run(lines, i, skip)
+        for k in run:
+            indent, number, text = CLAUSE.match(lines[k]).groups()
+            lines[k] = f"{indent}- {number} {text}"
+        i = run[-1] + 1 if run else i + 1
+
+
+def _clause_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
+    first = CLAUSE.match(lines[start]) if start not in skip and lines[start][:4].strip()[:1].isdigit() else None
+    if not first or (start > 0 and CLAUSE.match(lines[start - 1] or "")):
+        return []
+    parent, last = first.group(2).rsplit(".", 1)
+    run, j = [start], start + 1
+    while j < len(lines) and j not in skip and (match := CLAUSE.match(lines[j])) and match.group(1) == first.group(1) \
+            and match.group(2) == f"{parent}.{int(last) + len(run)}":
+        run.append(j)
+        j += 1
+    return run if len(run) >= 2 and (j == len(lines) or not lines[j].strip()) else []

@@ -85,7 +85,8 @@ def _flat_list(section: Section, found: Found) -> list[tuple[str, str, Block]] |
     if len(items) < 3 or any(b.level != items[0].level or (b.lines[0] in found.used and b.lines[0] not in listed)
                              or b.key for b in items):
         return None
-    steps = [("", STEP_LEAD.sub("", strip_md(b.text).strip()), b) for b in items]   # 'Step 1 — Duty engineer ...'
+    # 'Step 1 — Duty engineer ...', '7.1.1 Service Desk Analyst': the step's number is no part of whom it names
+    steps = [("", SECTION_NUMBER.sub("", STEP_LEAD.sub("", strip_md(b.text).strip())), b) for b in items]
     said = _when_first(section.blocks[ordering].text) if ordering is not None else ""
     if said:   # 'If the Comms Lead hasn't acknowledged the page within 10 minutes, escalate in this order:'
         steps[0] = (said, steps[0][1], steps[0][2])
