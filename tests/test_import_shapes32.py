@@ -344,3 +344,23 @@ def test_numbered_clauses_a_line_each_are_the_escalation_order() -> None:
     levels = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
     assert [lv["name"] for lv in levels] == ["Service Desk Analyst", "Service Desk Team Leader",
                                              "Major Incident Manager", "Head of IT Operations"]
+
+
+def test_a_runbook_pages_properties_go_to_their_fields(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [DATABASE])[DATABASE]
+    page = out["playbooks/tracking-page-down.yaml"]
+    # 'Service: web' / 'Severity: SEV2' / 'Owner: Ade Bello' under the page's title
+    assert (page["severity"], page["services"]) == ("SEV2", ["web"])
+    assert page["guidance"][0] == {"title": "Tracking page down", "text": "| Owner |\n| --- |\n| Ade Bello |"}
+    assert page["summary"].startswith("FILL IN")   # the properties are no summary
+
+
+def test_an_emails_sign_off_is_no_step(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    out = imported(tmp_path_factory, [EMAIL_THREAD])[EMAIL_THREAD]
+    cards = out["playbooks/card-terminals-offline.yaml"]
+    assert [s["text"] for s in cards["steps"]["immediate"]] == ["Get-Service -Name PayBridge"]
+    assert "Dylan" in cards["notes"]   # the message's own 'Dylan', kept as written

@@ -63,6 +63,7 @@ from .subject_chains import subject_chains
 from .try_chains import try_chains
 from .contact_merge import merge_named_twice
 from .senders import email_senders
+from .page_fields import page_fields
 
 __all__ = ["Found", "extract"]
 
@@ -84,7 +85,7 @@ def extract(root: Section) -> Found:
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), lambda r, f: try_chains(r, f, _role_contact), role_tables, role_sections, role_headings, raci_tables, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts, prose_contacts, bracket_contacts,
              lambda r, f: plain_chains(r, f, _role_contact),
-             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), lambda r, f: subject_chains(r, f, _role_contact), chain_waits, declare_sections, command_sections, condition_runbooks, front_matter, contents_lists, playbook_asides, guidance_sections,
+             lambda r, f: sentence_chains(r, f, _role_contact), lambda r, f: step_chains(r, f, _role_contact), lambda r, f: escalation_tables(r, f, _role_contact), lambda r, f: call_lists(r, f, _role_contact), lambda r, f: staircase_chains(r, f, _role_contact), lambda r, f: arrow_chains(r, f, _role_contact), lambda r, f: playbook_arrows(r, f, _role_contact), lambda r, f: help_lists(r, f, _role_contact), lambda r, f: subject_chains(r, f, _role_contact), chain_waits, declare_sections, command_sections, condition_runbooks, page_fields, front_matter, contents_lists, playbook_asides, guidance_sections,
              lambda r, f: merge_named_twice(f))
     for step in steps:
         step(root, found)

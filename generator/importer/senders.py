@@ -16,11 +16,32 @@ ME = re.compile(r"^(?:me|myself)$", re.IGNORECASE)
 
 
 def email_senders(root: Section, found: Found) -> None:
-    """Each 'From:' header's line, name and address, in document order."""
+    """Each 'From:' header's line, name and address, in document order; a message's sign-off
+    ('Dylan', 'Thanks, Tom', '-- Gareth Pryce ...') is then no step or paragraph of any part: it is
+    kept in notes as written, as the e-mail's own furniture."""
     for block in root.all_blocks():
         for match in FROM.finditer(block.text or ""):
             found.senders.append((block.lines[0], match.group("name").strip(" \"'"), match.group("email")))
     found.senders.sort()
+    if not found.senders:
+        return
+    names = {part.lower() for _, name, _ in found.senders for part in [name, name.split()[0]]}
+    for block in root.all_blocks():
+        if block.kind == "para" and _sign_off(block.text, names):
+            block.kind = "signoff"   # read by no pass: its lines stay in notes
+
+
+SIGN_OFF = re.compile(r"^(?:--\s*)?(?:(?:thanks|thank you|cheers|best|regards|kind regards|many thanks|ta)[,!.]?\s*)?"
+                      r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)[.!]?(?:\s.*)?$", re.IGNORECASE | re.DOTALL)
+
+
+def _sign_off(text: str, names: set[str]) -> bool:
+    """'Dylan', 'Thanks Tom', '-- Gareth Pryce IT Operations Manager ...': a sender's name closing a message."""
+    match = SIGN_OFF.match(text.strip())
+    if not match or match.group("name").lower() not in names:
+        return False
+    rest = text.strip()[match.end("name"):].strip()
+    return not rest or text.strip().startswith("--")
 
 
 def sender_at(found: Found, line: int) -> tuple[str, str] | None:
