@@ -364,7 +364,7 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours;
         # 'Vendor helpdesk - only once the fault is theirs': a spaced dash parts a name from its condition)
         # ('+44 7700 900733 / name@host': a number and an address, two fields of the contact)
-        shown.append(all(normalize(c) in site_text for c in re.split(r"\s{2,}|\s*(?:\.\s?){3,}\s*|\s+(?=\()|\s+(?:[—–-]|--)\s+|\s+/\s+|"
+        shown.append(all(_on_site(c, site_text) for c in re.split(r"\s{2,}|\s*(?:\.\s?){3,}\s*|\s+(?=\()|\s+(?:[—–-]|--)\s+|\s+/\s+|"
                                                                        r"(?<=\))\s+(?:tel|phone|mob|mobile)\b\.?:?\s+",
                                                                        re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))
@@ -459,6 +459,8 @@ def header_rows(source: Path) -> set[int]:
     if source.suffix.lower() == ".csv":   # a sheet's block: the row under its title names the columns
         filled = [sum(bool(c.strip()) for c in line.split(",")) for line in lines]
         rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 1 and lines[i].split(",")[0].strip()}
+        # (and the first row after an empty one: a block of its own, its first row its columns' names)
+        rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 0 and filled[i + 1] >= 2}
     drawn = rewrite(lines).lines   # a table aligned with spaces and no rule: the row the importer heads it with
     rows |= {i + 1 for i, line in enumerate(drawn) if re.match(r"^(?:<table>)?<tr><th>", line)}
     return rows | _rst_header_rows(lines) | _asciidoc_header_rows(lines)

@@ -364,3 +364,29 @@ def test_an_emails_sign_off_is_no_step(tmp_path_factory) -> None:
     cards = out["playbooks/card-terminals-offline.yaml"]
     assert [s["text"] for s in cards["steps"]["immediate"]] == ["Get-Service -Name PayBridge"]
     assert "Dylan" in cards["notes"]   # the message's own 'Dylan', kept as written
+
+
+def test_numbered_titles_over_an_underline_are_headings_and_procedure_labels_go(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    name = "plain-text-manual-setext.txt"
+    out = imported(tmp_path_factory, [name])[name]
+    levels = out["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("LEVEL1", "15m"), ("LEVEL2", "1h")]
+    book = out["playbooks/furnace-controller-offline.yaml"]
+    assert book["title"] == "Furnace controller offline"
+    assert "procedure a - furnace controller offline" in book["aliases"]
+    assert [c["code"] for stage in book["steps"].values() for s in stage for c in s.get("commands", [])] == [
+        "ping 10.12.0.5", "sudo systemctl restart furnace-ctl"]
+
+
+def test_a_runbook_sheets_step_column_in_words_is_each_steps_text(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    name = "sheet-runbook-worded-steps.csv"
+    out = imported(tmp_path_factory, [name])[name]
+    steps = out["playbooks/pump-alarm.yaml"]["steps"]["resolve"]
+    # '1 - check which pump has tripped' is what to do; the last row, with no command, is a step too
+    assert [s["text"] for s in steps] == ["1 - check which pump has tripped", "2 - restart the tripped pump",
+                                          "3 - tell the shift lead"]
+    assert [c["code"] for s in steps for c in s.get("commands", [])] == ["pumpctl status --all", "pumpctl restart --id <pump>"]

@@ -390,7 +390,10 @@ def _setext(out: Rewritten, i: int) -> None:
     text = out.lines[i - 1]
     before = out.lines[i - 2] if i >= 2 else ""
     closed_fence = re.fullmatch(r"\s*(?:`{3,}|~{3,})\s*", before)   # a code block ends right above it
-    if not text.strip() or not PLAIN_TEXT.match(text) or (before.strip() and not closed_fence) or (i - 1) in out.attached:
+    # ('7.1  Purpose' over '-----': a numbered title is text; '1. item' over '---' is a list and a rule)
+    numbered = bool(re.match(r"^\s{0,3}\d", text)) and not re.match(r"^\s{0,3}\d{1,9}[.)](?:\s|$)", text)
+    if not text.strip() or not (PLAIN_TEXT.match(text) or numbered) or (before.strip() and not closed_fence) \
+            or (i - 1) in out.attached:
         return
     level = 1 if out.lines[i].strip().startswith("=") else 2
     out.lines[i - 1] = "#" * level + " " + text.strip()

@@ -30,7 +30,9 @@ STRONG = r"(?:P|SEV|Sev|S|Priority|Severity)[\s-]?(?:\d{1,2}|[A-E])"
 COLOUR_TOKEN = r"(?:(?:code|condition|status|level|alert)\s+)?(?:" + "|".join(COLOURS) + r")"
 WEAK = r"(?:Level|Class|Category|Cat|Grade)[\s-]?(?:\d{1,2}|[A-E])|[A-Z]{2,5}-\d{1,2}|" + \
     "|".join(sorted(RANKS, key=len, reverse=True)) + "|" + COLOUR_TOKEN
-LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:--|[-–—:|·])\s*(?P<rest>\S.*)$",
+# ('Level 1 (Critical): the furnace controller is offline': the level's name in brackets before the colon)
+LEAD = re.compile(rf"^\W*?(?P<token>(?P<strong>{STRONG})|{WEAK})\s*(?:\((?P<named>[A-Za-z][\w /-]{{0,24}})\)\s*)?"
+                  rf"(?:--|[-–—:|·])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE | re.DOTALL)
 LEVEL_KEY = r"Examples?|First response|Response(?: time)?|Respond|Impact|Definition|Meaning|Paging|Updates?|Resolution(?: target)?"
 KEY_PARA = re.compile(rf"^(?P<key>{LEVEL_KEY}):\s+(?P<value>\S.*)$", re.DOTALL | re.IGNORECASE)
@@ -249,6 +251,7 @@ def _colour(match: re.Match) -> str | None:
 
 def _entry(found: Found, make_level, match: re.Match, order: int, name: str) -> dict:
     token = match.group("token").strip()
+    name = (match.groupdict().get("named") or "").strip() or name
     lid = level_id(token) or re.sub(r"[\s-]+", "-", token).upper()
     entry = make_level(found, lid, name or token)
     entry["_by_order"], entry["_order"] = True, order

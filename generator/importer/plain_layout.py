@@ -133,6 +133,7 @@ def _level_above(lines: list[str], i: int, skip: set[int]) -> int:
     return 1
 
 
+SETEXT_RULE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 NUMBERED_PARAGRAPH = re.compile(r"^(\s{0,6})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s{2,}(\S.*)$")
 NUMBERED_CLAUSE = re.compile(r"^(\s{0,6})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-Za-z(\"'].*)$")
 
@@ -147,7 +148,8 @@ def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
     if clauses:   # a typed document: '1.1 This procedure applies ...' too
         pattern = NUMBERED_CLAUSE
     found = [(i, pattern.match(line)) for i, line in enumerate(lines) if i not in skip and line[:7].strip()[:1].isdigit()]
-    found = [(i, m) for i, m in found if m]
+    # ('7.1  Purpose' over '------------': a heading its underline makes, never a numbered paragraph)
+    found = [(i, m) for i, m in found if m and not (i + 1 < len(lines) and SETEXT_RULE.match(lines[i + 1]))]
     if len(found) < 4:
         return
     if clauses:

@@ -85,6 +85,9 @@ def numbered_runbooks(root: Section, found: Found) -> None:
             continue   # the phases of the process, not a procedure
         procedures = [c for c in section.children if c.line not in found.used and _is_procedure(c)
                       and not _claimed(c, found)]
+        named = [c for c in procedures if KIND_LABEL.match(unnumbered(strip_md(c.title)))]
+        if named and not _is_procedure(section):
+            continue   # 'Procedure A - Furnace controller offline' under the document's title: each its own
         if section.parent is not None and section.parent.level == 0 and procedures:
             from .substeps import _has_commands   # '## 1. Confirm it's DNS' with its code blocks: a step, in order
             steps = [c for c in section.children if c not in procedures and not c.children and c.line not in found.used
@@ -123,13 +126,18 @@ def _claimed(section: Section, found: Found) -> bool:
     return any(line in found.used for b in section.blocks for line in b.lines)
 
 
+KIND_LABEL = re.compile(r"^(?:procedure|playbook|runbook|scenario)\s*(?:\d{1,2}|[A-Z])?\s*(?::|[—–-](?=\s))\s*", re.IGNORECASE)
+
+
 def _playbook(section: Section, members: list[Section], found: Found) -> dict:
     from .procedures import _intro
     from .role_shapes import _paragraphs
     from .substeps import sub_step
 
-    title = unnumbered(strip_md(section.title))   # '3.1 Shop shows a 502'
-    pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": [title.lower()],
+    written = unnumbered(strip_md(section.title))   # '3.1 Shop shows a 502'
+    # '7.5 Procedure A - Print queue stalled': the document's own label for it is a name too, not the title
+    title = KIND_LABEL.sub("", written).strip() or written
+    pb = {"id": slug(title, "playbook"), "title": title, "severity": "", "aliases": list(dict.fromkeys([title.lower(), written.lower()])),
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     key = f"playbook:{pb['id']}"
     for member in members:

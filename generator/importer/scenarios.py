@@ -59,7 +59,7 @@ def _phase_list(section: Section) -> bool:
 PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)
 
 
-NUMBERED_KIND = re.compile(r"^\W*(?:playbook|runbook)\s*(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
+NUMBERED_KIND = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:playbook|runbook|procedure)\s*(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
 
 
 def _playbook(section: Section, found: Found, default_stage: str = "immediate") -> dict:
@@ -68,7 +68,7 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
     and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
     step under a heading or label that names a stage goes to that stage; nothing else is moved."""
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:playbook|runbook)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:playbook|runbook|procedure)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
                    "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)

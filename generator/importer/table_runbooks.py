@@ -30,6 +30,8 @@ def runbook_tables(root: Section, found: Found) -> None:
         group = next((i for i, h in enumerate(header) if GROUP.match(h)), None)
         action = next((i for i, h in enumerate(header) if ACTION.search(h)), None)
         command = next((i for i, h in enumerate(header) if COMMAND.search(h)), None)
+        if action is None:   # '| Runbook | Step | Command |' over '1 - check which jobs are stuck': the step says what to do
+            action = _worded_steps(block, header)
         if group is None or (action is None and command is None):
             continue
         books = _groups(block, group)
@@ -37,11 +39,20 @@ def runbook_tables(root: Section, found: Found) -> None:
             continue   # one row a runbook and no commands: a list of names, not runbooks
         for title, rows in books:
             found.playbooks.append(_playbook(section, block, title, rows, action, command, found,
-                                             skip={group, *(i for i, h in enumerate(header) if STEP.match(h))}))
+                                             skip={group, *(i for i, h in enumerate(header) if STEP.match(h) and i != action)}))
         found.use(f"playbook:{slug(books[0][0], 'playbook')}", block)
 
 
 STEP = re.compile(r"^(?:step|#|no\.?|n|nr|order|seq)$")
+
+
+def _worded_steps(block: Block, header: list[str]) -> int | None:
+    """The 'Step' column when its cells are words, not numbers ('1 - check which ingest jobs are stuck')."""
+    for i, head in enumerate(header):
+        cells = [strip_md(row[i]).strip() for row in block.rows[1:] if i < len(row) and strip_md(row[i]).strip()]
+        if STEP.match(head) and cells and sum(len(c.split()) >= 3 for c in cells) * 2 > len(cells):
+            return i
+    return None
 KIND_LEAD = re.compile(r"^(?:procedure|runbook|playbook|scenario|incident)\s*[:—–-]\s*", re.IGNORECASE)
 
 
