@@ -16,7 +16,7 @@ import re
 from .found import Found, home_of, in_playbook
 from .senders import who_is_me
 from .mdparse import Block, Section, strip_md
-from .contacts import reach_fields, under_contact_words
+from .contacts import AROUND_THE_CLOCK, reach_fields, under_contact_words
 from ..validate.imported import is_missing
 from .kinds import contact_kind, kind_in_words
 from .text import EMAIL, PHONE_ANY, PLACEHOLDER, TEL_WORDS, slug
@@ -141,6 +141,9 @@ def _dashed_contact(block: Block, found: Found, heading: str = "") -> dict | Non
     for part in parts[1:]:
         if part in reach:
             _remark(contact, part)
+            hours = AROUND_THE_CLOCK.search(part)   # '0808 157 0143 (24/7), support@...': when they answer
+            if hours and "hours" not in contact:
+                contact["hours"] = hours.group(0)
         elif HOURS.match(part) and "hours" not in contact:
             contact["hours"] = part
         elif "title" not in contact:
