@@ -257,8 +257,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
         stripped = re.sub(r"\s{2,}", " ", stripped)   # a browser shows a run of spaces as one
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
-    if stripped.startswith("|"):
-        return [c for c in stripped.strip("|").split("|") if normalize(c)]
+    if stripped.startswith("|"):   # its cells ('+44 20 ..., desk@host' in one: a number and an address, two fields)
+        return [part for c in stripped.strip("|").split("|") for part in re.split(r",\s+(?=[\w.+-]+@)", c) if normalize(part)]
     if re.search(r"\S\t", stripped):   # a tab-separated row: its cells
         return [c for c in stripped.split("\t") if normalize(c)]
     if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):

@@ -390,3 +390,22 @@ def test_a_runbook_sheets_step_column_in_words_is_each_steps_text(tmp_path_facto
     assert [s["text"] for s in steps] == ["1 - check which pump has tripped", "2 - restart the tripped pump",
                                           "3 - tell the shift lead"]
     assert [c["code"] for s in steps for c in s.get("commands", [])] == ["pumpctl status --all", "pumpctl restart --id <pump>"]
+
+
+def test_an_ic_checklists_tables_and_quick_checks(tmp_path_factory) -> None:
+    from .importcorpus import imported
+
+    name = "ic-checklist-pull-in-table.md"
+    out = imported(tmp_path_factory, [name])[name]
+    # 'IC assigned within': how soon someone takes it, the response column
+    assert [(lv["id"], lv["response_time"]) for lv in out["severities.yaml"]["levels"]] == [("SEV1", "10m"), ("SEV2", "30m")]
+    contacts = {c["id"]: c for c in out["contacts.yaml"]["contacts"]}
+    # '| How to reach |': the numbers and addresses; 'Results lead — Marta Lind': the title, then who holds it
+    assert (contacts["lab-network-desk"]["phone"], contacts["lab-network-desk"]["email"]) == (
+        "+44 20 7946 0310", "netdesk@wrenfield.example")
+    assert (contacts["marta-lind"]["title"], contacts["marta-lind"]["phone"]) == ("Results lead", "+44 7700 900311")
+    # a phone list indented four spaces in a paragraph's stead is no code block
+    assert (contacts["dan-cole"]["title"], contacts["dan-cole"]["phone"]) == ("Facilities Manager", "0161 496 0550")
+    book = out["playbooks/appendix-stuck-results-upload-quick-checks.yaml"]
+    assert [c["code"] for s in book["steps"]["immediate"] for c in s["commands"]] == [
+        "wrenctl uploads list --status stuck\nwrenctl uploads retry --all-stuck"]

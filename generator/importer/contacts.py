@@ -210,7 +210,8 @@ def under_contact_words(section: Section) -> bool:
 
 
 PHONE_COLUMN = re.compile(r"phone|mobile|\bcell\b|\btel\b|dial", re.IGNORECASE)
-REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial", re.IGNORECASE)
+REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial|how to (?:reach|contact)|"
+                          r"contact details|\breach\b", re.IGNORECASE)
 
 
 def _reach_table(block: Block) -> bool:
@@ -235,6 +236,8 @@ DIALLED = re.compile(rf"\(?{PHONE.pattern}")   # '(937) 555-0142' as well
 
 
 # A name cell that names nobody: '--' (none given), 'Rota' (whoever is on it): the row's role names it.
+HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b", re.IGNORECASE)
+TITLE_THEN_NAME = re.compile(r"^(?P<title>[A-Z][^—–]{1,40}?)\s+[—–]\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})$")
 NO_NAME = re.compile(r"^(?:[-–—]+|n/?a|none|rota|rotation|roster)$", re.IGNORECASE)
 
 
@@ -258,6 +261,10 @@ def _contact_table(block: Block, found: Found) -> None:
                   if PHONE_COLUMN.search(k) or k in dialled]
         primary = next((v for k, v in cells.items() if "primary" in k), "")
         backup = next((v for k, v in cells.items() if "backup" in k), "")
+        titled = TITLE_THEN_NAME.match(label)   # 'Results lead — Marta Lind': a title, then who holds it
+        if titled and not role:
+            label, role = titled.group("name"), titled.group("title")
+            name = name or label
         kind = _row_kind(label, column, given, name, role)
         contact = found.contacts.setdefault(slug(label), {"id": slug(label), "kind": kind, "name": label})
         if name and role:
@@ -311,8 +318,8 @@ def _other_columns(contact: dict, cells: dict[str, str], header: list[str], labe
     for key, value in cells.items():
         if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
             contact["chat"] = value.strip()   # '#payments' in a Slack column
-        elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
-            _reach(contact, value)
+        elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")) or HOW_TO_REACH.search(key):
+            _reach(contact, value)   # ('| How to reach |' over '+44 20 7946 0310, netdesk@...': numbers and addresses)
         elif re.search(r"hours|availab|staffed", key) and value and "hours" not in contact:
             contact["hours"] = value
         elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \

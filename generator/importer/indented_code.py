@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .mdparse import FENCE
-from .plain_layout import dedent, is_layout
+from .plain_layout import dedent, is_layout, is_phone_list
 
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+")   # an admonition: its body is indented four, paragraphs and all
@@ -38,7 +38,11 @@ def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
                 and not _after_code(out, i) and (box is None or _indent(out[i + 1]) >= box + 4):
             end = _block_end(out, i, skip)
             if end is not None and is_layout(out[i + 1:end]):   # a list or ladder drawn with spaces
+                phones = is_phone_list(out[i + 1:end])
                 dedent(out, i + 1, end)
+                if phones:   # 'Gareth Pryce - Operations Manager - 0161 ...' a line each: an item each
+                    for j in range(i + 1, end):
+                        out[j] = "- " + out[j].strip() if out[j].strip() else out[j]
                 i = end
                 continue
             if end is not None:

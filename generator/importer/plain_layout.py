@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .plain_text import LEADER, _standalone, has_markdown_heading
+from .text import EMAIL, PHONE_ANY
 
 LIST_ENTRY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 HANGING_ENTRY = re.compile(r"^([A-Za-z0-9][\w.-]{0,11})\s{2,}([A-Z0-9\"'(“].*)$")
@@ -39,7 +40,13 @@ def _shape(line: str) -> str | None:
         return "leader"
     if HANGING_ENTRY.match(line):
         return "hanging"
+    if REACH_ENTRY.match(line) and (PHONE_ANY.search(line) or EMAIL.search(line)):
+        return "reach"   # 'Gareth Pryce - Operations Manager - 0161 496 0723': a phone list's line
     return None
+
+
+# a name first, in words ('Gareth Pryce - ...', 'Lewis Achterberg<TAB>Systems ...'): a typed contact line
+REACH_ENTRY = re.compile(r"^[A-Z][\w&'’.]*(?:\s+[A-Z(][\w&'’.()]*)*\s+(?:[-–—]\s+)?\S")
 
 
 def is_layout(block: list[str]) -> bool:
@@ -58,6 +65,12 @@ def is_layout(block: list[str]) -> bool:
         ids = [HANGING_ENTRY.match(line).group(1).lower() for line in entries]
         return len(set(ids)) == len(ids)
     return True
+
+
+def is_phone_list(block: list[str]) -> bool:
+    """Every line of the block names someone and how to reach them: a phone list, a contact a line."""
+    filled = [line.strip() for line in block if line.strip()]
+    return len(filled) >= 2 and all(_shape(line) == "reach" for line in filled)
 
 
 def dedent(lines: list[str], start: int, end: int) -> None:

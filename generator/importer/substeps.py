@@ -112,7 +112,7 @@ def _stub(section: Section) -> bool:
 
 
 # A section that is a list of commands to run: 'Useful commands', 'Cheat sheet', 'Manual escalation from the CLI'.
-COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick reference|\bcli\b|by hand|manual(ly)?\b",
+COMMANDS_TITLE = re.compile(r"\bcommands?\b|cheat ?sheet|snippets|quick reference|quick[- ]checks?\b|\bcli\b|by hand|manual(ly)?\b",
                             re.IGNORECASE)
 
 
