@@ -318,8 +318,12 @@ def _other_columns(contact: dict, cells: dict[str, str], header: list[str], labe
     for key, value in cells.items():
         if re.search(r"slack|chat|teams", key) and CHANNEL.fullmatch(value.strip()) and "chat" not in contact:
             contact["chat"] = value.strip()   # '#payments' in a Slack column
-        elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")) or HOW_TO_REACH.search(key):
-            _reach(contact, value)   # ('| How to reach |' over '+44 20 7946 0310, netdesk@...': numbers and addresses)
+        elif HOW_TO_REACH.search(key) and value:   # '| How to reach |': its numbers and addresses, and what else it says
+            if reach_fields(contact, value):
+                shown = strip_md(header[keys.index(key)])
+                contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{shown}: {value}"]))
+        elif any(word in key for word in ("email", "mail", "slack", "chat", "handle", "pager")):
+            _reach(contact, value)
         elif re.search(r"hours|availab|staffed", key) and value and "hours" not in contact:
             contact["hours"] = value
         elif value and value != label and not re.search(r"name|role|title|primary|backup", key) \
