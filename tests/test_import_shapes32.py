@@ -409,3 +409,13 @@ def test_an_ic_checklists_tables_and_quick_checks(tmp_path_factory) -> None:
     book = out["playbooks/appendix-stuck-results-upload-quick-checks.yaml"]
     assert [c["code"] for s in book["steps"]["immediate"] for c in s["commands"]] == [
         "wrenctl uploads list --status stuck\nwrenctl uploads retry --all-stuck"]
+
+
+def test_a_placeholders_hint_keeps_the_brackets_of_what_it_asks_for() -> None:
+    from generator.validate.imported import _placeholder_parts, missing, unheld
+
+    # 'whom step 1 of 'Escalation (24/7)' goes to': the first bracket opens the hint, not the last
+    assert _placeholder_parts(missing("whom step 1 of 'Escalation (24/7)' goes to")) == (
+        "not in the source", "whom step 1 of 'Escalation (24/7)' goes to")
+    assert _placeholder_parts(unheld("4 business hours (weekdays)", "how soon: 15m")) == (
+        "the source says '4 business hours (weekdays)', which this field cannot hold", "how soon: 15m")

@@ -210,8 +210,10 @@ def under_contact_words(section: Section) -> bool:
 
 
 PHONE_COLUMN = re.compile(r"phone|mobile|\bcell\b|\btel\b|dial", re.IGNORECASE)
-REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial|how to (?:reach|contact)|"
-                          r"contact details|\breach\b", re.IGNORECASE)
+# '| How to reach |', '| Contact details |': a column of numbers and addresses, and words beside them
+HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b", re.IGNORECASE)
+REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial|" + HOW_TO_REACH.pattern,
+                          re.IGNORECASE)
 
 
 def _reach_table(block: Block) -> bool:
@@ -235,9 +237,9 @@ def number_columns(block: Block) -> list[int]:
 DIALLED = re.compile(rf"\(?{PHONE.pattern}")   # '(937) 555-0142' as well
 
 
-# A name cell that names nobody: '--' (none given), 'Rota' (whoever is on it): the row's role names it.
-HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b", re.IGNORECASE)
+# 'Results lead — Marta Lind' in a Who cell: a title, then who holds it
 TITLE_THEN_NAME = re.compile(r"^(?P<title>[A-Z][^—–]{1,40}?)\s+[—–]\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})$")
+# A name cell that names nobody: '--' (none given), 'Rota' (whoever is on it): the row's role names it.
 NO_NAME = re.compile(r"^(?:[-–—]+|n/?a|none|rota|rotation|roster)$", re.IGNORECASE)
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .found import PAGE_FIELD, Found, _runbook_page
+from .found import Found, _runbook_page
 from .mdparse import Section, strip_md
-from .text import slug
+from .runbook_rows import one_row_table, set_service
 
 FIELD = re.compile(r"^(?P<key>[A-Z][\w /-]{1,24}?)\s*:\s*(?P<value>\S.*)$")
 
@@ -44,16 +44,13 @@ def _apply(pb: dict, fields: list, found: Found) -> None:
         if re.fullmatch(r"severity|sev|priority", name, re.IGNORECASE) and level_id(value):
             pb["severity"] = pb.get("severity") or level_id(value)
         elif re.fullmatch(r"services?|component", name, re.IGNORECASE) and re.fullmatch(r"[\w.-]{1,40}", value):
-            pb["services"] = [slug(value)]
-            found.org.setdefault("services", {}).setdefault(slug(value), {"id": slug(value), "name": value})
+            set_service(pb, value, found)
         else:
             told.append((name, value))
     if pb.get("summary") and strip_md(pb["summary"]) in (" ".join(texts), texts[0]):
         del pb["summary"]   # the properties were read as its first paragraph
     if told:
-        cells = " | ".join(v.replace("|", "\\|") for _, v in told)
-        table = f"| {' | '.join(n for n, _ in told)} |\n| {' | '.join('---' for _ in told)} |\n| {cells} |"
-        found.guidance.setdefault(key, []).insert(0, {"title": pb["title"], "text": table})
+        found.guidance.setdefault(key, []).insert(0, {"title": pb["title"], "text": one_row_table(told)})
     for block in fields:
         found.use(key, block)
         found.guidance_lines.update(block.lines)

@@ -59,12 +59,11 @@ def _row_playbook(title: str, row: list[str], header: list[str], shown: list[str
         if SEVERITY.match(header[i]) and level_id(value):
             pb["severity"] = level_id(value)
         elif SERVICE.match(header[i]) and re.fullmatch(r"[\w.-]{1,40}", value):
-            pb["services"] = [slug(value)]   # a service of the organization's, as the table names it
-            found.org.setdefault("services", {}).setdefault(slug(value), {"id": slug(value), "name": value})
+            set_service(pb, value, found)
         else:
             told.append((strip_md(shown[i]).strip(), value))
     if any(value for _, value in told):   # the owner, review date and status, as the table shows them
-        found.guidance.setdefault(key, []).append({"title": title, "text": _table(told)})
+        found.guidance.setdefault(key, []).append({"title": title, "text": one_row_table(told)})
         found.guidance_lines.add(line)
     found.homes[line] = key
     found.used.add(line)
@@ -81,8 +80,14 @@ def _parts(cell: str) -> list[str]:
     return [cell[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(cell))].strip() for k, m in enumerate(marks)]
 
 
-def _table(cells: list[tuple[str, str]]) -> str:
-    """The row's other cells under their column names: a table of one row."""
+def set_service(pb: dict, name: str, found: Found) -> None:
+    """The playbook's service, one of the organization's, as the source names it ('matchmaker')."""
+    pb["services"] = [slug(name)]
+    found.org.setdefault("services", {}).setdefault(slug(name), {"id": slug(name), "name": name})
+
+
+def one_row_table(cells: list[tuple[str, str]]) -> str:
+    """Values under their names ('Owner', 'Last reviewed'): a Markdown table of one row."""
     def row(values) -> str:
         return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |"
     return "\n".join([row(c for c, _ in cells), row("---" for _ in cells), row(v for _, v in cells)])

@@ -167,8 +167,7 @@ def _add(steps: list[tuple[str, str, Block]], found: Found, role_contact) -> Non
             trigger["after"] = duration(wait.group(1))
         head = DONE_WORD.sub("", _head(who))
         me = who_is_me(found, head, block.lines[0])
-        contacts = [found.writer or role_contact(found, me[0])] if me else \
-            [role_contact(found, part) for part in _whom(head)]
+        contacts = [role_contact(found, me[0])] if me else [role_contact(found, part) for part in _whom(head)]
         found.escalation.append({"id": slug(BRACKETS.sub("", head)), "name": who, "contacts": contacts,
                                  "triggers": [trigger] if trigger else []})
         if block.kind == "item":

@@ -23,20 +23,22 @@ def missing(what: str) -> str:
 
 
 SAYS = "the source says "
+UNHELD = ", which this field cannot hold ("
 
 
 def unheld(said: str, what: str) -> str:
     """The placeholder for a value the source gives in words the field cannot hold ('4 business
     hours' for a duration): what it says, and what the field takes."""
-    return f"{MISSING}: {SAYS}{said!r}, which this field cannot hold ({what})"
+    return f"{MISSING}: {SAYS}{said!r}{UNHELD}{what})"
 
 
 def _placeholder_parts(value: str) -> tuple[str, str]:
     """(what the message says of the source, what to fill in) of a placeholder."""
-    body, _, what = value[len(MISSING):].lstrip(": ").rpartition(" (")
-    what = what.rstrip(")") if body else "the real value"
-    said = body.split(", which this field cannot hold")[0] if body.startswith(SAYS) else ""
-    return (f"{said}, which this field cannot hold" if said else "not in the source"), what
+    body = value[len(MISSING):].lstrip(": ")
+    if body.startswith(SAYS) and UNHELD in body:   # the source's words may hold brackets of their own
+        said, _, what = body.partition(UNHELD)
+        return f"{said}{UNHELD[:-2]}", what.removesuffix(")")
+    return "not in the source", value.split("(", 1)[1].rstrip(")") if "(" in value else "the real value"
 
 
 def missing_paths(data: Any) -> set[JsonPath]:
