@@ -13,6 +13,7 @@ import re
 
 from .mdparse import _outside_code_spans
 from .plain_text import has_markdown_heading
+from .signs import DRAWN_BULLET as DRAWN_BULLET_SIGN, absent, without
 
 BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?![\s*_])([^*_\n]{2,100}?)(?<!\s)\1[ \t]*\\?[ \t]*$")
 NUMBER = re.compile(r"^(\d{1,2}(?:\\?\.\d{1,2}){0,3})\\?[.)]?\s")
@@ -68,6 +69,8 @@ DRAWN_BULLET = re.compile(r"^(\s{0,3})(?:[•◦▪‣●○■□►➢]\s+|[o�
 def drawn_bullets(lines: list[str], skip: set[int]) -> None:
     """'• What happened' on two lines or more in a row (an e-mail's '&bull;', a PDF's or a word
     processor's drawn bullet): the list items a reader sees."""
+    if absent(lines, DRAWN_BULLET_SIGN):
+        return
     run: list[int] = []
     for i in range(len(lines) + 1):
         match = DRAWN_BULLET.match(lines[i]) if i < len(lines) and i not in skip else None
@@ -83,6 +86,8 @@ def drawn_bullets(lines: list[str], skip: set[int]) -> None:
 def escaped_items(lines: list[str], skip: set[int]) -> None:
     """'\\- Hannah: (555) 010-0126' and '1\\. Ask the clinic' on two lines or more in a row: list items;
     and 'on\\-call', '010\\-0126' (outside code spans) the words and numbers a reader sees."""
+    if without(lines, "\\"):
+        return
     for i, line in enumerate(lines):
         if i not in skip and "\\-" in line:
             lines[i] = _outside_code_spans(line, lambda text: INNER_HYPHEN.sub("-", text))

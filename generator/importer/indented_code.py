@@ -13,6 +13,7 @@ import re
 
 from .mdparse import FENCE
 from .plain_layout import dedent, is_layout, is_phone_list
+from .signs import COLON_END, INDENTED, absent
 
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+")   # an admonition: its body is indented four, paragraphs and all
@@ -21,6 +22,8 @@ BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+")   # an admonition: its body 
 def fence_indented_code(lines: list[str], skip: set[int]) -> list[str]:
     """``lines`` with each indented code block fenced (the lines of ``skip`` are left alone)."""
     out = list(lines)
+    if absent(lines, INDENTED):
+        return out
     i, in_list, item_column, box = 0, False, 0, None
     while i < len(out):
         line = out[i]
@@ -181,6 +184,8 @@ def indented_commands(lines: list[str], code: dict[int, str], skip: set[int]) ->
     """'Step 2 - From the jump host, check the gateway:' over '<TAB>ssh ops-jump01' / '<TAB>ping -c 4 ...'
     with no blank line between (a typed memo): the commands, moved into ``code`` (line, 1-based ->
     command) for the reader to put in the tree as one code block, their lines blanked."""
+    if absent(lines, INDENTED) and absent(lines, COLON_END):
+        return
     i = 1
     skip = skip | _commented(lines)   # '<!-- Old way: / ssh ledger-01 ... -->' is shown to nobody
     while i < len(lines):

@@ -16,6 +16,7 @@ import re
 
 from .plain_layout import atx_level_above
 from .text import TEL_WORDS
+from .signs import INDENTED_LETTER, STEP_WORD, absent, without
 
 ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(\S.*)$")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -105,6 +106,8 @@ def lettered_runs(lines: list[str], skip: set[int], breaks: set[int] | None = No
     """'(a) Control Room operator' / '(b) Duty Incident Manager' / '(c) ...' on lines of their own,
     lettered in order from (a): a numbered list at the margin (Markdown has no lettered lists), so
     that an order the document gives stays an order."""
+    if without(lines, "a)"):
+        return
     i = 0
     while i < len(lines):
         run = _letter_run(lines, i, skip)
@@ -133,6 +136,8 @@ def lettered_steps(lines: list[str], skip: set[int]) -> None:
     """'1. Confirm it is broken.' over '   a) Check the dashboard.' / '   b) ...': a procedure's
     numbered step over its lettered sub-steps is a heading over a list (Markdown has no lettered
     lists), one below the heading above it; where two steps or more are written so."""
+    if absent(lines, INDENTED_LETTER):
+        return
     steps = [i for i, line in enumerate(lines) if i not in skip and NUMBERED_STEP.match(line)]
     parents = [i for i in steps if _lettered_below(lines, i, skip)]
     if len(parents) < 2:
@@ -164,6 +169,8 @@ def phone_lines(lines: list[str], skip: set[int]) -> None:
     list, an item a line."""
     from .text import phone_in
 
+    if absent(lines, TEL_WORD):
+        return
     i = 0
     while i < len(lines):
         if i in skip or not lines[i].strip() or (i > 0 and lines[i - 1].strip()):
@@ -189,6 +196,8 @@ STEP_LINE = re.compile(r"^Step\s+(\d{1,2})\s*[-–—:.)]\s+(\S.*)$", re.IGNOREC
 def step_lines(lines: list[str], skip: set[int]) -> None:
     """'Step 1 - Check the gate controller answers:' / 'Step 2 - ...' at the margin, two or more: the
     numbered steps they are ('1. Check ...'), as a typed procedure numbers them."""
+    if absent(lines, STEP_WORD):
+        return
     steps = [i for i, line in enumerate(lines) if i not in skip and line[:1] in "Ss" and STEP_LINE.match(line)]
     if len(steps) < 2:
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .plain_text import has_markdown_heading
+from .signs import PART_NUMBERED, absent, without
 
 # '5.1<TAB>WMS unavailable at a depot', '6.<TAB>Contacts': Word's tab after the number (a typeset
 # document's run of spaces is typeset_headings'; a numbered paragraph's is numbered_paragraphs')
@@ -82,6 +83,8 @@ def tab_lists(lines: list[str], skip: set[int], breaks: set[int] | None = None) 
     line after one that is no item starts a paragraph (Word wraps no line, each is a paragraph). Word's
     second-level bullet 'o' (third: '§') straight after an item of the level above is nested under it:
     the plain text kept the marker, not the indent."""
+    if without(lines, "\t"):
+        return
     above: list[str] = []   # the markers of the list run so far, first level first
     for i, line in enumerate(lines):
         match = TAB_ITEM.match(line) if "\t" in line and i not in skip else None
@@ -159,6 +162,8 @@ CLAUSE = re.compile(r"^(\s{0,3})(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 def clause_runs(lines: list[str], skip: set[int]) -> None:
     """'  7.1.1 Service Desk Analyst' / '  7.1.2 Service Desk Team Leader' / ... on lines in a row, numbered
     one after another under one number: a numbered list (one item a line), not one wrapped paragraph."""
+    if absent(lines, PART_NUMBERED):
+        return
     i = 0
     while i < len(lines):
         run = _clause_run(lines, i, skip)

@@ -19,6 +19,7 @@ import re
 
 from .plain_text import LEADER, _standalone, has_markdown_heading
 from .text import EMAIL, PHONE_ANY
+from .signs import PART_NUMBERED, SPACED_ID, absent
 
 LIST_ENTRY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 HANGING_ENTRY = re.compile(r"^([A-Za-z0-9][\w.-]{0,11})\s{2,}([A-Z0-9\"'(“].*)$")
@@ -157,6 +158,8 @@ def numbered_paragraphs(lines: list[str], skip: set[int]) -> None:
     wrapped lines under it; where four such paragraphs or more number the document. A numbered line
     standing alone as a title ('6.1  PROCEDURE A: BILLING DATABASE DOWN') over what it numbers is a
     heading instead, one below the heading above it."""
+    if absent(lines, PART_NUMBERED):
+        return
     pattern, clauses = NUMBERED_PARAGRAPH, not has_markdown_heading(lines, skip)
     if clauses:   # a typed document: '1.1 This procedure applies ...' too
         pattern = NUMBERED_CLAUSE
@@ -260,6 +263,8 @@ def spaced_entries(lines: list[str], skip: set[int]) -> None:
     """'  RED    Telemetry lost ...' / '  AMBER  ...', or '  1st  Duty Systems Engineer' / '  2nd  ...':
     short ids set off by spaces, one entry a line (its wrapped lines indented to its text), two or more
     in a row: a list item each; numbered when the ids count ('1st', '2nd')."""
+    if absent(lines, SPACED_ID):
+        return
     i = 0
     while i < len(lines):
         run = _spaced_run(lines, i, skip)

@@ -17,6 +17,7 @@ inside stays a fence). Toggles inside toggles become deeper headings the same wa
 from __future__ import annotations
 
 import re
+from .signs import TOGGLE_MARK, absent
 
 TOGGLE = re.compile(r"^(?P<indent>\s*)(?:[-*+]\s+)?[▸▶►▾▼]\s+(?P<title>\S.*?)\s*$")
 ATX = re.compile(r"^(#{1,6})\s")
@@ -24,6 +25,8 @@ ATX = re.compile(r"^(#{1,6})\s")
 
 def toggle_sections(lines: list[str], skip: set[int]) -> bool:
     """Rewrite every toggle of ``lines`` in place (same line count); whether there was one."""
+    if absent(lines, TOGGLE_MARK):
+        return False
     return _rewrite(lines, skip, 0, len(lines), 1)
 
 
