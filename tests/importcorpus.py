@@ -101,6 +101,14 @@ def untraceable(value, source: str, normalized: str) -> bool:
         return False
     if text in ENUM_EVIDENCE:
         return bool(ENUM_EVIDENCE[text]) and not re.search(ENUM_EVIDENCE[text], source, re.IGNORECASE)
+    business = re.match(r"^(\d+)(bh|bd)$", text)
+    if business:   # '4bh' from '4 business hours', '2bd' from 'two working days'
+        number, unit = business.groups()
+        words = "|".join([number] + [w for w, n in NUMBER_WORDS.items() if str(n) == number])
+        hours = r"|\s*h(?:ou)?rs?\s*(?:\(|in\s+|during\s+)(?:the\s+)?(?:business|working|office)\s+(?:hours|time)" \
+            if unit == "bh" else ""   # '3 hours during office hours'
+        return not re.search(rf"\b(?:{words})(?:\s*(?:business|working|office)\s+{'h' if unit == 'bh' else 'd'}{hours})",
+                             source, re.IGNORECASE)
     duration = DURATION.match(text)
     if duration:
         number, unit = duration.groups()

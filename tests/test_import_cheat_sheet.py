@@ -25,7 +25,7 @@ def test_leader_ladder_with_short_ack_times(out) -> None:
     levels = load(out, "severities.yaml")["levels"]
     assert [lv["id"] for lv in levels] == ["Q1", "Q2", "Q3"]
     assert [lv["response_time"] for lv in levels[:2]] == ["10m", "30m"]
-    assert levels[2]["response_time"].startswith("FILL IN")   # '1 business day': kept as written, no field
+    assert levels[2]["response_time"] == "1bd"   # '1 business day': business time, never a wall-clock '1d'
 
 
 def test_emoji_bullets_give_contacts_roles_and_chain(out) -> None:

@@ -54,8 +54,8 @@ def test_html_fragment_ladder_keeps_columns_without_a_field_as_details(outputs) 
     assert (levels["OC-1"]["response_time"], levels["OC-1"]["paging"], levels["OC-1"]["update_every"]) == \
         ("15m", "page-24x7", "30m")
     assert levels["OC-2"]["update_every"] == "1h"
-    # '2 business hours' is not a wall-clock time: a placeholder, with the source's words beside it
-    assert is_missing(levels["OC-2"]["response_time"])
+    # '2 business hours' is not a wall-clock time: business time, with the source's words beside it
+    assert levels["OC-2"]["response_time"] == "2bh"
     assert {"label": "Time to engage", "text": "2 business hours"} in levels["OC-2"]["details"]
     assert {"label": "Time to engage", "text": "\u2014"} in levels["OC-3"]["details"]
     org = outputs["html-impact-ladder.md"]["organization.yaml"]
@@ -85,7 +85,7 @@ def test_numbered_plan_definitions_prose_levels_roles_phases(outputs) -> None:
     levels = docs["severities.yaml"]["levels"]
     assert [(lv["id"], lv["name"]) for lv in levels] == [("TIER-1", "Severe"), ("TIER-2", "Limited")]
     assert (levels[0]["response_time"], levels[0]["paging"]) == ("1h", "page-24x7")   # 'within one hour, at any time'
-    assert is_missing(levels[1]["response_time"]) and levels[1]["paging"] == "page-business-hours"
+    assert levels[1]["response_time"] == "2bh" and levels[1]["paging"] == "page-business-hours"
     roles = docs["roles.yaml"]["roles"]
     assert [r["name"] for r in roles] == ["Response Lead", "Forensic Analysts"]
     assert roles[0]["responsibilities"] == ["Runs the response, decides on containment and briefs the executive team."]
@@ -182,7 +182,7 @@ def test_parenthesised_level_names_acknowledge_columns_and_a_summary_runbook(var
     levels = {lv["id"]: lv for lv in docs["severities.yaml"]["levels"]}
     assert [(k, v["name"], v["response_time"]) for k, v in levels.items()][:2] == [("P1", "Critical", "15m"),
                                                                                     ("P2", "High", "1h")]
-    assert levels["P3"]["resolution_target"] == "1w" and is_missing(levels["P3"]["response_time"])
+    assert levels["P3"]["resolution_target"] == "1w" and levels["P3"]["response_time"] == "1bd"
     assert levels["P3"]["details"] == [{"label": "Acknowledge", "text": "1 business day"}]
     pb = docs["playbooks/ledger-lag-high.yaml"]
     assert pb["alerts"] == ["LedgerLagHigh"]

@@ -59,7 +59,7 @@ def test_priorities_defined_in_prose_paragraphs(outputs) -> None:
     assert list(ladder) == ["P1", "P2", "P3"]
     assert [lv["name"] for lv in ladder.values()] == ["Blocking", "Degraded", "Routine"]
     assert ladder["P1"]["response_time"] == "30m"
-    assert is_missing(ladder["P2"]["response_time"])   # 'two business hours' is not 2h around the clock
+    assert ladder["P2"]["response_time"] == "2bh"   # 'two business hours' is not 2h around the clock
     assert ladder["P3"]["response_time"] == "next-business-day"
     assert is_missing(ladder["P1"]["paging"]) and is_missing(ladder["P3"]["paging"])
     assert ladder["P2"]["paging"] == "page-business-hours"   # its response sentence says business hours

@@ -101,7 +101,7 @@ def test_html_list_numbers_survive_a_paragraph_between_lists() -> None:
 def test_a_level_heading_s_text_is_its_description_examples_and_details(outputs) -> None:
     levels = {lv["id"]: lv for lv in outputs[LEVELS]["severities.yaml"]["levels"]}
     one = levels["SEV1"]   # named first by the follow-up table, then described under its own heading
-    assert one["name"] == "Sailing-stopping" and one["aliases"] == ["SEV-1 · Sailing-stopping"]
+    assert one["name"] == "Sailing-stopping" and one["aliases"] == ["SEV-1", "SEV-1 · Sailing-stopping"]
     assert one["description"] == "Passengers cannot board or tickets cannot be checked at any terminal."
     assert one["examples"] == ["Gate scanners reject every ticket", "Booking site down for all routes"]
     assert {"label": "Harbour liaison", "text": "told at once by the duty lead"} in one["details"]

@@ -133,11 +133,11 @@ def test_the_order_is_sentence_and_a_name_with_its_address_in_brackets(tmp_path_
 
 def test_a_time_the_source_gives_in_words_no_field_holds_is_said_so() -> None:
     text = ("# Levels\n\n| Priority | Name | Response target |\n|---|---|---|\n"
-            "| P1 | Critical | 15 minutes |\n| P3 | Medium | 4 business hours |\n")
+            "| P1 | Critical | 15 minutes |\n| P3 | Medium | by the end of the next sprint |\n")
     levels = convert(text, "Org", TODAY).documents["severities.yaml"]["levels"]
     assert levels[0]["response_time"] == "15m"
-    assert levels[1]["response_time"] == ("FILL IN: the source says '4 business hours', which this field cannot hold "
-                                          "(how soon to respond: 15m, 1h, immediate or next-business-day)")
+    assert levels[1]["response_time"] == ("FILL IN: the source says 'by the end of the next sprint', which this field "
+                                          "cannot hold (how soon to respond: 15m, 1h, immediate, next-business-day or 4bh)")
 
 
 def test_the_check_says_what_the_source_gives_for_a_value_no_field_holds(tmp_path) -> None:
@@ -145,11 +145,24 @@ def test_the_check_says_what_the_source_gives_for_a_value_no_field_holds(tmp_pat
 
     source = tmp_path / "levels.md"
     source.write_text("# Levels\n\n| Priority | Name | Response target |\n|---|---|---|\n"
-                      "| P1 | Critical | 15 minutes |\n| P3 | Medium | 4 business hours |\n")
+                      "| P1 | Critical | 15 minutes |\n| P3 | Medium | by the end of the next sprint |\n")
     import_documents([source], tmp_path / "content", org_name="Org", today=TODAY)
     report = (tmp_path / "content" / "import-report.md").read_text()
-    assert "levels[1].response_time: the source says '4 business hours', which this field cannot hold; fill in" in report
+    assert ("levels[1].response_time: the source says 'by the end of the next sprint', which this field cannot hold; "
+            "fill in") in report
     assert "levels[1].response_time: not in the source" not in report
+
+
+def test_a_response_in_business_time_is_held_as_business_time() -> None:
+    """'4 business hours' is no wall-clock '4h' and no placeholder: the field holds it as '4bh',
+    which the site shows as '4 business hours'."""
+    from generator.load.durations import human
+
+    text = ("# Levels\n\n| Priority | Name | Response target |\n|---|---|---|\n"
+            "| P1 | Critical | 15 minutes |\n| P3 | Medium | 4 business hours |\n| P4 | Low | 2 working days |\n")
+    levels = convert(text, "Org", TODAY).documents["severities.yaml"]["levels"]
+    assert [lv["response_time"] for lv in levels] == ["15m", "4bh", "2bd"]
+    assert (human("4bh"), human("1bd"), human("2bd")) == ("4 business hours", "1 business day", "2 business days")
 
 
 SLACK = "slack-pinned-messages-copy.txt"
@@ -252,7 +265,7 @@ def test_an_ir_plans_roster_and_outside_help(tmp_path_factory) -> None:
     assert contacts["insurer-claims-line"]["phone"] == "0800 496 0199"
     levels = out["severities.yaml"]["levels"]
     assert levels[0]["response_time"] == "1h"
-    assert levels[1]["response_time"].startswith("FILL IN: the source says 'within 2 business days'")
+    assert levels[1]["response_time"] == "2bd"   # the source says 'within 2 business days'
 
 
 def test_a_section_titled_by_its_situation_over_commands_is_a_playbook() -> None:

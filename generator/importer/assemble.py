@@ -10,6 +10,7 @@ import yaml
 from ..validate.imported import is_missing, missing, unheld
 from .extract import Found
 from .kinds import UNKNOWN
+from .text import business_time
 
 OWNER = "owner-tbd"
 SERVICE = "imported"
@@ -99,7 +100,9 @@ def _unheld_time(level: dict) -> str | None:
     if said is None:   # 'Response: within 1 business day.' in the level's own text
         written = SAID_RESPONSE.search(str(level.get("description", "")))
         said = written.group(1).strip() if written else None
-    return unheld(said, "how soon to respond: 15m, 1h, immediate or next-business-day") if said else None
+    if said and business_time(said) and len(said.split()) <= 6:   # '4 business hours', 'within 2 working days'
+        return business_time(said)
+    return unheld(said, "how soon to respond: 15m, 1h, immediate, next-business-day or 4bh") if said else None
 
 
 SAID_RESPONSE = re.compile(r"\b(?:response|respond|acknowledge(?:ment)?)(?:\s+(?:time|target))?\s*:\s*([^.;\n]{2,60})",

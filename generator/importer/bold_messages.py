@@ -44,6 +44,12 @@ def bold_messages(root: Section, found: Found) -> None:
             continue
         if home_of(section) == "postmortem" or _heading_says(section, 0):
             continue   # '**Summary**' over '[what happened]': the review's template, not a message
+        mail = _headed_mail(section, found)
+        if mail:   # 'EMAIL TEMPLATE ...' over 'To: ...' / 'Subject: ...' and the text: one e-mail, whatever its lines say
+            _keep(unescape(strip_md(section.title)), mail, section, found)
+            found.used.add(section.line)
+            found.mapped["templates"].append(section.line)
+            continue
         named = _named_runs(section, found)
         runs = [run for run in named if _reads_as_message(run[1])]
         if named and ((runs and _names_messages(section)) or _heading_says(section, 1)):
@@ -245,6 +251,21 @@ def _whole_message(section: Section, found: Found) -> list[Block] | None:
             bool(quoted) and _names_a_message(section.title) and bool(MESSAGE_WORDS.search(_over(section)))):
         return blocks
     return None
+
+
+MAIL_HEADER = re.compile(r"^(?:To|Subject|Cc|From)\s*:\s*\S")
+
+
+def _headed_mail(section: Section, found: Found) -> list[Block] | None:
+    """The paragraphs under a heading naming a message that open with an e-mail's 'To:' or 'Subject:'."""
+    blocks = section.blocks
+    if section.children or not section.level or not blocks or not MAIL_HEADER.match(blocks[0].text):
+        return None
+    if not (_message_words(section.title) or _message_words(_over(section))):
+        return None
+    if any(b.kind != "para" or b.lines[0] in found.used for b in blocks):
+        return None
+    return list(blocks)
 
 
 def _named_template(section: Section, blocks: list[Block]) -> bool:

@@ -29,7 +29,8 @@ from .html_code import html_code_blocks, html_split_headings
 from .note_syntax import callout, note_syntax
 from .office_html import bold_lead, join_broken_tags, split_sheets
 from .plain_text import dot_leaders, drawn_chains, has_markdown_heading, numbered_headings, typeset_headings
-from .outline_numbers import bracket_numbered_titles, clause_runs, dedent_parts, outline_numbers, tab_lists
+from .outline_numbers import (bracket_numbered_titles, clause_runs, dedent_parts, lettered_titles, outline_numbers,
+                              tab_lists)
 from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
@@ -152,6 +153,7 @@ def rewrite(lines: list[str]) -> Rewritten:
     if plain:
         dedent_parts(out.lines, skip)   # the parts of headings written only now
         bracket_numbered_titles(out.lines, skip)
+        lettered_titles(out.lines, skip)
     cheat_sheet(out.lines, skip)
     numbered_subheadings(out.lines, skip)
     clause_runs(out.lines, skip)

@@ -39,7 +39,10 @@ COMMAND_WORDS = ("ping", "ping6", "ssh", "scp", "rsync", "dig", "nslookup", "hos
                  # Windows' own: 'tracert 10.40.12.1', 'ipconfig /all'
                  "tracert", "pathping", "ipconfig", "netsh", "tasklist", "taskkill", "gpupdate", "robocopy",
                  "certutil", "wevtutil", "nbtstat", "vssadmin", "wmic", "schtasks", "wbadmin", "bcdedit", "icacls",
-                 "qwinsta", "klist", "nltest", "dsquery", "repadmin", "dcdiag", "gpresult")
+                 "qwinsta", "klist", "nltest", "dsquery", "repadmin", "dcdiag", "gpresult",
+                 # print queues (CUPS) and SQL Server's command line: 'lpstat -p zebra-3', 'sqlcmd -S DB01 -Q ...'
+                 "lpstat", "lpq", "lprm", "lpadmin", "cupsenable", "cupsdisable", "cupsaccept", "cupsreject", "cancel",
+                 "sqlcmd", "bcp")
 # PowerShell's approved verbs that runbooks type ('Revoke-MgUserSignInSession', 'Search-UnifiedAuditLog')
 POWERSHELL_VERBS = ("Get", "Set", "New", "Remove", "Restart", "Start", "Stop", "Test", "Invoke", "Add", "Enable",
                     "Disable", "Import", "Export", "Clear", "Resolve", "Update", "Install", "Uninstall", "Suspend",

@@ -13,7 +13,7 @@ import re
 
 from .mdparse import FENCE
 from .plain_layout import dedent, is_layout, is_phone_list
-from .signs import COLON_END, INDENTED, absent
+from .signs import COLON_END, INDENTED, NUMBERED, absent
 
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 BOX = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+")   # an admonition: its body is indented four, paragraphs and all
@@ -88,10 +88,18 @@ def _commented(lines: list[str]) -> set[int]:
     return out
 
 
+# '1) Verify that the server is responding' over 'ping mes01.example.local': a numbered step
+NUMBERED_STEP = re.compile(r"^\s{0,3}\d{1,2}[.)]\s+\S")
+
+
+PROSE = re.compile(r"\s(?:the|a|an|if|and|or|to|of|is|are|then|when|not|it|that)\s", re.IGNORECASE)
+QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
 def _margin_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
-    """'2. ... check the service state:' over 'Get-Service -Name "WMS*"' at the margin (a word
-    processor's text has no indent to give): the lines after the colon that each start with a known
-    command, up to the first that does not."""
+    """'2. ... check the service state:' (or any numbered step) over 'Get-Service -Name "WMS*"' at the
+    margin (a word processor's text has no indent to give): the lines after it that each start with a
+    known command, up to the first that does not."""
     from .found import SHELL_START
 
     run, j = [], start
@@ -184,7 +192,7 @@ def indented_commands(lines: list[str], code: dict[int, str], skip: set[int]) ->
     """'Step 2 - From the jump host, check the gateway:' over '<TAB>ssh ops-jump01' / '<TAB>ping -c 4 ...'
     with no blank line between (a typed memo): the commands, moved into ``code`` (line, 1-based ->
     command) for the reader to put in the tree as one code block, their lines blanked."""
-    if absent(lines, INDENTED) and absent(lines, COLON_END):
+    if absent(lines, INDENTED) and absent(lines, COLON_END) and absent(lines, NUMBERED):
         return
     i = 1
     skip = skip | _commented(lines)   # '<!-- Old way: / ssh ledger-01 ... -->' is shown to nobody
@@ -203,6 +211,10 @@ def _command_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
     column = _indent(above) + 4
     if _indent(above) < 4 and _indent(lines[start]) < 4 and above.rstrip().endswith(":"):
         return _margin_run(lines, start, skip)
+    if _indent(above) < 4 and _indent(lines[start]) < 4 and NUMBERED_STEP.match(above):
+        # no colon to say commands follow: each must also read as no sentence ('ping the lead if not' wraps the step)
+        run = _margin_run(lines, start, skip)
+        return run[:next((n for n, k in enumerate(run) if PROSE.search(QUOTED.sub("", lines[k]))), len(run))]
     if _indent(lines[start]) < column or _indent(above) >= 4:
         return []
     run, j = [], start

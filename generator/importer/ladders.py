@@ -113,9 +113,9 @@ def written_as(level: dict, label: str) -> None:
         level.setdefault("aliases", []).append(text)
 
 
-def _says_more(cell: str, lid: str) -> bool:
-    """The level's cell says more than its id ('Priority 1 (P1)' for P1, not 'P1' or 'Sev-1')."""
-    return re.sub(r"[\W_]+", "", strip_md(cell)).upper() != re.sub(r"[\W_]+", "", lid).upper()
+def _squeezed(text: str) -> str:
+    """'Sev-2' and 'SEV2' alike: letters and digits only, in capitals."""
+    return re.sub(r"[\W_]+", "", text).upper()
 
 
 def _under_severities(section: Section) -> bool:
@@ -174,10 +174,10 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
         seen = lid in found.levels or re.sub(r"-(?=\d)", "", lid.replace(" ", "")).upper() in found.levels
         entry = make_level(found, lid, name or lid) if ident is level_id else \
             found.levels.setdefault(lid, {"id": lid, "name": name or lid})   # 'CAT-2' keeps its separator
-        if name_col is not None and _says_more(row[column], lid):   # 'Priority 1 (P1)' beside a Label column
-            written_as(entry, row[column])
-        elif ident is _grade_id and strip_md(row[column]).strip() != lid:
-            written_as(entry, row[column])   # 'C1 – Critical' for the grade C-1: the words of the old page
+        written = strip_md(row[column]).strip()
+        if written != lid and ((name_col is not None and _squeezed(written) != _squeezed(lid))   # 'Priority 1 (P1)'
+                               or ident is _grade_id or _squeezed(written) == _squeezed(lid)):
+            written_as(entry, row[column])   # 'C1 – Critical' for the grade C-1, 'SEV-2' for SEV2: as the old page wrote it
         if seen and name and name != entry.get("name") and name != lid:   # a second table names it too: kept
             entry.setdefault("details", []).append(
                 {"label": header[name_col] if name_col is not None and name_col < len(header) else "Name",

@@ -149,6 +149,26 @@ def bracket_numbered_titles(lines: list[str], skip: set[int]) -> None:
         lines[i] = "#" * min(6, above + 1) + f" {match.group(2).strip()}"
 
 
+# 'A) MES SERVER DOES NOT ANSWER:' or '(B) Database not reachable' over the steps it titles
+LETTER_TITLE = re.compile(r"^\s{0,3}\(?([A-Z])\)\s+([^\s.!?].{1,80}?)\s*:?\s*$")
+
+
+def lettered_titles(lines: list[str], skip: set[int]) -> None:
+    """Titles lettered 'A)', 'B)' ... in order from A, each after a blank line with its text right under
+    it, two or more: sub-headings one below the heading above them, as typed procedures letter the
+    procedures they hold."""
+    found = [(i, m) for i, line in enumerate(lines) if i not in skip and line.lstrip()[:1] in "(ABCDEFGHIJ"
+             and (m := LETTER_TITLE.match(line)) and (i == 0 or not lines[i - 1].strip())
+             and len(m.group(2).split()) <= 12 and not m.group(2).rstrip(" :").endswith((".", "!", "?"))]
+    letters = [m.group(1) for _, m in found]
+    if len(found) < 2 or letters != [chr(ord("A") + n) for n in range(len(found))]:
+        return
+    levels = [next((len(h.group(1)) for h in (re.match(r"^(#{1,6})\s", lines[j]) for j in range(i - 1, -1, -1)) if h), 1)
+              for i, _ in found]
+    for (i, match), above in zip(found, levels):
+        lines[i] = "#" * min(6, above + 1) + f" {match.group(2).strip().rstrip(':').rstrip()}"
+
+
 def _alone(lines: list[str], i: int) -> bool:
     """Blank lines around it (or the fence an indented block's blank line became)."""
     def apart(j: int) -> bool:

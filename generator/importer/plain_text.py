@@ -229,7 +229,15 @@ def _capital_lines(lines: list[str], skip: set[int], labelled: bool = False) -> 
     label over a name too ('PROCEDURE: Card reader offline')."""
     matches = ((i, CAPITAL_LINE.match(line) or (labelled and _labelled_title(line)))
                for i, line in enumerate(lines) if i not in skip)
-    return [i for i, match in matches if match and _standalone(lines, i) and len(match.group(1).split()) <= 6]
+    return [i for i, match in matches if match and (_standalone(lines, i) or _colon_head(lines, i))
+            and len(match.group(1).split()) <= 6]
+
+
+def _colon_head(lines: list[str], i: int) -> bool:
+    """'ESCALATION ORDER:' after a blank line, its text on the very next line: a memo's part,
+    the colon saying that what follows is what it heads."""
+    return lines[i].rstrip().endswith(":") and (i == 0 or not lines[i - 1].strip()) \
+        and i + 1 < len(lines) and bool(lines[i + 1].strip())
 
 
 # 'Incident Categories:', 'Departure Control System Outage:' on a line of their own, after a blank line,

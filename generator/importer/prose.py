@@ -13,7 +13,7 @@ import re
 from .found import Found
 from .mdparse import Section, strip_md, title_matches
 from .kinds import contact_kind
-from .text import duration, slug
+from .text import business_time, duration, slug
 
 ESCALAT = re.compile(r"escalat", re.IGNORECASE)
 
@@ -24,7 +24,7 @@ BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|cate
 PLAIN_LEVEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
                          r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
-RESPOND_SENTENCE = re.compile(r"respond|\backs?\b|\blook(?:s|ing)? at it\b|\bon (?:the )?(?:bridge|call)\b|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b|"
+RESPOND_SENTENCE = re.compile(r"respond|\banswer(?:s|ed)?\b|\backs?\b|\blook(?:s|ing)? at it\b|\bon (?:the )?(?:bridge|call)\b|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b|"
                               # 'a call back within 15 minutes', 'get back to you within the hour', 'on site within 30 minutes'
                               r"\bcall(?:s|ed)?\s+(?:you\s+)?back\b|\bcall-?back\b|\bgets?\s+back\s+to\b|\bon[- ]site\b|\bon scene\b", re.IGNORECASE)
 SHORT_RESPONSE = re.compile(r"^\s*(?:ack(?:nowledge)?|respond|response|pick ?up)\s+(?:in\s+|within\s+)?(\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?|business days?))\.?\s*$",
@@ -158,9 +158,9 @@ def sentence_facts(entry: dict, text: str) -> None:
         if not RESPOND_SENTENCE.search(sentence) and not re.search(r"\bpage|paging", sentence, re.I):
             continue
         # the clause that says respond: 'acknowledges within 5 minutes; an IC joins within 15 minutes'
-        clause = next((c for c in sentence.split(";") if RESPOND_SENTENCE.search(c) and duration(c)), "")
+        clause = next((c for c in sentence.split(";") if RESPOND_SENTENCE.search(c) and (duration(c) or business_time(c))), "")
         if clause and "response_time" not in entry:
-            entry["response_time"] = duration(responding_part(clause))
+            entry["response_time"] = business_time(clause) or duration(responding_part(clause))
         if paging_of(sentence):
             entry.setdefault("paging", paging_of(sentence))
 

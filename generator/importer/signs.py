@@ -23,6 +23,8 @@ COLON_END = re.compile(rf":{SPACE}*(?:\n|$)")
 SPACED_ID = re.compile(rf"\n{SPACE}{{0,3}}[^\s|]\S{{0,9}}{SPACE}{{2,}}\S")
 # '2.2  PRIORITY 1', '7.1.1 Service desk': a line numbered in parts at the margin (or set in a little)
 PART_NUMBERED = re.compile(rf"\n{SPACE}{{0,6}}\d{{1,2}}\.\d")
+# '1) Verify ...', '2. Check ...': a numbered line, which typed commands may follow at the margin
+NUMBERED = re.compile(rf"\n{SPACE}{{0,3}}\d{{1,2}}[.)]{SPACE}")
 DRAWN_BULLET = re.compile(rf"[•◦▪‣●○■□►➢]|\n{SPACE}{{0,3}}[o§]\t")
 STEP_WORD = re.compile(rf"\n(?i:step){SPACE}")
 INDENTED_LETTER = re.compile(rf"\n{SPACE}+[a-z][.)]")

@@ -135,6 +135,25 @@ def duration(text: str) -> str | None:
     return f"{int(number)}{unit}"
 
 
+BUSINESS_TIME = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|eight|ten|twelve)\s*(?:(?:business|working|office)\s+"
+                           r"(hours?|hrs?|days?)\b"
+                           # '4 hours (office hours)', '2 hours in working time': hours the clock counts only then
+                           r"|(hours?|hrs?)\s*(?:\(|in\s+|during\s+)(?:the\s+)?(?:business|working|office)\s+(?:hours|time)\b)",
+                           re.IGNORECASE)
+
+
+def business_time(text: str) -> str | None:
+    """'4 business hours' -> '4bh', 'within 2 working days' -> '2bd': a response counted in business
+    time, which no wall-clock duration holds; None when the text gives none."""
+    match = BUSINESS_TIME.search(text)
+    if not match:
+        return None
+    count = match.group(1).lower()
+    number = int(count) if count.isdigit() else NUMBER_WORDS[count]
+    unit = (match.group(2) or match.group(3)).lower()
+    return f"{number}{'bh' if unit.startswith('h') else 'bd'}"
+
+
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45,
                 "sixty": 60, "ninety": 90, "an": 1, "a": 1, "every": 1}

@@ -19,6 +19,7 @@ import html
 import re
 
 from .mdparse import fenced_lines
+from .text import EMAIL, PHONE_ANY
 
 GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 GRID_LINE = re.compile(r"^\s*[|+]")
@@ -59,6 +60,12 @@ def _tabbed(out: list[str], start: int, skip: set[int]) -> int | None:
     if end - start < 2:
         return None
     rows = [[cell.strip() for cell in out[j].split("\t")] for j in range(start, end)]
+    if any(EMAIL.search(cell) or PHONE_ANY.fullmatch(cell) for cell in rows[0]):
+        # 'Marco Bellandi<TAB>IT Manager<TAB>555-0172<TAB>m.b@...' first: no header names the columns, so no
+        # row is one; each is a line of a list, its cells in the order written
+        for n, row in enumerate(rows):
+            out[start + n] = "- " + " – ".join(cell for cell in row if cell)
+        return end
     width = max(len(row) for row in rows)
     table = [(start + n, row + [""] * (width - len(row))) for n, row in enumerate(rows)]
     _write(out, start, end - 1, table, 1)

@@ -14,7 +14,8 @@ _UNIT_WORDS = {"m": ("minute", "minutes"), "h": ("hour", "hours"), "d": ("day", 
 
 
 def minutes(text: str) -> int | None:
-    """'15m' -> 15, '2h' -> 120; None for words like 'immediate'."""
+    """'15m' -> 15, '2h' -> 120; None for words like 'next-business-day' or business time ('4bh'),
+    which no count of wall-clock minutes is; 0 for 'immediate'."""
     match = _DURATION.match(text or "")
     if not match:
         return 0 if text == "immediate" else None
@@ -22,9 +23,16 @@ def minutes(text: str) -> int | None:
     return count * {"m": 1, "h": 60, "d": 1440, "w": 10080}[unit]
 
 
+_BUSINESS = re.compile(r"^([0-9]+)(bh|bd)$")   # a response counted in business time: '4bh', '2bd'
+
+
 def human(text: str) -> str:
-    """'15m' -> '15 minutes', 'next-business-day' -> 'next business day'."""
+    """'15m' -> '15 minutes', 'next-business-day' -> 'next business day', '4bh' -> '4 business hours'."""
     match = _DURATION.match(text or "")
+    business = _BUSINESS.match(text or "")
+    if business:
+        count, unit = int(business.group(1)), "hour" if business.group(2) == "bh" else "day"
+        return f"{count} business {unit}{'' if count == 1 else 's'}"
     if not match:
         return (text or "").replace("-", " ")
     count, unit = int(match.group(1)), match.group(2)
