@@ -286,7 +286,7 @@ def payloads(line: str, links: bool = False) -> list[str]:
                   flags=re.IGNORECASE)   # ('Step 1 - ...': the site numbers its steps)   # markers, list and section numbers
     if not stripped.startswith("#") and _capital_line(stripped):   # '🛠️ PLAYBOOK: X': a plain-text heading
         stripped = "## " + re.sub(r"^[^\w]+", "", stripped)
-        text = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", stripped[3:])   # its section number is markup too
+        text = re.sub(r"^(?:\d+(?:\.\d+)*\.?|\(?[A-Z]\))\s+", "", stripped[3:])   # its section number (or letter) is markup too
     if stripped.startswith("#"):
         text = re.sub(r"\s*\([^)]*\d[^)]*\)\s*$", "", text)   # a time window, shown as the phase's window
         text = re.sub(r"^(?:phase|step|stage|scenario)\s*\d+\s*[:.-]\s*|^(?:playbook|runbook|alert)\s*:\s*|"

@@ -37,7 +37,8 @@ def test_status_words_in_a_list_are_a_ladder_and_a_later_mention_is_not_a_level(
 def test_plain_text_level_paragraphs_with_examples_and_response_lines(tmp_path) -> None:
     levels = ladder(tmp_path, "plain-text-level-blocks.txt")
     assert [lv["id"] for lv in levels] == ["LEVEL1", "LEVEL2", "LEVEL3"]
-    assert [lv["response_time"] for lv in levels] == ["20m", "3h", "next-business-day"]
+    # 'within 3 hours during office hours': three business hours, not three around the clock
+    assert [lv["response_time"] for lv in levels] == ["20m", "3bh", "next-business-day"]
     assert levels[0]["description"] == "Whole site affected"
     assert levels[1]["examples"] == ["heating off on one floor", "a meeting room door lock jammed."]
     # the words the time does not keep stay with the level, as written

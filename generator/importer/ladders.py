@@ -8,7 +8,7 @@ import re
 
 from .found import Found
 from .mdparse import Block, Section, strip_md
-from .text import duration
+from .text import business_time, duration
 
 
 LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(?:Severity|Priority|Sev|SEV)[\s-]+[A-E])\b\W*(.*)$",
@@ -21,7 +21,7 @@ GRADE_NAMED = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\s*[;:,–—-]
                          r"([A-Za-z][\w ]{0,30}))\W*$")
 
 
-RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer|post|public post|update|notice)\b|\b(?:assigned|on the call|engaged|joined)\s+within\b|\breply within\b|\battend(?:ance)? within\b|\bon site within\b", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\breaction\b|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer|post|public post|update|notice)\b|\b(?:assigned|on the call|engaged|joined)\s+within\b|\breply within\b|\battend(?:ance)? within\b|\bon site within\b", re.IGNORECASE)
 
 
 MEANING_KEY = re.compile(r"defin|descr|meaning|impact|summary|criteria|what", re.IGNORECASE)
@@ -68,6 +68,11 @@ def apply_level_value(entry: dict, key: str, value: str) -> bool:
     value = strip_md(value)
     if not value:
         return False
+    if RESPONSE_KEY.search(key) and business_time(value) and len(value.split()) <= 6:
+        entry.setdefault("response_time", business_time(value))   # '4 hours (office hours)': 4bh, never 4h
+        if paging_of(value):
+            entry.setdefault("paging", paging_of(value))
+        return False   # the source's words stay beside it, as a detail
     if RESPONSE_KEY.search(key) and duration(value):
         from .prose import responding_part
 
@@ -140,7 +145,7 @@ def level_tables(root: Section, found: Found, make_level) -> None:
                 _level_table(block, found, make_level, _names_a_ladder(section))
 
 
-def _level_table(block: Block, found: Found, make_level, ladder_section: bool = False) -> None:
+def _level_table(block: Block, found: Found, make_level, ladder_section: str = "") -> None:
     header = [strip_md(h) for h in block.rows[0]]
     body = block.rows[1:]
     if len(header) >= 3 and all(level_id(h) for h in header[1:]) and not level_id(header[0]) and \
@@ -156,7 +161,7 @@ def _level_table(block: Block, found: Found, make_level, ladder_section: bool = 
     if column is None and any(RESPONSE_KEY.search(h) for h in header):
         column, ident, rest = _grade_column(body), _grade_id, _grade_name   # 'CAT 1', 'Tier 2' with a response column
     if column is None and ladder_section:
-        column, ident, rest = _numbered_column(header, body)
+        column, ident, rest = _numbered_column(header, body, ladder_section)
     if column is None:   # '| Level | ... |' over 'G1', 'G2': a team's own grades under a header that names them
         column, ident, rest = _headed_grades(header, body), _grade_id, _grade_name
     if column is None:
@@ -269,21 +274,34 @@ def _headed_grades(header: list[str], body: list[list[str]]) -> int | None:
     return None
 
 
-def _names_a_ladder(section: Section) -> bool:
-    """The section (or one above it) is about severity: 'Incident categories', 'Priority levels'."""
-    return bool(re.search(r"severit|priorit|categor|classif|\bsev\b", section.title, re.I)) or _under_severities(section)
+def _names_a_ladder(section: Section) -> str:
+    """The section (or one above it) is about severity: 'Incident categories', 'Priority levels'.
+    The word that names the ladder ('severity', 'priority', 'category'), or '' when none does."""
+    node = section
+    while node is not None and node.level > 0:
+        word = LADDER_TITLE.search(node.title)
+        if word:
+            return word.group(1).lower()
+        node = node.parent
+    return "severity" if _under_severities(section) else ""
 
 
-def _numbered_column(header: list[str], body: list[list[str]]):
+LADDER_TITLE = re.compile(r"\b(severit|priorit|categor|classif|sev\b)", re.IGNORECASE)
+ID_HEAD = re.compile(r"^\W*(?:id|#|no\.?|nr\.?|number)\W*$", re.IGNORECASE)
+
+
+def _numbered_column(header: list[str], body: list[list[str]], ladder: str = ""):
     """'Category' over '1 -- Critical', '2 -- High': the header names the ladder, each cell numbers a
     level (and may name it). The column, how a cell becomes an id ('Category 1' -> CATEGORY-1, and
     'Severity 1' -> SEV1 as elsewhere) and how it gives the name; or None when there is no such column."""
+    kinds = {"severit": "severity", "priorit": "priority", "categor": "category", "sev": "sev"}
     for i, head in enumerate(header):
         word = LADDER_WORD.match(head)
         numbers = [NUMBERED.match(strip_md(row[i])) if i < len(row) else None for row in body]
-        if not word or len(body) < 2 or not all(numbers) or len({m.group(1) for m in numbers}) < len(numbers):
+        named = word.group(1) if word else kinds.get(ladder) if ID_HEAD.match(head) else None
+        if not named or len(body) < 2 or not all(numbers) or len({m.group(1) for m in numbers}) < len(numbers):
             continue
-        kind = word.group(1)
+        kind = named   # ('id' over 1, 2, 3 under 'SEVERITY LEVELS': the section's word names what the numbers count)
         def ident(cell: str, kind: str = kind) -> str | None:
             match = NUMBERED.match(strip_md(cell))
             return match and (level_id(f"{kind} {match.group(1)}") or f"{kind.upper()}-{match.group(1)}")

@@ -119,25 +119,51 @@ def _rewrite(lines: list[str], start: int, end: int, rows: list[Row], attached: 
     for k in range(start, end + 1):
         lines[k] = ""
     owners: list[tuple[int, int, int]] = []    # (first line, last line, the line that holds the part)
-    group: list[Row] = []
     titled = False
+    for kind, part in _parts(rows, width):
+        if kind == "table":
+            _table(lines, part)
+            owners.append((part[0].first, part[-1].last, -1))
+            continue
+        inner, _, line = next(c for c in part[0].cells if html_text(c[0]))
+        text = html_text(inner)
+        heading = len(text.split()) <= 10 and not re.search(r"[.:;]\s|[.:]$", text)
+        lines[line] = ("## " if titled else "# ") + text if heading else text
+        titled = titled or heading
+        owners.append((part[0].first, part[0].last, line))
+    _attach_rest(lines, start, end, owners, attached)
+
+
+def _parts(rows: list[Row], width: int) -> list[tuple[str, list[Row]]]:
+    """The sheet's tables (rows between gaps) and lines across it, in order; a table the sheet
+    continues after an empty row, with no header of its own, is one table."""
+    parts: list[tuple[str, list[Row]]] = []
+    group: list[Row] = []
     for row in rows + [None]:
         kind = _kind(row, width) if row else "gap"
         if kind == "row":
             group.append(row)
             continue
-        if group:
-            _table(lines, group)
-            owners.append((group[0].first, group[-1].last, -1))
-            group = []
+        if group and parts and parts[-1][0] == "table" and _continues(parts[-1][1], group):
+            parts[-1][1].extend(group)
+        elif group:
+            parts.append(("table", group))
+        group = []
         if kind == "line":
-            inner, _, line = next(c for c in row.cells if html_text(c[0]))
-            text = html_text(inner)
-            heading = len(text.split()) <= 10 and not re.search(r"[.:;]\s|[.:]$", text)
-            lines[line] = ("## " if titled else "# ") + text if heading else text
-            titled = titled or heading
-            owners.append((row.first, row.last, line))
-    _attach_rest(lines, start, end, owners, attached)
+            parts.append(("line", [row]))
+    return parts
+
+
+def _continues(table: list[Row], group: list[Row]) -> bool:
+    """'Telematics feed stopped;1;Test the gateway;...' after an empty row under a runbook table whose
+    step column counts 1, 2, 3: more rows of that table (a step number where its rows have them)."""
+    if len(table) < 2 or len(group[0].cells) != len(table[0].cells):
+        return False
+    def numbers(row: Row) -> set[int]:
+        return {n for n, (inner, _, _) in enumerate(row.cells) if html_text(inner).strip().isdigit()}
+    counted = set.intersection(*(numbers(r) | {n for n, (c, _, _) in enumerate(r.cells) if not html_text(c).strip()}
+                                 for r in table[1:])) & set().union(*(numbers(r) for r in table[1:]))
+    return bool(counted & numbers(group[0])) and not numbers(table[0])
 
 
 def _table(lines: list[str], group: list[Row]) -> None:

@@ -259,13 +259,37 @@ def _timers_reach(rows: list[list[str]], timers: list[int]) -> bool:
     return not any(re.search(r"\d", c) for c in first) and any(re.search(r"\d", c) for c in last)
 
 
+NOTHING = re.compile(r"[-–—/.]+|n/?a", re.IGNORECASE)
+ONLY_TIME = re.compile(r"(?:after\s+)?\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?)\.?", re.IGNORECASE)
+
+
+def _upright(rows: list[list[str]]) -> list[list[str]]:
+    """'order | Servicedesk | On-call sysadmin | Head of IT' over 'after | - | 15 min | 60 min' (a sheet
+    laid out sideways, a row per fact): a column per fact and a row per level, the names' row headed
+    'Who'. Any other table as it is."""
+    if not 2 <= len(rows) <= 4 or any(len(r) != len(rows[0]) for r in rows):
+        return rows
+    width = max((i + 1 for r in rows for i, c in enumerate(r) if strip_md(c).strip()), default=0)
+    if width < 4:   # (a sheet's empty columns at the right are no levels)
+        return rows
+    rows = [r[:width] for r in rows]
+    labels = [strip_md(r[0]).strip() for r in rows]
+    names = [strip_md(c).strip() for c in rows[0][1:]]
+    if not (ORDER_COLUMN.match(labels[0]) or WHO_COLUMN.search(labels[0])) or not all(names) \
+            or any(n.isdigit() for n in names) or not any(TIMER_COLUMN.search(x) or WHEN_COLUMN.search(x) for x in labels[1:]):
+        return rows
+    header = ["Who"] + labels[1:]
+    return [header] + [[r[i] for r in rows] for i in range(1, len(rows[0]))]
+
+
 def escalation_tables(root: Section, found: Found, role_contact) -> None:
     """| Step | Who | When | under an escalation heading: one level per row, in order."""
     from .ladders import RESPONSE_KEY
 
     for section in root.walk():
         for block in section.blocks:
-            if block.kind != "table" or len(block.rows) < 3:
+            rows = _upright(block.rows) if block.kind == "table" else []
+            if len(rows) < 3:
                 continue
             from .call_lists import ASKS
             asks = bool(ASKS.search(strip_md(section.title)))   # 'Who do I call?' over | Order | Who | Phone |
@@ -273,7 +297,7 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                     asks and block.lines[0] in found.mapped["contacts"]
                     and block.lines[0] not in found.mapped["escalation"]):
                 continue   # (a call table is the chain's, in order, and its contacts' numbers too)
-            header = [strip_md(h) for h in block.rows[0]]
+            header = [strip_md(h) for h in rows[0]]
             if not (asks or title_matches(ESCALAT, section.title) or any(ESCALAT.search(h) for h in header)):
                 continue
             who = next((i for i, h in enumerate(header) if WHO_COLUMN.search(h)), None)
@@ -286,8 +310,8 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                                             or RESPONSE_KEY.search(h) or AUTHORITY_COLUMN.search(h)}
             levels: list[dict] = []
             leaving: dict[int, list[dict]] = {}
-            shift = 0 if _timers_reach(block.rows[1:], timers) else 1
-            for row in block.rows[1:]:
+            shift = 0 if _timers_reach(rows[1:], timers) else 1
+            for row in rows[1:]:
                 name = strip_md(row[who]) if who < len(row) else ""
                 if not name:
                     continue
@@ -309,11 +333,12 @@ def escalation_tables(root: Section, found: Found, role_contact) -> None:
                                 {"after": after, **({"condition": qualifier} if re.search(r"\w", qualifier) else {})})
                         elif re.search(r"\w", cell):
                             leaving.setdefault(len(levels), []).append({"condition": cell})
-                    elif i == when:
-                        trigger = {"condition": cell}
+                    elif i == when and not NOTHING.fullmatch(cell):   # ('-' on the first row: no wait)
+                        trigger = {} if ONLY_TIME.fullmatch(cell) else {"condition": cell}   # '15 min' is when, no condition
                         if duration(cell) not in (None, "immediate"):
                             trigger["after"] = duration(cell)
-                        level["triggers"].append(trigger)
+                        if trigger:
+                            level["triggers"].append(trigger)
                     elif RESPONSE_KEY.search(head) and duration(cell):
                         level["response_time"] = duration(cell)
                     elif AUTHORITY_COLUMN.search(head):

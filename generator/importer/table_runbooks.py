@@ -15,7 +15,8 @@ from collections import defaultdict
 
 from .found import Found, unused_tables
 from .mdparse import Block, Section, strip_md
-from .text import slug
+from .scenarios import _lang_of
+from .text import slug, unescape
 
 GROUP = re.compile(r"^(?:runbook|playbook|procedure|scenario|incident(?: type)?|problem)s?$")
 ACTION = re.compile(r"action|step description|what to do|^do$|instruction|task")
@@ -89,6 +90,14 @@ def _groups(block: Block, group: int) -> list[tuple[str, list[list[str]]]]:
     return out
 
 
+def command_cell(cell: str) -> str:
+    """A command column's cell as it is typed: 'Get-Service -Name RoutePlanner*' keeps its star
+    (no emphasis to strip from a command), '`kubectl get pods`' loses only its backticks."""
+    text = cell.strip()
+    spans = re.fullmatch(r"`+\s*(.*?)\s*`+", text)
+    return spans.group(1) if spans else unescape(text)
+
+
 def _playbook(section: Section, block: Block, title: str, rows, action, command, found: Found,
               skip: set[int] | None = None) -> dict:
     """A playbook of the rows: a step each, its action and command; with ``skip`` (the columns
@@ -97,12 +106,12 @@ def _playbook(section: Section, block: Block, title: str, rows, action, command,
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     for row in rows:
         text = strip_md(row[action]) if action is not None and action < len(row) else ""
-        code = strip_md(row[command]).strip() if command is not None and command < len(row) else ""
+        code = command_cell(row[command]) if command is not None and command < len(row) else ""
         if not text and not code:
             continue
         step = {"text": text or code}
         if code:
-            step["commands"] = [{"lang": "bash", "code": code}]
+            step["commands"] = [{"lang": _lang_of(code, "bash"), "code": code}]
         others = [strip_md(c) for i, c in enumerate(row) if skip is not None and i not in skip | {action, command}
                   and strip_md(c).strip()]
         if others:

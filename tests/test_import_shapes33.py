@@ -1,0 +1,129 @@
+"""`playbook import`: fixes found in stop 33 on documents nobody here wrote (blind set 23).
+
+The fixtures are in my own words, in the shapes the blind set showed: a procedure typed in a plain
+editor (capital headings with a colon, 'A)' procedure titles, commands under numbered steps, a
+tab-separated contact block with no header) and a European Excel sheet saved as CSV with semicolons.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from generator.importer.run import SourceText, convert, convert_sources
+
+TODAY = date(2026, 11, 22)
+
+TYPED = """\
+LUMEN TILEWORKS - IT PROCEDURE
+
+PURPOSE OF THE DOCUMENT:
+How the IT team handles problems with the kiln control systems.
+
+CLASSIFICATION OF THE INCIDENTS:
+Priority 1 (very high): a kiln line is stopped. The on-call must answer within 20 minutes, also at night.
+Priority 2 (high): a line works with problems. The answer must be within 3 hours in working time.
+Priority 3 (low): one office PC. Answer within 2 working days.
+
+CONTACTS:
+Irene Vassallo\tIT Manager\t555-0141\ti.vassallo@lumen.example
+Tomas Ricci\tSystems administrator\t555-0142\tt.ricci@lumen.example
+Kiln on-call\trotating weekly\t555-0149\toncall@lumen.example
+
+OPERATIVE PROCEDURES:
+
+A) KILN SCADA DOES NOT ANSWER:
+1) Check from the IT office that the server responds
+ping scada01.lumen.local
+2) Look at the state of the service
+ssh ops@scada01.lumen.local
+systemctl status kiln-scada
+3) Call the supplier if the service does not start
+
+B) GLAZE PRINTER STOPPED:
+1) Look at the queue of the printer
+lpstat -p glaze-2
+2) Ping the operator of the line and ask which job is first
+
+EMAIL TEMPLATE FOR THE PLANT:
+To: plant@lumen.example
+Subject: <system> not available
+Dear colleagues, the system <system> is not available since <hour>.
+"""
+
+
+def _typed():
+    return convert(TYPED, "Org", TODAY).documents
+
+
+def test_capital_lines_with_a_colon_head_the_text_right_under_them() -> None:
+    levels = {lv["id"]: lv for lv in _typed()["severities.yaml"]["levels"]}
+    assert list(levels) == ["P1", "P2", "P3"]
+
+
+def test_answer_within_is_a_response_and_business_time_is_held_as_such() -> None:
+    levels = {lv["id"]: lv for lv in _typed()["severities.yaml"]["levels"]}
+    # 'within 3 hours in working time' and '2 working days': business time, never 3h or 2d around the clock
+    assert [levels[k]["response_time"] for k in ("P1", "P2", "P3")] == ["20m", "3bh", "2bd"]
+
+
+def test_lettered_titles_are_procedures_and_margin_commands_under_numbered_steps_are_theirs() -> None:
+    playbooks = {pb["title"]: pb for name, pb in _typed().items() if name.startswith("playbooks/")}
+    assert set(playbooks) == {"KILN SCADA DOES NOT ANSWER", "GLAZE PRINTER STOPPED"}
+    steps = playbooks["KILN SCADA DOES NOT ANSWER"]["steps"]["resolve"]
+    assert [[line for c in s.get("commands", []) for line in c["code"].splitlines()] for s in steps] == [
+        ["ping scada01.lumen.local"], ["ssh ops@scada01.lumen.local", "systemctl status kiln-scada"], []]
+    printer = playbooks["GLAZE PRINTER STOPPED"]["steps"]["resolve"]
+    assert [c["code"] for c in printer[0]["commands"]] == ["lpstat -p glaze-2"]
+    # 'Ping the operator ...' reads as a sentence: a step, never a command
+    assert "commands" not in printer[1] and printer[1]["text"].startswith("Ping the operator")
+
+
+def test_a_tab_separated_block_that_starts_with_a_person_has_no_header_row() -> None:
+    contacts = {c["name"]: c for c in _typed()["contacts.yaml"]["contacts"]}
+    irene = contacts["Irene Vassallo"]   # the first row is a person, not the names of the columns
+    assert (irene["title"], irene["phone"], irene["email"]) == ("IT Manager", "555-0141", "i.vassallo@lumen.example")
+    assert contacts["Tomas Ricci"]["email"] == "t.ricci@lumen.example"
+
+
+def test_an_email_under_a_template_heading_is_one_message() -> None:
+    templates = _typed()["templates.yaml"]["templates"]
+    assert [t["title"] for t in templates] == ["EMAIL TEMPLATE FOR THE PLANT"]
+    assert templates[0]["body"].startswith("To: plant@lumen.example")
+
+
+SHEET = (
+    "Harlow Freight - IT storingen;;;;\r\n;;;;\r\nSEVERITY LEVELS;;;;\r\n"
+    "id;name;description;reaction time;remarks\r\n"
+    "1;Critical;All depots without planning;15 min;24/7\r\n"
+    "2;Normal;One printer;4 hours (office hours);ticket\r\n"
+    "3;Low;Questions;next working day;\r\n;;;;\r\n"
+    "ESCALATION;;;;\r\norder;Servicedesk;On-call admin;Head of IT;\r\nafter;-;15 min;60 min;\r\n;;;;\r\n"
+    "RUNBOOKS;;;;\r\nrunbook;step;action;command;note\r\n"
+    "Planner down;1;Check the service;Get-Service -ComputerName PLAN02 -Name Planner*;\r\n"
+    ";2;Restart it;Restart-Service -Name PlannerSvc;\r\n;;;;\r\n"
+    "Feed stopped;1;Test the gateway;Test-NetConnection gw.harlow.example -Port 8443;\r\n"
+    ";2;Look at the log;ssh ops@gw01 tail -n 50 /var/log/feed.log;\r\n")
+
+
+def _sheet():
+    return convert_sources([SourceText("storingen.csv", SHEET)], "Org", TODAY).documents
+
+
+def test_an_id_column_under_a_severity_heading_numbers_the_levels() -> None:
+    levels = _sheet()["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"], lv["response_time"]) for lv in levels] == [
+        ("SEV1", "Critical", "15m"), ("SEV2", "Normal", "4bh"), ("SEV3", "Low", "next-business-day")]
+
+
+def test_a_sideways_escalation_row_is_the_chain_in_order() -> None:
+    chain = _sheet()["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in chain] == ["Servicedesk", "On-call admin", "Head of IT"]
+    assert [lv["triggers"] for lv in chain[1:]] == [[{"after": "15m"}], [{"after": "60m"}]]
+
+
+def test_a_runbook_table_goes_on_after_an_empty_row_and_keeps_its_commands_as_typed() -> None:
+    playbooks = {pb["title"]: pb for name, pb in _sheet().items() if name.startswith("playbooks/")}
+    assert set(playbooks) == {"Planner down", "Feed stopped"}
+    first = playbooks["Planner down"]["steps"]["resolve"][0]["commands"][0]
+    assert first == {"lang": "powershell", "code": "Get-Service -ComputerName PLAN02 -Name Planner*"}   # its star kept
+    assert [s["commands"][0]["code"] for s in playbooks["Feed stopped"]["steps"]["resolve"]] == [
+        "Test-NetConnection gw.harlow.example -Port 8443", "ssh ops@gw01 tail -n 50 /var/log/feed.log"]
