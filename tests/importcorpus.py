@@ -56,6 +56,7 @@ def source_text(paths: list[Path]) -> str:
         seen = "\n".join(reader_lines(p, text.splitlines()))
         texts += [re.sub(r"([A-Za-z]{2,})-\n\s*([a-z])", r"\1\2", text)] if "-\n" in text else []   # 'esca-' / 'late'
         texts += [text] + ([seen] if seen != text else []) + _drawn_boxes(text) + _latex_text(p, text)
+        texts += ["\n".join(storage_text(line) for line in text.splitlines())] if "<ac:" in text else []
         # '{{incident_id}}' as Confluence shows it: the word in monospace, not a {placeholder}
         texts += [re.sub(r"\{\{([^{}\n]{1,60})\}\}", r"\1", seen)] if "{{" in seen else []
     return "\n".join(texts)
@@ -222,9 +223,28 @@ def wiki_text(text: str) -> str:
 STEP_NUMBER = re.compile(r"(?:step|level|tier|stage)\s*\d{1,2}", re.IGNORECASE)
 
 
+def storage_text(line: str) -> str:
+    """A Confluence storage-format line as the page shows it: a macro's title and a status's word,
+    a page link's text, a user mention as '@name' unless a name is written after it, no other
+    parameter ('language', 'colour') and no element of Confluence's own."""
+    line = re.sub(r'<ac:link\b[^>]*>\s*<ri:user\b[^>]*ri:username="([^"]*)"[^>]*/>\s*</ac:link>(?!\s*[A-Z][a-z])',
+                  r"@\1", line)
+    line = re.sub(r'<ri:page\b[^>]*ri:content-title="([^"]*)"[^>]*/>(?!\s*<ac:(?:plain-text-)?link-body)', r"\1", line)
+    line = re.sub(r'<ac:parameter\b[^>]*ac:name="(?!title")[^"]*"[^>]*>[^<]*</ac:parameter>', " ", line)
+    line = re.sub(r'<ac:task-id>[^<]*</ac:task-id>|<ac:task-status>[^<]*</ac:task-status>', " ", line)
+    # a macro's title and a code block's text are blocks of their own, as the page draws them
+    line = re.sub(r'<ac:parameter\b[^>]*ac:name="title"[^>]*>([^<]*)</ac:parameter>', r"<p>\1</p>", line)
+    line = line.replace("<![CDATA[", "<p>").replace("]]>", "</p>")
+    return re.sub(r"</?ac:[\w-]+\b[^>]*>|<ri:[\w-]+\b[^>]*/?>", " ", line)
+
+
 def payloads(line: str, links: bool = False) -> list[str]:
     """What of a source line a reader must find on the site: the values, not the markup or keys
     (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
+    if "<ac:" in line or "<ri:" in line or "]]>" in line:
+        line = storage_text(line)
+        if not re.search(r"\w", re.sub(r"<[^>]*>", " ", line)):
+            return []   # a macro's markup alone ('<ac:structured-macro ac:name="toc" />')
     callout = re.match(r"^(?:>\s?)+\[!\w+\][-+]?\s*(.*)$", line.strip())
     if callout:   # '> [!summary] What it means': the box's kind is its colour; its title, a label or text
         title = callout.group(1).strip()

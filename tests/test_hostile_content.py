@@ -47,6 +47,8 @@ INJECTIONS = [
     ("content/organization.yaml", "    name: Website and API", f"    name: {q(payload('service'))}"),
     ("content/organization.yaml", "name: Tidewater Studios", f"name: {q(short('org'))}"),
     ("content/severities.yaml", "    name: Critical", f"    name: {q(short('sev'))}"),
+    ("content/playbooks/database-unavailable.yaml", "        - lang: sql\n          code: SELECT pg_terminate_backend",
+     f"        - lang: sql\n          title: {q(payload('cmdtitle'))}\n          code: SELECT pg_terminate_backend"),
 ]
 POSTMORTEM_BODY = f"""
 ## Summary
@@ -82,6 +84,8 @@ def test_payloads_reach_the_pages_as_text(hostile_site: Path) -> None:
     html = (hostile_site / "playbooks" / "site-slow.html").read_text()
     assert "&lt;img src=x onerror=" in html
     assert "<img src=x" not in html and "<script>window" not in html
+    titled = (hostile_site / "playbooks" / "database-unavailable.html").read_text()   # a command's title
+    assert "window.__xss='cmdtitle-img'" in titled.replace("&#39;", "'") and "<img src=x" not in titled
     for page in hostile_site.rglob("*.html"):
         finder = ActiveContent()
         finder.feed(page.read_text())

@@ -127,3 +127,25 @@ def test_a_runbook_table_goes_on_after_an_empty_row_and_keeps_its_commands_as_ty
     assert first == {"lang": "powershell", "code": "Get-Service -ComputerName PLAN02 -Name Planner*"}   # its star kept
     assert [s["commands"][0]["code"] for s in playbooks["Feed stopped"]["steps"]["resolve"]] == [
         "Test-NetConnection gw.harlow.example -Port 8443", "ssh ops@gw01 tail -n 50 /var/log/feed.log"]
+
+
+def test_a_confluence_storage_format_page_reads_as_the_page_shows() -> None:
+    from .importcorpus import CORPUS
+
+    text = (CORPUS / "confluence-storage-format.html").read_text()
+    docs = convert_sources([SourceText("page.html", text)], "Org", TODAY).documents
+    playbooks = {pb["title"]: pb for name, pb in docs.items() if name.startswith("playbooks/")}
+    # 'Procedures' over two 'Procedure: ...' headings is no alert: a playbook each, the label dropped
+    assert set(playbooks) == {"Plate setter offline", "Colour server slow"}
+    plate = [s for stage in playbooks["Plate setter offline"]["steps"].values() for s in stage]
+    command = plate[0]["commands"][0]
+    assert command["code"] == "systemctl status platesetter-queue\njournalctl -u platesetter-queue -n 50"
+    assert command["title"] == "On prepress01"   # the code macro's title parameter
+    assert "@bnwosu" in plate[1]["text"] and "the queue page" in plate[1]["text"]
+    contacts = {c["name"]: c for c in docs["contacts.yaml"]["contacts"]}
+    assert contacts["Oda Karlsson"]["phone"] == "555-0161"   # the mention's name, written after it
+    template = docs["templates.yaml"]["templates"][0]
+    assert template["title"] == "Notice to the press halls"
+    assert template["body"].splitlines()[2] == "The {system} is down since {time}. We will update you by {time}."
+    levels = {lv["id"]: lv["response_time"] for lv in docs["severities.yaml"]["levels"]}
+    assert levels == {"P1": "10m", "P2": "1h", "P3": "3bd"}

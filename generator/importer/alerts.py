@@ -45,8 +45,9 @@ def alert_runbooks(root: Section, found: Found) -> None:
 
 
 # An alert's name as a heading: 'KubePodCrashLooping', 'Alert: disk_full', 'HighErrorRate (warning)'.
-ALERT_TITLE = re.compile(r"^(?:alert\s*:\s*)?[A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*(?:\s*\([^)]*\))?$|"
-                         r"^alert\s*:\s*\S+$", re.IGNORECASE)
+# (a capital or '_' after its first letter, case kept: 'Procedures' or 'Runbooks' is a word, no alert's name)
+ALERT_TITLE = re.compile(r"^(?:(?i:alert)\s*:\s*)?[A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*(?:\s*\([^)]*\))?$|"
+                         r"^(?i:alert)\s*:\s*\S+$")
 
 
 CAUSE_LEAD = re.compile(r"^(possible|likely|common)\s+")

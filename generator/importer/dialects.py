@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .toggles import toggle_sections
+from .confluence_storage import is_storage, rewrite_storage
 from .pdf_text import pdf_layout
 from .mdparse import RULE, fenced_lines
 from . import html_lists
@@ -112,6 +113,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     out = Rewritten(list(lines))
     out.original = list(lines)
     start = _front_matter(out)
+    if is_storage(out.lines):   # a Confluence page's storage format: its macros and links as plain HTML
+        rewrite_storage(out.lines)
     fenced = fenced_lines(lines)
     if toggle_sections(out.lines, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)

@@ -44,9 +44,12 @@ def html_code_blocks(lines: list[str], attached: dict[int, int], skip: set[int],
             _rewrite(lines, i, end, opened, fences, attached)
             changed = True
         elif code is not None and not any(k in skip for k in range(i, end + 1)) and _alone(lines, i, end, opened):
+            lead = lines[i][:opened.start()]
             for k, text in zip(range(i, end + 1), _body(lines, i, end, opened)):
                 code[k + 1] = html.unescape(INLINE.sub("", text)).replace("\xa0", " ")
                 lines[k] = ""
+            if TITLE_LEAD.match(lead):   # the block's title, a bold line over it, stays the line's text
+                lines[i] = lead
             changed = True
         i = end + 1
     return changed
@@ -114,9 +117,16 @@ def _body(lines, start, end, opened) -> list[str]:
     return [lines[start][opened.end():]] + lines[start + 1:end] + [PRE_CLOSE.split(lines[end], 1)[0]]
 
 
+# '<p><strong>On the jump box</strong></p><pre>...': a code panel's title written on the block's first line
+TITLE_LEAD = re.compile(r"^\s*(?:<[^<>]+>\s*)*<p>\s*<(?:strong|b)>[^<>]{1,80}</(?:strong|b)>\s*</p>\s*$", re.IGNORECASE)
+
+
 def _alone(lines, start, end, opened) -> bool:
-    """Nothing but markup before the block's '<pre>' and after its '</pre>' on their lines."""
-    return bool(ONLY_TAGS.match(lines[start][:opened.start()])) and bool(ONLY_TAGS.match(PRE_CLOSE.split(lines[end], 1)[1]))
+    """Nothing but markup (or the block's bold title) before its '<pre>', nothing but markup after its
+    '</pre>', on their lines."""
+    before = lines[start][:opened.start()]
+    return bool(ONLY_TAGS.match(before) or TITLE_LEAD.match(before)) \
+        and bool(ONLY_TAGS.match(PRE_CLOSE.split(lines[end], 1)[1]))
 
 
 def _rewrite(lines, start, end, opened, fences, attached) -> None:

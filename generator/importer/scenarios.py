@@ -176,7 +176,7 @@ def _steps_follow(blocks: list[Block], label: Block) -> bool:
 
 def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stage: str | None,
                      condition: str) -> None:
-    last_step = None
+    last_step, title = None, ""   # (the title a code panel gives its commands)
     outer, quote_end = condition, None   # a condition a callout's title sets ends with its block quote
     for block in blocks:
         if _captioned_message(block):
@@ -218,6 +218,10 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
                 continue
         if stage is None:
             continue
+        if block.kind == "label" and not block.text and _titles_code(blocks, block):
+            title = strip_md(block.label)   # 'On the admin jump box' over the block: where its commands run
+            found.use(key, block)
+            continue
         if block.kind == "item" and block.level > 0 and last_step is not None:
             last_step["note"] = (last_step.get("note", "") + "\n" + strip_md(block.text)).strip("\n")
             found.use(key, block)
@@ -240,6 +244,9 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             found.use(key, block)
         elif block.kind == "code":
             steps = _code_steps(block, condition)
+            if title and steps and steps[0].get("commands"):
+                steps[0]["commands"][0]["title"] = title
+            title = ""
             if steps and last_step is not None and not last_step.get("commands") and \
                     not _starts_with_comment(block):
                 last_step["commands"] = steps[0].get("commands", [])
@@ -247,6 +254,13 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             for step in steps:
                 _append(pb, stage, step)
             found.use(key, block)
+
+
+def _titles_code(blocks: list[Block], block: Block) -> bool:
+    """A short bold line on the very line a code block starts on (a wiki's code panel and its title)."""
+    following = next((b for b in blocks if b.lines and b.lines[0] >= block.lines[0] and b is not block), None)
+    return following is not None and following.kind == "code" and following.lines[0] == block.lines[-1] \
+        and len(strip_md(block.label).split()) <= 10
 
 
 SPAN = re.compile(r"`([^`\n]{4,200})`")
