@@ -282,6 +282,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
         item = re.match(r"^<li\b", stripped, re.IGNORECASE)
         # '<b>Out of hours line:</b> 0113 ...' reads as '**Out of hours line:** 0113 ...', a label and its value
         stripped = re.sub(r"^<(b|strong)>([^<>]{2,60}?:)</\1>(?=\s*\S)", r"**\2**", stripped.strip(), flags=re.IGNORECASE)
+        # '<li><p><strong>Service Desk</strong> logs the ticket': a named step, as '1. **Service Desk** logs ...'
+        stripped = re.sub(r"^(<li\b[^>]*>\s*(?:<p\b[^>]*>)?\s*)<(b|strong)>([^<>]{2,60})</\2>(?=\s+[a-z(])", r"\1**\3**",
+                          stripped, flags=re.IGNORECASE)
         stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
         stripped = re.sub(r"\s{2,}", " ", stripped)   # a browser shows a run of spaces as one
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
@@ -315,6 +318,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
     # 'PROCEDURE: Donation site down' on a line of its own: a kind label over the playbook it names
     text = re.sub(r"^(?:procedure|playbook|runbook|scenario)\s*:\s*(?=\S.{0,60}$)", "", text, flags=re.IGNORECASE)
     if re.match(r"^\s*(?:[-*+]|\d+[.)]|[a-z][.)]|\([a-z]\))\s", stripped):   # '- Name — role — phone', '1. Who -- when': fields, as cells
+        # '1. **Service Desk** logs the ticket': whom the step names, then what it says of them, shown apart
+        text = re.sub(r"^\*\*([^*]{2,60})\*\*\s+(?=[a-z(])", r"\1 — ", text)
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
         # 'Duty manager: Aled Price — 0113 ...': a title, then whom it names, shown as two fields
@@ -485,8 +490,11 @@ def header_rows(source: Path) -> set[int]:
     from generator.importer.dialects import rewrite
 
     if source.suffix.lower() == ".csv":   # a sheet's block: the row under its title names the columns
-        filled = [sum(bool(c.strip()) for c in line.split(",")) for line in lines]
-        rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 1 and lines[i].split(",")[0].strip()}
+        from .markup_lines import sheet_delimiter
+
+        comma = sheet_delimiter(lines)
+        filled = [sum(bool(c.strip()) for c in line.split(comma)) for line in lines]
+        rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 1 and lines[i].split(comma)[0].strip()}
         # (and the first row after an empty one: a block of its own, its first row its columns' names)
         rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 0 and filled[i + 1] >= 2}
     drawn = rewrite(lines).lines   # a table aligned with spaces and no rule: the row the importer heads it with

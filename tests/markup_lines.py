@@ -23,14 +23,21 @@ RST_HIDDEN_OPTIONS = {"widths", "local", "depth", "maxdepth", "class", "name", "
                       "lineno-start", "target", "scale", "delim", "quote", "escape", "file", "url", "encoding"}
 
 
+def sheet_delimiter(lines: list[str]) -> str:
+    """';' for a sheet Excel saved where the decimal mark is a comma, else ','."""
+    head = "\n".join(lines[:100])
+    return ";" if head.count(";") > head.count(",") else ","
+
+
 def reader_lines(path: Path, lines: list[str]) -> list[str]:
     from .markup_tex_wiki_lines import dokuwiki, dokuwiki_signs, latex, latex_signs, twiki, twiki_signs
     from .markup_troff_lines import troff, troff_signs
 
     suffix = path.suffix.lower()
     if suffix == ".csv":   # a sheet: each line's cells, set apart as a drawn table's are
+        comma = sheet_delimiter(lines)
         return ["  ".join(cell.strip() for cell in line.replace('""', "\x00").replace('"', "").replace("\x00", '"')
-                          .split(",") if cell.strip()) for line in lines]
+                          .split(comma) if cell.strip()) for line in lines]
     if troff_signs(suffix, lines):
         return troff(lines)
     if suffix in RST:

@@ -149,3 +149,35 @@ def test_a_confluence_storage_format_page_reads_as_the_page_shows() -> None:
     assert template["body"].splitlines()[2] == "The {system} is down since {time}. We will update you by {time}."
     levels = {lv["id"]: lv["response_time"] for lv in docs["severities.yaml"]["levels"]}
     assert levels == {"P1": "10m", "P2": "1h", "P3": "3bd"}
+
+
+def test_what_a_chain_step_says_its_level_does_is_its_duties_not_when_to_escalate() -> None:
+    text = ("# Ops\n\n## Escalation\n\n1. **Service Desk** logs the ticket and calls the on-call engineer.\n"
+            "2. **On-call engineer** investigates and fixes.\n"
+            "3. **Head of IT** is called if a site is stopped for more than two hours.\n"
+            "4. **CEO** if customers are affected for a day\n")
+    chain = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
+    assert [lv.get("duties") for lv in chain] == ["logs the ticket and calls the on-call engineer",
+                                                  "investigates and fixes",
+                                                  "is called if a site is stopped for more than two hours", None]
+    # the source says when only where it says 'if': elsewhere the placeholder asks, never a duty read as a condition
+    assert chain[0]["triggers"][0]["condition"].startswith("FILL IN")
+    assert chain[2]["triggers"] == [{"condition": "if a site is stopped for more than two hours"}]
+    assert chain[3]["triggers"] == [{"condition": "if customers are affected for a day"}]
+
+
+def test_the_escalation_page_shows_what_a_level_does(tmp_path) -> None:
+    from generator import core
+    from generator.render import pages as render_pages
+
+    from .conftest import TEST_TODAY, copy_repo
+
+    repo = copy_repo(tmp_path / "repo")
+    policy = repo / "content" / "escalation.yaml"
+    text = policy.read_text()
+    first = text.index("    contacts:")   # the first level's contacts: its duties go just above them
+    policy.write_text(text[:first] + "    duties: Opens the bridge and pages the database owner\n" + text[first:])
+    result = core.load(repo, core.Options(today=TEST_TODAY, render_cards=False))
+    assert result.project is not None, result
+    pages = {page.uri: page.markdown for page in render_pages.render_site(result.project)}
+    assert "**Does:** Opens the bridge and pages the database owner" in pages["escalation.md"]

@@ -150,7 +150,7 @@ def escalation(found: Found, doc_date: str) -> dict | None:
         out = {"id": _unique(level["id"], taken), "name": level["name"],
                **({"chain": level.get("_chain") or "Escalation"} if several else {}), "contacts": level["contacts"],
                "triggers": level["triggers"] or [{"condition": missing("when to escalate to this level")}]}
-        for key in ("response_time", "authority"):
+        for key in ("response_time", "authority", "duties"):
             if level.get(key):
                 out[key] = level[key]
         levels.append(out)

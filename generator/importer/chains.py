@@ -175,11 +175,25 @@ TIMER = re.compile(r"^(?P<who>,\s*[^()—–]+?)?\s*\(\s*(?P<after>\d+\s*(?:s|se
 ACK_WITHIN = re.compile(r"(?:acknowledges?|respond|answers?)\w*\s+within\s+(\d+\s*\w+)", re.IGNORECASE)
 
 
+# 'logs the ticket', 'takes over coordination', 'is informed of every P1': a clause that says what the
+# level does (a verb in the third person first), as against 'if no answer in 15 min', 'for P1 only'
+DUTY = re.compile(r"^(?:[a-z]+(?:s|es|ed)\b|is\s+\w+|are\s+\w+|has\b|takes\b|does\b|goes\b)(?=\s+\S)")
+CONDITION_OPEN = re.compile(r"^(?:if|when|whenever|after|unless|once|only|for|in case|where|while|no|not|still|on|during|"
+                            r"out|outside|before|within|beyond|past|over|at)\b", re.IGNORECASE)
+WHEN_CLAUSE = re.compile(r"\b(?:if|when|whenever|unless|once)\b.*$", re.IGNORECASE)
+
+
 def _timed_step(level: dict, rest: str) -> None:
     """The rest of a step's line: its timer and its holder when the line gives them, else its condition."""
     timer = TIMER.match(rest)
     if timer is None or not duration(timer.group("after")):
-        if rest:
+        duty = DUTY.match(rest) if rest and not CONDITION_OPEN.match(rest) else None
+        if duty:   # '**Service Desk** logs the ticket ...': what the level does, not when it is reached
+            level["duties"] = rest
+            when = WHEN_CLAUSE.search(rest)   # '... is called by the Head of IT if a site is stopped'
+            if when:
+                level["triggers"].append({"condition": when.group(0).strip(" .")})
+        elif rest:
             level["triggers"].append({"condition": rest})
         return
     level["name"] = f"{level['name']}{(timer.group('who') or '').rstrip()} ({timer.group('after')})"   # as written

@@ -65,7 +65,8 @@ def escalation_level(d: dict, step: int = 1) -> m.EscalationLevel:
     triggers = tuple(m.Trigger(t.get("after", ""), _t(t.get("severities")), t.get("condition", ""))
                      for t in d["triggers"])
     return m.EscalationLevel(d["id"], d["name"], _t(d["contacts"]), triggers,
-                             d.get("response_time", ""), d.get("authority", ""), d.get("chain", ""), step)
+                             d.get("response_time", ""), d.get("authority", ""), d.get("chain", ""), step,
+                             d.get("duties", ""))
 
 
 def escalation_levels(levels) -> tuple[m.EscalationLevel, ...]:

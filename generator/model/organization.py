@@ -104,6 +104,7 @@ class EscalationLevel:
     authority: str = ""
     chain: str = ""   # which of several chains ('Business hours'); '' when the policy has one
     step: int = 0     # its place in its chain, from 1
+    duties: str = ""  # what it does when reached
 
 
 @dataclass(frozen=True)
