@@ -178,7 +178,7 @@ ACK_WITHIN = re.compile(r"(?:acknowledges?|respond|answers?)\w*\s+within\s+(\d+\
 # 'logs the ticket', 'takes over coordination', 'is informed of every P1': a clause that says what the
 # level does (a verb in the third person first), as against 'if no answer in 15 min', 'for P1 only'
 DUTY = re.compile(r"^(?:[a-z]+(?:s|es|ed)\b|is\s+\w+|are\s+\w+|has\b|takes\b|does\b|goes\b)(?=\s+\S)")
-CONDITION_OPEN = re.compile(r"^(?:if|when|whenever|after|unless|once|only|for|in case|where|while|no|not|still|on|during|"
+CONDITION_OPEN = re.compile(r"^(?:escalat\w*|if|when|whenever|after|unless|once|only|for|in case|where|while|no|not|still|on|during|"
                             r"out|outside|before|within|beyond|past|over|at)\b", re.IGNORECASE)
 WHEN_CLAUSE = re.compile(r"\b(?:if|when|whenever|unless|once)\b.*$", re.IGNORECASE)
 
