@@ -181,3 +181,82 @@ def test_the_escalation_page_shows_what_a_level_does(tmp_path) -> None:
     assert result.project is not None, result
     pages = {page.uri: page.markdown for page in render_pages.render_site(result.project)}
     assert "**Does:** Opens the bridge and pages the database owner" in pages["escalation.md"]
+
+
+ON_CALL_TOOL = """\
+Ferrywell Ops - on-call notes (copied out of the paging tool)
+
+Escalation Policies / Ferrywell Core
+
+1
+Level 1
+Notify the following users or schedules immediately
+Core Primary Rota
+escalates after 10 minutes
+
+2
+Level 2
+Notify the following users or schedules immediately
+Core Backup Rota
+escalates after 20 minutes
+
+3
+Level 3
+Notify the following users or schedules immediately
+Ilse Marquardt
+escalates after 30 minutes
+
+Team members
+
+Name              Job title              Contact
+Ilse Marquardt    Head of Platform       ilse@ferrywell.example   +1 555-0191
+Tarek Haddad      Platform Engineer      tarek@ferrywell.example  +1 555-0192
+
+--------------------------------------------
+OUR NOTES
+--------------------------------------------
+
+priorities we use:
+  P1 / Critical - nobody can book a crossing. ack 5 min, everyone on the bridge
+  P2 / High - one port affected. ack 15 min
+  P3 / Low - internal tools slow. next business day
+
+--------------------------------------------
+harbour notice (paste into the status page)
+--------------------------------------------
+  Crossings from one port are delayed. We are working on it.
+
+old note: the 'Legacy' policy was deleted.
+"""
+
+
+def _tool():
+    return convert(ON_CALL_TOOL, "Org", TODAY).documents
+
+
+def test_an_on_call_tools_policy_page_copied_as_text_is_the_chain() -> None:
+    chain = _tool()["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in chain] == ["Level 1: Core Primary Rota", "Level 2: Core Backup Rota",
+                                            "Level 3: Ilse Marquardt"]
+    # 'escalates after 10 minutes' on a rule is when the next rule is reached
+    assert [lv["triggers"] for lv in chain[1:]] == [[{"after": "10m"}], [{"after": "20m"}]]
+    assert chain[0]["triggers"][0]["condition"].startswith("FILL IN")
+
+
+def test_a_contact_column_of_addresses_and_numbers_reaches_the_rows_people() -> None:
+    contacts = {c["name"]: c for c in _tool()["contacts.yaml"]["contacts"]}
+    assert (contacts["Tarek Haddad"]["email"], contacts["Tarek Haddad"]["phone"]) == ("tarek@ferrywell.example",
+                                                                                      "+1 555-0192")
+    assert contacts["Ilse Marquardt"]["title"] == "Head of Platform"
+
+
+def test_level_lines_set_in_under_a_lead_are_the_ladder() -> None:
+    levels = _tool()["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["name"], lv["response_time"]) for lv in levels] == [
+        ("P1", "Critical", "5m"), ("P2", "High", "15m"), ("P3", "Low", "next-business-day")]
+
+
+def test_a_notice_under_a_heading_that_says_where_to_paste_it_is_a_template_and_only_its_text() -> None:
+    templates = _tool()["templates.yaml"]["templates"]
+    assert [t["title"] for t in templates] == ["harbour notice (paste into the status page)"]
+    assert templates[0]["body"].strip() == "Crossings from one port are delayed. We are working on it."

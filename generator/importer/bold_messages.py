@@ -250,6 +250,10 @@ def _whole_message(section: Section, found: Found) -> list[Block] | None:
     if _reads_as_message(blocks) or _named_template(section, blocks) or (
             bool(quoted) and _names_a_message(section.title) and bool(MESSAGE_WORDS.search(_over(section)))):
         return blocks
+    if PASTED.search(section.title) and MESSAGE_WORDS.search(section.title) and _no_code(blocks[:1]):
+        # 'clinic notice (paste into Statuspage)' over its text: the message, sent as written; only its first
+        # paragraph, since nothing marks where it ends (a remark after it is never sent: it stays in notes)
+        return blocks[:1]
     return None
 
 
@@ -266,6 +270,9 @@ def _headed_mail(section: Section, found: Found) -> list[Block] | None:
     if any(b.kind != "para" or b.lines[0] in found.used for b in blocks):
         return None
     return list(blocks)
+
+
+PASTED = re.compile(r"\b(?:paste|copy)\s+(?:it\s+)?(?:into|in|to|on)\b|\bpost(?:ed)?\s+(?:it\s+)?(?:in|to|on)\b", re.IGNORECASE)
 
 
 def _named_template(section: Section, blocks: list[Block]) -> bool:

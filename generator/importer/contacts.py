@@ -211,7 +211,8 @@ def under_contact_words(section: Section) -> bool:
 
 PHONE_COLUMN = re.compile(r"phone|mobile|\bcell\b|\btel\b|dial", re.IGNORECASE)
 # '| How to reach |', '| Contact details |': a column of numbers and addresses, and words beside them
-HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b", re.IGNORECASE)
+# ('Contact' alone over 'nadia@host.example  +1 555-0170': how to reach the row's person, as an on-call tool lists it)
+HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b|^contact(?: info(?:rmation)?)?$", re.IGNORECASE)
 REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial|" + HOW_TO_REACH.pattern,
                           re.IGNORECASE)
 

@@ -23,7 +23,7 @@ from .text import PHONE_ANY
 from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
                            numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
-from .outline import lettered_runs, lettered_steps, outline_headings, phone_lines, step_lines
+from .outline import level_lines, lettered_runs, lettered_steps, outline_headings, phone_lines, step_lines
 from .html_details import details_sections
 from .sheets_html import is_sheets, rewrite_sheets
 from .html_code import html_code_blocks, html_split_headings
@@ -144,6 +144,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         numbered_paragraphs(out.lines, set(range(start)) | fenced)
         lettered_runs(out.lines, set(range(start)) | fenced, out.breaks)
         phone_lines(out.lines, set(range(start)) | fenced)
+        level_lines(out.lines, set(range(start)) | fenced)
         step_lines(out.lines, set(range(start)) | fenced)
     if plain:
         dedent_parts(out.lines, set(range(start)) | fenced)

@@ -47,6 +47,7 @@ from .level_sentences import level_sentences
 from .sentence_ladder import sentence_ladder
 from .lead_ladders import lead_ladders
 from .staircase_chains import staircase_chains
+from .ui_policies import ui_policies
 from .nested_chains import nested_chains
 from .help_lists import help_lists
 from .priority_columns import priority_columns
@@ -80,7 +81,7 @@ def extract(root: Section) -> Found:
     steps = (email_senders, review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, runbook_rows, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), lambda r, f: sentence_ladder(r, f, _level), level_sentences, _scenarios, prose_runbooks, situation_labels, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
-             lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
+             lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: ui_policies(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),
              _escalation,
              lambda r, f: escalation_prose(r, f, _role_contact), lambda r, f: prose_chains(r, f, _role_contact), lambda r, f: try_chains(r, f, _role_contact), role_tables, role_sections, role_headings, raci_tables, duty_lists, checklist_phases, phase_tables, _phases, phase_lists, _postmortem,
              _templates, nested_contacts, _contacts, section_contacts, para_contacts, prose_contacts, bracket_contacts,

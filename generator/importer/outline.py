@@ -16,7 +16,7 @@ import re
 
 from .plain_layout import atx_level_above
 from .text import TEL_WORDS
-from .signs import INDENTED_LETTER, STEP_WORD, absent, without
+from .signs import COLON_END, INDENTED_LETTER, STEP_WORD, absent, without
 
 ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(\S.*)$")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -188,6 +188,31 @@ def phone_lines(lines: list[str], skip: set[int]) -> None:
             for k in range(i, end):
                 lines[k] = "- " + lines[k].strip()
         i = end
+
+
+# '  P1 / Critical - patients cannot join ...': a level's line, set in under the line that leads to it
+LEVEL_LINE = re.compile(r"^(\s{1,4})(?:level|severity|sev|priority|p|s)[\s-]?\d{1,2}\b\s*[/:(–—-]", re.IGNORECASE)
+
+
+def level_lines(lines: list[str], skip: set[int]) -> None:
+    """'sev levels (what we agreed):' over '  P1 / Critical - ...' / '  P2 / High - ...', each set in
+    alike, two or more, a blank line after: a list, a level an item (not one wrapped paragraph)."""
+    if absent(lines, COLON_END):
+        return
+    i = 0
+    while i < len(lines) - 1:
+        if i in skip or not lines[i].rstrip().endswith(":"):
+            i += 1
+            continue
+        run, j = [], i + 1
+        while j < len(lines) and j not in skip and LEVEL_LINE.match(lines[j]):
+            run.append(j)
+            j += 1
+        indents = {LEVEL_LINE.match(lines[k]).group(1) for k in run}
+        if len(run) >= 2 and len(indents) == 1 and (j == len(lines) or not lines[j].strip()):
+            for k in run:
+                lines[k] = "- " + lines[k].strip()
+        i = max(j, i + 1)
 
 
 STEP_LINE = re.compile(r"^Step\s+(\d{1,2})\s*[-–—:.)]\s+(\S.*)$", re.IGNORECASE)

@@ -23,10 +23,12 @@ BOLD_LEVEL = re.compile(r"\*\*\s*((?:level|severity|sev|priority|tier|class|cate
 # 'Priority 1, which we call *Urgent*, is ...', 'Sev 2 (Major) means ...', 'P3 - Minor: ...': a level said first, in prose.
 PLAIN_LEVEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?((?:level|severity|sev|priority|tier|class|category|p|s)[\s-]?\d{1,2})\b"
                          r"(?:,\s*(?:which we call|also called|known as|or)?\s*\*+([A-Za-z][\w ]{0,30}?)\*+\s*,?"
-                         r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)
+                         r"|\s*\(([^)]{1,40})\)|\s*[-–—:]\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b"
+                         r"|\s*/\s*([A-Z][\w]*(?: [A-Z][\w]*){0,3})\b)?", re.IGNORECASE)   # 'P1 / Critical - ...'
 RESPOND_SENTENCE = re.compile(r"respond|\banswer(?:s|ed)?\b|\backs?\b|\blook(?:s|ing)? at it\b|\bon (?:the )?(?:bridge|call)\b|\brepl(?:y|ies)\b|\bresponse (?:with)?in\b|first (?:human )?response|begins? work|engage|acknowledg|starts? work|pick(ed)? up|\btriag(?:e|ed)\b|\bhandled?\b|\bon it\b|\beyes on\b|"
                               # 'a call back within 15 minutes', 'get back to you within the hour', 'on site within 30 minutes'
                               r"\bcall(?:s|ed)?\s+(?:you\s+)?back\b|\bcall-?back\b|\bgets?\s+back\s+to\b|\bon[- ]site\b|\bon scene\b", re.IGNORECASE)
+NEXT_DAY_ALONE = re.compile(r"\s*(?:(?:within|by)\s+(?:the\s+)?)?next\s+(?:business|working)\s+day\W*", re.IGNORECASE)
 SHORT_RESPONSE = re.compile(r"^\s*(?:ack(?:nowledge)?|respond|response|pick ?up)\s+(?:in\s+|within\s+)?(\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?|business days?))\.?\s*$",
                             re.IGNORECASE)
 LABELLED_WITHIN = re.compile(r"\bwithin\s+(?:an?\s+|one\s+)?\d*\s*(?:minutes?|mins?|hours?|hrs?|days?)\b", re.IGNORECASE)
@@ -39,7 +41,9 @@ CALLS = re.compile(r"\b(?:calls?|pages?|escalates? to|contacts?|notif(?:y|ies)|p
 
 def prose_levels(root: Section, found: Found, make_level) -> None:
     for section in root.walk():
-        if not section.level or not (title_matches(SEVERITY_TITLE, section.title) or _bold_level_run(section, found)):
+        led = _led_level_run(section, found)   # (at the top of a document with no headings too)
+        if not led and (not section.level or not (title_matches(SEVERITY_TITLE, section.title)
+                                                  or _bold_level_run(section, found))):
             continue
         for block in section.blocks:
             if block.kind != "para" or block.lines[0] in found.used:
@@ -54,6 +58,18 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
         if len({m.group(1).lower() for _, m in plain}) >= 2:   # a ladder: two levels or more, each its paragraph
             for block, match in plain:
                 _level_paragraph(block, match, found, make_level)
+
+
+def _led_level_run(section: Section, found: Found) -> bool:
+    """'sev levels (what we agreed):' over two items or more that each start with a level:
+    a ladder, whatever the heading above says."""
+    for lead, following in zip(section.blocks, section.blocks[1:]):
+        if lead.kind == "para" and lead.text.rstrip().endswith(":") and SEVERITY_TITLE.search(lead.text) \
+                and following.kind == "item":
+            run = [b for b in section.blocks[section.blocks.index(following):] if b.kind == "item"]
+            levels = [b for b in run if PLAIN_LEVEL.match(strip_md(b.text)) and b.lines[0] not in found.used]
+            return len(levels) >= 2
+    return False
 
 
 # 'PR1  The catalogue is down ...': a team's own prefix and a number, set off by spaces or a dash
@@ -134,6 +150,9 @@ def sentence_facts(entry: dict, text: str) -> None:
     from .ladders import apply_level_value, paging_of
 
     for sentence in re.split(r"(?<=[.!?])\s+|\s+[·•|]\s+|\s+[—–]\s+", text):
+        if NEXT_DAY_ALONE.fullmatch(sentence) and "response_time" not in entry:
+            entry["response_time"] = "next-business-day"   # '... internal stuff. next business day': when it is looked at
+            continue
         short = SHORT_RESPONSE.match(sentence)   # 'ack 5m', 'respond 15 min': a cheat sheet's clause
         if short and "response_time" not in entry and duration(short.group(1)):
             entry["response_time"] = duration(short.group(1))
