@@ -260,3 +260,12 @@ def test_a_notice_under_a_heading_that_says_where_to_paste_it_is_a_template_and_
     templates = _tool()["templates.yaml"]["templates"]
     assert [t["title"] for t in templates] == ["harbour notice (paste into the status page)"]
     assert templates[0]["body"].strip() == "Crossings from one port are delayed. We are working on it."
+
+
+def test_a_callout_titled_escalation_over_a_numbered_list_is_the_chain() -> None:
+    text = ("# Team note\n\n## People\n\n- Mira Holt – lead – 555-0131 – mira@example.org\n\n"
+            "> [!warning] Escalation order\n> 1. Whoever holds the pager\n> 2. Mira Holt (lead) – if no progress after 30 min\n"
+            "> 3. CTO – only for SEV-1\n")
+    chain = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in chain] == ["Whoever holds the pager", "Mira Holt (lead)", "CTO"]
+    assert chain[1]["contacts"] == ["mira-holt"] and chain[1]["triggers"] == [{"condition": "if no progress after 30 min"}]

@@ -27,6 +27,8 @@ def escalation_chains(root: Section, found: Found, role_contact) -> None:
             _ordered_chain(section, found, role_contact)
             continue
         if len(run) < 2:
+            for part in _labelled_lists(section, found):   # '> [!warning] Escalation order' over '1. ...'
+                _ordered_chain(part, found, role_contact)
             continue
         for block in run:
             name = strip_md(block.value)
@@ -139,6 +141,26 @@ def _ordered_chain(section: Section, found: Found, role_contact) -> None:
         elif current is not None and block.level > 0:
             _chain_detail(current, block)
             found.use("escalation", block)
+
+
+def _labelled_lists(section: Section, found: Found) -> list[Section]:
+    """'**Escalation order**' (or a callout's title) over a numbered list, under a heading that says
+    nothing of escalation ('People'): that list as a section of its own, titled by the label."""
+    if title_matches(ESCALAT, section.title) or found.escalation:
+        return []
+    parts = []
+    for n, block in enumerate(section.blocks):
+        if block.kind != "label" or block.text or not ESCALAT.search(strip_md(block.label)):
+            continue
+        items = []
+        for after in section.blocks[n + 1:]:
+            if after.kind != "item":
+                break
+            items.append(after)
+        if len([b for b in items if b.level == 0 and b.ordered]) >= 2:
+            found.use("escalation", block)
+            parts.append(Section(strip_md(block.label), section.level + 1, block.lines[0], items, parent=section))
+    return parts
 
 
 def _detail_of(level: dict, block: Block, found: Found) -> None:
