@@ -263,7 +263,8 @@ def test_a_notice_under_a_heading_that_says_where_to_paste_it_is_a_template_and_
 
 
 def test_a_callout_titled_escalation_over_a_numbered_list_is_the_chain() -> None:
-    text = ("# Team note\n\n## People\n\n- Mira Holt – lead – 555-0131 – mira@example.org\n\n"
+    text = ("# Team note\n\n## People\n\n- Mira Holt – lead – 555-0131 – mira@example.org\n"
+            "- Sol Amani – payments – 555-0132 – sol@example.org\n\n"
             "> [!warning] Escalation order\n> 1. Whoever holds the pager\n> 2. Mira Holt (lead) – if no progress after 30 min\n"
             "> 3. CTO – only for SEV-1\n")
     chain = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
