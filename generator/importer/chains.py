@@ -158,7 +158,7 @@ def _labelled_lists(section: Section, found: Found) -> list[Section]:
                 break
             items.append(after)
         if len([b for b in items if b.level == 0 and b.ordered]) >= 2:
-            found.use("escalation", block)
+            found.mapped["escalation"].extend(block.lines)   # the label stays in notes: a one-chain page shows no name
             parts.append(Section(strip_md(block.label), section.level + 1, block.lines[0], items, parent=section))
     return parts
 
