@@ -270,3 +270,58 @@ def test_a_callout_titled_escalation_over_a_numbered_list_is_the_chain() -> None
     chain = convert(text, "Org", TODAY).documents["escalation.yaml"]["levels"]
     assert [lv["name"] for lv in chain] == ["Whoever holds the pager", "Mira Holt (lead)", "CTO"]
     assert chain[1]["contacts"] == ["mira-holt"] and chain[1]["triggers"] == [{"condition": "if no progress after 30 min"}]
+
+
+STAGED = """\
+# Security Playbook: Leaked database password
+
+## Severity classification
+
+| Level | Name | Initial response time |
+|---|---|---|
+| SEV-1 | Critical | 15 minutes |
+| SEV-2 | High | 1 hour |
+
+## Phase 1 - Detection and Analysis
+
+1. Find where the password was used:
+
+```bash
+grep -c "auth ok" /var/log/db/auth.log
+```
+
+## Phase 2 - Containment
+
+1. Rotate the password:
+
+```bash
+vault write -f database/rotate-root/orders
+```
+
+## Phase 3 - Recovery
+
+1. Restart the services that hold the old one.
+
+## Notification templates
+
+### Customer notice
+
+```text
+We rotated a credential on [DATE]. No action is needed on your side.
+```
+"""
+
+
+def test_one_incidents_playbook_over_phase_headings_is_one_playbook_its_phases_its_stages() -> None:
+    docs = convert(STAGED, "Org", TODAY).documents
+    books = [pb for name, pb in docs.items() if name.startswith("playbooks/")]
+    assert [pb["title"] for pb in books] == ["Leaked database password"]
+    steps = books[0]["steps"]
+    assert [c["code"] for s in steps["investigate"] for c in s.get("commands", [])] == [
+        'grep -c "auth ok" /var/log/db/auth.log']
+    assert [c["code"] for s in steps["resolve"] for c in s.get("commands", [])] == [
+        "vault write -f database/rotate-root/orders"]
+    assert "security playbook: leaked database password" in books[0]["aliases"]   # the heading as written
+    # its templates stay messages, never steps of the playbook
+    assert [t["title"] for t in docs["templates.yaml"]["templates"]] == ["Customer notice"]
+    assert "process.yaml" not in docs

@@ -80,6 +80,8 @@ def numbered_runbooks(root: Section, found: Found) -> None:
             continue
         if home_of(section) == "templates" or _claimed(section, found):
             continue
+        if _staged(section):
+            continue   # 'Incident Response Playbook: X' over 'Phase 3 - Containment': one playbook, its stages (scenarios)
         if _phases(section) or (section.parent is not None and section.parent.level and _phases(section.parent)) \
                 or (re.search(r"\bphase\b|\bstage\b", section.title, re.IGNORECASE) and command_items(section) < 2):
             continue   # the phases of the process, not a procedure
@@ -100,6 +102,11 @@ def numbered_runbooks(root: Section, found: Found) -> None:
         pb = _playbook(section, members, found)
         found.playbooks.append(pb)
         taken |= {n.line for m in members for n in m.walk()}
+
+
+def _staged(section: Section) -> bool:
+    from .scenarios import staged_playbook   # (scenarios imports this module)
+    return staged_playbook(section)
 
 
 def command_items(section: Section) -> int:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .mdparse import Block, Section, strip_md, title_matches
-from .found import POWERSHELL, SHELL_LANGS, SHELL_START, Found, _looks_like_scenario, _parent_level, _stage, home_of
+from .found import POWERSHELL, SHELL_LANGS, SHELL_START, Found, _leading_stage, _looks_like_scenario, _parent_level, _stage, home_of
 from .runbooks import LANGS
 from .text import LEVEL, slug
 
@@ -51,9 +51,28 @@ def _only_messages(section: Section) -> bool:
 
 
 def _phase_list(section: Section) -> bool:
-    """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook."""
+    """'Incident Phases' whose children are 'Investigation Phase (15-60 minutes)': the process, not a playbook.
+    ('Incident Response Playbook: Compromised IAM Credentials' over 'Phase 3 - Containment' is one incident's
+    playbook, its phases its stages.)"""
+    if staged_playbook(section):
+        return False
     phased = [c for c in section.children if title_matches(PHASED_TITLE, c.title)]
     return len(phased) >= 2 or (len(section.children) >= 2 and title_matches(PHASES_TITLE, section.title))
+
+
+NAMED_KIND = re.compile(r"^(?:[A-Za-z][\w-]*\s+){1,3}?(?:playbook|runbook)\s*:\s*\S", re.IGNORECASE)
+
+
+def staged_playbook(section: Section) -> bool:
+    """'Incident Response Playbook: X' (or a heading it is under) over sub-headings that name stages."""
+    from .found import PLAYBOOK_TITLE
+
+    node = section
+    while node is not None and node.level > 0:
+        if PLAYBOOK_TITLE.match(strip_md(node.title)) and sum(bool(_leading_stage(c.title)) for c in node.children) >= 2:
+            return True
+        node = node.parent
+    return False
 
 
 PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)
@@ -68,7 +87,7 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
     and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
     step under a heading or label that names a stage goes to that stage; nothing else is moved."""
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:playbook|runbook|procedure)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
+    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:[A-Za-z][\w-]*\s+){1,3}?(?:playbook|runbook)\s*:\s*|(?:playbook|runbook|procedure)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
                    "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)
@@ -79,7 +98,9 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
         title = title[1:-1].strip()
     quoted = re.findall(r"[\"“]([^\"”]+)[\"”]", section.title)
     # 'Runbook A — Booking service down': the heading as the source numbers it, also a name for it
-    written = [strip_md(section.title).strip().lower()] if NUMBERED_KIND.match(section.title) else []
+    # (and 'Incident Response Playbook: Compromised IAM Credentials', its kind named in words of its own)
+    written = [strip_md(section.title).strip().lower()] if NUMBERED_KIND.match(section.title) \
+        or NAMED_KIND.match(strip_md(section.title)) else []
     pb = {"id": slug(title, "playbook"), "title": title, "severity": severity,
           "aliases": list(dict.fromkeys([title.lower(), *[q.lower() for q in quoted], *written])),
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
@@ -131,6 +152,8 @@ def _fill_node(node: Section, pb: dict, found: Found, key: str, stage: str | Non
     for child in node.children:
         if child.line in pb.get("_others", ()):
             continue
+        if home_of(child) == "templates" and not home_of(node) == "templates":
+            continue   # 'Notification templates' inside a playbook's page: messages (messages.py), never steps
         child_stage, child_condition = _stage(child.title), _condition(child.title)
         if child_stage or child_condition:
             pb["_lines"].add(child.line)
