@@ -179,6 +179,8 @@ def _asciidoc(lines: list[str]) -> list[str]:
             out.append("```")
         elif re.fullmatch(r"={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|\|={3,}", text):
             out.append("")
+        elif re.fullmatch(r"\[(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", text):
+            out.append(text[1:-1])   # an admonition block's kind: the label a reader sees over it
         elif re.match(r"^:[\w-]+:(\s|$)|^\[\[.*\]\]$|^\[[^\]]*\]$|^\+$|^(?:ifdef|ifndef|ifeval|endif|toc)::|^'''$", text):
             out.append("")
         else:

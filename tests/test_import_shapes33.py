@@ -325,3 +325,36 @@ def test_one_incidents_playbook_over_phase_headings_is_one_playbook_its_phases_i
     # its templates stay messages, never steps of the playbook
     assert [t["title"] for t in docs["templates.yaml"]["templates"]] == ["Customer notice"]
     assert "process.yaml" not in docs
+
+
+GDOC_TXT = ("\ufeffHarbourside Housing\r\nIT Incident Procedure\r\n\r\n\r\n1. Purpose\r\nHow IT handles major incidents.\r\n\r\n\r\n"
+            "2. Key contacts\r\nName\r\nRole\r\nMobile\r\nEmail\r\nAnwen Price\r\nIT Manager\r\n+44 7700 900311\r\n"
+            "anwen.price@harbourside.example\r\nIT Service Desk\r\nFirst line\r\n+44 7700 900300\r\ndesk@harbourside.example\r\n"
+            "\r\n\r\n3. Escalation order\r\n1. Service Desk Analyst\r\n2. IT Manager\r\n\r\n\r\n4. Procedures\r\n"
+            "4.1 Housing system down\r\nSymptoms: staff cannot log in to the housing system.\r\n"
+            "1. Check the app server answers:\r\nTest-NetConnection hs-app01 -Port 443\r\n"
+            "2. Tell the IT Manager.\r\n\r\n\r\n4.2 Accounts locked out\r\nSymptoms: several staff are locked out.\r\n"
+            "1. List locked accounts:\r\nSearch-ADAccount -LockedOut\r\n")
+
+
+def test_a_google_docs_plain_text_export_reads_as_its_outline_and_tables(tmp_path) -> None:
+    from generator.importer.run import import_documents
+
+    source = tmp_path / "procedure.txt"
+    source.write_bytes(GDOC_TXT.encode("utf-8"))
+    import_documents([source], tmp_path / "content", org_name="Org", today=TODAY)
+    import yaml
+
+    content = tmp_path / "content"
+    contacts = {c["name"]: c for c in yaml.safe_load((content / "contacts.yaml").read_text())["contacts"]}
+    # a table written a cell to a line, its header first
+    assert (contacts["Anwen Price"]["title"], contacts["Anwen Price"]["phone"]) == ("IT Manager", "+44 7700 900311")
+    assert contacts["IT Service Desk"]["email"] == "desk@harbourside.example"
+    # '1. Purpose' ... '4. Procedures' number the document's sections; '4.1 Housing system down' is a procedure
+    books = {b["title"]: b for b in (yaml.safe_load(f.read_text()) for f in (content / "playbooks").glob("*.yaml"))}
+    assert set(books) == {"Housing system down", "Accounts locked out"}
+    book = books["Housing system down"]
+    steps = [s for stage in book["steps"].values() for s in stage]
+    assert steps[0]["commands"][0]["code"] == "Test-NetConnection hs-app01 -Port 443"
+    # the byte-order mark the export starts with is no character of the organisation's name
+    assert "\ufeff" not in (content / "organization.yaml").read_text()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .toggles import toggle_sections
 from .confluence_storage import is_storage, rewrite_storage
+from .cell_lines import cell_lines
 from .pdf_text import pdf_layout
 from .mdparse import RULE, fenced_lines
 from . import html_lists
@@ -132,6 +133,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     html_split_headings(out.lines, out.attached, set(range(start)) | fenced)
     details_sections(out.lines, out.original, out.attached, set(range(start)) | fenced)
     plain = not word and not has_markdown_heading(lines, set(range(start)) | fenced)
+    if plain:   # a word processor's table saved as text, a cell a line
+        cell_lines(out.lines, out.attached, set(range(start)) | fenced)
     if not word:
         if not outline_numbers(out.lines, set(range(start)) | fenced):
             typeset_headings(out.lines, set(range(start)) | fenced)

@@ -109,4 +109,4 @@ def document_text(path: Path, raw: bytes) -> str:
     for member, advice in ZIPPED:
         if member in members:
             raise UsageError(f"{path}: {advice}")
-    return raw.decode("utf-8", errors="replace")
+    return raw.decode("utf-8-sig", errors="replace")   # (a byte-order mark, as Google Docs' .txt starts, is no text)

@@ -141,6 +141,8 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
     numbered = {i: m for i, m in ((i, NUMBERED_LINE.match(line)) for i, line in enumerate(lines))
                 if m and i not in skip and _standalone(lines, i)}
     heads = {m.group(1).split(".")[0] for m in numbered.values() if _capitals(m.group(2))}
+    if len(heads) < 2 and _outline_sections(lines, skip):
+        return
     if len(heads) < 2:
         _capital_headings(lines, skip)
         return
@@ -153,6 +155,38 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
     for i in _capital_lines(lines, skip):   # 'DOCUMENT CONTROL', 'CONTENTS': the unnumbered parts beside them
         lines[i] = "## " + lines[i].strip()
     appendix_subheadings(lines, skip)
+
+
+# '3. Priority levels' at the margin after a blank line, its text right under it: a section's number and title
+OUTLINE_TITLE = re.compile(r"^(\d{1,2})\.\s+([A-Z][^.!?:;]{1,60}?)\s*$")
+OUTLINE_SUB = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([A-Z][^.!?:;]{1,70}?)\s*$")
+RESTART = re.compile(r"^\s{0,3}1[.)]\s+\S")
+
+
+def _outline_sections(lines: list[str], skip: set[int]) -> bool:
+    """'1. Purpose' ... '6. Procedures' numbering the document (a word processor's heading numbers,
+    kept in its plain-text export) with the text right under each: headings, where three or more
+    count up from 1 and the document shows they are no list (another list starts again at '1.'
+    between them, or '6.1 ...' numbers a part of one). '6.1 HomeLedger unavailable' a heading under
+    its own. Whether there were."""
+    chain: list[int] = []
+    for i, line in enumerate(lines):
+        match = OUTLINE_TITLE.match(line) if i not in skip and line[:1].isdigit() else None
+        if match and int(match.group(1)) == len(chain) + 1 and (i == 0 or not lines[i - 1].strip()):
+            chain.append(i)
+    if len(chain) < 3:
+        return False
+    numbers = {str(n) for n in range(1, len(chain) + 1)}
+    subs = [i for i, line in enumerate(lines) if i not in skip and (m := OUTLINE_SUB.match(line)) and m.group(1) in numbers
+            and (not lines[i - 1].strip() or (i - 1) in chain)]
+    restarts = any(RESTART.match(lines[k]) for a, b in zip(chain, chain[1:]) for k in range(a + 1, b))
+    if not (subs or restarts):
+        return False
+    for i in chain:
+        lines[i] = "## " + lines[i].strip()
+    for i in subs:
+        lines[i] = "### " + lines[i].strip()
+    return True
 
 
 APPENDIX_HEAD = re.compile(r"^#{1,6}\s+(?:APPENDIX|ANNEX)\s+([A-Z])\b", re.IGNORECASE)
