@@ -241,6 +241,8 @@ def storage_text(line: str) -> str:
 def payloads(line: str, links: bool = False) -> list[str]:
     """What of a source line a reader must find on the site: the values, not the markup or keys
     (with ``links``, a Markdown link is read as its text and address, as a field shows it)."""
+    # '- :red_circle: **SEV1**': an item's leading emoji shortcode is a picture where the page is read, no words
+    line = re.sub(r"^(\s*(?:[-*+]|\d{1,2}[.)])\s+)(?::[a-z0-9_+'-]{1,40}:\s*)+(?=\S)", r"\1", line)
     if "<ac:" in line or "<ri:" in line or "]]>" in line:
         line = storage_text(line)
         if not re.search(r"\w", re.sub(r"<[^>]*>", " ", line)):
@@ -497,8 +499,12 @@ def header_rows(source: Path) -> set[int]:
         rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 1 and lines[i].split(comma)[0].strip()}
         # (and the first row after an empty one: a block of its own, its first row its columns' names)
         rows |= {i + 2 for i in range(len(lines) - 1) if filled[i] == 0 and filled[i + 1] >= 2}
-    drawn = rewrite(lines).lines   # a table aligned with spaces and no rule: the row the importer heads it with
-    rows |= {i + 1 for i, line in enumerate(drawn) if re.match(r"^(?:<table>)?<tr><th>", line)}
+    rewritten = rewrite(lines)
+    drawn = rewritten.lines   # a table aligned with spaces and no rule: the row the importer heads it with
+    heads = {i + 1 for i, line in enumerate(drawn) if re.match(r"^(?:<table>)?<tr><th>", line)}
+    rows |= heads
+    # (and a header written a cell to a line, as a word processor's text export writes it: all its lines)
+    rows |= {line for line, owner in rewritten.attached.items() if owner in heads}
     return rows | _rst_header_rows(lines) | _asciidoc_header_rows(lines)
 
 

@@ -358,3 +358,12 @@ def test_a_google_docs_plain_text_export_reads_as_its_outline_and_tables(tmp_pat
     assert steps[0]["commands"][0]["code"] == "Test-NetConnection hs-app01 -Port 443"
     # the byte-order mark the export starts with is no character of the organisation's name
     assert "\ufeff" not in (content / "organization.yaml").read_text()
+
+
+def test_emoji_shortcode_bullets_are_a_ladder_and_page_immediately_is_no_response_time() -> None:
+    text = ("# Support handbook\n\n## Severity\n\n"
+            "- :red_circle: **SEV1** — *Critical*: nobody can publish. Page immediately, respond within **15 minutes**.\n"
+            "- :orange_circle: **SEV2** — *Major*: publishing delayed. Respond within **1 hour**.\n")
+    levels = convert(text, "Org", TODAY).documents["severities.yaml"]["levels"]
+    assert [(lv["id"], lv["response_time"]) for lv in levels] == [("SEV1", "15m"), ("SEV2", "1h")]
+    assert levels[0]["paging"] == "page-24x7"

@@ -83,6 +83,19 @@ def drawn_bullets(lines: list[str], skip: set[int]) -> None:
         run = []
 
 
+# '- :red_circle: **SEV1** — ...': GitHub's and Slack's emoji shortcodes leading an item, a picture to a reader
+SHORTCODE_LEAD = re.compile(r"^(\s*(?:[-*+]|\d{1,2}[.)])\s+)(?::[a-z0-9_+'-]{1,40}:\s*)+(?=\S)")
+
+
+def shortcode_bullets(lines: list[str], skip: set[int]) -> None:
+    """An item's leading emoji shortcodes dropped: what the item says starts after them."""
+    if without(lines, ":"):
+        return
+    for i, line in enumerate(lines):
+        if i not in skip and ":" in line[:12]:
+            lines[i] = SHORTCODE_LEAD.sub(r"\1", line)
+
+
 def escaped_items(lines: list[str], skip: set[int]) -> None:
     """'\\- Hannah: (555) 010-0126' and '1\\. Ask the clinic' on two lines or more in a row: list items;
     and 'on\\-call', '010\\-0126' (outside code spans) the words and numbers a reader sees."""

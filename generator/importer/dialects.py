@@ -37,7 +37,7 @@ from .word_html import is_word, rewrite_word
 from .text_tables import draw_tables
 from .side_terms import side_terms
 from .layout_tables import unwrap_layout_tables
-from .bold_headings import bold_headings, drawn_bullets, escaped_items
+from .bold_headings import bold_headings, drawn_bullets, escaped_items, shortcode_bullets
 
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 PLAIN_TEXT = re.compile(r"^\s{0,3}[^\s#>|`~<*+\-=\d!:]")
@@ -190,6 +190,7 @@ def rewrite(lines: list[str]) -> Rewritten:
         admonition = _line(out, i, line, admonition)
     escaped_items(out.lines, skip)
     drawn_bullets(out.lines, skip)
+    shortcode_bullets(out.lines, skip)
     bold_headings(out.lines, skip, out.breaks)
     return out
 

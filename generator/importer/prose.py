@@ -137,8 +137,8 @@ TIMES = re.compile(r"\d+(?:\.\d+)?\s*(?:min(?:ute)?s?|m\b|h(?:ou)?rs?|hours?|h\b
 def responding_part(text: str) -> str:
     """Of '30 minutes to acknowledge, 2 hours to update', the part that says respond; the whole text
     when it gives one time, or no part says respond alone ('24-48 hours' keeps its larger bound)."""
-    if len(TIMES.findall(text)) < 2:
-        return text
+    if len(TIMES.findall(text)) + bool(re.search(r"\bimmediate", text, re.IGNORECASE)) < 2:
+        return text   # ('Page immediately, respond within 15 minutes': two times, the second the response)
     parts = [p for p in re.split(r"[,;]|\s+and\s+|\s+then\s+", text) if TIMES.search(p)]
     responding = [p for p in parts if RESPOND_SENTENCE.search(p)]
     return responding[0] if len(responding) == 1 else text
