@@ -367,3 +367,12 @@ def test_emoji_shortcode_bullets_are_a_ladder_and_page_immediately_is_no_respons
     levels = convert(text, "Org", TODAY).documents["severities.yaml"]["levels"]
     assert [(lv["id"], lv["response_time"]) for lv in levels] == [("SEV1", "15m"), ("SEV2", "1h")]
     assert levels[0]["paging"] == "page-24x7"
+
+
+def test_a_loose_numbered_procedure_is_no_outline_of_sections() -> None:
+    from generator.importer.plain_text import _outline_sections
+
+    lines = ["Printer fix", "", "1. Check the queue", "lpstat -o", "", "2. Restart the spooler",
+             "sudo systemctl restart cups", "", "3. Test a page", "   1. Print the test page", "   2. Ask the user"]
+    before = list(lines)
+    assert not _outline_sections(lines, set()) and lines == before   # its sub-steps are set in: still one list

@@ -160,7 +160,7 @@ def numbered_headings(lines: list[str], skip: set[int]) -> None:
 # '3. Priority levels' at the margin after a blank line, its text right under it: a section's number and title
 OUTLINE_TITLE = re.compile(r"^(\d{1,2})\.\s+([A-Z][^.!?:;]{1,60}?)\s*$")
 OUTLINE_SUB = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([A-Z][^.!?:;]{1,70}?)\s*$")
-RESTART = re.compile(r"^\s{0,3}1[.)]\s+\S")
+RESTART = re.compile(r"^1[.)]\s+\S")   # another list at the margin, counting from 1 again
 
 
 def _outline_sections(lines: list[str], skip: set[int]) -> bool:
@@ -172,7 +172,8 @@ def _outline_sections(lines: list[str], skip: set[int]) -> bool:
     chain: list[int] = []
     for i, line in enumerate(lines):
         match = OUTLINE_TITLE.match(line) if i not in skip and line[:1].isdigit() else None
-        if match and int(match.group(1)) == len(chain) + 1 and (i == 0 or not lines[i - 1].strip()):
+        if match and int(match.group(1)) == len(chain) + 1 and (i == 0 or not lines[i - 1].strip()) \
+                and i + 1 < len(lines) and lines[i + 1].strip():   # its text (or table) right under it
             chain.append(i)
     if len(chain) < 3:
         return False
