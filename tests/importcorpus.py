@@ -287,6 +287,8 @@ def payloads(line: str, links: bool = False) -> list[str]:
         # '<li><p><strong>Service Desk</strong> logs the ticket': a named step, as '1. **Service Desk** logs ...'
         stripped = re.sub(r"^(<li\b[^>]*>\s*(?:<p\b[^>]*>)?\s*)<(b|strong)>([^<>]{2,60})</\2>(?=\s+[a-z(])", r"\1**\3**",
                           stripped, flags=re.IGNORECASE)
+        # '<li>If it is hung:&nbsp;<code>sudo systemctl restart x</code></li>': the step, then its command block
+        stripped = re.sub(r":\s*(?:&nbsp;|\xa0)?\s*(<code\b)", r": — \1", stripped) if item else stripped
         stripped = html.unescape(HTML_TAG.sub(" ", stripped)).strip()   # a reader sees the text, not the tags
         stripped = re.sub(r"\s{2,}", " ", stripped)   # a browser shows a run of spaces as one
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
@@ -325,7 +327,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
         # ', +1 555 0152' / ', name@host': a number or an address after a comma is a field of its own too
         # 'no answer in 15 min → Backup on-call': when and whom, shown apart
         # 'Duty manager: Aled Price — 0113 ...': a title, then whom it names, shown as two fields
+        # 'IT Service Desk (24x7) – 555-0100': the name, and its hours as a field of their own
         return [part for part in re.split(r"\s+(?:[—–]|--)\s+|\s+(?:→|->)\s+|,\s+(?=\+?\d[\d\s().-]{6,}|[\w.+-]+@)|"
+                                          r"\s+\((?=24\s*[x/]\s*7\))|"
                                           r"\s+(?:tel|phone|mob|mobile)\b\.?:?\s+|"
                                           r"^([A-Z][\w /&'’-]{1,40}?):\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+[—–]\s)", text)
                 if part
