@@ -376,3 +376,12 @@ def test_a_loose_numbered_procedure_is_no_outline_of_sections() -> None:
              "sudo systemctl restart cups", "", "3. Test a page", "   1. Print the test page", "   2. Ask the user"]
     before = list(lines)
     assert not _outline_sections(lines, set()) and lines == before   # its sub-steps are set in: still one list
+
+
+def test_a_person_named_beside_a_title_in_a_sentence_with_their_address_is_a_contact() -> None:
+    text = ("# Security\n\n## Reporting\n\nPersonal-data breaches also go to the DPO, Mirela Dragan, by email only: "
+            "dpo@tidewell.example.\n\nQuestions go to the team lead, Oskar Lind, at ops@tidewell.example.\n")
+    contacts = {c["name"]: c for c in convert(text, "Org", TODAY).documents["contacts.yaml"]["contacts"]}
+    assert (contacts["Mirela Dragan"]["email"], contacts["Mirela Dragan"]["title"]) == ("dpo@tidewell.example", "DPO")
+    # 'ops@' names neither Oskar Lind nor his title: whose address it is, the sentence does not say
+    assert "Oskar Lind" not in contacts
