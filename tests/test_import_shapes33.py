@@ -12,6 +12,11 @@ from generator.importer.run import SourceText, convert, convert_sources
 
 TODAY = date(2026, 11, 22)
 
+
+def _titled(documents: dict) -> dict[str, dict]:
+    """The import's playbooks by title."""
+    return {pb["title"]: pb for name, pb in documents.items() if name.startswith("playbooks/")}
+
 TYPED = """\
 LUMEN TILEWORKS - IT PROCEDURE
 
@@ -66,7 +71,7 @@ def test_answer_within_is_a_response_and_business_time_is_held_as_such() -> None
 
 
 def test_lettered_titles_are_procedures_and_margin_commands_under_numbered_steps_are_theirs() -> None:
-    playbooks = {pb["title"]: pb for name, pb in _typed().items() if name.startswith("playbooks/")}
+    playbooks = _titled(_typed())
     assert set(playbooks) == {"KILN SCADA DOES NOT ANSWER", "GLAZE PRINTER STOPPED"}
     steps = playbooks["KILN SCADA DOES NOT ANSWER"]["steps"]["resolve"]
     assert [[line for c in s.get("commands", []) for line in c["code"].splitlines()] for s in steps] == [
@@ -121,7 +126,7 @@ def test_a_sideways_escalation_row_is_the_chain_in_order() -> None:
 
 
 def test_a_runbook_table_goes_on_after_an_empty_row_and_keeps_its_commands_as_typed() -> None:
-    playbooks = {pb["title"]: pb for name, pb in _sheet().items() if name.startswith("playbooks/")}
+    playbooks = _titled(_sheet())
     assert set(playbooks) == {"Planner down", "Feed stopped"}
     first = playbooks["Planner down"]["steps"]["resolve"][0]["commands"][0]
     assert first == {"lang": "powershell", "code": "Get-Service -ComputerName PLAN02 -Name Planner*"}   # its star kept
@@ -134,7 +139,7 @@ def test_a_confluence_storage_format_page_reads_as_the_page_shows() -> None:
 
     text = (CORPUS / "confluence-storage-format.html").read_text()
     docs = convert_sources([SourceText("page.html", text)], "Org", TODAY).documents
-    playbooks = {pb["title"]: pb for name, pb in docs.items() if name.startswith("playbooks/")}
+    playbooks = _titled(docs)
     # 'Procedures' over two 'Procedure: ...' headings is no alert: a playbook each, the label dropped
     assert set(playbooks) == {"Plate setter offline", "Colour server slow"}
     plate = [s for stage in playbooks["Plate setter offline"]["steps"].values() for s in stage]

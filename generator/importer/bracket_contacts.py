@@ -38,8 +38,7 @@ def bracket_contacts(root: Section, found: Found) -> None:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             titled = _titled_person(sentence)
             if titled:
-                _keep(titled[1], titled[2], found)
-                found.contacts[_listed(titled[1], found) or slug(titled[1], "contact")].setdefault("title", titled[0])
+                _keep(titled[1], titled[2], found).setdefault("title", titled[0])
                 found.mapped["contacts"].extend(block.lines)
 
 
@@ -73,7 +72,9 @@ def _named(match: re.Match) -> bool:
     return match.start() > 0 or len(match.group("name").split()) == 2
 
 
-def _keep(name: str, reach: str, found: Found) -> None:
+def _keep(name: str, reach: str, found: Found) -> dict:
+    """The contact for ``name`` (the listed one, or a new one), with ``reach`` given to it."""
     cid = _listed(name, found) or slug(name, "contact")
     contact = found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name), "name": name})
     reach_fields(contact, reach)
+    return contact

@@ -28,16 +28,18 @@ def cell_lines(lines: list[str], attached: dict[int, int], skip: set[int]) -> No
     """Rewrite every one-cell-a-line table of ``lines`` in place."""
     i = 0
     while i < len(lines):
-        end = _table_end(lines, i, skip)
-        if end is None:
+        table = _table(lines, i, skip)
+        if table is None:
             i += 1
             continue
-        _rewrite(lines, attached, i, end)
+        end, width = table
+        _rewrite(lines, attached, i, end, width)
         i = end
 
 
-def _table_end(lines: list[str], start: int, skip: set[int]) -> int | None:
-    """Where the table opening at ``start`` ends (the index after it), or None when none opens there."""
+def _table(lines: list[str], start: int, skip: set[int]) -> tuple[int, int] | None:
+    """Where the table opening at ``start`` ends (the index after it) and how many columns it has,
+    or None when none opens there."""
     if start in skip or (start > 0 and HEADER.match(lines[start - 1].strip())):
         return None   # (inside a header already)
     width = 0
@@ -51,11 +53,10 @@ def _table_end(lines: list[str], start: int, skip: set[int]) -> int | None:
     rows = (end - start) // width - 1
     if rows < 1:
         return None
-    return start + width * (rows + 1)
+    return start + width * (rows + 1), width
 
 
-def _rewrite(lines: list[str], attached: dict[int, int], start: int, end: int) -> None:
-    width = next(w for w in range(3, end - start + 1) if not HEADER.match(lines[start + w].strip()))
+def _rewrite(lines: list[str], attached: dict[int, int], start: int, end: int, width: int) -> None:
     for first in range(start, end, width):
         tag = "th" if first == start else "td"
         cells = "".join(f"<{tag}>{html.escape(lines[k].strip(), quote=False)}</{tag}>" for k in range(first, first + width))

@@ -37,7 +37,8 @@ NAME_AFTER = re.compile(r"[A-Z][a-z]")
 
 def is_storage(lines: list[str]) -> bool:
     """Confluence's own elements among the lines."""
-    return any("<ac:" in line or "<ri:" in line for line in lines)
+    text = "\n".join(lines)
+    return "<ac:" in text or "<ri:" in text
 
 
 def rewrite_storage(lines: list[str]) -> None:

@@ -63,10 +63,10 @@ def prose_levels(root: Section, found: Found, make_level) -> None:
 def _led_level_run(section: Section, found: Found) -> bool:
     """'sev levels (what we agreed):' over two items or more that each start with a level:
     a ladder, whatever the heading above says."""
-    for lead, following in zip(section.blocks, section.blocks[1:]):
+    for n, (lead, following) in enumerate(zip(section.blocks, section.blocks[1:])):
         if lead.kind == "para" and lead.text.rstrip().endswith(":") and SEVERITY_TITLE.search(lead.text) \
                 and following.kind == "item":
-            run = [b for b in section.blocks[section.blocks.index(following):] if b.kind == "item"]
+            run = [b for b in section.blocks[n + 1:] if b.kind == "item"]
             levels = [b for b in run if PLAIN_LEVEL.match(strip_md(b.text)) and b.lines[0] not in found.used]
             return len(levels) >= 2
     return False

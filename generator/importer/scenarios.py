@@ -60,19 +60,25 @@ def _phase_list(section: Section) -> bool:
     return len(phased) >= 2 or (len(section.children) >= 2 and title_matches(PHASES_TITLE, section.title))
 
 
-NAMED_KIND = re.compile(r"^(?:[A-Za-z][\w-]*\s+){1,3}?(?:playbook|runbook)\s*:\s*\S", re.IGNORECASE)
+# 'Incident Response Playbook: ': the kind named in a few words of its own before the playbook's name
+KIND_NAMED = r"(?:[A-Za-z][\w-]*\s+){1,3}?(?:playbook|runbook)\s*:\s*"
+NAMED_KIND = re.compile(rf"^{KIND_NAMED}\S", re.IGNORECASE)
 
 
 def staged_playbook(section: Section) -> bool:
     """'Incident Response Playbook: X' (or a heading it is under) over sub-headings that name stages."""
-    from .found import PLAYBOOK_TITLE
-
     node = section
     while node is not None and node.level > 0:
-        if PLAYBOOK_TITLE.match(strip_md(node.title)) and sum(bool(_leading_stage(c.title)) for c in node.children) >= 2:
+        if _names_playbook(node.title) and sum(bool(_leading_stage(c.title)) for c in node.children) >= 2:
             return True
         node = node.parent
     return False
+
+
+@lru_cache(maxsize=65536)   # asked of every heading above every section, twice a walk
+def _names_playbook(title: str) -> bool:
+    from .found import PLAYBOOK_TITLE
+    return bool(PLAYBOOK_TITLE.match(strip_md(title)))
 
 
 PHASES_TITLE = re.compile(r"\bphases\b|\bstages\b|lifecycle|life cycle", re.IGNORECASE)
@@ -87,7 +93,7 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
     `immediate`. This is decided, not guessed: the schema needs a stage, the order is the source's,
     and 'the steps, first' claims nothing the source does not (no time, no person, no number). A
     step under a heading or label that names a stage goes to that stage; nothing else is moved."""
-    title = re.sub(r"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?\s+|\d+[.)]\s+|(?:[A-Za-z][\w-]*\s+){1,3}?(?:playbook|runbook)\s*:\s*|(?:playbook|runbook|procedure)\s*(?:\d{1,2}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
+    title = re.sub(rf"^(scenario\s*\d+\s*[:.-]\s*|(?:\d{{1,2}}|[A-Z])(?:\.\d{{1,2}})+\.?\s+|\d+[.)]\s+|{KIND_NAMED}|(?:playbook|runbook|procedure)\s*(?:\d{{1,2}}\b|[A-Z]\b)?\s*(?::|[—–-](?=\s))\s*)",
                    "", section.title, flags=re.IGNORECASE)
     level = LEVEL.match(title)
     severity = level.group(1).replace(" ", "").replace("-", "").upper() if level else _parent_level(section)

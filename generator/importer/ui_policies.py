@@ -41,15 +41,15 @@ def ui_policies(root: Section, found: Found, role_contact) -> None:
 
 
 def _chain(section: Section, rules, found: Found, role_contact) -> None:
-    waits: list[str] = []   # 'escalates after 15 minutes' on a rule: when the one after it is notified
-    for n, (block, match) in enumerate(rules):
+    wait = ""   # 'escalates after 15 minutes' on a rule: when the one after it is notified
+    for block, match in rules:
         who = match.group("who").strip()
         level = {"id": slug(f"level {match.group(1)} {who}"), "name": f"Level {match.group(1)}: {who}",
                  "contacts": [role_contact(found, who)], "triggers": [],
                  "_chain": strip_md(section.title), "_chain_line": section.line}
-        if n and waits[-1]:
-            level["triggers"].append({"after": waits[-1]})
-        waits.append(duration(match.group("after")) if match.group("after") else "")
+        if wait:
+            level["triggers"].append({"after": wait})
+        wait = duration(match.group("after")) if match.group("after") else ""
         found.escalation.append(level)
         # the copy also stays in the escalation notes, as written: the tool's page is what counts, and its
         # words ('escalates after 15 minutes', a repeat the levels cannot say) are read there
