@@ -173,12 +173,16 @@ def test_a_summary_and_symptoms_from_yaml_blocks_trailing_newline_are_still_dire
 
 
 def test_a_page_where_python_markdown_leaves_a_placeholder_is_left_to_mkdocs(world):
-    """Malformed emphasis makes Python-Markdown write one of its inline placeholders into the page;
-    its number counts nodes this engine does not stash, so MkDocs converts such a page."""
+    """Malformed emphasis made Python-Markdown (before 3.11) write one of its inline placeholders into
+    the page; its number counts nodes this engine does not stash, so MkDocs converts such a page.
+    Where Python-Markdown no longer leaks it, the direct page must be MkDocs' own, byte for byte."""
     for fields in ({"text": "a", "note": " *`", "condition": "*"},  # the placeholder whole
                    {"text": "&amp;", "note": "**If it fails:**", "condition": "_*"}):  # emphasis ate its ends
         real, direct = _convert(world, render_playbook(world[0], _playbook(world[0], **fields)))
-        assert "klzzwxh" in real["content"] and direct is None
+        if "klzzwxh" in real["content"]:
+            assert direct is None
+        else:
+            assert direct is None or direct == real
 
 
 def test_links_come_out_as_mkdocs_writes_them_with_directory_urls_too(world, tmp_path):
