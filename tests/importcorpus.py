@@ -402,8 +402,8 @@ def invisible(source: Path, site_text: str, first_table_rows: set[int]) -> list[
         # a row of a table drawn with characters: its cells, set apart by runs of spaces or dot leaders
         # (a name's bracketed remark, '(Mon-Fri 09:00-17:00)', is a cell of its own: the hours;
         # 'Vendor helpdesk - only once the fault is theirs': a spaced dash parts a name from its condition)
-        # ('+44 7700 900733 / name@host': a number and an address, two fields of the contact)
-        shown.append(all(_on_site(c, site_text) for c in re.split(r"\s{2,}|\s*(?:\.\s?){3,}\s*|\s+(?=\()|\s+(?:[—–-]|--)\s+|\s+/\s+|,\s+(?=[\w.+-]+@)|"
+        # ('+44 7700 900733 / name@host', 'name@host, +1 555 0187': a number and an address, two fields of the contact)
+        shown.append(all(_on_site(c, site_text) for c in re.split(r"\s{2,}|\s*(?:\.\s?){3,}\s*|\s+(?=\()|\s+(?:[—–-]|--)\s+|\s+/\s+|,\s+(?=[\w.+-]+@)|,\s+(?=\+?\d[\d ()-]{6,})|"
                                                                        r"(?<=\))\s+(?:tel|phone|mob|mobile)\b\.?:?\s+",
                                                                        re.sub(r"^[a-z][.)]\s+", "", line.strip()))
                          if normalize(c) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", c, re.IGNORECASE)))

@@ -68,8 +68,16 @@ def _contact(step: str, found: Found, role_contact) -> str:
     who = re.sub(r"^the\s+", "", BRACKETED.sub("", step), flags=re.IGNORECASE)
     cid = role_contact(found, who)
     if bracket:   # '(+1 555 0150)': the contact's phone
-        reach_fields(found.contacts[cid], bracket.group(1))
+        contact = found.contacts[cid]
+        reach_fields(contact, bracket.group(1))
+        person = PERSON_FIRST.match(bracket.group(1))
+        if person and contact.get("phone") and "title" not in contact:   # '(Priya Natarajan, +1 555 0230)'
+            contact["name"], contact["title"] = person.group(1), who
     return cid
+
+
+# '(Priya Natarajan, +1 555 0230)' after a title: who holds it, then the number to call
+PERSON_FIRST = re.compile(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}),\s*\+?\(?\d")
 
 
 def known_names(found: Found) -> list[str]:
@@ -103,8 +111,9 @@ def _steps(text: str, known: list[str] = ()) -> list[str]:
         return []
     if not all(parts) or any(len(BRACKETED.sub("", part).split()) > 7 for part in parts):
         return []
+    firsts = {name.split()[0] for name in known if len(name.split()) >= 2}   # 'Kwame' of 'Kwame Asante'
     people = sum(bool(PEOPLE.search(BRACKETED.sub("", part))) or BRACKETED.sub("", part).strip().lower() in known
-                 for part in parts)
+                 or BRACKETED.sub("", part).strip().lower() in firsts for part in parts)
     return parts if people * 2 > len(parts) else []
 
 

@@ -50,6 +50,9 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
         if playbook is not None and playbook.get("escalation"):
             continue
         entries = _contacts(steps, found, role_contact)
+        said = _lead_condition(section, items[0])
+        if said and entries and not entries[0][3]:   # 'If you're on call and you get stuck, the order is:' over the list
+            entries[0] = (*entries[0][:3], said)
         if playbook is not None:
             playbook["escalation"] = [{"to": cid, **({"when": when} if when else {}), **({"after": after} if after else {})}
                                       for cid, _, after, when in entries]
@@ -63,6 +66,14 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
                                          "_chain": strip_md(section.title), "_chain_line": section.line})
         for block in items:   # structured; the items also stay as written
             found.mapped["escalation"].extend(block.lines)
+
+
+def _lead_condition(section: Section, first: Block) -> str:
+    """When the whole order applies, as the sentence over the list says it, or ''."""
+    from .staircase_chains import IN_ORDER, _when_first
+
+    lead = next((b for b in reversed(section.blocks[:section.blocks.index(first)]) if b.kind == "para"), None)
+    return _when_first(lead.text) if lead is not None and IN_ORDER.search(lead.text) else ""
 
 
 def _steps(text: str) -> list[tuple[str, str]]:
@@ -152,7 +163,9 @@ def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[
             waited = duration(wait.group(1)) if wait and duration(wait.group(1)) != "immediate" else waited
         if not person:
             who, person = holder(who)
-        cid = held_by(found, role_contact, who, person)
+        from .senders import ME
+        # '2. me - 07700 900322' in Dylan Reyes's e-mail: the list's writer, whom the phone list already has
+        cid = found.writer if found.writer and ME.match(who.strip()) else held_by(found, role_contact, who, person)
         reach_fields(found.contacts[cid], rest)
         out.append((cid, f"{who} ({person})" if person else who, waited, when))
         wait = WAIT_WORD.search(rest) or WAIT.search(rest)

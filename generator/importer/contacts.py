@@ -61,6 +61,7 @@ def para_contacts(root: Section, found: Found) -> None:
     """'Dial-in: +1 555 0166, PIN 4411.' under '## Bridge call': a contact named by its heading;
     'SOC desk: +1 555 0260 (24×7) · soc@example.org' on a line of its own: a contact named by its
     label. The sentence stays in notes, as it says more than the number."""
+    from .arrow_chains import ARROW
     from .text import PHONE
 
     for section in root.walk():
@@ -69,13 +70,16 @@ def para_contacts(root: Section, found: Found) -> None:
         for block in section.blocks:
             if block.kind != "para" or block.lines[0] in found.used:
                 continue
+            if _listed_contacts(block, found):
+                continue
             match = re.match(r"^(dial-?in|phone|call|hotline|bridge|conference)\b[^:]*:\s*(.+)$", block.text or "", re.I)
             labelled = LABELLED_LINE.match(strip_md(block.text or ""))
             if match and PHONE.search(match.group(2)):
                 name, text = re.sub(r"^[\d.]+\s+", "", strip_md(section.title)), match.group(2)
                 kind = "channel" if re.match(r"dial|bridge|conference|hotline", match.group(1), re.I) \
                     else contact_kind(name, _over(section))   # 'Phone:' under '## Payment processor'
-            elif labelled and len(labelled.group(1).split()) <= 4 and PHONE.search(NEXT_LABEL.split(labelled.group(2))[0]):
+            elif labelled and len(labelled.group(1).split()) <= 4 and PHONE.search(NEXT_LABEL.split(labelled.group(2))[0]) \
+                    and len(ARROW.findall(labelled.group(2))) < 2:   # 'Escalation order: A > B > C (+1 555 0230)': a chain
                 name, text = labelled.group(1), NEXT_LABEL.split(labelled.group(2))[0]
                 kind = contact_kind(name, _over(section))
             else:
@@ -87,6 +91,33 @@ def para_contacts(root: Section, found: Found) -> None:
             if hours and kind != "channel":
                 contact.setdefault("hours", hours.group(0))
             found.mapped["contacts"].extend(block.lines)
+
+
+# 'Contacts: platform on-call `+1 555 0134`, database team `dba@example.com`.': whom to reach, each with how
+LISTED = re.compile(r"^(?:key |useful |other |escalation )?contacts?\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def _listed_contacts(block: Block, found: Found) -> bool:
+    """A line that lists contacts, each a name and a number or address, apart by commas or semicolons:
+    a contact each, named as written."""
+    from .text import EMAIL, PHONE
+
+    listed = LISTED.match(strip_md(block.text or ""))
+    parts = [p.strip(" .") for p in re.split(r"[;,]\s+(?=\D)", listed.group(1))] if listed else []
+    pairs = []
+    for part in parts:
+        reach = PHONE.search(part) or EMAIL.search(part)
+        name = part[:reach.start()].strip(" :-–—(") if reach else ""
+        if not reach or not name or len(name.split()) > 5 or part[reach.end():].strip(" )"):
+            return False
+        pairs.append((name, part[reach.start():]))
+    if len(pairs) < 2:
+        return False
+    for name, reach in pairs:
+        cid = slug(name, "contact")
+        _reach(found.contacts.setdefault(cid, {"id": cid, "kind": contact_kind(name), "name": name}), reach)
+    found.mapped["contacts"].extend(block.lines)   # structured; the line also stays in notes as written
+    return True
 
 
 # 'SOC desk: +1 555 0260 · soc@example.org', and where a wrapped line starts the next label ('IR lead rota: ...').
@@ -108,7 +139,10 @@ def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
         in_contacts = home_of(section) == "contacts" or under_contact_words(section) or _keyed_phones(section, found)
         for block in section.blocks:
-            if block.kind == "table" and block.rows and block.lines[0] not in found.used and (
+            if block.kind == "table" and block.rows and block.lines[0] not in found.used and ROTA.match(
+                    strip_md(block.rows[0][0]).strip()) and len(block.rows) > 2:
+                _rota(block, section, found)
+            elif block.kind == "table" and block.rows and block.lines[0] not in found.used and (
                     any("phone" in h.lower() for h in block.rows[0]) or _reach_table(block)):
                 _contact_table(block, found)
             elif in_contacts and block.kind == "item" and block.lines[0] not in found.used:
@@ -215,6 +249,23 @@ PHONE_COLUMN = re.compile(r"phone|mobile|\bcell\b|\btel\b|dial", re.IGNORECASE)
 HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b|^contact(?: info(?:rmation)?)?$", re.IGNORECASE)
 REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial|" + HOW_TO_REACH.pattern,
                           re.IGNORECASE)
+
+
+# '| Week of | Primary | Secondary |': who is on call when, a row a week; not a list of contacts
+ROTA = re.compile(r"^(?:weeks?(?: of| starting| commencing| beginning)?|dates?|from|starting|shift|period|month|day)$",
+                  re.IGNORECASE)
+
+
+def _rota(block: Block, section: Section, found: Found) -> None:
+    """An on-call rota: shown on the contacts page as the table it is (the people in it are the
+    contacts the document lists elsewhere, with their numbers)."""
+    from .word_docx import markdown_table
+
+    rows = [[strip_md(c).replace("|", "\\|") for c in row] for row in block.rows]
+    found.guidance.setdefault("contacts", []).append({"title": strip_md(section.title) or "On-call rota",
+                                                      "text": "\n".join(markdown_table(rows)).strip()})
+    found.use("contacts", block)
+    found.guidance_lines.update(block.lines)
 
 
 def _reach_table(block: Block) -> bool:

@@ -401,7 +401,8 @@ def _setext(out: Rewritten, i: int) -> None:
     before = out.lines[i - 2] if i >= 2 else ""
     closed_fence = re.fullmatch(r"\s*(?:`{3,}|~{3,})\s*", before)   # a code block ends right above it
     # ('7.1  Purpose' over '-----': a numbered title is text; '1. item' over '---' is a list and a rule)
-    numbered = bool(re.match(r"^\s{0,3}\d", text)) and not re.match(r"^\s{0,3}\d{1,9}[.)](?:\s|$)", text)
+    numbered = bool(re.match(r"^\s{0,3}\d", text)) and (not re.match(r"^\s{0,3}\d{1,9}[.)](?:\s|$)", text)
+                                                       or _drawn_to_length(text, line))
     if not text.strip() or not (PLAIN_TEXT.match(text) or numbered) or (before.strip() and not closed_fence) \
             or (i - 1) in out.attached:
         return
@@ -409,6 +410,13 @@ def _setext(out: Rewritten, i: int) -> None:
     out.lines[i - 1] = "#" * level + " " + text.strip()
     out.lines[i] = ""
     out.attached[i + 1] = i
+
+
+def _drawn_to_length(text: str, underline: str) -> bool:
+    """'2. MAIL QUEUE STUCK' over a line of '-' as long as it: a numbered title underlined, not a list item
+    and a rule (a rule is not drawn to the item's length)."""
+    words = text.strip()
+    return len(underline.strip()) >= 8 and abs(len(underline.strip()) - len(words)) <= 2 and not words.endswith((".", ":"))
 
 
 def _definition(out: Rewritten, i: int) -> None:

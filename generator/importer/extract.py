@@ -41,6 +41,7 @@ from .chain_waits import chain_waits
 from .arrow_chains import arrow_chains, playbook_arrows
 from .call_lists import call_lists
 from .named_ladders import named_ladders
+from .runbook_index import index_rows
 from .runbook_rows import runbook_rows
 from .table_runbooks import runbook_tables, step_tables, template_tables
 from .level_sentences import level_sentences
@@ -78,7 +79,7 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (email_senders, review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, symptom_tables, runbook_tables, runbook_rows, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
+    steps = (email_senders, review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, index_rows, symptom_tables, runbook_tables, runbook_rows, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), lambda r, f: sentence_ladder(r, f, _level), level_sentences, _scenarios, prose_runbooks, situation_labels, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: ui_policies(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),

@@ -181,8 +181,8 @@ def _runbook_page(section: Section) -> bool:
 
 DOCUMENT_PART = re.compile(r"severit|priorit|\bcontacts?\b|who to call|escalation|\broles\b|\bprocedures\b", re.IGNORECASE)
 # 'Playbook 2: X', 'Runbook A — X', 'Incident Response Playbook: X' (a few words naming the kind first)
-PLAYBOOK_TITLE = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?(playbook|runbook)\s*(?:\d{1,2}|[A-Z])?\s*"
-                            r"(?::|\s[—–-]\s)", re.I)
+PLAYBOOK_TITLE = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?(playbook|runbook)(?:\s*\d{1,2}|\s+(?-i:[A-Z]))?\s*"
+                            r"(?::|\s[—–-]\s)", re.I)   # ('Alert runbooks — ...': runbooks, a folder of them)
 # '2. Containment', 'Quick fixes', 'Phase 3 - Containment': what numbers or leads a stage's name (a plan's phases)
 STAGE_LEAD = re.compile(r"^(\d+(?:\.\d+)*[.)]?\s+|quick\s+|phase\s+\d{1,2}\s*[-–—:.]\s*)")
 PARENT_LEVEL = re.compile(r"\b(P[\s-]?[0-9]|SEV[\s-]?[0-9])\b")

@@ -121,7 +121,12 @@ def _all_commands(block: list[str], typed: list[bool]) -> bool:
     """Every line is a known command or reads as one (a lower-case program and its arguments, no
     sentence's end)."""
     return bool(block) and all(t or (COMMANDISH.match(line) and not line.endswith((".", "!", "?", ":")))
-                               for t, line in zip(typed, block))
+                               or (BARE_PROGRAM.match(line) and any(typed)) for t, line in zip(typed, block))
+
+
+# 'uptime' between 'ssh root@web03' and 'systemctl status nginx': a program run with no arguments,
+# among lines that are known commands
+BARE_PROGRAM = re.compile(r"^(?!(?:and|or|then|the|done|next|see|note|yes|no)$)[a-z][\w.-]{1,20}$")
 
 
 # 'wp cache flush', 'find /var/www -mtime -2': a lower-case program name, then its arguments (an option,
@@ -163,18 +168,25 @@ def _opens(lines: list[str], i: int, skip: set[int]) -> bool:
 
 def _block_end(lines: list[str], start: int, skip: set[int]) -> int | None:
     """The blank line that closes the block opening after ``start``, or None when there is none."""
-    last = None
+    last, first = None, None
     for j in range(start + 1, len(lines)):
         if j in skip:
             return None
         if not lines[j].strip():
             continue
-        if _indent(lines[j]) < 4 or lines[j].lstrip().startswith("<"):
+        if _indent(lines[j]) < 4 or lines[j].lstrip().startswith("<") or _text_between(lines, j, first):
             break
-        last = j
+        last, first = j, first if first is not None else _indent(lines[j])
     if last is None or (last + 1 < len(lines) and lines[last + 1].strip()):
         return None
     return last + 1   # the blank line after it, or the end of the document (a fence left open there closes)
+
+
+def _text_between(lines: list[str], j: int, first: int | None) -> bool:
+    """Line j, after a blank line and set back from the block's first line, is a sentence ('and power-cycle
+    only if it is truly hung:' between two commands of a list item): the item's text, not code."""
+    return first is not None and not lines[j - 1].strip() and _indent(lines[j]) < first \
+        and bool(PROSE.search(" " + lines[j]) or lines[j].rstrip().endswith((":", ".")))
 
 
 def _fence(lines: list[str], start: int, end: int) -> None:

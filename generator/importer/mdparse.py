@@ -44,6 +44,8 @@ class Block:
     fresh: bool = False       # an HTML block of its own ('<p>', '<div>'): never a wrapped line of the one above
     caption: str = ""         # inside a <details>: its <summary>
     lead: str = ""            # HTML: the bold paragraph that opens the line's box ('<p><strong>Title</strong></p><p>...')
+    row_lines: list[int] = field(default_factory=list)   # tables: the line each row starts on
+    indent: int = 0           # paragraphs: the spaces before the first line's text
 
 
 @dataclass
@@ -240,7 +242,18 @@ def parse(text: str, offset: int = 0, title: str = "", breaks: frozenset[int] = 
                 block.fresh = number in breaks
                 current.blocks.append(block)
             i += 1
+    for section in root._walk():
+        _outermost_items(section)
     return root
+
+
+def _outermost_items(section: Section) -> None:
+    """'  1. Check the node' (two or three spaces in) where no item of the section is further left:
+    the outermost list, as CommonMark reads it, its items level 0 and theirs nested under them."""
+    items = [b for b in section.blocks if b.kind == "item"]
+    if items and min(b.level for b in items) == 1:
+        for block in items:
+            block.level -= 1
 
 
 def _entry_lines(previous: str, text: str) -> bool:
@@ -295,10 +308,11 @@ def _code_block(section: Section, numbers: list[int], lang: str, body: list[str]
 
 
 def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:
-    start, rows = i, []
+    start, rows, row_lines = i, [], []
     while i < len(lines) and TABLE_ROW.match(lines[i]):
         if not TABLE_RULE.match(lines[i]):
             rows.append(cells(lines[i]))
+            row_lines.append(offset + i + 1)
         i += 1
     numbers = list(range(offset + start + 1, offset + i + 1))
     if rows and len(rows[0]) == 2 and not any(rows[0]) and all(len(r) == 2 for r in rows[1:]):
@@ -310,8 +324,8 @@ def _table(lines: list[str], i: int, section: Section, offset: int = 0) -> int:
             section.blocks.extend(fields)
             return i
     if rows and len(rows) >= 3 and not any(rows[0]) and _header_like(rows[1]):
-        rows = rows[1:]   # Google Docs' export: an empty header over the table's own header row
-    section.blocks.append(Block("table", numbers, rows=rows))
+        rows, row_lines = rows[1:], row_lines[1:]   # Google Docs' export: an empty header over the table's own header row
+    section.blocks.append(Block("table", numbers, rows=rows, row_lines=row_lines))
     return i
 
 
@@ -327,20 +341,25 @@ def _html_table(lines: list[str], i: int, section: Section, offset: int) -> int:
         i += 1
     end = min(i, len(lines) - 1)
     markup = "\n".join(lines[start:end + 1])
-    rows = _spanned_rows(markup)
-    section.blocks.append(Block("table", list(range(offset + start + 1, offset + end + 2)), rows=rows))
+    rows, starts = _spanned_rows(markup)
+    section.blocks.append(Block("table", list(range(offset + start + 1, offset + end + 2)), rows=rows,
+                                row_lines=[offset + start + 1 + markup.count("\n", 0, at) for at in starts]))
     return end + 1
 
 
+ROW_MARKUP = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", re.IGNORECASE | re.DOTALL)
 _SPAN = re.compile(r"\b(col|row)span\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
 
 
-def _spanned_rows(markup: str) -> list[list[str]]:
-    """The table's rows with each cell repeated over the columns and rows it spans; a header of two
-    rows ('Response target' over 'Office hours' | 'Out of hours') is one row of joined names."""
+def _spanned_rows(markup: str) -> tuple[list[list[str]], list[int]]:
+    """The table's rows with each cell repeated over the columns and rows it spans, and where in
+    ``markup`` each starts; a header of two rows ('Response target' over 'Office hours' | 'Out of
+    hours') is one row of joined names."""
     grid: list[list[str]] = []
+    starts: list[int] = []
     header_rows, pending = 0, {}   # column -> (text, rows still to fill)
-    for row in re.findall(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", markup, re.IGNORECASE | re.DOTALL):
+    for match in ROW_MARKUP.finditer(markup):
+        row = match.group(1)
         cells = re.findall(r"<(t[hd])\b([^>]*)>(.*?)(?=<t[hd]\b|</tr|$)", row, re.IGNORECASE | re.DOTALL)
         out, column = [], 0
         for tag, attributes, inner in cells:
@@ -360,10 +379,11 @@ def _spanned_rows(markup: str) -> list[list[str]]:
         if any(out):
             header_rows += not grid or (header_rows == len(grid) and all(t.lower() == "th" for t, _, _ in cells))
             grid.append(out)
+            starts.append(match.start())
     if header_rows == 2 and len(grid) > 2 and len(grid[0]) == len(grid[1]):
         joined = [top if top == sub else f"{top} {sub}".strip() for top, sub in zip(grid[0], grid[1])]
-        grid = [joined] + grid[2:]
-    return grid
+        grid, starts = [joined] + grid[2:], starts[:1] + starts[2:]
+    return grid, starts
 
 
 def _take(pending: dict, column: int) -> str:
@@ -404,4 +424,4 @@ def _line_block(line: str, number: int) -> Block:
     label = LABEL.match(line) if "**" in line else None
     if label and (line.strip().endswith("**") or ":" in line[:line.find("**", 2) + 4]):
         return Block("label", [number], text=label.group(2).strip(), label=label.group(1).strip().rstrip(":"))
-    return Block("para", [number], text=line.strip())
+    return Block("para", [number], text=line.strip(), indent=len(line) - len(line.lstrip()))

@@ -212,8 +212,7 @@ def _ladder(block: Block, column: int, found: Found, make_level, role_contact) -
             text = strip_md(cell)
             if i == column or not text or text in ("-", "—", "–"):
                 continue
-            if TOLD.search(head):
-                people = _people(text)
+            if TOLD.search(head) and (people := _people(text)):
                 entry["notify"] = [role_contact(found, who) for who in people]
                 if len(people) > 1:   # the cell as written too: the page lists them one by one
                     entry.setdefault("details", []).append({"label": head, "text": text})
@@ -223,5 +222,10 @@ def _ladder(block: Block, column: int, found: Found, make_level, role_contact) -
 
 
 def _people(text: str) -> list[str]:
-    """'CISO and Legal' -> ['CISO', 'Legal']: the people a cell lists."""
-    return [p.strip(" .") for p in re.split(r",\s*|\s+(?:and|&|\+)\s+|\s*/\s*", text) if p.strip(" .")]
+    """'CISO and Legal' -> ['CISO', 'Legal']: the people a cell lists; [] when the cell says more than
+    whom ('ICO within 72 hours of becoming aware', 'Not normally required', 'None'): it stays as written."""
+    parts = [p.strip(" .") for p in re.split(r"[,;]\s*|\s+(?:and|&|\+)\s+|\s*/\s*", text) if p.strip(" .")]
+    if any(len(p.split()) > 4 or re.search(r"\d|\b(?:none|n/?a|not|no|within|if|when|required)\b", p, re.IGNORECASE)
+           for p in parts):
+        return []
+    return parts

@@ -125,6 +125,11 @@ def _rewrite(lines: list[str], start: int, end: int, rows: list[Row], attached: 
             _table(lines, part)
             owners.append((part[0].first, part[-1].last, -1))
             continue
+        if kind == "pair":
+            (label, _, line), (value, _, _) = [c for c in part[0].cells if html_text(c[0])]
+            lines[line] = f"{html_text(label).rstrip(':')}: {html_text(value)}"
+            owners.append((part[0].first, part[0].last, line))
+            continue
         inner, _, line = next(c for c in part[0].cells if html_text(c[0]))
         text = html_text(inner)
         heading = len(text.split()) <= 10 and not re.search(r"[.:;]\s|[.:]$", text)
@@ -146,12 +151,21 @@ def _parts(rows: list[Row], width: int) -> list[tuple[str, list[Row]]]:
             continue
         if group and parts and parts[-1][0] == "table" and _continues(parts[-1][1], group):
             parts[-1][1].extend(group)
+        elif len(group) == 1 and _pair(group[0]):
+            parts.append(("pair", group))   # 'Escalation order | A > B > C' alone: a label and its value
         elif group:
             parts.append(("table", group))
         group = []
         if kind == "line":
             parts.append(("line", [row]))
     return parts
+
+
+def _pair(row: Row) -> bool:
+    """Two cells filled, a few words naming the other's value ('Escalation order', 'Bridge line')."""
+    filled = [html_text(c[0]).strip() for c in row.cells if html_text(c[0]).strip()]
+    return len(filled) == 2 and len(filled[0].split()) <= 4 and not re.search(r"\d", filled[0]) \
+        and len(filled[1].split()) >= 2
 
 
 def _continues(table: list[Row], group: list[Row]) -> bool:

@@ -163,6 +163,8 @@ def _same_person(found: Found, name: str) -> str | None:
         return re.split(r"\s*[(,–—]|\s+-\s+", text, maxsplit=1)[0].strip().lower()
 
     wanted = bare(name)   # 'Felix Amankwah (if on-call cannot mitigate)' is Felix Amankwah too
+    if len(wanted) >= 3 and len(wanted.split()) == 1 and name.strip()[:1].isupper():
+        return first_named(found, wanted)   # 'Kwame' in a chain is the one 'Kwame Asante (ops lead)' listed
     if len(wanted) < 3 or len(wanted.split()) < 2:
         return None   # 'CTO (SEV1 only)': a role, which the document may list more than once
     for cid, contact in found.contacts.items():
@@ -170,6 +172,14 @@ def _same_person(found: Found, name: str) -> str | None:
         if bare(listed) == wanted and listed.lower() != name.strip().lower():
             return cid
     return None
+
+
+def first_named(found: Found, first: str) -> str | None:
+    """The one contact whose full name starts with this first name ('kwame'), or None."""
+    named = [cid for cid, contact in found.contacts.items()
+             if len(words := re.split(r"\s*[(,–—]", str(contact.get("name", "")), maxsplit=1)[0].lower().split()) >= 2
+             and words[0] == first]
+    return named[0] if len(named) == 1 else None
 
 
 PHASE_TITLE = re.compile(r"^(?:phase\s*\d+\s*[:.-]\s*)?(.+?)\s*\(([^)]*)\)\s*$", re.IGNORECASE)

@@ -78,9 +78,31 @@ def _about_writeups(section: Section) -> bool:
 
 
 def _template_fence(block: Block) -> bool:
-    """A Markdown code block that is a document of sections ('# Incident: <title>', '## Timeline', ...)."""
-    return block.kind == "code" and block.lang in ("markdown", "md", "") and \
-        sum(line.startswith("## ") for line in block.code) >= 3
+    """A code block that is a document of sections: Markdown ('# Incident: <title>', '## Timeline', ...)
+    or reStructuredText ('Summary' over '-------')."""
+    return block.kind == "code" and block.lang in ("markdown", "md", "", "rst", "rest", "restructuredtext", "text") and \
+        len(fence_headings(block.code)) >= 3
+
+
+UNDERLINE = re.compile(r"^([=\-~^\"'`#*+])\1{2,}\s*$")
+
+
+def fence_headings(code: list[str]) -> list[tuple[int, str]]:
+    """(line index, title) of the template's section headings: its '## ' headings, else the
+    headings underlined with the character of its second level (the first is the document's title)."""
+    marked = [(k, line[3:].strip()) for k, line in enumerate(code) if line.startswith("## ")]
+    if marked:
+        return marked
+    underlined, order = [], []
+    for k in range(1, len(code)):
+        above = code[k - 1].strip()
+        if UNDERLINE.match(code[k].strip()) and above and len(code[k].strip()) >= len(above) - 1 \
+                and not UNDERLINE.match(above):
+            char = code[k].strip()[0]
+            order += [char] if char not in order else []
+            underlined.append((k - 1, above, order.index(char)))
+    level = 1 if len(order) > 1 else 0
+    return [(k, title) for k, title, depth in underlined if depth == level]
 
 
 BOLD_ITEM = re.compile(r"^\*\*(?P<title>[^*]{2,60}?)[:.]?\*\*\s*(?:[:—–-]+\s*(?P<prompt>\S.*))?$", re.DOTALL)
@@ -284,12 +306,14 @@ def _pm_sections_from_headings(section: Section, pm: dict, found: Found) -> None
 
 def _pm_sections_from_fence(block: Block, pm: dict, found: Found) -> None:
     sections, current = [], None
-    for line in block.code:
-        if line.startswith("## "):
-            current = {"id": slug(line[3:]), "title": line[3:].strip(), "prompt": ""}
+    headings = dict(fence_headings(block.code))
+    for k, line in enumerate(block.code):
+        if k in headings:
+            current = {"id": slug(headings[k]), "title": headings[k], "prompt": ""}
             sections.append(current)
-        elif current is not None and not current["prompt"] and line.strip() and not line.startswith("|"):
-            current["prompt"] = strip_md(line.lstrip("- "))
+        elif current is not None and not current["prompt"] and line.strip() and not line.startswith("|") \
+                and not UNDERLINE.match(line.strip()):
+            current["prompt"] = strip_md(line.lstrip("-* "))
     for section in sections:
         section["prompt"] = section["prompt"] or section["title"]
     pm.setdefault("sections", sections)

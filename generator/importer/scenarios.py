@@ -266,6 +266,9 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
                 continue
             last_step = _add_text(pb, stage, text, condition)
             found.use(key, block)
+        elif block.kind == "para" and last_step is not None and _item_text(blocks, block):
+            last_step["note"] = (last_step.get("note", "") + "\n" + strip_md(block.text)).strip("\n")
+            found.use(key, block)
         elif block.kind == "para":
             last_step = _add_text(pb, stage, strip_md(block.text), condition)
             if last_step is not None and (spans := inline_commands(block.text)):
@@ -283,6 +286,16 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
             for step in steps:
                 _append(pb, stage, step)
             found.use(key, block)
+
+
+def _item_text(blocks: list[Block], block: Block) -> bool:
+    """A paragraph indented under a list item, after its commands ('then tell the owner by e-mail.'
+    under '  1. See which share grew:' and its code): more of that item, not a step of its own."""
+    before = blocks[:blocks.index(block)]
+    kinds = [b.kind for b in reversed(before)]
+    item = next((n for n, kind in enumerate(kinds) if kind == "item"), None)
+    return block.indent >= 2 and item is not None and item > 0 and all(k == "code" for k in kinds[:item]) \
+        and not block.text[:1].isupper()   # (it carries on the item's sentence)
 
 
 def _titles_code(blocks: list[Block], block: Block) -> bool:

@@ -50,8 +50,10 @@ def procedure_groups(root: Section, found: Found) -> None:
     from .scenarios import _playbook
 
     for section in root.walk():
-        if section.level < 2 or not title_matches(PROCEDURES, section.title) or section.line in found.used:
-            continue
+        if not section.level or (section.level == 1 and (_document_title(section) or not GROUP_TITLE.match(
+                unnumbered(strip_md(section.title))))) \
+                or not title_matches(PROCEDURES, section.title) or section.line in found.used:
+            continue   # ('PROCEDURES' over '=====' after the document's title: a part of it, the title's level)
         from .found import _leading_stage
         from .scenarios import _phase_list
         if _phase_list(section) or len({_leading_stage(c.title) for c in section.children} - {None}) >= 2:
@@ -63,6 +65,15 @@ def procedure_groups(root: Section, found: Found) -> None:
         stage = _stage(section.title) or "immediate"
         for child in members:   # the group's own heading stays in notes, on the site
             found.playbooks.append(_playbook(child, found, stage))
+
+
+# 'PROCEDURES', 'Recovery procedures', 'Runbooks': a part of the document that only groups them
+GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:procedures|runbooks|playbooks|scenarios)$", re.IGNORECASE)
+
+
+def _document_title(section: Section) -> bool:
+    """The first heading of a file, at its top level: what the whole file is about."""
+    return section.parent is not None and section.parent.children[:1] == [section]
 
 
 def _has_commands(section: Section) -> bool:

@@ -36,6 +36,7 @@ def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
         line = out[i]
         if i not in skip:
             end = _grid(out, i) if "+" in line and GRID_BORDER.match(line) else \
+                _headerless(out, i) if "---" in line and _headerless_close(out, i) else \
                 _columns(out, i) if "---" in line and _opens_columns(out, i) else \
                 _aligned(out, i) if "  " in line and _aligned_header(out, i) else \
                 _tabbed(out, i, skip) if "\t" in line and TABBED.search(line) else None
@@ -105,6 +106,53 @@ def _grid_cells(line: str, edges: list[int]) -> list[str]:
     if all(k < len(line) and line[k] in "|+" for k in edges):
         return [line[a + 1:b].strip() for a, b in zip(edges, edges[1:])]
     return [cell.strip() for cell in line.strip().strip("|").split("|")]   # a cell that spans columns
+
+
+def _headerless_close(out: list[str], i: int) -> int | None:
+    """Line i is the dashes over a table with no header (pandoc's: a rule above its rows and the same
+    rule under them): the line of the closing rule, or None."""
+    if not COLUMN_RULE.match(out[i]) or (i > 0 and out[i - 1].strip()) or i + 2 >= len(out) or not out[i + 1].strip():
+        return None
+    starts = _starts(out[i])
+    for j in range(i + 1, min(len(out), i + 80)):
+        if out[j].lstrip().startswith("#"):
+            return None
+        if COLUMN_RULE.match(out[j]):
+            return j if _starts(out[j]) == starts else None
+    return None
+
+
+def _headerless(out: list[str], rule: int) -> int:
+    """A table between two rules. Rows of a bold key and its value ('**Approved by**  Governance
+    Group') are those fields, a line each; else a table, its first row the header when every cell is bold."""
+    close = _headerless_close(out, rule)
+    starts = _starts(out[rule])
+    rows: list[tuple[int, list[str]]] = []
+    for k in range(rule + 1, close):
+        if not out[k].strip():
+            continue
+        cells = _slice(out[k], starts)
+        if rows and not cells[0]:   # a wrapped row: its first column empty
+            rows[-1] = (rows[-1][0], [f"{a} {b}".strip() for a, b in zip(rows[-1][1], cells)])
+        else:
+            rows.append((k, cells))
+    bold = [all(BOLD_CELL.fullmatch(c) for c in cells if c) for _, cells in rows]
+    if len(starts) == 2 and all(bold_key(cells[0]) for _, cells in rows):
+        for k in range(rule, close + 1):
+            out[k] = ""
+        for k, (key, value) in rows:
+            out[k] = f"{key}: {value}".rstrip()
+        return close + 1
+    table = [(k, [BOLD_CELL.sub(r"\1", c) for c in cells]) for k, cells in rows]
+    _write(out, rule, close, table, header_rows=1 if bold[0] else 0)
+    return close + 1
+
+
+BOLD_CELL = re.compile(r"\*\*(.+?)\*\*")
+
+
+def bold_key(cell: str) -> bool:
+    return bool(BOLD_CELL.fullmatch(cell.strip()))
 
 
 def _opens_columns(out: list[str], i: int) -> bool:
