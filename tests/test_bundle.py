@@ -228,3 +228,47 @@ def test_hostile_content_is_shown_as_text_and_runs_nothing(browser, tmp_path: Pa
 def test_render_bundle_is_deterministic(project) -> None:
     assert render_bundle(project, TEST_TODAY) == render_bundle(project, TEST_TODAY)
     assert bundle_data(project)["playbooks"][0]["id"] == project.playbooks[0].id
+
+
+TITLED = "On the jump box <img src=x onerror=alert(3)>"
+
+
+def _titled_repo(tmp_path: Path) -> Path:
+    """The example with a command's title (where it runs) that is also hostile markup."""
+    repo = copy_repo(tmp_path / "repo")
+    path = repo / "content/playbooks/site-slow.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "        - kubectl top nodes\n"
+    assert old in text
+    path.write_text(text.replace(old, f"        - title: '{TITLED}'\n          code: kubectl top nodes\n", 1), encoding="utf-8")
+    return repo
+
+
+def test_a_commands_title_is_in_the_bundle_and_the_binder_as_text(tmp_path: Path) -> None:
+    """The site shows where a command runs above it; the printed binder and the one-file bundle too."""
+    from generator.render.binder import render_html
+    from generator.render.bundle import bundle_data
+
+    titled = core.load(_titled_repo(tmp_path), core.Options(today=TEST_TODAY, render_cards=False)).project
+    steps = [s for pb in bundle_data(titled)["playbooks"] if pb["id"] == "site-slow" for _, group in pb["steps"] for s in group]
+    step = next(s for s in steps if "xt" in s)
+    assert step["xt"] == [TITLED, ""] and step["x"] == ["kubectl top nodes", "kubectl top pods"]
+    html = render_html(titled, TEST_TODAY, part="playbooks")
+    assert '<p class="cmd-title">On the jump box &lt;img src=x onerror=alert(3)&gt;</p><pre>' in html
+
+
+@needs_chromium
+@pytest.mark.browser
+def test_a_commands_title_is_drawn_above_it_in_the_bundle(browser, tmp_path: Path) -> None:
+    out = tmp_path / "b.html"
+    result = CliRunner().invoke(main, ["bundle", "--root", str(_titled_repo(tmp_path)), "--today", TODAY, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    offline = Offline(browser, VIEWPORTS["desktop"])
+    offline.page.goto(out.as_uri() + "#pb=site-slow")
+    offline.page.locator("#playbook h1").wait_for()
+    title = offline.page.locator("#playbook .cmd-title")
+    assert title.count() == 1 and title.text_content() == TITLED
+    following = title.evaluate("node => node.nextElementSibling.querySelector('pre').textContent")
+    assert following == "kubectl top nodes"
+    assert offline.page.locator("img").count() == 0 and offline.dialogs == [] and offline.errors == []
+    offline.context.close()

@@ -39,6 +39,8 @@ def _step(step: Step) -> dict:
             data[key] = value
     if step.commands:
         data["x"] = [cmd.code.rstrip("\n") for cmd in step.commands]
+        if any(cmd.title for cmd in step.commands):   # where each runs ('On the admin jump box'), as the site shows it
+            data["xt"] = [cmd.title for cmd in step.commands]
     return data
 
 

@@ -107,7 +107,10 @@
         check.checked = !!state[key];
         check.addEventListener("change", function () { state[key] = check.checked; });
         var label = el("label", {"for": "tick-" + key}, [step.c ? el("span", {className: "cond", text: step.c + ": "}) : null, inline(step.t)]);
-        var body = el("div", {className: "step-body"}, (step.x || []).map(codeBlock));
+        var body = el("div", {className: "step-body"}, [].concat.apply([], (step.x || []).map(function (code, c) {
+          var title = step.xt && step.xt[c];
+          return title ? [el("p", {className: "cmd-title", text: title}), codeBlock(code)] : [codeBlock(code)];
+        })));
         if (step.n) body.insertBefore(el("p", {className: "notes"}, [inline(step.n)]), body.firstChild);
         var item = el("li", {className: "step"}, [el("div", {className: "step-head"}, [check, label]), body]);
         if (step.id) item.id = "step-" + step.id;
