@@ -30,6 +30,7 @@ ASKS = re.compile(r"\bwho\b[^.]*\b(?:call|contact|page|ring|phone|escalate|notif
                   r"\b(?:call|calling|contact)\s+(?:list|order|sequence)\b", re.IGNORECASE)
 SPLIT = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*|\s+[-–—]\s+|\s*\(|:\s+|,\s+")
 WAIT_WORD = re.compile(r"\bwait\s+(?:for\s+)?(\d+\s*(?:m|min|minutes?|h|hrs?|hours?))\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"^(.+?)['’]s\s+[\w-]+(?:\s[\w-]+)?$")
 PERSON = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 
 
@@ -38,7 +39,7 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
         if not section.level or not ASKS.search(strip_md(section.title)):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0]
-        if not items or not all(b.ordered for b in items) or \
+        if not items or not all(b.ordered or ORDINAL.match(b.text) for b in items) or \
                 any(line in found.mapped["escalation"] for b in items for line in b.lines):
             continue
         per_item = [_steps(b.text) for b in items]
@@ -49,7 +50,7 @@ def call_lists(root: Section, found: Found, role_contact) -> None:
         playbook = next((pb for pb in found.playbooks if home == f"playbook:{pb['id']}"), None)
         if playbook is not None and playbook.get("escalation"):
             continue
-        entries = _contacts(steps, found, role_contact)
+        entries = _contacts(steps, found, role_contact, items[0].lines[0])
         said = _lead_condition(section, items[0])
         if said and entries and not entries[0][3]:   # 'If you're on call and you get stuck, the order is:' over the list
             entries[0] = (*entries[0][:3], said)
@@ -109,8 +110,13 @@ def _names_someone(part: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2,}", FILLER.sub(" ", cleaned)))
 
 
-PLACE = re.compile(r"^\W*(?:primary|secondary|tertiary|first|second|third|fourth|backup|then|next|finally|last|"
-                   r"(?:level|tier|step|stage)\s*\d+)\W*\s*[:.—–-]\s+(\S.*)$", re.IGNORECASE)
+PLACE = re.compile(r"^\W*(?:primary|secondary|tertiary|first|second|third|fourth|backup|then|next|finally|last(?: resort)?|"
+                   r"(?:level|tier|step|stage)\s*\d+|1st|2nd|3rd|[4-9]th)\W*\s*[:.—–-]\s+(\S.*)$", re.IGNORECASE)
+ORDINAL = re.compile(r"^\W*(?:1st|2nd|3rd|[4-9]th|last resort|finally)\s*[:.—–-]\s+\S", re.IGNORECASE)
+# 'ring Marta', 'then me (Gav)', 'if no answer in 15 mins try Jonno': what to do, then whom
+VERB_LEAD = re.compile(r"^(?:then\s+)?(?:ring|call|phone|try|page|contact|escalate to)\s+(\S.*)$|^then\s+(\S.*)$", re.IGNORECASE)
+WHEN_VERB = re.compile(r"^(?P<when>(?:if|when|otherwise)\b.{3,120}?),?\s+(?:then\s+)?(?:ring|call|phone|try|page|contact)\s+"
+                       r"(?P<rest>\S.*)$", re.IGNORECASE)
 # 'If nobody picks up within 15 minutes:' / 'Still nothing after 30 minutes?' before whom: when to call them
 LEAD = re.compile(r"^(?P<when>(?:if|when|still|no\s+answer|nobody|after|otherwise|then)\b[^:?]{0,80}[:?])\s*(?P<rest>\S.*)$",
                   re.IGNORECASE)
@@ -123,6 +129,13 @@ def _step(text: str) -> tuple[str, str] | None:
     place = PLACE.match(text.strip())
     if place:   # 'Primary: Payments on-call (PagerDuty)': the place in the order is the list's own
         return _step(place.group(1))
+    verb = VERB_LEAD.match(strip_md(text.strip()))
+    if verb:
+        return _step(verb.group(1) or verb.group(2))
+    when = WHEN_VERB.match(strip_md(text.strip()))
+    if when:
+        step = _step(when.group("rest"))
+        return (step[0], f"{step[1]}\0{when.group('when')}") if step else None
     lead = LEAD.match(strip_md(text.strip()))
     if lead:
         step = _step(re.sub(r"^(?:the|our|your)\s+", "", lead.group("rest"), flags=re.IGNORECASE))
@@ -145,11 +158,17 @@ def _a_contact(who: str, rest: str) -> bool:
     from .arrow_chains import PEOPLE
     from .kinds import kind_in_words
     from .text import EMAIL, PHONE_ANY
+    from .senders import ME
     return bool(PEOPLE.search(who) or kind_in_words(who) or PERSON.match(holder(who)[1] or who)
-                or PHONE_ANY.search(rest) or EMAIL.search(rest))
+                or PHONE_ANY.search(rest) or EMAIL.search(rest) or ME.match(who) or FIRST_NAME.fullmatch(who))
 
 
-def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[tuple]:
+# 'Marta' in '1st - ring Marta': a first name, whom the document's phone list gives in full
+FIRST_NAME = re.compile(r"(?!(?:Everyone|Everybody|Someone|Somebody|Nobody|Anyone|Support|Security|Management|Engineering)$)"
+                        r"[A-Z][a-z]{2,14}")
+
+
+def _contacts(steps: list[tuple[str, str]], found: Found, role_contact, line: int = 0) -> list[tuple]:
     """(contact id, whom as written, after how long, when as written) per step; a wait written at the
     end of a step is the next one's 'after', one written before whom ('If ... within 15 minutes:') its own."""
     out, waited = [], None
@@ -163,9 +182,19 @@ def _contacts(steps: list[tuple[str, str]], found: Found, role_contact) -> list[
             waited = duration(wait.group(1)) if wait and duration(wait.group(1)) != "immediate" else waited
         if not person:
             who, person = holder(who)
-        from .senders import ME
+        owner = POSSESSIVE.match(who)   # "Fastlane Hosting's emergency line": the line of a contact the document lists
+        if owner and not person and slug(owner.group(1)) in found.contacts:
+            who = owner.group(1)
+        from .senders import ME, who_is_me
         # '2. me - 07700 900322' in Dylan Reyes's e-mail: the list's writer, whom the phone list already has
-        cid = found.writer if found.writer and ME.match(who.strip()) else held_by(found, role_contact, who, person)
+        sender = who_is_me(found, who, line) if not found.writer else None
+        if found.writer and ME.match(who.strip()):
+            cid = found.writer
+        elif sender:   # 'then me (Gav)' in Gavin Reilly's e-mail: the one who sent it
+            cid = role_contact(found, sender[0])
+            found.contacts[cid].setdefault("email", sender[1])
+        else:
+            cid = held_by(found, role_contact, who, person)
         reach_fields(found.contacts[cid], rest)
         out.append((cid, f"{who} ({person})" if person else who, waited, when))
         wait = WAIT_WORD.search(rest) or WAIT.search(rest)

@@ -24,6 +24,7 @@ from .text import PHONE_ANY
 from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
                            numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
+from .plain_entries import colon_titles, hanging_ids, spaced_phones, typed_tasks
 from .outline import level_lines, lettered_runs, lettered_steps, outline_headings, phone_lines, step_lines
 from .html_details import details_sections
 from .sheets_html import is_sheets, rewrite_sheets
@@ -147,6 +148,9 @@ def rewrite(lines: list[str]) -> Rewritten:
         numbered_paragraphs(out.lines, set(range(start)) | fenced)
         lettered_runs(out.lines, set(range(start)) | fenced, out.breaks)
         phone_lines(out.lines, set(range(start)) | fenced)
+        hanging_ids(out.lines, set(range(start)) | fenced)
+        spaced_phones(out.lines, set(range(start)) | fenced)
+        typed_tasks(out.lines, set(range(start)) | fenced)
         level_lines(out.lines, set(range(start)) | fenced)
         step_lines(out.lines, set(range(start)) | fenced)
     if plain:
@@ -192,6 +196,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     drawn_bullets(out.lines, skip)
     shortcode_bullets(out.lines, skip)
     bold_headings(out.lines, skip, out.breaks)
+    if plain:
+        colon_titles(out.lines, skip)
     return out
 
 

@@ -177,8 +177,8 @@ def _same_person(found: Found, name: str) -> str | None:
 def first_named(found: Found, first: str) -> str | None:
     """The one contact whose full name starts with this first name ('kwame'), or None."""
     named = [cid for cid, contact in found.contacts.items()
-             if len(words := re.split(r"\s*[(,–—]", str(contact.get("name", "")), maxsplit=1)[0].lower().split()) >= 2
-             and words[0] == first]
+             if (words := re.split(r"\s*[(,–—]", name := str(contact.get("name", "")), maxsplit=1)[0].lower().split())
+             and words[0] == first and (len(words) >= 2 or "(" in name)]   # ('Jonno (Jonathan Pike)' too)
     return named[0] if len(named) == 1 else None
 
 

@@ -297,7 +297,7 @@ def _labelled_title(line: str) -> re.Match | None:
     return match if match and match.group(1) not in REMARK else None
 
 
-HANGING_HEAD = re.compile(r"^(\s{0,3})(\S[^-–—]{0,30}?\S)\s+(?:--?|[–—])\s+(\S.*)$")
+HANGING_HEAD = re.compile(r"^(\s{0,3})(?![-*+]\s)(\S[^-–—]{0,30}?\S)\s+(?:--?|[–—])\s+(\S.*)$")   # (an item already: as it is)
 
 
 def hanging_items(lines: list[str], skip: set[int]) -> None:

@@ -97,7 +97,7 @@ def command_sections(root: Section, found: Found) -> None:
         if not leaves:
             continue
         if len(leaves) >= 2:   # '**Push notifications not sending.** TODO ...' among them: one still to write
-            leaves += [c for c in free if c not in leaves and _stub(c)]
+            leaves += [c for c in free if c not in leaves and (_stub(c) or _told_in_words(c, leaves))]
             leaves.sort(key=lambda c: c.line)
         for child in leaves:
             pb = _playbook(child, found, "immediate")
@@ -113,6 +113,19 @@ DEVELOPER_TITLE = re.compile(r"^(?:getting started|quick ?start|installation|ins
                              re.IGNORECASE)
 SITUATION_TITLE = re.compile(r"^(?:if|when)\s+\S+.{3,}$", re.IGNORECASE)   # the situation it is for
 STUB = re.compile(r"\b(?:TODO|TBD|TBC|FIXME)\b|\bto be (?:written|added|done)\b|\bcoming soon\b", re.IGNORECASE)
+
+
+# A part of a document that is about it, not a situation to handle
+ABOUT_TITLE = re.compile(r"^(?:overview|background|summary|introduction|intro|about|purpose|scope|notes?|glossary|"
+                         r"references?|see also|links|history|changelog|contacts?|dashboards?)\b", re.IGNORECASE)
+
+
+def _told_in_words(section: Section, leaves: list[Section]) -> bool:
+    """'Payments failing on checkout:' over what to do in sentences, after siblings that are runbooks with
+    commands: a situation like theirs, its runbook told in words."""
+    texts = [b for b in section.blocks if b.kind in ("para", "item")]
+    return bool(texts) and section.line > leaves[0].line and not ABOUT_TITLE.match(unnumbered(strip_md(section.title))) \
+        and all(b.kind in ("para", "item", "label") for b in section.blocks)
 
 
 def _stub(section: Section) -> bool:
