@@ -243,3 +243,38 @@ def _split_at(section: Section, heads: list[int]) -> None:
         parts.append(Section(title, section.level + 1, label.lines[0], body, parent=section))
     section.blocks = blocks[:heads[0]]
     section.children[:0] = parts
+
+
+ALERTS_PART = re.compile(r"^(?:alerts?|alerting|alert runbooks|alarms?)\b", re.IGNORECASE)
+
+
+def alert_sections(root: Section, found: Found) -> None:
+    """'## Alerts' over '### HotelIndexerLagHigh', '### HotelSearchClusterRed' (a service's runbook page):
+    one playbook per alert, named by it, whatever its parts are called."""
+    from .scenarios import _playbook
+    from .text import unnumbered
+
+    for section in root.walk():
+        if not section.level or not ALERTS_PART.match(unnumbered(strip_md(section.title))):
+            continue
+        alerts = [c for c in section.children if c.line not in found.used and ALERT_TITLE.match(strip_md(c.title))
+                  and any(b.kind in ("item", "code", "para", "label") for b in c.all_blocks())]
+        if len(alerts) < 2:
+            continue
+        for child in alerts:
+            _fields_as_labels(child)
+            pb = _playbook(child, found, "immediate")
+            name = ALERT_LEAD.sub("", strip_md(child.title)).split("(")[0].strip()
+            if METRIC_NAME.fullmatch(name):
+                pb["alerts"] = [name]
+            _header_fields(child, pb, f"playbook:{pb['id']}", found)
+            found.playbooks.append(pb)
+
+
+def _fields_as_labels(section: Section) -> None:
+    """'- **Severity:** page' / '- **Meaning:** ...' items opening an alert's section: its header's
+    fields, read as the labels they are ('**Severity:** page'), not as steps."""
+    for block in section.blocks:
+        if block.kind != "item" or not block.key or block.level:
+            break
+        block.kind, block.label, block.text = "label", block.key, block.value

@@ -25,6 +25,7 @@ def bold_headings(lines: list[str], skip: set[int], breaks: set[int] = frozenset
     """Bold-only paragraphs as headings, where the document has no Markdown heading and two or
     more such paragraphs; a sentence in bold (ending '.', '!' or '?') or a label ('**Owner:**') is not one."""
     if has_markdown_heading(lines, skip):
+        _numbered_under_headings(lines, skip, breaks)
         return
     titles = {i: _title(line) for i, line in enumerate(lines) if i not in skip and _standalone(lines, i, breaks)}
     heads = {i: title for i, title in titles.items() if title}
@@ -42,6 +43,28 @@ def bold_headings(lines: list[str], skip: set[int], breaks: set[int] = frozenset
         if number:   # '2\\. Severity levels': the escape is the export's, the number the reader's
             title = number.group(1).replace("\\", "") + title[number.end(1):].replace("\\.", ".", 1)
         lines[i] = "#" * min(level, 6) + " " + title
+
+
+ATX_NUMBERED = re.compile(r"^(#{1,6})\s+(\d{1,2})[.)]?(?:\s|$)")
+
+
+def _numbered_under_headings(lines: list[str], skip: set[int], breaks: set[int]) -> None:
+    """'**6.1 WMS unavailable**' under '# 6. Scenarios' (a page with headings for its parts, bold for
+    the parts of those): a heading one level under its section's, where two or more such are."""
+    heads, section = [], None   # section: (level, number) of the last numbered heading above
+    for i, line in enumerate(lines):
+        atx = ATX_NUMBERED.match(line) if line[:1] == "#" else None
+        if atx or line[:1] == "#":
+            section = (len(atx.group(1)), atx.group(2)) if atx else None
+            continue
+        title = _title(line) if section and i not in skip and "**" in line and _standalone(lines, i, breaks) else ""
+        number = NUMBER.match(title) if title else None
+        parts = number.group(1).replace("\\", "").split(".") if number else []
+        if len(parts) == 2 and parts[0] == section[1]:
+            heads.append((i, section[0] + 1, title))
+    if len(heads) >= 2:
+        for i, level, title in heads:
+            lines[i] = "#" * min(level, 6) + " " + title
 
 
 def _title(line: str) -> str:

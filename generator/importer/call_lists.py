@@ -27,7 +27,7 @@ from .mdparse import Block, Section, strip_md
 from .text import duration, slug
 
 ASKS = re.compile(r"\bwho\b[^.]*\b(?:call|contact|page|ring|phone|escalate|notify|wake|reach)\b|"
-                  r"\b(?:call|calling|contact)\s+(?:list|order|sequence)\b", re.IGNORECASE)
+                  r"\b(?:call|calling|contact)\s+(?:list|order|sequence|tree)\b", re.IGNORECASE)
 SPLIT = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*|\s+[-–—]\s+|\s*\(|:\s+|,\s+")
 WAIT_WORD = re.compile(r"\bwait\s+(?:for\s+)?(\d+\s*(?:m|min|minutes?|h|hrs?|hours?))\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(.+?)['’]s\s+[\w-]+(?:\s[\w-]+)?$")
@@ -174,7 +174,8 @@ def _contacts(steps: list[tuple[str, str]], found: Found, role_contact, line: in
     out, waited = [], None
     for who, rest in steps:
         rest, _, when = rest.partition("\0")
-        bracket = re.match(r"^\s*\(([^()]*)\)", rest) or re.match(r"^\s*,\s*([^,()]+)", rest)
+        bracket = re.match(r"^\s*\(([^()]*)\)", rest) or re.match(r"^\s*,\s*([^,()]+)", rest) \
+            or re.match(r"^\s*[–—]\s*([^–—()]+?)\s*(?:[–—(]|$)", rest)   # '**Duty Manager** – Karin Solberg – mobile ...'
         person = next((p.strip() for p in bracket.group(1).split(",") if PERSON.match(p.strip())), "") \
             if bracket else ""
         if when:   # the item's own 'If nobody answers within 15 minutes:' is when, and after how long

@@ -24,6 +24,7 @@ from .text import PHONE_ANY
 from .plain_layout import (character_underlines, framed_headings, hanging_terms, numbered_paragraphs,
                            numbered_subheadings, spaced_entries)
 from .plain_sheets import cheat_sheet
+from .class_styles import inline_class_styles
 from .plain_entries import colon_titles, hanging_ids, spaced_phones, typed_tasks
 from .outline import level_lines, lettered_runs, lettered_steps, outline_headings, phone_lines, step_lines
 from .html_details import details_sections
@@ -118,6 +119,8 @@ def rewrite(lines: list[str]) -> Rewritten:
     if is_storage(out.lines):   # a Confluence page's storage format: its macros and links as plain HTML
         rewrite_storage(out.lines)
     fenced = fenced_lines(lines)
+    if not is_word(lines) and inline_class_styles(out.lines, set(range(start)) | fenced):   # Google Docs' HTML
+        fenced = fenced_lines(out.lines)
     if toggle_sections(out.lines, set(range(start)) | fenced):
         fenced = fenced_lines(out.lines)
     if pdf_layout(out.lines, out.hidden, set(range(start)) | fenced):

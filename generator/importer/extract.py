@@ -31,7 +31,7 @@ from .runbooks import prose_runbooks, numbered_runbooks
 from .checklists import checklist_phases, phase_tables
 from .scenarios import _scenarios
 from .dashed_contacts import contact_lists
-from .alerts import alert_runbooks
+from .alerts import alert_runbooks, alert_sections
 from .policy_blocks import policy_blocks
 from .phone_trees import phone_trees
 from .chains import escalation_chains, escalation_prose, tier_sections
@@ -79,7 +79,7 @@ def extract(root: Section) -> Found:
                 found.homes[line] = home
         if section.level:
             found.homes[section.line] = home
-    steps = (email_senders, review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, index_rows, symptom_tables, runbook_tables, runbook_rows, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
+    steps = (email_senders, review_templates, boxed_templates, bold_messages, step_sections, alert_runbooks, alert_sections, index_rows, symptom_tables, runbook_tables, runbook_rows, step_tables, template_tables, procedure_groups, numbered_runbooks, _levels, lambda r, f: priority_columns(r, f, _level, _role_contact), lambda r, f: level_tables(r, f, _level),
              lambda r, f: level_items(r, f, _level), lambda r, f: prose_levels(r, f, _level), lambda r, f: named_ladders(r, f, _level, _role_contact), lambda r, f: lead_ladders(r, f, _level), lambda r, f: sentence_ladder(r, f, _level), level_sentences, _scenarios, prose_runbooks, situation_labels, contact_lists, _roles,
              lambda r, f: tier_sections(r, f, _role_contact),
              lambda r, f: mermaid_chains(r, f, _role_contact), lambda r, f: escalation_chains(r, f, _role_contact), nested_chains, lambda r, f: policy_blocks(r, f, _role_contact), lambda r, f: ui_policies(r, f, _role_contact), lambda r, f: phone_trees(r, f, _role_contact),

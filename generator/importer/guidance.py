@@ -100,9 +100,11 @@ def _exists(home: str, found: Found) -> bool:
 def _text(blocks: list[Block]) -> str:
     """Paragraphs as written (a source line break inside a paragraph is a space), lists as '- ' lines."""
     paragraphs: list[list[str]] = []
-    previous = None
+    previous, depth = None, 0   # depth: how far the item may be nested, one under the item above at most
     for block in blocks:
-        line = _line(block)
+        in_list = previous is not None and previous.kind == block.kind == "item"
+        depth = min(block.level, depth + 1) if in_list else 0
+        line = _line(block, depth)
         continues = previous is not None and block.lines[0] == previous.lines[-1] + 1 and not block.fresh and (
             block.kind == previous.kind == "para" or (block.kind == "para" and previous.kind == "item"))
         if continues and paragraphs:
@@ -115,9 +117,9 @@ def _text(blocks: list[Block]) -> str:
     return "\n\n".join("\n".join(p) for p in paragraphs)
 
 
-def _line(block: Block) -> str:
+def _line(block: Block, depth: int = 0) -> str:
     if block.kind == "label":
         return f"{strip_md(block.label)}: {strip_md(block.text)}".rstrip(": ") if block.text else strip_md(block.label)
-    if block.kind == "item":
-        return f"- {strip_md(block.text)}"
+    if block.kind == "item":   # nested items stay nested, as the source lists them
+        return f"{'    ' * depth}- {strip_md(block.text)}"
     return strip_md(block.text)
