@@ -118,7 +118,8 @@ def _header_fields(section: Section, pb: dict, key: str, found: Found) -> None:
 
 ALERT_LABEL = re.compile(r"^(?:alerts?|alert name|fires on)$", re.IGNORECASE)
 SEVERITY_LABEL = re.compile(r"^(?:severity|sev|priority|level)$", re.IGNORECASE)
-ALERT_NAME = re.compile(r"^`?([A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*)`?(?=\s|$)")
+ALERT_NAME = re.compile(r"^`?([A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*)`?(?=[\s,;]|$)")
+MORE_NAMES = re.compile(r"^\s*(?:,|;|and|or)\s*")   # '`LedgerDBReplicationLag`, `LedgerDBPrimaryDown`'
 
 
 def _alert_or_severity(block, pb: dict, key: str, found: Found) -> bool:
@@ -130,10 +131,16 @@ def _alert_or_severity(block, pb: dict, key: str, found: Found) -> bool:
     label, value = strip_md(block.label).rstrip(": "), block.text.strip()
     if ALERT_LABEL.match(label) and (name := ALERT_NAME.match(value)):
         pb.setdefault("alerts", [])
-        if name.group(1) not in pb["alerts"]:
-            pb["alerts"].append(name.group(1))
-            pb["aliases"].append(name.group(1))
-        rest = value[name.end():].strip()
+        rest = value
+        while name:
+            if name.group(1) not in pb["alerts"]:
+                pb["alerts"].append(name.group(1))
+                pb["aliases"].append(name.group(1))
+            rest = rest[name.end():]
+            joiner = MORE_NAMES.match(rest)
+            name = ALERT_NAME.match(rest[joiner.end():]) if joiner else None
+            rest = rest[joiner.end():] if name else rest
+        rest = rest.strip()
     elif SEVERITY_LABEL.match(label) and (lid := level_id(value.split(" (")[0].strip())) and not pb.get("severity"):
         pb["severity"] = lid
         rest = value.split(" (", 1)[1] if " (" in value else ""

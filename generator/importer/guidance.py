@@ -121,5 +121,5 @@ def _line(block: Block, depth: int = 0) -> str:
     if block.kind == "label":
         return f"{strip_md(block.label)}: {strip_md(block.text)}".rstrip(": ") if block.text else strip_md(block.label)
     if block.kind == "item":   # nested items stay nested, as the source lists them
-        return f"{'    ' * depth}- {strip_md(block.text)}"
+        return f"{'    ' * depth}{'1.' if block.ordered else '-'} {strip_md(block.text)}"
     return strip_md(block.text)

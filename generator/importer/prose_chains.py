@@ -25,8 +25,10 @@ from .text import duration, slug
 ABOUT = re.compile(r"escalat|\bchain\b|\bpaging\b|\bon[- ]call\b|call[- ]?out", re.IGNORECASE)
 # Words that bring someone in: the sentence is a step only when it says one of them.
 BRINGS_IN = re.compile(r"\b(?:pages?|paged|paging|goes to|go to|escalat\w*|call|calls|called|ring|rings|phone|"
+                       r"brings? in|pulls? in|loops? in|involves?|"
                        r"phoned|notif\w*|contact|wake|page goes)\b", re.IGNORECASE)
-WHEN = re.compile(r"\b(?:within|after|for)\s+((?:\d+|[a-z-]+)\s+(?:an?\s+)?(?:minutes?|mins?|hours?|hrs?)|"
+# ('after a further 10 min' counts from the step before: no time of its own, its sentence the condition as written)
+WHEN = re.compile(r"\b(?:within|after|for|no (?:ack|answer|response) in)\s+((?:\d+|[a-z-]+)\s+(?:an?\s+)?(?:minutes?|mins?|hours?|hrs?)|"
                   r"half[\s-]+(?:an?[\s-]+)?hour)", re.IGNORECASE)
 BOLD = re.compile(r"\*\*([^*]{2,60})\*\*")
 NOT_A_NAME = re.compile(r"^(?:not|never|only|must|always|all|any|no|none|immediately|first|now|do not|don't)$",
@@ -45,7 +47,13 @@ def prose_chains(root: Section, found: Found, role_contact) -> None:
     for section in root.walk():
         if in_playbook(found, section):
             continue   # 'page the DBA after 10 minutes' inside a playbook is one of its steps
-        paragraphs = [b for b in section.blocks if b.kind == "para" and b.lines[0] not in found.used]
+        # (or a numbered list of such sentences: '1. If no ack in 10 min, page **Secondary on-call**.')
+        # ('## Who do I call?' over such a list is a call list: call_lists reads it, whom first)
+        from .call_lists import ASKS
+        items = not ASKS.search(strip_md(section.title))
+        paragraphs = [b for b in section.blocks if (b.kind == "para" or (items and b.kind == "item" and b.ordered
+                                                                          and not b.level))
+                      and b.lines[0] not in found.used]
         steps = [step for block in paragraphs for step in _steps(block)]
         if len(steps) < 2 or not (titled(section, ABOUT) or _tells_a_chain(steps)):
             continue

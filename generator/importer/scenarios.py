@@ -112,9 +112,33 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
           "symptoms": [], "steps": defaultdict(list), "_lines": {section.line}, "_notes": []}
     found.used.add(section.line)
     found.mapped[f"playbook:{pb['id']}"].append(section.line)
+    header = _header_items(section)
     _fill_playbook(section, pb, found, default_stage if not _looks_like_scenario(section) or
                    not _has_stages(section) else None)
+    if header:   # '- **Alert:** `PGW5xxRateHigh` ...', '- **Dashboards:** ...' over the steps: the page's header
+        from .alerts import _header_fields
+        _header_fields(section, pb, f"playbook:{pb['id']}", found)
     return pb
+
+
+# What a runbook's page says about it before its steps: '- **Alert:** ...', '- **Owner:** ...'
+HEADER_KEY = re.compile(r"^(?:alerts?|alert names?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
+                        r"repo(?:sitory)?|links?|pager|on-?call(?: rotation)?|component|tier|service tier)$", re.IGNORECASE)
+
+
+def _header_items(section: Section) -> bool:
+    """The key items opening the section, when every one is a header field: read as the labels they
+    are, not as steps (whether there were)."""
+    lead = []
+    for block in section.blocks:
+        if block.kind != "item" or not block.key or block.level:
+            break
+        lead.append(block)
+    if not lead or not all(HEADER_KEY.match(strip_md(b.key).strip()) for b in lead):
+        return False
+    for block in lead:
+        block.kind, block.label, block.text = "label", block.key, block.value
+    return True
 
 
 
