@@ -280,3 +280,143 @@ def test_a_folder_readme_titled_alert_runbooks_is_no_playbook() -> None:
     assert list(_titled(documents)) == ["PaymentsLatencyHigh"]
     assert [lv["name"] for lv in documents["escalation.yaml"]["levels"]] == ["primary on-call", "secondary on-call",
                                                                               "payments lead"]
+
+
+EMAIL = """\
+From: Rosa Lindqvist <rosa@example.org>
+To: helpdesk@example.org
+Subject: weekend cover
+
+Hi both,
+
+Here is how the weekend works from now on.
+
+URGENCY
+
+U1 = the booking site is down, or card payments fail for
+     everyone. Respond within 20 minutes, day or night.
+U2 = something important is broken but people can work.
+     Next working day.
+
+WHO TO CALL
+
+  1st - ring Teodor (he has the phone most weekends)
+  2nd - if no answer in 10 mins try Birgit
+  3rd - then me
+
+BEFORE YOU CALL
+
+[ ] check the site from your phone
+[ ] look at the uptime monitor
+
+USUAL SUSPECTS
+
+Booking site returns 503:
+  the app pool has stopped. restart it:
+
+    ssh ops@web1.example.org
+    sudo systemctl restart bookings
+
+Card payments failing:
+  check the payment provider's status page first, then ring Teodor.
+
+NUMBERS
+
+Teodor Blom          07700 900611
+Birgit Aalto         07700 900622
+Rosa                 07700 900600
+
+Rosa
+"""
+
+
+def _email() -> dict:
+    return convert_sources([SourceText("weekend.txt", EMAIL)], "Org", TODAY).documents
+
+
+def test_an_emails_entries_typed_as_id_equals_text_are_the_ladder() -> None:
+    levels = {lv["id"]: lv for lv in _email()["severities.yaml"]["levels"]}
+    assert (levels["U1"]["response_time"], levels["U2"]["response_time"]) == ("20m", "next-business-day")
+    assert levels["U1"]["description"].startswith("the booking site is down, or card payments fail for everyone.")
+
+
+def test_an_emails_phone_list_checklist_and_parts_titled_with_a_colon() -> None:
+    documents = _email()
+    phones = {c["name"]: c.get("phone") for c in documents["contacts.yaml"]["contacts"]}
+    assert (phones["Teodor Blom"], phones["Birgit Aalto"]) == ("07700 900611", "07700 900622")
+    [phase] = documents["process.yaml"]["phases"]
+    assert phase["checklist"] == ["check the site from your phone", "look at the uptime monitor"]
+    books = _titled(documents)
+    assert set(books) == {"Booking site returns 503", "Card payments failing"}   # told in words beside one with commands
+    [step] = [s for group in books["Booking site returns 503"]["steps"].values() for s in group if s.get("commands")]
+    assert step["commands"][0]["code"] == "ssh ops@web1.example.org\nsudo systemctl restart bookings"
+
+
+def test_an_ordinal_call_order_reaches_first_names_and_the_emails_sender() -> None:
+    documents = _email()
+    contacts = {c["id"]: c for c in documents["contacts.yaml"]["contacts"]}
+    levels = documents["escalation.yaml"]["levels"]
+    reached = [contacts[lv["contacts"][0]] for lv in levels]
+    assert [c["name"] for c in reached] == ["Teodor Blom", "Birgit Aalto", "Rosa Lindqvist"]
+    assert reached[2]["email"] == "rosa@example.org"   # 'me' in Rosa Lindqvist's e-mail
+    assert levels[1]["triggers"] == [{"after": "10m", "condition": "if no answer in 10 mins"}]
+
+
+DOCS_HTML = """\
+<html><head><style type="text/css">.c1{font-weight:700;font-family:"Arial"}.c2{font-family:"Arial";font-weight:400}.c3{font-family:"Courier New";font-size:10pt}.c4{padding:0}</style></head><body>
+<h1 class="c4"><span class="c2">4. Procedures</span></h1>
+<p class="c4"><span class="c1">4.1 Label printer offline</span></p>
+<p class="c4"><span class="c2">Check the print queue from the depot PC:</span></p>
+<p class="c4"><span class="c3">lpstat -p label-01</span></p>
+<p class="c4"><span class="c3">cupsenable label-01</span></p>
+<p class="c4"><span class="c1">4.2 Scales not reporting</span></p>
+<p class="c4"><span class="c2">Power-cycle the scale hub in bay 2.</span></p>
+</body></html>
+"""
+
+
+def test_a_google_docs_export_keeps_its_bold_sub_headings_and_monospaced_commands() -> None:
+    books = _titled(convert_sources([SourceText("procedure.html", DOCS_HTML)], "Org", TODAY).documents)
+    assert set(books) == {"Label printer offline", "Scales not reporting"}
+    codes = [c["code"] for group in books["Label printer offline"]["steps"].values() for s in group
+             for c in s.get("commands", [])]
+    assert codes == ["lpstat -p label-01\ncupsenable label-01"]
+
+
+POLICY = """\
+# Paging
+
+## Escalation policy
+
+1. **Primary on-call** is paged.
+2. If no ack in 5 min, page **Secondary on-call**.
+3. If still no ack after a further 10 min, page the **Duty manager**.
+
+## Runbook: queue backlog
+
+- **Alert:** `QueueDepthHigh`, `QueueAgeHigh`
+- **Dashboards:** https://grafana.example.com/d/queue
+
+1. Check the consumers:
+
+   ```bash
+   kubectl -n jobs get pods
+   ```
+"""
+
+
+def test_a_numbered_policy_of_sentences_is_the_chain_and_a_further_wait_stays_as_written() -> None:
+    documents = convert(POLICY, "Org", TODAY).documents
+    levels = documents["escalation.yaml"]["levels"]
+    assert [lv["name"] for lv in levels] == ["Primary on-call", "Secondary on-call", "Duty manager"]
+    assert levels[1]["triggers"] == [{"after": "5m"}]
+    # 'a further 10 min' counts from the step before: no 'after' the page would show as from the start
+    assert levels[2]["triggers"] == [{"condition": "If still no ack after a further 10 min, page the Duty manager."}]
+
+
+def test_a_runbooks_alert_and_dashboard_fields_are_its_header_not_steps() -> None:
+    [book] = _titled(convert(POLICY, "Org", TODAY).documents).values()
+    assert book["alerts"] == ["QueueDepthHigh", "QueueAgeHigh"]
+    texts = [s["text"] for group in book["steps"].values() for s in group]
+    assert texts == ["Check the consumers:"]
+    assert "Dashboards: https://grafana.example.com/d/queue" in book["guidance"][0]["text"]

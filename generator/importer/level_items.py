@@ -52,6 +52,25 @@ def _heading_level(section: Section, found: Found, make_level) -> dict | None:
     return entry
 
 
+LADDER_TITLE = re.compile(r"severit|priorit|urgen|\blevels?\b|classification|\bgrades?\b", re.IGNORECASE)
+
+
+def _graded_keys(section: Section) -> dict[int, str]:
+    """'- **U1**: ...' / '- **U2**: ...' under '## Urgency': ids of a word and a number, counted up, of one
+    kind: the levels, by the document's own ids (block index -> id)."""
+    from .ladders import _grade_id
+
+    if not section.level or not LADDER_TITLE.search(strip_md(section.title)) or \
+            re.search(r"escalat|support|tier", section.title, re.IGNORECASE):
+        return {}   # ('Escalation levels': whom to go to, not how bad it is)
+    keyed = {n: _grade_id(b.key) for n, b in enumerate(section.blocks) if b.kind == "item" and b.key and not b.level}
+    ids = list(keyed.values())
+    if len(ids) < 2 or not all(ids) or len(set(ids)) != len(ids) or len({i.split("-")[0] for i in ids}) != 1 \
+            or re.match(r"(?:LEVEL|TIER|STEP|STAGE|PHASE|LINE)-", ids[0]):
+        return {}
+    return keyed
+
+
 def _in_level_run(section: Section) -> bool:
     """'### 🔴 SEV1 — ...' beside '### 🟠 SEV2 — ...': sibling headings that each name another level
     are a ladder, whatever the heading above them says ('How bad is it?')."""
@@ -69,6 +88,7 @@ SET_APART = re.compile(r"^\W*\w+(?:[\s-]?\w)?\s*(?:$|--|[-–—:|(·])")
 def _level_blocks(section: Section, heading_entry: dict | None, found: Found, make_level) -> None:
     """The section's level labels and key-value bullets: levels of their own, or facts of the level
     they belong to (the heading's, or a level bullet's that they are nested under)."""
+    graded = _graded_keys(section)
     examples = False   # under '- **Examples:**', its nested items
     bullet: tuple[dict, int] | None = None   # '- **P1 — Sailing-critical**' and its list level
     for index, block in enumerate(section.blocks):
@@ -93,7 +113,7 @@ def _level_blocks(section: Section, heading_entry: dict | None, found: Found, ma
             continue
         if block.kind != "item" or block.lines[0] in found.used:
             continue
-        key_level = level_id(block.key) if block.key else None
+        key_level = (level_id(block.key) or graded.get(index)) if block.key else None
         if key_level and block.value:
             item = make_level(found, key_level, _rest_name(block.key) or strip_md(block.key))
             written_as(item, block.key)

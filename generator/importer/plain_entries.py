@@ -111,7 +111,7 @@ def colon_titles(lines: list[str], skip: set[int]) -> None:
     blank line: headings one level under the heading above, each over its part."""
     from .plain_layout import atx_level_above
 
-    heads = [i for i in range(len(lines) - 1) if i not in skip and (i == 0 or not lines[i - 1].strip())
+    heads = [i for i in range(len(lines) - 1) if i not in skip and (i == 0 or lines[i - 1].strip() in ("", "```"))
              and lines[i][:1].isalpha() and COLON_TITLE.match(lines[i]) and len(lines[i].split()) <= 12
              and lines[i + 1][:2] in ("  ", "\t ") and lines[i + 1].strip()]
     if len(heads) < 2:

@@ -51,9 +51,11 @@ def prose_chains(root: Section, found: Found, role_contact) -> None:
         # ('## Who do I call?' over such a list is a call list: call_lists reads it, whom first)
         from .call_lists import ASKS
         items = not ASKS.search(strip_md(section.title))
-        paragraphs = [b for b in section.blocks if (b.kind == "para" or (items and b.kind == "item" and b.ordered
-                                                                          and not b.level))
-                      and b.lines[0] not in found.used]
+        listed = [b for b in section.blocks if items and b.kind == "item" and b.ordered and not b.level
+                  and b.lines[0] not in found.used]
+        if not listed or not all(_steps(b) for b in listed):
+            listed = []   # a list some of whose items bring in nobody in words ('3. ... → **SRE lead**'): not this shape
+        paragraphs = [b for b in section.blocks if (b.kind == "para" or b in listed) and b.lines[0] not in found.used]
         steps = [step for block in paragraphs for step in _steps(block)]
         if len(steps) < 2 or not (titled(section, ABOUT) or _tells_a_chain(steps)):
             continue

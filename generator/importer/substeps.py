@@ -58,8 +58,11 @@ def procedure_groups(root: Section, found: Found) -> None:
         from .scenarios import _phase_list
         if _phase_list(section) or len({_leading_stage(c.title) for c in section.children} - {None}) >= 2:
             continue   # phases of the process, or the stages of one procedure
-        members = [c for c in section.children if any(b.kind in ("item", "code") for b in c.all_blocks())
+        # (a sub-heading over sentences only is a procedure too, told in words: the heading says what they are)
+        members = [c for c in section.children if any(b.kind in ("item", "code", "para") for b in c.all_blocks())
                    and c.line not in found.used]
+        if not any(b.kind in ("item", "code") for c in members for b in c.all_blocks()):
+            continue   # sentences only: a part of the document about its procedures, not them
         if len(members) < 2 or len(members) < len(section.children) // 2:
             continue
         stage = _stage(section.title) or "immediate"
@@ -72,8 +75,10 @@ GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:procedures|runbooks|playbooks|scenario
 
 
 def _document_title(section: Section) -> bool:
-    """The first heading of a file, at its top level: what the whole file is about."""
-    return section.parent is not None and section.parent.children[:1] == [section]
+    """The first heading of a file, at its top level: what the whole file is about ('4. Procedures',
+    numbered, is a part of a longer document even where the export starts with it)."""
+    return section.parent is not None and section.parent.children[:1] == [section] \
+        and not re.match(r"^\d{1,2}[.)]?\s", strip_md(section.title))
 
 
 def _has_commands(section: Section) -> bool:
@@ -91,6 +96,9 @@ def command_sections(root: Section, found: Found) -> None:
                 and not any(line in found.used for b in c.blocks for line in b.lines)
                 and not DEVELOPER_TITLE.match(unnumbered(strip_md(c.title)))]
         leaves = [c for c in free if _has_commands(c)]
+        told = [c for c in free if c not in leaves and _told_in_words(c, leaves)] if leaves else []
+        if len(leaves) == 1 and section.level and told and len(told) == len(free) - 1:
+            leaves += told   # 'Booking site returns 503:' with its commands, 'Card payments failing:' in words
         if len(leaves) < 2:   # 'Useful commands' alone, or '6. If Statuspage itself is unavailable' over commands
             leaves = [c for c in leaves if COMMANDS_TITLE.search(strip_md(c.title))
                       or SITUATION_TITLE.match(unnumbered(strip_md(c.title)))]
