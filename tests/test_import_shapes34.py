@@ -420,3 +420,73 @@ def test_a_runbooks_alert_and_dashboard_fields_are_its_header_not_steps() -> Non
     texts = [s["text"] for group in book["steps"].values() for s in group]
     assert texts == ["Check the consumers:"]
     assert "Dashboards: https://grafana.example.com/d/queue" in book["guidance"][0]["text"]
+
+
+ORG = """\
+#+TITLE: Analytics on-call notes
+
+* How bad is it?
+| Level | Means    | Respond within   |
+|-------+----------+------------------|
+| A1    | Broken   | 30 minutes       |
+| A2    | Degraded | next working day |
+
+* Runbooks
+** Dashboard refresh failed
+   :PROPERTIES:
+   :ALERT:    DashboardRefreshFailed
+   :LAST_USED: [2024-03-02 Sat]
+   :END:
+1. Rerun the refresh:
+   #+begin_src shell
+   refreshctl run --dashboard revenue
+   #+end_src
+** Query queue stuck
+   :PROPERTIES:
+   :ALERT:    QueryQueueStuck
+   :END:
+1. Kill the oldest query:
+   #+begin_src shell
+   warehousectl queries kill --oldest
+   #+end_src
+"""
+
+
+def test_an_org_headings_alert_property_is_its_playbooks_alert_and_a_means_column_its_levels_meaning() -> None:
+    documents = convert_sources([SourceText("notes.org", ORG)], "Org", TODAY).documents
+    books = _titled(documents)
+    assert books["Dashboard refresh failed"]["alerts"] == ["DashboardRefreshFailed"]
+    assert books["Query queue stuck"]["alerts"] == ["QueryQueueStuck"]
+    assert "LAST_USED" not in str(books)   # the other properties are never shown on a page
+    levels = {lv["name"]: lv for lv in documents["severities.yaml"]["levels"]}
+    assert (levels["A1"]["description"], levels["A1"]["response_time"]) == ("Broken", "30m")
+
+
+ROLES_AND_REVIEW = """\
+# Incident handling
+
+## Roles on the bridge
+
+**Incident Manager**
+
+- Runs the bridge and decides the level.
+- Keeps the timeline.
+
+**Technical Lead**
+
+- Owns the diagnosis and the fix.
+
+## Post-incident review
+
+A review is written for every major incident. Its sections are: Summary, Impact (with numbers), Timeline, and Action items (each with an owner).
+"""
+
+
+def test_bold_lines_over_duties_are_roles_and_a_sentence_naming_the_reviews_sections_is_its_template() -> None:
+    documents = convert(ROLES_AND_REVIEW, "Org", TODAY).documents
+    roles = {r["name"]: r["responsibilities"] for r in documents["roles.yaml"]["roles"]}
+    assert roles == {"Incident Manager": ["Runs the bridge and decides the level.", "Keeps the timeline."],
+                     "Technical Lead": ["Owns the diagnosis and the fix."]}
+    sections = [(s["title"], s["prompt"]) for s in documents["postmortem.yaml"]["sections"]]
+    assert sections == [("Summary", "Summary"), ("Impact", "with numbers"), ("Timeline", "Timeline"),
+                        ("Action items", "each with an owner")]

@@ -162,12 +162,12 @@ def _pm_sections_from_covering_list(section: Section, pm: dict, found: Found) ->
     for block in blocks:   # 'using these headings: What happened, When it happened, ... and What we will change.'
         named = _inline_sections(block) if block.kind == "para" and block.lines[0] not in found.used else []
         if named and (WRITEUP.search(block.text) or WRITEUP.search(section.title)):
-            pm["sections"] = [{"id": slug(title), "title": title, "prompt": title} for title in named]
+            pm["sections"] = [_named_section(title) for title in named]
             found.mapped["postmortem"].extend(block.lines)   # the sentence says more: it also stays as written
             return
 
 
-INLINE_LIST = re.compile(r"\b(?:headings|sections|parts|covering|cover|includ(?:e|es|ing)|answer(?:s|ing)?)\s*:\s*"
+INLINE_LIST = re.compile(r"\b(?:(?:headings|sections|parts)(?:\s+(?:are|is))?|covering|cover|includ(?:e|es|ing)|answer(?:s|ing)?)\s*:\s*"
                          r"(?P<list>[A-Z][^:]{5,300}?)(?:\.(?:\s|$)|$)")
 
 
@@ -177,9 +177,17 @@ def _inline_sections(block: Block) -> list[str]:
     if not match:
         return []
     names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", match.group("list")) if n.strip()]
-    if len(names) >= 3 and all(n[0].isupper() and len(n.split()) <= 6 for n in names):
+    bare = [re.sub(r"\s*\([^()]*\)", "", n) for n in names]   # 'Impact (with numbers)': the bracket says what goes in it
+    if len(names) >= 3 and all(n[:1].isupper() and len(n.split()) <= 6 for n in bare):
         return names
     return []
+
+
+def _named_section(name: str) -> dict:
+    """'Action items (each with an owner and an issue link)': the section, what its brackets say its prompt."""
+    bracket = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", name)
+    title = bracket.group(1) if bracket else name
+    return {"id": slug(title), "title": title, "prompt": bracket.group(2) if bracket else title}
 
 
 def _following_items(blocks: list[Block], found: Found) -> list[Block]:

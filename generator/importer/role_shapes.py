@@ -91,6 +91,7 @@ def role_sections(root: Section, found: Found) -> None:
                 found.roles.append(_role(label, [strip_md(text)]))
                 found.use("roles", block)
         _toggle_roles(section, found)
+        _labelled_roles(section, found)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
             if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
@@ -135,6 +136,34 @@ def _toggle_roles(section: Section, found: Found) -> None:
     for item, paras in roles:
         found.roles.append(_role(item.key, _paragraphs(paras)))
         found.use("roles", item, *paras)
+
+
+def _labelled_roles(section: Section, found: Found) -> None:
+    """'**Incident Manager**' on a line of its own over a list of what the role does (a word processor's
+    bold paragraph): a role each, where two or more are written so."""
+    roles: list[tuple[Block, list[Block]]] = []
+    current: list[Block] | None = None
+    for block in section.blocks:
+        free = block.lines[0] not in found.used
+        if free and block.kind == "label" and not block.text and 1 <= len(strip_md(block.label).split()) <= 5:
+            current = []
+            roles.append((block, current))
+        elif free and block.kind == "item" and current is not None:
+            current.append(block)
+        else:
+            current = None
+    roles = [(label, items) for label, items in roles if items]
+    if len(roles) < 2:
+        return
+    for label, items in roles:
+        duties: list[str] = []
+        for item in items:   # a nested item says more about the duty above it
+            if item.level and duties:
+                duties[-1] += f"; {strip_md(item.text)}"
+            else:
+                duties.append(strip_md(item.text))
+        found.roles.append(_role(label.label, duties))
+        found.use("roles", label, *items)
 
 
 def _prose_role(section: Section, found: Found) -> None:

@@ -122,7 +122,7 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
 
 
 # What a runbook's page says about it before its steps: '- **Alert:** ...', '- **Owner:** ...'
-HEADER_KEY = re.compile(r"^(?:alerts?|alert names?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
+HEADER_KEY = re.compile(r"^(?:alerts?|alert ?names?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
                         r"repo(?:sitory)?|links?|pager|on-?call(?: rotation)?|component|tier|service tier)$", re.IGNORECASE)
 
 

@@ -251,13 +251,21 @@ def _drawers(lines: list[str], out: Converted, shown: set[int]) -> set[int]:
             continue
         if match.group(1).upper() in ("PROPERTIES", "LOGBOOK"):
             for k in range(i, end + 1):
+                field = HEADER_PROPERTY.match(lines[k]) if match.group(1).upper() == "PROPERTIES" else None
+                if field:   # ':ALERT: AirflowDagFailed': the alert the runbook answers, as its header says it
+                    out.lines[k] = f"- **{field.group(1).capitalize()}:** `{field.group(2).strip()}`"
+                    continue
                 out.blank(k)
-            unseen.update(range(i, end + 1))
+                unseen.add(k)
         else:
             out.blank(i, next_text(out.lines, i))
             out.blank(end, previous_text(out.lines, end))
         i = end + 1
     return unseen
+
+
+# The properties of a heading that say what its runbook answers, shown on its page
+HEADER_PROPERTY = re.compile(r"^\s*:(ALERT|ALERTS|ALERTNAME|SEVERITY|OWNER|SERVICE):\s+(\S.*)$", re.IGNORECASE)
 
 
 def _after(positions: list[int], i: int) -> int | None:
