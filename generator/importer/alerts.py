@@ -262,7 +262,8 @@ def alert_sections(root: Section, found: Found) -> None:
     from .text import unnumbered
 
     for section in root.walk():
-        if not section.level or not ALERTS_PART.match(unnumbered(strip_md(section.title))):
+        if not section.level or not ("lert" in section.title or "larm" in section.title or "LERT" in section.title) \
+                or not ALERTS_PART.match(unnumbered(strip_md(section.title))):
             continue
         alerts = [c for c in section.children if c.line not in found.used and ALERT_TITLE.match(strip_md(c.title))
                   and any(b.kind in ("item", "code", "para", "label") for b in c.all_blocks())]

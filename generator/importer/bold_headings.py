@@ -51,6 +51,8 @@ ATX_NUMBERED = re.compile(r"^(#{1,6})\s+(\d{1,2})[.)]?(?:\s|$)")
 def _numbered_under_headings(lines: list[str], skip: set[int], breaks: set[int]) -> None:
     """'**6.1 WMS unavailable**' under '# 6. Scenarios' (a page with headings for its parts, bold for
     the parts of those): a heading one level under its section's, where two or more such are."""
+    if without(lines, "**"):
+        return
     heads, section = [], None   # section: (level, number) of the last numbered heading above
     for i, line in enumerate(lines):
         atx = ATX_NUMBERED.match(line) if line[:1] == "#" else None

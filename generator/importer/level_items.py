@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .ladders import (EXAMPLE_KEY, RESPONSE_KEY, _rest_name, _under_severities, apply_level_value, level_id,
+from .ladders import (EXAMPLE_KEY, RESPONSE_KEY, _grade_id, _rest_name, _under_severities, apply_level_value, level_id,
                       lossless, paging_of, written_as)
 from .mdparse import Block, Section, joined, strip_md
 from .text import duration
@@ -58,9 +58,7 @@ LADDER_TITLE = re.compile(r"severit|priorit|urgen|\blevels?\b|classification|\bg
 def _graded_keys(section: Section) -> dict[int, str]:
     """'- **U1**: ...' / '- **U2**: ...' under '## Urgency': ids of a word and a number, counted up, of one
     kind: the levels, by the document's own ids (block index -> id)."""
-    from .ladders import _grade_id
-
-    if not section.level or not LADDER_TITLE.search(strip_md(section.title)) or \
+    if not section.level or not LADDER_TITLE.search(section.title) or \
             re.search(r"escalat|support|tier", section.title, re.IGNORECASE):
         return {}   # ('Escalation levels': whom to go to, not how bad it is)
     keyed = {n: _grade_id(b.key) for n, b in enumerate(section.blocks) if b.kind == "item" and b.key and not b.level}

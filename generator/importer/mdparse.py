@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field
+from typing import Sequence
 from functools import lru_cache
 
 from .sessions import is_session, split_session
@@ -44,7 +45,7 @@ class Block:
     fresh: bool = False       # an HTML block of its own ('<p>', '<div>'): never a wrapped line of the one above
     caption: str = ""         # inside a <details>: its <summary>
     lead: str = ""            # HTML: the bold paragraph that opens the line's box ('<p><strong>Title</strong></p><p>...')
-    row_lines: list[int] = field(default_factory=list)   # tables: the line each row starts on
+    row_lines: Sequence[int] = ()   # tables: the line each row starts on
     indent: int = 0           # paragraphs: the spaces before the first line's text
 
 

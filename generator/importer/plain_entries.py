@@ -51,11 +51,14 @@ def _entry_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
 
 
 SPACED = re.compile(r"^\S.*?\S {2,}\S")   # a name set off from what follows by spaces
+NUMBER_AT_MARGIN = re.compile(r"\n[^\s\n][^\n]*?[^\s\n] {2,}\+?\(?\d")   # the sign of one: 'Name   07700 ...'
 
 
 def spaced_phones(lines: list[str], skip: set[int]) -> None:
     """Lines at the margin each naming someone and their number: a phone list, an item a line (a line
     set in under one is more of it)."""
+    if absent(lines, NUMBER_AT_MARGIN):
+        return
     i = 0
     while i < len(lines):
         if i in skip or not lines[i].strip() or (i > 0 and lines[i - 1].strip()) or lines[i][:1].isspace():

@@ -42,6 +42,8 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*])")
 
 def prose_chains(root: Section, found: Found, role_contact) -> None:
     """Chains told in sentences, one per section that tells one (named by its heading)."""
+    from .call_lists import ASKS
+
     if found.escalation:
         return   # a table or a list already gave the chain; sentences beside it only explain it
     for section in root.walk():
@@ -49,10 +51,10 @@ def prose_chains(root: Section, found: Found, role_contact) -> None:
             continue   # 'page the DBA after 10 minutes' inside a playbook is one of its steps
         # (or a numbered list of such sentences: '1. If no ack in 10 min, page **Secondary on-call**.')
         # ('## Who do I call?' over such a list is a call list: call_lists reads it, whom first)
-        from .call_lists import ASKS
-        items = not ASKS.search(strip_md(section.title))
-        listed = [b for b in section.blocks if items and b.kind == "item" and b.ordered and not b.level
+        listed = [b for b in section.blocks if b.kind == "item" and b.ordered and not b.level
                   and b.lines[0] not in found.used]
+        if listed and ASKS.search(strip_md(section.title)):
+            listed = []
         if not listed or not all(_steps(b) for b in listed):
             listed = []   # a list some of whose items bring in nobody in words ('3. ... → **SRE lead**'): not this shape
         paragraphs = [b for b in section.blocks if (b.kind == "para" or b in listed) and b.lines[0] not in found.used]
