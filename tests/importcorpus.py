@@ -293,8 +293,9 @@ def payloads(line: str, links: bool = False) -> list[str]:
         stripped = re.sub(r"\s{2,}", " ", stripped)   # a browser shows a run of spaces as one
         stripped = f"- {stripped}" if item else stripped   # an HTML list item reads as a Markdown one
     if stripped.startswith("|"):   # its cells ('+44 20 ..., desk@host' in one: a number and an address, two fields)
-        return [part for c in stripped.strip("|").split("|") for part in re.split(r",\s+(?=[\w.+-]+@|\+?\d[\d ()-]{6,})", c)
-                if normalize(part)]   # ('name@host, +44 20 ...': an address, then a number)
+        return [part for c in stripped.strip("|").split("|")
+                for part in re.split(r",\s+(?=[\w.+-]+@|\+?\d[\d ()-]{6,})|(?<=\d)\s+/\s+(?=[\w.+-]+@)", c)
+                if normalize(part)]   # ('name@host, +44 20 ...', '+1 555 0173 / name@host': a number and an address)
     if re.search(r"\S\t", stripped):   # a tab-separated row: its cells
         return [c for c in stripped.split("\t") if normalize(c)]
     if re.sub(r"^(?:>\s?)+", "", stripped).startswith(("```", "~~~")):

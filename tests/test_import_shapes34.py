@@ -490,3 +490,70 @@ def test_bold_lines_over_duties_are_roles_and_a_sentence_naming_the_reviews_sect
     sections = [(s["title"], s["prompt"]) for s in documents["postmortem.yaml"]["sections"]]
     assert sections == [("Summary", "Summary"), ("Impact", "with numbers"), ("Timeline", "Timeline"),
                         ("Action items", "each with an owner")]
+
+
+RED_FOLDER = """\
++------------------------------------------------------------+
+| WHAT GRADE IS IT?                                          |
++--------+--------------+----------------------+-------------+
+| GRADE  | MEANING      | EXAMPLES             | ENGINEER    |
+|        |              |                      | ATTENDS     |
++--------+--------------+----------------------+-------------+
+| GRADE A| STOPPED      | all tills down       | 15 mins     |
++--------+--------------+----------------------+-------------+
+| GRADE B| SLOW         | one till down        | 2 hrs       |
++--------+--------------+----------------------+-------------+
+
++------------------------------------------------------------+
+| WHO TO CALL                                                |
++----------------------+----------------------+--------------+
+| Duty Engineer        | rota mobile          | 07700 900801 |
+| Store Systems Lead   | Marek Novak          | 07700 900802 |
+|                      | m.novak@example.com                 |
++----------------------+----------------------+--------------+
+
++------------------------------------------------------------+
+| CALL IN THIS ORDER - if no answer in 10 mins, the next     |
+|                                                            |
+|   1. Duty Engineer                                         |
+|   2. Store Systems Lead                                    |
++------------------------------------------------------------+
+"""
+
+
+def test_a_printed_sheets_boxes_are_titled_parts_a_ladder_a_phone_list_and_an_order() -> None:
+    documents = convert_sources([SourceText("red-folder.txt", RED_FOLDER)], "Org", TODAY).documents
+    levels = {lv["id"]: lv["response_time"] for lv in documents["severities.yaml"]["levels"]}
+    assert levels == {"GRADE-A": "15m", "GRADE-B": "2h"}
+    contacts = {c["name"]: c for c in documents["contacts.yaml"]["contacts"]}
+    marek = contacts["Marek Novak"]   # the role first, then who holds it
+    assert (marek["title"], marek["phone"], marek["email"]) == ("Store Systems Lead", "07700 900802", "m.novak@example.com")
+    assert contacts["Duty Engineer"]["phone"] == "07700 900801"
+    assert [lv["name"] for lv in documents["escalation.yaml"]["levels"]] == ["Duty Engineer", "Store Systems Lead"]
+
+
+CARDS = """\
+== Contacts ==
+Call the '''Service Desk''' first; the others only if it is closed.
+* Out of hours: see [[On-call rota]].
+{{Contact card
+| name  = Service Desk
+| role  = First response, 08:00-18:00
+| phone = +44 20 7946 0900
+}}
+{{Contact card
+| name  = Ruth Okonjo
+| role  = Network Manager
+| email = r.okonjo@example.org
+}}
+"""
+
+
+def test_contact_cards_of_name_and_fields_are_a_contact_each() -> None:
+    documents = convert_sources([SourceText("contacts.wiki", CARDS)], "Org", TODAY).documents
+    contacts = {c["id"]: c for c in documents["contacts.yaml"]["contacts"]}
+    assert not {"name", "role", "phone", "email"} & set(contacts)
+    assert (contacts["service-desk"]["phone"], contacts["service-desk"]["title"]) == ("+44 20 7946 0900",
+                                                                                     "First response, 08:00-18:00")
+    ruth = contacts["ruth-okonjo"]
+    assert (ruth["email"], ruth["title"], ruth["kind"]) == ("r.okonjo@example.org", "Network Manager", "person")

@@ -27,7 +27,8 @@ from .mdparse import Block, Section, strip_md
 from .text import duration, slug
 
 ASKS = re.compile(r"\bwho\b[^.]*\b(?:call|contact|page|ring|phone|escalate|notify|wake|reach)\b|"
-                  r"\b(?:call|calling|contact)\s+(?:list|order|sequence|tree)\b", re.IGNORECASE)
+                  r"\b(?:call|calling|contact)\s+(?:list|order|sequence|tree)\b|"
+                  r"\b(?:call|ring|escalate|contact)\s+in\s+(?:this|that|the following)\s+order\b", re.IGNORECASE)
 SPLIT = re.compile(r"\s*(?:→|->|=>|»|⟶)\s*|\s+[-–—]\s+|\s*\(|:\s+|,\s+")
 WAIT_WORD = re.compile(r"\bwait\s+(?:for\s+)?(\d+\s*(?:m|min|minutes?|h|hrs?|hours?))\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(.+?)['’]s\s+[\w-]+(?:\s[\w-]+)?$")

@@ -138,6 +138,7 @@ CONTACT_WORDS = re.compile(r"contact|who to (?:call|ring|phone|page|contact|noti
 def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
         in_contacts = home_of(section) == "contacts" or under_contact_words(section) or _keyed_phones(section, found)
+        field_cards(section, found)
         for block in section.blocks:
             if block.kind == "table" and block.rows and block.lines[0] not in found.used and ROTA.match(
                     strip_md(block.rows[0][0]).strip()) and len(block.rows) > 2:
@@ -249,6 +250,50 @@ PHONE_COLUMN = re.compile(r"phone|mobile|\bcell\b|\btel\b|dial", re.IGNORECASE)
 HOW_TO_REACH = re.compile(r"how to (?:reach|contact)|contact details|\breach\b|^contact(?: info(?:rmation)?)?$", re.IGNORECASE)
 REACH_COLUMN = re.compile(r"phone|mobile|\btel|e-?mail|slack|\bchat\b|pager|handle|teams|dial|" + HOW_TO_REACH.pattern,
                           re.IGNORECASE)
+
+
+# A contact written as its fields, a line each: a wiki's {{Contact card | name = ... | phone = ...}}, a
+# YAML-like block ('name: ...' / 'email: ...')
+CARD_FIELD = re.compile(r"^(?:name|full name|role|title|job title|phone|tel|telephone|mobile|cell|ext|extension|"
+                        r"e-?mail|slack|chat|pager|hours|availability|notes?|team|organi[sz]ation|company)$", re.IGNORECASE)
+
+
+def field_cards(section: Section, found: Found) -> None:
+    """Runs of '- **name**: Rachel Adeyemi' / '- **phone**: ...' items, one run a person or team: a
+    contact each, its fields where the schema has them, the rest its notes."""
+    run: list[Block] = []
+    for block in section.blocks + [None]:
+        card = block is not None and block.kind == "item" and not block.level and block.key \
+            and block.lines[0] not in found.used and CARD_FIELD.match(strip_md(block.key).strip())
+        starts = card and strip_md(block.key).strip().lower() in ("name", "full name") and run
+        if run and (not card or starts or block.lines[0] > run[-1].lines[-1] + 1):
+            _card(run, section, found)
+            run = []
+        if card:
+            run.append(block)
+
+
+def _card(run: list[Block], section: Section, found: Found) -> None:
+    fields = {strip_md(b.key).strip().lower(): strip_md(b.value).strip() for b in run}
+    name = fields.get("name") or fields.get("full name")
+    if not name or len(run) < 2 or not any(k not in ("name", "full name") for k in fields):
+        return
+    cid = slug(name, "contact")
+    role = fields.get("role") or fields.get("title") or fields.get("job title") or ""
+    kind = contact_kind(name, role or _over(section))
+    if is_missing(kind) and role and kind_in_words(role) == "person":
+        kind = "person"   # 'Rachel Adeyemi', 'Trust Network Manager': the holder of a title
+    contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
+    if role and role != name:
+        contact.setdefault("title", role)
+    for key, value in fields.items():
+        if key in ("name", "full name", "role", "title", "job title") or not value:
+            continue
+        if key in ("hours", "availability"):
+            contact.setdefault("hours", value)
+        elif reach_fields(contact, value) or key in ("notes", "note", "team", "organisation", "organization", "company"):
+            contact["notes"] = "\n".join(filter(None, [contact.get("notes", ""), f"{key.capitalize()}: {value}"]))
+    found.use("contacts", *run)
 
 
 # '| Week of | Primary | Secondary |': who is on call when, a row a week; not a list of contacts

@@ -146,12 +146,26 @@ def _dashed_contact(block: Block, found: Found, heading: str = "") -> dict | Non
                 contact["hours"] = hours.group(0)
         elif HOURS.match(part) and "hours" not in contact:
             contact["hours"] = part
+        elif "title" not in contact and _holds(contact["name"], part):
+            contact["name"], contact["title"] = part, contact["name"]   # 'Head of Airport Systems — Anjali Mehta — ...'
+            if is_missing(contact.get("kind")):
+                contact["kind"] = "person"
         elif "title" not in contact:
             contact["title"] = part
         else:
             _note(contact, part)
     found.use("contacts", block)
     return contact
+
+
+HOLDER = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")   # 'Anjali Mehta'
+
+
+def _holds(label: str, part: str) -> bool:
+    """The line names a role first, then the person who holds it."""
+    from .arrow_chains import PEOPLE
+    return bool(HOLDER.match(part)) and not PEOPLE.search(part) and not kind_in_words(part) \
+        and kind_in_words(label) == "person"   # ('Linkwave Support — Ticket Supplier': a firm, then what it is)
 
 
 def _name_and_hours(text: str) -> tuple[str, str]:

@@ -15,13 +15,13 @@ LEVEL_ONLY = re.compile(r"^\W*((?:P|SEV|S|Priority|Severity)(?:[\s-]|::)?[0-9]|(
                         re.IGNORECASE)
 
 
-GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\W*$")
+GRADE_ID = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2}|(?-i:[A-E]))\W*$")   # 'CAT 1', 'Tier 2', 'CAT A'
 # 'Category 1; (Major)', 'Tier 2 – Urgent': the grade and the name written after it
 GRADE_NAMED = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\s*[;:,–—-]?\s*(?:\(([A-Za-z][\w ]{0,30})\)|"
                          r"([A-Za-z][\w ]{0,30}))\W*$")
 
 
-RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\breaction\b|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer|post|public post|update|notice)\b|\b(?:assigned|on the call|engaged|joined)\s+within\b|\breply within\b|\banswer(?:ed)? within\b|\battend(?:ance)? within\b|\bon site within\b", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\breaction\b|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer|post|public post|update|notice)\b|\b(?:assigned|on the call|engaged|joined)\s+within\b|\breply within\b|\banswer(?:ed)? within\b|\battend(?:ance)? within\b|\battends?\b|\bon site within\b", re.IGNORECASE)
 
 
 MEANING_KEY = re.compile(r"defin|descr|meaning|\bmeans\b|impact|summary|criteria|what", re.IGNORECASE)

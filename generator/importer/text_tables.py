@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 
+from .grid_boxes import grid
 from .mdparse import fenced_lines
 from .text import EMAIL, PHONE_ANY
 
@@ -35,7 +36,7 @@ def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
     while i < len(out):
         line = out[i]
         if i not in skip:
-            end = _grid(out, i) if "+" in line and GRID_BORDER.match(line) else \
+            end = grid(out, i) if "+" in line and GRID_BORDER.match(line) else \
                 _headerless(out, i) if "---" in line and _headerless_close(out, i) else \
                 _columns(out, i) if "---" in line and _opens_columns(out, i) else \
                 _aligned(out, i) if "  " in line and _aligned_header(out, i) else \
@@ -71,41 +72,6 @@ def _tabbed(out: list[str], start: int, skip: set[int]) -> int | None:
     table = [(start + n, row + [""] * (width - len(row))) for n, row in enumerate(rows)]
     _write(out, start, end - 1, table, 1)
     return end
-
-
-def _grid(out: list[str], start: int) -> int | None:
-    """A grid table from its top border; the index after it, or None when it is not one."""
-    edges = [m.start() for m in re.finditer(r"\+", out[start])]
-    end = start + 1
-    while end < len(out) and GRID_LINE.match(out[end]):
-        end += 1
-    if end - start < 3 or not GRID_BORDER.match(out[end - 1]):
-        return None
-    rows, header_end, current = [], None, None
-    for j in range(start + 1, end):
-        if GRID_BORDER.match(out[j]):
-            if "=" in out[j]:
-                header_end = len(rows)
-            current = None
-            continue
-        cells = _grid_cells(out[j], edges)
-        if current is None:
-            current = (j, [[c] for c in cells])
-            rows.append(current)
-        else:
-            for column, cell in zip(current[1], cells):
-                column.append(cell)
-    if not rows:
-        return None
-    table = [(j, [" ".join(p for p in parts if p) for parts in columns]) for j, columns in rows]
-    _write(out, start, end - 1, table, header_rows=header_end or 0)
-    return end
-
-
-def _grid_cells(line: str, edges: list[int]) -> list[str]:
-    if all(k < len(line) and line[k] in "|+" for k in edges):
-        return [line[a + 1:b].strip() for a, b in zip(edges, edges[1:])]
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]   # a cell that spans columns
 
 
 def _headerless_close(out: list[str], i: int) -> int | None:
