@@ -557,3 +557,63 @@ def test_contact_cards_of_name_and_fields_are_a_contact_each() -> None:
                                                                                      "First response, 08:00-18:00")
     ruth = contacts["ruth-okonjo"]
     assert (ruth["email"], ruth["title"], ruth["kind"]) == ("r.okonjo@example.org", "Network Manager", "person")
+
+
+GUIDE = """\
+Fault grades
+============
+
+.. list-table:: Fault grades
+   :header-rows: 1
+
+   * - Grade
+     - Label
+     - Engineer engaged
+   * - K1
+     - Off air
+     - within 5 minutes
+   * - K2
+     - Degraded
+     - 1 hr
+
+Hats
+====
+
+* **Fault Lead** — decides on fixes and on failover.
+* **Log Keeper** — writes the times down.
+
+Procedures
+==========
+
+Picture frozen
+--------------
+
+Alarms: ``FREEZE_DETECT_CH2``, ``BLACK_DETECT_CH2`` (channel number varies).
+
+1. Look at the multiviewer: is it our output or downstream?
+2. Restart the encoder:
+
+   .. code-block:: bash
+
+      encoderctl restart ch2
+
+Audio missing
+-------------
+
+1. Check the audio router:
+
+   .. code-block:: bash
+
+      routerctl status audio
+"""
+
+
+def test_an_engaged_column_is_the_response_an_alarms_sentence_the_alerts_and_hats_the_roles() -> None:
+    documents = convert_sources([SourceText("guide.rst", GUIDE)], "Org", TODAY).documents
+    levels = {lv["id"]: (lv["name"], lv["response_time"]) for lv in documents["severities.yaml"]["levels"]}
+    assert levels == {"K-1": ("Off air", "5m"), "K-2": ("Degraded", "1h")}
+    frozen = _titled(documents)["Picture frozen"]
+    assert frozen["alerts"] == ["FREEZE_DETECT_CH2", "BLACK_DETECT_CH2"]
+    texts = [s["text"] for group in frozen["steps"].values() for s in group]
+    assert texts[0] == "Look at the multiviewer: is it our output or downstream?"   # the first step, not a header field
+    assert [r["name"] for r in documents["roles.yaml"]["roles"]] == ["Fault Lead", "Log Keeper"]

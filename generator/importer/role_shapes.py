@@ -42,7 +42,7 @@ def role_tables(root: Section, found: Found) -> None:
 BOLD_LEAD = re.compile(r"^\*\*([^*]{2,60}?)\*\*(\s*\([^()]{2,40}\))?\s*[—–-]\s*(\S.*)$")
 
 
-ROLES_TITLE = re.compile(r"\broles?\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
+ROLES_TITLE = re.compile(r"\broles?\b|\bhats\b|who does what|who['’]?s who|who is who|responsibilit", re.IGNORECASE)
 
 
 DASHED_ROLE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Za-z][^—–:]{1,40}?)\s+(?:[—–]|-(?=\s))\s+(\S.*)$")

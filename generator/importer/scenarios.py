@@ -122,8 +122,11 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
 
 
 # What a runbook's page says about it before its steps: '- **Alert:** ...', '- **Owner:** ...'
-HEADER_KEY = re.compile(r"^(?:alerts?|alert ?names?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
+HEADER_KEY = re.compile(r"^(?:alerts?|alarms?|alert ?names?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
                         r"repo(?:sitory)?|links?|pager|on-?call(?: rotation)?|component|tier|service tier)$", re.IGNORECASE)
+
+
+ALERTS_SAID = re.compile(r"^(alerts?|alarms?|alert ?names?)\s*:\s*\S", re.IGNORECASE)
 
 
 def _header_items(section: Section) -> bool:
@@ -131,10 +134,13 @@ def _header_items(section: Section) -> bool:
     are, not as steps (whether there were)."""
     lead = []
     for block in section.blocks:
-        if block.kind != "item" or not block.key or block.level:
-            break
+        said = ALERTS_SAID.match(strip_md(block.text)) if block.kind == "para" and not lead else None
+        if said:   # 'Alarms: ``BLACK_DETECT_CH1``, ``SILENCE_DETECT_CH1``' as a sentence of its own
+            block.key, block.value = said.group(1), block.text[block.text.index(":") + 1:].strip()
+        elif block.kind != "item" or not block.key or block.level or not HEADER_KEY.match(strip_md(block.key).strip()):
+            break   # (the first step, '1. Look at the multiviewer: ...', ends the header)
         lead.append(block)
-    if not lead or not all(HEADER_KEY.match(strip_md(b.key).strip()) for b in lead):
+    if not lead:
         return False
     for block in lead:
         block.kind, block.label, block.text = "label", block.key, block.value
