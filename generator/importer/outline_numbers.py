@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .plain_text import has_markdown_heading
-from .signs import PART_NUMBERED, absent, without
+from .signs import PART_NUMBERED, absent, without, run_heads
 
 # '5.1<TAB>WMS unavailable at a depot', '6.<TAB>Contacts': Word's tab after the number (a typeset
 # document's run of spaces is typeset_headings'; a numbered paragraph's is numbered_paragraphs')
@@ -184,13 +184,9 @@ def clause_runs(lines: list[str], skip: set[int]) -> None:
     one after another under one number: a numbered list (one item a line), not one wrapped paragraph."""
     if absent(lines, PART_NUMBERED):
         return
-    i = 0
-    while i < len(lines):
-        run = _clause_run(lines, i, skip)
-        for k in run:
-            indent, number, text = CLAUSE.match(lines[k]).groups()
-            lines[k] = f"{indent}- {number} {text}"
-        i = run[-1] + 1 if run else i + 1
+    for k in run_heads(lines, skip, _clause_run):
+        indent, number, text = CLAUSE.match(lines[k]).groups()
+        lines[k] = f"{indent}- {number} {text}"
 
 
 def _clause_run(lines: list[str], start: int, skip: set[int]) -> list[int]:

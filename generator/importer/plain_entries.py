@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .signs import absent
+from .signs import absent, run_heads
 from .text import phone_in
 
 ENTRY = re.compile(r"^([A-Z][\w-]{0,11}(?: [\w-]{1,8}){0,2}) += +(\S.*)$")   # 'P1 = ...', 'Sev A = ...'
@@ -29,13 +29,9 @@ def hanging_ids(lines: list[str], skip: set[int]) -> None:
     """'P1 = what it means' entries with their wrapped lines under them: '- **P1**: what it means'."""
     if absent(lines, EQUALS):
         return
-    i = 0
-    while i < len(lines):
-        run = _entry_run(lines, i, skip)
-        for head in run:
-            match = ENTRY.match(lines[head])
-            lines[head] = f"- **{match.group(1)}**: {match.group(2)}"
-        i = run[-1] + 1 if run else i + 1
+    for head in run_heads(lines, skip, _entry_run):
+        match = ENTRY.match(lines[head])
+        lines[head] = f"- **{match.group(1)}**: {match.group(2)}"
 
 
 def _entry_run(lines: list[str], start: int, skip: set[int]) -> list[int]:

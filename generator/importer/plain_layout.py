@@ -19,7 +19,7 @@ import re
 
 from .plain_text import LEADER, _standalone, has_markdown_heading
 from .text import EMAIL, PHONE_ANY
-from .signs import PART_NUMBERED, SPACED_ID, absent
+from .signs import PART_NUMBERED, SPACED_ID, absent, run_heads
 
 LIST_ENTRY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 HANGING_ENTRY = re.compile(r"^([A-Za-z0-9][\w.-]{0,11})\s{2,}([A-Z0-9\"'(“].*)$")
@@ -265,15 +265,11 @@ def spaced_entries(lines: list[str], skip: set[int]) -> None:
     in a row: a list item each; numbered when the ids count ('1st', '2nd')."""
     if absent(lines, SPACED_ID):
         return
-    i = 0
-    while i < len(lines):
-        run = _spaced_run(lines, i, skip)
-        for head in run:
-            match = SPACED_ENTRY.match(lines[head])
-            ordinal = ORDINAL.match(match.group(2))
-            marker = f"{ordinal.group(1)}. " if ordinal else f"- {match.group(2)} "
-            lines[head] = f"{marker}{match.group(3)}"   # at the margin: a list of its own, not nested in the text above
-        i = run[-1] + 1 if run else i + 1
+    for head in run_heads(lines, skip, _spaced_run):
+        match = SPACED_ENTRY.match(lines[head])
+        ordinal = ORDINAL.match(match.group(2))
+        marker = f"{ordinal.group(1)}. " if ordinal else f"- {match.group(2)} "
+        lines[head] = f"{marker}{match.group(3)}"   # at the margin: a list of its own, not nested in the text above
 
 
 def _spaced_run(lines: list[str], start: int, skip: set[int]) -> list[int]:

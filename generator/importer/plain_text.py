@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .signs import run_heads
+
 LEADER = re.compile(r"^(\s*)(\S.*?\S|\S)(?:\s*(?:\.\s?){4,}\.?|\s+\.{2,3})\s+(\S.*)$")
 STEM = re.compile(r"^\s*[|│┃]\s*(.*?)\s*$")
 HEAD = re.compile(r"^\s*(?:v|V|↓|▼|\\/)\s*$")
@@ -303,13 +305,9 @@ HANGING_HEAD = re.compile(r"^(\s{0,3})(?![-*+]\s)(\S[^-–—]{0,30}?\S)\s+(?:--
 def hanging_items(lines: list[str], skip: set[int]) -> None:
     """'  Urgent  - Brightdesk down ...' over lines indented to its text: a list item each, where two
     or more such heads share an indent (a plain-text definition list)."""
-    i = 0
-    while i < len(lines):
-        run = _hanging_run(lines, i, skip)
-        for head in run:
-            match = HANGING_HEAD.match(lines[head])
-            lines[head] = f"{match.group(1)}- {match.group(2)} - {match.group(3)}"
-        i = (run[-1] + 1) if run else i + 1
+    for head in run_heads(lines, skip, _hanging_run):
+        match = HANGING_HEAD.match(lines[head])
+        lines[head] = f"{match.group(1)}- {match.group(2)} - {match.group(3)}"
 
 
 def _hanging_run(lines: list[str], start: int, skip: set[int]) -> list[int]:

@@ -10,6 +10,7 @@ horizontal space is ``[^\\S\\n]``, not ``\\s``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 SPACE = r"[^\S\n]"
 # Each sign that is about a line's start opens with the '\n' before that line (the text searched starts
@@ -39,3 +40,13 @@ def absent(lines: list[str], sign: re.Pattern[str]) -> bool:
 def without(lines: list[str], literal: str) -> bool:
     """True when no line holds ``literal``."""
     return literal not in "\n".join(lines)
+
+
+def run_heads(lines: list[str], skip: set[int], run_at) -> Iterator[int]:
+    """The lines of each run ``run_at(lines, i, skip)`` finds, from the top, one run after another (the
+    caller may rewrite a run's lines before the next is looked for)."""
+    i = 0
+    while i < len(lines):
+        run = run_at(lines, i, skip)
+        yield from run
+        i = run[-1] + 1 if run else i + 1
