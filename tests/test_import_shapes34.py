@@ -617,3 +617,24 @@ def test_an_engaged_column_is_the_response_an_alarms_sentence_the_alerts_and_hat
     texts = [s["text"] for group in frozen["steps"].values() for s in group]
     assert texts[0] == "Look at the multiviewer: is it our output or downstream?"   # the first step, not a header field
     assert [r["name"] for r in documents["roles.yaml"]["roles"]] == ["Fault Lead", "Log Keeper"]
+
+
+def test_an_alarm_name_that_is_no_prometheus_name_is_an_alias_to_find_the_playbook_by() -> None:
+    text = ("# Lab runbooks\n\n## Freezer too warm\n\n- **Alarm:** `FRZ-HI-TEMP`\n\n1. Check the door is shut.\n"
+            "2. Move the racks:\n\n```bash\nfreezerctl status --unit 3\n```\n\n## Sequencer stalled\n\n"
+            "1. Look at the run:\n\n```bash\nseqctl runs --active\n```\n")
+    book = _titled(convert(text, "Org", TODAY).documents)["Freezer too warm"]
+    assert "frz-hi-temp" in book["aliases"] and "alerts" not in book   # (the schema's alerts are rule files' names)
+    assert [s["text"] for group in book["steps"].values() for s in group][0] == "Check the door is shut."
+
+
+def test_a_file_that_is_one_runbook_is_imported_not_refused() -> None:
+    """'# Title' over numbered steps and a command: the simplest runbook a team has, a file of its own."""
+    text = "# Freezer too warm\n\n1. Check the door is shut.\n2. Read the unit:\n\n```bash\nfreezerctl status --unit 3\n```\n"
+    [book] = _titled(convert(text, "Org", TODAY).documents).values()
+    assert book["title"] == "Freezer too warm"
+    [first, second] = [s for group in book["steps"].values() for s in group]
+    assert (first["text"], second["commands"][0]["code"]) == ("Check the door is shut.", "freezerctl status --unit 3")
+    # a developer's README of the same shape is no runbook
+    readme = "# Installation\n\n1. Clone the repository.\n2. Install it:\n\n```bash\npip install -e .\n```\n"
+    assert not _titled(convert(readme, "Org", TODAY).documents)

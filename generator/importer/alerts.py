@@ -141,6 +141,12 @@ def _alert_or_severity(block, pb: dict, key: str, found: Found) -> bool:
             name = ALERT_NAME.match(rest[joiner.end():]) if joiner else None
             rest = rest[joiner.end():] if name else rest
         rest = rest.strip()
+    elif ALERT_LABEL.match(label) and (named := OTHER_ALERT.fullmatch(strip_md(value).strip())):
+        # 'FRZ-ALARM-HI-TEMP', 'ASH-DC01 LDAP Down': what the monitoring shows, no rule file's name: a name
+        # to find the playbook by, not one of its Prometheus alerts
+        if named.group(0).lower() not in pb["aliases"]:
+            pb["aliases"].append(named.group(0).lower())
+        rest = ""
     elif SEVERITY_LABEL.match(label) and (lid := level_id(value.split(" (")[0].strip())) and not pb.get("severity"):
         pb["severity"] = lid
         rest = value.split(" (", 1)[1] if " (" in value else ""
@@ -150,6 +156,9 @@ def _alert_or_severity(block, pb: dict, key: str, found: Found) -> bool:
         return False
     found.use(key, block)
     return True
+
+
+OTHER_ALERT = re.compile(r"[A-Za-z0-9][\w.:-]*(?: [\w.:-]+){0,4}")   # another monitor's alarm, a few words at most
 
 
 SERVICE_LABEL = re.compile(r"^services?$", re.IGNORECASE)

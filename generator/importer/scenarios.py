@@ -30,11 +30,26 @@ def _numbered_shell(section: Section) -> bool:
     return False
 
 
+def _one_runbook_file(section: Section) -> bool:
+    """A file of one heading over numbered steps and a command to run ('# Freezer too warm', '1. Check
+    the door', '2. ...', then `freezerctl status`): the runbook the file is."""
+    from .found import command_block
+    from .substeps import DEVELOPER_TITLE
+    from .text import unnumbered
+
+    parent = section.parent
+    if parent is None or parent.level or len(parent.children) != 1 or section.children \
+            or DEVELOPER_TITLE.match(unnumbered(strip_md(section.title))):
+        return False
+    steps = [b for b in section.blocks if b.kind == "item" and b.ordered and not b.level]
+    return len(steps) >= 2 and any(command_block(b) for b in section.blocks)
+
+
 def _scenarios(root: Section, found: Found) -> None:
     taken = set().union(*(pb["_lines"] for pb in found.playbooks))
     for section in root.walk():
         if section.level and home_of(section) != "templates" and not _phase_list(section) and (
-                _looks_like_scenario(section) or
+                _looks_like_scenario(section) or _one_runbook_file(section) or
                               (not section.children and _numbered_shell(section)
                                and home_of(section) not in ("templates",))):
             if section.line in taken or _only_messages(section):
