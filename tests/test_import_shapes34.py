@@ -638,3 +638,35 @@ def test_a_file_that_is_one_runbook_is_imported_not_refused() -> None:
     # a developer's README of the same shape is no runbook
     readme = "# Installation\n\n1. Clone the repository.\n2. Install it:\n\n```bash\npip install -e .\n```\n"
     assert not _titled(convert(readme, "Org", TODAY).documents)
+
+
+def test_every_sub_heading_under_a_roles_heading_is_a_role_whatever_its_name() -> None:
+    text = ("# Lab incidents\n\n## Roles\n\n### Incident Owner\n\nWhoever escalated first. Keeps the log.\n\n"
+            "### Sample Custodian\n\nMoves samples to backup storage and records every box.\n\n"
+            "### Communications\n\nTells affected clients. Nobody else e-mails them.\n")
+    roles = {r["name"] for r in convert(text, "Org", TODAY).documents["roles.yaml"]["roles"]}
+    assert roles == {"Incident Owner", "Sample Custodian", "Communications"}
+
+
+def test_a_bare_list_of_role_names_is_roles_whose_duties_are_left_to_fill_in() -> None:
+    from generator.validate.imported import is_missing
+
+    text = "# On call\n\n## Incident roles\n\n1. Incident Commander\n2. Communications Lead\n3. Scribe\n"
+    roles = convert(text, "Org", TODAY).documents["roles.yaml"]["roles"]
+    assert [r["name"] for r in roles] == ["Incident Commander", "Communications Lead", "Scribe"]
+    assert all(is_missing(r["responsibilities"][0]) for r in roles)   # never a plausible duty the source did not give
+
+
+def test_bold_grade_items_with_nested_facts_and_a_sheet_table_under_a_rule_are_ladders() -> None:
+    text = ("# On call\n\n## Impact levels\n\n- **Impact 0 — Shop down**\n  - Checkout unavailable\n"
+            "  - Page the primary; acknowledge within **5 min**\n- **Impact 1 — Degraded**\n"
+            "  - Payouts delayed\n  - Acknowledge within **1 hour**\n")
+    levels = {lv["name"]: lv["response_time"] for lv in convert(text, "Org", TODAY).documents["severities.yaml"]["levels"]}
+    assert levels == {"Shop down": "5m", "Degraded": "1h"}
+    sheet = ("PHARMACY SYSTEMS\n\n------------------------------------------------\n A. URGENCY CODES\n"
+             "------------------------------------------------\n CODE   MEANING                 RESPOND BY\n"
+             " R1     Dispensing halted        15 mins\n R2     Cabinets offline         30 mins\n"
+             " R3     Label printing           next working day\n")
+    codes = {lv["id"]: lv["response_time"] for lv in
+             convert_sources([SourceText("sheet.txt", sheet)], "Org", TODAY).documents["severities.yaml"]["levels"]}
+    assert codes == {"R-1": "15m", "R-2": "30m", "R-3": "next-business-day"}

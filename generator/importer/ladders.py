@@ -21,7 +21,7 @@ GRADE_NAMED = re.compile(r"^\W*([A-Za-z]{1,10})[\s-]?([0-9]{1,2})\s*[;:,–—-]
                          r"([A-Za-z][\w ]{0,30}))\W*$")
 
 
-RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\breaction\b|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer|post|public post|update|notice)\b|\b(?:assigned|on the call|engaged|joined)\s+within\b|\breply within\b|\banswer(?:ed)? within\b|\battend(?:ance)? within\b|\battends?\b|\bengage(?:d|ment)?\b|\bon site within\b", re.IGNORECASE)
+RESPONSE_KEY = re.compile(r"respon(?!ders?\b)|\breaction\b|\bhow (?:fast|soon|quickly)\b|\bpage[\s_-]*within\b|acknowledg|\back\b|\bsla\b|time to (engage|respond)|\bfirst (reply|answer|post|public post|update|notice)\b|\b(?:assigned|on the call|engaged|joined)\s+within\b|\breply within\b|\banswer(?:ed)? within\b|\battend(?:ance)? within\b|\battends?\b|\bengage(?:d|ment)?\b|\bon[- ]site\b|\bon site within\b", re.IGNORECASE)
 
 
 MEANING_KEY = re.compile(r"defin|descr|meaning|\bmeans\b|impact|summary|criteria|what", re.IGNORECASE)

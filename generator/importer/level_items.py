@@ -61,12 +61,22 @@ def _graded_keys(section: Section) -> dict[int, str]:
     if not section.level or not LADDER_TITLE.search(section.title) or \
             re.search(r"escalat|support|tier", section.title, re.IGNORECASE):
         return {}   # ('Escalation levels': whom to go to, not how bad it is)
-    keyed = {n: _grade_id(b.key) for n, b in enumerate(section.blocks) if b.kind == "item" and b.key and not b.level}
+    keyed = {n: (_grade_id(b.key) if b.key else None) or (_grade_id(_bold_lead(b.text)) if _bold_lead(b.text) else None)
+             for n, b in enumerate(section.blocks) if b.kind == "item" and (b.key or _bold_lead(b.text)) and not b.level}
     ids = list(keyed.values())
     if len(ids) < 2 or not all(ids) or len(set(ids)) != len(ids) or len({i.split("-")[0] for i in ids}) != 1 \
             or re.match(r"(?:LEVEL|TIER|STEP|STAGE|PHASE|LINE)-", ids[0]):
         return {}
     return keyed
+
+
+BOLD_GRADE = re.compile(r"^\*\*([A-Za-z]{1,10}[\s-]?(?:\d{1,2}|[A-E]))\s*[—–-]\s*[^*]+\*\*\s*$")   # '**Impact 0 — Down**'
+
+
+def _bold_lead(text: str) -> str:
+    """The grade id of an item that is only '**Impact 0 — Marketplace Down**', or ''."""
+    match = BOLD_GRADE.match(text.strip())
+    return match.group(1) if match else ""
 
 
 def _in_level_run(section: Section) -> bool:
@@ -110,6 +120,12 @@ def _level_blocks(section: Section, heading_entry: dict | None, found: Found, ma
             _further_definitions(section.blocks[index + 1:], item, found)
             continue
         if block.kind != "item" or block.lines[0] in found.used:
+            continue
+        if not block.value and graded.get(index) and _bold_lead(block.text):   # '**Impact 0 — Down**' over what it means
+            name = re.split(r"\s*[—–-]\s*", strip_md(block.text), maxsplit=1)[-1].strip()
+            bullet = (make_level(found, graded[index], name), block.level)
+            written_as(bullet[0], strip_md(block.text))
+            found.use("severities", block)
             continue
         key_level = (level_id(block.key) or graded.get(index)) if block.key else None
         if key_level and block.value:
@@ -168,6 +184,10 @@ def _plain_fact(entry: dict, text: str) -> bool:
     if every and duration(text) not in (None, "immediate") and "update_every" not in entry:
         entry["update_every"] = duration(text)
         return True
+    if "response_time" not in entry and RESPONSE_KEY.search(text) and duration(text):
+        from .prose import sentence_facts   # 'Acknowledge within 15 min' nested under '**Impact 1 — Major**'
+        sentence_facts(entry, text)
+        return "response_time" in entry
     return False
 
 

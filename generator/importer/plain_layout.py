@@ -276,6 +276,9 @@ def _spaced_run(lines: list[str], start: int, skip: set[int]) -> list[int]:
     first = SPACED_ENTRY.match(lines[start]) if start not in skip and (start == 0 or not lines[start - 1].strip()) else None
     if not first or LIST_ENTRY.match(lines[start].lstrip()) or LEADER.match(lines[start]):
         return []
+    from .text_tables import _aligned_header
+    if _aligned_header(lines, start):
+        return []   # 'CODE   MEANING   RESPOND BY' over its rows: a table laid out with spaces, text_tables reads it
     indent, run, ids, j = len(first.group(1)), [start], [first.group(2).lower()], start + 1
     while j < len(lines) and lines[j].strip() and j not in skip:
         if DASH_RULE.match(lines[j].strip()):

@@ -92,15 +92,24 @@ def role_sections(root: Section, found: Found) -> None:
                 found.use("roles", block)
         _toggle_roles(section, found)
         _labelled_roles(section, found)
+        if title_matches(ROLES_TITLE, section.title):
+            _named_roles(section, found)
+        titled = title_matches(ROLES_TITLE, section.title)   # ('* Roles' over '** Sample Custodian': each one a role)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
-            if child.line in found.used or child.children or not (items or ROLE_NOUN.search(strip_md(child.title))):
+            told = titled and any(b.kind == "para" and b.text for b in child.blocks) and len(strip_md(child.title).split()) <= 4 \
+                and not NOT_A_ROLE.search(strip_md(child.title))
+            if child.line in found.used or child.children or not (items or told or ROLE_NOUN.search(strip_md(child.title))):
                 continue
             _prose_role(child, found)
 
 
 # 'chairs the call', 'works on the press': what someone does, said in the third person
 DUTY_VERB = re.compile(r"^(?!(?:is|was|has|means|applies|covers|includes|affects)\b)[a-z]{3,}s\b")
+
+
+# 'Handing a role over', 'Choosing roles': a part about the roles, not one of them
+NOT_A_ROLE = re.compile(r"^\w+ing\b|\broles?\b", re.IGNORECASE)
 
 
 def _lead_role(lead: re.Match) -> tuple[str, str]:
@@ -164,6 +173,21 @@ def _labelled_roles(section: Section, found: Found) -> None:
                 duties.append(strip_md(item.text))
         found.roles.append(_role(label.label, duties))
         found.use("roles", label, *items)
+
+
+def _named_roles(section: Section, found: Found) -> None:
+    """'## Incident roles' over a list of names only ('1. Incident Commander', '2. Scribe'): a role each,
+    what it does left for a human to fill in (the source does not say)."""
+    from ..validate.imported import missing
+
+    items = [b for b in section.blocks if b.kind == "item" and not b.level]
+    names = [strip_md(b.text).strip(" .") for b in items]
+    if len(items) < 2 or any(b.lines[0] in found.used or b.key for b in items) or \
+            not all(1 <= len(n.split()) <= 4 and n[:1].isupper() and not re.search(r"[.:;,—–]", n) for n in names):
+        return
+    for block, name in zip(items, names):
+        found.roles.append(_role(name, [missing("what this role does")]))
+        found.use("roles", block)
 
 
 def _prose_role(section: Section, found: Found) -> None:

@@ -175,8 +175,9 @@ GAP = re.compile(r"\S+(?: \S+)*")
 def _aligned_header(out: list[str], i: int) -> bool:
     """Line i heads a table aligned with spaces and no rule under it: each of the two rows or more
     below it has its words where the header's columns begin."""
-    if (i > 0 and out[i - 1].strip()) or i + 2 >= len(out) or COLUMN_RULE.match(out[i + 1]):
-        return False
+    if (i > 0 and out[i - 1].strip() and not FULL_RULE.match(out[i - 1])) or i + 2 >= len(out) \
+            or COLUMN_RULE.match(out[i + 1]):
+        return False   # (a rule drawn across the sheet right above it frames its part: still a header)
     cells = [m for m in GAP.finditer(out[i])]
     if len(cells) < 3 or not all(HEADER_CELL.match(m.group(0)) for m in cells) or \
             any(out[i][m.start() - 2:m.start()] != "  " for m in cells[1:]):
