@@ -670,3 +670,20 @@ def test_bold_grade_items_with_nested_facts_and_a_sheet_table_under_a_rule_are_l
     codes = {lv["id"]: lv["response_time"] for lv in
              convert_sources([SourceText("sheet.txt", sheet)], "Org", TODAY).documents["severities.yaml"]["levels"]}
     assert codes == {"R-1": "15m", "R-2": "30m", "R-3": "next-business-day"}
+
+
+def test_a_contact_heading_over_its_phone_and_email_items_is_a_contact_not_a_role() -> None:
+    text = ("* Contacts\n** Wen Liang — HPC Systems Lead\n   - Phone: +44 113 496 0820\n   - Email: w.liang@example.org\n"
+            "** RC Helpdesk\n   - Email: rc-help@example.org\n\n* Procedures\n** Scheduler down\n"
+            "   Alarm tags: =SLURMCTLD_DOWN=, =SLURMDBD_DOWN=\n   1. Check the controller:\n"
+            "      #+begin_src shell\n      systemctl status slurmctld\n      #+end_src\n"
+            "** Storage full\n   1. Find the biggest users:\n      #+begin_src shell\n      lfs quota -u all /lustre\n"
+            "      #+end_src\n")
+    documents = convert_sources([SourceText("hpc.org", text)], "Org", TODAY).documents
+    contacts = {c["id"]: c for c in documents["contacts.yaml"]["contacts"]}
+    wen = contacts["wen-liang"]
+    assert (wen["name"], wen["title"], wen["phone"], wen["email"]) == ("Wen Liang", "HPC Systems Lead", "+44 113 496 0820",
+                                                                       "w.liang@example.org")
+    assert contacts["rc-helpdesk"]["email"] == "rc-help@example.org"
+    assert "roles.yaml" not in documents
+    assert _titled(documents)["Scheduler down"]["alerts"] == ["SLURMCTLD_DOWN", "SLURMDBD_DOWN"]

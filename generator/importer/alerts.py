@@ -116,7 +116,7 @@ def _header_fields(section: Section, pb: dict, key: str, found: Found) -> None:
     found.guidance_lines.update(n for b in fields for n in b.lines)
 
 
-ALERT_LABEL = re.compile(r"^(?:alerts?|alarms?|alert ?names?|fires on)$", re.IGNORECASE)
+ALERT_LABEL = re.compile(r"^(?:alerts?|alarms?|alert ?names?|(?:alarm|alert) tags?|fires on)$", re.IGNORECASE)
 SEVERITY_LABEL = re.compile(r"^(?:severity|sev|priority|level)$", re.IGNORECASE)
 ALERT_NAME = re.compile(r"^`?([A-Za-z_][A-Za-z0-9_:]*[A-Z_][A-Za-z0-9_:]*)`?(?=[\s,;]|$)")
 MORE_NAMES = re.compile(r"^\s*(?:,|;|and|or)\s*")   # '`LedgerDBReplicationLag`, `LedgerDBPrimaryDown`'

@@ -139,6 +139,8 @@ def _contacts(root: Section, found: Found) -> None:
     for section in root.walk():
         in_contacts = home_of(section) == "contacts" or under_contact_words(section) or _keyed_phones(section, found)
         field_cards(section, found)
+        if in_contacts and section.level and not section.children:
+            heading_card(section, found)
         for block in section.blocks:
             if block.kind == "table" and block.rows and block.lines[0] not in found.used and ROTA.match(
                     strip_md(block.rows[0][0]).strip()) and len(block.rows) > 2:
@@ -271,6 +273,25 @@ def field_cards(section: Section, found: Found) -> None:
             run = []
         if card:
             run.append(block)
+
+
+def heading_card(section: Section, found: Found) -> None:
+    """'** Wen Liang — HPC Systems Lead' over '- Phone: ...' / '- Email: ...' under a contacts heading: the
+    heading names the contact (and its title), its items are its fields."""
+    items = [b for b in section.blocks if b.kind == "item" and not b.level and b.lines[0] not in found.used]
+    fields = [b for b in items if b.key and CARD_FIELD.match(strip_md(b.key).strip())]
+    if not fields or len(fields) * 2 < len(items) or section.line in found.used:
+        return
+    parts = re.split(r"\s+[—–]\s+|\s+-\s+", strip_md(section.title), maxsplit=1)
+    name, title = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+    if not name or len(name.split()) > 6:
+        return
+    card = [Block("item", [section.line], key="name", value=name)]
+    if title:
+        card.append(Block("item", [section.line], key="role", value=title))
+    _card(card + fields, section, found)
+    found.used.add(section.line)
+    found.mapped["contacts"].append(section.line)
 
 
 def _card(run: list[Block], section: Section, found: Found) -> None:

@@ -112,6 +112,13 @@ DUTY_VERB = re.compile(r"^(?!(?:is|was|has|means|applies|covers|includes|affects
 NOT_A_ROLE = re.compile(r"^\w+ing\b|\broles?\b", re.IGNORECASE)
 
 
+def _contact_fields(items: list[Block]) -> bool:
+    """Items that are mostly a contact's fields ('Phone: ...', 'Email: ...')."""
+    from .contacts import CARD_FIELD
+    fields = [b for b in items if b.key and CARD_FIELD.match(strip_md(b.key).strip())]
+    return bool(fields) and len(fields) * 2 >= len(items)
+
+
 def _lead_role(lead: re.Match) -> tuple[str, str]:
     """The role's name (its bracket too) and what it does."""
     return lead.group(1) + (lead.group(2) or ""), lead.group(3)
@@ -255,6 +262,8 @@ def role_headings(root: Section, found: Found) -> None:
                 not ROLE_NOUN.search(strip_md(section.title)):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
+        if _contact_fields(items):
+            continue   # '** Wen Liang — HPC Systems Lead' over '- Phone:' / '- Email:': a contact, not a role
         siblings = [c for c in (section.parent.children if section.parent else []) if not c.children
                     and ROLE_NOUN.search(strip_md(c.title))]
         if len(items) < 2 and len(siblings) >= 2:   # '### Response Lead' among other role headings, in prose

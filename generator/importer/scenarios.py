@@ -137,11 +137,11 @@ def _playbook(section: Section, found: Found, default_stage: str = "immediate") 
 
 
 # What a runbook's page says about it before its steps: '- **Alert:** ...', '- **Owner:** ...'
-HEADER_KEY = re.compile(r"^(?:alerts?|alarms?|alert ?names?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
+HEADER_KEY = re.compile(r"^(?:alerts?|alarms?|alert ?names?|(?:alarm|alert) tags?|dashboards?|owner|owning team|team|service|severity|sev|priority|"
                         r"repo(?:sitory)?|links?|pager|on-?call(?: rotation)?|component|tier|service tier)$", re.IGNORECASE)
 
 
-ALERTS_SAID = re.compile(r"^(alerts?|alarms?|alert ?names?)\s*:\s*\S", re.IGNORECASE)
+ALERTS_SAID = re.compile(r"^(alerts?|alarms?|alert ?names?|(?:alarm|alert) tags?)\s*:\s*\S", re.IGNORECASE)
 
 
 def _header_items(section: Section) -> bool:
