@@ -687,3 +687,11 @@ def test_a_contact_heading_over_its_phone_and_email_items_is_a_contact_not_a_rol
     assert contacts["rc-helpdesk"]["email"] == "rc-help@example.org"
     assert "roles.yaml" not in documents
     assert _titled(documents)["Scheduler down"]["alerts"] == ["SLURMCTLD_DOWN", "SLURMDBD_DOWN"]
+
+
+def test_two_dashed_rules_with_nothing_between_are_no_table_and_no_crash() -> None:
+    """(A headerless pandoc table needs rows between its rules; two rules alone once raised IndexError.)"""
+    text = "# Escalation\n\nCall the duty manager.\n\n  ------ ------ ------\n  ------ ------ ------\n\n" \
+           "1. Duty manager\n2. Head of IT\n3. CIO\n"
+    documents = convert_sources([SourceText("memo.md", text)], "Org", TODAY).documents
+    assert [lv["name"] for lv in documents["escalation.yaml"]["levels"]] == ["Duty manager", "Head of IT", "CIO"]

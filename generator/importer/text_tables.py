@@ -18,12 +18,10 @@ from __future__ import annotations
 import html
 import re
 
-from .grid_boxes import grid
+from .grid_boxes import BORDER, grid
 from .mdparse import fenced_lines
 from .text import EMAIL, PHONE_ANY
 
-GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
-GRID_LINE = re.compile(r"^\s*[|+]")
 COLUMN_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 FULL_RULE = re.compile(r"^\s*-{10,}\s*$")
 
@@ -36,8 +34,8 @@ def draw_tables(lines: list[str], skip: set[int] | None = None) -> list[str]:
     while i < len(out):
         line = out[i]
         if i not in skip:
-            end = grid(out, i) if "+" in line and GRID_BORDER.match(line) else \
-                _headerless(out, i) if "---" in line and _headerless_close(out, i) else \
+            end = grid(out, i) if "+" in line and BORDER.match(line) else \
+                _headerless(out, i, close) if "---" in line and (close := _headerless_close(out, i)) else \
                 _columns(out, i) if "---" in line and _opens_columns(out, i) else \
                 _aligned(out, i) if "  " in line and _aligned_header(out, i) else \
                 _tabbed(out, i, skip) if "\t" in line and TABBED.search(line) else None
@@ -83,15 +81,14 @@ def _headerless_close(out: list[str], i: int) -> int | None:
     for j in range(i + 1, min(len(out), i + 80)):
         if out[j].lstrip().startswith("#"):
             return None
-        if COLUMN_RULE.match(out[j]):
-            return j if _starts(out[j]) == starts else None
+        if COLUMN_RULE.match(out[j]):   # (two rules in a row: no rows between them, no table)
+            return j if _starts(out[j]) == starts and j > i + 1 else None
     return None
 
 
-def _headerless(out: list[str], rule: int) -> int:
+def _headerless(out: list[str], rule: int, close: int) -> int:
     """A table between two rules. Rows of a bold key and its value ('**Approved by**  Governance
     Group') are those fields, a line each; else a table, its first row the header when every cell is bold."""
-    close = _headerless_close(out, rule)
     starts = _starts(out[rule])
     rows: list[tuple[int, list[str]]] = []
     for k in range(rule + 1, close):
@@ -102,7 +99,6 @@ def _headerless(out: list[str], rule: int) -> int:
             rows[-1] = (rows[-1][0], [f"{a} {b}".strip() for a, b in zip(rows[-1][1], cells)])
         else:
             rows.append((k, cells))
-    bold = [all(BOLD_CELL.fullmatch(c) for c in cells if c) for _, cells in rows]
     if len(starts) == 2 and all(bold_key(cells[0]) for _, cells in rows):
         for k in range(rule, close + 1):
             out[k] = ""
@@ -110,7 +106,8 @@ def _headerless(out: list[str], rule: int) -> int:
             out[k] = f"{key}: {value}".rstrip()
         return close + 1
     table = [(k, [BOLD_CELL.sub(r"\1", c) for c in cells]) for k, cells in rows]
-    _write(out, rule, close, table, header_rows=1 if bold[0] else 0)
+    bold = bool(rows) and all(BOLD_CELL.fullmatch(c) for c in rows[0][1] if c)   # every cell of the first row bold
+    _write(out, rule, close, table, header_rows=1 if bold else 0)
     return close + 1
 
 
