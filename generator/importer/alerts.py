@@ -271,7 +271,8 @@ def alert_sections(root: Section, found: Found) -> None:
     from .text import unnumbered
 
     for section in root.walk():
-        if not section.level or not ("lert" in section.title or "larm" in section.title or "LERT" in section.title) \
+        lowered = section.title.lower()   # (the cheap test first: most titles say neither)
+        if not section.level or ("alert" not in lowered and "alarm" not in lowered) \
                 or not ALERTS_PART.match(unnumbered(strip_md(section.title))):
             continue
         alerts = [c for c in section.children if c.line not in found.used and ALERT_TITLE.match(strip_md(c.title))
@@ -291,7 +292,15 @@ def alert_sections(root: Section, found: Found) -> None:
 def _fields_as_labels(section: Section) -> None:
     """'- **Severity:** page' / '- **Meaning:** ...' items opening an alert's section: its header's
     fields, read as the labels they are ('**Severity:** page'), not as steps."""
+    lead = []
     for block in section.blocks:
         if block.kind != "item" or not block.key or block.level:
             break
+        lead.append(block)
+    as_labels(lead)
+
+
+def as_labels(blocks: list) -> None:
+    """Key items ('- **Alert:** x') rewritten as the label blocks ('**Alert:** x') a header's fields are."""
+    for block in blocks:
         block.kind, block.label, block.text = "label", block.key, block.value

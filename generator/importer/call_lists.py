@@ -172,6 +172,8 @@ FIRST_NAME = re.compile(r"(?!(?:Everyone|Everybody|Someone|Somebody|Nobody|Anyon
 def _contacts(steps: list[tuple[str, str]], found: Found, role_contact, line: int = 0) -> list[tuple]:
     """(contact id, whom as written, after how long, when as written) per step; a wait written at the
     end of a step is the next one's 'after', one written before whom ('If ... within 15 minutes:') its own."""
+    from .senders import ME, who_is_me
+
     out, waited = [], None
     for who, rest in steps:
         rest, _, when = rest.partition("\0")
@@ -187,7 +189,6 @@ def _contacts(steps: list[tuple[str, str]], found: Found, role_contact, line: in
         owner = POSSESSIVE.match(who)   # "Fastlane Hosting's emergency line": the line of a contact the document lists
         if owner and not person and slug(owner.group(1)) in found.contacts:
             who = owner.group(1)
-        from .senders import ME, who_is_me
         # '2. me - 07700 900322' in Dylan Reyes's e-mail: the list's writer, whom the phone list already has
         sender = who_is_me(found, who, line) if not found.writer else None
         if found.writer and ME.match(who.strip()):

@@ -36,10 +36,10 @@ def checklist_phases(root: Section, found: Found) -> None:
         # '## 3. Escalation (tick as you go)': the chain's steps to tick, read as the chain (staircase_chains)
         members = [c for c in parent.children if c.level and _is_checklist(c, found)
                    and not re.search(r"escalat", c.title, re.IGNORECASE)]
-        if len(members) == 1 and not found.phases and not _phases_elsewhere(parent) \
-                and not re.match(r"^\W*phase\b", strip_md(members[0].title), re.IGNORECASE):
-            pass   # 'WHEN SOMETHING BREAKS - CHECKLIST', the only one (in no playbook): the process's checklist, one phase
-        elif len(members) < 2 or _phases_elsewhere(parent):
+        # 'WHEN SOMETHING BREAKS - CHECKLIST', the only one (in no playbook): the process's checklist, one phase
+        alone = len(members) == 1 and not found.phases \
+            and not re.match(r"^\W*phase\b", strip_md(members[0].title), re.IGNORECASE)
+        if (len(members) < 2 and not alone) or _phases_elsewhere(parent):
             continue
         for section in members:
             _phase(section, found)

@@ -24,9 +24,8 @@ SPAN = re.compile(r"<span\b[^>]*style='([^']*)'[^>]*>([^<]*)</span>", re.IGNOREC
 
 def class_rules(lines: list[str]) -> dict[str, str]:
     """Class name -> its declarations, from the page's style sheets; {} when it has none."""
-    text = "\n".join(line for line in lines if "style" in line.lower() or "{" in line)
     rules: dict[str, str] = {}
-    for block in STYLE_BLOCK.finditer(text if "<style" in text.lower() else "\n".join(lines)):
+    for block in STYLE_BLOCK.finditer("\n".join(lines)):
         for name, body in RULE.findall(block.group(1)):
             rules[name] = (rules.get(name, "") + ";" + body.replace("'", "")).strip(";")
     return rules

@@ -100,8 +100,6 @@ LISTED = re.compile(r"^(?:key |useful |other |escalation )?contacts?\s*:\s*(.+)$
 def _listed_contacts(block: Block, found: Found) -> bool:
     """A line that lists contacts, each a name and a number or address, apart by commas or semicolons:
     a contact each, named as written."""
-    from .text import EMAIL, PHONE
-
     listed = LISTED.match(strip_md(block.text or ""))
     parts = [p.strip(" .") for p in re.split(r"[;,]\s+(?=\D)", listed.group(1))] if listed else []
     pairs = []
@@ -279,8 +277,8 @@ def heading_card(section: Section, found: Found) -> None:
     """'** Wen Liang — HPC Systems Lead' over '- Phone: ...' / '- Email: ...' under a contacts heading: the
     heading names the contact (and its title), its items are its fields."""
     items = [b for b in section.blocks if b.kind == "item" and not b.level and b.lines[0] not in found.used]
-    fields = [b for b in items if b.key and CARD_FIELD.match(strip_md(b.key).strip())]
-    if not fields or len(fields) * 2 < len(items) or section.line in found.used:
+    fields = card_fields(items)
+    if not fields or section.line in found.used:
         return
     parts = re.split(r"\s+[—–]\s+|\s+-\s+", strip_md(section.title), maxsplit=1)
     name, title = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
@@ -294,6 +292,13 @@ def heading_card(section: Section, found: Found) -> None:
     found.mapped["contacts"].append(section.line)
 
 
+def card_fields(items: list[Block]) -> list[Block]:
+    """The items that are a contact's fields ('Phone: ...', 'Email: ...'), where they are most of the
+    items; [] where they are not."""
+    fields = [b for b in items if b.key and CARD_FIELD.match(strip_md(b.key).strip())]
+    return fields if fields and len(fields) * 2 >= len(items) else []
+
+
 def _card(run: list[Block], section: Section, found: Found) -> None:
     fields = {strip_md(b.key).strip().lower(): strip_md(b.value).strip() for b in run}
     name = fields.get("name") or fields.get("full name")
@@ -301,9 +306,7 @@ def _card(run: list[Block], section: Section, found: Found) -> None:
         return
     cid = slug(name, "contact")
     role = fields.get("role") or fields.get("title") or fields.get("job title") or ""
-    kind = contact_kind(name, role or _over(section))
-    if is_missing(kind) and role and kind_in_words(role) == "person":
-        kind = "person"   # 'Rachel Adeyemi', 'Trust Network Manager': the holder of a title
+    kind = _row_kind(name, role or _over(section), name, name, role)   # ('Trust Network Manager': a person's title)
     contact = found.contacts.setdefault(cid, {"id": cid, "kind": kind, "name": name})
     if role and role != name:
         contact.setdefault("title", role)

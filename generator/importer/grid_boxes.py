@@ -56,7 +56,8 @@ def _parts(out: list[str], start: int, end: int) -> list[tuple[list[int], list[t
             moved = _edges(out[j]) != edges
             if moved or j == end - 1:
                 if not bordered and len(edges) > 2:
-                    rows, header = _per_line(rows), -1 if _no_header(_per_line(rows)) else header
+                    rows = _per_line(rows)
+                    header = -1 if _no_header(rows) else header
                 parts.append((edges, rows, header))
                 edges, rows, header, bordered = _edges(out[j]), [], 0, False
             else:

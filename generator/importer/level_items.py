@@ -61,8 +61,11 @@ def _graded_keys(section: Section) -> dict[int, str]:
     if not section.level or not LADDER_TITLE.search(section.title) or \
             re.search(r"escalat|support|tier", section.title, re.IGNORECASE):
         return {}   # ('Escalation levels': whom to go to, not how bad it is)
-    keyed = {n: (_grade_id(b.key) if b.key else None) or (_grade_id(_bold_lead(b.text)) if _bold_lead(b.text) else None)
-             for n, b in enumerate(section.blocks) if b.kind == "item" and (b.key or _bold_lead(b.text)) and not b.level}
+    keyed = {}
+    for n, block in enumerate(section.blocks):
+        lead = _bold_lead(block.text) if block.kind == "item" and not block.level else ""
+        if block.kind == "item" and not block.level and (block.key or lead):
+            keyed[n] = (_grade_id(block.key) if block.key else None) or (_grade_id(lead) if lead else None)
     ids = list(keyed.values())
     if len(ids) < 2 or not all(ids) or len(set(ids)) != len(ids) or len({i.split("-")[0] for i in ids}) != 1 \
             or re.match(r"(?:LEVEL|TIER|STEP|STAGE|PHASE|LINE)-", ids[0]):

@@ -57,7 +57,8 @@ def prose_chains(root: Section, found: Found, role_contact) -> None:
             listed = []
         if not listed or not all(_steps(b) for b in listed):
             listed = []   # a list some of whose items bring in nobody in words ('3. ... → **SRE lead**'): not this shape
-        paragraphs = [b for b in section.blocks if (b.kind == "para" or b in listed) and b.lines[0] not in found.used]
+        listed_ids = {id(b) for b in listed}
+        paragraphs = [b for b in section.blocks if (b.kind == "para" or id(b) in listed_ids) and b.lines[0] not in found.used]
         steps = [step for block in paragraphs for step in _steps(block)]
         if len(steps) < 2 or not (titled(section, ABOUT) or _tells_a_chain(steps)):
             continue

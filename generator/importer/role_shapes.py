@@ -92,9 +92,9 @@ def role_sections(root: Section, found: Found) -> None:
                 found.use("roles", block)
         _toggle_roles(section, found)
         _labelled_roles(section, found)
-        if title_matches(ROLES_TITLE, section.title):
-            _named_roles(section, found)
         titled = title_matches(ROLES_TITLE, section.title)   # ('* Roles' over '** Sample Custodian': each one a role)
+        if titled:
+            _named_roles(section, found)
         for child in section.children:
             items = [b for b in child.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
             told = titled and any(b.kind == "para" and b.text for b in child.blocks) and len(strip_md(child.title).split()) <= 4 \
@@ -110,13 +110,6 @@ DUTY_VERB = re.compile(r"^(?!(?:is|was|has|means|applies|covers|includes|affects
 
 # 'Handing a role over', 'Choosing roles': a part about the roles, not one of them
 NOT_A_ROLE = re.compile(r"^\w+ing\b|\broles?\b", re.IGNORECASE)
-
-
-def _contact_fields(items: list[Block]) -> bool:
-    """Items that are mostly a contact's fields ('Phone: ...', 'Email: ...')."""
-    from .contacts import CARD_FIELD
-    fields = [b for b in items if b.key and CARD_FIELD.match(strip_md(b.key).strip())]
-    return bool(fields) and len(fields) * 2 >= len(items)
 
 
 def _lead_role(lead: re.Match) -> tuple[str, str]:
@@ -257,12 +250,14 @@ ROLE_NOUN = re.compile(r"\b(manager|commander|lead|leader|coordinator|scribe|lia
 
 def role_headings(root: Section, found: Found) -> None:
     """'## Major incident manager' followed by a list of what they do: a role."""
+    from .contacts import card_fields
+
     for section in root.walk():
         if not section.level or section.line in found.used or section.children or \
                 not ROLE_NOUN.search(strip_md(section.title)):
             continue
         items = [b for b in section.blocks if b.kind == "item" and b.level == 0 and b.lines[0] not in found.used]
-        if _contact_fields(items):
+        if card_fields(items):
             continue   # '** Wen Liang — HPC Systems Lead' over '- Phone:' / '- Email:': a contact, not a role
         siblings = [c for c in (section.parent.children if section.parent else []) if not c.children
                     and ROLE_NOUN.search(strip_md(c.title))]

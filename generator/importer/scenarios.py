@@ -145,8 +145,8 @@ ALERTS_SAID = re.compile(r"^(alerts?|alarms?|alert ?names?|(?:alarm|alert) tags?
 
 
 def _header_items(section: Section) -> bool:
-    """The key items opening the section, when every one is a header field: read as the labels they
-    are, not as steps (whether there were)."""
+    """The header fields opening the section (key items, or an 'Alarms: ...' sentence), up to its first
+    step: read as the labels they are, not as steps (whether there were)."""
     lead = []
     for block in section.blocks:
         said = ALERTS_SAID.match(strip_md(block.text)) if block.kind == "para" and not lead else None
@@ -155,11 +155,9 @@ def _header_items(section: Section) -> bool:
         elif block.kind != "item" or not block.key or block.level or not HEADER_KEY.match(strip_md(block.key).strip()):
             break   # (the first step, '1. Look at the multiviewer: ...', ends the header)
         lead.append(block)
-    if not lead:
-        return False
-    for block in lead:
-        block.kind, block.label, block.text = "label", block.key, block.value
-    return True
+    from .alerts import as_labels
+    as_labels(lead)
+    return bool(lead)
 
 
 
@@ -336,11 +334,12 @@ def _blocks_to_steps(blocks: list[Block], pb: dict, found: Found, key: str, stag
 def _item_text(blocks: list[Block], block: Block) -> bool:
     """A paragraph indented under a list item, after its commands ('then tell the owner by e-mail.'
     under '  1. See which share grew:' and its code): more of that item, not a step of its own."""
-    before = blocks[:blocks.index(block)]
-    kinds = [b.kind for b in reversed(before)]
+    if block.indent < 2 or block.text[:1].isupper():   # (it carries on the item's sentence)
+        return False
+    at = next(n for n, b in enumerate(blocks) if b is block)
+    kinds = [b.kind for b in reversed(blocks[:at])]
     item = next((n for n, kind in enumerate(kinds) if kind == "item"), None)
-    return block.indent >= 2 and item is not None and item > 0 and all(k == "code" for k in kinds[:item]) \
-        and not block.text[:1].isupper()   # (it carries on the item's sentence)
+    return item is not None and item > 0 and all(k == "code" for k in kinds[:item])
 
 
 def _titles_code(blocks: list[Block], block: Block) -> bool:
